@@ -1,0 +1,35 @@
+// Decides whether a failure is worth retrying: our own errors say so; AWS SDK and network errors are classified here.
+import { ToolkitError } from './errors';
+
+const RETRYABLE_NAMES = new Set([
+  'ThrottlingException', 'Throttling', 'ThrottledException', 'TooManyRequestsException',
+  'ProvisionedThroughputExceededException', 'RequestLimitExceeded', 'RequestThrottled',
+  'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'InternalFailure',
+  'InternalServerError', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException',
+  'KMSThrottlingException', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException',
+  'KinesisClientLibDependencyException',
+]);
+
+const RETRYABLE_NETWORK_CODES = new Set([
+  'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'ECONNABORTED',
+  'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P02', '57P03', '08000', '08003', '08006', '40001', '40P01',
+]);
+
+interface ErrorShape {
+  name?: unknown;
+  code?: unknown;
+  $retryable?: unknown;
+  $metadata?: { httpStatusCode?: unknown };
+}
+
+/** True when a retry could succeed: throttling, 5xx, timeouts, dropped connections, serialisation failures. */
+export function isRetryable(error: unknown): boolean {
+  if (error instanceof ToolkitError) return error.retryable;
+  if (typeof error !== 'object' || error === null) return false;
+  const shape = error as ErrorShape;
+  if (shape.$retryable !== undefined && shape.$retryable !== null) return true;
+  if (typeof shape.name === 'string' && RETRYABLE_NAMES.has(shape.name)) return true;
+  if (typeof shape.code === 'string' && (RETRYABLE_NETWORK_CODES.has(shape.code) || RETRYABLE_NAMES.has(shape.code))) return true;
+  const status = shape.$metadata?.httpStatusCode;
+  return typeof status === 'number' && (status === 429 || status >= 500);
+}

@@ -1,0 +1,25 @@
+// Removes secrets from anything about to be logged or written: credential-looking keys and URL passwords.
+
+const SECRET_KEY = /secret|password|passwd|token|credential|authorization|accesskey|session/i;
+const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#\s]*:)[^@/\s]+@/gi;
+
+/** Replaces the password part of any URL in a string with `***`. */
+export function redactText(text: string): string {
+  return text.replace(URL_PASSWORD, '$1***@');
+}
+
+/** A deep copy of `value` with credential-looking fields masked; cycles are cut. */
+export function redact(value: unknown, seen: WeakSet<object> = new WeakSet()): unknown {
+  if (typeof value === 'string') return redactText(value);
+  if (typeof value !== 'object' || value === null) return value;
+  if (seen.has(value)) return '[Circular]';
+  seen.add(value);
+  if (Array.isArray(value)) return value.map((item) => redact(item, seen));
+  if (value instanceof Error) return { name: value.name, message: redactText(value.message) };
+  if (Buffer.isBuffer(value)) return `<${value.length} bytes>`;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries(value)) {
+    out[key] = SECRET_KEY.test(key) ? '***' : redact(field, seen);
+  }
+  return out;
+}
