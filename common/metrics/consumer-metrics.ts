@@ -1,0 +1,45 @@
+// Ready-to-wire helper for the consumer: one object per shard that records its metrics under the names the monitor uses.
+import type { MetricsSink } from './metrics-sink';
+import { CONSUMER_METRIC, DIMENSION } from './metric-names';
+
+export interface ConsumerMetricsScope {
+  readonly application: string;
+  readonly streamName: string;
+  readonly shardId: string;
+}
+
+/** Cheap to call on the hot path: every call is one aggregated put(), published later by the sink. */
+export class ConsumerMetrics {
+  private readonly dimensions: Readonly<Record<string, string>>;
+  private lastCheckpointAt: number;
+
+  public constructor(private readonly sink: MetricsSink, scope: ConsumerMetricsScope, private readonly now: () => number = Date.now) {
+    this.dimensions = Object.freeze({ [DIMENSION.application]: scope.application, [DIMENSION.stream]: scope.streamName, [DIMENSION.shard]: scope.shardId });
+    this.lastCheckpointAt = now();
+  }
+
+  public recordsProcessed(count: number): void {
+    this.sink.put({ name: CONSUMER_METRIC.recordsProcessed, value: count, unit: 'Count', dimensions: this.dimensions });
+  }
+
+  public recordsDeadLettered(count: number): void {
+    this.sink.put({ name: CONSUMER_METRIC.recordsDeadLettered, value: count, unit: 'Count', dimensions: this.dimensions });
+  }
+
+  /** Time one sink took to make a batch durable; `sink` names it (for example S3Archive, Redshift). */
+  public sinkLatency(sink: string, ms: number): void {
+    this.sink.put({ name: CONSUMER_METRIC.sinkLatency, value: ms, unit: 'Milliseconds', dimensions: { ...this.dimensions, [DIMENSION.sink]: sink } });
+  }
+
+  /** From each processRecords action; also reports the time since the last checkpoint, so an idle-but-stuck shard shows. */
+  public millisBehindLatest(ms: number): void {
+    this.sink.put({ name: CONSUMER_METRIC.millisBehindLatest, value: ms, unit: 'Milliseconds', dimensions: this.dimensions });
+    this.sink.put({ name: CONSUMER_METRIC.timeSinceLastCheckpoint, value: this.now() - this.lastCheckpointAt, unit: 'Milliseconds', dimensions: this.dimensions });
+  }
+
+  /** Call when the daemon confirms a checkpoint. */
+  public checkpointed(): void {
+    this.lastCheckpointAt = this.now();
+    this.sink.put({ name: CONSUMER_METRIC.timeSinceLastCheckpoint, value: 0, unit: 'Milliseconds', dimensions: this.dimensions });
+  }
+}
