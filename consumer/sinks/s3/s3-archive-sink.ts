@@ -1,0 +1,68 @@
+// The raw archive sink: one gzip'd NDJSON object per batch under Firehose-style hour folders, every record exactly once.
+import type { Logger } from '../../../common/logger';
+import type { UserRecord } from '../../../common/user-record';
+import type { Sink, SinkBatch } from '../sink';
+import { archiveBody } from './archive-body';
+import { archiveObjectKey } from './archive-layout';
+import { ArchiveProgress } from './archive-progress';
+import { writeDeadLetters } from './dead-letter';
+import type { ObjectStore } from './object-store';
+
+export interface S3ArchiveSinkOptions {
+  readonly prefix: string;
+  readonly errorPrefix: string;
+  /** Where the per-shard progress objects live (see archive-progress.ts); keep it outside `prefix`. */
+  readonly statePrefix: string;
+  readonly gzip: boolean;
+  readonly logger: Logger;
+}
+
+export class S3ArchiveSink implements Sink {
+  public readonly name = 's3-archive';
+  private readonly progress: ArchiveProgress;
+  /** One write at a time per shard: the high-water mark argument needs writes in stream order. */
+  private readonly tails = new Map<string, Promise<void>>();
+
+  public constructor(private readonly store: ObjectStore, private readonly options: S3ArchiveSinkOptions) {
+    this.progress = new ArchiveProgress(store, options.statePrefix);
+  }
+
+  public write(batch: SinkBatch): Promise<void> {
+    const previous = this.tails.get(batch.shardId) ?? Promise.resolve();
+    const next = previous.catch(() => undefined).then(() => this.writeInOrder(batch));
+    this.tails.set(batch.shardId, next.catch(() => undefined));
+    return next;
+  }
+
+  public close(): Promise<void> {
+    return Promise.all(this.tails.values()).then(() => undefined);
+  }
+
+  private async writeInOrder(batch: SinkBatch): Promise<void> {
+    const { shardId } = batch;
+    const highWater = await this.progress.highWaterMark(shardId);
+    const fresh = batch.records.filter((record) => !ArchiveProgress.isArchived(record, highWater));
+    const freshRejections = batch.rejections.filter((rejection) => !ArchiveProgress.isArchived(rejection.record, highWater));
+    const logger = this.options.logger;
+    if (fresh.length < batch.records.length) logger.info('skipping records already archived', { shardId, skipped: batch.records.length - fresh.length, highWater });
+    // Dead letters first: they are keyed by record identity, so writing them before the data object is safe to repeat.
+    await writeDeadLetters(this.store, this.options.errorPrefix, freshRejections);
+    const first = fresh[0];
+    const last = fresh[fresh.length - 1];
+    if (first === undefined || last === undefined) return;
+    const key = archiveObjectKey(this.options.prefix, shardId, first, last, first.approximateArrivalTimestamp, this.options.gzip);
+    const position = { sequenceNumber: last.sequenceNumber, subSequenceNumber: last.subSequenceNumber };
+    await this.progress.markPending(shardId, key, position);
+    await this.store.put(key, () => archiveBody(fresh, this.options.gzip), { contentType: this.contentType() });
+    this.progress.committed(shardId, position);
+    logger.debug('archived batch', { shardId, key, records: fresh.length, rejections: freshRejections.length, bytes: dataBytes(fresh) });
+  }
+
+  private contentType(): string {
+    return this.options.gzip ? 'application/gzip' : 'application/x-ndjson';
+  }
+}
+
+function dataBytes(records: readonly UserRecord[]): number {
+  return records.reduce((sum, record) => sum + record.data.length, 0);
+}
