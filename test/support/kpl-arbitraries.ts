@@ -28,6 +28,7 @@ export function kplRecord(partitionKey: string, data: Uint8Array, explicitHashKe
 
 export interface RecordArbOptions {
   readonly keys?: fc.Arbitrary<string>;
+  readonly hashKeys?: fc.Arbitrary<string>;
   /** 'mixed' (default): each record may or may not carry one; 'all' or 'none' for the whole list. */
   readonly explicitHashKeys?: 'mixed' | 'all' | 'none';
   readonly maxRecords?: number;
@@ -38,13 +39,16 @@ export function recordsArb(options: RecordArbOptions = {}): fc.Arbitrary<KplReco
   const keys = options.keys ?? anyKey;
   const mode = options.explicitHashKeys ?? 'mixed';
   return fc
-    .tuple(fc.array(keys, { minLength: 1, maxLength: 6 }), fc.array(hashKeyArb, { minLength: 1, maxLength: 4 }))
+    .tuple(fc.array(keys, { minLength: 1, maxLength: 6 }), fc.array(options.hashKeys ?? hashKeyArb, { minLength: 1, maxLength: 4 }))
     .chain(([pkPool, ehkPool]) => {
       const ehk = mode === 'none' ? fc.constant(undefined) : mode === 'all' ? fc.constantFrom(...ehkPool) : fc.option(fc.constantFrom(...ehkPool), { nil: undefined });
       const record = fc.tuple(fc.oneof(fc.constantFrom(...pkPool), keys), dataArb, ehk).map(([pk, data, h]) => kplRecord(pk, data, h));
       return fc.array(record, { maxLength: options.maxRecords ?? 40 });
     });
 }
+
+/** Explicit hash keys aws-kinesis-agg's aggregator handles correctly: from 2^32 - 1 up (smaller ones are array indexes). */
+export const aggSafeHashKeyArb = fc.bigInt({ min: 4_294_967_295n, max: (1n << 128n) - 1n }).map(String);
 
 /** Keys aws-kinesis-agg's aggregator handles correctly: non-empty, not integer-like, not an Object.prototype name. */
 export const aggSafeKeyArb = fc
