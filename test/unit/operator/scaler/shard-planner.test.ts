@@ -1,0 +1,91 @@
+// The pure planner over recorded metric-series fixtures: each scenario's decision, steps, budget and reasons.
+import { expect } from 'chai';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { planScaling, type PlannerInput } from '../../../../operator/scaler/shard-planner';
+import { windowFromExport } from '../../../../operator/scaler/metrics-export';
+import { DEFAULT_SCALING_POLICY } from '../../../../operator/scaler/scaling-policy';
+import type { ScalingPlan } from '../../../../operator/scaler/scaling-plan';
+
+const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/metrics');
+
+interface Fixture {
+  now: string;
+  description: string;
+  stream: PlannerInput['stream'];
+  ledger: PlannerInput['ledger'];
+  metrics: unknown;
+  expect: { decision: string; finalShards: number; steps: unknown[]; reasonIncludes?: string; emergency?: boolean };
+}
+
+function load(name: string): Fixture {
+  return JSON.parse(fs.readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as Fixture;
+}
+
+function plan(f: Fixture, overrides: Partial<PlannerInput> = {}): ScalingPlan {
+  return planScaling({ now: new Date(f.now), stream: f.stream, ledger: f.ledger, window: windowFromExport(f.metrics), policy: DEFAULT_SCALING_POLICY, ...overrides });
+}
+
+describe('shard planner over recorded metric series', () => {
+  for (const name of ['steady', 'ramp', 'spike', 'idle-scale-down', 'throttling-low-average', 'lagging-consumer', 'exhausted-budget', 'on-demand']) {
+    const f = load(name);
+    it(`${name}: ${f.description}`, () => {
+      const p = plan(f);
+      expect(p.decision, p.reasons.join('\n')).to.equal(f.expect.decision);
+      expect(p.finalShards).to.equal(f.expect.finalShards);
+      expect(p.steps).to.deep.equal(f.expect.steps);
+      if (f.expect.reasonIncludes !== undefined) expect(p.reasons.join('\n')).to.include(f.expect.reasonIncludes);
+      if (f.expect.emergency !== undefined) expect(p.budget.emergency).to.equal(f.expect.emergency);
+    });
+  }
+
+  it('spends the reserve only in an emergency: throttling with 8 operations used still scales up', () => {
+    const f = load('throttling-low-average');
+    const ledger = load('exhausted-budget').ledger;
+    const p = plan(f, { ledger });
+    expect(p.decision).to.equal('scale-up');
+    expect(p.budget).to.include({ usedLast24h: 8, availableBefore: 2, availableAfter: 1, emergency: true });
+  });
+
+  it('cuts a multi-step plan short when the budget allows fewer steps, and says so', () => {
+    const f = load('idle-scale-down');
+    const ledger = load('exhausted-budget').ledger.slice(0, 6).map((e) => ({ ...e, at: new Date(Date.parse(f.now) - 20 * 3600_000).toISOString() }));
+    const p = plan(f, { ledger });
+    expect(p.steps).to.deep.equal([{ from: 8, to: 4 }, { from: 4, to: 2 }]);
+    expect(p.desiredShards).to.equal(1);
+    expect(p.reasons.join('\n')).to.include('budget allows 2 of the 3 steps');
+  });
+
+  it('refuses to plan a change while the stream is not ACTIVE', () => {
+    const f = load('ramp');
+    const p = plan(f, { stream: { ...f.stream, status: 'UPDATING' } });
+    expect(p.decision).to.equal('blocked');
+    expect(p.steps).to.deep.equal([]);
+  });
+
+  it('never exceeds maxShards and reports blocked when already there', () => {
+    const f = load('ramp');
+    expect(plan(f, { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 3 } }).finalShards).to.equal(3);
+    expect(plan(f, { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 2 } }).decision).to.equal('blocked');
+  });
+
+  it('does not scale down within the cooldown after a scaling operation', () => {
+    const f = load('idle-scale-down');
+    const p = plan(f, { ledger: [{ at: new Date(Date.parse(f.now) - 10 * 60_000).toISOString(), from: 4, to: 8, operator: 'x' }] });
+    expect(p.decision).to.equal('blocked');
+    expect(p.reasons.join('\n')).to.include('cooldown');
+  });
+
+  it('prices the change in shard-hours', () => {
+    const p = plan(load('ramp'));
+    expect(p.cost.hourlyChangeUsd).to.be.closeTo(3 * 0.015, 1e-9);
+    expect(p.cost.monthlyChangeUsd).to.be.closeTo(3 * 0.015 * 730, 1e-6);
+  });
+
+  it('holds with no data rather than reading an empty window as zero load', () => {
+    const f = load('idle-scale-down');
+    const p = plan(f, { window: { ...windowFromExport(f.metrics), incomingBytes: [], incomingRecords: [], getRecordsBytes: [] } });
+    expect(p.decision).to.equal('none');
+    expect(p.reasons.join('\n')).to.include('no data');
+  });
+});
