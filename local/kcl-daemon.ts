@@ -1,0 +1,86 @@
+// Launches the real Java KCL MultiLangDaemon in its own process group and stops it gracefully (SIGTERM), then by force, children included.
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { isAlive } from './service-process';
+import { groupAlive, killGroup, sleep } from './process-group';
+import { waitForLogLine } from './log-watch';
+
+export const MULTILANG_DAEMON_CLASS = 'software.amazon.kinesis.multilang.MultiLangDaemon';
+export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+export const DEFAULT_JARS_DIR = path.join(REPO_ROOT, 'kcl', 'jars');
+/** Small heap, serial GC, C1 only: the daemon is I/O bound and CI machines have 2 cores. */
+export const DEFAULT_JAVA_OPTIONS: readonly string[] = ['-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
+
+export interface KclDaemonOptions {
+  readonly propertiesFile: string;
+  readonly logFile: string;
+  /** Added to this process's environment for the JVM and, through it, every consumer child. */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly jarsDir?: string;
+  readonly javaOptions?: readonly string[];
+  /** Working folder of the daemon and its children (relative executableName paths resolve here). */
+  readonly cwd?: string;
+}
+
+export interface DaemonExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+export interface KclDaemon {
+  readonly pid: number;
+  readonly logFile: string;
+  /** Resolves when the JVM exits, for whatever reason. */
+  readonly exited: Promise<DaemonExit>;
+  /** Resolves with the first log line (written after this call's start offset) matching `pattern`. */
+  waitForLog(pattern: RegExp, timeoutMs: number): Promise<string>;
+  /** SIGTERM (the daemon's shutdown hook asks processors to checkpoint), SIGKILL to the whole group after `graceMs`. */
+  stop(graceMs?: number): Promise<DaemonExit>;
+}
+
+export function jarsPresent(jarsDir = DEFAULT_JARS_DIR): boolean {
+  try { return fs.readdirSync(jarsDir).some((name) => name.startsWith('amazon-kinesis-client-multilang')); } catch { return false; }
+}
+
+export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
+  const jarsDir = options.jarsDir ?? DEFAULT_JARS_DIR;
+  if (!jarsPresent(jarsDir)) throw new Error(`KCL jars missing in ${jarsDir}: run \`npm run kcl:jars\``);
+  const propertiesFile = path.resolve(options.propertiesFile);
+  const classpath = `${jarsDir}${path.sep}*${path.delimiter}${path.dirname(propertiesFile)}`;
+  fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
+  const startOffset = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
+  const out = fs.openSync(options.logFile, 'a');
+  const args = [...(options.javaOptions ?? DEFAULT_JAVA_OPTIONS), '-cp', classpath, MULTILANG_DAEMON_CLASS, '--properties-file', propertiesFile];
+  // detached: the JVM leads a new process group, so the consumer children it forks can be found and stopped with it.
+  const child = spawn('java', args, { cwd: options.cwd ?? REPO_ROOT, env: { ...process.env, ...options.env }, detached: true, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  if (child.pid === undefined) throw new Error('could not spawn java: is a JDK on PATH?');
+  const pid = child.pid;
+  const exited = new Promise<DaemonExit>((resolve) => {
+    child.once('exit', (code, signal) => resolve({ code, signal }));
+    child.once('error', () => resolve({ code: null, signal: null }));
+  });
+
+  const stop = async (graceMs = 30_000): Promise<DaemonExit> => {
+    if (isAlive(pid)) {
+      try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
+    }
+    const timer = sleep(graceMs).then(() => 'timeout' as const);
+    if ((await Promise.race([exited, timer])) === 'timeout') killGroup(pid, 'SIGKILL');
+    const exit = await exited;
+    // Children exit when their stdin closes; anything still in the group after 5 s is killed.
+    const deadline = Date.now() + 5_000;
+    while (groupAlive(pid) && Date.now() < deadline) await sleep(50);
+    if (groupAlive(pid)) killGroup(pid, 'SIGKILL');
+    return exit;
+  };
+
+  return {
+    pid,
+    logFile: options.logFile,
+    exited,
+    waitForLog: (pattern, timeoutMs) => waitForLogLine(options.logFile, pattern, { fromOffset: startOffset, timeoutMs, until: exited }),
+    stop,
+  };
+}

@@ -1,0 +1,102 @@
+// Checks a KCL daemon properties file: required keys, known keys (nearest suggestion for typos), value types, the executable.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PropertyEntry } from './properties-file';
+import { KCL_KEYS, NESTED_PREFIXES, normaliseKey, type KeySpec } from './kcl-property-keys';
+import { nearest } from './nearest-name';
+
+export type Severity = 'error' | 'warning';
+
+export interface Finding {
+  readonly severity: Severity;
+  readonly key?: string;
+  readonly line?: number;
+  readonly message: string;
+}
+
+export interface ValidationContext {
+  /** The daemon's working folder: relative paths in executableName resolve here. */
+  readonly cwd: string;
+  /** PATH to search for the executable's first word. */
+  readonly searchPath: string;
+}
+
+const REQUIRED = ['executableName', 'applicationName', 'awsCredentialsProvider'] as const;
+
+export function validateProperties(entries: readonly PropertyEntry[], context: ValidationContext): Finding[] {
+  const findings: Finding[] = [];
+  const values = new Map<string, PropertyEntry>();
+  for (const entry of entries) {
+    const key = normaliseKey(entry.key);
+    if (values.has(key)) findings.push({ severity: 'warning', key: entry.key, line: entry.line, message: `set again (line ${values.get(key)?.line ?? '?'} is overridden)` });
+    values.set(key, entry);
+    const spec = KCL_KEYS[key];
+    if (spec === undefined) {
+      if (NESTED_PREFIXES.some((prefix) => key.startsWith(prefix))) continue;
+      const suggestion = nearest(key, Object.keys(KCL_KEYS));
+      findings.push({ severity: 'error', key: entry.key, line: entry.line, message: `unknown key: the daemon ignores it silently${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}` });
+      continue;
+    }
+    findings.push(...checkValue(entry, spec));
+  }
+  for (const key of REQUIRED) {
+    if (!values.has(key)) findings.push({ severity: 'error', key, message: 'required key is missing' });
+  }
+  if (!values.has('streamName') && !values.has('streamArn')) findings.push({ severity: 'error', key: 'streamName', message: 'streamName or streamArn is required' });
+  const executable = values.get('executableName');
+  if (executable !== undefined) findings.push(...checkExecutable(executable, context));
+  findings.push(...adviseOnDefaults(values));
+  return findings;
+}
+
+function checkValue(entry: PropertyEntry, spec: KeySpec): Finding[] {
+  const at = { key: entry.key, line: entry.line };
+  const value = entry.value;
+  if (value === '') return [{ severity: 'error', ...at, message: 'empty value' }];
+  if (spec.kind === 'integer' && !/^-?\d+$/.test(value)) return [{ severity: 'error', ...at, message: `must be an integer, got "${value}"` }];
+  if (spec.kind === 'boolean' && !/^(true|false)$/i.test(value)) return [{ severity: 'error', ...at, message: `must be true or false, got "${value}"` }];
+  if (spec.kind === 'enum' && !(spec.values ?? []).includes(value.toUpperCase())) {
+    return [{ severity: 'error', ...at, message: `must be one of ${(spec.values ?? []).join(', ')}, got "${value}"` }];
+  }
+  if (spec.noEffect === true) return [{ severity: 'warning', ...at, message: 'accepted by the 2.7.2 configurator but used by nothing: no effect' }];
+  if (spec.primitive === true && (value === '0' || /^false$/i.test(value))) {
+    return [{ severity: 'warning', ...at, message: `${value} is the Java default, which the daemon treats as "not set": the KCL default applies` }];
+  }
+  return [];
+}
+
+function checkExecutable(entry: PropertyEntry, context: ValidationContext): Finding[] {
+  const at = { key: entry.key, line: entry.line };
+  const words = entry.value.split(' ').filter((word) => word !== '');
+  const [command, ...args] = words;
+  if (command === undefined) return [];
+  const findings: Finding[] = [];
+  if (/["']/.test(entry.value)) findings.push({ severity: 'error', ...at, message: 'quotes are passed literally: the daemon splits on spaces without a shell' });
+  if (!resolveCommand(command, context)) findings.push({ severity: 'error', ...at, message: `"${command}" is neither a file nor on PATH` });
+  for (const arg of args) {
+    if (!/\.(c|m)?js$|\//.test(arg) || arg.startsWith('-')) continue;
+    if (!fs.existsSync(path.resolve(context.cwd, arg))) findings.push({ severity: 'error', ...at, message: `"${arg}" does not exist relative to ${context.cwd} (build first: npm run build)` });
+  }
+  return findings;
+}
+
+function resolveCommand(command: string, context: ValidationContext): boolean {
+  if (command.includes('/')) return fs.existsSync(path.resolve(context.cwd, command));
+  return context.searchPath.split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, command)));
+}
+
+function adviseOnDefaults(values: ReadonlyMap<string, PropertyEntry>): Finding[] {
+  const findings: Finding[] = [];
+  const mode = values.get('retrievalMode')?.value.toUpperCase();
+  if (mode === undefined || mode === 'DEFAULT') {
+    findings.push({ severity: 'warning', key: 'retrievalMode', message: 'not POLLING or FANOUT: the daemon picks enhanced fan-out unless a polling key is set' });
+  }
+  const grace = values.get('shutdownGraceMillis')?.value;
+  if (grace === undefined || Number(grace) <= 0) {
+    findings.push({ severity: 'warning', key: 'shutdownGraceMillis', message: 'unset or 0: on SIGTERM the daemon exits at once, without asking processors to checkpoint' });
+  }
+  if (mode === 'FANOUT' && values.has('idleTimeBetweenReadsInMillis')) {
+    findings.push({ severity: 'warning', key: 'idleTimeBetweenReadsInMillis', message: 'polling key has no effect with retrievalMode = FANOUT' });
+  }
+  return findings;
+}

@@ -1,0 +1,109 @@
+// Keeps one process running: restarts it with exponential backoff when it exits on its own, stops it on request.
+
+export interface ProcessExit {
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+}
+
+/** What the supervisor manages: something with a PID that tells when it exits and can be stopped. */
+export interface Supervised {
+  readonly pid: number;
+  readonly exited: Promise<ProcessExit>;
+  stop(): Promise<unknown>;
+}
+
+export interface BackoffPolicy {
+  readonly initialDelayMs: number;
+  readonly maxDelayMs: number;
+  /** A run longer than this resets the delay to `initialDelayMs`. */
+  readonly resetAfterMs: number;
+}
+
+export const DEFAULT_BACKOFF: BackoffPolicy = { initialDelayMs: 1_000, maxDelayMs: 30_000, resetAfterMs: 60_000 };
+
+export type SupervisorEvent =
+  | { readonly type: 'started'; readonly pid: number; readonly attempt: number }
+  | { readonly type: 'exited'; readonly pid: number; readonly exit: ProcessExit; readonly restartInMs: number }
+  | { readonly type: 'start-failed'; readonly error: unknown; readonly restartInMs: number }
+  | { readonly type: 'stopped' };
+
+export interface SupervisorOptions {
+  readonly start: () => Promise<Supervised>;
+  readonly backoff?: BackoffPolicy;
+  readonly onEvent?: (event: SupervisorEvent) => void;
+  readonly now?: () => number;
+}
+
+export class Supervisor {
+  private current: Supervised | undefined;
+  private stopping = false;
+  private wake: (() => void) | undefined;
+  private loop: Promise<void> | undefined;
+  private restartCount = 0;
+
+  public constructor(private readonly options: SupervisorOptions) {}
+
+  /** Times the process was started again after an exit or a failed start. */
+  public get restarts(): number { return this.restartCount; }
+  public get pid(): number | undefined { return this.current?.pid; }
+
+  /** Starts the first process and resolves once it is running (rejects if that first start fails). */
+  public async start(): Promise<void> {
+    if (this.loop !== undefined) throw new Error('supervisor already started');
+    const first = await this.options.start();
+    this.current = first;
+    this.emit({ type: 'started', pid: first.pid, attempt: 0 });
+    this.loop = this.run(first);
+  }
+
+  /** Stops supervising and stops the current process; resolves when it is gone. */
+  public async stop(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.current?.stop();
+    await this.loop;
+    this.emit({ type: 'stopped' });
+  }
+
+  private async run(first: Supervised): Promise<void> {
+    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    const now = this.options.now ?? Date.now;
+    let running: Supervised | undefined = first;
+    let startedAt = now();
+    let delay = backoff.initialDelayMs;
+    for (;;) {
+      if (running !== undefined) {
+        const exit = await running.exited;
+        if (this.stopping) return;
+        if (now() - startedAt >= backoff.resetAfterMs) delay = backoff.initialDelayMs;
+        this.emit({ type: 'exited', pid: running.pid, exit, restartInMs: delay });
+        this.current = undefined;
+      }
+      await this.pause(delay);
+      if (this.stopping) return;
+      delay = Math.min(backoff.maxDelayMs, delay * 2);
+      this.restartCount += 1;
+      try {
+        running = await this.options.start();
+        this.current = running;
+        startedAt = now();
+        this.emit({ type: 'started', pid: running.pid, attempt: this.restartCount });
+        if (this.stopping) { await running.stop(); return; }
+      } catch (error: unknown) {
+        running = undefined;
+        this.emit({ type: 'start-failed', error, restartInMs: delay });
+      }
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => { this.wake = undefined; resolve(); }, ms);
+      this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };
+    });
+  }
+
+  private emit(event: SupervisorEvent): void {
+    this.options.onEvent?.(event);
+  }
+}

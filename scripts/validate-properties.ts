@@ -1,0 +1,48 @@
+// CLI: validates KCL daemon properties files (npm run validate-properties -- [--json] [--strict] <file>...). Exit 0 valid, 1 problems, 2 usage.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseProperties } from '../local/properties-file';
+import { validateProperties, type Finding } from '../local/properties-validator';
+
+const USAGE = 'usage: validate-properties [--json] [--strict] <file.properties>...  (--strict: warnings fail too)';
+const repoRoot = path.resolve(__dirname, '..', '..');
+
+interface FileResult {
+  readonly file: string;
+  readonly ok: boolean;
+  readonly findings: readonly Finding[];
+}
+
+function validateFile(file: string, strict: boolean): FileResult {
+  const findings = validateProperties(parseProperties(fs.readFileSync(file, 'utf8')), { cwd: repoRoot, searchPath: process.env.PATH ?? '' });
+  const ok = !findings.some((finding) => finding.severity === 'error' || strict);
+  return { file, ok, findings };
+}
+
+function describe(finding: Finding): string {
+  const where = finding.line === undefined ? '' : `:${finding.line}`;
+  return `  ${finding.severity.padEnd(7)} ${finding.key ?? ''}${where} ${finding.message}`;
+}
+
+function main(argv: readonly string[]): number {
+  const json = argv.includes('--json');
+  const strict = argv.includes('--strict');
+  const files = argv.filter((arg) => !arg.startsWith('--'));
+  const unknown = argv.filter((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--strict');
+  if (argv.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
+  if (files.length === 0 || unknown.length > 0) { process.stderr.write(`${USAGE}\n`); return 2; }
+  const missing = files.filter((file) => !fs.existsSync(file));
+  if (missing.length > 0) { process.stderr.write(`validate-properties: no such file: ${missing.join(', ')}\n`); return 2; }
+  const results = files.map((file) => validateFile(file, strict));
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ ok: results.every((r) => r.ok), files: results })}\n`);
+  } else {
+    for (const result of results) {
+      process.stdout.write(`${result.ok ? 'ok  ' : 'FAIL'} ${result.file}\n`);
+      for (const finding of result.findings) process.stdout.write(`${describe(finding)}\n`);
+    }
+  }
+  return results.every((r) => r.ok) ? 0 : 1;
+}
+
+process.exitCode = main(process.argv.slice(2));
