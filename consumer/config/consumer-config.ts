@@ -1,0 +1,58 @@
+// The consumer's one typed, frozen configuration, read from the environment the daemon passes to each child.
+import * as path from 'node:path';
+import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { readAwsSettings, type AwsSettings } from '../../common/aws/aws-settings';
+import { readMetricsConfig, type MetricsConfig } from '../../common/metrics/metrics-config';
+import type { RetryPolicy } from '../../common/retry';
+import { DEFAULT_BATCH_POLICY, type BatchPolicyConfig } from '../processor/batch-policy';
+
+export const SINK_MODES = ['all', 'none'] as const;
+export const ANALYZERS = ['local', 'comprehend', 'neutral'] as const;
+export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
+
+export interface ConsumerConfig {
+  /** `none` is the documented dry run: decode, score, log and checkpoint with no external service. */
+  readonly sinks: (typeof SINK_MODES)[number];
+  readonly analyzer: (typeof ANALYZERS)[number];
+  readonly logFile: string;
+  readonly logLevel: (typeof LOG_LEVELS)[number];
+  readonly batchPolicy: BatchPolicyConfig;
+  readonly maxOpenBatches: number;
+  readonly maxRecordBytes: number;
+  readonly checkpointRetry: RetryPolicy;
+  readonly sinkRetryMaxDelayMs: number;
+  readonly applicationName: string;
+  readonly streamName: string;
+  readonly aws: AwsSettings;
+  readonly metrics: MetricsConfig;
+}
+
+/** Reads every setting, then throws one ConfigError listing all problems (or returns the frozen config). */
+export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
+  const reader = new ConfigReader('consumer configuration', [env]);
+  const logDir = reader.string('LOG_DIR', 'logs');
+  const config: ConsumerConfig = {
+    sinks: reader.oneOf('SINKS', SINK_MODES, 'all'),
+    analyzer: reader.oneOf('SENTIMENT_ANALYZER', ANALYZERS, 'local'),
+    logFile: reader.string('LOG_FILE', path.join(logDir, `consumer-${pid}.log`)),
+    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    batchPolicy: {
+      maxRecords: reader.integer('BATCH_MAX_RECORDS', DEFAULT_BATCH_POLICY.maxRecords, { min: 1, max: 1_000_000 }),
+      maxBytes: reader.integer('BATCH_MAX_BYTES', DEFAULT_BATCH_POLICY.maxBytes, { min: 1, max: 1024 * 1024 * 1024 }),
+      maxAgeMs: reader.integer('BATCH_MAX_AGE_MS', DEFAULT_BATCH_POLICY.maxAgeMs, { min: 0, max: 3_600_000 }),
+    },
+    maxOpenBatches: reader.integer('MAX_OPEN_BATCHES', 2, { min: 1, max: 64 }),
+    maxRecordBytes: reader.integer('MAX_RECORD_BYTES', 1024 * 1024, { min: 1 }),
+    checkpointRetry: {
+      maxAttempts: reader.integer('CHECKPOINT_RETRY_ATTEMPTS', 6, { min: 1, max: 100 }),
+      baseDelayMs: reader.integer('CHECKPOINT_RETRY_BASE_MS', 200, { min: 0 }),
+      maxDelayMs: reader.integer('CHECKPOINT_RETRY_MAX_MS', 5_000, { min: 0 }),
+    },
+    sinkRetryMaxDelayMs: reader.integer('SINK_RETRY_MAX_DELAY_MS', 30_000, { min: 1 }),
+    applicationName: reader.string('KCL_APPLICATION_NAME', 'kinesis-sentiment'),
+    streamName: reader.string('KINESIS_STREAM_NAME', 'unknown'),
+    aws: readAwsSettings(reader),
+    metrics: readMetricsConfig(reader),
+  };
+  return reader.finish(config);
+}

@@ -1,0 +1,50 @@
+// Composes one consumer child: config -> clients, sinks, analyzer, metrics -> a ShardProcessor; no process globals here.
+import type { Logger } from '../common/logger';
+import type { AwsClientFactory } from '../common/aws/client-factory';
+import { createMetricsSink } from '../common/metrics/create-metrics-sink';
+import type { MetricsSink } from '../common/metrics/metrics-sink';
+import type { ConsumerConfig } from './config/consumer-config';
+import { MetricsObserver } from './metrics-observer';
+import { DEFAULT_DELIVERY_RETRY } from './processor/batch-delivery';
+import { ShardProcessor } from './processor/shard-processor';
+import type { SentimentAnalyzer } from './sentiment/sentiment-analyzer';
+import type { Sink } from './sinks/sink';
+
+export interface ConsumerParts {
+  readonly sinks: readonly Sink[];
+  readonly analyzer: SentimentAnalyzer;
+}
+
+export type PartsBuilder = (config: ConsumerConfig, clients: AwsClientFactory, logger: Logger) => Promise<ConsumerParts>;
+
+export interface ConsumerApp {
+  readonly processor: ShardProcessor;
+  readonly observer: MetricsObserver;
+  /** Releases sinks, analyzer, metrics and sockets; never rejects. */
+  close(): Promise<void>;
+}
+
+export async function createConsumerApp(config: ConsumerConfig, clients: AwsClientFactory, logger: Logger, buildParts: PartsBuilder): Promise<ConsumerApp> {
+  const parts = await buildParts(config, clients, logger);
+  const metrics: MetricsSink = createMetricsSink(config.metrics, { cloudwatch: () => clients.cloudwatch(), logger });
+  const observer = new MetricsObserver(metrics, { application: config.applicationName, streamName: config.streamName });
+  const processor = new ShardProcessor({
+    sinks: parts.sinks,
+    analyzer: parts.analyzer,
+    logger,
+    batchPolicy: config.batchPolicy,
+    maxOpenBatches: config.maxOpenBatches,
+    checkpointRetry: config.checkpointRetry,
+    retryPolicy: { ...DEFAULT_DELIVERY_RETRY, maxDelayMs: config.sinkRetryMaxDelayMs },
+    payloadLimits: { maxRecordBytes: config.maxRecordBytes },
+    observer,
+  });
+  return {
+    processor,
+    observer,
+    close: async () => {
+      await Promise.allSettled([processor.close(), metrics.close()]);
+      clients.destroy();
+    },
+  };
+}

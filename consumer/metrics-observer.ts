@@ -1,0 +1,36 @@
+// Feeds the processor's progress into ConsumerMetrics (published through the metrics port) and keeps counters for logs.
+import { ConsumerMetrics } from '../common/metrics/consumer-metrics';
+import type { MetricsSink } from '../common/metrics/metrics-sink';
+import type { CutBatch } from './processor/batch-buffer';
+import type { ProcessorObserver } from './processor/processor-observer';
+
+export class MetricsObserver implements ProcessorObserver {
+  private metrics: ConsumerMetrics | undefined;
+  public readonly counts = { delivered: 0, userRecords: 0, durable: 0, deadLettered: 0, checkpoints: 0 };
+
+  public constructor(private readonly sink: MetricsSink, private readonly scope: { application: string; streamName: string }) {}
+
+  public initialized(shardId: string): void {
+    this.metrics = new ConsumerMetrics(this.sink, { ...this.scope, shardId });
+  }
+
+  public recordsReceived(delivered: number, userRecords: number, millisBehindLatest: number | undefined): void {
+    this.counts.delivered += delivered;
+    this.counts.userRecords += userRecords;
+    if (millisBehindLatest !== undefined) this.metrics?.millisBehindLatest(millisBehindLatest);
+  }
+
+  public batchDurable(batch: CutBatch, latencyMs: number): void {
+    const deadLettered = batch.decoded.filter((item) => item.kind === 'rejected').length;
+    this.counts.durable += batch.decoded.length;
+    this.counts.deadLettered += deadLettered;
+    this.metrics?.recordsProcessed(batch.decoded.length);
+    if (deadLettered > 0) this.metrics?.recordsDeadLettered(deadLettered);
+    this.metrics?.sinkLatency('AllSinks', latencyMs);
+  }
+
+  public checkpointed(): void {
+    this.counts.checkpoints += 1;
+    this.metrics?.checkpointed();
+  }
+}
