@@ -66,13 +66,14 @@ function parseAggregatedRecord(bytes: Buffer, start: number, end: number): KplRe
   }
   const records: KplRecord[] = new Array<KplRecord>(subRecords.length / 2);
   for (let i = 0; i < subRecords.length; i += 2) {
-    records[i / 2] = parseRecord(bytes, subRecords[i], subRecords[i + 1], i / 2, partitionKeys, hashKeys);
+    reader.reset(subRecords[i], subRecords[i + 1]);
+    records[i / 2] = parseRecord(bytes, reader, i / 2, partitionKeys, hashKeys);
   }
   return records;
 }
 
-function parseRecord(bytes: Buffer, start: number, end: number, n: number, partitionKeys: readonly string[], hashKeys: readonly string[]): KplRecord {
-  const reader = new ProtobufReader(bytes, start, end);
+/** Parses the Record message the reader spans; `n` is its position, for messages. */
+function parseRecord(bytes: Buffer, reader: ProtobufReader, n: number, partitionKeys: readonly string[], hashKeys: readonly string[]): KplRecord {
   let pkIndex = -1;
   let ehkIndex = -1;
   let dataStart = -1;

@@ -129,8 +129,16 @@ export class AggregateLayout {
     let pos = offset;
     for (let i = 0; i < table.values.length; i++) {
       out[pos++] = tag;
-      pos = writeVarint(out, pos, table.byteLengths[i]);
-      pos += out.write(table.values[i], pos, 'utf8');
+      const value = table.values[i];
+      const byteLength = table.byteLengths[i];
+      pos = writeVarint(out, pos, byteLength);
+      if (byteLength === value.length && byteLength <= 32) {
+        // Short ASCII key (the common case): a plain loop beats a call into Buffer.write.
+        for (let c = 0; c < byteLength; c++) out[pos + c] = value.charCodeAt(c);
+        pos += byteLength;
+      } else {
+        pos += out.write(value, pos, 'utf8');
+      }
     }
     return pos;
   }
