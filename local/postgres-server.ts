@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { startService, stopPid } from './service-process';
-import { clearStaleDataFolder, ensureRunAs, findBinaries, initialiseDataFolder } from './postgres-setup';
+import { assertReachable, clearStaleDataFolder, ensureRunAs, findBinaries, initialiseDataFolder } from './postgres-setup';
 
 export interface PostgresOptions {
   readonly port: number;
@@ -35,6 +35,7 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   const runAs = ensureRunAs();
   fs.mkdirSync(directory, { recursive: true });
   await clearStaleDataFolder(dataDir);
+  assertReachable(dataDir, runAs);
   initialiseDataFolder(binaries, dataDir, user, password, runAs);
   const serverArgs = [
     '-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',

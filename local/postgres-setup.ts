@@ -62,6 +62,16 @@ function isPostgresOn(pid: number, dataDir: string): boolean {
   }
 }
 
+/** As root the server runs as `postgres`, which must be able to reach the data folder: every ancestor needs o+x. */
+export function assertReachable(dataDir: string, runAs: RunAs | undefined): void {
+  if (runAs === undefined) return;
+  for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
+    const stat = fs.statSync(dir);
+    if (stat.uid !== runAs.uid && (stat.mode & 0o001) === 0) throw new Error(`${dir} is not searchable by user ${runAs.name} (mode ${(stat.mode & 0o777).toString(8)}): chmod o+x it or choose another directory`);
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
 /** Runs initdb (UTF8, C locale, password auth for TCP) on an empty folder owned by `runAs`. */
 export function initialiseDataFolder(binaries: PostgresBinaries, dataDir: string, user: string, password: string, runAs: RunAs | undefined): void {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
@@ -75,7 +85,10 @@ export function initialiseDataFolder(binaries: PostgresBinaries, dataDir: string
     execFileSync(binaries.initdb, [
       `--pgdata=${dataDir}`, `--username=${user}`, `--pwfile=${passwordFile}`,
       '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync',
-    ], { stdio: 'ignore', env: { ...process.env, LC_ALL: 'C' }, ...(runAs === undefined ? {} : { uid: runAs.uid, gid: runAs.gid }) });
+    ], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' }, ...(runAs === undefined ? {} : { uid: runAs.uid, gid: runAs.gid }) });
+  } catch (error: unknown) {
+    const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8').trim() ?? '';
+    throw new Error(`initdb failed on ${dataDir}: ${stderr === '' ? String(error) : stderr}`);
   } finally {
     fs.rmSync(passwordFile, { force: true });
   }

@@ -1,0 +1,50 @@
+// Turns sink rows into column values in table-spec order: byte-truncated text, UTC timestamps, JSON hashtags.
+import type { ScoredPost, VehicleRow } from '../sink';
+import type { SqlValue } from './sql-dialect';
+import { POST_HASHTAGS_BYTES, POST_TEXT_BYTES } from './table-spec';
+
+/** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, or null when the text is not a date: both engines parse it the same way. */
+export function sqlTimestamp(value: string | number): string | null {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  return date.toISOString().replace('T', ' ').replace('Z', '');
+}
+
+/** Cuts text to at most `maxBytes` UTF-8 bytes without splitting a character. */
+export function truncateUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return { text, truncated: false };
+  let end = maxBytes;
+  const bytes = Buffer.from(text, 'utf8');
+  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
+  return { text: bytes.subarray(0, end).toString('utf8'), truncated: true };
+}
+
+function bounded(text: string | undefined, maxBytes: number): string | null {
+  return text === undefined ? null : truncateUtf8(text, maxBytes).text;
+}
+
+export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
+  const text = truncateUtf8(post.text, POST_TEXT_BYTES);
+  const hashtags: string[] = [];
+  for (const tag of post.hashtags) {
+    if (JSON.stringify([...hashtags, tag]).length > POST_HASHTAGS_BYTES) break;
+    hashtags.push(tag);
+  }
+  const scored = sentiment.ok ? sentiment : undefined;
+  return [
+    record.shardId, record.sequenceNumber, record.subSequenceNumber,
+    bounded(post.id, 64), bounded(post.user, 256), sqlTimestamp(post.createdAt), sqlTimestamp(record.approximateArrivalTimestamp),
+    bounded(sentiment.lang ?? post.lang, 16), text.text, text.truncated, JSON.stringify(hashtags),
+    scored?.label ?? null, scored?.scores.Positive ?? null, scored?.scores.Negative ?? null, scored?.scores.Neutral ?? null, scored?.scores.Mixed ?? null,
+    sentiment.ok ? null : bounded(sentiment.reason, 256),
+  ];
+}
+
+export function vehicleRow({ record, reading }: VehicleRow): SqlValue[] {
+  const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
+  return [
+    record.shardId, record.sequenceNumber, record.subSequenceNumber,
+    bounded(reading.recordId, 128), bounded(reading.vin, 32), sqlTimestamp(reading.timestamp),
+    finite(reading.lat), finite(reading.lon), finite(reading.speed), sqlTimestamp(record.approximateArrivalTimestamp),
+  ];
+}

@@ -1,0 +1,68 @@
+// THE one place where Redshift SQL and its PostgreSQL stand-in differ: column types, table attributes, defaults, literals.
+import type { ColumnType, TableSpec } from './table-spec';
+
+export type SqlValue = string | number | boolean | null;
+
+export interface SqlDialect {
+  readonly name: 'redshift' | 'postgresql';
+  columnType(type: ColumnType): string;
+  /** Clause after the column list of CREATE TABLE (distribution and sort keys on Redshift). */
+  tableAttributes(table: TableSpec): string;
+  /** Default of the loaded_at column. */
+  readonly now: string;
+  /** How a bound value enters a column of this type (JSON needs parsing into SUPER/JSONB). */
+  valueExpression(type: ColumnType, placeholder: string): string;
+  /** A value as an injection-proof SQL literal, for the Data API path (text travels hex-encoded). */
+  literal(value: SqlValue, type: ColumnType): string;
+}
+
+function commonType(type: ColumnType): string {
+  switch (type.kind) {
+    // Redshift counts VARCHAR length in bytes; the mappers truncate to bytes, so the same rows fit both engines.
+    case 'varchar': return `VARCHAR(${type.bytes})`;
+    case 'integer': return 'INTEGER';
+    case 'double': return 'DOUBLE PRECISION';
+    case 'timestamp': return 'TIMESTAMP';
+    case 'boolean': return 'BOOLEAN';
+    case 'json': return 'JSON';
+  }
+}
+
+function scalarLiteral(value: SqlValue, type: ColumnType, text: (hex: string) => string): string {
+  if (value === null) return 'NULL';
+  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || (type.kind === 'integer' && !Number.isInteger(value))) throw new TypeError(`not a SQL ${type.kind}: ${value}`);
+    return String(value);
+  }
+  const hexText = text(Buffer.from(value, 'utf8').toString('hex'));
+  return type.kind === 'timestamp' ? `CAST(${hexText} AS TIMESTAMP)` : hexText;
+}
+
+export const REDSHIFT: SqlDialect = {
+  name: 'redshift',
+  columnType: (type) => (type.kind === 'json' ? 'SUPER' : commonType(type)),
+  tableAttributes: (table) => `DISTSTYLE KEY DISTKEY(${table.distKey}) COMPOUND SORTKEY(${table.sortKey})`,
+  now: 'GETDATE()',
+  valueExpression: (type, placeholder) => (type.kind === 'json' ? `JSON_PARSE(${placeholder})` : placeholder),
+  literal: (value, type) => {
+    const text = scalarLiteral(value, type, (hex) => `FROM_VARBYTE(FROM_HEX('${hex}'), 'utf8')`);
+    return type.kind === 'json' && value !== null ? `JSON_PARSE(${text})` : text;
+  },
+};
+
+export const POSTGRESQL: SqlDialect = {
+  name: 'postgresql',
+  columnType: (type) => (type.kind === 'json' ? 'JSONB' : commonType(type)),
+  tableAttributes: () => '',
+  now: 'CURRENT_TIMESTAMP',
+  valueExpression: (type, placeholder) => (type.kind === 'json' ? `CAST(${placeholder} AS JSONB)` : placeholder),
+  literal: (value, type) => {
+    const text = scalarLiteral(value, type, (hex) => `convert_from(decode('${hex}', 'hex'), 'UTF8')`);
+    return type.kind === 'json' && value !== null ? `CAST(${text} AS JSONB)` : text;
+  },
+};
+
+export function dialectNamed(name: 'redshift' | 'postgresql'): SqlDialect {
+  return name === 'redshift' ? REDSHIFT : POSTGRESQL;
+}
