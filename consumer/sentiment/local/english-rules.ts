@@ -1,0 +1,41 @@
+// English negators, intensifiers and contrast words: VADER's published lists (Hutto & Gilbert 2014).
+import { boosterMap, type LanguageRules } from './language-rules';
+
+const NEGATORS = [
+  'not', 'never', 'none', 'nope', 'nor', 'nothing', 'nowhere', 'neither', 'without', 'rarely', 'seldom', 'despite',
+  'aint', 'arent', 'cannot', 'cant', 'couldnt', 'darent', 'didnt', 'doesnt', 'dont', 'hadnt', 'hasnt', 'havent', 'isnt',
+  'mightnt', 'mustnt', 'neednt', 'oughtnt', 'shant', 'shouldnt', 'wasnt', 'werent', 'wont', 'wouldnt', 'uhuh', 'uh-uh',
+];
+
+const INTENSIFIERS = [
+  'absolutely', 'amazingly', 'awfully', 'completely', 'considerable', 'considerably', 'decidedly', 'deeply', 'effing',
+  'enormous', 'enormously', 'entirely', 'especially', 'exceptional', 'exceptionally', 'extreme', 'extremely',
+  'fabulously', 'flipping', 'flippin', 'frackin', 'fracking', 'fricking', 'frickin', 'frigging', 'friggin', 'fully',
+  'fuckin', 'fucking', 'fuggin', 'fugging', 'greatly', 'hella', 'highly', 'hugely', 'incredible', 'incredibly',
+  'intensely', 'major', 'majorly', 'more', 'most', 'particularly', 'purely', 'quite', 'really', 'remarkably', 'so',
+  'substantially', 'thoroughly', 'total', 'totally', 'tremendous', 'tremendously', 'uber', 'unbelievably',
+  'unusually', 'utter', 'utterly', 'very',
+];
+
+const DAMPENERS = [
+  'almost', 'barely', 'hardly', 'kinda', 'kindof', 'kind-of', 'less', 'little', 'marginal', 'marginally',
+  'occasional', 'occasionally', 'partly', 'scarce', 'scarcely', 'slight', 'slightly', 'somewhat', 'sorta', 'sortof', 'sort-of',
+];
+
+const IDIOMS: ReadonlyArray<readonly [string, number]> = [
+  ['the shit', 3], ['the bomb', 3], ['bad ass', 1.5], ['yeah right', -2], ['cut the mustard', 2],
+  ['kiss of death', -1.5], ['hand to mouth', -2], ['under the weather', -2], ['break a leg', 2], ['upper hand', 1],
+  ['back handed', -2], ['blow smoke', -2], ['blowing smoke', -2], ['in the black', 2], ['in the red', -2], ['on the ball', 2],
+];
+
+export const ENGLISH_RULES: LanguageRules = {
+  lang: 'en',
+  negators: new Set(NEGATORS),
+  nearNegators: new Set(['no']),
+  emphaticNegation: { negators: new Set(['never']), markers: new Set(['so', 'this']) },
+  negationSuffix: "n't",
+  boosters: boosterMap(INTENSIFIERS, DAMPENERS),
+  contrast: new Set(['but']),
+  idioms: new Map(IDIOMS),
+  notSentiment: new Set(),
+};

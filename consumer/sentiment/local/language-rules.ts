@@ -1,0 +1,39 @@
+// What the valence scorer needs to know about one language: negators, intensifiers, contrast words.
+
+export type LocalLanguage = 'en' | 'es';
+
+export interface LanguageRules {
+  readonly lang: LocalLanguage;
+  /** Words that flip the valence of a sentiment word up to three tokens after them. */
+  readonly negators: ReadonlySet<string>;
+  /** Negators whose reach is two tokens, not three (English "no", which also names an absence: "no one will care"). */
+  readonly nearNegators: ReadonlySet<string>;
+  /** "never ... so good" intensifies instead of negating: these negators, when one of the markers follows them. */
+  readonly emphaticNegation: { readonly negators: ReadonlySet<string>; readonly markers: ReadonlySet<string> };
+  /** A word ending with this is a negator too (English "n't"). */
+  readonly negationSuffix: string | undefined;
+  /** Intensifiers (positive) and dampeners (negative), as a scalar added to the next sentiment words' magnitude. */
+  readonly boosters: ReadonlyMap<string, number>;
+  /** "but": sentiment before it counts half, after it one and a half times. */
+  readonly contrast: ReadonlySet<string>;
+  /** Multi-word idioms whose valence replaces that of their words ("bad ass", "yeah right"). */
+  readonly idioms: ReadonlyMap<string, number>;
+  /** Lexicon entries that this language uses as function words (a mistranslation or a negator); never scored. */
+  readonly notSentiment: ReadonlySet<string>;
+}
+
+/** VADER's empirically derived constants (Hutto & Gilbert 2014, section 3.2). */
+export const BOOSTER_INCREMENT = 0.293;
+export const BOOSTER_DECREMENT = -0.293;
+export const CAPS_INCREMENT = 0.733;
+export const NEGATION_SCALAR = -0.74;
+export const EMPHATIC_NEGATION_SCALAR = 1.25;
+export const CONTRAST_BEFORE = 0.5;
+export const CONTRAST_AFTER = 1.5;
+
+export function boosterMap(increments: readonly string[], decrements: readonly string[]): ReadonlyMap<string, number> {
+  return new Map([
+    ...increments.map((word) => [word, BOOSTER_INCREMENT] as const),
+    ...decrements.map((word) => [word, BOOSTER_DECREMENT] as const),
+  ]);
+}
