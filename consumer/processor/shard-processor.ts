@@ -158,7 +158,10 @@ export class ShardProcessor {
     if (await this.checkpointWithRetry(checkpointer, due)) this.tracker.markCheckpointed(due);
   }
 
-  /** Checkpoints `position` (null: SHARD_END); retries throttling and dependency errors with bounded backoff. */
+  /**
+   * Checkpoints `position` (null: SHARD_END); retries throttling and dependency errors with bounded backoff.
+   * True when the position is settled (checkpointed, or rejected as a bug); false when a later action should try again.
+   */
   private async checkpointWithRetry(checkpointer: Checkpointer, position: Position | null): Promise<boolean> {
     const policy = this.deps.checkpointRetry;
     const wait = this.deps.sleep ?? realSleep;
@@ -176,8 +179,9 @@ export class ShardProcessor {
         return false;
       }
       if (kind === 'bug') {
+        // Not retried, not even by the next action: only a later durable position is checkpointed.
         this.logger.error('checkpoint rejected: this is a bug, not a transient failure', { sequenceNumber, error: reply.error });
-        return false;
+        return true;
       }
       const delayMs = backoffDelayMs(policy, attempt);
       this.logger.warn('checkpoint failed; retrying', { sequenceNumber, error: reply.error, attempt, delayMs });
