@@ -1,0 +1,92 @@
+// Reads the KCL 2.x lease table (one item per shard) and, for a fresh application, seeds it so the daemon starts at once.
+import { CreateTableCommand, DescribeTableCommand, PutItemCommand, ResourceNotFoundException, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { sleep } from './process-group';
+
+export interface Lease {
+  readonly leaseKey: string;
+  readonly leaseOwner?: string;
+  readonly leaseCounter: number;
+  /** A sequence number, or TRIM_HORIZON / LATEST / AT_TIMESTAMP before the first checkpoint, SHARD_END when finished. */
+  readonly checkpoint?: string;
+  readonly checkpointSubSequenceNumber?: number;
+  readonly parentShardIds: readonly string[];
+  readonly ownerSwitchesSinceCheckpoint: number;
+}
+
+export async function readLeases(client: DynamoDBClient, table: string): Promise<Lease[]> {
+  const leases: Lease[] = [];
+  let start: Record<string, AttributeValue> | undefined;
+  do {
+    const page = await client.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
+    for (const item of page.Items ?? []) leases.push(toLease(item));
+    start = page.LastEvaluatedKey;
+  } while (start !== undefined);
+  return leases.sort((a, b) => a.leaseKey.localeCompare(b.leaseKey));
+}
+
+/** Leases by shard id, or an empty list when the table does not exist yet. */
+export async function readLeasesIfAny(client: DynamoDBClient, table: string): Promise<Lease[]> {
+  try { return await readLeases(client, table); } catch (error: unknown) {
+    if (error instanceof ResourceNotFoundException) return [];
+    throw error;
+  }
+}
+
+function toLease(item: Record<string, AttributeValue>): Lease {
+  const n = (name: string): number | undefined => (item[name]?.N === undefined ? undefined : Number(item[name]?.N));
+  return {
+    leaseKey: item.leaseKey?.S ?? '',
+    ...(item.leaseOwner?.S === undefined ? {} : { leaseOwner: item.leaseOwner.S }),
+    leaseCounter: n('leaseCounter') ?? 0,
+    ...(item.checkpoint?.S === undefined ? {} : { checkpoint: item.checkpoint.S }),
+    ...(n('checkpointSubSequenceNumber') === undefined ? {} : { checkpointSubSequenceNumber: n('checkpointSubSequenceNumber') }),
+    parentShardIds: item.parentShardId?.SS ?? [],
+    ownerSwitchesSinceCheckpoint: n('ownerSwitchesSinceCheckpoint') ?? 0,
+  };
+}
+
+export interface SeedShard {
+  readonly shardId: string;
+  readonly startingHashKey: string;
+  readonly endingHashKey: string;
+  readonly parentShardIds?: readonly string[];
+}
+
+/**
+ * Creates the lease table with the KCL's schema and one TRIM_HORIZON lease per shard, when the table does not exist.
+ * Why: on an empty table KCL 2.7.2 waits a random 1-30 s before its first shard sync (not configurable); seeded
+ * leases (the same items that sync would write) let a fresh application start at once. Returns false if the table existed.
+ */
+export async function seedLeaseTable(client: DynamoDBClient, table: string, shards: readonly SeedShard[]): Promise<boolean> {
+  try {
+    await client.send(new DescribeTableCommand({ TableName: table }));
+    return false;
+  } catch (error: unknown) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+  }
+  await client.send(new CreateTableCommand({
+    TableName: table,
+    AttributeDefinitions: [{ AttributeName: 'leaseKey', AttributeType: 'S' }],
+    KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }],
+    BillingMode: 'PAY_PER_REQUEST',
+  }));
+  for (let i = 0; i < 200; i += 1) {
+    const out = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (out.Table?.TableStatus === 'ACTIVE') break;
+    await sleep(50);
+  }
+  for (const shard of shards) {
+    const item: Record<string, AttributeValue> = {
+      leaseKey: { S: shard.shardId },
+      leaseCounter: { N: '0' },
+      checkpoint: { S: 'TRIM_HORIZON' },
+      checkpointSubSequenceNumber: { N: '0' },
+      ownerSwitchesSinceCheckpoint: { N: '0' },
+      startingHashKey: { S: shard.startingHashKey },
+      endingHashKey: { S: shard.endingHashKey },
+    };
+    if ((shard.parentShardIds ?? []).length > 0) item.parentShardId = { SS: [...(shard.parentShardIds ?? [])] };
+    await client.send(new PutItemCommand({ TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(leaseKey)' }));
+  }
+  return true;
+}

@@ -1,0 +1,60 @@
+// Runs the KCL daemon against the local stack: renders the effective properties file and the consumer's environment.
+import * as path from 'node:path';
+import { writeEffectiveProperties } from './properties-file';
+import { REPO_ROOT, startKclDaemon, type KclDaemon } from './kcl-daemon';
+import type { StackEndpoints } from './local-stack';
+
+export const LOCAL_PROPERTIES_TEMPLATE = path.join(REPO_ROOT, 'properties', 'local.properties');
+
+export interface LocalDaemonOptions {
+  readonly endpoints: StackEndpoints;
+  readonly streamName: string;
+  readonly applicationName: string;
+  readonly workerId: string;
+  /** Where the effective properties file, the daemon log and the consumer logs go. */
+  readonly dir: string;
+  /** `none` (dry run) or `all`. */
+  readonly sinks: 'none' | 'all';
+  /** More properties for this run (for example a shorter failoverTimeMillis in tests). */
+  readonly properties?: Readonly<Record<string, string>>;
+  /** More environment for the consumer children (sink settings, batch policy). */
+  readonly env?: Readonly<Record<string, string>>;
+  readonly template?: string;
+}
+
+/** The environment the daemon passes to every consumer child: local endpoints and dummy credentials only. */
+export function localConsumerEnv(options: LocalDaemonOptions): Record<string, string> {
+  const { endpoints } = options;
+  return {
+    // Dummy keys: the stand-ins accept any; real credentials from the caller's environment never reach them.
+    AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
+    AWS_REGION: endpoints.region,
+    AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    ...(endpoints.s3 === undefined ? {} : { AWS_ENDPOINT_URL_S3: endpoints.s3, AWS_S3_FORCE_PATH_STYLE: 'true' }),
+    KINESIS_STREAM_NAME: options.streamName,
+    KCL_APPLICATION_NAME: options.applicationName,
+    SINKS: options.sinks,
+    LOG_DIR: path.join(options.dir, 'logs', 'consumer'),
+    ...options.env,
+  };
+}
+
+/** Renders `<dir>/<workerId>.properties` from the template and starts the daemon with it. */
+export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
+  const file = path.join(options.dir, `kcl-${options.workerId}.properties`);
+  writeEffectiveProperties(options.template ?? LOCAL_PROPERTIES_TEMPLATE, file, {
+    streamName: options.streamName,
+    applicationName: options.applicationName,
+    workerId: options.workerId,
+    kinesisEndpoint: options.endpoints.kinesis,
+    dynamoDBEndpoint: options.endpoints.dynamodb,
+    regionName: options.endpoints.region,
+    ...options.properties,
+  });
+  return startKclDaemon({
+    propertiesFile: file,
+    logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
+    env: localConsumerEnv(options),
+  });
+}

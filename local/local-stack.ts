@@ -1,0 +1,116 @@
+// Starts and stops the local stand-ins (Kinesis, DynamoDB, optionally S3 and PostgreSQL) on loopback ports, data under one folder.
+import * as path from 'node:path';
+import { AwsClientFactory } from '../common/aws/client-factory';
+import { freePort, isPortOpen, LOOPBACK, startService } from './service-process';
+import { startDynamoDbEmulator } from './dynamodb-emulator';
+import { startS3Emulator } from './s3-emulator';
+import { startPostgres } from './postgres-server';
+import type { PidRegistry } from './pid-registry';
+
+export interface StackPorts {
+  readonly kinesis: number;
+  /** kinesis-mock always opens a TLS port too; nothing uses it. */
+  readonly kinesisTls: number;
+  readonly dynamodb: number;
+  readonly s3: number;
+  readonly postgres: number;
+}
+
+/** The documented ports of `npm start`. */
+export const FIXED_PORTS: StackPorts = { kinesis: 4567, dynamodb: 4568, s3: 4569, kinesisTls: 4570, postgres: 5433 };
+
+export async function freeStackPorts(): Promise<StackPorts> {
+  return { kinesis: await freePort(), kinesisTls: await freePort(), dynamodb: await freePort(), s3: await freePort(), postgres: await freePort() };
+}
+
+export interface LocalStackOptions {
+  /** Data and logs go under this folder (.local for `npm start`, a temporary folder in tests). */
+  readonly dir: string;
+  readonly ports: StackPorts;
+  /** Start s3rver and PostgreSQL as well (false: Kinesis and DynamoDB only, enough for SINKS=none). */
+  readonly sinks: boolean;
+  readonly buckets?: readonly string[];
+  readonly postgresDatabase?: string;
+  /** Where each started PID is recorded, so a later start can clean up after a hard kill. */
+  readonly registry?: PidRegistry;
+}
+
+export interface StackEndpoints {
+  readonly region: string;
+  readonly kinesis: string;
+  readonly dynamodb: string;
+  readonly s3?: string;
+  /** postgres://user:password@127.0.0.1:port/db (local throwaway password; never log it elsewhere). */
+  readonly postgresUrl?: string;
+}
+
+export interface LocalStack {
+  readonly endpoints: StackEndpoints;
+  readonly factory: AwsClientFactory;
+  stop(): Promise<void>;
+}
+
+type Stoppable = { readonly name: string; readonly pid: number; stop(): Promise<void> };
+
+/** One message naming every taken port, before anything starts. */
+export async function assertPortsFree(ports: StackPorts, withSinks: boolean): Promise<void> {
+  const wanted: [string, number][] = [['kinesis', ports.kinesis], ['kinesis TLS', ports.kinesisTls], ['dynamodb', ports.dynamodb]];
+  if (withSinks) wanted.push(['s3', ports.s3], ['postgres', ports.postgres]);
+  const taken: string[] = [];
+  for (const [name, port] of wanted) if (await isPortOpen(port)) taken.push(`${name} ${LOOPBACK}:${port}`);
+  if (taken.length > 0) throw new Error(`port(s) already in use: ${taken.join(', ')}. Is another \`npm start\` running? Stop it, or free the port(s).`);
+}
+
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  await assertPortsFree(options.ports, options.sinks);
+  const started: Stoppable[] = [];
+  const logs = path.join(options.dir, 'logs');
+  const track = (s: Stoppable, marker: string): void => { started.push(s); options.registry?.add({ name: s.name, pid: s.pid, group: false, marker }); };
+  const stop = async (): Promise<void> => {
+    for (const s of started.splice(0).reverse()) { await s.stop(); options.registry?.remove(s.pid); }
+  };
+  try {
+    const kinesis = await startKinesis(options.ports, path.join(options.dir, 'kinesis'), path.join(logs, 'kinesis.log'));
+    track({ name: 'kinesis', pid: kinesis.pid, stop: kinesis.stop }, 'kinesis-local');
+    const dynamodb = await startDynamoDbEmulator({ port: options.ports.dynamodb, dataDir: path.join(options.dir, 'dynamodb'), logFile: path.join(logs, 'dynamodb.log') });
+    track({ name: 'dynamodb', pid: dynamodb.process.pid, stop: dynamodb.stop }, 'dynalite');
+    let s3: string | undefined;
+    let postgresUrl: string | undefined;
+    if (options.sinks) {
+      const s3rver = await startS3Emulator({ port: options.ports.s3, directory: path.join(options.dir, 's3'), buckets: options.buckets ?? [], logFile: path.join(logs, 's3.log') });
+      track({ name: 's3', pid: s3rver.pid, stop: s3rver.stop }, 's3rver');
+      s3 = s3rver.endpoint;
+      const postgres = await startPostgres({ port: options.ports.postgres, directory: path.join(options.dir, 'postgres'), logFile: path.join(logs, 'postgres.log'), ...(options.postgresDatabase === undefined ? {} : { database: options.postgresDatabase }) });
+      track({ name: 'postgres', pid: postgres.pid, stop: postgres.stop }, 'postgres');
+      postgresUrl = postgres.url;
+    }
+    const endpoints: StackEndpoints = { region: 'us-east-1', kinesis: kinesis.endpoint, dynamodb: dynamodb.endpoint, ...(s3 === undefined ? {} : { s3 }), ...(postgresUrl === undefined ? {} : { postgresUrl }) };
+    const factory = new AwsClientFactory({ region: endpoints.region, s3ForcePathStyle: true, endpoints: { kinesis: endpoints.kinesis, dynamodb: endpoints.dynamodb, ...(s3 === undefined ? {} : { s3 }) } });
+    return { endpoints, factory, stop: async () => { factory.destroy(); await stop(); } };
+  } catch (error: unknown) {
+    await stop();
+    throw error;
+  }
+}
+
+/** kinesis-local with persistence under `dataDir` (temporary: replaced by local/kinesis-emulator.ts when it lands). */
+async function startKinesis(ports: StackPorts, dataDir: string, logFile: string): Promise<{ pid: number; endpoint: string; stop(): Promise<void> }> {
+  const root = path.resolve(__dirname, '..', '..');
+  const service = await startService({
+    name: 'kinesis-local',
+    command: process.execPath,
+    args: [require.resolve('kinesis-local/main.js', { paths: [root] })],
+    port: ports.kinesis,
+    logFile,
+    env: {
+      ...process.env,
+      KINESIS_MOCK_PLAIN_PORT: String(ports.kinesis), KINESIS_MOCK_TLS_PORT: String(ports.kinesisTls),
+      KINESIS_MOCK_CERT_PATH: require.resolve('kinesis-local/server.json', { paths: [root] }),
+      CREATE_STREAM_DURATION: '200ms', UPDATE_SHARD_COUNT_DURATION: '1000ms', LOG_LEVEL: 'WARN',
+      SHOULD_PERSIST_DATA: 'true', PERSIST_PATH: path.resolve(dataDir), PERSIST_INTERVAL: '2s',
+    },
+    readyTimeoutMs: 60_000,
+    stopTimeoutMs: 35_000,
+  });
+  return { pid: service.pid, endpoint: `http://${LOOPBACK}:${ports.kinesis}`, stop: () => service.stop() };
+}

@@ -1,0 +1,50 @@
+// Creates a Kinesis stream when missing and waits for ACTIVE; lists its open shards with their hash ranges.
+import { CreateStreamCommand, DescribeStreamSummaryCommand, ListShardsCommand, ResourceNotFoundException, type KinesisClient, type Shard } from '@aws-sdk/client-kinesis';
+import { sleep } from './process-group';
+import type { SeedShard } from './lease-table';
+
+/** Returns true when it created the stream, false when it already existed (its shard count is left as it is). */
+export async function ensureStream(client: KinesisClient, streamName: string, shardCount: number, timeoutMs = 60_000): Promise<boolean> {
+  let created = false;
+  try {
+    await client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
+  } catch (error: unknown) {
+    if (!(error instanceof ResourceNotFoundException)) throw error;
+    await client.send(new CreateStreamCommand({ StreamName: streamName, ShardCount: shardCount }));
+    created = true;
+  }
+  await waitForActive(client, streamName, timeoutMs);
+  return created;
+}
+
+export async function waitForActive(client: KinesisClient, streamName: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const out = await client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));
+    if (out.StreamDescriptionSummary?.StreamStatus === 'ACTIVE') return;
+    if (Date.now() > deadline) throw new Error(`stream ${streamName} not ACTIVE within ${timeoutMs} ms`);
+    await sleep(100);
+  }
+}
+
+export async function listAllShards(client: KinesisClient, streamName: string): Promise<Shard[]> {
+  const shards: Shard[] = [];
+  let token: string | undefined;
+  do {
+    const page = await client.send(token === undefined ? new ListShardsCommand({ StreamName: streamName }) : new ListShardsCommand({ NextToken: token }));
+    shards.push(...(page.Shards ?? []));
+    token = page.NextToken;
+  } while (token !== undefined);
+  return shards;
+}
+
+/** Open shards (no ending sequence number) in the shape the lease seeder wants. */
+export async function openShardsForSeeding(client: KinesisClient, streamName: string): Promise<SeedShard[]> {
+  return (await listAllShards(client, streamName))
+    .filter((shard) => shard.SequenceNumberRange?.EndingSequenceNumber === undefined)
+    .map((shard) => ({
+      shardId: shard.ShardId ?? '',
+      startingHashKey: shard.HashKeyRange?.StartingHashKey ?? '0',
+      endingHashKey: shard.HashKeyRange?.EndingHashKey ?? '0',
+    }));
+}
