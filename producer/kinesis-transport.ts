@@ -1,0 +1,44 @@
+// The PutRecordsTransport over the AWS SDK's KinesisClient (the only producer file that imports the SDK).
+import { KinesisClient, ListShardsCommand, PutRecordsCommand, type ListShardsCommandInput } from '@aws-sdk/client-kinesis';
+import type { PutRecordsEntry, PutRecordsResultEntry, PutRecordsTransport, ShardRange } from './put-records-transport';
+
+/** Which stream: by name or by ARN (ARN wins when both are given). */
+export interface StreamTarget {
+  readonly streamName?: string;
+  readonly streamARN?: string;
+}
+
+export class KinesisTransport implements PutRecordsTransport {
+  public constructor(private readonly client: KinesisClient, private readonly target: StreamTarget) {}
+
+  public async putRecords(entries: readonly PutRecordsEntry[]): Promise<readonly PutRecordsResultEntry[]> {
+    const output = await this.client.send(new PutRecordsCommand({ ...this.streamParameter(), Records: entries.map((e) => ({ ...e })) }));
+    return output.Records ?? [];
+  }
+
+  public async listShards(): Promise<readonly ShardRange[]> {
+    const shards: ShardRange[] = [];
+    let nextToken: string | undefined;
+    do {
+      // NextToken excludes the stream name (the token names it).
+      const input: ListShardsCommandInput = nextToken === undefined ? { ...this.streamParameter() } : { NextToken: nextToken };
+      const output = await this.client.send(new ListShardsCommand(input));
+      for (const shard of output.Shards ?? []) {
+        if (shard.ShardId === undefined || shard.HashKeyRange?.StartingHashKey === undefined || shard.HashKeyRange.EndingHashKey === undefined) continue;
+        shards.push({
+          shardId: shard.ShardId,
+          startingHashKey: shard.HashKeyRange.StartingHashKey,
+          endingHashKey: shard.HashKeyRange.EndingHashKey,
+          open: shard.SequenceNumberRange?.EndingSequenceNumber === undefined,
+        });
+      }
+      nextToken = output.NextToken;
+    } while (nextToken !== undefined);
+    return shards;
+  }
+
+  private streamParameter(): { StreamName: string } | { StreamARN: string } {
+    if (this.target.streamARN !== undefined) return { StreamARN: this.target.streamARN };
+    return { StreamName: this.target.streamName ?? '' };
+  }
+}
