@@ -1,0 +1,17 @@
+// Entry point of `npm run scaler -- <plan|apply|run> ...`: wires process, logger and stdout to the scaler CLI.
+import { createWinstonLogger } from '../common/winston-logger';
+import { runScalerCli } from '../operator/scaler/scaler-cli';
+
+async function main(): Promise<void> {
+  const log = createWinstonLogger({ file: process.env.SCALER_LOG_FILE ?? '.local/logs/scaler.log', errorsToStderr: false, defaultFields: { component: 'scaler' } });
+  const code = await runScalerCli(process.argv.slice(2), {
+    env: process.env,
+    print: (text) => process.stdout.write(`${text}\n`),
+    printError: (text) => process.stderr.write(`${text}\n`),
+    logger: log.logger,
+  });
+  await log.close();
+  process.exitCode = code;
+}
+
+void main();
