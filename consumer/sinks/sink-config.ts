@@ -1,0 +1,114 @@
+// The sinks' typed configuration, read through ConfigReader: every problem reported at once, nothing clamped.
+import type { ConfigReader } from '../../common/config/config-reader';
+import { redact } from '../../common/redact';
+import type { RetryPolicy } from '../../common/retry';
+import type { ServerSideEncryption } from './s3/s3-object-store';
+
+export interface ArchiveConfig {
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly errorPrefix: string;
+  readonly statePrefix: string;
+  readonly gzip: boolean;
+  readonly sse: ServerSideEncryption;
+  readonly partSizeBytes: number;
+}
+
+export type RedshiftConnection =
+  | { readonly mode: 'pg'; readonly url: string; readonly password?: string; readonly tls: boolean; readonly tlsRejectUnauthorized: boolean; readonly tlsCaFile?: string; readonly poolSize: number }
+  | { readonly mode: 'data-api'; readonly database: string; readonly clusterIdentifier?: string; readonly workgroupName?: string; readonly dbUser?: string; readonly secretArn?: string; readonly maxStatementsPerBatch: number };
+
+export interface RedshiftConfig {
+  readonly connection: RedshiftConnection;
+  /** `redshift` for a real cluster; `postgresql` for the local stand-in. */
+  readonly dialect: 'redshift' | 'postgresql';
+  readonly postsTable: string;
+  readonly vehiclesTable: string;
+  readonly createTables: boolean;
+  readonly statementTimeoutMs: number;
+}
+
+export interface SinkConfig {
+  /** Absent when ARCHIVE_ENABLED=false. */
+  readonly archive?: ArchiveConfig;
+  /** Absent when REDSHIFT_ENABLED=false. */
+  readonly redshift?: RedshiftConfig;
+  readonly retry: RetryPolicy;
+}
+
+const TABLE_NAME = /^([a-z_][a-z0-9_$]{0,126}\.)?[a-z_][a-z0-9_$]{0,126}$/;
+const PREFIX = /^[A-Za-z0-9!_.*'()/=-]*$/;
+
+export function readSinkConfig(reader: ConfigReader): SinkConfig {
+  const archive = reader.boolean('ARCHIVE_ENABLED', true) ? readArchive(reader) : undefined;
+  const redshift = reader.boolean('REDSHIFT_ENABLED', true) ? readRedshift(reader) : undefined;
+  const retry: RetryPolicy = {
+    maxAttempts: reader.integer('SINK_RETRY_MAX_ATTEMPTS', 5, { min: 1, max: 100 }),
+    baseDelayMs: reader.integer('SINK_RETRY_BASE_DELAY_MS', 200, { min: 0 }),
+    maxDelayMs: reader.integer('SINK_RETRY_MAX_DELAY_MS', 10_000, { min: 0 }),
+  };
+  return { ...(archive === undefined ? {} : { archive }), ...(redshift === undefined ? {} : { redshift }), retry };
+}
+
+function readArchive(reader: ConfigReader): ArchiveConfig {
+  const prefixes = { prefix: reader.string('ARCHIVE_PREFIX', 'raw'), errorPrefix: reader.string('ARCHIVE_ERROR_PREFIX', 'errors'), statePrefix: reader.string('ARCHIVE_STATE_PREFIX', 'archive-state') };
+  for (const [name, value] of Object.entries(prefixes)) if (!PREFIX.test(value)) reader.problem(`${name} "${value}" has characters unsafe in S3 keys`);
+  const norm = (p: string): string => `${p.replace(/\/+$/, '')}/`;
+  if (norm(prefixes.statePrefix).startsWith(norm(prefixes.prefix)) || norm(prefixes.errorPrefix).startsWith(norm(prefixes.prefix))) {
+    reader.problem('ARCHIVE_STATE_PREFIX and ARCHIVE_ERROR_PREFIX must lie outside ARCHIVE_PREFIX (Athena/Glue would read them as data)');
+  }
+  const mode = reader.oneOf('ARCHIVE_SSE', ['none', 'AES256', 'aws:kms'] as const, 'none');
+  const kmsKeyId = reader.string('ARCHIVE_KMS_KEY_ID');
+  if (kmsKeyId !== undefined && mode !== 'aws:kms') reader.problem('ARCHIVE_KMS_KEY_ID is set but ARCHIVE_SSE is not aws:kms');
+  const sse: ServerSideEncryption = mode === 'aws:kms' ? { mode, ...(kmsKeyId === undefined ? {} : { kmsKeyId }) } : { mode };
+  return {
+    bucket: reader.required('ARCHIVE_BUCKET'),
+    ...prefixes,
+    gzip: reader.boolean('ARCHIVE_GZIP', true),
+    sse,
+    partSizeBytes: reader.integer('ARCHIVE_PART_SIZE_MB', 8, { min: 5, max: 5_120 }) * 1024 * 1024,
+  };
+}
+
+function readRedshift(reader: ConfigReader): RedshiftConfig {
+  const mode = reader.oneOf('REDSHIFT_MODE', ['pg', 'data-api'] as const, 'pg');
+  const tables = { postsTable: reader.string('REDSHIFT_POSTS_TABLE', 'public.post_sentiment'), vehiclesTable: reader.string('REDSHIFT_VEHICLES_TABLE', 'public.vehicle_readings') };
+  for (const [name, value] of Object.entries(tables)) if (!TABLE_NAME.test(value)) reader.problem(`${name} "${value}" must be [schema.]table in lower-case letters, digits and _`);
+  return {
+    connection: mode === 'pg' ? readPg(reader) : readDataApi(reader),
+    dialect: reader.oneOf('REDSHIFT_DIALECT', ['redshift', 'postgresql'] as const, 'redshift'),
+    ...tables,
+    createTables: reader.boolean('REDSHIFT_CREATE_TABLES', true),
+    statementTimeoutMs: reader.integer('REDSHIFT_STATEMENT_TIMEOUT_MS', 120_000, { min: 1_000 }),
+  };
+}
+
+function readPg(reader: ConfigReader): RedshiftConnection {
+  const url = reader.required('REDSHIFT_URL');
+  // The URL may carry a password: say what is wrong without echoing it.
+  if (url !== '' && !/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+/.test(url)) reader.problem('REDSHIFT_URL must look like postgres://user[:password]@host:port/database');
+  const password = reader.string('REDSHIFT_PASSWORD');
+  const tlsCaFile = reader.string('REDSHIFT_TLS_CA_FILE');
+  return {
+    mode: 'pg', url, ...(password === undefined ? {} : { password }),
+    tls: reader.boolean('REDSHIFT_TLS', true), tlsRejectUnauthorized: reader.boolean('REDSHIFT_TLS_REJECT_UNAUTHORIZED', true),
+    ...(tlsCaFile === undefined ? {} : { tlsCaFile }),
+    poolSize: reader.integer('REDSHIFT_POOL_SIZE', 2, { min: 1, max: 50 }),
+  };
+}
+
+function readDataApi(reader: ConfigReader): RedshiftConnection {
+  const target = {
+    clusterIdentifier: reader.string('REDSHIFT_CLUSTER_ID'), workgroupName: reader.string('REDSHIFT_WORKGROUP'),
+    dbUser: reader.string('REDSHIFT_DB_USER'), secretArn: reader.string('REDSHIFT_SECRET_ARN'),
+  };
+  if ((target.clusterIdentifier === undefined) === (target.workgroupName === undefined)) reader.problem('REDSHIFT_MODE=data-api needs exactly one of REDSHIFT_CLUSTER_ID and REDSHIFT_WORKGROUP');
+  if (target.clusterIdentifier !== undefined && target.dbUser === undefined && target.secretArn === undefined) reader.problem('a provisioned cluster needs REDSHIFT_DB_USER or REDSHIFT_SECRET_ARN');
+  const defined = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== undefined)) as Partial<typeof target>;
+  return { mode: 'data-api', database: reader.required('REDSHIFT_DATABASE'), ...defined, maxStatementsPerBatch: reader.integer('REDSHIFT_DATA_API_MAX_STATEMENTS', 40, { min: 5 }) };
+}
+
+/** The config as it may be logged: URL passwords and password fields masked. */
+export function loggableSinkConfig(config: SinkConfig): unknown {
+  return redact(config);
+}
