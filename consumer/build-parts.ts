@@ -1,5 +1,6 @@
 // Chooses the sinks and the sentiment analyzer the configuration names (SINKS=none: the dry-run sink only).
 import type { PartsBuilder } from './consumer-app';
+import { createSinks } from './sinks/create-sinks';
 import { DryRunSink } from './sinks/dry-run-sink';
 import type { SentimentAnalyzer, SentimentOutcome } from './sentiment/sentiment-analyzer';
 
@@ -11,8 +12,8 @@ class NeutralAnalyzer implements SentimentAnalyzer {
   public async close(): Promise<void> {}
 }
 
-export const buildParts: PartsBuilder = async (config, _clients, logger) => {
+export const buildParts: PartsBuilder = async (config, clients, logger) => {
   const analyzer = new NeutralAnalyzer();
-  if (config.sinks === 'none') return { sinks: [new DryRunSink(logger.child({ component: 'dry-run-sink' }))], analyzer };
-  return { sinks: [new DryRunSink(logger.child({ component: 'dry-run-sink' }))], analyzer };
+  if (config.sinkConfig === undefined) return { sinks: [new DryRunSink(logger.child({ component: 'dry-run-sink' }))], analyzer };
+  return { sinks: createSinks(config.sinkConfig, clients, logger), analyzer };
 };

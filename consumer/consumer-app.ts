@@ -35,7 +35,7 @@ export async function createConsumerApp(config: ConsumerConfig, clients: AwsClie
     batchPolicy: config.batchPolicy,
     maxOpenBatches: config.maxOpenBatches,
     checkpointRetry: config.checkpointRetry,
-    retryPolicy: { ...DEFAULT_DELIVERY_RETRY, maxDelayMs: config.sinkRetryMaxDelayMs },
+    retryPolicy: { ...DEFAULT_DELIVERY_RETRY, maxDelayMs: config.deliveryRetryMaxDelayMs },
     payloadLimits: { maxRecordBytes: config.maxRecordBytes },
     observer,
   });

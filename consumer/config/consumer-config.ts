@@ -5,6 +5,7 @@ import { readAwsSettings, type AwsSettings } from '../../common/aws/aws-settings
 import { readMetricsConfig, type MetricsConfig } from '../../common/metrics/metrics-config';
 import type { RetryPolicy } from '../../common/retry';
 import { DEFAULT_BATCH_POLICY, type BatchPolicyConfig } from '../processor/batch-policy';
+import { readSinkConfig, type SinkConfig } from '../sinks/sink-config';
 
 export const SINK_MODES = ['all', 'none'] as const;
 export const ANALYZERS = ['local', 'comprehend', 'neutral'] as const;
@@ -20,7 +21,10 @@ export interface ConsumerConfig {
   readonly maxOpenBatches: number;
   readonly maxRecordBytes: number;
   readonly checkpointRetry: RetryPolicy;
-  readonly sinkRetryMaxDelayMs: number;
+  /** Cap of the delay between attempts to deliver a batch to a failing sink (attempts are unlimited). */
+  readonly deliveryRetryMaxDelayMs: number;
+  /** Absent in the dry run (SINKS=none). */
+  readonly sinkConfig?: SinkConfig;
   readonly applicationName: string;
   readonly streamName: string;
   readonly aws: AwsSettings;
@@ -31,8 +35,10 @@ export interface ConsumerConfig {
 export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
   const reader = new ConfigReader('consumer configuration', [env]);
   const logDir = reader.string('LOG_DIR', 'logs');
+  const sinks = reader.oneOf('SINKS', SINK_MODES, 'all');
   const config: ConsumerConfig = {
-    sinks: reader.oneOf('SINKS', SINK_MODES, 'all'),
+    sinks,
+    ...(sinks === 'none' ? {} : { sinkConfig: readSinkConfig(reader) }),
     analyzer: reader.oneOf('SENTIMENT_ANALYZER', ANALYZERS, 'local'),
     logFile: reader.string('LOG_FILE', path.join(logDir, `consumer-${pid}.log`)),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
@@ -48,7 +54,7 @@ export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
       baseDelayMs: reader.integer('CHECKPOINT_RETRY_BASE_MS', 200, { min: 0 }),
       maxDelayMs: reader.integer('CHECKPOINT_RETRY_MAX_MS', 5_000, { min: 0 }),
     },
-    sinkRetryMaxDelayMs: reader.integer('SINK_RETRY_MAX_DELAY_MS', 30_000, { min: 1 }),
+    deliveryRetryMaxDelayMs: reader.integer('DELIVERY_RETRY_MAX_DELAY_MS', 30_000, { min: 1 }),
     applicationName: reader.string('KCL_APPLICATION_NAME', 'kinesis-sentiment'),
     streamName: reader.string('KINESIS_STREAM_NAME', 'unknown'),
     aws: readAwsSettings(reader),

@@ -1,0 +1,30 @@
+// The consumer's configuration: defaults, and one error that lists every problem.
+import { expect } from 'chai';
+import { ConfigError } from '../../../common/errors';
+import { readConsumerConfig } from '../../../consumer/config/consumer-config';
+
+describe('readConsumerConfig', () => {
+  it('needs nothing for the dry run and names the log file after the process', () => {
+    const config = readConsumerConfig({ SINKS: 'none' }, 42);
+    expect(config.sinkConfig).to.equal(undefined);
+    expect(config.logFile).to.match(/consumer-42\.log$/);
+    expect(Object.isFrozen(config)).to.equal(true);
+  });
+
+  it('reports every problem at once instead of the first', () => {
+    let error: unknown;
+    try {
+      readConsumerConfig({ SINKS: 'all', BATCH_MAX_RECORDS: 'lots', MAX_OPEN_BATCHES: '0', SENTIMENT_ANALYZER: 'magic' }, 1);
+    } catch (caught: unknown) {
+      error = caught;
+    }
+    expect(error).to.be.instanceOf(ConfigError);
+    const problems = (error as ConfigError).problems.join('\n');
+    for (const name of ['BATCH_MAX_RECORDS', 'MAX_OPEN_BATCHES', 'SENTIMENT_ANALYZER', 'ARCHIVE_BUCKET']) expect(problems).to.include(name);
+  });
+
+  it('reads the sinks when they are on', () => {
+    const config = readConsumerConfig({ ARCHIVE_BUCKET: 'raw-posts', REDSHIFT_URL: 'postgres://u@127.0.0.1:5433/db' }, 1);
+    expect(config.sinkConfig?.archive?.bucket).to.equal('raw-posts');
+  });
+});
