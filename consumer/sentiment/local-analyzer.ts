@@ -43,6 +43,12 @@ export class LocalAnalyzer implements SentimentAnalyzer {
     return { ...toComprehendShape(valence), compound: valence.compound, lang: language };
   }
 
+  /** The post's language by the en/es detector alone; undefined when it cannot tell. */
+  public detect(rawText: string): LocalLanguage | undefined {
+    const text = decodeEntities(rawText);
+    return detectLanguage(tokenize(text, this.isEmoticon), text, this.models.lexicalHint);
+  }
+
   public analyze(documents: readonly SentimentDocument[]): Promise<SentimentOutcome[]> {
     return Promise.resolve(documents.map((document) => this.analyzeOne(document)));
   }

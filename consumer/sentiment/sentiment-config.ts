@@ -1,0 +1,35 @@
+// The sentiment settings: which analyzer, and the Comprehend adapter's rate limit, retries and language fallback.
+import type { ConfigReader } from '../../common/config/config-reader';
+import type { LocalLanguage } from './local/language-rules';
+
+export const ANALYZER_KINDS = ['local', 'comprehend', 'neutral'] as const;
+export type AnalyzerKind = (typeof ANALYZER_KINDS)[number];
+
+export interface SentimentConfig {
+  readonly analyzer: AnalyzerKind;
+  /** Language assumed when a post has no `lang` and the local detector cannot tell. */
+  readonly fallbackLanguage: LocalLanguage;
+  readonly comprehend: {
+    /** Client-side limit on BatchDetectSentiment calls per second (Comprehend's default quota is 10). */
+    readonly callsPerSecond: number;
+    /** Attempts per call, including the first, on throttling and 5xx. */
+    readonly maxAttempts: number;
+  };
+}
+
+export const DEFAULT_SENTIMENT_CONFIG: SentimentConfig = Object.freeze({
+  analyzer: 'local', fallbackLanguage: 'en', comprehend: Object.freeze({ callsPerSecond: 5, maxAttempts: 6 }),
+});
+
+/** Reads SENTIMENT_* settings through the caller's reader (which collects every problem and finishes). */
+export function readSentimentConfig(reader: ConfigReader): SentimentConfig {
+  const defaults = DEFAULT_SENTIMENT_CONFIG;
+  return {
+    analyzer: reader.oneOf('SENTIMENT_ANALYZER', ANALYZER_KINDS, defaults.analyzer),
+    fallbackLanguage: reader.oneOf('SENTIMENT_FALLBACK_LANGUAGE', ['en', 'es'] as const, defaults.fallbackLanguage),
+    comprehend: {
+      callsPerSecond: reader.number('SENTIMENT_COMPREHEND_CALLS_PER_SECOND', defaults.comprehend.callsPerSecond, { min: 0.01, max: 1_000 }),
+      maxAttempts: reader.integer('SENTIMENT_COMPREHEND_MAX_ATTEMPTS', defaults.comprehend.maxAttempts, { min: 1, max: 20 }),
+    },
+  };
+}
