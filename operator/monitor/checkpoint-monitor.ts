@@ -1,0 +1,46 @@
+// One observation of a KCL application's checkpoints: read leases and shards, probe lag per shard, build the report. Callable from tests and e2e.
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { readLeases } from './kcl-lease';
+import { listShards } from './stream-shards';
+import { probeShardLag, type LagProbeOptions, type ShardLag } from './shard-lag-probe';
+import { buildReport, type CheckpointReport, type ObservationState } from './checkpoint-report';
+
+export interface MonitorTarget {
+  /** The KCL applicationName; also the lease table's name unless leaseTable says otherwise. */
+  readonly application: string;
+  readonly streamName: string;
+  readonly leaseTable?: string;
+}
+
+export interface MonitorDeps {
+  readonly kinesis: KinesisClient;
+  readonly doc: DynamoDBDocumentClient;
+  readonly now?: () => number;
+}
+
+export interface MonitorOptions extends LagProbeOptions {
+  readonly failoverTimeMs: number;
+  readonly lagThresholdMs: number;
+}
+
+export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = Object.freeze({ failoverTimeMs: 10_000, lagThresholdMs: 60_000, maxRecordsToCount: 1_000, maxGetRecordsCalls: 3 });
+
+export async function observeCheckpoints(target: MonitorTarget, deps: MonitorDeps, previous: ObservationState | undefined, options: MonitorOptions = DEFAULT_MONITOR_OPTIONS): Promise<{ report: CheckpointReport; state: ObservationState }> {
+  const now = deps.now ?? Date.now;
+  const [leases, shards] = await Promise.all([
+    readLeases(deps.doc, target.leaseTable ?? target.application, target.streamName),
+    listShards(deps.kinesis, target.streamName),
+  ]);
+  const openOrLeased = shards.filter((s) => s.open || leases.some((l) => l.shardId === s.shardId));
+  const lags = new Map<string, ShardLag>();
+  for (const shard of openOrLeased) {
+    const lease = leases.find((l) => l.shardId === shard.shardId);
+    if (lease === undefined) continue;
+    lags.set(shard.shardId, await probeShardLag(deps.kinesis, target.streamName, shard.shardId, lease.checkpoint, lease.checkpointSubSequenceNumber, options, now));
+  }
+  return buildReport({
+    now: new Date(now()), application: target.application, streamName: target.streamName, leases, shards, lags, previous,
+    failoverTimeMs: options.failoverTimeMs, lagThresholdMs: options.lagThresholdMs,
+  });
+}
