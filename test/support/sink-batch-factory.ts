@@ -19,6 +19,8 @@ export interface StreamOptions {
   readonly seed?: number;
   /** Pad tweets to about this many bytes (to build large batches). */
   readonly textBytes?: number;
+  /** Every n-th record is poison (default 25; 0 for none). */
+  readonly poisonEvery?: number;
 }
 
 const WORDS = ['love', 'this', 'great', 'terrible', 'traffic', 'today', 'not', 'bad', 'happy', '😀', 'meh', 'coffee', 'rain', 'amazing', 'sad', 'día', 'feliz'];
@@ -30,7 +32,7 @@ function randomFrom(seed: number): () => number {
   return () => { state = (Math.imul(state, 1_664_525) + 1_013_904_223) >>> 0; return state / 2 ** 32; };
 }
 
-/** Every 10th item is a vehicle reading, every 25th a poison record (bad JSON or non-UTF-8 bytes); the rest are tweets. */
+/** Every 10th item is a vehicle reading, every 25th (by default) a poison record (bad JSON or non-UTF-8 bytes); the rest are tweets. */
 export function makeShardStream(options: StreamOptions): StreamItem[] {
   const shardId = options.shardId ?? 'shardId-000000000000';
   const perAggregate = options.perAggregate ?? 1;
@@ -40,15 +42,15 @@ export function makeShardStream(options: StreamOptions): StreamItem[] {
   for (let i = 0; i < options.count; i += 1) {
     const sequenceNumber = (BASE_SEQUENCE + BigInt(Math.floor(i / perAggregate)) * 1_000_003n).toString();
     const base = { shardId, sequenceNumber, subSequenceNumber: i % perAggregate, approximateArrivalTimestamp: startMs + Math.floor(i / perAggregate) * 40 };
-    items.push(makeItem(i, base, random, options.textBytes));
+    items.push(makeItem(i, base, random, options.textBytes, options.poisonEvery ?? 25));
   }
   return items;
 }
 
 type Base = Pick<UserRecord, 'shardId' | 'sequenceNumber' | 'subSequenceNumber' | 'approximateArrivalTimestamp'>;
 
-function makeItem(i: number, base: Base, random: () => number, textBytes: number | undefined): StreamItem {
-  if (i % 25 === 24) {
+function makeItem(i: number, base: Base, random: () => number, textBytes: number | undefined, poisonEvery: number): StreamItem {
+  if (poisonEvery > 0 && i % poisonEvery === poisonEvery - 1) {
     const data = i % 50 === 49 ? Buffer.from([0xff, 0xfe, 0x00, 0x81, i & 0xff]) : Buffer.from(`{"id": "${i}", "text": `, 'utf8');
     const record: UserRecord = { ...base, partitionKey: `poison-${i}`, data };
     return { decoded: { kind: 'rejected', record, reason: i % 50 === 49 ? 'invalid-utf8' : 'invalid-json', detail: `test poison ${i}` } };

@@ -1,0 +1,67 @@
+// Sink throughput on the local stand-ins: archive MB/s and objects/s into s3rver, rows/s through the keyed load into PostgreSQL.
+import { NullLogger } from '../common/logger';
+import { PgExecutor } from '../consumer/sinks/redshift/pg-executor';
+import { RedshiftSink } from '../consumer/sinks/redshift/redshift-sink';
+import { POSTGRESQL } from '../consumer/sinks/redshift/sql-dialect';
+import { S3ArchiveSink } from '../consumer/sinks/s3/s3-archive-sink';
+import { S3ObjectStore } from '../consumer/sinks/s3/s3-object-store';
+import type { Sink, SinkBatch } from '../consumer/sinks/sink';
+import { cutIntoBatches, makeShardStream } from '../test/support/sink-batch-factory';
+import { startSinkStandIns, type SinkStandIns } from '../test/support/stand-ins-sinks';
+import type { Benchmark, BenchOptions } from './bench-section';
+
+const RETRY = { maxAttempts: 3, baseDelayMs: 10, maxDelayMs: 100 };
+const BATCH_RECORDS = 500;
+
+async function timed(sink: Sink, batches: readonly SinkBatch[]): Promise<number> {
+  const started = process.hrtime.bigint();
+  for (const batch of batches) await sink.write(batch);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+function archive(standIns: SinkStandIns, prefix: string, gzip: boolean): S3ArchiveSink {
+  const logger = new NullLogger();
+  const store = new S3ObjectStore(standIns.s3, { bucket: standIns.bucket, sse: { mode: 'none' }, retryPolicy: RETRY, logger });
+  return new S3ArchiveSink(store, { prefix, errorPrefix: `errors/${prefix}`, statePrefix: `state/${prefix}`, gzip, logger });
+}
+
+export const benchmark: Benchmark = async ({ quick, progress }: BenchOptions) => {
+  const records = quick ? 10_000 : 50_000;
+  const standIns = await startSinkStandIns();
+  try {
+    const figures: Record<string, number> = {};
+    for (const [shard, gzip] of [[1, true], [2, false]] as const) {
+      const items = makeShardStream({ count: records, perAggregate: 4, shardId: `shardId-00000000000${shard}`, poisonEvery: 0 });
+      const batches = cutIntoBatches(items, [BATCH_RECORDS]);
+      const bytes = items.reduce((sum, item) => sum + item.decoded.record.data.length, 0);
+      progress(`archive ${records} records (${(bytes / 1e6).toFixed(1)} MB) in ${batches.length} objects, gzip=${gzip}`);
+      const seconds = await timed(archive(standIns, gzip ? 'gz' : 'plain', gzip), batches);
+      const tag = gzip ? 'Gzip' : 'Plain';
+      figures[`archive${tag}MBPerSec`] = bytes / 1e6 / seconds;
+      figures[`archive${tag}ObjectsPerSec`] = batches.length / seconds;
+      figures[`archive${tag}RecordsPerSec`] = records / seconds;
+    }
+    const poisoned = cutIntoBatches(makeShardStream({ count: records / 5, shardId: 'shardId-000000000004', poisonEvery: 25 }), [BATCH_RECORDS]);
+    progress(`archive ${records / 5} records with 4% poison (one dead-letter object each)`);
+    figures.archiveWith4PctDeadLettersRecordsPerSec = (records / 5) / (await timed(archive(standIns, 'poison', true), poisoned));
+    const executor = new PgExecutor({ connectionString: standIns.postgresUrl, tls: { enabled: false }, poolSize: 2, connectTimeoutMs: 5_000, statementTimeoutMs: 60_000, logger: new NullLogger() });
+    const db = new RedshiftSink(executor, { dialect: POSTGRESQL, postsTable: 'post_sentiment', vehiclesTable: 'vehicle_readings', createTables: true, retryPolicy: RETRY, logger: new NullLogger() });
+    await db.ensureTables();
+    const batches = cutIntoBatches(makeShardStream({ count: records, perAggregate: 4, shardId: 'shardId-000000000003', poisonEvery: 0 }), [BATCH_RECORDS]);
+    const rows = batches.reduce((sum, batch) => sum + batch.posts.length + batch.vehicles.length, 0);
+    progress(`load ${rows} rows into PostgreSQL, then load them again (the replay path deletes what it replaces)`);
+    figures.loadNewRowsPerSec = rows / (await timed(db, batches));
+    figures.loadReplayRowsPerSec = rows / (await timed(db, batches));
+    await db.close();
+    return {
+      section: 'sinks',
+      figures,
+      notes: [
+        `${BATCH_RECORDS}-record batches of ~300-byte tweets, KPL aggregates of 4; each archive batch is 2 PUTs (progress + data object)`,
+        'stand-ins: s3rver (filesystem) and PostgreSQL with fsync off, both on this machine; real S3/Redshift differ',
+      ],
+    };
+  } finally {
+    await standIns.stop();
+  }
+};
