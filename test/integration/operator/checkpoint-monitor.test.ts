@@ -11,6 +11,11 @@ import { FakeCloudWatchServer } from '../../fakes/fake-cloudwatch-server';
 import { fakeCloudWatchClient } from '../../fakes/fake-cloudwatch-client';
 import { createActiveStream, startOperatorStandIns, type OperatorStandIns } from './operator-stand-ins';
 import { createLeaseTable, writeLease } from './kcl-lease-table-writer';
+import { runMonitorCli, MONITOR_EXIT } from '../../../operator/monitor/monitor-cli';
+import { AwsClientFactory } from '../../../common/aws/client-factory';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 
 const SHARD = (n: number): string => `shardId-${String(n).padStart(12, '0')}`;
 const HASH_IN_SHARD_1_OF_3 = (2n ** 127n).toString();
@@ -39,6 +44,7 @@ describe('checkpoint monitor (kinesis-local + dynalite lease table)', function (
     first = await observeCheckpoints({ application: 'sentiment-app', streamName: 'tweets' }, { kinesis: env.factory.kinesis(), doc: env.factory.dynamodbDocument() }, undefined);
   });
   after(async () => { await cw.stop(); await env?.stop(); });
+  const envs = (): OperatorStandIns => env;
 
   const row = (report: CheckpointReport, shardId: string): CheckpointReport['shards'][number] => {
     const found = report.shards.find((r) => r.shardId === shardId);
@@ -89,5 +95,28 @@ describe('checkpoint monitor (kinesis-local + dynalite lease table)', function (
     const body = JSON.parse(cw.dashboards.get('sentiment-app-tweets') ?? '{}') as { widgets: unknown[] };
     expect(body.widgets).to.have.length(6);
     factory.destroy();
+  });
+
+  it('runs one-shot from the command line: JSON out, metrics published, a state file that lets the next run see a stale lease', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-cli-'));
+    const out: string[] = [];
+    const env = {
+      AWS_ENDPOINT_URL_KINESIS: `http://127.0.0.1:${envs().kinesis.port}`, AWS_ENDPOINT_URL_DYNAMODB: envs().dynamodb.endpoint, AWS_ENDPOINT_URL_CLOUDWATCH: cw.endpoint,
+      MONITOR_FAILOVER_TIME_MS: '1000', MONITOR_STATE_FILE: path.join(dir, 'state.json'),
+    };
+    const run = (): Promise<number> => runMonitorCli(['--app', 'sentiment-app', '--stream', 'tweets', '--json', '--publish'], {
+      env, print: (t) => out.push(t), printError: (t) => out.push(t), logger: new NullLogger(), clientFactory: (s) => new AwsClientFactory(s, 1),
+    });
+    cw.requests.length = 0;
+    expect(await run(), out.join('\n')).to.equal(MONITOR_EXIT.problems);
+    const firstReport = JSON.parse(out[0] ?? '') as CheckpointReport;
+    expect(firstReport.shards.every((r) => !r.staleLease)).to.equal(true);
+    expect(cw.calls('PutMetricData').length).to.be.greaterThan(0);
+    await new Promise((r) => setTimeout(r, 1_200));
+    out.length = 0;
+    await run();
+    const secondReport = JSON.parse(out[0] ?? '') as CheckpointReport;
+    expect(row(secondReport, SHARD(0)).staleLease).to.equal(true);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });
