@@ -1,7 +1,10 @@
 // The raw archive sink: one gzip'd NDJSON object per batch under Firehose-style hour folders, every record exactly once.
+import { describeError, RetriesExhaustedError, ToolkitError } from '../../../common/errors';
+import { isRetryable } from '../../../common/is-retryable';
 import type { Logger } from '../../../common/logger';
 import type { UserRecord } from '../../../common/user-record';
 import type { Sink, SinkBatch } from '../sink';
+import { SinkWriteError } from '../sink-errors';
 import { archiveBody } from './archive-body';
 import { archiveObjectKey } from './archive-layout';
 import { ArchiveProgress } from './archive-progress';
@@ -29,7 +32,7 @@ export class S3ArchiveSink implements Sink {
 
   public write(batch: SinkBatch): Promise<void> {
     const previous = this.tails.get(batch.shardId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.writeInOrder(batch));
+    const next = previous.catch(() => undefined).then(() => this.writeInOrder(batch)).catch((error: unknown) => { throw this.wrap(error); });
     this.tails.set(batch.shardId, next.catch(() => undefined));
     return next;
   }
@@ -56,6 +59,13 @@ export class S3ArchiveSink implements Sink {
     await this.store.put(key, () => archiveBody(fresh, this.options.gzip), { contentType: this.contentType() });
     this.progress.committed(shardId, position);
     logger.debug('archived batch', { shardId, key, records: fresh.length, rejections: freshRejections.length, bytes: dataBytes(fresh) });
+  }
+
+  /** Our own errors pass through (a corrupt progress object stays non-retryable); S3 failures become a retryable SinkWriteError. */
+  private wrap(error: unknown): unknown {
+    if (error instanceof ToolkitError && !(error instanceof RetriesExhaustedError)) return error;
+    const retryable = error instanceof RetriesExhaustedError || isRetryable(error);
+    return new SinkWriteError(this.name, `archive write failed: ${describeError(error)}`, { retryable, cause: error });
   }
 
   private contentType(): string {

@@ -56,7 +56,8 @@ describe('S3ArchiveSink', () => {
     const first = new S3ArchiveSink(store, options);
     await first.write(toSinkBatch(items.slice(0, 20)));
     store.failPutsWhere((key) => key.startsWith('raw/'));
-    await first.write(toSinkBatch(items.slice(20, 40))).then(() => expect.fail('write should reject'), () => undefined);
+    const error = await first.write(toSinkBatch(items.slice(20, 40))).then(() => undefined, (e: unknown) => e);
+    expect(error).to.have.property('code', 'SINK_WRITE_FAILED');
     store.heal();
     const second = new S3ArchiveSink(store, options);
     await second.write(toSinkBatch(items.slice(20, 60)));
