@@ -57,6 +57,36 @@ describe('S3ArchiveSink against s3rver', function () {
     expect(puts.filter((p) => p.headers['x-amz-server-side-encryption'] === undefined)).to.have.length(2);
   });
 
+  it('retries S3 throttling (503 SlowDown) with backoff and still writes every record once', async () => {
+    let failures = 2; // FAST_RETRY allows 3 attempts
+    const name = 'injectSlowDownForTest';
+    // Added before the SDK's own retry step, so these failures reach the sink's retry (common/retry.ts).
+    standIns.s3.middlewareStack.add((next) => async (args) => {
+      if (failures > 0) { failures -= 1; throw Object.assign(new Error('Please reduce your request rate.'), { name: 'SlowDown', $metadata: { httpStatusCode: 503 } }); }
+      return next(args);
+    }, { step: 'initialize', name });
+    try {
+      const items = makeShardStream({ count: 40, shardId: 'shardId-000000000012' });
+      await archiveSink(standIns, { prefix: 'throttled' }).write(toSinkBatch(items));
+      expect(failures).to.equal(0);
+      const { lines } = await readArchive(standIns.s3, standIns.bucket, 'throttled/');
+      expect(archivedIdentities(lines)).to.deep.equal(items.map((item) => identityKey(item.decoded.record)));
+    } finally {
+      standIns.s3.middlewareStack.remove(name);
+    }
+  });
+
+  it('rejects the write once S3 keeps failing, marked retryable so the processor holds the checkpoint', async () => {
+    const name = 'injectOutageForTest';
+    standIns.s3.middlewareStack.add(() => () => Promise.reject(Object.assign(new Error('We encountered an internal error.'), { name: 'InternalError', $metadata: { httpStatusCode: 500 } })), { step: 'initialize', name });
+    try {
+      const error = await archiveSink(standIns, { prefix: 'outage' }).write(toSinkBatch(makeShardStream({ count: 5, shardId: 'shardId-000000000013' }))).then(() => undefined, (e: unknown) => e);
+      expect(error).to.include({ code: 'SINK_WRITE_FAILED', retryable: true });
+    } finally {
+      standIns.s3.middlewareStack.remove(name);
+    }
+  });
+
   it('keeps the archive exact when a new process replays from the middle of a KPL aggregate', async () => {
     const items = makeShardStream({ count: 200, perAggregate: 5, shardId: 'shardId-000000000011' });
     await archiveSink(standIns, { prefix: 'mid' }).write(toSinkBatch(items.slice(0, 102)));
