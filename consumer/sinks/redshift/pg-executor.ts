@@ -29,7 +29,6 @@ export class PgExecutor implements SqlExecutor {
       connectionString: options.connectionString,
       max: options.poolSize,
       connectionTimeoutMillis: options.connectTimeoutMs,
-      statement_timeout: options.statementTimeoutMs,
       idleTimeoutMillis: 30_000,
       allowExitOnIdle: true,
       ...(options.password === undefined ? {} : { password: options.password }),
@@ -38,6 +37,8 @@ export class PgExecutor implements SqlExecutor {
     this.pool = new Pool(config);
     // An idle client losing its connection emits 'error' on the pool; unhandled, that would kill the process.
     this.pool.on('error', (error) => options.logger.warn('idle database connection failed', { error: redactText(error.message) }));
+    // SET rather than a startup parameter: Redshift accepts the SET, not every startup option PostgreSQL does.
+    this.pool.on('connect', (client) => { client.query(`SET statement_timeout TO ${Math.floor(options.statementTimeoutMs)}`).catch(() => undefined); });
   }
 
   public async transaction(statements: readonly SqlStatement[]): Promise<void> {
