@@ -11,6 +11,7 @@ export interface ConsumerMetricsScope {
 /** Cheap to call on the hot path: every call is one aggregated put(), published later by the sink. */
 export class ConsumerMetrics {
   private readonly dimensions: Readonly<Record<string, string>>;
+  private readonly sinkDimensions = new Map<string, Readonly<Record<string, string>>>();
   private lastCheckpointAt: number;
 
   public constructor(private readonly sink: MetricsSink, scope: ConsumerMetricsScope, private readonly now: () => number = Date.now) {
@@ -28,7 +29,12 @@ export class ConsumerMetrics {
 
   /** Time one sink took to make a batch durable; `sink` names it (for example S3Archive, Redshift). */
   public sinkLatency(sink: string, ms: number): void {
-    this.sink.put({ name: CONSUMER_METRIC.sinkLatency, value: ms, unit: 'Milliseconds', dimensions: { ...this.dimensions, [DIMENSION.sink]: sink } });
+    let dimensions = this.sinkDimensions.get(sink);
+    if (dimensions === undefined) {
+      dimensions = Object.freeze({ ...this.dimensions, [DIMENSION.sink]: sink });
+      this.sinkDimensions.set(sink, dimensions);
+    }
+    this.sink.put({ name: CONSUMER_METRIC.sinkLatency, value: ms, unit: 'Milliseconds', dimensions });
   }
 
   /** From each processRecords action; also reports the time since the last checkpoint, so an idle-but-stuck shard shows. */

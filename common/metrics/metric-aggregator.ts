@@ -24,6 +24,7 @@ export interface AddResult {
 }
 
 const MINUTE_MS = 60_000;
+const NO_DIMENSIONS = Object.freeze({ sorted: {}, key: '{}' });
 
 interface MutableSet { sampleCount: number; sum: number; minimum: number; maximum: number }
 interface Slot { readonly point: Omit<AggregatedPoint, 'statistics'>; readonly stats: MutableSet }
@@ -31,6 +32,8 @@ interface Slot { readonly point: Omit<AggregatedPoint, 'statistics'>; readonly s
 /** Pure aggregation with a bound; `drain()` hands over everything collected so far. */
 export class MetricAggregator {
   private slots = new Map<string, Slot>();
+  /** Callers usually pass the same frozen dimensions object each time: sort and serialise it once. */
+  private readonly dimensionKeys = new WeakMap<object, { readonly sorted: Record<string, string>; readonly key: string }>();
 
   public constructor(private readonly maxSeries: number, private readonly now: () => number = Date.now) {}
 
@@ -39,8 +42,9 @@ export class MetricAggregator {
   public add(datum: MetricDatum): AddResult {
     if (!Number.isFinite(datum.value)) return { accepted: false, reason: 'not-finite' };
     const minute = Math.floor((datum.timestamp?.getTime() ?? this.now()) / MINUTE_MS) * MINUTE_MS;
-    const dimensions = sortedDimensions(datum.dimensions);
-    const key = `${datum.name}\u0000${datum.unit}\u0000${JSON.stringify(dimensions)}\u0000${minute}`;
+    const dims = this.dimensionsOf(datum.dimensions);
+    const dimensions = dims.sorted;
+    const key = `${datum.name}\u0000${datum.unit}\u0000${dims.key}\u0000${minute}`;
     const slot = this.slots.get(key);
     if (slot !== undefined) {
       const s = slot.stats;
@@ -56,6 +60,17 @@ export class MetricAggregator {
       stats: { sampleCount: 1, sum: datum.value, minimum: datum.value, maximum: datum.value },
     });
     return { accepted: true };
+  }
+
+  private dimensionsOf(dimensions: Readonly<Record<string, string>> | undefined): { readonly sorted: Record<string, string>; readonly key: string } {
+    if (dimensions === undefined) return NO_DIMENSIONS;
+    let entry = this.dimensionKeys.get(dimensions);
+    if (entry === undefined) {
+      const sorted = sortedDimensions(dimensions);
+      entry = { sorted, key: JSON.stringify(sorted) };
+      if (Object.isFrozen(dimensions)) this.dimensionKeys.set(dimensions, entry);
+    }
+    return entry;
   }
 
   /** Everything aggregated so far, oldest minute first; the aggregator is empty afterwards. */

@@ -24,6 +24,8 @@ export interface MonitorOptions extends LagProbeOptions {
   readonly lagThresholdMs: number;
 }
 
+const PROBE_CONCURRENCY = 4;
+
 export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = Object.freeze({ failoverTimeMs: 10_000, lagThresholdMs: 60_000, maxRecordsToCount: 1_000, maxGetRecordsCalls: 3 });
 
 export async function observeCheckpoints(target: MonitorTarget, deps: MonitorDeps, previous: ObservationState | undefined, options: MonitorOptions = DEFAULT_MONITOR_OPTIONS): Promise<{ report: CheckpointReport; state: ObservationState }> {
@@ -34,11 +36,14 @@ export async function observeCheckpoints(target: MonitorTarget, deps: MonitorDep
   ]);
   const openOrLeased = shards.filter((s) => s.open || leases.some((l) => l.shardId === s.shardId));
   const lags = new Map<string, ShardLag>();
-  for (const shard of openOrLeased) {
-    const lease = leases.find((l) => l.shardId === shard.shardId);
-    if (lease === undefined) continue;
-    lags.set(shard.shardId, await probeShardLag(deps.kinesis, target.streamName, shard.shardId, lease.checkpoint, lease.checkpointSubSequenceNumber, options, now));
-  }
+  const work = openOrLeased.flatMap((shard) => leases.filter((l) => l.shardId === shard.shardId).map((lease) => ({ shard, lease })));
+  // A few probes at a time: each costs GetShardIterator + GetRecords against that shard's own read quota, not a shared one.
+  const worker = async (): Promise<void> => {
+    for (let next = work.shift(); next !== undefined; next = work.shift()) {
+      lags.set(next.shard.shardId, await probeShardLag(deps.kinesis, target.streamName, next.shard.shardId, next.lease.checkpoint, next.lease.checkpointSubSequenceNumber, options, now));
+    }
+  };
+  await Promise.all(Array.from({ length: PROBE_CONCURRENCY }, worker));
   return buildReport({
     now: new Date(now()), application: target.application, streamName: target.streamName, leases, shards, lags, previous,
     failoverTimeMs: options.failoverTimeMs, lagThresholdMs: options.lagThresholdMs,
