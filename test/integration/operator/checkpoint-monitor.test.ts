@@ -119,4 +119,18 @@ describe('checkpoint monitor (kinesis-local + dynalite lease table)', function (
     expect(row(secondReport, SHARD(0)).staleLease).to.equal(true);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('keeps observing every --interval seconds until told to stop, carrying the previous observation in memory', async () => {
+    const stop = new AbortController();
+    const reports: CheckpointReport[] = [];
+    const env = { AWS_ENDPOINT_URL_KINESIS: `http://127.0.0.1:${envs().kinesis.port}`, AWS_ENDPOINT_URL_DYNAMODB: envs().dynamodb.endpoint, MONITOR_FAILOVER_TIME_MS: '1000' };
+    const code = await runMonitorCli(['--app', 'sentiment-app', '--stream', 'tweets', '--json', '--interval', '1'], {
+      env, printError: () => undefined, logger: new NullLogger(), signal: stop.signal, clientFactory: (s) => new AwsClientFactory(s, 1),
+      print: (t) => { reports.push(JSON.parse(t) as CheckpointReport); if (reports.length === 3) stop.abort(); },
+    });
+    expect(code).to.equal(MONITOR_EXIT.healthy);
+    expect(reports).to.have.length(3);
+    expect(row(reports[0]!, SHARD(0)).counterUnchangedMs).to.equal(null);
+    expect(row(reports[2]!, SHARD(0)).staleLease).to.equal(true);
+  });
 });

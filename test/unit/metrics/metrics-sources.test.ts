@@ -67,10 +67,13 @@ describe('CloudWatchMetricsSource', () => {
   const server = new FakeCloudWatchServer();
   before(async () => { await server.start(); });
   after(async () => { await server.stop(); });
+  const factories: { destroy(): void }[] = [];
   beforeEach(() => { server.points.length = 0; server.pageSize = 1; });
+  afterEach(() => { for (const f of factories.splice(0)) f.destroy(); });
 
   behavesLikeGetMetricData(async () => {
-    const { client } = fakeCloudWatchClient(server);
+    const { client, factory } = fakeCloudWatchClient(server);
+    factories.push(factory);
     return {
       sink: new CloudWatchMetricsSink(client, { namespace: NS, flushIntervalMs: 0, maxBufferedSeries: 100, logger: new NullLogger() }),
       source: new CloudWatchMetricsSource(client),
