@@ -22,6 +22,8 @@ export type Position = Omit<RecordIdentity, 'shardId'>;
  *    an earlier batch boundary, or in the middle of a KPL aggregate, or cut into different batches,
  *    therefore writes each record once: the part already archived is skipped, the rest is new.
  *    Retrying the same write overwrites the same key (names come from first and last identity).
+ * 5. A failed data write may still have landed (a timeout after S3 stored it): the sink then forgets the
+ *    in-memory HWM, so the next write recovers it from S3 as in 3, even if the retry is cut differently.
  * Limit: two live writers on one shard (a lease stolen while the old owner still writes) are not
  * fenced; the KCL keeps that window short, and Redshift's keyed load is unaffected.
  */
@@ -56,6 +58,14 @@ export class ArchiveProgress {
     const document: ProgressDocument = { version: 1, shardId, committed: await this.highWaterMark(shardId), pending: { key, last } };
     const text = JSON.stringify(document);
     await this.store.put(progressKey(this.statePrefix, shardId), () => Readable.from([Buffer.from(text, 'utf8')]), { contentType: 'application/json' });
+  }
+
+  /**
+   * Drops what this process believes about the shard. Called after a failed data write: the PUT may have
+   * landed although the client saw an error, so the next write must ask S3 (HEAD of the pending key).
+   */
+  public forget(shardId: string): void {
+    this.highWater.delete(shardId);
   }
 
   /** Called once the data object is durable. */

@@ -55,8 +55,13 @@ export class S3ArchiveSink implements Sink {
     if (first === undefined || last === undefined) return;
     const key = archiveObjectKey(this.options.prefix, shardId, first, last, first.approximateArrivalTimestamp, this.options.gzip);
     const position = { sequenceNumber: last.sequenceNumber, subSequenceNumber: last.subSequenceNumber };
-    await this.progress.markPending(shardId, key, position);
-    await this.store.put(key, () => archiveBody(fresh, this.options.gzip), { contentType: this.contentType() });
+    try {
+      await this.progress.markPending(shardId, key, position);
+      await this.store.put(key, () => archiveBody(fresh, this.options.gzip), { contentType: this.contentType() });
+    } catch (error: unknown) {
+      this.progress.forget(shardId);
+      throw error;
+    }
     this.progress.committed(shardId, position);
     logger.debug('archived batch', { shardId, key, records: fresh.length, rejections: freshRejections.length, bytes: dataBytes(fresh) });
   }

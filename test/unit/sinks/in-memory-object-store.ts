@@ -6,14 +6,21 @@ export class InMemoryObjectStore implements ObjectStore {
   public readonly objects = new Map<string, { bytes: Buffer; contentType: string }>();
   public puts = 0;
   private failWhen: ((key: string) => boolean) | undefined;
+  private failAfterStoreWhen: ((key: string) => boolean) | undefined;
 
   /** Makes every put whose key matches fail (until `heal()`), like a process dying before the write lands. */
   public failPutsWhere(predicate: (key: string) => boolean): void {
     this.failWhen = predicate;
   }
 
+  /** Stores the object, then fails anyway: the client's view of a timeout after S3 already kept the write. */
+  public failAfterStoringWhere(predicate: (key: string) => boolean): void {
+    this.failAfterStoreWhen = predicate;
+  }
+
   public heal(): void {
     this.failWhen = undefined;
+    this.failAfterStoreWhen = undefined;
   }
 
   public async put(key: string, body: () => Readable, options: PutOptions): Promise<void> {
@@ -22,6 +29,7 @@ export class InMemoryObjectStore implements ObjectStore {
     for await (const chunk of body()) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
     this.objects.set(key, { bytes: Buffer.concat(chunks), contentType: options.contentType });
     this.puts += 1;
+    if (this.failAfterStoreWhen?.(key) === true) throw Object.assign(new Error(`injected timeout after storing ${key}`), { name: 'TimeoutError' });
   }
 
   public get(key: string): Promise<Buffer | undefined> {

@@ -64,6 +64,18 @@ describe('S3ArchiveSink', () => {
     expect(archived(store)).to.deep.equal(items.map((item) => identityKey(item.decoded.record)));
   });
 
+  it('stays exact when a write that failed had in fact landed and is retried with a different cut', async () => {
+    const store = new InMemoryObjectStore();
+    const items = makeShardStream({ count: 60 });
+    const sink = new S3ArchiveSink(store, options);
+    await sink.write(toSinkBatch(items.slice(0, 20)));
+    store.failAfterStoringWhere((key) => key.startsWith('raw/'));
+    await sink.write(toSinkBatch(items.slice(20, 40))).then(() => expect.fail('write should reject'), () => undefined);
+    store.heal();
+    await sink.write(toSinkBatch(items.slice(20, 60)));
+    expect(archived(store)).to.deep.equal(items.map((item) => identityKey(item.decoded.record)));
+  });
+
   it('skips the delivered-again rest of a KPL aggregate when a replay starts inside it', async () => {
     const store = new InMemoryObjectStore();
     const items = makeShardStream({ count: 40, perAggregate: 4 });
