@@ -101,7 +101,7 @@ describe('checkpoint monitor (kinesis-local + dynalite lease table)', function (
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'monitor-cli-'));
     const out: string[] = [];
     const env = {
-      AWS_ENDPOINT_URL_KINESIS: `http://127.0.0.1:${envs().kinesis.port}`, AWS_ENDPOINT_URL_DYNAMODB: envs().dynamodb.endpoint, AWS_ENDPOINT_URL_CLOUDWATCH: cw.endpoint,
+      AWS_ENDPOINT_URL_KINESIS: envs().kinesis.endpoint, AWS_ENDPOINT_URL_DYNAMODB: envs().dynamodb.endpoint, AWS_ENDPOINT_URL_CLOUDWATCH: cw.endpoint,
       MONITOR_FAILOVER_TIME_MS: '1000', MONITOR_STATE_FILE: path.join(dir, 'state.json'),
     };
     const run = (): Promise<number> => runMonitorCli(['--app', 'sentiment-app', '--stream', 'tweets', '--json', '--publish'], {
@@ -123,7 +123,7 @@ describe('checkpoint monitor (kinesis-local + dynalite lease table)', function (
   it('keeps observing every --interval seconds until told to stop, carrying the previous observation in memory', async () => {
     const stop = new AbortController();
     const reports: CheckpointReport[] = [];
-    const env = { AWS_ENDPOINT_URL_KINESIS: `http://127.0.0.1:${envs().kinesis.port}`, AWS_ENDPOINT_URL_DYNAMODB: envs().dynamodb.endpoint, MONITOR_FAILOVER_TIME_MS: '1000' };
+    const env = { AWS_ENDPOINT_URL_KINESIS: envs().kinesis.endpoint, AWS_ENDPOINT_URL_DYNAMODB: envs().dynamodb.endpoint, MONITOR_FAILOVER_TIME_MS: '1000' };
     const code = await runMonitorCli(['--app', 'sentiment-app', '--stream', 'tweets', '--json', '--interval', '1'], {
       env, printError: () => undefined, logger: new NullLogger(), signal: stop.signal, clientFactory: (s) => new AwsClientFactory(s, 1),
       print: (t) => { reports.push(JSON.parse(t) as CheckpointReport); if (reports.length === 3) stop.abort(); },

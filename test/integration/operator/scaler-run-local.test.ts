@@ -32,7 +32,7 @@ describe('scaler run against the local stand-ins and the local metrics store', f
     await sink.close();
     const envVars = {
       SCALER_METRICS_SOURCE: 'local', METRICS_DIR: dir, SCALER_TABLE: 'scaler-run-test', SCALER_POLL_INTERVAL_MS: '100', SCALER_OPERATOR: 'scheduler',
-      AWS_ENDPOINT_URL_KINESIS: `http://127.0.0.1:${env.kinesis.port}`, AWS_ENDPOINT_URL_DYNAMODB: env.dynamodb.endpoint,
+      AWS_ENDPOINT_URL_KINESIS: env.kinesis.endpoint, AWS_ENDPOINT_URL_DYNAMODB: env.dynamodb.endpoint,
     };
     const lines: string[] = [];
     const run = (): Promise<number> => runScalerCli(['run', '--stream', 'local-load'], {
