@@ -48,7 +48,7 @@ export async function applyPlan(plan: ScalingPlan, deps: ApplyDeps): Promise<App
       await checkPreconditions(deps.kinesis, stream, step);
       deps.onProgress({ kind: 'step-started', step, index: index + 1, of: plan.steps.length });
       const startedAt = now();
-      await updateShardCount(deps.kinesis, stream, step.to);
+      await callUpdateShardCount(deps.kinesis, stream, step);
       await deps.store.appendLedger(stream, { at: new Date(startedAt).toISOString(), from: step.from, to: step.to, operator: deps.operator });
       await waitForActive(deps, stream, step, startedAt, now, sleep);
       deps.onProgress({ kind: 'step-done', step, elapsedMs: now() - startedAt });
@@ -75,9 +75,23 @@ async function checkBudget(plan: ScalingPlan, deps: ApplyDeps, now: number): Pro
   if (used >= ceiling) throw new ScalingBlockedError('BUDGET_EXHAUSTED', `${used} UpdateShardCount calls in the last 24 h; ${plan.budget.emergency ? 'none left' : 'the rest are reserved for emergencies'}`);
 }
 
+/** Kinesis' own refusals that mean "a guard", not "a failure": the real daily limit (the ledger only sees our calls) and a busy stream. */
+async function callUpdateShardCount(kinesis: KinesisClient, stream: string, step: ScalingStep): Promise<void> {
+  try {
+    await updateShardCount(kinesis, stream, step.to);
+  } catch (error: unknown) {
+    const name = (error as { name?: string }).name;
+    if (name === 'LimitExceededException') throw new ScalingBlockedError('BUDGET_EXHAUSTED', `Kinesis refused ${step.from} -> ${step.to}: ${(error as Error).message}`);
+    if (name === 'ResourceInUseException') throw new ScalingBlockedError('PRECONDITION_FAILED', `Kinesis refused ${step.from} -> ${step.to}, stream busy: ${(error as Error).message}`);
+    throw error;
+  }
+}
+
 async function waitForActive(deps: ApplyDeps, stream: string, step: ScalingStep, startedAt: number, now: () => number, sleep: (ms: number) => Promise<void>): Promise<void> {
   for (;;) {
     await sleep(deps.pollIntervalMs);
+    // Keep the lock alive through a long reshard, so it never expires under us.
+    await deps.store.acquireLock(stream, deps.operator, deps.lockTtlMs, now());
     const state = await describeStreamState(deps.kinesis, stream);
     if (state.status === 'ACTIVE' && state.openShardCount === step.to) return;
     const elapsedMs = now() - startedAt;
