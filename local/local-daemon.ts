@@ -4,6 +4,9 @@ import { writeEffectiveProperties } from './properties-file';
 import { REPO_ROOT, startKclDaemon, type KclDaemon } from './kcl-daemon';
 import type { StackEndpoints } from './local-stack';
 
+/** The access key s3rver accepts by default; kinesis-local and dynalite accept any key. */
+export const LOCAL_ACCESS_KEY = 'S3RVER';
+
 export const LOCAL_PROPERTIES_TEMPLATE = path.join(REPO_ROOT, 'properties', 'local.properties');
 
 export interface LocalDaemonOptions {
@@ -26,8 +29,8 @@ export interface LocalDaemonOptions {
 export function localConsumerEnv(options: LocalDaemonOptions): Record<string, string> {
   const { endpoints } = options;
   return {
-    // Dummy keys: the stand-ins accept any; real credentials from the caller's environment never reach them.
-    AWS_ACCESS_KEY_ID: 'local', AWS_SECRET_ACCESS_KEY: 'local', AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
+    // Dummy keys (s3rver insists on S3RVER; the others accept any): real credentials in the caller's environment never reach the stand-ins.
+    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY, AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
     AWS_REGION: endpoints.region,
     AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,

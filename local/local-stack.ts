@@ -1,7 +1,8 @@
 // Starts and stops the local stand-ins (Kinesis, DynamoDB, optionally S3 and PostgreSQL) on loopback ports, data under one folder.
 import * as path from 'node:path';
 import { AwsClientFactory } from '../common/aws/client-factory';
-import { freePort, isPortOpen, LOOPBACK, startService } from './service-process';
+import { freePort, isPortOpen, LOOPBACK } from './service-process';
+import { startKinesisEmulator } from './kinesis-emulator';
 import { startDynamoDbEmulator } from './dynamodb-emulator';
 import { startS3Emulator } from './s3-emulator';
 import { startPostgres } from './postgres-server';
@@ -33,6 +34,8 @@ export interface LocalStackOptions {
   readonly postgresDatabase?: string;
   /** Where each started PID is recorded, so a later start can clean up after a hard kill. */
   readonly registry?: PidRegistry;
+  /** Keep Kinesis data on disk across restarts (default true; tests pass false: in memory, faster to stop). */
+  readonly persist?: boolean;
 }
 
 export interface StackEndpoints {
@@ -70,9 +73,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     for (const s of started.splice(0).reverse()) { await s.stop(); options.registry?.remove(s.pid); }
   };
   try {
-    const kinesis = await startKinesis(options.ports, path.join(options.dir, 'kinesis'), path.join(logs, 'kinesis.log'));
+    const kinesis = await startKinesisEmulator({ port: options.ports.kinesis, tlsPort: options.ports.kinesisTls, dataDirectory: options.persist === false ? undefined : path.join(options.dir, 'kinesis'), logFile: path.join(logs, 'kinesis.log'), updateShardCountMs: 1_000 });
     track({ name: 'kinesis', pid: kinesis.pid, stop: kinesis.stop }, 'kinesis-local');
-    const dynamodb = await startDynamoDbEmulator({ port: options.ports.dynamodb, dataDir: path.join(options.dir, 'dynamodb'), logFile: path.join(logs, 'dynamodb.log') });
+    const dynamodb = await startDynamoDbEmulator({ port: options.ports.dynamodb, ...(options.persist === false ? {} : { dataDir: path.join(options.dir, 'dynamodb') }), logFile: path.join(logs, 'dynamodb.log') });
     track({ name: 'dynamodb', pid: dynamodb.process.pid, stop: dynamodb.stop }, 'dynalite');
     let s3: string | undefined;
     let postgresUrl: string | undefined;
@@ -91,26 +94,4 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     await stop();
     throw error;
   }
-}
-
-/** kinesis-local with persistence under `dataDir` (temporary: replaced by local/kinesis-emulator.ts when it lands). */
-async function startKinesis(ports: StackPorts, dataDir: string, logFile: string): Promise<{ pid: number; endpoint: string; stop(): Promise<void> }> {
-  const root = path.resolve(__dirname, '..', '..');
-  const service = await startService({
-    name: 'kinesis-local',
-    command: process.execPath,
-    args: [require.resolve('kinesis-local/main.js', { paths: [root] })],
-    port: ports.kinesis,
-    logFile,
-    env: {
-      ...process.env,
-      KINESIS_MOCK_PLAIN_PORT: String(ports.kinesis), KINESIS_MOCK_TLS_PORT: String(ports.kinesisTls),
-      KINESIS_MOCK_CERT_PATH: require.resolve('kinesis-local/server.json', { paths: [root] }),
-      CREATE_STREAM_DURATION: '200ms', UPDATE_SHARD_COUNT_DURATION: '1000ms', LOG_LEVEL: 'WARN',
-      SHOULD_PERSIST_DATA: 'true', PERSIST_PATH: path.resolve(dataDir), PERSIST_INTERVAL: '2s',
-    },
-    readyTimeoutMs: 60_000,
-    stopTimeoutMs: 35_000,
-  });
-  return { pid: service.pid, endpoint: `http://${LOOPBACK}:${ports.kinesis}`, stop: () => service.stop() };
 }

@@ -20,6 +20,15 @@ export interface ServiceSpec {
   readonly isReady?: () => Promise<boolean>;
   /** How long SIGTERM may take before SIGKILL. */
   readonly stopTimeoutMs?: number;
+  /** Run in its own process group, so a terminal's Ctrl-C does not reach it (the owner stops it by PID). */
+  readonly detached?: boolean;
+}
+
+let detachByDefault = false;
+
+/** `npm start` sets this: stand-ins must outlive Ctrl-C until the daemon has checkpointed, then stop by PID. */
+export function setDetachedServices(value: boolean): void {
+  detachByDefault = value;
 }
 
 export interface ServiceProcess {
@@ -82,7 +91,7 @@ export async function startService(spec: ServiceSpec): Promise<ServiceProcess> {
     fs.mkdirSync(path.dirname(spec.logFile), { recursive: true });
     out = fs.openSync(spec.logFile, 'a');
   }
-  const child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: spec.env ?? process.env, stdio: ['ignore', out, out] });
+  const child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: spec.env ?? process.env, stdio: ['ignore', out, out], detached: spec.detached ?? detachByDefault });
   if (typeof out === 'number') fs.closeSync(out);
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${spec.name}: could not spawn ${spec.command}`);

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { freeStackPorts, startLocalStack, type LocalStack } from '../../local/local-stack';
-import { startLocalDaemon, type LocalDaemonOptions } from '../../local/local-daemon';
+import { LOCAL_ACCESS_KEY, startLocalDaemon, type LocalDaemonOptions } from '../../local/local-daemon';
 import type { KclDaemon } from '../../local/kcl-daemon';
 import { groupAlive } from '../../local/process-group';
 import { readLeasesIfAny, seedLeaseTable, type Lease } from '../../local/lease-table';
@@ -33,9 +33,8 @@ export class E2eHarness {
 
   public static async start(options: E2eOptions): Promise<E2eHarness> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcl-e2e-'));
-    process.env.AWS_ACCESS_KEY_ID ??= 'local';
-    process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
-    const stack = await startLocalStack({ dir, ports: await freeStackPorts(), sinks: options.sinks === 'all', buckets: ['e2e-archive'] });
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
+    const stack = await startLocalStack({ dir, ports: await freeStackPorts(), sinks: options.sinks === 'all', buckets: ['e2e-archive'], persist: false });
     const harness = new E2eHarness(dir, stack, options);
     await ensureStream(stack.factory.kinesis(), harness.streamName, options.shards);
     await seedLeaseTable(stack.factory.dynamodb(), harness.applicationName, await openShardsForSeeding(stack.factory.kinesis(), harness.streamName));

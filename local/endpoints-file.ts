@@ -1,0 +1,56 @@
+// Writes .local/endpoints.json: every endpoint and name a person needs to look inside the local stack (aws CLI, psql).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { StackEndpoints } from './local-stack';
+
+export interface EndpointsDocument {
+  readonly region: string;
+  readonly kinesis: { readonly endpoint: string; readonly stream: string };
+  readonly dynamodb: { readonly endpoint: string; readonly leaseTable: string };
+  readonly s3?: { readonly endpoint: string; readonly bucket: string };
+  /** Local throwaway password: the server lives and dies with `npm start`. */
+  readonly postgres?: { readonly url: string; readonly tables: readonly string[] };
+  readonly logs: string;
+  readonly daemonProperties: string;
+}
+
+export interface EndpointsInput {
+  readonly endpoints: StackEndpoints;
+  readonly streamName: string;
+  readonly applicationName: string;
+  readonly bucket?: string;
+  readonly tables?: readonly string[];
+  readonly logsDir: string;
+  readonly propertiesFile: string;
+}
+
+export function endpointsDocument(input: EndpointsInput): EndpointsDocument {
+  const { endpoints } = input;
+  return {
+    region: endpoints.region,
+    kinesis: { endpoint: endpoints.kinesis, stream: input.streamName },
+    dynamodb: { endpoint: endpoints.dynamodb, leaseTable: input.applicationName },
+    ...(endpoints.s3 === undefined || input.bucket === undefined ? {} : { s3: { endpoint: endpoints.s3, bucket: input.bucket } }),
+    ...(endpoints.postgresUrl === undefined ? {} : { postgres: { url: endpoints.postgresUrl, tables: input.tables ?? [] } }),
+    logs: input.logsDir,
+    daemonProperties: input.propertiesFile,
+  };
+}
+
+export function writeEndpointsFile(file: string, document: EndpointsDocument): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, `${JSON.stringify(document, null, 2)}\n`, { mode: 0o600 });
+}
+
+/** The "where to look" lines printed at start: commands that work as typed (the psql URL is read from the file, not printed). */
+export function whereToLook(file: string, document: EndpointsDocument): string[] {
+  const lines = [
+    `endpoints: ${file}`,
+    `  aws --endpoint-url ${document.kinesis.endpoint} --region ${document.region} kinesis list-shards --stream-name ${document.kinesis.stream}`,
+    `  aws --endpoint-url ${document.dynamodb.endpoint} --region ${document.region} dynamodb scan --table-name ${document.dynamodb.leaseTable}`,
+  ];
+  if (document.s3 !== undefined) lines.push(`  aws --endpoint-url ${document.s3.endpoint} s3 ls --recursive s3://${document.s3.bucket}/`);
+  if (document.postgres !== undefined) lines.push(`  psql "$(node -p "require('./${path.relative(process.cwd(), file)}').postgres.url")"`);
+  lines.push(`  logs: ${document.logs} (daemon: daemon-*.log, consumers: consumer/)`);
+  return lines;
+}

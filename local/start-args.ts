@@ -1,0 +1,47 @@
+// Parses the options of `npm start` (and reuses them for `npm run demo`): shards, rate, sinks, names; one error listing every problem.
+import { ConfigError } from '../common/errors';
+
+export interface StartArgs {
+  readonly shards: number;
+  /** Sample records per second; 0 disables the producer. */
+  readonly rate: number;
+  readonly sinks: 'all' | 'none';
+  readonly streamName: string;
+  readonly applicationName: string;
+  readonly workerId: string;
+  readonly bucket: string;
+  readonly records: number;
+}
+
+export const START_DEFAULTS: StartArgs = {
+  shards: 2, rate: 20, sinks: 'all', streamName: 'sentiment-local', applicationName: 'sentiment-local-consumer',
+  workerId: 'local-worker-1', bucket: 'sentiment-archive', records: 1000,
+};
+
+const FLAGS: Readonly<Record<string, keyof StartArgs>> = {
+  '--shards': 'shards', '--rate': 'rate', '--sinks': 'sinks', '--stream': 'streamName', '--application': 'applicationName',
+  '--worker-id': 'workerId', '--bucket': 'bucket', '--records': 'records',
+};
+
+export function parseStartArgs(argv: readonly string[], defaults: StartArgs = START_DEFAULTS): StartArgs {
+  const values: Record<string, string | number> = { ...defaults };
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
+    const key = FLAGS[flag];
+    if (key === undefined) { problems.push(`unknown option ${flag} (known: ${Object.keys(FLAGS).join(', ')})`); continue; }
+    const text = inline ?? argv[++i];
+    if (text === undefined) { problems.push(`${flag} needs a value`); continue; }
+    if (typeof defaults[key] === 'number') {
+      const n = Number(text);
+      if (!Number.isInteger(n) || n < 0) problems.push(`${flag} must be a whole number >= 0, got "${text}"`);
+      values[key] = n;
+    } else {
+      values[key] = text;
+    }
+  }
+  if (values.sinks !== 'all' && values.sinks !== 'none') problems.push(`--sinks must be all or none, got "${String(values.sinks)}"`);
+  if (typeof values.shards === 'number' && (values.shards < 1 || values.shards > 50)) problems.push('--shards must be between 1 and 50');
+  if (problems.length > 0) throw new ConfigError('options', problems);
+  return values as unknown as StartArgs;
+}
