@@ -3,6 +3,7 @@ import type { Logger } from '../common/logger';
 import type { AwsClientFactory } from '../common/aws/client-factory';
 import { createMetricsSink } from '../common/metrics/create-metrics-sink';
 import type { MetricsSink } from '../common/metrics/metrics-sink';
+import { createStreamThroughputMetrics } from '../common/metrics/stream-throughput-metrics';
 import type { ConsumerConfig } from './config/consumer-config';
 import { MetricsObserver } from './metrics-observer';
 import { DEFAULT_DELIVERY_RETRY } from './processor/batch-delivery';
@@ -27,7 +28,8 @@ export interface ConsumerApp {
 export async function createConsumerApp(config: ConsumerConfig, clients: AwsClientFactory, logger: Logger, buildParts: PartsBuilder): Promise<ConsumerApp> {
   const parts = await buildParts(config, clients, logger);
   const metrics: MetricsSink = createMetricsSink(config.metrics, { cloudwatch: () => clients.cloudwatch(), logger });
-  const observer = new MetricsObserver(metrics, { application: config.applicationName, streamName: config.streamName });
+  const throughput = createStreamThroughputMetrics(config.metrics, config.streamName, logger);
+  const observer = new MetricsObserver(metrics, { application: config.applicationName, streamName: config.streamName }, throughput);
   const processor = new ShardProcessor({
     sinks: parts.sinks,
     analyzer: parts.analyzer,
@@ -43,7 +45,7 @@ export async function createConsumerApp(config: ConsumerConfig, clients: AwsClie
     processor,
     observer,
     close: async () => {
-      await Promise.allSettled([processor.close(), metrics.close()]);
+      await Promise.allSettled([processor.close(), metrics.close(), throughput.close()]);
       clients.destroy();
     },
   };

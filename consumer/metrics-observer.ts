@@ -1,6 +1,7 @@
 // Feeds the processor's progress into ConsumerMetrics (published through the metrics port) and keeps counters for logs.
 import { ConsumerMetrics } from '../common/metrics/consumer-metrics';
 import type { MetricsSink } from '../common/metrics/metrics-sink';
+import type { StreamThroughputMetrics } from '../common/metrics/stream-throughput-metrics';
 import type { CutBatch } from './processor/batch-buffer';
 import type { ProcessorObserver } from './processor/processor-observer';
 
@@ -8,16 +9,22 @@ export class MetricsObserver implements ProcessorObserver {
   private metrics: ConsumerMetrics | undefined;
   public readonly counts = { delivered: 0, userRecords: 0, durable: 0, deadLettered: 0, checkpoints: 0 };
 
-  public constructor(private readonly sink: MetricsSink, private readonly scope: { application: string; streamName: string }) {}
+  /** `throughput` feeds the local AWS/Kinesis series the scaler reads when there is no CloudWatch (local mode). */
+  public constructor(
+    private readonly sink: MetricsSink,
+    private readonly scope: { application: string; streamName: string },
+    private readonly throughput?: StreamThroughputMetrics,
+  ) {}
 
   public initialized(shardId: string): void {
     this.metrics = new ConsumerMetrics(this.sink, { ...this.scope, shardId });
   }
 
-  public recordsReceived(delivered: number, userRecords: number, millisBehindLatest: number | undefined): void {
+  public recordsReceived(delivered: number, userRecords: number, bytes: number, millisBehindLatest: number | undefined): void {
     this.counts.delivered += delivered;
     this.counts.userRecords += userRecords;
     if (millisBehindLatest !== undefined) this.metrics?.millisBehindLatest(millisBehindLatest);
+    if (delivered > 0) this.throughput?.read(bytes, millisBehindLatest ?? 0);
   }
 
   public batchDurable(batch: CutBatch, latencyMs: number): void {

@@ -4,7 +4,7 @@ import type { Position } from './checkpoint-tracker';
 
 export interface ProcessorObserver {
   initialized(shardId: string): void;
-  recordsReceived(delivered: number, userRecords: number, millisBehindLatest: number | undefined): void;
+  recordsReceived(delivered: number, userRecords: number, bytes: number, millisBehindLatest: number | undefined): void;
   batchDurable(batch: CutBatch, latencyMs: number): void;
   checkpointed(position: Position | null): void;
 }

@@ -65,12 +65,14 @@ export class ShardProcessor {
     if (this.state !== 'running') return;
     const receivedAt = this.now();
     let decodedCount = 0;
+    let bytes = 0;
     for (const delivered of input.records) {
       const group = this.decodeSafely(delivered);
       decodedCount += group.length;
+      for (const item of group) bytes += item.record.data.length;
       this.buffer.addGroup(group, receivedAt);
     }
-    this.deps.observer?.recordsReceived(input.records.length, decodedCount, input.millisBehindLatest);
+    this.deps.observer?.recordsReceived(input.records.length, decodedCount, bytes, input.millisBehindLatest);
     if (flushReason(this.deps.batchPolicy, this.buffer.state, this.now()) !== undefined) await this.cut();
     await this.checkpointDurable(checkpointer);
   }
