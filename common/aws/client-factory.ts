@@ -6,6 +6,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { RedshiftDataClient } from '@aws-sdk/client-redshift-data';
+import { SNSClient } from '@aws-sdk/client-sns';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -32,6 +33,7 @@ export class AwsClientFactory {
   public comprehend(): ComprehendClient { return this.memo('comprehend', (c) => new ComprehendClient(c)); }
   public cloudwatch(): CloudWatchClient { return this.memo('cloudwatch', (c) => new CloudWatchClient(c)); }
   public redshiftData(): RedshiftDataClient { return this.memo('redshiftData', (c) => new RedshiftDataClient(c)); }
+  public sns(): SNSClient { return this.memo('sns', (c) => new SNSClient(c)); }
   public s3(): S3Client {
     return this.memo('s3', (c) => new S3Client({
       ...c,
