@@ -1,0 +1,56 @@
+// Benchmark: the local sentiment analyzer's documents/s on one core over the rated tweets, with its F1 and Pearson r.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { Benchmark } from './bench-section';
+import { evaluateLocalAnalyzer } from '../consumer/sentiment/evaluation/evaluate-local-analyzer';
+import { parseRatedCorpus, type RatedText } from '../consumer/sentiment/evaluation/rated-corpus';
+import { sentimentMetrics } from '../consumer/sentiment/evaluation/sentiment-metrics';
+
+interface VaderJs { SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } } }
+
+/** The reference: the vader-sentiment npm port (no emoji), one pass, for the ratios. */
+function referenceVader(corpus: readonly RatedText[]): { docsPerSec: number; weightedF1: number; pearsonR: number } {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const vader = (require('vader-sentiment') as VaderJs).SentimentIntensityAnalyzer;
+  const started = performance.now();
+  const predicted = corpus.map((row) => vader.polarity_scores(row.text).compound);
+  const docsPerSec = corpus.length / ((performance.now() - started) / 1000);
+  const m = sentimentMetrics(predicted, corpus.map((row) => row.rating));
+  return { docsPerSec, weightedF1: m.weightedF1, pearsonR: m.pearsonR };
+}
+
+const CORPUS = path.resolve(__dirname, '../../../shared/data/sentiment/tweets_GroundTruth.txt');
+
+export const benchmark: Benchmark = async (options) => {
+  await Promise.resolve();
+  const corpus = parseRatedCorpus(fs.readFileSync(CORPUS, 'utf8'));
+  options.progress(`scoring ${corpus.length} rated tweets`);
+  const e = evaluateLocalAnalyzer(corpus, options.quick ? 300 : 3_000);
+  const reference = referenceVader(corpus);
+  return {
+    section: 'sentiment',
+    figures: {
+      localDocsPerSec: e.docsPerSec,
+      weightedF1: e.weightedF1,
+      macroF1: e.macroF1,
+      pearsonR: e.pearsonR,
+      negativeF1: e.perClass.negative.f1,
+      neutralF1: e.perClass.neutral.f1,
+      positiveF1: e.perClass.positive.f1,
+    },
+    ratios: {
+      docsPerSecVsVaderSentimentJs: e.docsPerSec / reference.docsPerSec,
+      weightedF1VsVaderSentimentJs: e.weightedF1 / reference.weightedF1,
+      pearsonRVsVaderSentimentJs: e.pearsonR / reference.pearsonR,
+    },
+    goals: {
+      'local >= 20,000 docs/s on one core': e.docsPerSec >= 20_000,
+      'weighted three-class F1 >= 0.90': e.weightedF1 >= 0.9,
+      'Pearson r >= 0.85': e.pearsonR >= 0.85,
+    },
+    notes: [
+      `${e.documents} tweets rated by humans (Hutto & Gilbert 2014); ratings / 4, classes at ±0.05; VADER's lexicon was built with this set in view`,
+    ],
+  };
+};
