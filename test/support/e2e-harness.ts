@@ -9,6 +9,7 @@ import type { KclDaemon } from '../../local/kcl-daemon';
 import { groupAlive } from '../../local/process-group';
 import { readLeasesIfAny, seedLeaseTable, type Lease } from '../../local/lease-table';
 import { ensureStream, openShardsForSeeding } from '../../local/stream-setup';
+import { createLocalTables, localSinkEnv } from '../../local/local-sinks';
 
 /** Short failover so lease moves happen within a test; fast polling. */
 export const E2E_PROPERTIES: Readonly<Record<string, string>> = {
@@ -17,6 +18,8 @@ export const E2E_PROPERTIES: Readonly<Record<string, string>> = {
   parentShardPollIntervalMillis: '1000',
   shutdownGraceMillis: '15000',
 };
+
+export const E2E_BUCKET = 'e2e-archive';
 
 export interface E2eOptions {
   readonly shards: number;
@@ -29,23 +32,36 @@ export class E2eHarness {
   public readonly applicationName = `${this.streamName}-app`;
   public readonly daemons: KclDaemon[] = [];
 
-  private constructor(public readonly dir: string, public readonly stack: LocalStack, private readonly options: E2eOptions) {}
+  private constructor(public readonly dir: string, public readonly stack: LocalStack, private readonly options: E2eOptions, private readonly sinkEnv: Readonly<Record<string, string>>) {}
 
   public static async start(options: E2eOptions): Promise<E2eHarness> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcl-e2e-'));
+    // As root, PostgreSQL runs as `postgres`, which must be able to enter the folder (mkdtemp makes it 0700).
+    fs.chmodSync(dir, 0o711);
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-    const stack = await startLocalStack({ dir, ports: await freeStackPorts(), sinks: options.sinks === 'all', buckets: ['e2e-archive'], persist: false });
-    const harness = new E2eHarness(dir, stack, options);
+    const stack = await startLocalStack({ dir, ports: await freeStackPorts(), sinks: options.sinks === 'all', buckets: [E2E_BUCKET], persist: false });
+    const postgresUrl = stack.endpoints.postgresUrl;
+    let sinkEnv: Record<string, string> = {};
+    if (postgresUrl !== undefined) {
+      await createLocalTables(postgresUrl);
+      sinkEnv = localSinkEnv(E2E_BUCKET, postgresUrl);
+    }
+    const harness = new E2eHarness(dir, stack, options, sinkEnv);
     await ensureStream(stack.factory.kinesis(), harness.streamName, options.shards);
     await seedLeaseTable(stack.factory.dynamodb(), harness.applicationName, await openShardsForSeeding(stack.factory.kinesis(), harness.streamName));
     return harness;
   }
 
-  public startDaemon(workerId: string, overrides: Partial<LocalDaemonOptions> = {}): KclDaemon {
-    const daemon = startLocalDaemon({
+  /** What a daemon of this harness runs with (also what superviseDaemon takes). */
+  public daemonOptions(workerId: string, overrides: Partial<LocalDaemonOptions> = {}): LocalDaemonOptions {
+    return {
       endpoints: this.stack.endpoints, streamName: this.streamName, applicationName: this.applicationName, workerId,
-      dir: this.dir, sinks: this.options.sinks, properties: E2E_PROPERTIES, env: { BATCH_MAX_AGE_MS: '1000', ...this.options.consumerEnv }, ...overrides,
-    });
+      dir: this.dir, sinks: this.options.sinks, properties: E2E_PROPERTIES, env: { BATCH_MAX_AGE_MS: '1000', ...this.sinkEnv, ...this.options.consumerEnv }, ...overrides,
+    };
+  }
+
+  public startDaemon(workerId: string, overrides: Partial<LocalDaemonOptions> = {}): KclDaemon {
+    const daemon = startLocalDaemon(this.daemonOptions(workerId, overrides));
     this.daemons.push(daemon);
     return daemon;
   }
