@@ -6,15 +6,15 @@ import { readMetricsConfig, type MetricsConfig } from '../../common/metrics/metr
 import type { RetryPolicy } from '../../common/retry';
 import { DEFAULT_BATCH_POLICY, type BatchPolicyConfig } from '../processor/batch-policy';
 import { readSinkConfig, type SinkConfig } from '../sinks/sink-config';
+import { readSentimentConfig, type SentimentConfig } from '../sentiment/sentiment-config';
 
 export const SINK_MODES = ['all', 'none'] as const;
-export const ANALYZERS = ['local', 'comprehend', 'neutral'] as const;
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
 export interface ConsumerConfig {
   /** `none` is the documented dry run: decode, score, log and checkpoint with no external service. */
   readonly sinks: (typeof SINK_MODES)[number];
-  readonly analyzer: (typeof ANALYZERS)[number];
+  readonly sentiment: SentimentConfig;
   readonly logFile: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
   readonly batchPolicy: BatchPolicyConfig;
@@ -39,7 +39,7 @@ export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
   const config: ConsumerConfig = {
     sinks,
     ...(sinks === 'none' ? {} : { sinkConfig: readSinkConfig(reader) }),
-    analyzer: reader.oneOf('SENTIMENT_ANALYZER', ANALYZERS, 'local'),
+    sentiment: readSentimentConfig(reader),
     logFile: reader.string('LOG_FILE', path.join(logDir, `consumer-${pid}.log`)),
     logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
     batchPolicy: {
