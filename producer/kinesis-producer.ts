@@ -68,6 +68,11 @@ export class KinesisProducer {
     return wait === undefined ? this.enqueue(input) : wait.then(() => this.enqueue(input));
   }
 
+  /** Resolves when the buffer has room, so a caller that does not await each put() can still respect back-pressure. */
+  public async waitForCapacity(): Promise<void> {
+    await this.pressure.room();
+  }
+
   /** Sends everything buffered and resolves when every user record put so far (and meanwhile) is settled. */
   public async flush(): Promise<void> {
     if (this.pressure.isEmpty) return;
