@@ -1,36 +1,46 @@
-// End-to-end: a consumer child killed with SIGKILL makes the real daemon exit; the supervisor restarts it and checkpoints resume.
+// End-to-end: a consumer child killed with SIGKILL mid-stream makes the real daemon exit; the supervisor restarts it and both sinks end with every record once.
 import { expect } from 'chai';
 import { NullLogger } from '../../common/logger';
 import { superviseDaemon } from '../../local/supervised-daemon';
-import { groupMembers } from '../../local/process-group';
+import { groupMembers, sleep } from '../../local/process-group';
 import type { Supervisor } from '../../local/supervisor';
-import { checkpointReached, E2E_PROPERTIES, E2eHarness } from '../support/e2e-harness';
+import { checkpointReached, E2eHarness } from '../support/e2e-harness';
+import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';
 
-describe('e2e: consumer child crash under the supervisor', function () {
+describe('e2e: consumer child crash under the supervisor, real sinks', function () {
   this.timeout(300_000);
   let harness: E2eHarness | undefined;
   let supervisor: Supervisor | undefined;
+  let traffic: E2eTraffic | undefined;
 
-  before(async () => { harness = await E2eHarness.start({ shards: 2, sinks: 'none' }); });
-  after(async () => { await supervisor?.stop(); await harness?.stop(); });
+  before(async () => { harness = await E2eHarness.start({ shards: 2, sinks: 'all' }); });
+  after(async () => { await traffic?.close().catch(() => undefined); await supervisor?.stop(); await harness?.stop(); });
 
-  it('restarts the daemon after a child is SIGKILLed and checkpoints every shard past records put afterwards', async () => {
+  it('restarts the daemon after a child is SIGKILLed while records flow, resumes from checkpoints, and loses or duplicates nothing', async () => {
     const h = harness as E2eHarness;
     supervisor = await superviseDaemon({
-      daemon: { endpoints: h.stack.endpoints, streamName: h.streamName, applicationName: h.applicationName, workerId: 'crash-worker', dir: h.dir, sinks: 'none', properties: E2E_PROPERTIES, env: { BATCH_MAX_AGE_MS: '1000' } },
-      logger: new NullLogger(), backoff: { initialDelayMs: 500, maxDelayMs: 2_000, resetAfterMs: 60_000 },
+      daemon: h.daemonOptions('crash-worker'), logger: new NullLogger(), backoff: { initialDelayMs: 500, maxDelayMs: 2_000, resetAfterMs: 60_000 },
     });
-    const first = await h.putRecords(200);
-    await h.waitForLeases((ls) => ls.length === 2 && ls.every((l) => checkpointReached(l.checkpoint, first.get(l.leaseKey) ?? '0')), 120_000);
+    traffic = await E2eTraffic.open(h, 'crash');
+    const t = traffic;
+    const sending = t.send(800, 100);
+    // Kill once rows are loading but most records are still to come: the child is between batches or inside one.
+    for (let i = 0; i < 600 && (await t.rowCount()) < 100; i += 1) await sleep(100);
     const firstPid = supervisor.pid as number;
     const [victim] = groupMembers(firstPid);
     expect(victim, 'a consumer child is running').to.be.a('number');
+    const loadedBeforeKill = await t.rowCount();
     process.kill(victim as number, 'SIGKILL');
+    expect(loadedBeforeKill, 'the crash happened while records were still loading').to.be.within(1, 700);
+    await sending;
 
-    const second = await h.putRecords(200, 200);
-    await h.waitForLeases((ls) => ls.every((l) => checkpointReached(l.checkpoint, second.get(l.leaseKey) ?? '0')), 180_000);
+    const last = t.lastSequenceByShard();
+    await h.waitForLeases((ls) => ls.length === 2 && ls.every((l) => checkpointReached(l.checkpoint, last.get(l.leaseKey) ?? '0')), 180_000);
     expect(supervisor.restarts).to.be.at.least(1);
     expect(supervisor.pid).to.not.equal(firstPid);
-    expect(groupMembers(firstPid)).to.deep.equal([]);
+    expect(groupMembers(firstPid), 'nothing of the first daemon is left').to.deep.equal([]);
+
+    await supervisor.stop();
+    expectExactlyOnce(await t.reconcile(), 800);
   });
 });
