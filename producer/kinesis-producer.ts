@@ -3,6 +3,7 @@ import { isRetryable } from '../common/is-retryable';
 import { NullLogger, type Logger } from '../common/logger';
 import { NullMetricsSink, type MetricsSink } from '../common/metrics/metrics-sink';
 import { BackPressure } from './back-pressure';
+import { HashKeyCache } from './hash-key-cache';
 import type { KinesisRecord, PutResult } from './pending-record';
 import { ProducerClosedError } from './producer-errors';
 import type { ProducerOptions } from './producer-options';
@@ -33,6 +34,7 @@ const REFRESH_RETRY_MS = 1_000;
 export class KinesisProducer {
   private readonly pipeline: ProducerPipeline;
   private readonly counters = new ProducerStats();
+  private readonly hashes = new HashKeyCache();
   private readonly pressure: BackPressure;
   private readonly clock: Clock;
   private readonly metrics: MetricsSink;
@@ -103,7 +105,7 @@ export class KinesisProducer {
   private enqueue(input: UserRecordInput): Promise<PutResult> {
     if (this.closed) return Promise.reject(new ProducerClosedError());
     return new Promise<PutResult>((resolve, reject) => {
-      const pending = toPendingRecord(input, this.clock.now(), this.deps.options.recordTtl, resolve, reject);
+      const pending = toPendingRecord(input, this.clock.now(), this.deps.options.recordTtl, resolve, reject, this.hashes);
       this.pressure.acquire(pending.sizeBytes);
       this.pipeline.add(pending);
       if (this.pipeline.hasFullRequest()) this.pump();

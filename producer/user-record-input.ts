@@ -1,5 +1,6 @@
 // Checks a user record against Kinesis' rules and turns it into a PendingRecord with its hash key and deadline.
 import { effectiveHashKey, MAX_HASH_KEY } from '../common/kpl/hash-key';
+import type { HashKeyCache } from './hash-key-cache';
 import { InvalidUserRecordError } from './producer-errors';
 import type { PendingRecord, PutResult } from './pending-record';
 import { MAX_RECORD_BYTES } from './producer-options';
@@ -17,7 +18,7 @@ const DECIMAL = /^\d{1,39}$/;
 /** Validates `input` (throws InvalidUserRecordError) and builds its PendingRecord. */
 export function toPendingRecord(
   input: UserRecordInput, now: number, ttlMs: number,
-  resolve: (result: PutResult) => void, reject: (error: Error) => void,
+  resolve: (result: PutResult) => void, reject: (error: Error) => void, hashes?: HashKeyCache,
 ): PendingRecord {
   const { partitionKey, explicitHashKey } = input;
   if (typeof partitionKey !== 'string' || partitionKey.length < 1 || partitionKey.length > 256) {
@@ -32,7 +33,7 @@ export function toPendingRecord(
   if (sizeBytes > MAX_RECORD_BYTES) throw new InvalidUserRecordError(`data plus partition key is ${sizeBytes} bytes; Kinesis allows ${MAX_RECORD_BYTES}`);
   return {
     record: explicitHashKey === undefined ? { partitionKey, data } : { partitionKey, explicitHashKey, data },
-    hashKey: effectiveHashKey(partitionKey, explicitHashKey),
+    hashKey: hashes === undefined ? effectiveHashKey(partitionKey, explicitHashKey) : hashes.hashKeyOf(partitionKey, explicitHashKey),
     sizeBytes,
     arrivedAt: now,
     deadline: now + ttlMs,
