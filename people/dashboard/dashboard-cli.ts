@@ -1,0 +1,51 @@
+// `npm run dashboard`: serves the live dashboard on 127.0.0.1 until SIGINT/SIGTERM.
+import { parseArgs } from 'node:util';
+import { ConfigReader } from '../../common/config/config-reader';
+import { failureExit, untilAborted, type CliDeps } from '../cli-deps';
+import { PEOPLE_EXIT } from '../people-errors';
+import type { PostReader } from '../posts/post-reader';
+import { readPostsSource, type PostsSource } from '../posts/posts-source';
+import { PgPostReader } from '../posts/pg-post-reader';
+import { DashboardData, DEFAULT_DASHBOARD_DATA } from './dashboard-data';
+import { startDashboardServer } from './dashboard-server';
+
+export const DASHBOARD_USAGE = `usage: npm run dashboard -- [--port N] [--minutes N] [--refresh-seconds N]
+  serves http://127.0.0.1:<port>/ (page) and /api/summary?minutes=N (JSON); Ctrl-C stops it
+  env: DASHBOARD_PORT (4570), DASHBOARD_MINUTES (15), DASHBOARD_REFRESH_SECONDS (5), REDSHIFT_URL or ENDPOINTS_FILE
+exit codes: 0 stopped, 1 error, 2 bad arguments or configuration`;
+
+export interface DashboardCliDeps extends CliDeps {
+  readonly openReader?: (source: PostsSource) => PostReader;
+  /** Called with the URL once the server listens (tests read it). */
+  readonly onListening?: (url: string) => void;
+}
+
+export async function runDashboardCli(argv: readonly string[], deps: DashboardCliDeps): Promise<number> {
+  let reader: PostReader | undefined;
+  try {
+    const { values } = parseArgs({ args: [...argv], strict: true, options: {
+      port: { type: 'string' }, minutes: { type: 'string' }, 'refresh-seconds': { type: 'string' }, help: { type: 'boolean' },
+    } });
+    if (values.help === true) { deps.print(DASHBOARD_USAGE); return PEOPLE_EXIT.ok; }
+    const config = new ConfigReader('dashboard', [{ DASHBOARD_PORT: values.port, DASHBOARD_MINUTES: values.minutes, DASHBOARD_REFRESH_SECONDS: values['refresh-seconds'] }, deps.env]);
+    const source = readPostsSource(config);
+    const options = config.finish({
+      port: config.integer('DASHBOARD_PORT', 4570, { min: 0, max: 65_535 }),
+      defaultMinutes: config.integer('DASHBOARD_MINUTES', 15, { min: 1, max: 180 }),
+      maxMinutes: 180,
+      refreshSeconds: config.integer('DASHBOARD_REFRESH_SECONDS', 5, { min: 1, max: 3_600 }),
+    });
+    reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
+    const data = new DashboardData(reader, deps.now ?? Date.now, DEFAULT_DASHBOARD_DATA);
+    const server = await startDashboardServer(data, options, deps.logger);
+    deps.printError(`dashboard: ${server.url} (posts from ${source.origin}, table ${source.table}); Ctrl-C stops it`);
+    deps.onListening?.(server.url);
+    await untilAborted(deps.signal);
+    await server.close();
+    return PEOPLE_EXIT.ok;
+  } catch (error: unknown) {
+    return failureExit(error, deps, DASHBOARD_USAGE);
+  } finally {
+    await reader?.close().catch(() => undefined);
+  }
+}

@@ -1,0 +1,26 @@
+// Errors of the people-facing tools (dashboard, alerter, weekly report), under the project's ToolkitError base.
+import { ToolkitError, type ToolkitErrorOptions } from '../common/errors';
+
+/** A command line that cannot run as typed (unknown flag, malformed week); exit code 2 in every CLI here. */
+export class UsageError extends ToolkitError {
+  public constructor(message: string) {
+    super('USAGE', message);
+  }
+}
+
+/** Reading the posts table failed; retryable when the database was briefly unreachable. */
+export class PostsQueryError extends ToolkitError {
+  public constructor(query: string, options: ToolkitErrorOptions) {
+    super('POSTS_QUERY_FAILED', `posts query "${query}" failed`, options);
+  }
+}
+
+/** A notification could not be delivered (SNS rejected it or the alerts file could not be written). */
+export class NotifyError extends ToolkitError {
+  public constructor(channel: string, options: ToolkitErrorOptions) {
+    super('NOTIFY_FAILED', `${channel} notification failed`, options);
+  }
+}
+
+/** The documented exit codes of `npm run dashboard|alert|report`. */
+export const PEOPLE_EXIT = Object.freeze({ ok: 0, error: 1, usage: 2, alerted: 3 });

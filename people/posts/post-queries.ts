@@ -1,0 +1,48 @@
+// The parameterised SQL the people tools run: plain SQL that Redshift and PostgreSQL both accept (no dialect switch needed).
+
+export interface Query {
+  readonly name: string;
+  readonly text: string;
+  readonly values: readonly (string | number)[];
+}
+
+/**
+ * Posts are placed in time by created_at (when they were posted): it is the table's sort key on
+ * Redshift, so these range filters prune blocks; rows without a parsable created_at are not shown.
+ */
+export const POST_TIME = 'created_at';
+
+/** `YYYY-MM-DD HH:MM:SS.mmm` UTC: both engines read it as a TIMESTAMP (the column holds UTC). */
+export function timestampParam(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+}
+
+function inRange(first: number): string {
+  return `${POST_TIME} >= CAST($${first} AS TIMESTAMP) AND ${POST_TIME} < CAST($${first + 1} AS TIMESTAMP)`;
+}
+
+/** `table` must already be validated (posts-source.ts); `unit` is one of two literals. */
+export function countByLabelQuery(table: string, fromMs: number, toMs: number, unit: 'minute' | 'day'): Query {
+  return {
+    name: `count-by-${unit}`,
+    text: `SELECT DATE_TRUNC('${unit === 'day' ? 'day' : 'minute'}', ${POST_TIME}) AS bucket, COALESCE(sentiment_label, 'UNSCORED') AS label,
+  COUNT(*) AS posts, SUM(score_positive - score_negative) AS score_sum, COUNT(score_positive - score_negative) AS scored
+FROM ${table} WHERE ${inRange(1)}
+GROUP BY 1, 2 ORDER BY 1, 2`,
+    values: [timestampParam(fromMs), timestampParam(toMs)],
+  };
+}
+
+/** Newest posts first; `limit` is checked to be a positive integer before it is spliced in (a bound LIMIT is not portable). */
+export function latestPostsQuery(table: string, fromMs: number, toMs: number, limit: number, label?: string): Query {
+  if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
+  const byLabel = label === undefined ? '' : label === 'UNSCORED' ? ' AND sentiment_label IS NULL' : ' AND sentiment_label = $3';
+  return {
+    name: 'latest-posts',
+    text: `SELECT shard_id, sequence_number, sub_sequence_number, post_id, user_name, ${POST_TIME} AS posted_at, lang, text,
+  COALESCE(sentiment_label, 'UNSCORED') AS label, score_positive - score_negative AS score, hashtags
+FROM ${table} WHERE ${inRange(1)}${byLabel}
+ORDER BY ${POST_TIME} DESC, sequence_number DESC, sub_sequence_number DESC LIMIT ${limit}`,
+    values: [timestampParam(fromMs), timestampParam(toMs), ...(byLabel.includes('$3') && label !== undefined ? [label] : [])],
+  };
+}
