@@ -60,29 +60,31 @@ describe('producer against kinesis-local (integration)', function () {
     }
   });
 
-  it('stores every user record exactly once while the stream is resharded 4 -> 8 mid-run', async () => {
-    const stream = 'producer-reshard';
-    await ensureStream(standIn.client, stream, 4);
-    const producer = await createProducer({ streamName: stream, kinesis: standIn.client, options: { recordMaxBufferedTime: 20 } });
-    const total = 4_000;
-    const puts: Promise<PutResult>[] = [];
-    const putRange = async (from: number, to: number): Promise<void> => {
-      for (let id = from; id < to; id += 1) {
-        puts.push(producer.put({ partitionKey: `vehicle-${id % 211}`, data: payload(id) }));
-        if (id % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 5));
-      }
-    };
-    await putRange(0, 1_500);
-    await standIn.client.send(new UpdateShardCountCommand({ StreamName: stream, TargetShardCount: 8, ScalingType: 'UNIFORM_SCALING' }));
-    await putRange(1_500, 2_500);
-    await waitForActive(standIn.client, stream);
-    await putRange(2_500, total);
-    await producer.close();
-    const results = await Promise.all(puts);
-    const contents = await readWholeStream(standIn.client, stream);
-    expectEachOnce(idCounts(contents), total);
-    expect(contents.corrupt).to.equal(0);
-    expect(producer.stats().reshardsDetected).to.be.greaterThan(0);
-    expect(new Set(results.slice(2_500).map((r) => r.shardId)).size).to.equal(8);
-  });
+  for (const target of [8, 2]) {
+    it(`stores every user record exactly once while the stream is resharded 4 -> ${target} mid-run`, async () => {
+      const stream = `producer-reshard-${target}`;
+      await ensureStream(standIn.client, stream, 4);
+      const producer = await createProducer({ streamName: stream, kinesis: standIn.client, options: { recordMaxBufferedTime: 20 } });
+      const total = 4_000;
+      const puts: Promise<PutResult>[] = [];
+      const putRange = async (from: number, to: number): Promise<void> => {
+        for (let id = from; id < to; id += 1) {
+          puts.push(producer.put({ partitionKey: `vehicle-${id % 211}`, data: payload(id) }));
+          if (id % 100 === 99) await new Promise((resolve) => setTimeout(resolve, 5));
+        }
+      };
+      await putRange(0, 1_500);
+      await standIn.client.send(new UpdateShardCountCommand({ StreamName: stream, TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' }));
+      await putRange(1_500, 2_500);
+      await waitForActive(standIn.client, stream);
+      await putRange(2_500, total);
+      await producer.close();
+      const results = await Promise.all(puts);
+      const contents = await readWholeStream(standIn.client, stream);
+      expectEachOnce(idCounts(contents), total);
+      expect(contents.corrupt).to.equal(0);
+      expect(producer.stats().reshardsDetected).to.be.greaterThan(0);
+      expect(new Set(results.slice(2_500).map((r) => r.shardId)).size).to.equal(target);
+    });
+  }
 });
