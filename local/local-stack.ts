@@ -34,7 +34,7 @@ export interface LocalStackOptions {
   readonly postgresDatabase?: string;
   /** Where each started PID is recorded, so a later start can clean up after a hard kill. */
   readonly registry?: PidRegistry;
-  /** Keep Kinesis data on disk across restarts (default true; tests pass false: in memory, faster to stop). */
+  /** Keep Kinesis, DynamoDB and PostgreSQL data on disk across restarts (default true; tests pass false: in memory or recreated, faster). */
   readonly persist?: boolean;
 }
 
@@ -83,7 +83,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const s3rver = await startS3Emulator({ port: options.ports.s3, directory: path.join(options.dir, 's3'), buckets: options.buckets ?? [], logFile: path.join(logs, 's3.log') });
       track({ name: 's3', pid: s3rver.pid, stop: s3rver.stop }, 's3rver');
       s3 = s3rver.endpoint;
-      const postgres = await startPostgres({ port: options.ports.postgres, directory: path.join(options.dir, 'postgres'), logFile: path.join(logs, 'postgres.log'), ...(options.postgresDatabase === undefined ? {} : { database: options.postgresDatabase }) });
+      const postgres = await startPostgres({ port: options.ports.postgres, directory: path.join(options.dir, 'postgres'), keepData: options.persist !== false, logFile: path.join(logs, 'postgres.log'), ...(options.postgresDatabase === undefined ? {} : { database: options.postgresDatabase }) });
       track({ name: 'postgres', pid: postgres.pid, stop: postgres.stop }, 'postgres');
       postgresUrl = postgres.url;
     }

@@ -4,17 +4,19 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { startService, stopPid } from './service-process';
-import { assertReachable, clearStaleDataFolder, ensureRunAs, findBinaries, initialiseDataFolder } from './postgres-setup';
+import { assertReachable, clearStaleDataFolder, clusterExists, ensureRunAs, findBinaries, initialiseDataFolder, readCredentials, stopStaleServer, writeCredentials } from './postgres-setup';
 
 export interface PostgresOptions {
   readonly port: number;
-  /** Working folder; the cluster lives in <directory>/data and is recreated on every start. */
+  /** Working folder; the cluster lives in <directory>/data. */
   readonly directory: string;
+  /** Reuse the cluster a previous start left in the folder (npm start: data survives a restart). Default false: recreated on every start. */
+  readonly keepData?: boolean;
   /** A database created after start (the default `postgres` always exists). */
   readonly database?: string;
   readonly user?: string;
   readonly logFile?: string;
-  /** fsync on (slower); off by default because the stand-in's data is thrown away. */
+  /** fsync on (slower); off by default. Without it a kept cluster survives process kills but not an OS crash. */
   readonly durable?: boolean;
 }
 
@@ -25,21 +27,34 @@ export interface RunningPostgres {
   stop(): Promise<void>;
 }
 
-/** Recreates the data folder (stopping a server a hard-killed run left behind), runs initdb, starts postgres and waits until it answers. */
+/**
+ * Stops a server a hard-killed run left on the folder, then reuses its cluster (keepData, same user) or recreates it
+ * with initdb; starts postgres and waits until it answers.
+ */
 export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
   const directory = path.resolve(options.directory);
   const dataDir = path.join(directory, 'data');
+  const credentialsFile = path.join(directory, 'credentials.json');
   const user = options.user ?? 'postgres';
-  const password = crypto.randomBytes(12).toString('hex');
   const binaries = findBinaries();
   const runAs = ensureRunAs();
   fs.mkdirSync(directory, { recursive: true });
-  await clearStaleDataFolder(dataDir);
+  await stopStaleServer(dataDir);
+  const kept = options.keepData === true && clusterExists(dataDir) ? readCredentials(credentialsFile) : undefined;
+  const reuse = kept !== undefined && kept.user === user;
+  const password = reuse ? kept.password : crypto.randomBytes(12).toString('hex');
   assertReachable(dataDir, runAs);
-  initialiseDataFolder(binaries, dataDir, user, password, runAs);
+  if (!reuse) {
+    await clearStaleDataFolder(dataDir);
+    fs.rmSync(credentialsFile, { force: true });
+    initialiseDataFolder(binaries, dataDir, user, password, runAs);
+    writeCredentials(credentialsFile, { user, password });
+  }
   const serverArgs = [
     '-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
-    ...(options.durable === true ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off', '-c', 'synchronous_commit=off']),
+    ...(options.durable === true ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
+    // A kept cluster commits synchronously: a row the consumer checkpointed must survive a killed server.
+    ...(options.durable === true || options.keepData === true ? [] : ['-c', 'synchronous_commit=off']),
   ];
   // setpriv execs postgres in place (no fork), so the PID we hold is the postmaster's own.
   const command = runAs === undefined ? binaries.postgres : 'setpriv';
@@ -81,11 +96,13 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
+/** Creates the database unless a kept cluster has it already. */
 async function createDatabase(url: string, name: string): Promise<void> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   } finally {
     await client.end();
   }

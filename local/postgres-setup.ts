@@ -39,18 +39,43 @@ export function ensureRunAs(): RunAs | undefined {
 
 /**
  * A hard-killed parent leaves its postmaster running and its postmaster.pid behind: stop that server
- * (only if the PID file's process really is a postgres on this data folder), then remove the folder.
+ * (only if the PID file's process really is a postgres on this data folder). The folder is kept.
  */
-export async function clearStaleDataFolder(dataDir: string): Promise<void> {
+export async function stopStaleServer(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, 'postmaster.pid');
-  if (fs.existsSync(pidFile)) {
-    const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-    if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isPostgresOn(pid, dataDir)) {
-      try { process.kill(pid, 'SIGINT'); } catch { /* gone meanwhile */ }
-      await stopPid(pid, 10_000);
-    }
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isPostgresOn(pid, dataDir)) {
+    try { process.kill(pid, 'SIGINT'); } catch { /* gone meanwhile */ }
+    await stopPid(pid, 10_000);
   }
+}
+
+/** Stops a stale server on the folder (see stopStaleServer), then removes the folder. */
+export async function clearStaleDataFolder(dataDir: string): Promise<void> {
+  await stopStaleServer(dataDir);
   fs.rmSync(dataDir, { recursive: true, force: true });
+}
+
+/** True when initdb completed on the folder earlier (PG_VERSION is written last-but-one and never changes). */
+export function clusterExists(dataDir: string): boolean {
+  return fs.existsSync(path.join(dataDir, 'PG_VERSION')) && fs.existsSync(path.join(dataDir, 'global', 'pg_control'));
+}
+
+/** The superuser and password of a kept cluster, stored beside it (mode 0600; a local throwaway password). */
+export interface ClusterCredentials { readonly user: string; readonly password: string }
+
+export function readCredentials(file: string): ClusterCredentials | undefined {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ClusterCredentials>;
+    return typeof parsed.user === 'string' && typeof parsed.password === 'string' ? { user: parsed.user, password: parsed.password } : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function writeCredentials(file: string, credentials: ClusterCredentials): void {
+  fs.writeFileSync(file, JSON.stringify(credentials), { mode: 0o600 });
 }
 
 function isPostgresOn(pid: number, dataDir: string): boolean {
