@@ -56,6 +56,7 @@ export class ProducerPipeline {
 
   /** The next request to send (its records' attempts counted), or undefined. `force` sends everything buffered (flush). */
   public takeBatch(now: number, force: boolean): KinesisRecord[] | undefined {
+    if (this.misrouted.length > 0) this.expireMisrouted(now);
     this.aggregators.sealDue(now, force);
     for (const record of this.collector.removeWhere((r) => r.deadline <= now)) this.expireOrReroute(record, now, now);
     const batch = this.collector.takeBatch(now, force);
@@ -69,7 +70,9 @@ export class ProducerPipeline {
 
   /** The earliest time takeBatch could return something new (Infinity when idle). */
   public nextWakeAt(now: number): number {
-    return Math.min(this.aggregators.nextDueAt(), this.collector.nextWakeAt(now));
+    let earliest = Math.min(this.aggregators.nextDueAt(), this.collector.nextWakeAt(now));
+    for (const { record } of this.misrouted) earliest = Math.min(earliest, record.deadline);
+    return earliest;
   }
 
   /** Settles a request's aligned results; returns true when a result revealed a stale shard map. */
@@ -149,6 +152,19 @@ export class ProducerPipeline {
     return this.misrouted.length;
   }
 
+  /**
+   * Aggregates still waiting for a shard map at their deadline (ListShards keeps failing) are failed:
+   * they are stored, but whether the KCL keeps them is unknown, and a resend beats a silent loss.
+   */
+  private expireMisrouted(now: number): void {
+    const [due, waiting] = partition(this.misrouted, (item) => item.record.deadline <= now);
+    this.misrouted = waiting;
+    for (const { record } of due) {
+      for (const user of record.users) user.lastErrorCode = 'ShardMapUnavailable';
+      this.expireOrReroute(record, now, Infinity);
+    }
+  }
+
   private retry(record: KinesisRecord, code: string, now: number): void {
     for (const user of record.users) user.lastErrorCode = code;
     const at = nextAttemptAt(this.deps.options, record.attempts, now, record.deadline, this.deps.random);
@@ -212,4 +228,11 @@ function errorCode(error: unknown): string {
     if (typeof named.name === 'string') return named.name;
   }
   return 'UnknownError';
+}
+
+function partition<T>(items: readonly T[], predicate: (item: T) => boolean): [T[], T[]] {
+  const yes: T[] = [];
+  const no: T[] = [];
+  for (const item of items) (predicate(item) ? yes : no).push(item);
+  return [yes, no];
 }

@@ -130,4 +130,16 @@ describe('ProducerPipeline', () => {
     pipeline.complete(again, again.map((r, i) => ok(r, 10 + i)), 2);
     expect(records.every((r) => r.outcome.result !== undefined)).to.equal(true);
   });
+
+  it('fails misrouted aggregates as expired when no shard map arrives before their deadline', () => {
+    const { pipeline } = makePipeline({ recordTtl: 1_000 }, 1);
+    const records = putMany(5, 0, (r) => pipeline.add(r.pending), 10, 1_000);
+    const batch = pipeline.takeBatch(0, true) ?? [];
+    expect(pipeline.complete(batch, [{ ShardId: 'shardId-000000000009', SequenceNumber: '1' }], 1)).to.equal(true);
+    expect(pipeline.nextWakeAt(1)).to.equal(1_000);
+    pipeline.takeBatch(999, false);
+    expect(records.every((r) => r.outcome.error === undefined && r.outcome.result === undefined)).to.equal(true);
+    pipeline.takeBatch(1_000, false);
+    for (const record of records) expect((record.outcome.error as RecordExpiredError).lastErrorCode).to.equal('ShardMapUnavailable');
+  });
 });
