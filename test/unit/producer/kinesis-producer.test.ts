@@ -97,4 +97,22 @@ describe('KinesisProducer', () => {
     await createProducer({}).catch((e: unknown) => { error = e; });
     expect((error as ConfigError).problems).to.deep.equal(['streamName or streamARN is required', 'a kinesis client (or a transport) is required']);
   });
+
+  it('retries a whole request that failed with a retryable error and counts the attempts', async () => {
+    const inner = new NullTransport(uniformShards(2));
+    let calls = 0;
+    const flaky: PutRecordsTransport = {
+      listShards: () => inner.listShards(),
+      putRecords: async (entries) => {
+        calls += 1;
+        if (calls === 1) throw Object.assign(new Error('slow down'), { name: 'ThrottlingException' });
+        return inner.putRecords(entries);
+      },
+    };
+    const producer = await createProducer({ streamName: 's', transport: flaky, options: { recordMaxBufferedTime: 1, minBackoffMs: 1, maxBackoffMs: 2 } });
+    const results = await Promise.all([1, 2, 3].map((i) => producer.put({ partitionKey: `k${i}`, data: 'x' })));
+    expect(results.every((r) => r.attempts === 2)).to.equal(true);
+    expect(producer.stats().retries).to.be.greaterThan(0);
+    await producer.close();
+  });
 });

@@ -142,4 +142,18 @@ describe('ProducerPipeline', () => {
     pipeline.takeBatch(1_000, false);
     for (const record of records) expect((record.outcome.error as RecordExpiredError).lastErrorCode).to.equal('ShardMapUnavailable');
   });
+
+  it('sends no more to a shard than its token bucket allows, and the rest as it refills', () => {
+    const { pipeline } = makePipeline({ aggregationEnabled: false, rateLimit: 100 }, 1);
+    putMany(2_500, 0, (r) => pipeline.add(r.pending));
+    const sentAt = (now: number): number => {
+      let sent = 0;
+      for (let batch = pipeline.takeBatch(now, true); batch !== undefined; batch = pipeline.takeBatch(now, true)) sent += batch.length;
+      return sent;
+    };
+    expect(sentAt(0)).to.equal(1_000);
+    expect(pipeline.nextWakeAt(0)).to.equal(1);
+    expect(sentAt(500)).to.equal(500);
+    expect(sentAt(2_000)).to.equal(1_000);
+  });
 });
