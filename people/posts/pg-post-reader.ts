@@ -1,5 +1,5 @@
 // PostReader over a pg pool (Redshift speaks the PostgreSQL protocol): TIMESTAMPs read as UTC, counts as numbers, hashtags from JSONB or SUPER text.
-import { Pool, types, type PoolConfig } from 'pg';
+import { Pool, types, type PoolClient, type PoolConfig } from 'pg';
 import { isRetryable } from '../../common/is-retryable';
 import type { Logger } from '../../common/logger';
 import { redactText } from '../../common/redact';
@@ -16,6 +16,8 @@ type Row = Record<string, unknown>;
 
 export class PgPostReader implements PostReader {
   private readonly pool: Pool;
+  /** Connections that already ran SET statement_timeout (a SET rather than a startup parameter: Redshift accepts the SET). */
+  private readonly prepared = new WeakSet<PoolClient>();
 
   public constructor(private readonly source: PostsSource, logger: Logger) {
     const config: PoolConfig = {
@@ -31,7 +33,6 @@ export class PgPostReader implements PostReader {
     this.pool = new Pool(config);
     // An idle client losing its connection emits 'error' on the pool; unhandled, that would end the process.
     this.pool.on('error', (error) => logger.warn('idle database connection failed', { error: redactText(error.message) }));
-    this.pool.on('connect', (client) => { client.query(`SET statement_timeout TO ${Math.floor(source.statementTimeoutMs)}`).catch(() => undefined); });
   }
 
   public async countByLabel(range: TimeRange, unit: 'minute' | 'day'): Promise<LabelCount[]> {
@@ -57,10 +58,21 @@ export class PgPostReader implements PostReader {
   }
 
   private async run(query: Query): Promise<Row[]> {
+    let client: PoolClient | undefined;
+    let broken: Error | undefined;
     try {
-      return (await this.pool.query<Row>(query.text, [...query.values])).rows;
+      client = await this.pool.connect();
+      if (!this.prepared.has(client)) {
+        await client.query(`SET statement_timeout TO ${Math.floor(this.source.statementTimeoutMs)}`);
+        this.prepared.add(client);
+      }
+      return (await client.query<Row>(query.text, [...query.values])).rows;
     } catch (error: unknown) {
+      // A connection that failed mid-query is discarded rather than handed to the next refresh.
+      broken = error instanceof Error ? error : new Error(String(error));
       throw new PostsQueryError(query.name, { cause: error, retryable: isRetryable(error) });
+    } finally {
+      client?.release(broken);
     }
   }
 }
