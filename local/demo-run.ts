@@ -1,0 +1,117 @@
+// One bounded demo run: fresh stream and run-scoped prefixes, stand-ins, the supervised real daemon, traced tweets, wait, reconcile, stop.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import type { Logger } from '../common/logger';
+import { createProducer } from '../producer';
+import { FIXED_PORTS, freeStackPorts, startLocalStack, type StackPorts } from './local-stack';
+import { isPortOpen } from './service-process';
+import { ensureStream, openShardsForSeeding } from './stream-setup';
+import { seedLeaseTable } from './lease-table';
+import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from './local-sinks';
+import { superviseDaemon } from './supervised-daemon';
+import { sendTracedTweets, type TracedRecord } from './traced-producer';
+import { countPostRows, readArchiveLines, readPostRows } from './delivery-reader';
+import { reconcile, type Reconciliation } from './reconciliation';
+import { sleep } from './process-group';
+import type { DemoArgs } from './demo-args';
+
+export const DEMO_BUCKET = 'demo-archive';
+
+export interface DemoOutcome {
+  readonly runId: string;
+  readonly streamName: string;
+  readonly dir: string;
+  readonly reconciliation: Reconciliation;
+  /** Why the run stopped before everything arrived (timeout, interrupt), or undefined. */
+  readonly failure?: string;
+  readonly elapsedMs: number;
+}
+
+export interface DemoContext {
+  readonly args: DemoArgs;
+  readonly logger: Logger;
+  readonly progress: (line: string) => void;
+  /** Aborted on Ctrl-C. */
+  readonly signal: AbortSignal;
+  /** The run's folder (createRunFolder): stand-in data and logs. */
+  readonly dir: string;
+}
+
+/** A fresh folder for one run; as root, PostgreSQL runs as `postgres`, which must be able to enter it (mkdtemp makes 0700). */
+export function createRunFolder(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kinesis-demo-'));
+  fs.chmodSync(dir, 0o711);
+  return dir;
+}
+
+async function choosePorts(): Promise<StackPorts> {
+  for (const port of Object.values(FIXED_PORTS)) if (await isPortOpen(port)) return freeStackPorts();
+  return FIXED_PORTS;
+}
+
+export async function runDemo({ args, logger, progress, signal, dir }: DemoContext): Promise<DemoOutcome> {
+  const started = Date.now();
+  const deadline = started + args.timeoutSeconds * 1_000;
+  const runId = `demo${started.toString(36)}${randomBytes(2).toString('hex')}`;
+  const streamName = `${runId}-stream`;
+  const stop = new AbortController();
+  const timer = setTimeout(() => stop.abort(new Error(`timed out after ${args.timeoutSeconds} s`)), Math.max(0, deadline - Date.now()));
+  signal.addEventListener('abort', () => stop.abort(new Error('interrupted')), { once: true });
+  const failure = (): string | undefined => (stop.signal.aborted ? String((stop.signal.reason as Error).message) : undefined);
+
+  const ports = await choosePorts();
+  progress(`run ${runId}: starting stand-ins (kinesis ${ports.kinesis}, dynamodb ${ports.dynamodb}, s3 ${ports.s3}, postgres ${ports.postgres}) in ${dir}`);
+  const stack = await startLocalStack({ dir, ports, sinks: true, buckets: [DEMO_BUCKET], persist: false });
+  let produced: TracedRecord[] = [];
+  let reconciliation: Reconciliation | undefined;
+  try {
+    const kinesis = stack.factory.kinesis();
+    const postgresUrl = stack.endpoints.postgresUrl ?? '';
+    const applicationName = `${runId}-app`;
+    await ensureStream(kinesis, streamName, args.shards);
+    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName));
+    await createLocalTables(postgresUrl);
+    const env = { ...localSinkEnv(DEMO_BUCKET, postgresUrl), ARCHIVE_PREFIX: `${runId}/raw`, ARCHIVE_STATE_PREFIX: `${runId}/state`, ARCHIVE_ERROR_PREFIX: `${runId}/errors` };
+    progress(`stream ${streamName} (${args.shards} shards); starting the KCL MultiLangDaemon...`);
+    const supervisor = await superviseDaemon({
+      daemon: { endpoints: stack.endpoints, streamName, applicationName, workerId: 'demo-worker', dir, sinks: 'all', env },
+      logger: logger.child({ component: 'supervisor' }), readyTimeoutMs: Math.max(1_000, deadline - Date.now()),
+    });
+    try {
+      const rows = (): Promise<number> => countPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`);
+      let accepted = 0;
+      const ticker = setInterval(() => {
+        void rows().then((n) => progress(`produced ${accepted}/${args.records} | loaded ${n} | daemon restarts ${supervisor.restarts} | ${((Date.now() - started) / 1000).toFixed(0)} s`)).catch(() => undefined);
+      }, 2_000);
+      try {
+        const producer = await createProducer({ streamName, kinesis, logger: logger.child({ component: 'producer' }) });
+        const sent = await sendTracedTweets(producer, { count: args.records, runId, ratePerSecond: args.rate, signal: stop.signal, onAccepted: () => { accepted += 1; } });
+        await producer.close();
+        produced = sent.accepted;
+        if (sent.failed > 0) progress(`${sent.failed} records were not accepted by Kinesis (not counted as produced)`);
+        progress(`produced ${produced.length}; waiting until every record is archived and loaded...`);
+        while (!stop.signal.aborted) {
+          if ((await rows()) >= produced.length) {
+            const r = reconcile(produced, await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`), await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`));
+            if (r.missing === 0) break;
+          }
+          await sleep(500);
+        }
+      } finally {
+        clearInterval(ticker);
+      }
+    } finally {
+      progress('stopping: daemon (processors checkpoint), then stand-ins...');
+      await supervisor.stop();
+    }
+    // Read after the daemon stopped, so anything its shutdown wrote is counted too.
+    reconciliation = reconcile(produced, await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`), await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`));
+  } finally {
+    clearTimeout(timer);
+    await stack.stop();
+  }
+  const reason = failure();
+  return { runId, streamName, dir, reconciliation, elapsedMs: Date.now() - started, ...(reason === undefined ? {} : { failure: reason }) };
+}

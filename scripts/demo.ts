@@ -1,0 +1,57 @@
+// `npm run demo -- --records N --shards S`: a bounded run of the whole local pipeline, reconciled; the last stdout line is one JSON object.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createWinstonLogger } from '../common/winston-logger';
+import { ConfigError } from '../common/errors';
+import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
+import { jarsPresent } from '../local/kcl-daemon';
+import { DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
+import { createRunFolder, runDemo } from '../local/demo-run';
+
+async function main(args: DemoArgs): Promise<number> {
+  const progress = (line: string): void => { process.stderr.write(`[demo] ${line}\n`); };
+  if (!jarsPresent()) { progress('KCL jars missing: run `npm run kcl:jars` first (or `npm start` once)'); return 1; }
+  const dir = createRunFolder();
+  const log = createWinstonLogger({ file: path.join(dir, 'logs', 'demo.log'), errorsToStderr: false });
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => log.logger.warn('process warning', { name: warning.name, message: warning.message }));
+  // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
+  Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  const interrupt = new AbortController();
+  process.once('SIGINT', () => interrupt.abort());
+  process.once('SIGTERM', () => interrupt.abort());
+
+  const outcome = await runDemo({ args, logger: log.logger, progress, signal: interrupt.signal, dir });
+  await log.close();
+  const r = outcome.reconciliation;
+  const ok = outcome.failure === undefined && r.missing === 0 && r.duplicates === 0 && r.details.unexpected === 0 && r.details.identityMismatches.length === 0 && r.produced === args.records;
+  const say = (line: string): void => { process.stdout.write(`${line}\n`); };
+  say(`reconciliation of run ${outcome.runId} (stream ${outcome.streamName}, ${args.shards} shards, ${(outcome.elapsedMs / 1000).toFixed(1)} s):`);
+  say(`  produced ${r.produced} of ${args.records} | archived ${r.archived} | loaded ${r.loaded} | duplicates ${r.duplicates} (archive ${r.details.archiveDuplicates}, table ${r.details.tableDuplicates}) | missing ${r.missing}`);
+  say(`  missing from archive ${r.details.missingFromArchive.length}, from table ${r.details.missingFromTable.length}; foreign lines/rows ${r.details.unexpected}; identity mismatches ${r.details.identityMismatches.length}`);
+  say(`  latency produce -> row: p50 ${r.p50LatencyMs} ms, p95 ${r.p95LatencyMs} ms`);
+  if (outcome.failure !== undefined) say(`FAILED: ${outcome.failure} before every record was archived and loaded; logs kept in ${path.join(outcome.dir, 'logs')}`);
+  else if (!ok) say(`FAILED: records missing or duplicated; logs kept in ${path.join(outcome.dir, 'logs')}`);
+  if (ok && !args.keep) fs.rmSync(outcome.dir, { recursive: true, force: true });
+  else if (ok) say(`run folder kept: ${outcome.dir}`);
+  say(JSON.stringify({ produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, p50LatencyMs: r.p50LatencyMs, p95LatencyMs: r.p95LatencyMs }));
+  return ok ? 0 : 1;
+}
+
+let parsed: DemoArgs;
+try {
+  parsed = parseDemoArgs(process.argv.slice(2));
+} catch (error: unknown) {
+  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n\n${DEMO_USAGE}\n`);
+  process.exit(2);
+}
+if (parsed.help) {
+  process.stdout.write(`${DEMO_USAGE}\n`);
+  process.exit(0);
+}
+main(parsed).then((code) => process.exit(code), (error: unknown) => {
+  process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
