@@ -12,9 +12,8 @@ export interface PutResult {
   readonly attempts: number;
 }
 
-/** A user record from put() until it is settled. */
-export interface PendingRecord {
-  readonly record: KplRecord;
+/** A user record from put() until it is settled; it is itself the KplRecord the aggregate holds (one allocation less per record). */
+export interface PendingRecord extends KplRecord {
   readonly hashKey: bigint;
   /** Data plus UTF-8 partition key bytes: what Kinesis counts against quotas. */
   readonly sizeBytes: number;

@@ -32,9 +32,9 @@ export class ShardAggregators {
       aggregate = { shardId, builder: new AggregateBuilder(this.settings.maxBytes), users: [], dueAt: Infinity };
       this.open.set(shardId, aggregate);
     }
-    if (!aggregate.builder.tryAdd(user.record)) {
+    if (!aggregate.builder.tryAdd(user)) {
       this.seal(aggregate);
-      aggregate.builder.tryAdd(user.record);
+      aggregate.builder.tryAdd(user);
     }
     aggregate.users.push(user);
     aggregate.dueAt = Math.min(aggregate.dueAt, user.arrivedAt + this.settings.maxBufferedTimeMs);
@@ -79,10 +79,10 @@ export class ShardAggregators {
       this.emit({
         predictedShardId: aggregate.shardId,
         // The first user record's hash key pins the aggregate to the shard the router predicted.
-        entry: { Data: data, PartitionKey: first.record.partitionKey, ExplicitHashKey: first.hashKey.toString() },
+        entry: { Data: data, PartitionKey: first.partitionKey, ExplicitHashKey: first.hashKey.toString() },
         users,
         aggregated: true,
-        sizeBytes: data.length + Buffer.byteLength(first.record.partitionKey, 'utf8'),
+        sizeBytes: data.length + Buffer.byteLength(first.partitionKey, 'utf8'),
         dueAt: aggregate.dueAt,
         deadline,
         notBefore: 0,
@@ -97,7 +97,7 @@ export class ShardAggregators {
 
 /** A user record sent as a plain Kinesis record (no aggregation envelope). */
 export function sealOne(user: PendingRecord, shardId: string | undefined, dueAt: number): KinesisRecord {
-  const { partitionKey, explicitHashKey, data } = user.record;
+  const { partitionKey, explicitHashKey, data } = user;
   return {
     predictedShardId: shardId,
     entry: explicitHashKey === undefined ? { Data: data, PartitionKey: partitionKey } : { Data: data, PartitionKey: partitionKey, ExplicitHashKey: explicitHashKey },

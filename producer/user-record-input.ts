@@ -32,7 +32,9 @@ export function toPendingRecord(
   const sizeBytes = data.length + Buffer.byteLength(partitionKey, 'utf8');
   if (sizeBytes > MAX_RECORD_BYTES) throw new InvalidUserRecordError(`data plus partition key is ${sizeBytes} bytes; Kinesis allows ${MAX_RECORD_BYTES}`);
   return {
-    record: explicitHashKey === undefined ? { partitionKey, data } : { partitionKey, explicitHashKey, data },
+    partitionKey,
+    explicitHashKey,
+    data,
     hashKey: hashes === undefined ? effectiveHashKey(partitionKey, explicitHashKey) : hashes.hashKeyOf(partitionKey, explicitHashKey),
     sizeBytes,
     arrivedAt: now,

@@ -21,7 +21,8 @@ export interface CapturedRecord {
 export function userRecord(partitionKey: string, now: number, ttlMs = 30_000, data = Buffer.from(`data-${partitionKey}`)): CapturedRecord {
   const outcome: Outcome = {};
   const pending: PendingRecord = {
-    record: { partitionKey, data },
+    partitionKey,
+    data,
     hashKey: effectiveHashKey(partitionKey),
     sizeBytes: data.length + Buffer.byteLength(partitionKey),
     arrivedAt: now,
