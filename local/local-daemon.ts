@@ -4,6 +4,9 @@ import { writeEffectiveProperties } from './properties-file';
 import { REPO_ROOT, startKclDaemon, type KclDaemon } from './kcl-daemon';
 import type { StackEndpoints } from './local-stack';
 
+/** Locally a batch is flushed (and checkpointed) after 2 s instead of the consumer's 10 s default: the live status and the demo move promptly. */
+export const LOCAL_BATCH_MAX_AGE_MS = '2000';
+
 /** The access key s3rver accepts by default; kinesis-local and dynalite accept any key. */
 export const LOCAL_ACCESS_KEY = 'S3RVER';
 
@@ -39,6 +42,7 @@ export function localConsumerEnv(options: LocalDaemonOptions): Record<string, st
     KCL_APPLICATION_NAME: options.applicationName,
     SINKS: options.sinks,
     LOG_DIR: path.join(options.dir, 'logs', 'consumer'),
+    BATCH_MAX_AGE_MS: LOCAL_BATCH_MAX_AGE_MS,
     ...options.env,
   };
 }

@@ -32,7 +32,7 @@ async function main(args: DemoArgs): Promise<number> {
   say(`  produced ${r.produced} of ${args.records} | archived ${r.archived} | loaded ${r.loaded} | duplicates ${r.duplicates} (archive ${r.details.archiveDuplicates}, table ${r.details.tableDuplicates}) | missing ${r.missing}`);
   say(`  missing from archive ${r.details.missingFromArchive.length}, from table ${r.details.missingFromTable.length}; foreign lines/rows ${r.details.unexpected}; identity mismatches ${r.details.identityMismatches.length}`);
   say(`  latency produce -> row: p50 ${r.p50LatencyMs} ms, p95 ${r.p95LatencyMs} ms`);
-  if (outcome.failure !== undefined) say(`FAILED: ${outcome.failure} before every record was archived and loaded; logs kept in ${path.join(outcome.dir, 'logs')}`);
+  if (outcome.failure !== undefined) say(`FAILED: ${outcome.failure} while waiting for every record to be archived and loaded (the counts above are after the graceful stop); logs kept in ${path.join(outcome.dir, 'logs')}`);
   else if (!ok) say(`FAILED: records missing or duplicated; logs kept in ${path.join(outcome.dir, 'logs')}`);
   if (ok && !args.keep) fs.rmSync(outcome.dir, { recursive: true, force: true });
   else if (ok) say(`run folder kept: ${outcome.dir}`);
