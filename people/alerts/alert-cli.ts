@@ -10,6 +10,7 @@ import type { PostsSource } from '../posts/posts-source';
 import { PgPostReader } from '../posts/pg-post-reader';
 import { readAlertConfig } from './alert-config';
 import type { AlertNotifier } from './alert-notifier';
+import { readAlertState, writeAlertState } from './alert-state-file';
 import { alertSubject } from './burst-alert';
 import { JsonlAlertNotifier } from './jsonl-alert-notifier';
 import { NegativeBurstDetector } from './negative-burst-detector';
@@ -17,7 +18,8 @@ import { NegativeBurstWatch } from './negative-burst-watch';
 import { createSnsClient } from './sns-client';
 import { SnsNotifier } from './sns-notifier';
 
-export const ALERT_USAGE = `usage: npm run alert -- [--once] [--interval SECONDS] [--topic-arn ARN] [--alerts-file FILE|none] [--threshold N] [--window-minutes N] [--json]
+export const ALERT_USAGE = `usage: npm run alert -- [--once] [--interval SECONDS] [--topic-arn ARN] [--alerts-file FILE|none] [--state-file FILE|none]
+                        [--threshold N] [--window-minutes N] [--json]
   alerts when more than --threshold (3) NEGATIVE posts fall within --window-minutes (5); one alert per burst
 exit codes: 0 no alert (or stopped), 1 error, 2 bad arguments or configuration, 3 an alert was raised (--once)`;
 
@@ -31,12 +33,12 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
   let sns: SNSClient | undefined;
   try {
     const { values } = parseArgs({ args: [...argv], strict: true, options: {
-      once: { type: 'boolean' }, interval: { type: 'string' }, 'topic-arn': { type: 'string' }, 'alerts-file': { type: 'string' },
+      once: { type: 'boolean' }, interval: { type: 'string' }, 'topic-arn': { type: 'string' }, 'alerts-file': { type: 'string' }, 'state-file': { type: 'string' },
       threshold: { type: 'string' }, 'window-minutes': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
     } });
     if (values.help === true) { deps.print(ALERT_USAGE); return PEOPLE_EXIT.ok; }
     const config = readAlertConfig({
-      ALERT_INTERVAL_SECONDS: values.interval, ALERT_SNS_TOPIC_ARN: values['topic-arn'], ALERT_FILE: values['alerts-file'],
+      ALERT_INTERVAL_SECONDS: values.interval, ALERT_SNS_TOPIC_ARN: values['topic-arn'], ALERT_FILE: values['alerts-file'], ALERT_STATE_FILE: values['state-file'],
       ALERT_THRESHOLD: values.threshold, ALERT_WINDOW_MINUTES: values['window-minutes'],
     }, deps.env);
     const notifiers: AlertNotifier[] = [];
@@ -47,7 +49,8 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
     }
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(config.source);
     const now = deps.now ?? Date.now;
-    const watch = new NegativeBurstWatch(reader, new NegativeBurstDetector(config.detector), notifiers, {
+    const detector = new NegativeBurstDetector(config.detector, config.stateFile === undefined ? undefined : readAlertState(config.stateFile));
+    const watch = new NegativeBurstWatch(reader, detector, notifiers, {
       lookbackMs: config.detector.windowMs + config.detector.latenessMs, maxPostsPerPoll: config.maxPostsPerPoll, maxDeliveryAttempts: 5,
     }, deps.logger, now);
     if (values.once !== true) deps.printError(`alert: watching ${config.source.table} every ${config.intervalSeconds} s -> ${notifiers.map((n) => n.name).join(', ')}; Ctrl-C stops it`);
@@ -55,6 +58,7 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
     do {
       try {
         const result = await watch.poll();
+        if (config.stateFile !== undefined) writeAlertState(config.stateFile, detector.state());
         if (result.alert !== undefined) {
           alerted = true;
           deps.print(values.json === true ? JSON.stringify(result.alert) : `${result.alert.detectedAt} ALERT ${alertSubject(result.alert)}`);

@@ -11,6 +11,13 @@ export interface BurstDetectorOptions {
   readonly latenessMs: number;
 }
 
+/** What must survive a restart so a burst already alerted is not alerted again (the posts themselves are re-read). */
+export interface DetectorState {
+  readonly firing: boolean;
+  readonly lastAlertMs: number | null;
+  readonly coveredThroughMs: number | null;
+}
+
 export const DEFAULT_BURST_OPTIONS: BurstDetectorOptions = Object.freeze({ threshold: 3, windowMs: 5 * 60_000, cooldownMs: 10 * 60_000, latenessMs: 10 * 60_000 });
 
 /**
@@ -27,8 +34,17 @@ export class NegativeBurstDetector {
   /** Posts up to this time belong to a burst already alerted. */
   private coveredThroughMs = Number.NEGATIVE_INFINITY;
 
-  public constructor(private readonly options: BurstDetectorOptions = DEFAULT_BURST_OPTIONS) {
+  public constructor(private readonly options: BurstDetectorOptions = DEFAULT_BURST_OPTIONS, state?: DetectorState) {
     if (!(options.threshold >= 0 && options.windowMs > 0 && options.cooldownMs >= 0 && options.latenessMs >= 0)) throw new RangeError('invalid burst detector options');
+    if (state !== undefined) {
+      this.firing = state.firing;
+      this.lastAlertMs = state.lastAlertMs ?? undefined;
+      this.coveredThroughMs = state.coveredThroughMs ?? Number.NEGATIVE_INFINITY;
+    }
+  }
+
+  public state(): DetectorState {
+    return { firing: this.firing, lastAlertMs: this.lastAlertMs ?? null, coveredThroughMs: Number.isFinite(this.coveredThroughMs) ? this.coveredThroughMs : null };
   }
 
   /** Adds newly seen negative posts (duplicates ignored) and returns an alert when a new burst is found at `nowMs`. */

@@ -12,7 +12,8 @@ export interface PageOptions {
 const STYLE = `body{font-family:sans-serif;margin:16px;color:#222;max-width:1100px}h1{font-size:20px;margin:0 0 4px}
 .muted{color:#666;font-size:12px}.row{display:flex;gap:16px;flex-wrap:wrap;margin:12px 0}.card{border:1px solid #ddd;border-radius:6px;padding:10px 14px}
 .big{font-size:28px;font-weight:bold}table{border-collapse:collapse;font-size:13px}td,th{border-bottom:1px solid #eee;padding:3px 8px;text-align:left;vertical-align:top}
-.label{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;color:#000}#error{color:#b00020;font-weight:bold}`;
+.label{display:inline-block;padding:1px 6px;border-radius:3px;font-size:11px;color:#000}#error{color:#b00020;font-weight:bold}
+#chart svg{width:100%;height:auto}`;
 
 /** Client script: renders with textContent only (post text is untrusted); the SVG comes from our own renderer, which escapes. */
 const SCRIPT = `const colors=${JSON.stringify(LABEL_COLORS)};

@@ -1,16 +1,17 @@
-// Axis arithmetic shared by the charts: a "nice" upper bound (1, 2, 5 x 10^n) and evenly spaced ticks.
+// Axis arithmetic shared by the charts: a "nice" step (1, 2 or 5 x 10^n, at least 1 for counts) and the ticks up to the top of the data.
 
-/** The smallest of 1, 2, 2.5, 5, 10 x 10^n that is >= value (at least 1, so an empty chart still has an axis). */
-export function niceCeiling(value: number): number {
-  if (!(value > 1)) return 1;
-  const power = 10 ** Math.floor(Math.log10(value));
-  for (const step of [1, 2, 2.5, 5, 10]) if (step * power >= value) return step * power;
-  return 10 * power;
+export interface Axis {
+  readonly top: number;
+  readonly ticks: readonly number[];
 }
 
-/** `count + 1` values from 0 to max inclusive. */
-export function ticks(max: number, count: number): number[] {
-  return Array.from({ length: count + 1 }, (_, i) => (max * i) / count);
+/** About `target` steps from 0 to at least `max`, each a round number; an empty chart still gets the axis 0..1. */
+export function countAxis(max: number, target = 4): Axis {
+  const raw = Math.max(1, max) / target;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = Math.max(1, ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power));
+  const top = Math.max(step, Math.ceil(Math.max(1, max) / step) * step);
+  return { top, ticks: Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step) };
 }
 
 /** A tick label without float noise: 2.5 stays 2.5, 3.0000000004 becomes 3. */

@@ -1,7 +1,7 @@
 // Pure: an inline SVG of stacked bars per bucket (posts by label), with a y axis, x labels and a legend; optional overlay line.
 import type { PostLabel } from '../posts/post-reader';
 import { POST_LABELS } from '../posts/post-reader';
-import { niceCeiling, tickLabel, ticks } from './chart-scale';
+import { countAxis, tickLabel } from './chart-scale';
 import { LABEL_COLORS } from './label-colors';
 import { escapeXml, px } from './svg-text';
 
@@ -34,11 +34,12 @@ export function renderStackedBars(buckets: readonly BarBucket[], options: Stacke
   const height = options.height ?? 280;
   const plotW = width - M.left - M.right;
   const plotH = height - M.top - M.bottom;
-  const max = niceCeiling(Math.max(0, ...buckets.map((b) => POST_LABELS.reduce((s, l) => s + b.counts[l], 0))));
+  const axis = countAxis(Math.max(0, ...buckets.map((b) => POST_LABELS.reduce((s, l) => s + b.counts[l], 0))));
+  const max = axis.top;
   const y = (value: number): number => M.top + plotH - (value / max) * plotH;
   const slot = plotW / Math.max(1, buckets.length);
   const parts: string[] = [`<text x="${M.left}" y="18" font-size="14" font-weight="bold">${escapeXml(options.title)}</text>`];
-  for (const tick of ticks(max, 4)) {
+  for (const tick of axis.ticks) {
     parts.push(`<line x1="${M.left}" x2="${M.left + plotW}" y1="${px(y(tick))}" y2="${px(y(tick))}" stroke="#e0e0e0"/>`);
     parts.push(`<text x="${M.left - 6}" y="${px(y(tick) + 4)}" font-size="11" text-anchor="end">${tickLabel(tick)}</text>`);
   }

@@ -59,12 +59,16 @@ describe('people CLIs on PostgreSQL', function () {
     expect(errors.join('\n')).to.contain('--week must look like 2026-W47').and.contain('usage:');
   });
 
-  it('alert --once: four negative posts within four minutes exit 3 and append one JSON line to the alerts file', async () => {
+  it('alert --once: four negative posts within four minutes exit 3 and append one JSON line; the next run does not repeat it', async () => {
     const file = path.join(dir, 'alerts.jsonl');
 
-    const code = await runAlertCli(['--once', '--json', '--alerts-file', file], deps());
+    const args = ['--once', '--json', '--alerts-file', file, '--state-file', path.join(dir, 'alert-state.json')];
+
+    const code = await runAlertCli(args, deps());
+    const again = await runAlertCli(args, deps());
 
     expect(code, errors.join('\n')).to.equal(PEOPLE_EXIT.alerted);
+    expect(again, 'the next run knows the burst was alerted').to.equal(PEOPLE_EXIT.ok);
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(lines).to.have.length(1);
     expect(JSON.parse(lines[0]!)).to.include({ kind: 'negative-burst', negativePosts: 4, windowStart: '2026-11-23T05:52:00.000Z', windowEnd: '2026-11-23T05:56:00.000Z' });

@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { buildSummary, countHashtags, summaryRange } from '../../../people/dashboard/dashboard-summary';
 import { renderMinuteChart } from '../../../people/dashboard/minute-chart-svg';
+import { countAxis } from '../../../people/render/chart-scale';
 import { InMemoryPostReader } from './in-memory-post-reader';
 
 const MIN = 60_000;
@@ -65,5 +66,15 @@ describe('dashboard summary', () => {
     expect(svg.match(/<rect [^>]*><title>/g)).to.have.length(2);
     expect(svg).to.contain('10:14 NEGATIVE: 1').and.contain('>10:00<');
     expect(svg).to.not.match(/<script|href/);
+  });
+});
+
+describe('chart axis', () => {
+  it('steps in round numbers up to the top of the data', () => {
+    expect(countAxis(25).ticks).to.deep.equal([0, 10, 20, 30]);
+    expect(countAxis(372).ticks).to.deep.equal([0, 100, 200, 300, 400]);
+    expect(countAxis(3).ticks).to.deep.equal([0, 1, 2, 3]);
+    expect(countAxis(0).ticks).to.deep.equal([0, 1]);
+    expect(countAxis(40).ticks).to.deep.equal([0, 10, 20, 30, 40]);
   });
 });

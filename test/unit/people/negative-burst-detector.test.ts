@@ -78,4 +78,16 @@ describe('NegativeBurstDetector', () => {
     expect(alert?.negativePosts).to.equal(7);
     expect(alert?.examples.map((e) => e.postedAt.slice(14, 19))).to.deep.equal(['01:00', '00:50', '00:40', '00:30', '00:20']);
   });
+
+  it('does not repeat an alert after a restart from the saved state, and still ends the burst', () => {
+    const first = new NegativeBurstDetector();
+    const posts = [T0, T0 + MIN, T0 + 2 * MIN, T0 + 3 * MIN].map(post);
+    expect(first.observe(posts, T0 + 3 * MIN)).to.not.equal(undefined);
+
+    const restarted = new NegativeBurstDetector(undefined, JSON.parse(JSON.stringify(first.state())) as ReturnType<typeof first.state>);
+    expect(restarted.observe(posts, T0 + 4 * MIN)).to.equal(undefined);
+    restarted.observe([], T0 + 20 * MIN);
+    expect(restarted.state().firing).to.equal(false);
+    expect(new NegativeBurstDetector().observe(posts, T0 + 4 * MIN), 'without the state it would alert again').to.not.equal(undefined);
+  });
 });

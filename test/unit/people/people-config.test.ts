@@ -43,7 +43,7 @@ describe('people configuration', () => {
   it('alert: defaults to more than 3 negatives in 5 minutes, 15 s polls and .local/alerts.jsonl', () => {
     const config = readAlertConfig({}, { ENDPOINTS_FILE: endpoints });
     expect(config.detector).to.deep.equal({ threshold: 3, windowMs: 300_000, cooldownMs: 600_000, latenessMs: 600_000 });
-    expect(config).to.deep.include({ intervalSeconds: 15, alertsFile: '.local/alerts.jsonl' });
+    expect(config).to.deep.include({ intervalSeconds: 15, alertsFile: '.local/alerts.jsonl', stateFile: '.local/alert-state.json' });
     expect(config.topicArn).to.equal(undefined);
   });
 
