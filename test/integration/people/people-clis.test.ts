@@ -9,6 +9,7 @@ import { runDashboardCli } from '../../../people/dashboard/dashboard-cli';
 import { PEOPLE_EXIT } from '../../../people/people-errors';
 import { runReportCli } from '../../../people/report/report-cli';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
+import { FakeSnsServer } from '../../fakes/fake-sns-server';
 import { createPostsTable, insertPosts } from './posts-table';
 
 const MIN = 60_000;
@@ -73,6 +74,25 @@ describe('people CLIs on PostgreSQL', function () {
     expect(lines).to.have.length(1);
     expect(JSON.parse(lines[0]!)).to.include({ kind: 'negative-burst', negativePosts: 4, windowStart: '2026-11-23T05:52:00.000Z', windowEnd: '2026-11-23T05:56:00.000Z' });
     expect(JSON.parse(out[0]!)).to.deep.equal(JSON.parse(lines[0]!));
+  });
+
+  it('alert --once --topic-arn: publishes the alert to SNS at AWS_ENDPOINT_URL_SNS, through the real client', async () => {
+    const sns = new FakeSnsServer();
+    const topic = 'arn:aws:sns:us-east-1:123456789012:negative-bursts';
+    sns.topics.add(topic);
+    await sns.start();
+    try {
+      // The SDK reads credentials from the process environment (its default chain), as in production.
+      process.env.AWS_ACCESS_KEY_ID ??= 'test';
+      process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+      const code = await runAlertCli(['--once', '--topic-arn', topic, '--alerts-file', 'none', '--state-file', 'none'], deps({ AWS_ENDPOINT_URL_SNS: sns.endpoint, AWS_REGION: 'us-east-1' }));
+
+      expect(code, errors.join('\n')).to.equal(PEOPLE_EXIT.alerted);
+      expect(sns.published.map((m) => [m.topicArn, m.subject])).to.deep.equal([[topic, 'Negative burst: 4 negative posts within 5 min']]);
+      expect(sns.published[0]!.message).to.contain('late again 4');
+    } finally {
+      await sns.stop();
+    }
   });
 
   it('dashboard: serves /api/summary with per-minute counts, the negative share and hashtag counts', async () => {
