@@ -1,5 +1,6 @@
 // Errors of the people-facing tools (dashboard, alerter, weekly report), under the project's ToolkitError base.
-import { ToolkitError, type ToolkitErrorOptions } from '../common/errors';
+import { describeError, ToolkitError, type ToolkitErrorOptions } from '../common/errors';
+import { redactText } from '../common/redact';
 
 /** A command line that cannot run as typed (unknown flag, malformed week); exit code 2 in every CLI here. */
 export class UsageError extends ToolkitError {
@@ -11,7 +12,7 @@ export class UsageError extends ToolkitError {
 /** Reading the posts table failed; retryable when the database was briefly unreachable. */
 export class PostsQueryError extends ToolkitError {
   public constructor(query: string, options: ToolkitErrorOptions) {
-    super('POSTS_QUERY_FAILED', `posts query "${query}" failed`, options);
+    super('POSTS_QUERY_FAILED', `posts query "${query}" failed: ${redactText(describeError(options.cause))}`, options);
   }
 }
 
