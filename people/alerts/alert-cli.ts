@@ -15,7 +15,7 @@ import { alertSubject } from './burst-alert';
 import { JsonlAlertNotifier } from './jsonl-alert-notifier';
 import { NegativeBurstDetector } from './negative-burst-detector';
 import { NegativeBurstWatch } from './negative-burst-watch';
-import { createSnsClient } from './sns-client';
+import { AwsClientFactory } from '../../common/aws/client-factory';
 import { SnsNotifier } from './sns-notifier';
 
 export const ALERT_USAGE = `usage: npm run alert -- [--once] [--interval SECONDS] [--topic-arn ARN] [--alerts-file FILE|none] [--state-file FILE|none]
@@ -44,7 +44,7 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
     const notifiers: AlertNotifier[] = [];
     if (config.alertsFile !== undefined) notifiers.push(new JsonlAlertNotifier(config.alertsFile));
     if (config.topicArn !== undefined) {
-      sns = (deps.snsClient ?? createSnsClient)(config.aws);
+      sns = (deps.snsClient ?? ((aws: AwsSettings) => new AwsClientFactory(aws).sns()))(config.aws);
       notifiers.push(new SnsNotifier(sns, config.topicArn));
     }
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(config.source);

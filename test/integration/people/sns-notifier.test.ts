@@ -1,7 +1,7 @@
 // SnsNotifier through the real @aws-sdk/client-sns, over HTTP, against the fake of SNS's query protocol.
 import { expect } from 'chai';
 import { SnsNotifier } from '../../../people/alerts/sns-notifier';
-import { createSnsClient } from '../../../people/alerts/sns-client';
+import { AwsClientFactory } from '../../../common/aws/client-factory';
 import type { BurstAlert } from '../../../people/alerts/burst-alert';
 import { NotifyError } from '../../../people/people-errors';
 import { FakeSnsServer } from '../../fakes/fake-sns-server';
@@ -17,7 +17,7 @@ describe('SnsNotifier (fake SNS over HTTP)', () => {
   const sns = new FakeSnsServer();
   const clients: { destroy(): void }[] = [];
   const notifier = (maxAttempts = 3): SnsNotifier => {
-    const client = createSnsClient({ region: 'us-east-1', endpoints: { sns: sns.endpoint }, s3ForcePathStyle: false }, maxAttempts);
+    const client = new AwsClientFactory({ region: 'us-east-1', endpoints: { sns: sns.endpoint }, s3ForcePathStyle: false }, maxAttempts).sns();
     clients.push(client);
     return new SnsNotifier(client, TOPIC);
   };
