@@ -8,7 +8,7 @@ export interface EndpointsDocument {
   readonly kinesis: { readonly endpoint: string; readonly stream: string };
   readonly dynamodb: { readonly endpoint: string; readonly leaseTable: string };
   readonly s3?: { readonly endpoint: string; readonly bucket: string };
-  /** Local throwaway password: the server lives and dies with `npm start`. */
+  /** Local throwaway password, kept in .local/postgres/credentials.json (0600) with the cluster it opens. */
   readonly postgres?: { readonly url: string; readonly tables: readonly string[] };
   readonly logs: string;
   readonly daemonProperties: string;

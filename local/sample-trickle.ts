@@ -1,38 +1,28 @@
-// Sends sample tweets through our producer at a modest rate so something always flows through the local pipeline.
+// Sends the producer's sample data (tweets and vehicle readings) through our producer at a modest rate so something always flows locally.
 import type { KinesisProducer, PutResult } from '../producer';
-
-const TEXTS: readonly [string, string][] = [
-  ['en', 'Love the new #transitpolicy, my commute is finally fast 😍'],
-  ['en', 'The #transitpolicy is a disaster, buses late again 😡'],
-  ['en', 'Council meets Tuesday to discuss the #transitpolicy'],
-  ['es', 'Me encanta la nueva #transitpolicy, por fin llego a tiempo 🙂'],
-  ['es', 'La #transitpolicy no funciona, otra vez tarde 😞'],
-  ['en', "Not bad at all, the #transitpolicy isn't what I feared"],
-];
+import { sampleRecords, type SampleKind } from '../producer/samples/sample-source';
 
 export interface TrickleOptions {
   readonly producer: KinesisProducer;
   readonly recordsPerSecond: number;
+  /** Which generator of producer/samples (default mixed: both tables fill). */
+  readonly sample?: SampleKind;
+  /** A different seed per start, so a restart does not send the same records again. */
+  readonly seed?: number;
   /** Called for every record Kinesis accepted. */
   readonly onAccepted?: (result: PutResult, producedAtMs: number) => void;
   readonly onFailed?: (error: unknown) => void;
 }
 
-/** A tweet-shaped record; `created_at` is the produce time, so the row's loaded_at minus it is the end-to-end latency. */
-export function sampleTweet(index: number, nowMs: number): { id: string; data: string } {
-  const [lang, text] = TEXTS[index % TEXTS.length] ?? ['en', 'hello'];
-  const id = `${nowMs.toString(36)}-${index}`;
-  const tweet = { id, text, lang, created_at: new Date(nowMs).toISOString(), user: { id: `u${index % 97}`, screen_name: `rider${index % 97}` }, hashtags: ['transitpolicy'] };
-  return { id, data: JSON.stringify(tweet) };
-}
-
 export class SampleTrickle {
   private timer: NodeJS.Timeout | undefined;
-  private sent = 0;
   private accepted = 0;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly next: () => { partitionKey: string; data: string };
 
-  public constructor(private readonly options: TrickleOptions) {}
+  public constructor(private readonly options: TrickleOptions) {
+    this.next = sampleRecords(options.sample ?? 'mixed', options.seed ?? Date.now() % 2_147_483_647);
+  }
 
   public get acceptedCount(): number { return this.accepted; }
 
@@ -52,9 +42,7 @@ export class SampleTrickle {
 
   private sendOne(): void {
     const now = Date.now();
-    const { id, data } = sampleTweet(this.sent, now);
-    this.sent += 1;
-    const pending = this.options.producer.put({ partitionKey: id, data: Buffer.from(data) })
+    const pending = this.options.producer.put(this.next())
       .then((result) => { this.accepted += 1; this.options.onAccepted?.(result, now); })
       .catch((error: unknown) => this.options.onFailed?.(error))
       .finally(() => this.inFlight.delete(pending));

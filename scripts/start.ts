@@ -15,6 +15,7 @@ import { endpointsDocument, whereToLook, writeEndpointsFile } from '../local/end
 import { CheckpointLag } from '../local/checkpoint-lag';
 import { SampleTrickle } from '../local/sample-trickle';
 import { createLocalTables, localSinkEnv } from '../local/local-sinks';
+import { DeliveryCounts } from '../local/delivery-counts';
 import { parseStartArgs, type StartArgs } from '../local/start-args';
 import type { Logger } from '../common/logger';
 
@@ -79,19 +80,24 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   const producer = await createProducer({ streamName: args.streamName, kinesis, logger: logger.child({ component: 'producer' }) });
   const trickle = new SampleTrickle({ producer, recordsPerSecond: args.rate, onAccepted: (r, at) => lag.recordProduced(r.shardId, r.sequenceNumber, at), onFailed: () => undefined });
   if (args.rate > 0) trickle.start();
+  const counts = postgresUrl === undefined ? undefined : new DeliveryCounts({ s3: stack.factory.s3(), bucket: args.bucket, prefix: 'raw', postgresUrl, tables, onError: (error) => logger.warn('status count failed', { error: String(error) }) });
+  counts?.start(5_000);
   for (const line of whereToLook(endpointsFile, document)) say(line);
   say('Ctrl-C stops everything (processors checkpoint first).');
 
   const status = setInterval(() => {
     void readLeasesIfAny(stack.factory.dynamodb(), args.applicationName).then((leases) => {
       const snapshot = lag.measure(leases, Date.now());
-      const line = `produced ${trickle.acceptedCount} | checkpointed ${trickle.acceptedCount - snapshot.records} | lag ${snapshot.records} records, ${(snapshot.oldestMs / 1000).toFixed(1)} s | daemon PID ${supervisor.pid ?? '-'} (restarts ${supervisor.restarts})`;
-      if (process.stdout.isTTY) process.stdout.write(`\r${line.padEnd(110)}`); else say(line);
+      const total = (n: number | undefined): string => (n === undefined ? '…' : String(n));
+      const delivered = counts === undefined ? '' : ` | archived ${total(counts.archived)}, loaded ${total(counts.loaded)} (all runs)`;
+      const line = `produced ${trickle.acceptedCount} | checkpointed ${trickle.acceptedCount - snapshot.records}${delivered} | lag ${snapshot.records} records, ${(snapshot.oldestMs / 1000).toFixed(1)} s | daemon PID ${supervisor.pid ?? '-'} (restarts ${supervisor.restarts})`;
+      if (process.stdout.isTTY) process.stdout.write(`\r${line.padEnd(150)}`); else say(line);
     }).catch(() => undefined);
   }, process.stdout.isTTY ? 1_000 : 10_000);
 
   await stopSignal;
   clearInterval(status);
+  await counts?.stop();
   say('\nstopping: producer, daemon (graceful: processors checkpoint), stand-ins...');
   await trickle.stop().catch(() => undefined);
   await producer.close().catch(() => undefined);
