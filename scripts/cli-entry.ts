@@ -1,0 +1,29 @@
+// Shared entry wiring for the operator and people CLIs: a log file, SIGINT/SIGTERM as an abort signal, stdout/stderr, the exit code.
+import { createWinstonLogger } from '../common/winston-logger';
+import type { Logger } from '../common/logger';
+
+export interface EntryDeps {
+  readonly env: NodeJS.ProcessEnv;
+  readonly print: (text: string) => void;
+  readonly printError: (text: string) => void;
+  readonly logger: Logger;
+  readonly signal: AbortSignal;
+}
+
+/** Runs `cli` with process arguments; its log goes to `$<TOOL>_LOG_FILE` or `.local/logs/<tool>.log`. */
+export function runCliEntry(tool: string, cli: (argv: string[], deps: EntryDeps) => Promise<number>): void {
+  const file = process.env[`${tool.toUpperCase()}_LOG_FILE`] ?? `.local/logs/${tool}.log`;
+  const log = createWinstonLogger({ file, errorsToStderr: false, defaultFields: { component: tool } });
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+  void cli(process.argv.slice(2), {
+    env: process.env,
+    print: (text) => process.stdout.write(`${text}\n`),
+    printError: (text) => process.stderr.write(`${text}\n`),
+    logger: log.logger,
+    signal: stop.signal,
+  }).then(async (code) => {
+    await log.close();
+    process.exitCode = code;
+  });
+}
