@@ -1,7 +1,7 @@
 // A small in-process fake of CloudWatch's AWS JSON 1.0 protocol (what @aws-sdk/client-cloudwatch 3.11xx speaks) on 127.0.0.1.
 import * as http from 'node:http';
 import { gunzipSync } from 'node:zlib';
-import { LOOPBACK } from '../../local/service-process';
+import { LoopbackHttpFake } from './loopback-http-fake';
 import { fakeGetMetricData, type FakePoint } from './fake-cloudwatch-metric-data';
 
 export interface RecordedRequest {
@@ -13,7 +13,7 @@ export interface RecordedRequest {
 const TARGET_PREFIX = 'GraniteServiceVersion20100801.';
 
 /** Records every request, stores PutMetricData points for GetMetricData, and can be told to fail the next calls. */
-export class FakeCloudWatchServer {
+export class FakeCloudWatchServer extends LoopbackHttpFake {
   public readonly requests: RecordedRequest[] = [];
   public readonly points: FakePoint[] = [];
   public readonly alarms = new Map<string, Record<string, unknown>>();
@@ -22,49 +22,25 @@ export class FakeCloudWatchServer {
   public failNext: { count: number; status: number; type: string } = { count: 0, status: 500, type: 'InternalServiceError' };
   /** GetMetricData returns at most this many data points per page, to exercise NextToken. */
   public pageSize = 100_800;
-  private server: http.Server | undefined;
-
-  public get endpoint(): string {
-    const address = this.server?.address();
-    if (typeof address !== 'object' || address === null) throw new Error('fake CloudWatch is not listening');
-    return `http://${LOOPBACK}:${address.port}`;
-  }
-
   public calls(operation: string): RecordedRequest[] { return this.requests.filter((r) => r.operation === operation); }
 
-  public async start(): Promise<void> {
-    this.server = http.createServer((req, res) => { this.handle(req, res); });
-    await new Promise<void>((resolve) => this.server!.listen(0, LOOPBACK, resolve));
-  }
-
-  public async stop(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const target = String(req.headers['x-amz-target'] ?? '');
-      const encoding = req.headers['content-encoding'] as string | undefined;
-      let raw = Buffer.concat(chunks);
-      if (encoding === 'gzip') raw = gunzipSync(raw);
-      if (!target.startsWith(TARGET_PREFIX) || req.headers['content-type'] !== 'application/x-amz-json-1.0') {
-        return reply(res, 400, { __type: 'UnknownOperationException', message: `unexpected target ${target}` });
-      }
-      const operation = target.slice(TARGET_PREFIX.length);
-      const body = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
-      this.requests.push({ operation, contentEncoding: encoding, body });
-      if (this.failNext.count > 0) {
-        this.failNext.count -= 1;
-        res.setHeader('x-amzn-query-error', `${this.failNext.type};Receiver`);
-        return reply(res, this.failNext.status, { __type: this.failNext.type, message: 'injected failure' });
-      }
-      reply(res, 200, this.dispatch(operation, body));
-    });
+  protected override respond(req: http.IncomingMessage, payload: Buffer, res: http.ServerResponse): void {
+    const target = String(req.headers['x-amz-target'] ?? '');
+    const encoding = req.headers['content-encoding'] as string | undefined;
+    let raw = payload;
+    if (encoding === 'gzip') raw = gunzipSync(raw);
+    if (!target.startsWith(TARGET_PREFIX) || req.headers['content-type'] !== 'application/x-amz-json-1.0') {
+      return reply(res, 400, { __type: 'UnknownOperationException', message: `unexpected target ${target}` });
+    }
+    const operation = target.slice(TARGET_PREFIX.length);
+    const body = JSON.parse(raw.toString('utf8') || '{}') as Record<string, unknown>;
+    this.requests.push({ operation, contentEncoding: encoding, body });
+    if (this.failNext.count > 0) {
+      this.failNext.count -= 1;
+      res.setHeader('x-amzn-query-error', `${this.failNext.type};Receiver`);
+      return reply(res, this.failNext.status, { __type: this.failNext.type, message: 'injected failure' });
+    }
+    reply(res, 200, this.dispatch(operation, body));
   }
 
   private dispatch(operation: string, body: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,6 @@
 // An in-process fake of Comprehend's JSON protocol (awsJson1_1, BatchDetectSentiment) on 127.0.0.1, recording every call.
 import * as http from 'node:http';
-import { LOOPBACK } from '../../local/service-process';
+import { LoopbackHttpFake } from './loopback-http-fake';
 
 export interface RecordedBatch {
   readonly LanguageCode: string;
@@ -11,55 +11,32 @@ const TARGET = 'Comprehend_20171127.BatchDetectSentiment';
 const SUPPORTED = new Set(['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'hi', 'ja', 'ko', 'zh', 'zh-TW']);
 
 /** Labels by keyword ("good" / "bad"); fails items containing FAIL_ITEM, whole calls containing REJECT_BATCH; can throttle the next N calls. */
-export class FakeComprehendServer {
+export class FakeComprehendServer extends LoopbackHttpFake {
   public readonly batches: RecordedBatch[] = [];
   /** Answers the next N calls with ThrottlingException (HTTP 400, as Comprehend does). */
   public throttleNext = 0;
   public throttled = 0;
-  private server: http.Server | undefined;
 
-  public get endpoint(): string {
-    const address = this.server?.address();
-    if (typeof address !== 'object' || address === null) throw new Error('fake Comprehend is not listening');
-    return `http://${LOOPBACK}:${address.port}`;
-  }
-
-  public async start(): Promise<void> {
-    this.server = http.createServer((req, res) => { this.handle(req, res); });
-    await new Promise<void>((resolve) => this.server?.listen(0, LOOPBACK, resolve));
-  }
-
-  public async stop(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    req.on('end', () => {
-      if (req.headers['x-amz-target'] !== TARGET || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
-        return reply(res, 400, { __type: 'UnknownOperationException', message: `unexpected ${String(req.headers['x-amz-target'])}` });
-      }
-      let body: { LanguageCode?: unknown; TextList?: unknown };
-      try { body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body; } catch {
-        return reply(res, 400, { __type: 'SerializationException', message: 'bad JSON' });
-      }
-      const lang = String(body.LanguageCode);
-      const texts = Array.isArray(body.TextList) ? body.TextList.map(String) : [];
-      this.batches.push({ LanguageCode: lang, TextList: texts });
-      if (this.throttleNext > 0) {
-        this.throttleNext -= 1; this.throttled += 1;
-        return reply(res, 400, { __type: 'com.amazonaws.comprehend#ThrottlingException', message: 'Rate exceeded' });
-      }
-      if (!SUPPORTED.has(lang)) return reply(res, 400, { __type: 'UnsupportedLanguageException', Message: `unsupported ${lang}` });
-      if (texts.some((t) => t.includes('REJECT_BATCH'))) return reply(res, 400, { __type: 'InvalidRequestException', Message: 'rejected' });
-      if (texts.length > 25) return reply(res, 400, { __type: 'BatchSizeLimitExceededException', Message: 'more than 25' });
-      if (texts.some((t) => Buffer.byteLength(t, 'utf8') > 5000)) return reply(res, 400, { __type: 'TextSizeLimitExceededException', Message: 'too long' });
-      return reply(res, 200, answer(texts));
-    });
+  protected override respond(req: http.IncomingMessage, payload: Buffer, res: http.ServerResponse): void {
+    if (req.headers['x-amz-target'] !== TARGET || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
+      return reply(res, 400, { __type: 'UnknownOperationException', message: `unexpected ${String(req.headers['x-amz-target'])}` });
+    }
+    let body: { LanguageCode?: unknown; TextList?: unknown };
+    try { body = JSON.parse(payload.toString('utf8')) as typeof body; } catch {
+      return reply(res, 400, { __type: 'SerializationException', message: 'bad JSON' });
+    }
+    const lang = String(body.LanguageCode);
+    const texts = Array.isArray(body.TextList) ? body.TextList.map(String) : [];
+    this.batches.push({ LanguageCode: lang, TextList: texts });
+    if (this.throttleNext > 0) {
+      this.throttleNext -= 1; this.throttled += 1;
+      return reply(res, 400, { __type: 'com.amazonaws.comprehend#ThrottlingException', message: 'Rate exceeded' });
+    }
+    if (!SUPPORTED.has(lang)) return reply(res, 400, { __type: 'UnsupportedLanguageException', Message: `unsupported ${lang}` });
+    if (texts.some((t) => t.includes('REJECT_BATCH'))) return reply(res, 400, { __type: 'InvalidRequestException', Message: 'rejected' });
+    if (texts.length > 25) return reply(res, 400, { __type: 'BatchSizeLimitExceededException', Message: 'more than 25' });
+    if (texts.some((t) => Buffer.byteLength(t, 'utf8') > 5000)) return reply(res, 400, { __type: 'TextSizeLimitExceededException', Message: 'too long' });
+    return reply(res, 200, answer(texts));
   }
 }
 

@@ -1,7 +1,7 @@
 // A small in-process fake of SNS's AWS Query protocol (form-encoded requests, XML responses; what @aws-sdk/client-sns 3.11xx speaks) on 127.0.0.1.
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
-import { LOOPBACK } from '../../local/service-process';
+import { LoopbackHttpFake } from './loopback-http-fake';
 
 export interface PublishedMessage {
   readonly topicArn: string;
@@ -15,53 +15,30 @@ export interface PublishedMessage {
 const XMLNS = 'http://sns.amazonaws.com/doc/2010-03-31/';
 
 /** Knows a set of topics, stores what Publish received, and can be told to fail the next calls. */
-export class FakeSnsServer {
+export class FakeSnsServer extends LoopbackHttpFake {
   public readonly published: PublishedMessage[] = [];
   public readonly requests: { action: string; contentType: string | undefined }[] = [];
   public readonly topics = new Set<string>();
   /** Responds to the next N requests with this HTTP status and error code (Throttling: 400, InternalError: 500). */
   public failNext: { count: number; status: number; code: string } = { count: 0, status: 500, code: 'InternalError' };
-  private server: http.Server | undefined;
 
-  public get endpoint(): string {
-    const address = this.server?.address();
-    if (typeof address !== 'object' || address === null) throw new Error('fake SNS is not listening');
-    return `http://${LOOPBACK}:${address.port}`;
-  }
-
-  public async start(): Promise<void> {
-    this.server = http.createServer((req, res) => { this.handle(req, res); });
-    await new Promise<void>((resolve) => this.server!.listen(0, LOOPBACK, resolve));
-  }
-
-  public async stop(): Promise<void> {
-    const server = this.server;
-    if (server === undefined) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
-
-  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-      const action = params.get('Action') ?? '';
-      this.requests.push({ action, contentType: req.headers['content-type'] });
-      if (this.failNext.count > 0) {
-        this.failNext.count -= 1;
-        return error(res, this.failNext.status, this.failNext.code, 'injected failure');
-      }
-      if (req.method !== 'POST' || params.get('Version') !== '2010-03-31') return error(res, 400, 'InvalidAction', 'expected a POST of Version 2010-03-31');
-      if (action !== 'Publish') return error(res, 400, 'InvalidAction', `unsupported action ${action}`);
-      const topicArn = params.get('TopicArn') ?? '';
-      if (!this.topics.has(topicArn)) return error(res, 404, 'NotFound', 'Topic does not exist');
-      const message = params.get('Message');
-      if (message === null || message === '') return error(res, 400, 'InvalidParameter', 'Empty message');
-      const messageId = crypto.randomUUID();
-      this.published.push({ topicArn, subject: params.get('Subject') ?? undefined, message, attributes: attributesOf(params), messageId });
-      reply(res, 200, `<PublishResponse xmlns="${XMLNS}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${crypto.randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`);
-    });
+  protected override respond(req: http.IncomingMessage, payload: Buffer, res: http.ServerResponse): void {
+    const params = new URLSearchParams(payload.toString('utf8'));
+    const action = params.get('Action') ?? '';
+    this.requests.push({ action, contentType: req.headers['content-type'] });
+    if (this.failNext.count > 0) {
+      this.failNext.count -= 1;
+      return error(res, this.failNext.status, this.failNext.code, 'injected failure');
+    }
+    if (req.method !== 'POST' || params.get('Version') !== '2010-03-31') return error(res, 400, 'InvalidAction', 'expected a POST of Version 2010-03-31');
+    if (action !== 'Publish') return error(res, 400, 'InvalidAction', `unsupported action ${action}`);
+    const topicArn = params.get('TopicArn') ?? '';
+    if (!this.topics.has(topicArn)) return error(res, 404, 'NotFound', 'Topic does not exist');
+    const message = params.get('Message');
+    if (message === null || message === '') return error(res, 400, 'InvalidParameter', 'Empty message');
+    const messageId = crypto.randomUUID();
+    this.published.push({ topicArn, subject: params.get('Subject') ?? undefined, message, attributes: attributesOf(params), messageId });
+    reply(res, 200, `<PublishResponse xmlns="${XMLNS}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${crypto.randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`);
   }
 }
 
