@@ -102,6 +102,23 @@ describe('consumer protocol contract (real child process)', function () {
     expect(harness.stderr).to.equal('');
   });
 
+  it('exits promptly on stdin end while sink retries hold sockets and timers open', async function () {
+    this.timeout(15_000);
+    harness = new DaemonHarness({
+      SINKS: 'all', ARCHIVE_BUCKET: 'unreachable', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9', AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', REDSHIFT_URL: 'postgres://u:p@127.0.0.1:9/db', REDSHIFT_TLS: 'false',
+      DELIVERY_RETRY_MAX_DELAY_MS: '50', SINK_RETRY_MAX_ATTEMPTS: '1',
+    });
+    await harness.run(initialize());
+    expect(await harness.run(processRecords(tweets(0, 5)))).to.deep.equal([]);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    harness.closeStdin();
+    expect((await harness.exited).code).to.equal(0);
+    expect(harness.stderr).to.include('sink write failed');
+    expect(harness.stderr).to.not.include('NodeVersionSupportWarning');
+    expect(harness.stderr).to.not.include(':p@');
+  });
+
   it('dead-letters garbage and corrupt aggregates, de-aggregates valid ones, and drops garbage input lines', async () => {
     harness = new DaemonHarness();
     await harness.run(initialize());
