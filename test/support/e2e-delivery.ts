@@ -65,7 +65,8 @@ export class E2eTraffic {
       }
       await sleep(1_000);
     }
-    throw new Error(`not every record arrived within ${timeoutMs} ms: ${JSON.stringify(summary(last ?? await this.reconcile()))}`);
+    const leases = (await this.harness.leases()).map((l) => ({ shard: l.leaseKey, owner: l.leaseOwner, checkpoint: l.checkpoint, parents: l.parentShardIds }));
+    throw new Error(`not every record arrived within ${timeoutMs} ms: ${JSON.stringify(summary(last ?? await this.reconcile()))}; leases: ${JSON.stringify(leases)}`);
   }
 
   private postgresUrl(): string {
