@@ -2,7 +2,7 @@
 import { describeError, RetriesExhaustedError, ToolkitError } from '../../../common/errors';
 import { isRetryable } from '../../../common/is-retryable';
 import type { Logger } from '../../../common/logger';
-import type { UserRecord } from '../../../common/user-record';
+import { compareIdentity, type UserRecord } from '../../../common/user-record';
 import type { Sink, SinkBatch } from '../sink';
 import { SinkWriteError } from '../sink-errors';
 import { archiveBody } from './archive-body';
@@ -54,7 +54,9 @@ export class S3ArchiveSink implements Sink {
     const last = fresh[fresh.length - 1];
     if (first === undefined || last === undefined) return;
     const key = archiveObjectKey(this.options.prefix, shardId, first, last, first.approximateArrivalTimestamp, this.options.gzip);
-    const position = { sequenceNumber: last.sequenceNumber, subSequenceNumber: last.subSequenceNumber };
+    // The highest identity, not the last: nested identities of a record aggregated twice sort after its single-level ones.
+    const highest = fresh.reduce((top, record) => (compareIdentity(record, top) > 0 ? record : top), last);
+    const position = { sequenceNumber: highest.sequenceNumber, subSequenceNumber: highest.subSequenceNumber };
     try {
       await this.progress.markPending(shardId, key, position);
       await this.store.put(key, () => archiveBody(fresh, this.options.gzip), { contentType: this.contentType() });
