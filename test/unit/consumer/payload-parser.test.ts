@@ -45,6 +45,8 @@ describe('parsePayload', () => {
     ['a post with an impossible date', '{"id":"1","text":"hi","created_at":"yesterday-ish"}', 'invalid-field'],
     ['a vehicle out of range', '{"record_id":"1","timestamp":"2026-11-20T10:00:00Z","vin":"1HGCM82633A004352","lat":91,"lon":0,"speed":1}', 'invalid-field'],
     ['a legacy line with a bad VIN', 'r1 2026-11-20T10:00:00Z NOT-A-VIN 40 3 10', 'invalid-field'],
+    ['a post whose text holds U+0000 (the warehouse refuses it on every retry)', '{"id":"1","text":"a\\u0000b"}', 'invalid-field'],
+    ['a post with U+0000 in a hashtag', '{"id":"1","text":"a","hashtags":["x\\u0000"]}', 'invalid-field'],
   ];
   for (const [name, data, reason] of rejections) {
     it(`rejects ${name} as ${reason}`, () => {
