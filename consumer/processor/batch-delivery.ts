@@ -38,8 +38,21 @@ export const DEFAULT_HOLD_RETRY: RetryPolicy = Object.freeze({ maxAttempts: Infi
 
 export class BatchDelivery {
   private readonly abort = new AbortController();
+  private heldStages = 0;
+  private heldWaiters: Array<() => void> = [];
 
   public constructor(private readonly deps: DeliveryDeps) {}
+
+  /** True while some stage of some batch is held by a systemic failure. */
+  public get held(): boolean {
+    return this.heldStages > 0;
+  }
+
+  /** Resolves once some stage is held (now, or when it next becomes held): shutdownRequested must not wait on it. */
+  public whenHeld(): Promise<void> {
+    if (this.heldStages > 0) return Promise.resolve();
+    return new Promise((resolve) => this.heldWaiters.push(resolve));
+  }
 
   /** Stops every retry loop at once (pending waits end); pending deliveries reject with DeliveryCancelledError. */
   public cancel(): void {
@@ -63,28 +76,39 @@ export class BatchDelivery {
     const { signal } = this.abort;
     const wait = this.deps.sleep ?? realSleep;
     const hold = this.deps.holdPolicy ?? DEFAULT_HOLD_RETRY;
-    for (let held = 0; ; held += 1) {
-      try {
-        return await retry(fn, {
-          policy: this.deps.retryPolicy, operation: stage, signal, sleep: wait,
-          // Every error is classified here, so a bug or a non-retryable failure goes straight to the slow hold.
-          isRetryable: (error) => !(error instanceof ToolkitError && error.code === 'DELIVERY_CANCELLED') && isRetryable(error),
-          onRetry: (error, attempt, delayMs) => {
-            this.deps.onStageFailed?.(stage, false);
-            // Logged at error level: the daemon records it, so a stalled shard always says why.
-            this.deps.logger.error('sink write failed; the checkpoint waits and the batch is retried', { stage, records, attempt, delayMs, error: describeError(error) });
-          },
-        });
-      } catch (error: unknown) {
-        if (signal.aborted || error instanceof RetryAbortedError) throw new DeliveryCancelledError();
-        const delayMs = backoffDelayMs(hold, held + 1);
-        this.deps.onStageFailed?.(stage, true);
-        this.deps.logger.error('sink write held: not retryable or retries exhausted; the checkpoint waits, retrying slowly', {
-          stage, records, holdAttempt: held + 1, delayMs, retryable: isRetryable(error), error: describeError(error),
-        });
-        await wait(delayMs, signal);
-        if (signal.aborted) throw new DeliveryCancelledError();
+    let held = 0;
+    try {
+      for (;; held += 1) {
+        try {
+          return await retry(fn, {
+            policy: this.deps.retryPolicy, operation: stage, signal, sleep: wait,
+            // Every error is classified here, so a bug or a non-retryable failure goes straight to the slow hold.
+            isRetryable: (error) => !(error instanceof ToolkitError && error.code === 'DELIVERY_CANCELLED') && isRetryable(error),
+            onRetry: (error, attempt, delayMs) => {
+              this.deps.onStageFailed?.(stage, false);
+              // Logged at error level: the daemon records it, so a stalled shard always says why.
+              this.deps.logger.error('sink write failed; the checkpoint waits and the batch is retried', { stage, records, attempt, delayMs, error: describeError(error) });
+            },
+          });
+        } catch (error: unknown) {
+          if (signal.aborted || error instanceof RetryAbortedError) throw new DeliveryCancelledError();
+          if (held === 0) this.enterHold();
+          const delayMs = backoffDelayMs(hold, held + 1);
+          this.deps.onStageFailed?.(stage, true);
+          this.deps.logger.error('sink write held: not retryable or retries exhausted; the checkpoint waits, retrying slowly', {
+            stage, records, holdAttempt: held + 1, delayMs, retryable: isRetryable(error), error: describeError(error),
+          });
+          await wait(delayMs, signal);
+          if (signal.aborted) throw new DeliveryCancelledError();
+        }
       }
+    } finally {
+      if (held > 0) this.heldStages -= 1;
     }
+  }
+
+  private enterHold(): void {
+    this.heldStages += 1;
+    this.heldWaiters.splice(0).forEach((resolve) => resolve());
   }
 }

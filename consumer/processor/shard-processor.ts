@@ -19,6 +19,12 @@ export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
   /** Cut batches not yet durable before processRecords waits (back-pressure on the daemon). */
   readonly maxOpenBatches: number;
   /**
+   * While a delivery is held (systemic sink failure), processRecords stops waiting for the open-batch limit as long
+   * as the open batches hold fewer bytes than this, so the daemon can still hand over leaseLost or shutdownRequested.
+   * Default 64 MiB; past it, back-pressure blocks again (memory stays bounded).
+   */
+  readonly maxHeldBytes?: number;
+  /**
    * Checkpoints of processRecords: bounded; when they run out the next action tries again. The final checkpoints of
    * shardEnded and shutdownRequested use the same delays without an attempt limit: nothing comes after them, so they
    * retry until they succeed, the lease is gone (ShutdownException) or stdin closes (`stop()`).
@@ -29,6 +35,8 @@ export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
 }
 
 type State = 'new' | 'running' | 'lease-gone' | 'ended';
+
+const DEFAULT_MAX_HELD_BYTES = 64 * 1024 * 1024;
 
 /**
  * Lifecycle: new -initialize-> running -(shardEnded | shutdownRequested)-> ended; leaseLost, or a ShutdownException
@@ -43,6 +51,7 @@ export class ShardProcessor {
   private tracker = new CheckpointTracker();
   private readonly delivery: BatchDelivery;
   private readonly inFlight: Array<Promise<void>> = [];
+  private openBytes = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly now: () => number;
   /** Aborted when the daemon closes stdin or the processor closes: ends final checkpoint retries. */
@@ -99,11 +108,15 @@ export class ShardProcessor {
     this.state = 'ended';
   }
 
-  /** The worker is shutting down gracefully: make everything durable and checkpoint it. */
+  /**
+   * The worker is shutting down gracefully: make everything durable and checkpoint it. A batch held by a systemic
+   * sink failure is not waited for (the daemon must get its answer): only the durable prefix is checkpointed, and the
+   * held delivery goes on until leaseLost or stdin closing cancels it.
+   */
   public async shutdownRequested(checkpointer: Checkpointer): Promise<void> {
     if (this.state !== 'running') return;
     await this.cut();
-    await this.drain();
+    await Promise.race([this.drain(), this.delivery.whenHeld()]);
     await this.checkpointDurable(checkpointer, 'final');
     this.state = 'ended';
   }
@@ -152,8 +165,14 @@ export class ShardProcessor {
     const done = this.chain.then(() => this.deliverOne(batch, id));
     this.chain = done;
     this.inFlight.push(done);
-    void done.finally(() => this.inFlight.splice(this.inFlight.indexOf(done), 1));
-    while (this.inFlight.length >= this.deps.maxOpenBatches && this.state === 'running') await this.inFlight[0];
+    this.openBytes += batch.bytes;
+    void done.finally(() => { this.inFlight.splice(this.inFlight.indexOf(done), 1); this.openBytes -= batch.bytes; });
+    const maxHeldBytes = this.deps.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES;
+    while (this.inFlight.length >= this.deps.maxOpenBatches && this.state === 'running') {
+      if (!this.delivery.held) await Promise.race([this.inFlight[0], this.delivery.whenHeld()]);
+      else if (this.openBytes < maxHeldBytes) return;
+      else await this.inFlight[0];
+    }
   }
 
   private async deliverOne(batch: CutBatch, id: number): Promise<void> {

@@ -229,5 +229,39 @@ describe('ShardProcessor', () => {
       expect(checkpointer.calls).to.deep.equal([null]);
     });
   });
+
+  describe('a delivery held by a systemic failure', () => {
+    const accessDenied = (): Error => Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const longHold = { maxAttempts: Infinity, baseDelayMs: 60_000, maxDelayMs: 60_000 };
+
+    it('keeps answering processRecords while held (below the byte bound), and leaseLost ends the hold at once', async () => {
+      const broken = new InMemorySink('broken');
+      broken.failNext(1_000_000, accessDenied());
+      const p = processor([broken], { maxOpenBatches: 1, holdPolicy: longHold, sleep: undefined });
+      const checkpointer = new ScriptedCheckpointer();
+      await p.initialize({ shardId: 's-1' });
+      await p.processRecords({ records: tweets(0, 5) }, checkpointer);
+      await p.processRecords({ records: tweets(5, 5) }, checkpointer);
+      await p.processRecords({ records: tweets(10, 5) }, checkpointer);
+      expect(checkpointer.calls).to.deep.equal([]);
+      await p.leaseLost();
+      await p.close();
+      expect(broken.records.size).to.equal(0);
+    });
+
+    it('answers shutdownRequested without waiting for a held batch, checkpointing only the durable prefix', async () => {
+      const sink = new InMemorySink('s3');
+      const p = processor([sink], { maxOpenBatches: 4, holdPolicy: longHold, sleep: undefined });
+      const checkpointer = new ScriptedCheckpointer();
+      await p.initialize({ shardId: 's-1' });
+      await p.processRecords({ records: tweets(0, 5) }, checkpointer);
+      await tick();
+      sink.failNext(1_000_000, accessDenied());
+      await p.processRecords({ records: tweets(5, 5) }, checkpointer);
+      await p.shutdownRequested(checkpointer);
+      expect(checkpointer.calls.at(-1)).to.equal(seq(4));
+      await p.close();
+    });
+  });
 });
 
