@@ -37,7 +37,8 @@ export async function createConsumerApp(config: ConsumerConfig, clients: AwsClie
     batchPolicy: config.batchPolicy,
     maxOpenBatches: config.maxOpenBatches,
     checkpointRetry: config.checkpointRetry,
-    retryPolicy: { ...DEFAULT_DELIVERY_RETRY, maxDelayMs: config.deliveryRetryMaxDelayMs },
+    retryPolicy: { ...DEFAULT_DELIVERY_RETRY, maxAttempts: config.deliveryRetryAttempts, maxDelayMs: config.deliveryRetryMaxDelayMs },
+    holdPolicy: config.deliveryHold,
     payloadLimits: { maxRecordBytes: config.maxRecordBytes },
     observer,
   });

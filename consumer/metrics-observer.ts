@@ -7,7 +7,7 @@ import type { ProcessorObserver } from './processor/processor-observer';
 
 export class MetricsObserver implements ProcessorObserver {
   private metrics: ConsumerMetrics | undefined;
-  public readonly counts = { delivered: 0, userRecords: 0, durable: 0, deadLettered: 0, checkpoints: 0 };
+  public readonly counts = { delivered: 0, userRecords: 0, durable: 0, deadLettered: 0, checkpoints: 0, deliveryFailures: 0 };
 
   /** `throughput` feeds the local AWS/Kinesis series the scaler reads when there is no CloudWatch (local mode). */
   public constructor(
@@ -34,6 +34,11 @@ export class MetricsObserver implements ProcessorObserver {
     this.metrics?.recordsProcessed(batch.decoded.length);
     if (deadLettered > 0) this.metrics?.recordsDeadLettered(deadLettered);
     this.metrics?.sinkLatency('AllSinks', latencyMs);
+  }
+
+  public deliveryFailed(stage: string): void {
+    this.counts.deliveryFailures += 1;
+    this.metrics?.sinkWriteFailed(stage);
   }
 
   public checkpointed(): void {

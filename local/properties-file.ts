@@ -1,44 +1,23 @@
 // Reads and renders Java .properties files for the KCL daemon: parse to entries, override keys, write the effective file.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { parseJavaProperties, toMap, type PropertyEntry } from './java-properties';
 
-export interface PropertyEntry {
-  readonly key: string;
-  readonly value: string;
-  /** 1-based line number where the entry starts. */
-  readonly line: number;
-}
+export type { PropertyEntry } from './java-properties';
 
-/** Parses the subset of the java.util.Properties format that daemon files use: `key = value`, `key: value`, `#`/`!` comments, `\` continuations. */
+/** Parses .properties text with java.util.Properties rules (see java-properties.ts). */
 export function parseProperties(text: string): PropertyEntry[] {
-  const entries: PropertyEntry[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let index = 0; index < lines.length; index += 1) {
-    const start = index;
-    let logical = (lines[index] ?? '').replace(/^\s+/, '');
-    if (logical === '' || logical.startsWith('#') || logical.startsWith('!')) continue;
-    while (/(^|[^\\])(\\\\)*\\$/.test(logical) && index + 1 < lines.length) {
-      index += 1;
-      logical = logical.slice(0, -1) + (lines[index] ?? '').replace(/^\s+/, '');
-    }
-    const match = /^((?:[^\s=:\\]|\\.)+)\s*[=:]?\s*(.*)$/.exec(logical);
-    if (match === null) continue;
-    entries.push({ key: unescape(match[1] ?? ''), value: unescape((match[2] ?? '').replace(/\s+$/, '')), line: start + 1 });
-  }
-  return entries;
-}
-
-function unescape(text: string): string {
-  return text.replace(/\\(.)/g, (_all, char: string) => ({ t: '\t', n: '\n', r: '\r', f: '\f' })[char] ?? char);
+  return parseJavaProperties(text);
 }
 
 /** The last value of each key, as java.util.Properties keeps it. */
 export function propertiesToMap(entries: readonly PropertyEntry[]): Map<string, string> {
-  return new Map(entries.map((entry) => [entry.key, entry.value]));
+  return toMap(entries);
 }
 
+/** The file's keys and values as the daemon reads them (ISO-8859-1 bytes); throws on a file the daemon cannot load. */
 export function readPropertiesFile(file: string): Map<string, string> {
-  return propertiesToMap(parseProperties(fs.readFileSync(file, 'utf8')));
+  return toMap(parseJavaProperties(fs.readFileSync(file).toString('latin1')));
 }
 
 /**

@@ -1,7 +1,7 @@
 // Checks a KCL daemon properties file: required keys, known keys (nearest suggestion for typos), value types, the executable.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { PropertyEntry } from './properties-file';
+import { readAsDaemon, type PropertyEntry } from './java-properties';
 import { KCL_KEYS, NESTED_PREFIXES, normaliseKey, type KeySpec } from './kcl-property-keys';
 import { nearest } from './nearest-name';
 
@@ -22,6 +22,12 @@ export interface ValidationContext {
 }
 
 const REQUIRED = ['executableName', 'applicationName', 'awsCredentialsProvider'] as const;
+
+/** Everything the daemon would do with the file's bytes: how it loads them (BOM, ISO-8859-1, syntax), then keys and values. */
+export function validatePropertiesBytes(bytes: Buffer, context: ValidationContext): Finding[] {
+  const view = readAsDaemon(bytes);
+  return [...view.notes, ...validateProperties(view.entries, context)];
+}
 
 export function validateProperties(entries: readonly PropertyEntry[], context: ValidationContext): Finding[] {
   const findings: Finding[] = [];
@@ -51,7 +57,12 @@ export function validateProperties(entries: readonly PropertyEntry[], context: V
 
 function checkValue(entry: PropertyEntry, spec: KeySpec): Finding[] {
   const at = { key: entry.key, line: entry.line };
-  const value = entry.value;
+  // Properties keeps trailing blanks; the daemon's number converters trim them, its strings and enums do not.
+  const blanks = /[ \t\f]+$/.test(entry.value);
+  const value = spec.kind === 'integer' ? entry.value.trim() : entry.value;
+  if (blanks && spec.kind !== 'integer' && entry.key !== 'executableName') {
+    return [{ severity: 'error', ...at, message: `value ${JSON.stringify(entry.value)} ends in blanks, which the daemon keeps as part of the value` }];
+  }
   if (value === '') return [{ severity: 'error', ...at, message: 'empty value' }];
   if (spec.kind === 'integer' && !/^-?\d+$/.test(value)) return [{ severity: 'error', ...at, message: `must be an integer, got "${value}"` }];
   if (spec.kind === 'boolean' && !/^(true|false)$/i.test(value)) return [{ severity: 'error', ...at, message: `must be true or false, got "${value}"` }];

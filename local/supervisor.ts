@@ -1,4 +1,5 @@
 // Keeps one process running: restarts it with exponential backoff when it exits on its own, stops it on request.
+import { backoffDelayMs } from '../common/retry';
 
 export interface ProcessExit {
   readonly code: number | null;
@@ -70,18 +71,22 @@ export class Supervisor {
     const now = this.options.now ?? Date.now;
     let running: Supervised | undefined = first;
     let startedAt = now();
-    let delay = backoff.initialDelayMs;
+    // The project backoff without jitter: one process, nothing to spread out.
+    const policy = { maxAttempts: Infinity, baseDelayMs: backoff.initialDelayMs, maxDelayMs: backoff.maxDelayMs, jitter: 'none' } as const;
+    let restarts = 0;
+    let delay = backoffDelayMs(policy, 1);
     for (;;) {
       if (running !== undefined) {
         const exit = await running.exited;
         if (this.stopping) return;
-        if (now() - startedAt >= backoff.resetAfterMs) delay = backoff.initialDelayMs;
+        if (now() - startedAt >= backoff.resetAfterMs) { restarts = 0; delay = backoffDelayMs(policy, 1); }
         this.emit({ type: 'exited', pid: running.pid, exit, restartInMs: delay });
         this.current = undefined;
       }
       await this.pause(delay);
       if (this.stopping) return;
-      delay = Math.min(backoff.maxDelayMs, delay * 2);
+      restarts += 1;
+      delay = backoffDelayMs(policy, restarts + 1);
       this.restartCount += 1;
       try {
         running = await this.options.start();

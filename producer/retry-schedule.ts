@@ -1,4 +1,5 @@
-// When a failed Kinesis record may be retried: exponential backoff with full jitter, never past the TTL.
+// When a failed Kinesis record may be retried: the project backoff (common/retry.ts), never past the TTL.
+import { backoffDelayMs } from '../common/retry';
 
 export interface BackoffPolicy {
   readonly minBackoffMs: number;
@@ -7,8 +8,8 @@ export interface BackoffPolicy {
 
 /** Delay before retry number `attempt` (1 = first retry): uniform in [0, min(max, min * 2^(attempt-1))]. */
 export function retryDelayMs(policy: BackoffPolicy, attempt: number, random: () => number): number {
-  const cap = Math.min(policy.maxBackoffMs, policy.minBackoffMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
-  return Math.floor(random() * cap);
+  // Attempts are bounded by the record TTL (nextAttemptAt), not by a count.
+  return backoffDelayMs({ maxAttempts: Infinity, baseDelayMs: policy.minBackoffMs, maxDelayMs: policy.maxBackoffMs }, attempt, random);
 }
 
 /**

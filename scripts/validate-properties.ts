@@ -1,8 +1,8 @@
 // CLI: validates KCL daemon properties files (npm run validate-properties -- [--json] [--strict] <file>...). Exit 0 valid, 1 problems, 2 usage.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseProperties } from '../local/properties-file';
-import { validateProperties, type Finding } from '../local/properties-validator';
+import { readAsDaemon, toMap } from '../local/java-properties';
+import { validatePropertiesBytes, type Finding } from '../local/properties-validator';
 
 const USAGE = 'usage: validate-properties [--json] [--strict] <file.properties>...  (--strict: warnings fail too)';
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -11,12 +11,15 @@ interface FileResult {
   readonly file: string;
   readonly ok: boolean;
   readonly findings: readonly Finding[];
+  /** The keys and values as the daemon reads them (last value of each key), for automation. */
+  readonly effective: Readonly<Record<string, string>>;
 }
 
 function validateFile(file: string, strict: boolean): FileResult {
-  const findings = validateProperties(parseProperties(fs.readFileSync(file, 'utf8')), { cwd: repoRoot, searchPath: process.env.PATH ?? '' });
+  const bytes = fs.readFileSync(file);
+  const findings = validatePropertiesBytes(bytes, { cwd: repoRoot, searchPath: process.env.PATH ?? '' });
   const ok = !findings.some((finding) => finding.severity === 'error' || strict);
-  return { file, ok, findings };
+  return { file, ok, findings, effective: Object.fromEntries(toMap(readAsDaemon(bytes).entries)) };
 }
 
 function describe(finding: Finding): string {

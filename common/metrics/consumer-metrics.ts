@@ -27,14 +27,23 @@ export class ConsumerMetrics {
     this.sink.put({ name: CONSUMER_METRIC.recordsDeadLettered, value: count, unit: 'Count', dimensions: this.dimensions });
   }
 
+  /** One failed delivery attempt of `sink` (a held, systemic failure or a transient one). */
+  public sinkWriteFailed(sink: string): void {
+    this.sink.put({ name: CONSUMER_METRIC.sinkWriteFailures, value: 1, unit: 'Count', dimensions: this.sinkDimensionsOf(sink) });
+  }
+
   /** Time one sink took to make a batch durable; `sink` names it (for example S3Archive, Redshift). */
   public sinkLatency(sink: string, ms: number): void {
+    this.sink.put({ name: CONSUMER_METRIC.sinkLatency, value: ms, unit: 'Milliseconds', dimensions: this.sinkDimensionsOf(sink) });
+  }
+
+  private sinkDimensionsOf(sink: string): Readonly<Record<string, string>> {
     let dimensions = this.sinkDimensions.get(sink);
     if (dimensions === undefined) {
       dimensions = Object.freeze({ ...this.dimensions, [DIMENSION.sink]: sink });
       this.sinkDimensions.set(sink, dimensions);
     }
-    this.sink.put({ name: CONSUMER_METRIC.sinkLatency, value: ms, unit: 'Milliseconds', dimensions });
+    return dimensions;
   }
 
   /** From each processRecords action; also reports the time since the last checkpoint, so an idle-but-stuck shard shows. */

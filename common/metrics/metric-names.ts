@@ -9,6 +9,8 @@ export const CONSUMER_METRIC = {
   recordsDeadLettered: 'RecordsDeadLettered',
   /** Also carries the Sink dimension. */
   sinkLatency: 'SinkLatency',
+  /** One per failed delivery attempt; also carries the Sink dimension (`sentiment` for scoring). */
+  sinkWriteFailures: 'SinkWriteFailures',
   millisBehindLatest: 'MillisBehindLatest',
   timeSinceLastCheckpoint: 'TimeSinceLastCheckpoint',
 } as const;

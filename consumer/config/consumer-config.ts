@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { readAwsSettings, type AwsSettings } from '../../common/aws/aws-settings';
 import { readMetricsConfig, type MetricsConfig } from '../../common/metrics/metrics-config';
-import type { RetryPolicy } from '../../common/retry';
+import { retryPolicyProblems, type RetryPolicy } from '../../common/retry';
+import { DEFAULT_DELIVERY_RETRY, DEFAULT_HOLD_RETRY } from '../processor/batch-delivery';
 import { DEFAULT_BATCH_POLICY, type BatchPolicyConfig } from '../processor/batch-policy';
 import { readSinkConfig, type SinkConfig } from '../sinks/sink-config';
 import { readSentimentConfig, type SentimentConfig } from '../sentiment/sentiment-config';
@@ -21,8 +22,12 @@ export interface ConsumerConfig {
   readonly maxOpenBatches: number;
   readonly maxRecordBytes: number;
   readonly checkpointRetry: RetryPolicy;
-  /** Cap of the delay between attempts to deliver a batch to a failing sink (attempts are unlimited). */
+  /** Cap of the delay between fast attempts to deliver a batch to a failing sink. */
   readonly deliveryRetryMaxDelayMs: number;
+  /** Fast attempts for a transient failure before the batch is held (see batch-delivery.ts). */
+  readonly deliveryRetryAttempts: number;
+  /** Delays of the slow retries of a held batch (unlimited attempts: nothing is dropped). */
+  readonly deliveryHold: RetryPolicy;
   /** Absent in the dry run (SINKS=none). */
   readonly sinkConfig?: SinkConfig;
   readonly applicationName: string;
@@ -54,11 +59,18 @@ export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
       baseDelayMs: reader.integer('CHECKPOINT_RETRY_BASE_MS', 200, { min: 0 }),
       maxDelayMs: reader.integer('CHECKPOINT_RETRY_MAX_MS', 5_000, { min: 0 }),
     },
-    deliveryRetryMaxDelayMs: reader.integer('DELIVERY_RETRY_MAX_DELAY_MS', 30_000, { min: 1 }),
+    deliveryRetryMaxDelayMs: reader.integer('DELIVERY_RETRY_MAX_DELAY_MS', DEFAULT_DELIVERY_RETRY.maxDelayMs, { min: 1 }),
+    deliveryRetryAttempts: reader.integer('DELIVERY_RETRY_ATTEMPTS', DEFAULT_DELIVERY_RETRY.maxAttempts, { min: 1, max: 100 }),
+    deliveryHold: {
+      maxAttempts: Infinity,
+      baseDelayMs: reader.integer('DELIVERY_HOLD_BASE_MS', DEFAULT_HOLD_RETRY.baseDelayMs, { min: 1 }),
+      maxDelayMs: reader.integer('DELIVERY_HOLD_MAX_MS', DEFAULT_HOLD_RETRY.maxDelayMs, { min: 1 }),
+    },
     applicationName: reader.string('KCL_APPLICATION_NAME', 'kinesis-sentiment'),
     streamName: reader.string('KINESIS_STREAM_NAME', 'unknown'),
     aws: readAwsSettings(reader),
     metrics: readMetricsConfig(reader),
   };
+  for (const problem of retryPolicyProblems('DELIVERY_HOLD', config.deliveryHold)) reader.problem(problem);
   return reader.finish(config);
 }

@@ -24,6 +24,7 @@ export interface VehicleReading {
 
 export type RejectionReason =
   | 'corrupt-aggregate'
+  | 'nested-aggregate-too-large'
   | 'invalid-utf8'
   | 'invalid-json'
   | 'unknown-shape'

@@ -1,4 +1,5 @@
 // Small total functions that read typed fields from untrusted JSON, returning undefined instead of throwing.
+import { parseDateTime } from './date-time';
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -27,18 +28,8 @@ export function readNumber(value: unknown): number | undefined {
   return undefined;
 }
 
-const EPOCH_SECONDS_LIMIT = 1e11;
-
-/** ISO-8601 UTC from an ISO string, a Twitter-style date, or epoch seconds/milliseconds. */
+/** ISO-8601 UTC from the date-time forms `parseDateTime` accepts (ISO variants, Twitter dates, epoch seconds/milliseconds). */
 export function readTimestamp(value: unknown): string | undefined {
-  let ms: number | undefined;
-  if (typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()))) {
-    const numeric = Number(value);
-    ms = numeric < EPOCH_SECONDS_LIMIT ? numeric * 1000 : numeric;
-  } else if (typeof value === 'string') {
-    ms = Date.parse(value);
-  }
-  if (ms === undefined || !Number.isFinite(ms)) return undefined;
-  const date = new Date(ms);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
+  const ms = parseDateTime(value);
+  return ms === undefined ? undefined : new Date(ms).toISOString();
 }

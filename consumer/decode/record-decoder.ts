@@ -14,9 +14,23 @@ export interface DeliveredRecord {
 }
 
 /**
+ * Identities of user records found inside a record the daemon delivered still aggregated (a producer aggregated
+ * twice: the daemon took the outer aggregate apart, sub-sequence number `s`, and each part is itself an aggregate).
+ * Inner record `i` of part `s` gets sub-sequence number NESTED_BASE + s * NESTED_STRIDE + i:
+ * - stable across replays (it depends only on `s` and `i`, both fixed by the bytes the producer wrote);
+ * - disjoint from every single-level sub-sequence number (those are below 2^30: a 1 MiB record holds far fewer);
+ * - at most 2^31 - 1, so it fits the sinks' 32-bit `sub_sequence_number` column.
+ * Records delivered without a sub-sequence number did not come through the daemon (a replay that bypassed it): their
+ * inner records get 0..n-1, the identities the daemon would have given. Within one sequence number the nested
+ * identities sort after the single-level ones; the daemon hands all parts of one Kinesis record over in one action,
+ * so they always fall in one batch.
+ */
+export const NESTED_BASE = 2 ** 30;
+export const NESTED_STRIDE = 2 ** 15;
+
+/**
  * The daemon de-aggregates KPL records itself; one that still carries the magic had a bad MD5 or protobuf
- * (rejected as corrupt, raw bytes kept), was aggregated twice, or bypassed the daemon. A valid one is expanded
- * here with sub-sequence numbers 0..n-1, the identities the daemon would have given.
+ * (rejected as corrupt, raw bytes kept), was aggregated twice (see NESTED_BASE), or bypassed the daemon.
  */
 export function decodeDelivered(shardId: string, delivered: DeliveredRecord, limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS): DecodedRecord[] {
   const base: UserRecord = {
@@ -32,9 +46,13 @@ export function decodeDelivered(shardId: string, delivered: DeliveredRecord, lim
   if (aggregate.kind === 'corrupt') {
     return [{ kind: 'rejected', record: base, reason: 'corrupt-aggregate', detail: aggregate.reason }];
   }
+  const outer = typeof delivered.subSequenceNumber === 'number' ? delivered.subSequenceNumber : undefined;
+  if (outer !== undefined && (outer >= NESTED_STRIDE || aggregate.records.length > NESTED_STRIDE)) {
+    return [{ kind: 'rejected', record: base, reason: 'nested-aggregate-too-large', detail: `part ${outer} of ${aggregate.records.length} records exceeds the nested identity space (${NESTED_STRIDE} x ${NESTED_STRIDE})` }];
+  }
   return aggregate.records.map((inner, index) => parsePayload({
     ...base,
-    subSequenceNumber: index,
+    subSequenceNumber: outer === undefined ? index : NESTED_BASE + outer * NESTED_STRIDE + index,
     partitionKey: inner.partitionKey,
     ...(inner.explicitHashKey === undefined ? {} : { explicitHashKey: inner.explicitHashKey }),
     data: Buffer.from(inner.data.buffer, inner.data.byteOffset, inner.data.byteLength),

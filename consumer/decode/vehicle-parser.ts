@@ -1,4 +1,5 @@
 // Reads a vehicle telematics reading from JSON or from the legacy line "record_id timestamp vin lat lon speed".
+import { isIsoDate } from './date-time';
 import type { VehicleReading } from './decoded-record';
 import { readId, readNumber, readString, readTimestamp, type JsonObject } from './field-readers';
 import type { ParseResult } from './post-parser';
@@ -20,9 +21,13 @@ export function parseVehicleJson(json: JsonObject): ParseResult<VehicleReading> 
   });
 }
 
-/** The legacy form: six space-separated fields. Returns undefined when the line does not have that shape at all. */
+/**
+ * The legacy form: six space-separated fields, the timestamp possibly split in two by a space (`2026-11-28
+ * 08:05:13.250000`, Python's `str(datetime)`). Returns undefined when the line does not have that shape at all.
+ */
 export function parseVehicleLine(line: string): ParseResult<VehicleReading> | undefined {
   const fields = line.trim().split(/\s+/);
+  if (fields.length === 7 && isIsoDate(fields[1])) fields.splice(1, 2, `${fields[1]} ${fields[2]}`);
   if (fields.length !== 6) return undefined;
   const [recordId, timestamp, vin, lat, lon, speed] = fields;
   return validate({

@@ -72,6 +72,7 @@ export function runKclAdapter(options: KclAdapterOptions): RunningAdapter {
     if (ended) return;
     ended = true;
     logger.info('stdin ended; exiting', { lastAction: input.lastAction });
+    processor.stop();
     options.onInputEnded();
   };
   options.input.once('end', onEnd);

@@ -1,7 +1,8 @@
-// Delivers one assembled batch to every sink, retrying each failed sink (and scoring) with capped backoff until all hold it or delivery is cancelled.
+// Delivers one assembled batch to every sink on the project retry policy: fast retries for transient failures, then a slow hold until all hold it or delivery is cancelled.
 import type { Logger } from '../../common/logger';
 import { describeError, ToolkitError } from '../../common/errors';
-import { backoffDelayMs, sleep as realSleep, type RetryPolicy } from '../../common/retry';
+import { isRetryable } from '../../common/is-retryable';
+import { backoffDelayMs, retry, RetryAbortedError, sleep as realSleep, type RetryPolicy } from '../../common/retry';
 import type { SentimentAnalyzer } from '../sentiment/sentiment-analyzer';
 import type { Sink, SinkBatch } from '../sinks/sink';
 import { assembleBatch } from './batch-assembler';
@@ -17,23 +18,45 @@ export interface DeliveryDeps {
   readonly sinks: readonly Sink[];
   readonly analyzer: SentimentAnalyzer;
   readonly logger: Logger;
-  /** Sink failures are retried without limit (dropping data is never an option); the delay is capped. */
+  /** Fast retries of a transient (retryable) failure: bounded attempts, capped jittered delay. */
   readonly retryPolicy: RetryPolicy;
-  readonly sleep?: (ms: number) => Promise<void>;
+  /**
+   * After the fast retries run out, or at once for a non-retryable (systemic) failure such as access denied, a
+   * missing bucket or table, or unreadable archive state: the batch is held, the checkpoint waits, and the stage is
+   * retried slowly (its maxAttempts is ignored: dropping data is never an option). Default: DEFAULT_HOLD_RETRY.
+   */
+  readonly holdPolicy?: RetryPolicy;
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   readonly now?: () => number;
   readonly onSinkWritten?: (sink: string, records: number, latencyMs: number) => void;
+  /** One call per failed attempt of a stage (`sentiment` or a sink name), for a metric. */
+  readonly onStageFailed?: (stage: string, held: boolean) => void;
 }
 
-export const DEFAULT_DELIVERY_RETRY: RetryPolicy = Object.freeze({ maxAttempts: Infinity, baseDelayMs: 200, maxDelayMs: 30_000 });
+export const DEFAULT_DELIVERY_RETRY: RetryPolicy = Object.freeze({ maxAttempts: 8, baseDelayMs: 200, maxDelayMs: 30_000 });
+export const DEFAULT_HOLD_RETRY: RetryPolicy = Object.freeze({ maxAttempts: Infinity, baseDelayMs: 30_000, maxDelayMs: 120_000 });
 
 export class BatchDelivery {
-  private cancelled = false;
+  private readonly abort = new AbortController();
+  private heldStages = 0;
+  private heldWaiters: Array<() => void> = [];
 
   public constructor(private readonly deps: DeliveryDeps) {}
 
-  /** Stops every retry loop at its next step; pending deliveries reject with DeliveryCancelledError. */
+  /** True while some stage of some batch is held by a systemic failure. */
+  public get held(): boolean {
+    return this.heldStages > 0;
+  }
+
+  /** Resolves once some stage is held (now, or when it next becomes held): shutdownRequested must not wait on it. */
+  public whenHeld(): Promise<void> {
+    if (this.heldStages > 0) return Promise.resolve();
+    return new Promise((resolve) => this.heldWaiters.push(resolve));
+  }
+
+  /** Stops every retry loop at once (pending waits end); pending deliveries reject with DeliveryCancelledError. */
   public cancel(): void {
-    this.cancelled = true;
+    this.abort.abort();
   }
 
   /** Resolves when every sink holds the batch. */
@@ -50,20 +73,42 @@ export class BatchDelivery {
   }
 
   private async withRetry<T>(stage: string, records: number, fn: () => Promise<T>): Promise<T> {
+    const { signal } = this.abort;
     const wait = this.deps.sleep ?? realSleep;
-    for (let attempt = 1; ; attempt += 1) {
-      if (this.cancelled) throw new DeliveryCancelledError();
-      try {
-        return await fn();
-      } catch (error: unknown) {
-        if (this.cancelled) throw new DeliveryCancelledError();
-        const delayMs = backoffDelayMs(this.deps.retryPolicy, attempt);
-        // Logged at error level: the daemon records it, so a stalled shard always says why.
-        this.deps.logger.error('sink write failed; the checkpoint waits and the batch is retried', {
-          stage, records, attempt, delayMs, error: describeError(error),
-        });
-        await wait(delayMs);
+    const hold = this.deps.holdPolicy ?? DEFAULT_HOLD_RETRY;
+    let held = 0;
+    try {
+      for (;; held += 1) {
+        try {
+          return await retry(fn, {
+            policy: this.deps.retryPolicy, operation: stage, signal, sleep: wait,
+            // Every error is classified here, so a bug or a non-retryable failure goes straight to the slow hold.
+            isRetryable: (error) => !(error instanceof ToolkitError && error.code === 'DELIVERY_CANCELLED') && isRetryable(error),
+            onRetry: (error, attempt, delayMs) => {
+              this.deps.onStageFailed?.(stage, false);
+              // Logged at error level: the daemon records it, so a stalled shard always says why.
+              this.deps.logger.error('sink write failed; the checkpoint waits and the batch is retried', { stage, records, attempt, delayMs, error: describeError(error) });
+            },
+          });
+        } catch (error: unknown) {
+          if (signal.aborted || error instanceof RetryAbortedError) throw new DeliveryCancelledError();
+          if (held === 0) this.enterHold();
+          const delayMs = backoffDelayMs(hold, held + 1);
+          this.deps.onStageFailed?.(stage, true);
+          this.deps.logger.error('sink write held: not retryable or retries exhausted; the checkpoint waits, retrying slowly', {
+            stage, records, holdAttempt: held + 1, delayMs, retryable: isRetryable(error), error: describeError(error),
+          });
+          await wait(delayMs, signal);
+          if (signal.aborted) throw new DeliveryCancelledError();
+        }
       }
+    } finally {
+      if (held > 0) this.heldStages -= 1;
     }
+  }
+
+  private enterHold(): void {
+    this.heldStages += 1;
+    this.heldWaiters.splice(0).forEach((resolve) => resolve());
   }
 }

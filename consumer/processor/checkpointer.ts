@@ -1,4 +1,5 @@
-// The checkpoint port as the processor sees it, and the daemon's checkpoint error names.
+// The checkpoint port as the processor sees it, the daemon's checkpoint error names, and a rejected reply as an error.
+import { ToolkitError } from '../../common/errors';
 
 /** Error names the daemon returns in a checkpoint reply (Java exception class simple names). */
 export const CHECKPOINT_ERRORS = {
@@ -24,4 +25,15 @@ export function classifyCheckpointError(error: string): CheckpointErrorClass {
   if (name === CHECKPOINT_ERRORS.throttling || name === CHECKPOINT_ERRORS.dependency) return 'retry';
   if (name === CHECKPOINT_ERRORS.shutdown) return 'lease-gone';
   return 'bug';
+}
+
+/** The daemon answered a checkpoint with an error; retryable only for throttling and dependency failures. */
+export class CheckpointRejectedError extends ToolkitError {
+  public readonly kind: CheckpointErrorClass;
+
+  public constructor(public readonly replyError: string) {
+    const kind = classifyCheckpointError(replyError);
+    super('CHECKPOINT_REJECTED', `checkpoint rejected: ${replyError}`, { retryable: kind === 'retry' });
+    this.kind = kind;
+  }
 }

@@ -7,4 +7,6 @@ export interface ProcessorObserver {
   recordsReceived(delivered: number, userRecords: number, bytes: number, millisBehindLatest: number | undefined): void;
   batchDurable(batch: CutBatch, latencyMs: number): void;
   checkpointed(position: Position | null): void;
+  /** One failed delivery attempt of a stage (`sentiment` or a sink name); `held`: the slow, systemic retry. */
+  deliveryFailed?(stage: string, held: boolean): void;
 }

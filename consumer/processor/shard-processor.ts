@@ -1,7 +1,8 @@
 // The record processor of one shard lease: buffer, cut batches, deliver them in order, checkpoint only what every sink holds.
 import type { Logger } from '../../common/logger';
 import { describeError } from '../../common/errors';
-import { backoffDelayMs, sleep as realSleep, type RetryPolicy } from '../../common/retry';
+import { RetriesExhaustedError } from '../../common/errors';
+import { retry, RetryAbortedError, type RetryPolicy } from '../../common/retry';
 import { decodeDelivered, type DeliveredRecord } from '../decode/record-decoder';
 import type { DecodedRecord } from '../decode/decoded-record';
 import type { PayloadLimits } from '../decode/payload-parser';
@@ -9,7 +10,7 @@ import { BatchBuffer, type CutBatch } from './batch-buffer';
 import { BatchDelivery, DeliveryCancelledError, type DeliveryDeps } from './batch-delivery';
 import { flushReason, type BatchPolicyConfig } from './batch-policy';
 import { CheckpointTracker, type Position } from './checkpoint-tracker';
-import { classifyCheckpointError, type Checkpointer } from './checkpointer';
+import { CheckpointRejectedError, type Checkpointer } from './checkpointer';
 import type { ProcessorObserver } from './processor-observer';
 
 export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
@@ -17,12 +18,25 @@ export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
   readonly batchPolicy: BatchPolicyConfig;
   /** Cut batches not yet durable before processRecords waits (back-pressure on the daemon). */
   readonly maxOpenBatches: number;
+  /**
+   * While a delivery is held (systemic sink failure), processRecords stops waiting for the open-batch limit as long
+   * as the open batches hold fewer bytes than this, so the daemon can still hand over leaseLost or shutdownRequested.
+   * Default 64 MiB; past it, back-pressure blocks again (memory stays bounded).
+   */
+  readonly maxHeldBytes?: number;
+  /**
+   * Checkpoints of processRecords: bounded; when they run out the next action tries again. The final checkpoints of
+   * shardEnded and shutdownRequested use the same delays without an attempt limit: nothing comes after them, so they
+   * retry until they succeed, the lease is gone (ShutdownException) or stdin closes (`stop()`).
+   */
   readonly checkpointRetry: RetryPolicy;
   readonly payloadLimits?: PayloadLimits;
   readonly observer?: ProcessorObserver;
 }
 
 type State = 'new' | 'running' | 'lease-gone' | 'ended';
+
+const DEFAULT_MAX_HELD_BYTES = 64 * 1024 * 1024;
 
 /**
  * Lifecycle: new -initialize-> running -(shardEnded | shutdownRequested)-> ended; leaseLost, or a ShutdownException
@@ -37,13 +51,19 @@ export class ShardProcessor {
   private tracker = new CheckpointTracker();
   private readonly delivery: BatchDelivery;
   private readonly inFlight: Array<Promise<void>> = [];
+  private openBytes = 0;
   private chain: Promise<void> = Promise.resolve();
   private readonly now: () => number;
+  /** Aborted when the daemon closes stdin or the processor closes: ends final checkpoint retries. */
+  private readonly stopping = new AbortController();
 
   public constructor(private readonly deps: ShardProcessorDeps) {
     this.logger = deps.logger;
     this.now = deps.now ?? Date.now;
-    this.delivery = new BatchDelivery(deps);
+    this.delivery = new BatchDelivery({
+      ...deps,
+      onStageFailed: (stage, held) => { deps.onStageFailed?.(stage, held); deps.observer?.deliveryFailed?.(stage, held); },
+    });
   }
 
   public get shard(): string { return this.shardId; }
@@ -82,17 +102,22 @@ export class ShardProcessor {
     if (this.state !== 'running') return;
     await this.cut();
     await this.drain();
-    if (this.state !== 'running') return;
-    await this.checkpointWithRetry(checkpointer, null);
+    // Never SHARD_END past a batch that is not durable (its delivery was cancelled because stdin closed).
+    if (this.state !== 'running' || this.tracker.openBatches > 0) return;
+    await this.checkpointWithRetry(checkpointer, null, 'final');
     this.state = 'ended';
   }
 
-  /** The worker is shutting down gracefully: make everything durable and checkpoint it. */
+  /**
+   * The worker is shutting down gracefully: make everything durable and checkpoint it. A batch held by a systemic
+   * sink failure is not waited for (the daemon must get its answer): only the durable prefix is checkpointed, and the
+   * held delivery goes on until leaseLost or stdin closing cancels it.
+   */
   public async shutdownRequested(checkpointer: Checkpointer): Promise<void> {
     if (this.state !== 'running') return;
     await this.cut();
-    await this.drain();
-    await this.checkpointDurable(checkpointer);
+    await Promise.race([this.drain(), this.delivery.whenHeld()]);
+    await this.checkpointDurable(checkpointer, 'final');
     this.state = 'ended';
   }
 
@@ -101,9 +126,15 @@ export class ShardProcessor {
     this.loseLease('leaseLost');
   }
 
+  /** The daemon closed stdin: nothing more will be answered, so every retry loop ends now. */
+  public stop(): void {
+    this.stopping.abort();
+    this.delivery.cancel();
+  }
+
   /** Releases sinks and the analyzer. */
   public async close(): Promise<void> {
-    this.delivery.cancel();
+    this.stop();
     await Promise.allSettled(this.inFlight);
     await Promise.allSettled([...this.deps.sinks.map((sink) => sink.close()), this.deps.analyzer.close()]);
   }
@@ -134,8 +165,14 @@ export class ShardProcessor {
     const done = this.chain.then(() => this.deliverOne(batch, id));
     this.chain = done;
     this.inFlight.push(done);
-    void done.finally(() => this.inFlight.splice(this.inFlight.indexOf(done), 1));
-    while (this.inFlight.length >= this.deps.maxOpenBatches && this.state === 'running') await this.inFlight[0];
+    this.openBytes += batch.bytes;
+    void done.finally(() => { this.inFlight.splice(this.inFlight.indexOf(done), 1); this.openBytes -= batch.bytes; });
+    const maxHeldBytes = this.deps.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES;
+    while (this.inFlight.length >= this.deps.maxOpenBatches && this.state === 'running') {
+      if (!this.delivery.held) await Promise.race([this.inFlight[0], this.delivery.whenHeld()]);
+      else if (this.openBytes < maxHeldBytes) return;
+      else await this.inFlight[0];
+    }
   }
 
   private async deliverOne(batch: CutBatch, id: number): Promise<void> {
@@ -154,43 +191,52 @@ export class ShardProcessor {
     await this.chain;
   }
 
-  private async checkpointDurable(checkpointer: Checkpointer): Promise<void> {
+  private async checkpointDurable(checkpointer: Checkpointer, mode: 'bounded' | 'final' = 'bounded'): Promise<void> {
     const due = this.tracker.checkpointDue();
     if (due === undefined || this.state !== 'running') return;
-    if (await this.checkpointWithRetry(checkpointer, due)) this.tracker.markCheckpointed(due);
+    if (await this.checkpointWithRetry(checkpointer, due, mode)) this.tracker.markCheckpointed(due);
   }
 
   /**
-   * Checkpoints `position` (null: SHARD_END); retries throttling and dependency errors with bounded backoff.
+   * Checkpoints `position` (null: SHARD_END) on the project retry policy; throttling and dependency errors are
+   * retried, `bounded` up to checkpointRetry.maxAttempts, `final` until success, ShutdownException or stop().
    * True when the position is settled (checkpointed, or rejected as a bug); false when a later action should try again.
    */
-  private async checkpointWithRetry(checkpointer: Checkpointer, position: Position | null): Promise<boolean> {
-    const policy = this.deps.checkpointRetry;
-    const wait = this.deps.sleep ?? realSleep;
+  private async checkpointWithRetry(checkpointer: Checkpointer, position: Position | null, mode: 'bounded' | 'final'): Promise<boolean> {
+    const policy = mode === 'final' ? { ...this.deps.checkpointRetry, maxAttempts: Infinity } : this.deps.checkpointRetry;
     const sequenceNumber = position === null ? null : position.sequenceNumber;
-    for (let attempt = 1; attempt <= policy.maxAttempts; attempt += 1) {
-      const reply = await checkpointer.checkpoint(sequenceNumber);
-      if (reply.ok) {
-        this.deps.observer?.checkpointed(position);
-        this.logger.debug('checkpointed', { sequenceNumber });
-        return true;
-      }
-      const kind = classifyCheckpointError(reply.error);
-      if (kind === 'lease-gone') {
-        this.loseLease(reply.error);
+    try {
+      await retry(async () => {
+        const reply = await checkpointer.checkpoint(sequenceNumber);
+        if (!reply.ok) throw new CheckpointRejectedError(reply.error);
+      }, {
+        policy, operation: 'checkpoint', signal: this.stopping.signal,
+        ...(this.deps.sleep === undefined ? {} : { sleep: this.deps.sleep }),
+        onRetry: (error, attempt, delayMs) => this.logger.warn('checkpoint failed; retrying', { sequenceNumber, mode, error: (error as CheckpointRejectedError).replyError, attempt, delayMs }),
+      });
+    } catch (error: unknown) {
+      if (error instanceof CheckpointRejectedError && error.kind === 'lease-gone') {
+        this.loseLease(error.replyError);
         return false;
       }
-      if (kind === 'bug') {
+      if (error instanceof CheckpointRejectedError) {
         // Not retried, not even by the next action: only a later durable position is checkpointed.
-        this.logger.error('checkpoint rejected: this is a bug, not a transient failure', { sequenceNumber, error: reply.error });
+        this.logger.error('checkpoint rejected: this is a bug, not a transient failure', { sequenceNumber, error: error.replyError });
         return true;
       }
-      const delayMs = backoffDelayMs(policy, attempt);
-      this.logger.warn('checkpoint failed; retrying', { sequenceNumber, error: reply.error, attempt, delayMs });
-      if (attempt < policy.maxAttempts) await wait(delayMs);
+      if (error instanceof RetryAbortedError) {
+        this.logger.error('checkpoint abandoned: stdin closed before the daemon accepted it', { sequenceNumber, mode });
+        return false;
+      }
+      if (error instanceof RetriesExhaustedError) {
+        this.logger.error('checkpoint retries exhausted; the next action tries again', { sequenceNumber, attempts: error.attempts });
+        return false;
+      }
+      throw error;
     }
-    this.logger.error('checkpoint retries exhausted; the next action tries again', { sequenceNumber, attempts: policy.maxAttempts });
-    return false;
+    this.deps.observer?.checkpointed(position);
+    this.logger.debug('checkpointed', { sequenceNumber });
+    return true;
   }
 
   private loseLease(reason: string): void {

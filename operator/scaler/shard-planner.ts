@@ -61,6 +61,16 @@ export function utilisationOf(load: ObservedLoad, shards: number): Utilisation {
   return { writeBytes: round(writeBytes), writeRecords: round(writeRecords), read: round(read), max: round(Math.max(writeBytes, writeRecords, read)) };
 }
 
+/** The fewest shards whose quota carries the sizing load at all (100% utilisation): no step may end below it. */
+export function capacityFloor(load: ObservedLoad): number {
+  const shardsOfLoad = Math.max(
+    load.writeBytesPerSec.sizing / SHARD_QUOTA.writeBytesPerSec,
+    load.writeRecordsPerSec.sizing / SHARD_QUOTA.writeRecordsPerSec,
+    load.readBytesPerSec.sizing / SHARD_QUOTA.readBytesPerSec,
+  );
+  return Math.max(1, Math.ceil(shardsOfLoad - 1e-9));
+}
+
 /** Shards the sizing load needs at the target utilisation. */
 function requiredShards(load: ObservedLoad, policy: ScalingPolicy): number {
   const shardsOfLoad = Math.max(
@@ -101,6 +111,10 @@ function decide(input: PlannerInput, load: ObservedLoad, u: Utilisation): Intent
     const desired = clamp(Math.min(required, current));
     if (desired >= current) return hold('none', ...reasons, `already at minShards ${policy.minShards}`);
     reasons.push(overMax ? `above maxShards ${policy.maxShards}` : `utilisation ${pct(u.max)} is below the scale-down threshold ${pct(policy.scaleDownThreshold)}`);
+    const floor = capacityFloor(load);
+    if (desired < floor) {
+      return hold('blocked', ...reasons, `conflict: ${desired} shard(s) would carry ${pct(utilisationOf(load, desired).max)} of their quota; the measured load needs at least ${floor}. No step below the load is planned: raise maxShards to ${floor} or more, or reduce the load first`);
+    }
     if (load.maxIteratorAgeMsRecent !== null && load.maxIteratorAgeMsRecent > policy.maxIteratorAgeMsForScaleDown) {
       return hold('blocked', ...reasons, `consumers lag: max iterator age ${Math.round(load.maxIteratorAgeMsRecent / 1000)} s > ${policy.maxIteratorAgeMsForScaleDown / 1000} s, scale-down waits until they catch up`);
     }

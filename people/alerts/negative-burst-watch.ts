@@ -1,6 +1,7 @@
 // One poll of the alerter: read recent NEGATIVE posts, feed the detector, deliver a new alert, and retry deliveries that failed before.
 import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
+import { mayRetry } from '../../common/retry';
 import type { PostReader } from '../posts/post-reader';
 import { notifyAll, type AlertNotifier } from './alert-notifier';
 import type { BurstAlert, NegativePostEvent } from './burst-alert';
@@ -78,7 +79,8 @@ export class NegativeBurstWatch {
 
   private failedOnce(delivery: PendingDelivery, error: unknown, failed: string[]): void {
     failed.push(delivery.notifier.name);
-    const giveUp = delivery.attempts >= this.options.maxDeliveryAttempts;
+    // The project retry rule: attempts left, a retryable failure (a NotifyError says so), never a bug.
+    const giveUp = !mayRetry(error, delivery.attempts, { maxAttempts: this.options.maxDeliveryAttempts, baseDelayMs: 0, maxDelayMs: 0 });
     this.logger.error(giveUp ? 'alert delivery abandoned' : 'alert delivery failed, retrying next poll', {
       channel: delivery.notifier.name, attempts: delivery.attempts, error: describeError(error), cause: describeError((error as { cause?: unknown }).cause),
     });

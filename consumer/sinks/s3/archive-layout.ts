@@ -28,9 +28,12 @@ export function archiveObjectKey(prefix: string, shardId: string, first: Positio
   return joinKey(prefix, utcHourPath(firstArrivalMs), name);
 }
 
-/** `<error-prefix>/<reason>/YYYY/MM/DD/HH/<shard>-<seq>-<sub>.json`: one object per rejected record, so replays overwrite it. */
-export function deadLetterKey(errorPrefix: string, reason: string, identity: RecordIdentity, arrivalMs: number): string {
-  const name = `${safe(identity.shardId)}-${identity.sequenceNumber}-${identity.subSequenceNumber}.json`;
+/**
+ * `<error-prefix>/<reason>/YYYY/MM/DD/HH/<shard>-<seq>-<sub>.jsonl`: the dead letters of one reason in one batch,
+ * named by the first of them (the hour is its arrival). See dead-letter.ts for why a replay cannot duplicate them.
+ */
+export function deadLetterKey(errorPrefix: string, reason: string, first: RecordIdentity, arrivalMs: number): string {
+  const name = `${safe(first.shardId)}-${first.sequenceNumber}-${first.subSequenceNumber}.jsonl`;
   return joinKey(errorPrefix, safe(reason), utcHourPath(arrivalMs), name);
 }
 

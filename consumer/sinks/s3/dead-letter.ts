@@ -1,4 +1,4 @@
-// Dead-letter objects: one per rejected record, with its raw bytes (base64), the reason and the detail.
+// Dead-letter objects: one per reason per batch, one JSON line per rejected record (identity, reason, detail, raw bytes).
 import { Readable } from 'node:stream';
 import type { Rejection } from '../../decode/decoded-record';
 import { deadLetterKey } from './archive-layout';
@@ -30,17 +30,36 @@ export function deadLetterDocument(rejection: Rejection): DeadLetterDocument {
   };
 }
 
-/** Writes every rejection under `<error-prefix>/<reason>/YYYY/MM/DD/HH/`; the key is the record identity, so a replay overwrites. */
-export async function writeDeadLetters(store: ObjectStore, errorPrefix: string, rejections: readonly Rejection[], concurrency = 8): Promise<number> {
-  const queue = [...rejections];
-  const worker = async (): Promise<void> => {
-    for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-      const rejection = next;
-      const key = deadLetterKey(errorPrefix, rejection.reason, rejection.record, rejection.record.approximateArrivalTimestamp);
-      const text = `${JSON.stringify(deadLetterDocument(rejection))}\n`;
-      await store.put(key, () => Readable.from([Buffer.from(text, 'utf8')]), { contentType: 'application/json' });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, rejections.length) }, worker));
+export interface DeadLetterObject {
+  readonly key: string;
+  /** NDJSON, one DeadLetterDocument per line, in stream order. */
+  readonly body: Buffer;
+  readonly records: number;
+}
+
+/**
+ * Groups a batch's rejections (in stream order, none at or below the archive's high-water mark) by reason: one
+ * object per reason, keyed by its first record. Why a replay never duplicates a dead letter: the first rejection of a
+ * reason after the high-water mark is the same whatever the cut, so a replayed batch overwrites the same key with a
+ * prefix or a superset of the lines; records it no longer holds go into the next batch's object for that reason.
+ */
+export function deadLetterObjects(errorPrefix: string, rejections: readonly Rejection[]): DeadLetterObject[] {
+  const byReason = new Map<string, Rejection[]>();
+  for (const rejection of rejections) {
+    const group = byReason.get(rejection.reason);
+    if (group === undefined) byReason.set(rejection.reason, [rejection]);
+    else group.push(rejection);
+  }
+  return [...byReason.entries()].map(([reason, group]) => {
+    const first = group[0].record;
+    const text = group.map((rejection) => JSON.stringify(deadLetterDocument(rejection))).join('\n');
+    return { key: deadLetterKey(errorPrefix, reason, first, first.approximateArrivalTimestamp), body: Buffer.from(`${text}\n`, 'utf8'), records: group.length };
+  });
+}
+
+/** Writes a batch's dead letters, one object per reason, in parallel; resolves with the number of records written. */
+export async function writeDeadLetters(store: ObjectStore, errorPrefix: string, rejections: readonly Rejection[]): Promise<number> {
+  const objects = deadLetterObjects(errorPrefix, rejections);
+  await Promise.all(objects.map((object) => store.put(object.key, () => Readable.from([object.body]), { contentType: 'application/x-ndjson' })));
   return rejections.length;
 }

@@ -2,7 +2,7 @@
 import { describeError, RetriesExhaustedError, ToolkitError } from '../../../common/errors';
 import { isRetryable } from '../../../common/is-retryable';
 import type { Logger } from '../../../common/logger';
-import type { UserRecord } from '../../../common/user-record';
+import { compareIdentity, type UserRecord } from '../../../common/user-record';
 import type { Sink, SinkBatch } from '../sink';
 import { SinkWriteError } from '../sink-errors';
 import { archiveBody } from './archive-body';
@@ -48,15 +48,17 @@ export class S3ArchiveSink implements Sink {
     const freshRejections = batch.rejections.filter((rejection) => !ArchiveProgress.isArchived(rejection.record, highWater));
     const logger = this.options.logger;
     if (fresh.length < batch.records.length) logger.info('skipping records already archived', { shardId, skipped: batch.records.length - fresh.length, highWater });
-    // Dead letters first: they are keyed by record identity, so writing them before the data object is safe to repeat.
-    await writeDeadLetters(this.store, this.options.errorPrefix, freshRejections);
     const first = fresh[0];
     const last = fresh[fresh.length - 1];
     if (first === undefined || last === undefined) return;
     const key = archiveObjectKey(this.options.prefix, shardId, first, last, first.approximateArrivalTimestamp, this.options.gzip);
-    const position = { sequenceNumber: last.sequenceNumber, subSequenceNumber: last.subSequenceNumber };
+    // The highest identity, not the last: nested identities of a record aggregated twice sort after its single-level ones.
+    const highest = fresh.reduce((top, record) => (compareIdentity(record, top) > 0 ? record : top), last);
+    const position = { sequenceNumber: highest.sequenceNumber, subSequenceNumber: highest.subSequenceNumber };
     try {
-      await this.progress.markPending(shardId, key, position);
+      // Dead letters before the data object (its PUT is the commit), in parallel with the progress object: both are
+      // safe to repeat (dead-letter.ts says why), so a batch with rejections costs no extra round trip.
+      await Promise.all([this.progress.markPending(shardId, key, position), writeDeadLetters(this.store, this.options.errorPrefix, freshRejections)]);
       await this.store.put(key, () => archiveBody(fresh, this.options.gzip), { contentType: this.contentType() });
     } catch (error: unknown) {
       this.progress.forget(shardId);

@@ -56,6 +56,39 @@ describe('consumer protocol contract (real child process)', function () {
     });
   }
 
+  it('keeps retrying the SHARD_END checkpoint after six ThrottlingExceptions (default attempts) and answers shardEnded only once it is accepted', async () => {
+    harness = new DaemonHarness({ CHECKPOINT_RETRY_BASE_MS: '1', CHECKPOINT_RETRY_MAX_MS: '5' });
+    await harness.run(initialize());
+    await harness.run(processRecords(tweets(0, 3)));
+    const throttled = Array.from({ length: 9 }, () => 'ThrottlingException');
+    const checkpoints = await harness.run({ action: 'shardEnded' }, [...throttled, null]);
+    expect(checkpoints.slice(-10)).to.deep.equal(Array.from({ length: 10 }, () => null));
+    harness.closeStdin();
+    expect((await harness.exited).code).to.equal(0);
+    expect(harness.stderr).to.not.include('retries exhausted');
+  });
+
+  it('answers shutdownRequested only once its final checkpoint is accepted, however long the daemon throttles', async () => {
+    harness = new DaemonHarness({ CHECKPOINT_RETRY_BASE_MS: '1', CHECKPOINT_RETRY_MAX_MS: '5' });
+    await harness.run(initialize());
+    await harness.run(processRecords(tweets(0, 3)));
+    const checkpoints = await harness.run({ action: 'shutdownRequested' }, [...Array.from({ length: 8 }, () => 'KinesisClientLibDependencyException'), null]);
+    expect(checkpoints).to.deep.equal(Array.from({ length: 9 }, () => seq(2)));
+  });
+
+  it('exits promptly when stdin closes while the SHARD_END checkpoint is still being throttled', async () => {
+    harness = new DaemonHarness({ CHECKPOINT_RETRY_BASE_MS: '50', CHECKPOINT_RETRY_MAX_MS: '50' });
+    await harness.run(initialize());
+    harness.send({ action: 'shardEnded' });
+    for (let i = 0; i < 8; i += 1) {
+      const message = await harness.next();
+      expect(message.action).to.equal('checkpoint');
+      harness.send({ action: 'checkpoint', sequenceNumber: null, subSequenceNumber: 0, error: 'ThrottlingException' });
+    }
+    harness.closeStdin();
+    expect((await harness.exited).code).to.equal(0);
+  });
+
   it('stops checkpointing after ShutdownException and still completes every action', async () => {
     harness = new DaemonHarness();
     await harness.run(initialize());

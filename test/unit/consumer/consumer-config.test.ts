@@ -27,4 +27,11 @@ describe('readConsumerConfig', () => {
     const config = readConsumerConfig({ ARCHIVE_BUCKET: 'raw-posts', REDSHIFT_URL: 'postgres://u@127.0.0.1:5433/db' }, 1);
     expect(config.sinkConfig?.archive?.bucket).to.equal('raw-posts');
   });
+
+  it('reads the delivery retry policy and refuses hold delays that cannot be (base above max)', () => {
+    const config = readConsumerConfig({ SINKS: 'none', DELIVERY_RETRY_ATTEMPTS: '3', DELIVERY_HOLD_BASE_MS: '1000', DELIVERY_HOLD_MAX_MS: '4000' }, 1);
+    expect(config.deliveryRetryAttempts).to.equal(3);
+    expect(config.deliveryHold).to.deep.equal({ maxAttempts: Infinity, baseDelayMs: 1000, maxDelayMs: 4000 });
+    expect(() => readConsumerConfig({ SINKS: 'none', DELIVERY_HOLD_BASE_MS: '5000', DELIVERY_HOLD_MAX_MS: '10' }, 1)).to.throw(ConfigError, /DELIVERY_HOLD\.baseDelayMs/);
+  });
 });

@@ -45,6 +45,8 @@ describe('parsePayload', () => {
     ['a post with an impossible date', '{"id":"1","text":"hi","created_at":"yesterday-ish"}', 'invalid-field'],
     ['a vehicle out of range', '{"record_id":"1","timestamp":"2026-11-20T10:00:00Z","vin":"1HGCM82633A004352","lat":91,"lon":0,"speed":1}', 'invalid-field'],
     ['a legacy line with a bad VIN', 'r1 2026-11-20T10:00:00Z NOT-A-VIN 40 3 10', 'invalid-field'],
+    ['a post whose text holds U+0000 (the warehouse refuses it on every retry)', '{"id":"1","text":"a\\u0000b"}', 'invalid-field'],
+    ['a post with U+0000 in a hashtag', '{"id":"1","text":"a","hashtags":["x\\u0000"]}', 'invalid-field'],
   ];
   for (const [name, data, reason] of rejections) {
     it(`rejects ${name} as ${reason}`, () => {
@@ -63,7 +65,7 @@ describe('parsePayload', () => {
 describe('decodeDelivered', () => {
   const delivered = (data: Buffer, subSequenceNumber?: number) => ({ data: data.toString('base64'), partitionKey: 'outer', sequenceNumber: '555', subSequenceNumber, approximateArrivalTimestamp: 1 });
 
-  it('expands a KPL aggregate the daemon passed through, with sub-sequence numbers 0..n-1', () => {
+  it('expands a KPL aggregate that bypassed the daemon (no sub-sequence number), with sub-sequence numbers 0..n-1', () => {
     const aggregate = encodeAggregate([0, 1, 2].map((i) => ({ partitionKey: `k${i}`, data: Buffer.from(JSON.stringify({ id: String(i), text: `t${i}` })) })));
     const decoded = decodeDelivered('shard-1', delivered(aggregate));
     expect(decoded.map((item) => [item.kind, item.record.sequenceNumber, item.record.subSequenceNumber, item.record.partitionKey])).to.deep.equal([
@@ -82,5 +84,33 @@ describe('decodeDelivered', () => {
   it('keeps the daemon sub-sequence number of a record it de-aggregated itself', () => {
     const [decoded] = decodeDelivered('shard-1', delivered(Buffer.from('{"id":"1","text":"x"}'), 4));
     expect(decoded.record.subSequenceNumber).to.equal(4);
+  });
+
+  it('gives the four user records of two twice-aggregated parts four distinct identities, the same on every replay', () => {
+    const inner = (ids: number[]) => encodeAggregate(ids.map((i) => ({ partitionKey: `k${i}`, data: Buffer.from(JSON.stringify({ id: String(i), text: `t${i}` })) })));
+    const parts = [delivered(inner([0, 1]), 0), delivered(inner([2, 3]), 1)];
+    const decode = () => parts.flatMap((part) => decodeDelivered('shard-1', part));
+    const first = decode();
+    const identities = first.map((item) => `${item.record.sequenceNumber}/${item.record.subSequenceNumber}`);
+    expect(new Set(identities).size).to.equal(4);
+    expect(first.map((item) => item.kind === 'post' && item.post.id)).to.deep.equal(['0', '1', '2', '3']);
+    expect(first.map((item) => item.record.subSequenceNumber)).to.deep.equal([2 ** 30, 2 ** 30 + 1, 2 ** 30 + 2 ** 15, 2 ** 30 + 2 ** 15 + 1]);
+    expect(decode().map((item) => item.record.subSequenceNumber)).to.deep.equal(first.map((item) => item.record.subSequenceNumber));
+    for (const item of first) expect(item.record.subSequenceNumber).to.be.at.most(2 ** 31 - 1);
+  });
+
+  it('keeps nested identities apart from the single-level parts of the same record', () => {
+    const nested = encodeAggregate([{ partitionKey: 'a', data: Buffer.from('{"id":"a","text":"a"}') }, { partitionKey: 'b', data: Buffer.from('{"id":"b","text":"b"}') }]);
+    const decoded = [...decodeDelivered('shard-1', delivered(nested, 0)), ...decodeDelivered('shard-1', delivered(Buffer.from('{"id":"c","text":"c"}'), 1))];
+    expect(new Set(decoded.map((item) => item.record.subSequenceNumber)).size).to.equal(3);
+    expect(decoded[2].record.subSequenceNumber).to.equal(1);
+  });
+
+  it('dead-letters a part whose nested identities would not fit, keeping its raw bytes', () => {
+    const nested = encodeAggregate([{ partitionKey: 'a', data: Buffer.from('x') }]);
+    const [decoded] = decodeDelivered('shard-1', delivered(nested, 2 ** 15));
+    expect(decoded.kind === 'rejected' && decoded.reason).to.equal('nested-aggregate-too-large');
+    expect(decoded.record.subSequenceNumber).to.equal(2 ** 15);
+    expect(decoded.record.data.equals(nested)).to.equal(true);
   });
 });

@@ -140,7 +140,7 @@ describe('ShardProcessor', () => {
     expect(checkpointer.calls).to.deep.equal([seq(4)]);
   });
 
-  it('gives up on a checkpoint after bounded throttling retries and tries again on the next action', async () => {
+  it('gives up on a processRecords checkpoint after bounded throttling retries and tries again on the next action', async () => {
     const throttled: CheckpointReply = { ok: false, error: 'ThrottlingException' };
     const checkpointer = new ScriptedCheckpointer([throttled, throttled, throttled]);
     const p = processor([new InMemorySink()]);
@@ -152,4 +152,116 @@ describe('ShardProcessor', () => {
     await p.processRecords({ records: [] }, checkpointer);
     expect(checkpointer.calls).to.deep.equal([seq(4), seq(4), seq(4), seq(4)]);
   });
+
+  describe('final checkpoints (shardEnded, shutdownRequested)', () => {
+    const throttled: CheckpointReply = { ok: false, error: 'ThrottlingException' };
+
+    it('keeps retrying the SHARD_END checkpoint past the bounded attempts until the daemon accepts it', async () => {
+      // Default settings give 6 bounded attempts; the daemon throttles 6 times, then accepts.
+      const checkpointer = new ScriptedCheckpointer(Array.from({ length: 6 }, () => throttled));
+      const delays: number[] = [];
+      const p = processor([new InMemorySink()], { checkpointRetry: { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5_000 }, sleep: async (ms) => { delays.push(ms); } });
+      await p.initialize({ shardId: 's-1' });
+      await p.processRecords({ records: tweets(0, 3) }, new ScriptedCheckpointer());
+      await p.shardEnded(checkpointer);
+      expect(checkpointer.calls).to.deep.equal([null, null, null, null, null, null, null]);
+      expect(delays).to.have.length(6);
+      expect(Math.max(...delays)).to.be.at.most(5_000);
+    });
+
+    it('keeps retrying the final checkpoint of shutdownRequested the same way', async () => {
+      const checkpointer = new ScriptedCheckpointer([{ ok: false, error: 'KinesisClientLibDependencyException' }, ...Array.from({ length: 9 }, () => throttled)]);
+      const p = processor([new InMemorySink()]);
+      await p.initialize({ shardId: 's-1' });
+      await p.processRecords({ records: tweets(0, 3) }, new ScriptedCheckpointer());
+      await p.shutdownRequested(checkpointer);
+      expect(checkpointer.calls).to.deep.equal(Array.from({ length: 11 }, () => seq(2)));
+    });
+
+    it('stops retrying the SHARD_END checkpoint on ShutdownException (the lease is gone)', async () => {
+      const checkpointer = new ScriptedCheckpointer([throttled, throttled, throttled, throttled, { ok: false, error: 'ShutdownException' }]);
+      const p = processor([new InMemorySink()]);
+      await p.initialize({ shardId: 's-1' });
+      await p.shardEnded(checkpointer);
+      expect(checkpointer.calls).to.have.length(5);
+      await p.processRecords({ records: tweets(0, 5) }, checkpointer);
+      expect(checkpointer.calls).to.have.length(5);
+    });
+
+    it('stops retrying when stdin closes (stop), and answers', async () => {
+      const checkpointer = new ScriptedCheckpointer(Array.from({ length: 1_000 }, () => throttled));
+      const stopAt20: { processor?: ShardProcessor } = {};
+      const p = processor([new InMemorySink()], { sleep: async () => { if (checkpointer.calls.length === 20) stopAt20.processor?.stop(); } });
+      stopAt20.processor = p;
+      await p.initialize({ shardId: 's-1' });
+      await p.shardEnded(checkpointer);
+      expect(checkpointer.calls).to.have.length(20);
+    });
+
+    it('never checkpoints SHARD_END past a batch whose delivery stdin closing cancelled', async () => {
+      const gated = new GatedSink();
+      const checkpointer = new ScriptedCheckpointer();
+      const p = processor([gated]);
+      await p.initialize({ shardId: 's-1' });
+      await p.processRecords({ records: tweets(0, 3) }, checkpointer);
+      const ended = p.shardEnded(checkpointer);
+      await tick();
+      p.stop();
+      gated.openAll();
+      await ended;
+      expect(checkpointer.calls).to.deep.equal([]);
+    });
+  });
+
+  describe('delivery on the project retry policy', () => {
+    it('holds a batch on a non-retryable sink failure, reporting each attempt, and checkpoints once it is stored', async () => {
+      const failures: Array<[string, boolean]> = [];
+      const flaky = new InMemorySink('flaky');
+      flaky.failNext(3);
+      const p = processor([flaky], { observer: { initialized: () => {}, recordsReceived: () => {}, batchDurable: () => {}, checkpointed: () => {}, deliveryFailed: (stage, held) => { failures.push([stage, held]); } } });
+      const checkpointer = new ScriptedCheckpointer();
+      await p.initialize({ shardId: 's-1' });
+      await p.processRecords({ records: tweets(0, 5) }, checkpointer);
+      await p.shardEnded(checkpointer);
+      // InMemorySink failures are plain errors: not retryable, so every attempt is a slow "held" retry.
+      expect(failures).to.deep.equal([['flaky', true], ['flaky', true], ['flaky', true]]);
+      expect(flaky.records.size).to.equal(5);
+      expect(checkpointer.calls).to.deep.equal([null]);
+    });
+  });
+
+  describe('a delivery held by a systemic failure', () => {
+    const accessDenied = (): Error => Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const longHold = { maxAttempts: Infinity, baseDelayMs: 60_000, maxDelayMs: 60_000 };
+
+    it('keeps answering processRecords while held (below the byte bound), and leaseLost ends the hold at once', async () => {
+      const broken = new InMemorySink('broken');
+      broken.failNext(1_000_000, accessDenied());
+      const p = processor([broken], { maxOpenBatches: 1, holdPolicy: longHold, sleep: undefined });
+      const checkpointer = new ScriptedCheckpointer();
+      await p.initialize({ shardId: 's-1' });
+      await p.processRecords({ records: tweets(0, 5) }, checkpointer);
+      await p.processRecords({ records: tweets(5, 5) }, checkpointer);
+      await p.processRecords({ records: tweets(10, 5) }, checkpointer);
+      expect(checkpointer.calls).to.deep.equal([]);
+      await p.leaseLost();
+      await p.close();
+      expect(broken.records.size).to.equal(0);
+    });
+
+    it('answers shutdownRequested without waiting for a held batch, checkpointing only the durable prefix', async () => {
+      const sink = new InMemorySink('s3');
+      const p = processor([sink], { maxOpenBatches: 4, holdPolicy: longHold, sleep: undefined });
+      const checkpointer = new ScriptedCheckpointer();
+      await p.initialize({ shardId: 's-1' });
+      await p.processRecords({ records: tweets(0, 5) }, checkpointer);
+      await tick();
+      sink.failNext(1_000_000, accessDenied());
+      await p.processRecords({ records: tweets(5, 5) }, checkpointer);
+      await p.shutdownRequested(checkpointer);
+      expect(checkpointer.calls.at(-1)).to.equal(seq(4));
+      await p.close();
+    });
+  });
 });
+

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseProperties } from '../../../local/properties-file';
-import { validateProperties, type Finding } from '../../../local/properties-validator';
+import { validateProperties, validatePropertiesBytes, type Finding } from '../../../local/properties-validator';
 
 const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
 const context = { cwd: repoRoot, searchPath: process.env.PATH ?? '' };
@@ -48,9 +48,33 @@ describe('validateProperties', () => {
     expect(warnings).to.have.members(['failoverTimeMillis', 'retrievalMode', 'shutdownGraceMillis']);
   });
 
+  it('fails a file saved with a UTF-8 byte-order mark: the daemon sees no executableName and refuses to start', () => {
+    const findings = validatePropertiesBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VALID)]), context);
+    const failed = findings.filter((f) => f.severity === 'error').map((f) => `${f.key ?? ''}: ${f.message}`);
+    expect(failed.some((e) => /byte-order mark/.test(e))).to.equal(true);
+    expect(failed).to.include('executableName: required key is missing');
+  });
+
+  it('fails a string value with trailing blanks, which the daemon keeps (streamName = "tweets   ")', () => {
+    const findings = validatePropertiesBytes(Buffer.from(VALID.replace('streamName = s', 'streamName = tweets   ')), context);
+    expect(findings.filter((f) => f.severity === 'error').map((f) => `${f.key ?? ''}: ${f.message}`)).to.deep.equal([
+      'streamName: value "tweets   " ends in blanks, which the daemon keeps as part of the value',
+    ]);
+  });
+
+  it('accepts trailing blanks after a number, which the daemon trims', () => {
+    expect(validatePropertiesBytes(Buffer.from(VALID.replace('shutdownGraceMillis = 10000', 'shutdownGraceMillis = 10000  ')), context)).to.deep.equal([]);
+  });
+
+  it('reports a malformed \\u escape as a file the daemon cannot load', () => {
+    const findings = validatePropertiesBytes(Buffer.from(`${VALID}
+workerId = w\\u12g4`), context);
+    expect(findings.some((f) => f.severity === 'error' && /cannot load/.test(f.message))).to.equal(true);
+  });
+
   for (const file of ['local.properties', 'production.properties']) {
     it(`properties/${file} uses only known keys with valid values`, () => {
-      const findings = validateProperties(parseProperties(fs.readFileSync(path.join(repoRoot, 'properties', file), 'utf8')), context);
+      const findings = validatePropertiesBytes(fs.readFileSync(path.join(repoRoot, 'properties', file)), context);
       expect(findings.filter((f) => f.severity === 'error' && !/does not exist/.test(f.message))).to.deep.equal([]);
     });
   }

@@ -95,19 +95,35 @@ describe('S3ArchiveSink', () => {
     expect(archived(store)).to.have.length(10);
   });
 
-  it('writes each rejected record under <error-prefix>/<reason>/YYYY/MM/DD/HH/ with its raw bytes', async () => {
+  it('writes one dead-letter object per reason per batch under <error-prefix>/<reason>/YYYY/MM/DD/HH/, one line per record with identity, reason and raw bytes', async () => {
     const store = new InMemoryObjectStore();
-    const batch = toSinkBatch(makeShardStream({ count: 50, startMs: Date.UTC(2026, 4, 1, 7, 0, 0) }));
+    const batch = toSinkBatch(makeShardStream({ count: 100, startMs: Date.UTC(2026, 4, 1, 7, 0, 0) }));
     await new S3ArchiveSink(store, options).write(batch);
     const keys = store.keys('errors/');
-    expect(keys).to.have.length(batch.rejections.length).and.to.have.length.greaterThan(1);
-    expect(keys.some((key) => /^errors\/tweets\/invalid-json\/2026\/05\/01\/07\/shardId-000000000000-\d+-0\.json$/.test(key))).to.equal(true);
+    expect(keys).to.have.length(2);
+    expect(keys.some((key) => /^errors\/tweets\/invalid-json\/2026\/05\/01\/07\/shardId-000000000000-\d+-\d+\.jsonl$/.test(key))).to.equal(true);
+    const lines = deadLetterLines(store);
+    expect(lines).to.have.length(batch.rejections.length);
     const utf8Reject = batch.rejections.find((rejection) => rejection.reason === 'invalid-utf8');
-    const key = keys.find((k) => k.includes('/invalid-utf8/')) ?? '';
-    const document = JSON.parse(store.objects.get(key)?.bytes.toString('utf8') ?? '{}') as { reason: string; detail: string; data: string };
-    expect(document.reason).to.equal('invalid-utf8');
-    expect(Buffer.from(document.data, 'base64').equals(utf8Reject?.record.data ?? Buffer.alloc(0))).to.equal(true);
-    expect(document.detail).to.equal(utf8Reject?.detail);
+    const line = lines.find((document) => document.reason === 'invalid-utf8');
+    expect(line).to.include({ shardId: utf8Reject?.record.shardId, sequenceNumber: utf8Reject?.record.sequenceNumber, subSequenceNumber: utf8Reject?.record.subSequenceNumber, detail: utf8Reject?.detail });
+    expect(Buffer.from(line?.data ?? '', 'base64').equals(utf8Reject?.record.data ?? Buffer.alloc(0))).to.equal(true);
+  });
+
+  it('never duplicates a dead letter when a failed batch is replayed cut differently', async () => {
+    const items = makeShardStream({ count: 200, poisonEvery: 2 });
+    const store = new InMemoryObjectStore();
+    const first = new S3ArchiveSink(store, options);
+    store.failPutsWhere((key) => key.startsWith('raw/'));
+    await first.write(toSinkBatch(items.slice(0, 150))).catch(() => undefined);
+    store.heal();
+    expect(deadLetterLines(store)).to.have.length(75);
+    // A new process replays from the checkpoint, cut shorter and then longer.
+    const second = new S3ArchiveSink(store, options);
+    for (const [from, to] of [[0, 40], [40, 120], [120, 200]]) await second.write(toSinkBatch(items.slice(from, to)));
+    const identities = deadLetterLines(store).map((document) => `${document.sequenceNumber}/${document.subSequenceNumber}`);
+    expect(identities).to.have.length(100);
+    expect(new Set(identities).size).to.equal(100);
   });
 
   it('writes plain NDJSON without the .gz suffix when gzip is off', async () => {
@@ -126,3 +142,9 @@ describe('S3ArchiveSink', () => {
     expect(store.keys('raw/')).to.have.length(0);
   });
 });
+
+interface DeadLetterLine { shardId: string; sequenceNumber: string; subSequenceNumber: number; reason: string; detail: string; data: string }
+
+function deadLetterLines(store: InMemoryObjectStore): DeadLetterLine[] {
+  return store.keys('errors/').flatMap((key) => (store.objects.get(key)?.bytes.toString('utf8') ?? '').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DeadLetterLine));
+}

@@ -43,6 +43,17 @@ describe('scaler CLI (offline what-if)', () => {
     expect(out.join('\n')).to.include('consumers lag');
   });
 
+  it('exits 4 (blocked) with the conflict when maxShards is below what the measured load needs: 64 shards, 45 MiB/s, --max-shards 32', async () => {
+    const file = path.join(dir, 'heavy.metrics.json');
+    const metrics = (JSON.parse(fs.readFileSync(path.join(FIXTURES, 'steady.json'), 'utf8')) as { metrics: { series: Record<string, number[]> } }).metrics;
+    const perMinute = 45 * 1024 * 1024 * 60;
+    for (const name of ['IncomingBytes', 'GetRecords.Bytes']) metrics.series[name] = metrics.series[name].map(() => perMinute);
+    metrics.series.IncomingRecords = metrics.series.IncomingRecords.map(() => 4_500 * 60);
+    fs.writeFileSync(file, JSON.stringify(metrics));
+    expect(await run('plan', '--stream', 'tweets', '--metrics-file', file, '--current-shards', '64', '--max-shards', '32')).to.equal(EXIT.blocked);
+    expect(out.join('\n')).to.include('the measured load needs at least 45').and.not.to.include('64 -> 32');
+  });
+
   it('reads the budget from a ledger file', async () => {
     const ledger = path.join(dir, 'ledger.json');
     fs.writeFileSync(ledger, JSON.stringify(Array.from({ length: 8 }, () => ({ at: '2026-01-05T09:00:00Z', from: 2, to: 3, operator: 'x' }))));

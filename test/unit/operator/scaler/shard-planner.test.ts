@@ -69,6 +69,22 @@ describe('shard planner over recorded metric series', () => {
     expect(plan(f, { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 2 } }).decision).to.equal('blocked');
   });
 
+  it('never plans a scale-down below the measured load: 64 shards carrying 45 MiB/s with maxShards 32 is a blocked conflict', () => {
+    const f = overloadedFixture();
+    const p = plan(f, { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 32 } });
+    expect(p.decision, p.reasons.join('\n')).to.equal('blocked');
+    expect(p.steps).to.deep.equal([]);
+    expect(p.finalShards).to.equal(64);
+    expect(p.reasons.join('\n')).to.include('above maxShards 32').and.to.include('the measured load needs at least 45');
+  });
+
+  it('still scales down to maxShards when that capacity carries the load', () => {
+    const f = overloadedFixture(20);
+    const p = plan(f, { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 32 } });
+    expect(p.decision).to.equal('scale-down');
+    expect(p.finalShards).to.equal(32);
+  });
+
   it('does not scale down within the cooldown after a scaling operation', () => {
     const f = load('idle-scale-down');
     const p = plan(f, { ledger: [{ at: new Date(Date.parse(f.now) - 10 * 60_000).toISOString(), from: 4, to: 8, operator: 'x' }] });
@@ -89,3 +105,17 @@ describe('shard planner over recorded metric series', () => {
     expect(p.reasons.join('\n')).to.include('no data');
   });
 });
+
+/** The steady fixture rescaled: 64 open shards carrying `mib` MiB/s in (and read once). */
+function overloadedFixture(mib = 45): Fixture {
+  const f = load('steady');
+  const metrics = f.metrics as { series: Record<string, number[]> };
+  const perMinute = mib * 1024 * 1024 * 60;
+  const series = {
+    ...metrics.series,
+    IncomingBytes: metrics.series.IncomingBytes.map(() => perMinute),
+    IncomingRecords: metrics.series.IncomingRecords.map(() => mib * 100 * 60),
+    'GetRecords.Bytes': metrics.series['GetRecords.Bytes'].map(() => perMinute),
+  };
+  return { ...f, stream: { ...f.stream, openShardCount: 64 }, metrics: { ...metrics, series } };
+}
