@@ -12,6 +12,8 @@ export interface UserRecord extends RecordIdentity {
   readonly explicitHashKey?: string;
   /** Epoch milliseconds when Kinesis accepted the (aggregated) record. */
   readonly approximateArrivalTimestamp: number;
+  /** Epoch milliseconds when this consumer received the record in `processRecords` (lineage, not identity); absent outside the processor. */
+  readonly receivedAt?: number;
   readonly data: Buffer;
 }
 

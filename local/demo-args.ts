@@ -19,8 +19,10 @@ export const DEMO_USAGE = `usage: npm run demo -- [--records N] [--shards S] [--
 
 Runs the whole pipeline (stand-ins, the real KCL daemon, our consumer and sinks) on a fresh stream,
 produces N traced tweets, waits until every one is in the S3 archive and in PostgreSQL, stops
-everything and prints a reconciliation. The last line is one JSON object:
-  {"produced":N,"archived":N,"loaded":N,"duplicates":0,"missing":0,"p50LatencyMs":...,"p95LatencyMs":...}
+everything and prints a reconciliation and the freshness of each stage, cold start (the first minute after
+the daemon started) and steady state apart. The last line is one JSON object:
+  {"produced":N,"archived":N,"loaded":N,"duplicates":0,"missing":0,"p50LatencyMs":...,"p95LatencyMs":...,
+   "freshness":{"coldStart":{...},"steadyState":{...},"dominantStage":"loaded"}}
 Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 2 on bad options.
 
   --records N        tweets to produce (default ${DEMO_DEFAULTS.records})

@@ -14,6 +14,7 @@ import { superviseDaemon } from './supervised-daemon';
 import { sendTracedTweets, type TracedRecord } from './traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from './delivery-reader';
 import { reconcile, type Reconciliation } from './reconciliation';
+import { measureFreshness, type FreshnessReport } from './freshness';
 import { sleep } from './process-group';
 import type { DemoArgs } from './demo-args';
 
@@ -24,6 +25,10 @@ export interface DemoOutcome {
   readonly streamName: string;
   readonly dir: string;
   readonly reconciliation: Reconciliation;
+  /** Per-stage latency, cold start (first minute after the daemon started) and steady state apart. */
+  readonly freshness: FreshnessReport;
+  /** Archive objects written for the run (to check that low latency did not make objects tiny). */
+  readonly archiveObjects: number;
   /** Why the run stopped before everything arrived (timeout, interrupt), or undefined. */
   readonly failure?: string;
   readonly elapsedMs: number;
@@ -66,6 +71,9 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
   const stack = await startLocalStack({ dir, ports, sinks: true, buckets: [DEMO_BUCKET], persist: false });
   let produced: TracedRecord[] = [];
   let reconciliation: Reconciliation | undefined;
+  let freshness: FreshnessReport | undefined;
+  let pipelineStartedAtMs = Date.now();
+  let archiveObjects = 0;
   try {
     const kinesis = stack.factory.kinesis();
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
@@ -75,6 +83,7 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     await createLocalTables(postgresUrl);
     const env = { ...localSinkEnv(DEMO_BUCKET, postgresUrl), ARCHIVE_PREFIX: `${runId}/raw`, ARCHIVE_STATE_PREFIX: `${runId}/state`, ARCHIVE_ERROR_PREFIX: `${runId}/errors` };
     progress(`stream ${streamName} (${args.shards} shards); starting the KCL MultiLangDaemon...`);
+    pipelineStartedAtMs = Date.now();
     const supervisor = await superviseDaemon({
       daemon: { endpoints: stack.endpoints, streamName, applicationName, workerId: 'demo-worker', dir, sinks: 'all', env },
       logger: logger.child({ component: 'supervisor' }), readyTimeoutMs: Math.max(1_000, deadline - Date.now()),
@@ -107,11 +116,15 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
       await supervisor.stop();
     }
     // Read after the daemon stopped, so anything its shutdown wrote is counted too.
-    reconciliation = reconcile(produced, await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`), await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`));
+    const lines = await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`);
+    const postRows = await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`);
+    reconciliation = reconcile(produced, lines, postRows);
+    freshness = measureFreshness(produced, lines, postRows, { pipelineStartedAtMs });
+    archiveObjects = new Set(lines.map((line) => line.key)).size;
   } finally {
     clearTimeout(timer);
     await stack.stop();
   }
   const reason = failure();
-  return { runId, streamName, dir, reconciliation, elapsedMs: Date.now() - started, ...(reason === undefined ? {} : { failure: reason }) };
+  return { runId, streamName, dir, reconciliation, freshness, archiveObjects, elapsedMs: Date.now() - started, ...(reason === undefined ? {} : { failure: reason }) };
 }

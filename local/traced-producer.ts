@@ -5,6 +5,8 @@ import type { KinesisProducer, PutResult } from '../producer';
 export interface TracedRecord {
   readonly id: string;
   readonly producedAtMs: number;
+  /** When the producer reported the record accepted by Kinesis (PutRecords answered for it). */
+  readonly acceptedAtMs: number;
   readonly result: PutResult;
 }
 
@@ -50,7 +52,7 @@ export async function sendTracedTweets(producer: KinesisProducer, options: Trace
     const id = `${options.runId}-${index}`;
     const producedAtMs = Date.now();
     pending.push(producer.put({ partitionKey: `${id}-${Math.random().toString(36).slice(2)}`, data: tracedTweet(id, index, producedAtMs) }).then(
-      (result) => { const record = { id, producedAtMs, result }; accepted.push(record); options.onAccepted?.(record); },
+      (result) => { const record = { id, producedAtMs, acceptedAtMs: Date.now(), result }; accepted.push(record); options.onAccepted?.(record); },
       () => { failed += 1; },
     ));
   }

@@ -7,6 +7,7 @@ import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
 import { jarsPresent } from '../local/kcl-daemon';
 import { DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
 import { createRunFolder, runDemo } from '../local/demo-run';
+import { formatFreshness } from '../local/freshness';
 
 async function main(args: DemoArgs): Promise<number> {
   const progress = (line: string): void => { process.stderr.write(`[demo] ${line}\n`); };
@@ -32,11 +33,12 @@ async function main(args: DemoArgs): Promise<number> {
   say(`  produced ${r.produced} of ${args.records} | archived ${r.archived} | loaded ${r.loaded} | duplicates ${r.duplicates} (archive ${r.details.archiveDuplicates}, table ${r.details.tableDuplicates}) | missing ${r.missing}`);
   say(`  missing from archive ${r.details.missingFromArchive.length}, from table ${r.details.missingFromTable.length}; foreign lines/rows ${r.details.unexpected}; identity mismatches ${r.details.identityMismatches.length}`);
   say(`  latency produce -> row: p50 ${r.p50LatencyMs} ms, p95 ${r.p95LatencyMs} ms`);
+  for (const line of formatFreshness(outcome.freshness)) say(`  ${line}`);
   if (outcome.failure !== undefined) say(`FAILED: ${outcome.failure} while waiting for every record to be archived and loaded (the counts above are after the graceful stop); logs kept in ${path.join(outcome.dir, 'logs')}`);
   else if (!ok) say(`FAILED: records missing or duplicated; logs kept in ${path.join(outcome.dir, 'logs')}`);
   if (ok && !args.keep) fs.rmSync(outcome.dir, { recursive: true, force: true });
   else if (ok) say(`run folder kept: ${outcome.dir}`);
-  say(JSON.stringify({ produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, p50LatencyMs: r.p50LatencyMs, p95LatencyMs: r.p95LatencyMs }));
+  say(JSON.stringify({ produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, p50LatencyMs: r.p50LatencyMs, p95LatencyMs: r.p95LatencyMs, freshness: outcome.freshness }));
   return ok ? 0 : 1;
 }
 

@@ -87,7 +87,7 @@ export class ShardProcessor {
     let decodedCount = 0;
     let bytes = 0;
     for (const delivered of input.records) {
-      const group = this.decodeSafely(delivered);
+      const group = stampReceived(this.decodeSafely(delivered), receivedAt);
       decodedCount += group.length;
       for (const item of group) bytes += item.record.data.length;
       this.buffer.addGroup(group, receivedAt);
@@ -247,4 +247,9 @@ export class ShardProcessor {
     this.delivery.cancel();
     this.logger.info('lease gone: buffered records dropped, they will be redelivered to the new owner', { reason });
   }
+}
+
+/** The records of one delivered Kinesis record, each stamped with when the processor received it (kept in the archive line). */
+function stampReceived(group: readonly DecodedRecord[], receivedAt: number): DecodedRecord[] {
+  return group.map((item) => ({ ...item, record: { ...item.record, receivedAt } }));
 }

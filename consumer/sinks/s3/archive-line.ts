@@ -12,6 +12,8 @@ export interface ArchiveLine {
   readonly explicitHashKey?: string;
   /** Epoch milliseconds, as Kinesis reports it. */
   readonly approximateArrivalTimestamp: number;
+  /** Epoch milliseconds when the consumer received the record (absent in lines written before it was recorded). */
+  readonly receivedAt?: number;
   readonly dataEncoding: DataEncoding;
   readonly data: string;
 }
@@ -26,6 +28,7 @@ export function toArchiveLine(record: UserRecord): ArchiveLine {
     partitionKey: record.partitionKey,
     ...(record.explicitHashKey === undefined ? {} : { explicitHashKey: record.explicitHashKey }),
     approximateArrivalTimestamp: record.approximateArrivalTimestamp,
+    ...(record.receivedAt === undefined ? {} : { receivedAt: record.receivedAt }),
     dataEncoding: text ? 'utf8' : 'base64',
     data: record.data.toString(text ? 'utf8' : 'base64'),
   };

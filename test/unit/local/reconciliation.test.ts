@@ -4,7 +4,7 @@ import { percentile, reconcile } from '../../../local/reconciliation';
 import type { DeliveredLine, DeliveredRow } from '../../../local/delivery-reader';
 import type { TracedRecord } from '../../../local/traced-producer';
 
-const produced = (id: string, seq: string, sub: number | undefined, at = 1_000): TracedRecord => ({ id, producedAtMs: at, result: { shardId: 's1', sequenceNumber: seq, ...(sub === undefined ? {} : { subSequenceNumber: sub }), attempts: 1 } });
+const produced = (id: string, seq: string, sub: number | undefined, at = 1_000): TracedRecord => ({ id, producedAtMs: at, acceptedAtMs: at, result: { shardId: 's1', sequenceNumber: seq, ...(sub === undefined ? {} : { subSequenceNumber: sub }), attempts: 1 } });
 const line = (id: string, seq: string, sub: number): DeliveredLine => ({
   key: 'k', lastModifiedMs: 0,
   line: { shardId: 's1', sequenceNumber: seq, subSequenceNumber: sub, partitionKey: 'p', approximateArrivalTimestamp: 0, dataEncoding: 'utf8', data: JSON.stringify({ id, text: 'x' }) },
