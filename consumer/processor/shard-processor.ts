@@ -11,6 +11,7 @@ import { flushReason, type BatchPolicyConfig } from './batch-policy';
 import { CheckpointTracker, type Position } from './checkpoint-tracker';
 import { classifyCheckpointError, type Checkpointer } from './checkpointer';
 import type { ProcessorObserver } from './processor-observer';
+import type { DeliveredRecordFilter } from './delivered-record-filter';
 
 export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
   readonly logger: Logger;
@@ -20,6 +21,8 @@ export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
   readonly checkpointRetry: RetryPolicy;
   readonly payloadLimits?: PayloadLimits;
   readonly observer?: ProcessorObserver;
+  /** Sees each call's records before decoding (the shard-range guard); absent: every record is kept. */
+  readonly inputFilter?: DeliveredRecordFilter;
 }
 
 type State = 'new' | 'running' | 'lease-gone' | 'ended';
@@ -56,6 +59,7 @@ export class ShardProcessor {
       ? { sequenceNumber: input.sequenceNumber, subSequenceNumber: input.subSequenceNumber ?? 0 }
       : undefined;
     this.tracker = new CheckpointTracker(start);
+    await this.deps.inputFilter?.begin(input.shardId);
     this.state = 'running';
     this.deps.observer?.initialized(input.shardId);
     this.logger.info('shard processor initialized', { sequenceNumber: input.sequenceNumber, subSequenceNumber: input.subSequenceNumber });
@@ -66,7 +70,7 @@ export class ShardProcessor {
     const receivedAt = this.now();
     let decodedCount = 0;
     let bytes = 0;
-    for (const delivered of input.records) {
+    for (const delivered of this.deps.inputFilter?.apply(input.records) ?? input.records) {
       const group = this.decodeSafely(delivered);
       decodedCount += group.length;
       for (const item of group) bytes += item.record.data.length;
