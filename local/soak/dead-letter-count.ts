@@ -5,7 +5,9 @@ import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/
 export interface DeadLetterCount {
   /** Distinct poison ids (`<runId>-p<n>`) found in the dead letters' raw bytes. */
   readonly poisonIds: number;
-  /** Dead-letter lines read (a replay overwrites its own, so this equals poisonIds unless one was stored twice). */
+  /** Distinct record identities (shardId/sequenceNumber/subSequenceNumber) among them: above poisonIds when one poison record was stored under two identities. */
+  readonly identities: number;
+  /** Dead-letter lines read. */
   readonly lines: number;
   /** Lines whose raw bytes carried no poison id of this run. */
   readonly foreign: number;
@@ -14,6 +16,7 @@ export interface DeadLetterCount {
 /** Reads every object under `prefix`; each line is one dead letter (JSON with base64 `data`). */
 export async function countDeadLetters(s3: S3Client, bucket: string, prefix: string, runId: string): Promise<DeadLetterCount> {
   const ids = new Set<string>();
+  const identities = new Set<string>();
   const pattern = new RegExp(`${runId}-p\\d+`);
   let lines = 0;
   let foreign = 0;
@@ -29,13 +32,14 @@ export async function countDeadLetters(s3: S3Client, bucket: string, prefix: str
         if (line.trim() === '') continue;
         lines += 1;
         const id = poisonIdOf(line, pattern);
-        if (id === undefined) foreign += 1;
-        else ids.add(id);
+        if (id === undefined) { foreign += 1; continue; }
+        ids.add(id);
+        identities.add(identityOf(line) ?? `${item.Key}#${id}`);
       }
     }
     token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
   } while (token !== undefined);
-  return { poisonIds: ids.size, lines, foreign };
+  return { poisonIds: ids.size, identities: identities.size, lines, foreign };
 }
 
 function poisonIdOf(line: string, pattern: RegExp): string | undefined {
@@ -45,5 +49,14 @@ function poisonIdOf(line: string, pattern: RegExp): string | undefined {
     return pattern.exec(raw)?.[0];
   } catch {
     return pattern.exec(line)?.[0];
+  }
+}
+
+function identityOf(line: string): string | undefined {
+  try {
+    const { shardId, sequenceNumber, subSequenceNumber } = JSON.parse(line) as { shardId?: unknown; sequenceNumber?: unknown; subSequenceNumber?: unknown };
+    return typeof shardId === 'string' && typeof sequenceNumber === 'string' ? `${shardId}/${sequenceNumber}/${String(subSequenceNumber ?? 0)}` : undefined;
+  } catch {
+    return undefined;
   }
 }

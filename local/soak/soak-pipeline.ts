@@ -37,6 +37,8 @@ export interface SoakPipelineOptions {
 export class SoakPipeline {
   public readonly records: TracedRecord[] = [];
   public poisonSent = 0;
+  /** Poison records the producer gave up on (not in Kinesis, so not expected as dead letters). */
+  public poisonFailures = 0;
   public sendFailures = 0;
   private next = 0;
   private sending: Promise<void> | undefined;
@@ -107,7 +109,7 @@ export class SoakPipeline {
     this.poisonSent += count;
     await this.producer.flush();
     const settled = await Promise.allSettled(puts);
-    this.sendFailures += settled.filter((s) => s.status === 'rejected').length;
+    this.poisonFailures += settled.filter((s) => s.status === 'rejected').length;
   }
 
   public rowCount(): Promise<number> {
