@@ -107,7 +107,7 @@ export class SoakPipeline {
       puts.push(this.producer.put({ partitionKey: `${id}-${Math.random().toString(36).slice(2)}`, data: `{"poison": ${id} <- not JSON` }));
     }
     this.poisonSent += count;
-    await this.producer.flush();
+    // No flush here: flush waits until the producer is idle, which never happens while the tweet loop runs.
     const settled = await Promise.allSettled(puts);
     this.poisonFailures += settled.filter((s) => s.status === 'rejected').length;
   }
