@@ -8,6 +8,7 @@ import type { ConsumerConfig } from './config/consumer-config';
 import { MetricsObserver } from './metrics-observer';
 import { DEFAULT_DELIVERY_RETRY } from './processor/batch-delivery';
 import { ShardProcessor } from './processor/shard-processor';
+import { createShardRangeGuard } from './reshard/create-shard-range-guard';
 import type { SentimentAnalyzer } from './sentiment/sentiment-analyzer';
 import type { Sink } from './sinks/sink';
 
@@ -30,6 +31,7 @@ export async function createConsumerApp(config: ConsumerConfig, clients: AwsClie
   const metrics: MetricsSink = createMetricsSink(config.metrics, { cloudwatch: () => clients.cloudwatch(), logger });
   const throughput = createStreamThroughputMetrics(config.metrics, config.streamName, logger);
   const observer = new MetricsObserver(metrics, { application: config.applicationName, streamName: config.streamName }, throughput);
+  const inputFilter = createShardRangeGuard(config, clients, logger);
   const processor = new ShardProcessor({
     sinks: parts.sinks,
     analyzer: parts.analyzer,
@@ -41,6 +43,7 @@ export async function createConsumerApp(config: ConsumerConfig, clients: AwsClie
     holdPolicy: config.deliveryHold,
     payloadLimits: { maxRecordBytes: config.maxRecordBytes },
     observer,
+    ...(inputFilter === undefined ? {} : { inputFilter }),
   });
   return {
     processor,

@@ -1,5 +1,6 @@
 // One KPL aggregate under construction per predicted shard, so no aggregate ever mixes shards; seals them into Kinesis records.
 import { AggregateBuilder } from '../common/kpl/aggregate-builder';
+import { partitionKeyHash } from '../common/kpl/hash-key';
 import type { KinesisRecord, PendingRecord } from './pending-record';
 
 export interface AggregationSettings {
@@ -21,9 +22,13 @@ export class ShardAggregators {
 
   public constructor(private readonly settings: AggregationSettings, private readonly emit: (record: KinesisRecord) => void) {}
 
-  /** Adds a user record to its shard's aggregate; records of an unknown shard, or with aggregation off, go out raw. */
+  /**
+   * Adds a user record to its shard's aggregate; records of an unknown shard, with aggregation off, or with an
+   * explicit hash key other than their partition key's MD5 go out raw: the multilang protocol drops a sub-record's
+   * explicit hash key, so the consumer's shard-range guard judges sub-records by partition key alone.
+   */
   public add(user: PendingRecord, shardId: string | undefined): void {
-    if (!this.settings.enabled || shardId === undefined) {
+    if (!this.settings.enabled || shardId === undefined || !judgedByPartitionKey(user)) {
       this.emit(sealOne(user, shardId, user.arrivedAt + this.settings.maxBufferedTimeMs));
       return;
     }
@@ -93,6 +98,11 @@ export class ShardAggregators {
     aggregate.users = [];
     aggregate.dueAt = Infinity;
   }
+}
+
+/** True when the partition key's MD5 is the record's hash key (no explicit hash key, or an equal one). */
+export function judgedByPartitionKey(user: PendingRecord): boolean {
+  return user.explicitHashKey === undefined || partitionKeyHash(user.partitionKey) === user.hashKey;
 }
 
 /** A user record sent as a plain Kinesis record (no aggregation envelope). */

@@ -8,6 +8,7 @@ import { DEFAULT_DELIVERY_RETRY, DEFAULT_HOLD_RETRY } from '../processor/batch-d
 import { DEFAULT_BATCH_POLICY, type BatchPolicyConfig } from '../processor/batch-policy';
 import { readSinkConfig, type SinkConfig } from '../sinks/sink-config';
 import { readSentimentConfig, type SentimentConfig } from '../sentiment/sentiment-config';
+import { SHARD_RANGE_FILTER_MODES, type ShardRangeFilterMode } from '../reshard/create-shard-range-guard';
 
 export const SINK_MODES = ['all', 'none'] as const;
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -32,6 +33,8 @@ export interface ConsumerConfig {
   readonly sinkConfig?: SinkConfig;
   readonly applicationName: string;
   readonly streamName: string;
+  /** `aggregates`: drop aggregates whose sub-records lie outside the shard's hash range (see shard-range-filter). */
+  readonly shardRangeFilter: ShardRangeFilterMode;
   readonly aws: AwsSettings;
   readonly metrics: MetricsConfig;
 }
@@ -68,6 +71,7 @@ export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
     },
     applicationName: reader.string('KCL_APPLICATION_NAME', 'kinesis-sentiment'),
     streamName: reader.string('KINESIS_STREAM_NAME', 'unknown'),
+    shardRangeFilter: reader.oneOf('SHARD_RANGE_FILTER', SHARD_RANGE_FILTER_MODES, 'aggregates'),
     aws: readAwsSettings(reader),
     metrics: readMetricsConfig(reader),
   };

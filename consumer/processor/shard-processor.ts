@@ -12,6 +12,7 @@ import { flushReason, type BatchPolicyConfig } from './batch-policy';
 import { CheckpointTracker, type Position } from './checkpoint-tracker';
 import { CheckpointRejectedError, type Checkpointer } from './checkpointer';
 import type { ProcessorObserver } from './processor-observer';
+import type { DeliveredRecordFilter } from './delivered-record-filter';
 
 export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
   readonly logger: Logger;
@@ -32,6 +33,8 @@ export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
   readonly checkpointRetry: RetryPolicy;
   readonly payloadLimits?: PayloadLimits;
   readonly observer?: ProcessorObserver;
+  /** Sees each call's records before decoding (the shard-range guard); absent: every record is kept. */
+  readonly inputFilter?: DeliveredRecordFilter;
 }
 
 type State = 'new' | 'running' | 'lease-gone' | 'ended';
@@ -76,6 +79,7 @@ export class ShardProcessor {
       ? { sequenceNumber: input.sequenceNumber, subSequenceNumber: input.subSequenceNumber ?? 0 }
       : undefined;
     this.tracker = new CheckpointTracker(start);
+    await this.deps.inputFilter?.begin(input.shardId);
     this.state = 'running';
     this.deps.observer?.initialized(input.shardId);
     this.logger.info('shard processor initialized', { sequenceNumber: input.sequenceNumber, subSequenceNumber: input.subSequenceNumber });
@@ -86,7 +90,7 @@ export class ShardProcessor {
     const receivedAt = this.now();
     let decodedCount = 0;
     let bytes = 0;
-    for (const delivered of input.records) {
+    for (const delivered of this.deps.inputFilter?.apply(input.records) ?? input.records) {
       const group = stampReceived(this.decodeSafely(delivered), receivedAt);
       decodedCount += group.length;
       for (const item of group) bytes += item.record.data.length;

@@ -7,6 +7,7 @@ import { listAllShards, waitForActive } from '../../local/stream-setup';
 import { sleep } from '../../local/process-group';
 import { E2eHarness } from '../support/e2e-harness';
 import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';
+import { rangeFromLease } from '../../consumer/reshard/shard-range-lookup';
 
 describe('e2e: resharding 2 -> 4 while consuming', function () {
   this.timeout(300_000);
@@ -39,6 +40,12 @@ describe('e2e: resharding 2 -> 4 while consuming', function () {
     expect(shards.filter((s) => s.SequenceNumberRange?.EndingSequenceNumber === undefined), 'four open children').to.have.length(4);
     const leases = await h.waitForLeases((ls) => parents.every((p) => ls.find((l) => l.leaseKey === p)?.checkpoint === 'SHARD_END'), 60_000);
     expect(leases.filter((l) => l.parentShardIds.length > 0).map((l) => l.leaseKey).sort()).to.deep.equal(children.map((c) => c.ShardId).sort());
+    // The consumer's shard-range guard reads these: KCL 2.7.2 writes each child lease's hash range when it creates the lease.
+    const source = { dynamodb: h.stack.factory.dynamodb(), kinesis, leaseTable: h.applicationName, streamName: h.streamName };
+    for (const child of children) {
+      const range = await rangeFromLease(source, child.ShardId ?? '');
+      expect(range, `${child.ShardId} lease carries its hash range`).to.deep.equal({ startingHashKey: BigInt(child.HashKeyRange?.StartingHashKey ?? '-1'), endingHashKey: BigInt(child.HashKeyRange?.EndingHashKey ?? '-1') });
+    }
 
     const rows = await readPostRows(h.stack.endpoints.postgresUrl ?? '', LOCAL_POSTS_TABLE, 'reshard-');
     const loadTimes = (shardId: string): number[] => rows.filter((r) => r.shardId === shardId).map((r) => r.loadedAtMs);

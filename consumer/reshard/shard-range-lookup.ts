@@ -1,0 +1,42 @@
+// Finds a shard's hash-key range: the lease table first (KCL 2.x writes startingHashKey/endingHashKey), ListShards as fallback.
+import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import type { HashKeyRange } from './shard-range-filter';
+
+export interface ShardRangeSource {
+  readonly dynamodb: DynamoDBClient;
+  readonly kinesis: KinesisClient;
+  /** The lease table: the KCL application name. */
+  readonly leaseTable: string;
+  readonly streamName: string;
+}
+
+const DECIMAL = /^\d+$/;
+
+function rangeOf(start: string | undefined, end: string | undefined): HashKeyRange | undefined {
+  if (start === undefined || end === undefined || !DECIMAL.test(start) || !DECIMAL.test(end)) return undefined;
+  return { startingHashKey: BigInt(start), endingHashKey: BigInt(end) };
+}
+
+/** The lease's range (strongly consistent read), or undefined when the lease or its range attributes are absent. */
+export async function rangeFromLease(source: ShardRangeSource, shardId: string): Promise<HashKeyRange | undefined> {
+  const out = await source.dynamodb.send(new GetItemCommand({ TableName: source.leaseTable, Key: { leaseKey: { S: shardId } }, ConsistentRead: true }));
+  return rangeOf(out.Item?.startingHashKey?.S, out.Item?.endingHashKey?.S);
+}
+
+/** The shard's range from ListShards (every page), or undefined when the stream does not list it. */
+export async function rangeFromListShards(source: ShardRangeSource, shardId: string): Promise<HashKeyRange | undefined> {
+  let nextToken: string | undefined;
+  do {
+    const out = await source.kinesis.send(new ListShardsCommand(nextToken === undefined ? { StreamName: source.streamName } : { NextToken: nextToken }));
+    const shard = out.Shards?.find((s) => s.ShardId === shardId);
+    if (shard !== undefined) return rangeOf(shard.HashKeyRange?.StartingHashKey, shard.HashKeyRange?.EndingHashKey);
+    nextToken = out.NextToken;
+  } while (nextToken !== undefined);
+  return undefined;
+}
+
+/** Lease table, then ListShards; errors propagate (the caller decides how often to try). */
+export async function lookupShardRange(source: ShardRangeSource, shardId: string): Promise<HashKeyRange | undefined> {
+  return (await rangeFromLease(source, shardId)) ?? rangeFromListShards(source, shardId);
+}

@@ -1,0 +1,177 @@
+// One soak run's pipeline: a fresh stream on the soak stack, the supervised real daemon, traced tweets and poison, delivery checks.
+import { randomBytes } from 'node:crypto';
+import type { Logger } from '../../common/logger';
+import { createProducer, type KinesisProducer } from '../../producer';
+import { ensureStream, openShardsForSeeding } from '../stream-setup';
+import { seedLeaseTable } from '../lease-table';
+import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../local-sinks';
+import type { LocalDaemonOptions } from '../local-daemon';
+import { superviseDaemon } from '../supervised-daemon';
+import type { Supervisor } from '../supervisor';
+import { tracedTweet, type TracedRecord } from '../traced-producer';
+import { countPostRows, readArchiveLines, readPostRows } from '../delivery-reader';
+import { reconcile, type Reconciliation } from '../reconciliation';
+import { sleep } from '../process-group';
+import { countDeadLetters, type DeadLetterCount } from './dead-letter-count';
+import type { SoakStack } from './soak-stack';
+
+export const SOAK_BUCKET = 'soak-archive';
+
+/** Short failover and fast polling, so lease moves and reshards settle within a soak (as in the e2e suite). */
+export const SOAK_PROPERTIES: Readonly<Record<string, string>> = {
+  failoverTimeMillis: '4000',
+  idleTimeBetweenReadsInMillis: '250',
+  parentShardPollIntervalMillis: '1000',
+  shutdownGraceMillis: '15000',
+};
+
+export interface SoakPipelineOptions {
+  readonly stack: SoakStack;
+  readonly dir: string;
+  readonly shards: number;
+  readonly logger: Logger;
+  /** Extra consumer environment (e.g. SHARD_RANGE_FILTER=off to measure without the guard). */
+  readonly consumerEnv?: Readonly<Record<string, string>>;
+}
+
+export class SoakPipeline {
+  public readonly records: TracedRecord[] = [];
+  public poisonSent = 0;
+  /** Poison records the producer gave up on (not in Kinesis, so not expected as dead letters). */
+  public poisonFailures = 0;
+  public sendFailures = 0;
+  private next = 0;
+  private sending: Promise<void> | undefined;
+  private stopSending = false;
+
+  private constructor(
+    private readonly options: SoakPipelineOptions,
+    public readonly runId: string,
+    public readonly streamName: string,
+    public readonly applicationName: string,
+    public readonly supervisor: Supervisor,
+    private readonly producer: KinesisProducer,
+  ) {}
+
+  public static async start(options: SoakPipelineOptions): Promise<SoakPipeline> {
+    const { stack } = options;
+    const runId = `soak${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+    const streamName = `${runId}-stream`;
+    const applicationName = `${runId}-app`;
+    const kinesis = stack.factory.kinesis();
+    await ensureStream(kinesis, streamName, options.shards);
+    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName));
+    await createLocalTables(stack.postgresUrl);
+    const supervisor = await superviseDaemon({
+      daemon: SoakPipeline.daemonOptions(options, runId, streamName, applicationName, 'soak-worker'),
+      logger: options.logger.child({ component: 'supervisor' }),
+      backoff: { initialDelayMs: 1_000, maxDelayMs: 8_000, resetAfterMs: 30_000 },
+      stopGraceMs: 30_000,
+    });
+    const producer = await createProducer({ streamName, kinesis, logger: options.logger.child({ component: 'producer' }) });
+    return new SoakPipeline(options, runId, streamName, applicationName, supervisor, producer);
+  }
+
+  /** What a daemon of this run starts with (a second worker passes its own id). */
+  public static daemonOptions(options: SoakPipelineOptions, runId: string, streamName: string, applicationName: string, workerId: string): LocalDaemonOptions {
+    const { stack } = options;
+    const env = { ...localSinkEnv(SOAK_BUCKET, stack.postgresUrl), ARCHIVE_PREFIX: `${runId}/raw`, ARCHIVE_STATE_PREFIX: `${runId}/state`, ARCHIVE_ERROR_PREFIX: `${runId}/errors`, BATCH_MAX_AGE_MS: '1000', ...options.consumerEnv };
+    return {
+      endpoints: { ...stack.base.endpoints, s3: stack.s3Endpoint, postgresUrl: stack.postgresUrl },
+      streamName, applicationName, workerId, dir: options.dir, sinks: 'all', properties: SOAK_PROPERTIES, env,
+    };
+  }
+
+  public daemonOptions(workerId: string): LocalDaemonOptions {
+    return SoakPipeline.daemonOptions(this.options, this.runId, this.streamName, this.applicationName, workerId);
+  }
+
+  /** Starts sending traced tweets at `ratePerSecond` until stopProducing(). */
+  public startProducing(ratePerSecond: number): void {
+    this.stopSending = false;
+    this.sending = this.produceLoop(ratePerSecond);
+  }
+
+  /** Stops the loop and waits until every record handed to the producer is settled. */
+  public async stopProducing(): Promise<void> {
+    this.stopSending = true;
+    await this.sending;
+    await this.producer.flush();
+  }
+
+  /** Sends `count` records the consumer must dead-letter (not JSON, not a vehicle line), each with a traceable id. */
+  public async sendPoison(count: number): Promise<void> {
+    const puts: Promise<unknown>[] = [];
+    for (let i = 0; i < count; i += 1) {
+      const id = `${this.runId}-p${this.poisonSent + i}`;
+      puts.push(this.producer.put({ partitionKey: `${id}-${Math.random().toString(36).slice(2)}`, data: `{"poison": ${id} <- not JSON` }));
+    }
+    this.poisonSent += count;
+    // No flush here: flush waits until the producer is idle, which never happens while the tweet loop runs.
+    const settled = await Promise.allSettled(puts);
+    this.poisonFailures += settled.filter((s) => s.status === 'rejected').length;
+  }
+
+  public rowCount(): Promise<number> {
+    return countPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`);
+  }
+
+  public async reconcile(): Promise<Reconciliation> {
+    const s3 = this.options.stack.factory.s3();
+    return reconcile(this.records, await readArchiveLines(s3, SOAK_BUCKET, `${this.runId}/raw/`), await readPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`));
+  }
+
+  public deadLetters(): Promise<DeadLetterCount> {
+    return countDeadLetters(this.options.stack.factory.s3(), SOAK_BUCKET, `${this.runId}/errors/`, this.runId);
+  }
+
+  /** Polls until every traced record is archived and loaded and every poison record dead-lettered, or `timeoutMs` passes. */
+  public async waitForDelivery(timeoutMs: number, progress: (line: string) => void): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    let lastReport = 0;
+    while (Date.now() < deadline) {
+      const rows = await this.rowCount().catch(() => -1);
+      if (rows >= this.records.length) {
+        const r = await this.reconcile().catch(() => undefined);
+        const dead = await this.deadLetters().catch(() => undefined);
+        if (r !== undefined && r.missing === 0 && dead !== undefined && dead.poisonIds >= this.poisonSent) return true;
+      }
+      if (Date.now() - lastReport > 10_000) {
+        lastReport = Date.now();
+        progress(`waiting for delivery: ${rows}/${this.records.length} rows loaded`);
+      }
+      await sleep(1_000);
+    }
+    return false;
+  }
+
+  /** Stops the producer and the supervised daemon (processors checkpoint on the graceful stop). */
+  public async stop(): Promise<void> {
+    await this.producer.close().catch(() => undefined);
+    await this.supervisor.stop();
+  }
+
+  private async produceLoop(ratePerSecond: number): Promise<void> {
+    const started = Date.now();
+    const first = this.next;
+    const pending = new Set<Promise<void>>();
+    while (!this.stopSending) {
+      const wait = started + ((this.next - first) * 1_000) / ratePerSecond - Date.now();
+      if (wait >= 5) await sleep(Math.min(wait, 200));
+      if (this.stopSending) break;
+      if (Date.now() < started + ((this.next - first) * 1_000) / ratePerSecond) continue;
+      await this.producer.waitForCapacity();
+      const index = this.next;
+      this.next += 1;
+      const id = `${this.runId}-${index}`;
+      const producedAtMs = Date.now();
+      const put = this.producer.put({ partitionKey: `${id}-${Math.random().toString(36).slice(2)}`, data: tracedTweet(id, index, producedAtMs) }).then(
+        (result) => { this.records.push({ id, producedAtMs, result }); },
+        () => { this.sendFailures += 1; },
+      ).finally(() => pending.delete(put));
+      pending.add(put);
+    }
+    await this.producer.flush();
+    await Promise.all([...pending]);
+  }
+}
