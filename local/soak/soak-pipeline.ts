@@ -166,7 +166,7 @@ export class SoakPipeline {
       const id = `${this.runId}-${index}`;
       const producedAtMs = Date.now();
       const put = this.producer.put({ partitionKey: `${id}-${Math.random().toString(36).slice(2)}`, data: tracedTweet(id, index, producedAtMs) }).then(
-        (result) => { this.records.push({ id, producedAtMs, result }); },
+        (result) => { this.records.push({ id, producedAtMs, acceptedAtMs: Date.now(), result }); },
         () => { this.sendFailures += 1; },
       ).finally(() => pending.delete(put));
       pending.add(put);
