@@ -30,25 +30,25 @@ export class InstagramGraphApi {
   }
 
   /** GET /ig_hashtag_search?user_id=&q= -> the hashtag's id. */
-  public async hashtagId(hashtag: string): Promise<string> {
-    const body = await this.get('ig_hashtag_search', this.url('ig_hashtag_search', { user_id: this.options.userId, q: hashtag }));
+  public async hashtagId(hashtag: string, signal?: AbortSignal): Promise<string> {
+    const body = await this.get('ig_hashtag_search', this.url('ig_hashtag_search', { user_id: this.options.userId, q: hashtag }), signal);
     const first = Array.isArray((body as { data?: unknown }).data) ? ((body as { data: unknown[] }).data[0] as { id?: unknown } | undefined) : undefined;
     if (typeof first?.id !== 'string') throw new SourceHttpError('instagram', 'ig_hashtag_search', 404, `no hashtag id for #${hashtag}`);
     return first.id;
   }
 
   /** The first page of GET /<hashtag-id>/recent_media. */
-  public firstPage(hashtagId: string): Promise<MediaPage> {
-    return this.page(this.url(`${encodeURIComponent(hashtagId)}/recent_media`, { user_id: this.options.userId, fields: MEDIA_FIELDS, limit: '50' }));
+  public firstPage(hashtagId: string, signal?: AbortSignal): Promise<MediaPage> {
+    return this.page(this.url(`${encodeURIComponent(hashtagId)}/recent_media`, { user_id: this.options.userId, fields: MEDIA_FIELDS, limit: '50' }), signal);
   }
 
   /** Follows `paging.next` (or the `after` cursor): `next` is what the previous page returned. */
-  public nextPage(next: string): Promise<MediaPage> {
-    return this.page(new URL(next));
+  public nextPage(next: string, signal?: AbortSignal): Promise<MediaPage> {
+    return this.page(new URL(next), signal);
   }
 
-  private async page(url: URL): Promise<MediaPage> {
-    const body = await this.get('recent_media', url) as { data?: unknown; paging?: { next?: unknown; cursors?: { after?: unknown } } };
+  private async page(url: URL, signal?: AbortSignal): Promise<MediaPage> {
+    const body = await this.get('recent_media', url, signal) as { data?: unknown; paging?: { next?: unknown; cursors?: { after?: unknown } } };
     const data = Array.isArray(body.data) ? body.data : [];
     return { data, next: this.nextOf(url, body.paging, data.length) };
   }
@@ -80,8 +80,9 @@ export class InstagramGraphApi {
   }
 
   /** Errors name the operation and Graph's error message, never the URL (it holds the token). */
-  private async get(operation: string, url: URL): Promise<unknown> {
-    const response = await this.fetch(url.toString(), { signal: AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000) });
+  private async get(operation: string, url: URL, signal?: AbortSignal): Promise<unknown> {
+    const timeout = AbortSignal.timeout(this.options.requestTimeoutMs ?? 30_000);
+    const response = await this.fetch(url.toString(), { signal: signal === undefined ? timeout : AbortSignal.any([timeout, signal]) });
     const text = await response.text();
     let body: unknown;
     try {

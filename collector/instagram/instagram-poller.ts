@@ -35,7 +35,7 @@ export class InstagramPoller implements PostSourceRun<CollectedPost> {
     while (!signal.aborted) {
       const started = Date.now();
       try {
-        hashtagId ??= await api.hashtagId(this.options.hashtag);
+        hashtagId ??= await api.hashtagId(this.options.hashtag, signal);
         yield* this.poll(hashtagId, signal);
         this.stats.connects += 1;
       } catch (error: unknown) {
@@ -50,7 +50,7 @@ export class InstagramPoller implements PostSourceRun<CollectedPost> {
 
   private async *poll(hashtagId: string, signal: AbortSignal): AsyncGenerator<CollectedPost> {
     const maxPages = this.options.maxPagesPerPoll ?? 200;
-    let page = await this.options.api.firstPage(hashtagId);
+    let page = await this.options.api.firstPage(hashtagId, signal);
     for (let pages = 1; ; pages += 1) {
       this.stats.pages += 1;
       for (const item of page.data) {
@@ -63,7 +63,7 @@ export class InstagramPoller implements PostSourceRun<CollectedPost> {
         this.options.logger.warn('stopped paging: page limit reached', { pages });
         return;
       }
-      page = await this.options.api.nextPage(page.next);
+      page = await this.options.api.nextPage(page.next, signal);
     }
   }
 }
