@@ -7,7 +7,7 @@ import { ensureStream } from '../../../local/stream-setup';
 import { FakeInstagramGraphServer, type FakeMedia } from '../../fakes/fake-instagram-graph-server';
 import { startKinesisStandIn, type KinesisStandIn } from '../../support/kinesis-stand-in';
 import { readWholeStream } from '../../support/kinesis-stream-reader';
-import { runCollectCli } from './run-collect-cli';
+import { runCollectCli } from '../../support/run-collect-cli';
 
 const TOKEN = 'IGQWRFakeLongLivedAccessToken0123456789abcdef';
 const USER_ID = '17841400000000001';

@@ -7,7 +7,7 @@ import { ensureStream } from '../../../local/stream-setup';
 import { FakeXApiServer, xTweet } from '../../fakes/fake-x-api-server';
 import { startKinesisStandIn, type KinesisStandIn } from '../../support/kinesis-stand-in';
 import { readWholeStream } from '../../support/kinesis-stream-reader';
-import { runCollectCli } from './run-collect-cli';
+import { runCollectCli } from '../../support/run-collect-cli';
 
 // An app-only token as X issues them: percent-encoded characters that must be sent verbatim.
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAFake%2Bsecret%3DTokenValue4711';

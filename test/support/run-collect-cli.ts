@@ -8,7 +8,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-const COLLECT_JS = path.resolve(__dirname, '..', '..', '..', 'scripts', 'collect.js');
+const COLLECT_JS = path.resolve(__dirname, '..', '..', 'scripts', 'collect.js');
 
 /** `env` is added to a clean environment (PATH, HOME and the dummy AWS keys only), so no real secret leaks into the test. */
 export function runCollectCli(args: readonly string[], env: Readonly<Record<string, string>>, timeoutMs = 120_000): Promise<CliRun> {
