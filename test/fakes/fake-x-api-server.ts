@@ -5,6 +5,8 @@ import { LoopbackHttpFake } from './loopback-http-fake';
 /** One step of a scripted stream connection. */
 export type StreamStep =
   | { readonly tweet: object }
+  /** Many lines in one write, as fast as the socket takes them (benchmarks). */
+  | { readonly tweets: readonly object[] }
   /** Raw text as sent (a malformed line, a keep-alive "\r\n"); `splitAt` cuts it into two TCP writes at that byte. */
   | { readonly raw: string; readonly splitAt?: number }
   | { readonly waitMs: number }
@@ -120,6 +122,12 @@ export class FakeXApiServer extends LoopbackHttpFake {
     for (const step of script.steps) {
       if (res.destroyed) return;
       if ('tweet' in step) write(Buffer.from(`${JSON.stringify(step.tweet)}\r\n`, 'utf8'));
+      else if ('tweets' in step) {
+        for (let i = 0; i < step.tweets.length; i += 500) {
+          if (!res.write(step.tweets.slice(i, i + 500).map((tweet) => `${JSON.stringify(tweet)}\r\n`).join(''))) await new Promise((resolve) => res.once('drain', resolve));
+        }
+        log.lastByteAtMs = Date.now();
+      }
       else if ('raw' in step) {
         const bytes = Buffer.from(step.raw, 'utf8');
         if (step.splitAt === undefined) write(bytes);
