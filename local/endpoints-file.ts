@@ -1,4 +1,4 @@
-// Writes .local/endpoints.json: every endpoint and name a person needs to look inside the local stack (aws CLI, psql).
+// Writes (and reads back) .local/endpoints.json: every endpoint and name a person needs to look inside the local stack (aws CLI, psql).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StackEndpoints } from './local-stack';
@@ -35,6 +35,19 @@ export function endpointsDocument(input: EndpointsInput): EndpointsDocument {
     logs: input.logsDir,
     daemonProperties: input.propertiesFile,
   };
+}
+
+/** Reads .local/endpoints.json, or undefined when there is none (no local stack was started here). */
+export function readEndpointsFile(file: string): EndpointsDocument | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const document = JSON.parse(text) as Partial<EndpointsDocument>;
+  if (typeof document.kinesis?.endpoint !== 'string' || typeof document.kinesis.stream !== 'string') throw new Error(`${file} has no kinesis.endpoint and kinesis.stream`);
+  return document as EndpointsDocument;
 }
 
 export function writeEndpointsFile(file: string, document: EndpointsDocument): void {

@@ -1,7 +1,7 @@
 // Wires the consumer's real sinks to the local stand-ins: the environment they read, and their tables created up front.
 import { Client } from 'pg';
 import { POSTGRESQL } from '../consumer/sinks/redshift/sql-dialect';
-import { createTableSql } from '../consumer/sinks/redshift/table-ddl';
+import { ensureTableSql } from '../consumer/sinks/redshift/table-ddl';
 import { postTable, vehicleTable } from '../consumer/sinks/redshift/table-spec';
 
 export const LOCAL_POSTS_TABLE = 'public.post_sentiment';
@@ -24,7 +24,9 @@ export async function createLocalTables(postgresUrl: string): Promise<string[]> 
   const client = new Client({ connectionString: postgresUrl });
   await client.connect();
   try {
-    for (const table of [postTable(LOCAL_POSTS_TABLE), vehicleTable(LOCAL_VEHICLES_TABLE)]) await client.query(createTableSql(POSTGRESQL, table));
+    for (const table of [postTable(LOCAL_POSTS_TABLE), vehicleTable(LOCAL_VEHICLES_TABLE)]) {
+      for (const sql of ensureTableSql(POSTGRESQL, table)) await client.query(sql);
+    }
   } finally {
     await client.end();
   }

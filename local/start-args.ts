@@ -11,16 +11,20 @@ export interface StartArgs {
   readonly workerId: string;
   readonly bucket: string;
   readonly records: number;
+  /** What feeds the stream: the sample trickle (default) or the collector on a real source (x, instagram). */
+  readonly source: string;
+  /** The hashtag the collector follows. */
+  readonly hashtag: string;
 }
 
 export const START_DEFAULTS: StartArgs = {
   shards: 2, rate: 20, sinks: 'all', streamName: 'sentiment-local', applicationName: 'sentiment-local-consumer',
-  workerId: 'local-worker-1', bucket: 'sentiment-archive', records: 1000,
+  workerId: 'local-worker-1', bucket: 'sentiment-archive', records: 1000, source: 'sample', hashtag: 'ZBE',
 };
 
 const FLAGS: Readonly<Record<string, keyof StartArgs>> = {
   '--shards': 'shards', '--rate': 'rate', '--sinks': 'sinks', '--stream': 'streamName', '--application': 'applicationName',
-  '--worker-id': 'workerId', '--bucket': 'bucket', '--records': 'records',
+  '--worker-id': 'workerId', '--bucket': 'bucket', '--records': 'records', '--source': 'source', '--hashtag': 'hashtag',
 };
 
 export function parseStartArgs(argv: readonly string[], defaults: StartArgs = START_DEFAULTS): StartArgs {
@@ -41,6 +45,7 @@ export function parseStartArgs(argv: readonly string[], defaults: StartArgs = ST
     }
   }
   if (values.sinks !== 'all' && values.sinks !== 'none') problems.push(`--sinks must be all or none, got "${String(values.sinks)}"`);
+  if (!['sample', 'x', 'instagram'].includes(String(values.source))) problems.push(`--source must be sample, x or instagram, got "${String(values.source)}"`);
   if (typeof values.shards === 'number' && (values.shards < 1 || values.shards > 50)) problems.push('--shards must be between 1 and 50');
   if (problems.length > 0) throw new ConfigError('options', problems);
   return values as unknown as StartArgs;

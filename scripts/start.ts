@@ -14,6 +14,7 @@ import { readLeasesIfAny, seedLeaseTable } from '../local/lease-table';
 import { endpointsDocument, whereToLook, writeEndpointsFile } from '../local/endpoints-file';
 import { CheckpointLag } from '../local/checkpoint-lag';
 import { SampleTrickle } from '../local/sample-trickle';
+import { startCollectorProcess } from '../local/collector-process';
 import { createLocalTables, localSinkEnv } from '../local/local-sinks';
 import { DeliveryCounts } from '../local/delivery-counts';
 import { parseStartArgs, type StartArgs } from '../local/start-args';
@@ -79,7 +80,10 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   const lag = new CheckpointLag();
   const producer = await createProducer({ streamName: args.streamName, kinesis, logger: logger.child({ component: 'producer' }) });
   const trickle = new SampleTrickle({ producer, recordsPerSecond: args.rate, onAccepted: (r, at) => lag.recordProduced(r.shardId, r.sequenceNumber, at), onFailed: () => undefined });
-  if (args.rate > 0) trickle.start();
+  // --source x|instagram: the collector feeds the stream instead of the samples (its progress: .local/logs/collect-<source>.out).
+  const collector = args.source === 'sample' ? undefined : startCollectorProcess({ source: args.source, hashtag: args.hashtag, streamName: args.streamName, logsDir: path.join(dir, 'logs'), registry });
+  if (collector !== undefined) { say(`collector: ${args.source} #${args.hashtag} (PID ${collector.pid}; progress in .local/logs/collect-${args.source}.out)`); void collector.exited.then((code) => say(`collector exited with code ${String(code)}; see .local/logs/collect-${args.source}.out`)); }
+  else if (args.rate > 0) trickle.start();
   const counts = postgresUrl === undefined ? undefined : new DeliveryCounts({ s3: stack.factory.s3(), bucket: args.bucket, prefix: 'raw', postgresUrl, tables, onError: (error) => logger.warn('status count failed', { error: String(error) }) });
   counts?.start(5_000);
   for (const line of whereToLook(endpointsFile, document)) say(line);
@@ -99,6 +103,7 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   clearInterval(status);
   await counts?.stop();
   say('\nstopping: producer, daemon (graceful: processors checkpoint), stand-ins...');
+  await collector?.stop();
   await trickle.stop().catch(() => undefined);
   await producer.close().catch(() => undefined);
   await supervisor.stop();

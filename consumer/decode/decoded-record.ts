@@ -10,6 +10,8 @@ export interface Post {
   readonly createdAt: string;
   readonly user: string;
   readonly hashtags: readonly string[];
+  /** Where the collector took it from (`x`, `instagram`, `sample`, `file`); undefined for records without one. */
+  readonly source?: string;
 }
 
 export interface VehicleReading {

@@ -23,7 +23,13 @@ export function parsePost(json: JsonObject, arrivalTimestampMs: number): ParseRe
   const lang = readLang(json.lang);
   if (json.lang !== undefined && json.lang !== null && lang === undefined) problems.push(`lang is not a language code: ${JSON.stringify(json.lang)}`);
   if (problems.length > 0 || id === undefined || createdAt === undefined) return { ok: false, detail: problems.join('; ') };
-  return { ok: true, value: { id, text, lang, createdAt, user: readUser(json.user), hashtags: readHashtags(json, text) } };
+  const source = readSource(json.source);
+  return { ok: true, value: { id, text, lang, createdAt, user: readUser(json.user), hashtags: readHashtags(json, text), ...(source === undefined ? {} : { source }) } };
+}
+
+/** A short lower-case name (the collector's `x`, `instagram`, `sample`, `file`); anything else is ignored, not rejected. */
+function readSource(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[a-z][a-z0-9_-]{0,15}$/.test(value) ? value : undefined;
 }
 
 function readLang(value: unknown): string | undefined {

@@ -30,7 +30,7 @@ async function refresh(){
     $('chart').innerHTML=svg;
     fill('tags',s.hashtags,(tr,h)=>{cell(tr,'#'+h.tag);cell(tr,String(h.posts));});
     $('tagNote').textContent=s.hashtagSample.complete?'':'(newest '+s.hashtagSample.sampledPosts+' posts)';
-    fill('latest',s.latest,(tr,p)=>{cell(tr,p.createdAt.slice(11,19));badge(cell(tr,''),p.label);cell(tr,p.user||'');cell(tr,p.text);});
+    fill('latest',s.latest,(tr,p)=>{cell(tr,p.createdAt.slice(11,19));badge(cell(tr,''),p.label);cell(tr,p.source||'');cell(tr,p.user||'');cell(tr,p.text);});
     $('updated').textContent='updated '+new Date(s.generatedAt).toISOString().slice(11,19)+' UTC';$('error').textContent='';
   }catch(e){$('error').textContent='refresh failed: '+e.message;}
 }
@@ -46,6 +46,6 @@ export function renderDashboardPage(options: PageOptions): string {
 <div class="card"><div class="muted">negative share</div><div class="big" id="negative" style="color:${LABEL_COLORS.NEGATIVE}">-</div><div class="muted" id="negativeCount"></div></div></div>
 <div id="chart" class="card"></div>
 <div class="row"><div class="card"><b>Hashtags</b> <span class="muted" id="tagNote"></span><table><tbody id="tags"></tbody></table></div>
-<div class="card" style="flex:1"><b>Latest posts</b><table><thead><tr><th>time (UTC)</th><th>label</th><th>user</th><th>text</th></tr></thead><tbody id="latest"></tbody></table></div></div>
+<div class="card" style="flex:1"><b>Latest posts</b><table><thead><tr><th>time (UTC)</th><th>label</th><th>source</th><th>user</th><th>text</th></tr></thead><tbody id="latest"></tbody></table></div></div>
 <script nonce="${escapeXml(options.nonce)}">${script}</script></body></html>`;
 }

@@ -15,7 +15,7 @@ export interface DashboardSummary {
   /** Top hashtags (lower-case, without '#') among the `sampledPosts` newest posts of the window. */
   readonly hashtags: readonly { readonly tag: string; readonly posts: number }[];
   readonly hashtagSample: { readonly sampledPosts: number; readonly complete: boolean };
-  readonly latest: readonly { readonly postId: string | null; readonly user: string | null; readonly createdAt: string; readonly lang: string | null; readonly label: PostLabel; readonly score: number | null; readonly text: string }[];
+  readonly latest: readonly { readonly postId: string | null; readonly user: string | null; readonly createdAt: string; readonly lang: string | null; readonly label: PostLabel; readonly score: number | null; readonly text: string; readonly source: string | null }[];
 }
 
 const MINUTE_MS = 60_000;
@@ -57,7 +57,7 @@ export function buildSummary(input: SummaryInput): DashboardSummary {
     hashtags: countHashtags(input.sample).slice(0, input.topHashtags),
     hashtagSample: { sampledPosts: input.sample.length, complete: input.sample.length < input.sampleLimit },
     latest: input.sample.slice(0, input.latestCount).map((row) => ({
-      postId: row.postId, user: row.user, createdAt: new Date(row.createdAtMs).toISOString(), lang: row.lang, label: row.label, score: row.score, text: row.text,
+      postId: row.postId, user: row.user, createdAt: new Date(row.createdAtMs).toISOString(), lang: row.lang, label: row.label, score: row.score, text: row.text, source: row.source ?? null,
     })),
   };
 }

@@ -49,7 +49,7 @@ export class PgPostReader implements PostReader {
       key: `${String(row.shard_id)}/${String(row.sequence_number)}/${String(row.sub_sequence_number)}`,
       postId: nullableText(row.post_id), user: nullableText(row.user_name), createdAtMs: Number(row.posted_at),
       lang: nullableText(row.lang), text: typeof row.text === 'string' ? row.text : '', label: toLabel(row.label),
-      score: row.score === null ? null : Number(row.score), hashtags: hashtagsOf(row.hashtags),
+      score: row.score === null ? null : Number(row.score), hashtags: hashtagsOf(row.hashtags), source: nullableText(row.source),
     }));
   }
 

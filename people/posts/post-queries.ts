@@ -40,7 +40,7 @@ export function latestPostsQuery(table: string, fromMs: number, toMs: number, li
   return {
     name: 'latest-posts',
     text: `SELECT shard_id, sequence_number, sub_sequence_number, post_id, user_name, ${POST_TIME} AS posted_at, lang, text,
-  COALESCE(sentiment_label, 'UNSCORED') AS label, score_positive - score_negative AS score, hashtags
+  COALESCE(sentiment_label, 'UNSCORED') AS label, score_positive - score_negative AS score, hashtags, source
 FROM ${table} WHERE ${inRange(1)}${byLabel}
 ORDER BY ${POST_TIME} DESC, sequence_number DESC, sub_sequence_number DESC LIMIT ${limit}`,
     values: [timestampParam(fromMs), timestampParam(toMs), ...(byLabel.includes('$3') && label !== undefined ? [label] : [])],

@@ -32,6 +32,8 @@ export interface PostSummaryRow {
   /** score_positive - score_negative, or null when unscored. */
   readonly score: number | null;
   readonly hashtags: readonly string[];
+  /** Where the collector took the post from (x, instagram, sample, file); null for records without one. */
+  readonly source?: string | null;
 }
 
 export interface PostReader {

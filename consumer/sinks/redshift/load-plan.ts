@@ -22,7 +22,9 @@ const PG_MAX_PARAMETERS = 65_535;
 /**
  * Redshift enforces no unique key and has no ON CONFLICT, so a load is: stage the rows, delete every target
  * row with a staged (shard_id, sequence_number, sub_sequence_number), insert the staged rows. Run in one
- * transaction, a replay of any subset of rows leaves each key exactly once.
+ * transaction, a replay of any subset of rows leaves each key exactly once. A table with a business key (posts:
+ * source + post_id) also deletes rows with a staged business key and inserts one staged row per business key, so a
+ * post that reached the stream twice (a collector restart, two collectors) is stored once.
  */
 export function loadStatements(dialect: SqlDialect, table: TableSpec, rows: readonly (readonly SqlValue[])[], style: ValueStyle, limits: LoadLimits = DEFAULT_LIMITS): SqlStatement[] {
   if (rows.length === 0) return [];
@@ -32,9 +34,31 @@ export function loadStatements(dialect: SqlDialect, table: TableSpec, rows: read
   return [
     { text: `CREATE TEMP TABLE ${stage} (LIKE ${table.name} INCLUDING DEFAULTS)`, values: [] },
     ...insertChunks(dialect, table, stage, columns, rows, style, limits),
-    { text: `DELETE FROM ${table.name} USING ${stage} WHERE ${keyMatch}`, values: [] },
-    { text: `INSERT INTO ${table.name} (${columns}) SELECT ${columns} FROM ${stage}`, values: [] },
+    ...keyedReplace(dialect, table, stage, columns, keyMatch),
     { text: `DROP TABLE ${stage}`, values: [] },
+  ];
+}
+
+function keyedReplace(dialect: SqlDialect, table: TableSpec, stage: string, columns: string, keyMatch: string): SqlStatement[] {
+  const business = table.businessKey;
+  if (business === undefined || business.length === 0) {
+    return [
+      { text: `DELETE FROM ${table.name} USING ${stage} WHERE ${keyMatch}`, values: [] },
+      { text: `INSERT INTO ${table.name} (${columns}) SELECT ${columns} FROM ${stage}`, values: [] },
+    ];
+  }
+  // NULL never equals NULL, so rows without a business key are matched by identity only.
+  const businessMatch = business.map((key) => `${table.name}.${key} = ${stage}.${key}`).join(' AND ');
+  const anyNull = business.map((key) => `${key} IS NULL`).join(' OR ');
+  const lock = dialect.lockForKeyedLoad(table.name);
+  return [
+    ...(lock === undefined ? [] : [{ text: lock, values: [] }]),
+    { text: `DELETE FROM ${table.name} USING ${stage} WHERE (${keyMatch}) OR (${businessMatch})`, values: [] },
+    {
+      text: `INSERT INTO ${table.name} (${columns}) SELECT ${columns} FROM (SELECT ${columns}, ROW_NUMBER() OVER (PARTITION BY ${business.join(', ')} `
+        + `ORDER BY ${KEY_COLUMNS.join(', ')}) AS business_rank FROM ${stage}) ranked WHERE business_rank = 1 OR ${anyNull}`,
+      values: [],
+    },
   ];
 }
 

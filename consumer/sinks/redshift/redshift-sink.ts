@@ -8,7 +8,7 @@ import { loadStatements, DEFAULT_LIMITS, type LoadLimits, type SqlStatement } fr
 import { postRow, vehicleRow } from './row-mapper';
 import type { SqlDialect, SqlValue } from './sql-dialect';
 import { isRetryableSqlError, type SqlExecutor } from './sql-executor';
-import { createTableSql } from './table-ddl';
+import { ensureTableSql } from './table-ddl';
 import { postTable, vehicleTable, type TableSpec } from './table-spec';
 
 export interface RedshiftSinkOptions {
@@ -37,7 +37,7 @@ export class RedshiftSink implements Sink {
   public ensureTables(): Promise<void> {
     if (!this.options.createTables) return Promise.resolve();
     this.tablesReady ??= this.withRetry('create tables', () => this.executor.transaction(
-      [this.posts, this.vehicles].map((table) => ({ text: createTableSql(this.options.dialect, table), values: [] })),
+      [this.posts, this.vehicles].flatMap((table) => ensureTableSql(this.options.dialect, table)).map((text) => ({ text, values: [] })),
     )).catch((error: unknown) => { this.tablesReady = undefined; throw error; });
     return this.tablesReady;
   }

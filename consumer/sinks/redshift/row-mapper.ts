@@ -37,6 +37,7 @@ export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
     bounded(sentiment.lang ?? post.lang, 16), text.text, text.truncated, JSON.stringify(hashtags),
     scored?.label ?? null, scored?.scores.Positive ?? null, scored?.scores.Negative ?? null, scored?.scores.Neutral ?? null, scored?.scores.Mixed ?? null,
     sentiment.ok ? null : bounded(sentiment.reason, 256),
+    bounded(post.source, 16),
   ];
 }
 

@@ -14,6 +14,14 @@ export interface SqlDialect {
   valueExpression(type: ColumnType, placeholder: string): string;
   /** A value as an injection-proof SQL literal, for the Data API path (text travels hex-encoded). */
   literal(value: SqlValue, type: ColumnType): string;
+  /**
+   * A statement that makes concurrent keyed loads of one table take turns, or undefined where the engine already
+   * does (Redshift runs transactions serializable and fails the loser, which retries). PostgreSQL's READ COMMITTED
+   * would otherwise let two shards insert the same business key at once.
+   */
+  lockForKeyedLoad(table: string): string | undefined;
+  /** ADD COLUMN for a table created before the column existed; undefined where the engine has no IF NOT EXISTS form. */
+  addColumnIfMissing(table: string, column: string, type: ColumnType): string | undefined;
 }
 
 function commonType(type: ColumnType): string {
@@ -44,6 +52,9 @@ export const REDSHIFT: SqlDialect = {
   columnType: (type) => (type.kind === 'json' ? 'SUPER' : commonType(type)),
   tableAttributes: (table) => `DISTSTYLE KEY DISTKEY(${table.distKey}) COMPOUND SORTKEY(${table.sortKey})`,
   now: 'GETDATE()',
+  lockForKeyedLoad: () => undefined,
+  // Redshift has no ADD COLUMN IF NOT EXISTS: a table from before a column needs it added once by hand (README).
+  addColumnIfMissing: () => undefined,
   valueExpression: (type, placeholder) => (type.kind === 'json' ? `JSON_PARSE(${placeholder})` : placeholder),
   literal: (value, type) => {
     const text = scalarLiteral(value, type, (hex) => `FROM_VARBYTE(FROM_HEX('${hex}'), 'utf8')`);
@@ -56,6 +67,8 @@ export const POSTGRESQL: SqlDialect = {
   columnType: (type) => (type.kind === 'json' ? 'JSONB' : commonType(type)),
   tableAttributes: () => '',
   now: 'CURRENT_TIMESTAMP',
+  lockForKeyedLoad: (table) => `LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`,
+  addColumnIfMissing: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${commonType(type)}`,
   valueExpression: (type, placeholder) => (type.kind === 'json' ? `CAST(${placeholder} AS JSONB)` : placeholder),
   literal: (value, type) => {
     const text = scalarLiteral(value, type, (hex) => `convert_from(decode('${hex}', 'hex'), 'UTF8')`);

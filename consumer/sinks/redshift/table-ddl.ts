@@ -9,3 +9,13 @@ export function createTableSql(dialect: SqlDialect, table: TableSpec): string {
   const attributes = dialect.tableAttributes(table);
   return `CREATE TABLE IF NOT EXISTS ${table.name} (\n${columns.join(',\n')}\n)${attributes === '' ? '' : ` ${attributes}`}`;
 }
+
+/** The table's DDL: CREATE TABLE IF NOT EXISTS, then the columns added since, for a table an earlier release created. */
+export function ensureTableSql(dialect: SqlDialect, table: TableSpec): string[] {
+  const added = (table.addedColumns ?? []).flatMap((name) => {
+    const column = table.columns.find((candidate) => candidate.name === name);
+    const sql = column === undefined ? undefined : dialect.addColumnIfMissing(table.name, column.name, column.type);
+    return sql === undefined ? [] : [sql];
+  });
+  return [createTableSql(dialect, table), ...added];
+}

@@ -21,6 +21,13 @@ export interface TableSpec {
   readonly columns: readonly ColumnSpec[];
   readonly distKey: string;
   readonly sortKey: string;
+  /**
+   * Columns that identify the row's content across records (source + post id): a load keeps one row per such key
+   * as well as per record identity. Rows with a NULL in it are keyed by identity only.
+   */
+  readonly businessKey?: readonly string[];
+  /** Columns added after the first release: ALTER TABLE ... ADD COLUMN for tables created before them. */
+  readonly addedColumns?: readonly string[];
 }
 
 export const KEY_COLUMNS = ['shard_id', 'sequence_number', 'sub_sequence_number'] as const;
@@ -56,7 +63,10 @@ export function postTable(name: string): TableSpec {
       { name: 'score_neutral', type: { kind: 'double' } },
       { name: 'score_mixed', type: { kind: 'double' } },
       { name: 'sentiment_failure', type: varchar(256) },
+      { name: 'source', type: varchar(16) },
     ],
+    businessKey: ['source', 'post_id'],
+    addedColumns: ['source'],
     // Sequence numbers spread rows evenly and co-locate the staging table with the target for the keyed delete.
     distKey: 'sequence_number',
     sortKey: 'created_at',

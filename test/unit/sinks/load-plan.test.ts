@@ -3,21 +3,36 @@ import { expect } from 'chai';
 import { loadStatements } from '../../../consumer/sinks/redshift/load-plan';
 import { postRow, truncateUtf8, sqlTimestamp } from '../../../consumer/sinks/redshift/row-mapper';
 import { POSTGRESQL, REDSHIFT } from '../../../consumer/sinks/redshift/sql-dialect';
-import { postTable } from '../../../consumer/sinks/redshift/table-spec';
+import { postTable, vehicleTable } from '../../../consumer/sinks/redshift/table-spec';
 import { makeShardStream, toSinkBatch } from '../../support/sink-batch-factory';
 
 const table = postTable('public.post_sentiment');
 const rows = toSinkBatch(makeShardStream({ count: 2_000 })).posts.map(postRow);
 
 describe('loadStatements', () => {
-  it('stages, deletes by the record key, inserts and drops, in that order', () => {
+  it('stages, deletes by the record key or the business key, inserts one row per business key and drops, in that order', () => {
     const texts = loadStatements(REDSHIFT, table, rows.slice(0, 3), 'parameters').map((s) => s.text);
     expect(texts[0]).to.equal('CREATE TEMP TABLE stage_post_sentiment (LIKE public.post_sentiment INCLUDING DEFAULTS)');
     expect(texts[1]).to.match(/^INSERT INTO stage_post_sentiment \(shard_id, .*\) VALUES \(\$1, .*JSON_PARSE\(\$11\)/);
-    expect(texts[2]).to.equal('DELETE FROM public.post_sentiment USING stage_post_sentiment WHERE public.post_sentiment.shard_id = stage_post_sentiment.shard_id'
-      + ' AND public.post_sentiment.sequence_number = stage_post_sentiment.sequence_number AND public.post_sentiment.sub_sequence_number = stage_post_sentiment.sub_sequence_number');
-    expect(texts[3]).to.match(/^INSERT INTO public\.post_sentiment \(.*\) SELECT .* FROM stage_post_sentiment$/);
+    expect(texts[2]).to.equal('DELETE FROM public.post_sentiment USING stage_post_sentiment WHERE (public.post_sentiment.shard_id = stage_post_sentiment.shard_id'
+      + ' AND public.post_sentiment.sequence_number = stage_post_sentiment.sequence_number AND public.post_sentiment.sub_sequence_number = stage_post_sentiment.sub_sequence_number)'
+      + ' OR (public.post_sentiment.source = stage_post_sentiment.source AND public.post_sentiment.post_id = stage_post_sentiment.post_id)');
+    expect(texts[3]).to.match(/^INSERT INTO public\.post_sentiment \(.*\) SELECT .* FROM \(SELECT .*ROW_NUMBER\(\) OVER \(PARTITION BY source, post_id ORDER BY shard_id, sequence_number, sub_sequence_number\) AS business_rank FROM stage_post_sentiment\) ranked WHERE business_rank = 1 OR source IS NULL OR post_id IS NULL$/);
     expect(texts[4]).to.equal('DROP TABLE stage_post_sentiment');
+  });
+
+  it('on PostgreSQL locks the table before the keyed delete, so two shards cannot insert one business key at once', () => {
+    const texts = loadStatements(POSTGRESQL, table, rows.slice(0, 3), 'parameters').map((s) => s.text);
+    expect(texts[2]).to.equal('LOCK TABLE public.post_sentiment IN SHARE ROW EXCLUSIVE MODE');
+    expect(texts[3]).to.match(/^DELETE FROM public\.post_sentiment USING/);
+  });
+
+  it('keys a table without a business key by record identity only', () => {
+    const texts = loadStatements(POSTGRESQL, vehicleTable('public.vehicle_readings'), [], 'parameters');
+    expect(texts).to.deep.equal([]);
+    const vehicles = loadStatements(POSTGRESQL, vehicleTable('public.vehicle_readings'), [['s', '1', 0, 'r', 'v', null, 1, 2, 3, '2026-01-01 00:00:00.000']], 'parameters').map((s) => s.text);
+    expect(vehicles.some((text) => text.includes('ROW_NUMBER') || text.startsWith('LOCK'))).to.equal(false);
+    expect(vehicles[2]).to.match(/^DELETE FROM public\.vehicle_readings USING stage_vehicle_readings WHERE public\.vehicle_readings\.shard_id = /);
   });
 
   it('binds every value once, in chunks of at most maxRowsPerInsert rows', () => {

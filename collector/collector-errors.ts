@@ -1,0 +1,30 @@
+// The collector's errors: one base code per failure, retryable where a reconnect or a later poll may succeed.
+import { ToolkitError } from '../common/errors';
+
+/** An HTTP answer other than 2xx from X or Instagram; the URL is never part of the message (Instagram's carries the token). */
+export class SourceHttpError extends ToolkitError {
+  public constructor(
+    public readonly api: 'x' | 'instagram',
+    public readonly operation: string,
+    public readonly status: number,
+    detail: string,
+    /** Epoch ms from `x-rate-limit-reset`, when a 429 carried it. */
+    public readonly rateLimitResetMs?: number,
+  ) {
+    super('SOURCE_HTTP_ERROR', `${api} ${operation}: HTTP ${status}${detail === '' ? '' : ` ${detail}`}`, {
+      retryable: status === 429 || status >= 500 || status === 408,
+    });
+  }
+}
+
+/** 401/403: the token is wrong or lacks access; retrying will not help. */
+export function isAuthFailure(error: unknown): boolean {
+  return error instanceof SourceHttpError && (error.status === 401 || error.status === 403);
+}
+
+/** Querying one more hashtag would exceed Instagram's 30 unique hashtags per account per rolling 7 days. */
+export class HashtagBudgetError extends ToolkitError {
+  public constructor(message: string) {
+    super('HASHTAG_BUDGET_EXCEEDED', message);
+  }
+}

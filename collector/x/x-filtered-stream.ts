@@ -1,0 +1,131 @@
+// Reads the X filtered stream for one hashtag: rules first, one connection at a time, stall detection and X's reconnect schedule.
+import { describeError } from '../../common/errors';
+import type { Logger } from '../../common/logger';
+import { abortableSleep } from '../abortable-sleep';
+import type { CollectedPost } from '../collected-post';
+import { isAuthFailure, SourceHttpError } from '../collector-errors';
+import { NdjsonLines } from '../ndjson-lines';
+import { emptySourceStats, type PostSourceRun, type SourceStats } from '../source-stats';
+import type { XApi } from './x-api';
+import { XBackoff, type Failure, type XBackoffPolicy } from './x-backoff';
+import { mapXLine } from './x-post-mapper';
+import { syncStreamRules } from './x-rules';
+
+export interface XFilteredStreamOptions {
+  readonly api: XApi;
+  readonly hashtag: string;
+  readonly logger: Logger;
+  /**
+   * A connection silent this long is dead: X sends a keep-alive newline about every 20 s (X API v2 filtered stream,
+   * "Consuming streaming data"), so 30 s leaves a margin. Also bounds the wait for the response headers.
+   */
+  readonly stallTimeoutMs: number;
+  readonly backoff?: XBackoffPolicy;
+  readonly now?: () => number;
+}
+
+class StallError extends Error {
+  public constructor(silentMs: number) {
+    super(`no byte for ${silentMs} ms`);
+    this.name = 'StallError';
+  }
+}
+
+export class XFilteredStream implements PostSourceRun<CollectedPost> {
+  public readonly stats: SourceStats = emptySourceStats();
+  private readonly backoff: XBackoff;
+  private readonly now: () => number;
+  private stallDetectedAt: number | undefined;
+
+  public constructor(private readonly options: XFilteredStreamOptions) {
+    this.backoff = new XBackoff(options.backoff);
+    this.now = options.now ?? Date.now;
+  }
+
+  /** Yields posts until `signal` aborts; throws only on what a retry cannot fix (401/403, rules refused). */
+  public async *posts(signal: AbortSignal): AsyncGenerator<CollectedPost> {
+    const { logger } = this.options;
+    await syncStreamRules(this.options.api, this.options.hashtag, logger);
+    while (!signal.aborted) {
+      try {
+        yield* this.connection(signal);
+        // The server ended the response: a network-level disconnect.
+        if (!signal.aborted) throw new Error('the stream ended');
+      } catch (error: unknown) {
+        if (signal.aborted) return;
+        if (isAuthFailure(error)) throw error;
+        const failure = this.classify(error);
+        const waitMs = this.backoff.next(failure, this.now());
+        if (failure.kind === 'rate-limit') { this.stats.rateLimited += 1; this.stats.rateLimitWaitMs += waitMs; }
+        logger.warn('stream disconnected, reconnecting', { failure: failure.kind, error: describeError(error), waitMs });
+        await abortableSleep(waitMs, signal);
+        this.stats.reconnects += 1;
+      }
+    }
+  }
+
+  private async *connection(signal: AbortSignal): AsyncGenerator<CollectedPost> {
+    const socket = new AbortController();
+    const stop = (): void => socket.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    let stalled = false;
+    const timer = setTimeout(() => { stalled = true; socket.abort(new StallError(this.options.stallTimeoutMs)); }, this.options.stallTimeoutMs);
+    try {
+      const response = await this.options.api.openStream(socket.signal);
+      this.connected();
+      timer.refresh();
+      const body = response.body;
+      if (body === null) throw new Error('the stream response has no body');
+      const lines = new NdjsonLines();
+      const reader = body.getReader();
+      for (;;) {
+        const { done, value } = await reader.read();
+        if (done) return;
+        timer.refresh();
+        const posts: CollectedPost[] = [];
+        for (const line of lines.push(value)) {
+          if (line.kind === 'keep-alive') { this.stats.keepAlives += 1; continue; }
+          const mapped = mapXLine(line.text);
+          if (mapped.kind === 'post') posts.push(mapped.post);
+          else if (mapped.kind === 'malformed') { this.stats.malformed += 1; this.options.logger.warn('skipped a malformed stream line', { detail: mapped.detail, bytes: line.text.length }); }
+          else { this.stats.systemMessages += 1; this.options.logger.warn('stream message without data', { detail: mapped.detail }); }
+        }
+        yield* posts;
+        timer.refresh();
+      }
+    } catch (error: unknown) {
+      if (stalled) {
+        this.stats.stalls += 1;
+        this.stallDetectedAt = this.now();
+        this.options.logger.warn('stream stalled, closing the connection', { silentMs: this.options.stallTimeoutMs });
+        throw new StallError(this.options.stallTimeoutMs);
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      // Closes the socket whatever ended the read: a stalled connection must not linger beside the next one.
+      socket.abort();
+    }
+  }
+
+  private connected(): void {
+    this.stats.connects += 1;
+    this.backoff.reset();
+    if (this.stallDetectedAt !== undefined) {
+      this.stats.lastStallReconnectMs = this.now() - this.stallDetectedAt;
+      this.options.logger.info('reconnected after a stall', { reconnectMs: this.stats.lastStallReconnectMs });
+      this.stallDetectedAt = undefined;
+    }
+  }
+
+  private classify(error: unknown): Failure {
+    if (error instanceof SourceHttpError) {
+      if (error.status === 429) return { kind: 'rate-limit', ...(error.rateLimitResetMs === undefined ? {} : { resetAtMs: error.rateLimitResetMs }) };
+      this.stats.httpErrors += 1;
+      return { kind: 'http', status: error.status };
+    }
+    this.stats.networkErrors += 1;
+    return { kind: 'network' };
+  }
+}

@@ -1,0 +1,82 @@
+// `npm run collect`: collects posts carrying a hashtag from X, Instagram, samples or a file into the Kinesis stream.
+import * as path from 'node:path';
+import { AwsClientFactory } from '../common/aws/client-factory';
+import { ConfigError, describeError } from '../common/errors';
+import { createWinstonLogger } from '../common/winston-logger';
+import { isAuthFailure } from '../collector/collector-errors';
+import { COLLECT_USAGE, parseCollectArguments, type CollectorConfig } from '../collector/collector-config';
+import { HashtagBudgetError } from '../collector/collector-errors';
+import { createSource } from '../collector/create-source';
+import { SeenIds } from '../collector/dedupe/seen-ids';
+import { loadPosition, savePosition } from '../collector/dedupe/seen-ids-file';
+import { resolveKinesisTarget } from '../collector/kinesis-target';
+import { progressLine } from '../collector/progress-line';
+import { runCollector } from '../collector/run-collector';
+import { REPO_ROOT } from '../local/kcl-daemon';
+import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
+import { createProducer } from '../producer';
+
+async function main(argv: readonly string[]): Promise<number> {
+  let config: CollectorConfig | 'help';
+  try {
+    config = parseCollectArguments(argv, process.env, REPO_ROOT);
+  } catch (error: unknown) {
+    process.stderr.write(`${error instanceof ConfigError ? error.message : describeError(error)}\n\n${COLLECT_USAGE}\n`);
+    return 2;
+  }
+  if (config === 'help') {
+    process.stdout.write(`${COLLECT_USAGE}\n`);
+    return 0;
+  }
+  let target;
+  try {
+    target = resolveKinesisTarget(config.streamName, config.aws, path.join(REPO_ROOT, '.local', 'endpoints.json'));
+  } catch (error: unknown) {
+    process.stderr.write(`${describeError(error)}\n`);
+    return 2;
+  }
+  if (target.local) {
+    // The local stand-in accepts any credentials; real ones in this shell are never sent to it.
+    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
+    delete process.env.AWS_SESSION_TOKEN;
+  }
+  const log = createWinstonLogger({ file: config.logFile, errorsToStderr: true, defaultFields: { component: 'collector', source: config.source.kind } });
+  const logger = log.logger;
+  // The SDK's Node-version notice goes to the log, not the operator's terminal.
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => logger.warn('process warning', { name: warning.name, message: warning.message }));
+  const factory = new AwsClientFactory(target.aws);
+  const abort = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());
+  const seen = new SeenIds(config.dedupeCapacity);
+  const position = loadPosition(config.positionFile, seen);
+  if (position.problem !== undefined) logger.warn('position file unreadable', { problem: position.problem });
+  const positionFile = config.positionFile;
+  try {
+    const producer = await createProducer({ streamName: target.streamName, kinesis: factory.kinesis(), logger: logger.child({ component: 'producer' }) });
+    process.stderr.write(`collect: ${config.source.kind} #${config.hashtag} -> stream ${target.streamName}${target.local ? ' (local)' : ''}; ${position.loaded} keys remembered\n`);
+    const summary = await runCollector({
+      source: createSource(config, logger, () => process.stdin),
+      producer, seen, logger, durationSeconds: config.durationSeconds, signal: abort.signal,
+      savePosition: () => savePosition(positionFile, seen),
+      onProgress: (progress) => process.stderr.write(`${progressLine(progress)}\n`),
+      progressIntervalMs: config.progressIntervalMs,
+    });
+    const result = { source: config.source.kind, hashtag: config.hashtag, stream: target.streamName, ...summary };
+    process.stdout.write(config.json ? `${JSON.stringify(result)}\n` : `${progressLine(summary)}\n`);
+    return summary.failed === 0 ? 0 : 1;
+  } catch (error: unknown) {
+    const refused = isAuthFailure(error) || error instanceof HashtagBudgetError;
+    process.stderr.write(`collect failed: ${describeError(error)}\n`);
+    logger.error('collect failed', { error: describeError(error) });
+    return refused ? 3 : error instanceof ConfigError ? 2 : 1;
+  } finally {
+    factory.destroy();
+    await log.close();
+  }
+}
+
+main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
+  process.stderr.write(`collect failed: ${describeError(error)}\n`);
+  process.exitCode = 1;
+});
