@@ -22,6 +22,7 @@ export interface AlertingProps {
 
 export class Alerting extends Construct {
   public readonly topic: Topic;
+  public readonly key: Key;
   public readonly alarms: readonly CfnAlarm[];
 
   public constructor(scope: Construct, id: string, props: AlertingProps) {
@@ -31,10 +32,11 @@ export class Alerting extends Construct {
     key.addToResourcePolicy(new PolicyStatement({
       sid: 'CloudWatchAlarmsPublish',
       principals: [new ServicePrincipal('cloudwatch.amazonaws.com')],
-      actions: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+      actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
       resources: ['*'],
       conditions: { StringEquals: { 'aws:SourceAccount': Stack.of(this).account } },
     }));
+    this.key = key;
     this.topic = new Topic(this, 'Topic', { displayName: 'Kinesis sentiment alerts', masterKey: key, enforceSSL: true });
     for (const email of props.emails) this.topic.addSubscription(new EmailSubscription(email));
     const monitorOptions = { namespace: props.namespace, application: props.applicationName, streamName: props.streamName, checkpointAgeThresholdMs: props.checkpointAgeAlarmMs };

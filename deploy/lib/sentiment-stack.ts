@@ -5,6 +5,7 @@ import { FlowLogDestination, FlowLogTrafficType, SecurityGroup, SubnetType, Vpc 
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Cluster, ContainerImage, ContainerInsights, FargateService, Secret as EcsSecret } from 'aws-cdk-lib/aws-ecs';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import { EmailIdentity, Identity } from 'aws-cdk-lib/aws-ses';
@@ -107,8 +108,9 @@ export class SentimentStack extends Stack {
       environment: { ...base, ...pgEnv, ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn, ALERT_FILE: 'none' },
       secrets: pgSecret, statements: [],
     });
-    alerting.topic.grantPublish(alerter.taskRole);
-    acknowledge(alerter.taskRole, 'IAM5[Action::kms:GenerateDataKey*]', 'Added by grantPublish for the topic\'s own key (the statement\'s resource is that key): publishing to an encrypted topic needs a data key.');
+    // Not grantPublish: it adds the wildcard action kms:GenerateDataKey*; publishing to an encrypted topic needs exactly these.
+    alerter.taskRole.addToPrincipalPolicy(new PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: [alerting.topic.topicArn] }));
+    alerter.taskRole.addToPrincipalPolicy(new PolicyStatement({ sid: 'AlertTopicKey', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [alerting.key.keyArn] }));
     new FargateService(this, 'AlerterService', { cluster, taskDefinition: alerter.taskDefinition, desiredCount: 1, vpcSubnets: privateSubnets, securityGroups: [jobsSg], minHealthyPercent: 0, maxHealthyPercent: 100, circuitBreaker: { rollback: true } });
 
     const report = new WorkerTask(this, 'Report', {
