@@ -87,6 +87,7 @@ describe('deploy: the default stack', function () {
       { policy: 'P2', Effect: 'Allow', Action: ['kinesis:GetRecords', 'comprehend:BatchDetectSentiment'], Resource: ['*'] },
     ];
     expect(iamViolations(bad)).to.deep.equal(['P1: s3:Get*', 'P2: kinesis:GetRecords on *']);
+  });
 
   it('limits PutMetricData to our namespaces by condition', () => {
     const puts = identityStatements(synth.template).filter((s) => s.Action.includes('cloudwatch:PutMetricData'));
