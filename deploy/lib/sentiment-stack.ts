@@ -1,7 +1,7 @@
 // The whole system in one stack: stream, archive, lease tables, warehouse, worker services, scheduled jobs, alerts, report sender.
 import * as path from 'node:path';
 import { Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { FlowLogDestination, FlowLogTrafficType, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { FlowLogDestination, FlowLogTrafficType, GatewayVpcEndpointAwsService, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Cluster, ContainerImage, ContainerInsights, FargateService, Secret as EcsSecret } from 'aws-cdk-lib/aws-ecs';
@@ -46,6 +46,9 @@ export class SentimentStack extends Stack {
     });
     vpc.addFlowLog('FlowLog', { destination: FlowLogDestination.toCloudWatchLogs(new LogGroup(this, 'FlowLogs', { retention: logRetention, removalPolicy })), trafficType: FlowLogTrafficType.REJECT });
     const privateSubnets = { subnetType: SubnetType.PRIVATE_WITH_EGRESS };
+    // Free gateway endpoints: archive writes and lease-table calls do not pay NAT data processing.
+    vpc.addGatewayEndpoint('S3Endpoint', { service: GatewayVpcEndpointAwsService.S3 });
+    vpc.addGatewayEndpoint('DynamoDbEndpoint', { service: GatewayVpcEndpointAwsService.DYNAMODB });
 
     const data = new StreamAndArchive(this, 'Data', { streamName: s.streamName, shardCount: s.shardCount, retentionHours: s.retentionHours, archiveTransitionDays: s.archiveTransitionDays, removalPolicy });
     const tables = new LeaseTables(this, 'Leases', { applicationName: s.applicationName, kclGeneration: s.kclGeneration, scalerTableName: `${s.streamName}-shard-scaler`, removalPolicy });
