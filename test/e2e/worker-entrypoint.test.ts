@@ -5,6 +5,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
+import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { localMetricsFile } from '../../common/metrics/local-metrics-store';
+import { parseStoredPoint } from '../../common/metrics/stored-point';
+import { KINESIS_METRIC, KINESIS_NAMESPACE } from '../../common/metrics/metric-names';
 import { DEFAULT_JAVA_OPTIONS, jarsPresent, REPO_ROOT } from '../../local/kcl-daemon';
 import { groupAlive, killGroup } from '../../local/process-group';
 import { readPropertiesFile } from '../../local/properties-file';
@@ -15,6 +19,29 @@ interface Run { readonly code: number | null; readonly stderr: string }
 function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Run {
   const result = spawnSync('sh', [script, ...args], { cwd: REPO_ROOT, env, encoding: 'utf8', timeout: 300_000 });
   return { code: result.status, stderr: result.stderr };
+}
+
+/** Puts `count` small JSON records on the one shard; returns the last sequence number and the bytes put. */
+async function put(h: E2eHarness, firstId: number, count: number): Promise<{ last: string; bytes: number }> {
+  const records = Array.from({ length: count }, (_, i) => ({ PartitionKey: `pk-${firstId + i}`, Data: Buffer.from(JSON.stringify({ record_id: `r${firstId + i}`, vin: 'WVWZZZ1JZXW000001', speed: 50 })) }));
+  const out = await h.stack.factory.kinesis().send(new PutRecordsCommand({ StreamName: h.streamName, Records: records }));
+  if ((out.FailedRecordCount ?? 0) > 0) throw new Error(`${out.FailedRecordCount} records failed`);
+  return { last: out.Records?.[count - 1]?.SequenceNumber ?? '', bytes: records.reduce((sum, r) => sum + r.Data.length, 0) };
+}
+
+/** Bytes the consumer says it received (GetRecords.Bytes in the local metrics store, written every 200 ms). */
+function bytesReceived(metricsDir: string): number {
+  const file = localMetricsFile(metricsDir, KINESIS_NAMESPACE);
+  if (!fs.existsSync(file)) return 0;
+  return fs.readFileSync(file, 'utf8').split('\n').map(parseStoredPoint).filter((p) => p?.name === KINESIS_METRIC.getRecordsBytes).reduce((sum, p) => sum + (p?.sum ?? 0), 0);
+}
+
+async function waitFor(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 describe('e2e: the worker image entrypoint', function () {
@@ -52,6 +79,8 @@ describe('e2e: the worker image entrypoint', function () {
       JAVA_OPTS: DEFAULT_JAVA_OPTIONS.join(' '), LOG_DIR: path.join(h.dir, 'logs', 'consumer'),
       // Flush only by count: a delivery of 50 records is checkpointed while running, a later delivery of 20 only on shutdown.
       SINKS: 'none', BATCH_MAX_RECORDS: '50', BATCH_MAX_AGE_MS: '600000',
+      // Local metrics tell the test what the consumer received (buffered records leave no other trace).
+      METRICS_MODE: 'local', METRICS_DIR: path.join(h.dir, 'metrics'), METRICS_FLUSH_INTERVAL_MS: '200',
       ...extra,
     };
   }
@@ -74,8 +103,7 @@ describe('e2e: the worker image entrypoint', function () {
 
   it('renders the properties, consumes, and checkpoints the buffered tail on SIGTERM before the JVM exits', async () => {
     const h = harness as E2eHarness;
-    const firstFifty = await h.putRecords(50);
-    const [shardId, fiftieth] = [...firstFifty.entries()][0] ?? ['', ''];
+    const first = await put(h, 0, 50);
     const logFile = path.join(h.dir, 'logs', 'entrypoint.log');
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
     const out = fs.openSync(logFile, 'a');
@@ -84,12 +112,11 @@ describe('e2e: the worker image entrypoint', function () {
     daemonPid = child.pid;
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
 
-    const leases = await h.waitForLeases((ls) => ls.length === 1 && checkpointReached(ls[0]?.checkpoint, fiftieth), 180_000);
+    const leases = await h.waitForLeases((ls) => ls.length === 1 && checkpointReached(ls[0]?.checkpoint, first.last), 180_000);
     expect(leases[0]?.leaseOwner).to.equal('image-worker');
-    const tail = (await h.putRecords(20, 50)).get(shardId) ?? '';
-    // The daemon polls every 250 ms; no outside sign shows that 20 records sit in the buffer, so give it a few polls.
-    await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect((await h.leases())[0]?.checkpoint, 'the last 20 records are buffered, not checkpointed').to.equal(fiftieth);
+    const tail = await put(h, 50, 20);
+    await waitFor(() => bytesReceived(path.join(h.dir, 'metrics')) >= first.bytes + tail.bytes, 60_000, 'the consumer to receive the last 20 records');
+    expect((await h.leases())[0]?.checkpoint, 'the last 20 records are buffered, not checkpointed').to.equal(first.last);
     const rendered = readPropertiesFile(path.join(h.dir, 'worker', 'worker.properties'));
     expect(Object.fromEntries(rendered)).to.include({ streamName: h.streamName, applicationName: h.applicationName, workerId: 'image-worker', regionName: 'us-east-1', retrievalMode: 'POLLING', kinesisEndpoint: h.stack.endpoints.kinesis, metricsLevel: 'NONE' });
     // After exec the shell's pid is the JVM's: this is the SIGTERM a task stop delivers through tini.
@@ -97,7 +124,7 @@ describe('e2e: the worker image entrypoint', function () {
     const code = await Promise.race([exited, new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000))]);
     expect(code, fs.readFileSync(logFile, 'utf8').slice(-2000)).to.not.equal('timeout');
     const after = await h.leases();
-    expect(after[0]?.checkpoint, 'checkpointed on shutdown').to.equal(tail);
+    expect(after[0]?.checkpoint, 'checkpointed on shutdown').to.equal(tail.last);
     expect(fs.readFileSync(logFile, 'utf8')).to.include('starting the MultiLangDaemon');
   });
 });
