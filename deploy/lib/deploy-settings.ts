@@ -1,0 +1,151 @@
+// The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
+import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
+
+export type RedshiftSettings =
+  | { readonly mode: 'serverless'; readonly database: string; readonly baseCapacityRpu: number; readonly adminUser: string }
+  | { readonly mode: 'existing'; readonly database: string; readonly clusterIdentifier: string; readonly secretArn: string; readonly pgUrl?: string };
+
+export interface TaskSize {
+  /** Fargate CPU units (1024 = 1 vCPU). */
+  readonly cpu: number;
+  readonly memoryMiB: number;
+}
+
+export interface DeploySettings {
+  readonly stackName: string;
+  readonly streamName: string;
+  readonly shardCount: number;
+  readonly retentionHours: number;
+  /** The KCL application name: also the lease table's name and the KCL's own CloudWatch namespace. */
+  readonly applicationName: string;
+  readonly kclGeneration: '2' | '3';
+  readonly retrievalMode: 'POLLING' | 'FANOUT';
+  /** Days after which archive objects move to S3 Glacier Instant Retrieval; 0 keeps them in S3 Standard. */
+  readonly archiveTransitionDays: number;
+  /** Keep the bucket, tables and stream on `cdk destroy` (true), or delete them with the stack. */
+  readonly retainData: boolean;
+  readonly redshift: RedshiftSettings;
+  readonly consumer: TaskSize & { readonly minTasks: number; readonly maxTasks: number; readonly cpuTargetPercent: number; readonly stopTimeoutSeconds: number };
+  readonly jobSize: TaskSize;
+  readonly sentimentAnalyzer: 'comprehend' | 'local';
+  readonly collectorSource: 'x' | 'instagram' | 'none';
+  readonly alertEmails: readonly string[];
+  readonly reportFrom: string;
+  readonly reportTo: readonly string[];
+  /** IANA time zone of every schedule (EventBridge Scheduler handles daylight saving). */
+  readonly timeZone: string;
+  readonly reportSchedule: string;
+  readonly scalerSchedule: string;
+  readonly monitorSchedule: string;
+  readonly natGateways: number;
+  /** A prebuilt worker image (for example in ECR); absent: CDK builds deploy/image/Dockerfile as an asset. */
+  readonly imageUri?: string;
+  readonly metricsNamespace: string;
+  readonly logRetentionDays: number;
+  readonly checkpointAgeAlarmMs: number;
+  readonly scalerMaxShards: number;
+}
+
+/** Context keys, as the README lists them. */
+export const CONTEXT_KEYS = [
+  'stackName', 'streamName', 'shardCount', 'retentionHours', 'applicationName', 'kclGeneration', 'retrievalMode',
+  'archiveTransitionDays', 'retainData', 'redshift', 'redshiftDatabase', 'redshiftBaseCapacity', 'redshiftAdminUser',
+  'redshiftClusterId', 'redshiftSecretArn', 'redshiftUrl', 'consumerCpu', 'consumerMemoryMiB', 'consumerMinTasks',
+  'consumerMaxTasks', 'consumerCpuTargetPercent', 'stopTimeoutSeconds', 'jobCpu', 'jobMemoryMiB', 'sentimentAnalyzer',
+  'collectorSource', 'alertEmails', 'reportFrom', 'reportTo', 'timeZone', 'reportSchedule', 'scalerSchedule',
+  'monitorSchedule', 'natGateways', 'imageUri', 'metricsNamespace', 'logRetentionDays', 'checkpointAgeAlarmMs', 'scalerMaxShards',
+] as const;
+
+export const EXAMPLE_REPORT_FROM = 'reports@example.org';
+const NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
+const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
+const CRON = /^(cron|rate|at)\(.+\)$/;
+/** Fargate's valid CPU/memory pairs for the sizes we allow (memory in MiB). */
+const FARGATE_MEMORY: Readonly<Record<number, readonly [number, number]>> = { 256: [512, 2048], 512: [1024, 4096], 1024: [2048, 8192], 2048: [4096, 16384], 4096: [8192, 30720] };
+
+function list(value: string): string[] {
+  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+}
+
+function taskSize(reader: ConfigReader, cpuKey: string, memoryKey: string, cpu: number, memory: number): TaskSize {
+  const size = { cpu: reader.integer(cpuKey, cpu), memoryMiB: reader.integer(memoryKey, memory) };
+  const range = FARGATE_MEMORY[size.cpu];
+  if (range === undefined) reader.problem(`${cpuKey} must be one of ${Object.keys(FARGATE_MEMORY).join(', ')}, got ${size.cpu}`);
+  else if (size.memoryMiB < range[0] || size.memoryMiB > range[1] || (size.memoryMiB % 1024 !== 0 && size.memoryMiB !== 512)) {
+    reader.problem(`${memoryKey} ${size.memoryMiB} does not fit ${cpuKey} ${size.cpu} (Fargate: ${range[0]}-${range[1]} MiB in 1 GiB steps)`);
+  }
+  return size;
+}
+
+function readRedshift(reader: ConfigReader): RedshiftSettings {
+  const mode = reader.oneOf('redshift', ['serverless', 'existing'] as const, 'serverless');
+  const database = reader.string('redshiftDatabase', 'dev');
+  if (!/^[a-z_][a-z0-9_]{0,63}$/.test(database)) reader.problem(`redshiftDatabase "${database}" must be a lower-case identifier`);
+  if (mode === 'serverless') {
+    return { mode, database, baseCapacityRpu: reader.integer('redshiftBaseCapacity', 8, { min: 8, max: 1024 }), adminUser: reader.string('redshiftAdminUser', 'sentiment_admin') };
+  }
+  const pgUrl = reader.string('redshiftUrl');
+  if (pgUrl !== undefined && (!/^postgres(ql)?:\/\/[^\s/@:]+@[^\s/]+\/[^\s/?]+$/.test(pgUrl))) reader.problem('redshiftUrl must look like postgres://user@host:port/database (no password: it comes from the secret)');
+  const secretArn = reader.required('redshiftSecretArn');
+  if (secretArn !== '' && !secretArn.startsWith('arn:')) reader.problem('redshiftSecretArn must be a Secrets Manager ARN');
+  return { mode, database, clusterIdentifier: reader.required('redshiftClusterId'), secretArn, ...(pgUrl === undefined ? {} : { pgUrl }) };
+}
+
+/** Reads every setting from `context`; throws one ConfigError listing all problems. */
+export function readDeploySettings(context: Source): DeploySettings {
+  const reader = new ConfigReader('deploy context', [context]);
+  const names = { stackName: reader.string('stackName', 'KinesisSentiment'), streamName: reader.string('streamName', 'kinesis-sentiment'), applicationName: reader.string('applicationName', 'kinesis-sentiment-consumer') };
+  for (const [key, value] of Object.entries(names)) if (!NAME.test(value)) reader.problem(`${key} "${value}" must be 1-128 letters, digits, _ . -`);
+  const shardCount = reader.integer('shardCount', 2, { min: 1, max: 500 });
+  const consumerSize = taskSize(reader, 'consumerCpu', 'consumerMemoryMiB', 1024, 2048);
+  const minTasks = reader.integer('consumerMinTasks', 1, { min: 1, max: 100 });
+  const maxTasks = reader.integer('consumerMaxTasks', Math.max(minTasks, shardCount), { min: 1, max: 100 });
+  if (maxTasks < minTasks) reader.problem(`consumerMaxTasks (${maxTasks}) must be >= consumerMinTasks (${minTasks})`);
+  const alertEmails = list(reader.string('alertEmails', ''));
+  const reportTo = list(reader.string('reportTo', ''));
+  const reportFrom = reader.string('reportFrom', EXAMPLE_REPORT_FROM);
+  for (const address of [...alertEmails, ...reportTo, reportFrom]) if (!EMAIL.test(address)) reader.problem(`"${address}" is not an e-mail address`);
+  const schedules = { reportSchedule: reader.string('reportSchedule', 'cron(0 8 ? * MON *)'), scalerSchedule: reader.string('scalerSchedule', 'cron(0/5 * * * ? *)'), monitorSchedule: reader.string('monitorSchedule', 'cron(* * * * ? *)') };
+  for (const [key, value] of Object.entries(schedules)) if (!CRON.test(value)) reader.problem(`${key} "${value}" must be an EventBridge Scheduler expression: cron(...), rate(...) or at(...)`);
+  const timeZone = reader.string('timeZone', 'America/Los_Angeles');
+  if (!isTimeZone(timeZone)) reader.problem(`timeZone "${timeZone}" is not an IANA time zone name`);
+  const imageUri = reader.string('imageUri');
+  const metricsNamespace = reader.string('metricsNamespace', DEFAULT_METRICS_NAMESPACE);
+  if (metricsNamespace.startsWith('AWS/')) reader.problem('metricsNamespace must not start with "AWS/"');
+  const stopTimeoutSeconds = reader.integer('stopTimeoutSeconds', 60, { min: 30, max: 120 });
+  return reader.finish({
+    ...names,
+    shardCount,
+    retentionHours: reader.integer('retentionHours', 24, { min: 24, max: 8760 }),
+    kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, '2'),
+    retrievalMode: reader.oneOf('retrievalMode', ['POLLING', 'FANOUT'] as const, 'POLLING'),
+    archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
+    retainData: reader.boolean('retainData', true),
+    redshift: readRedshift(reader),
+    consumer: { ...consumerSize, minTasks, maxTasks, cpuTargetPercent: reader.integer('consumerCpuTargetPercent', 70, { min: 10, max: 95 }), stopTimeoutSeconds },
+    jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
+    sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
+    collectorSource: reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'x'),
+    alertEmails,
+    reportFrom,
+    reportTo,
+    timeZone,
+    ...schedules,
+    natGateways: reader.integer('natGateways', 1, { min: 0, max: 3 }),
+    ...(imageUri === undefined ? {} : { imageUri }),
+    metricsNamespace,
+    logRetentionDays: reader.integer('logRetentionDays', 30, { min: 1, max: 3653 }),
+    checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', 300_000, { min: 60_000 }),
+    scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
+  });
+}
+
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return name.includes('/') || name === 'UTC';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,24 @@
+// The deploy context: defaults, and every problem reported at once.
+import { expect } from 'chai';
+import { ConfigError } from '../../common/errors';
+import { readDeploySettings } from '../lib/deploy-settings';
+
+describe('deploy: settings from context', () => {
+  it('defaults to 2 shards, KCL 2, Serverless, Monday 08:00 in Los Angeles', () => {
+    const s = readDeploySettings({});
+    expect(s).to.include({ shardCount: 2, kclGeneration: '2', timeZone: 'America/Los_Angeles', reportSchedule: 'cron(0 8 ? * MON *)' });
+    expect(s.redshift.mode).to.equal('serverless');
+    expect(s.consumer.stopTimeoutSeconds).to.be.at.least(30);
+  });
+
+  it('lists every problem at once', () => {
+    try {
+      readDeploySettings({ shardCount: '0', timeZone: 'Mars/Olympus', stopTimeoutSeconds: '10', consumerCpu: '1024', consumerMemoryMiB: '512', redshift: 'existing', alertEmails: 'not-an-address', kclGeneration: '4' });
+      expect.fail('expected a ConfigError');
+    } catch (error) {
+      expect(error).to.be.instanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const key of ['shardCount', 'timeZone', 'stopTimeoutSeconds', 'consumerMemoryMiB', 'redshiftClusterId', 'redshiftSecretArn', 'not-an-address', 'kclGeneration']) expect(problems).to.include(key);
+    }
+  });
+});

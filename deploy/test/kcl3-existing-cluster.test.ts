@@ -1,0 +1,53 @@
+// KCL 3 (lease index and two more tables, rights on them) with an existing Redshift cluster (no Serverless, DDL on the cluster).
+import { expect } from 'chai';
+import { Match } from 'aws-cdk-lib/assertions';
+import { statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
+
+describe('deploy: KCL 3 with an existing cluster', function () {
+  this.timeout(300_000);
+  let synth: Synthesised;
+  before(() => {
+    synth = synthesise({
+      kclGeneration: '3', redshift: 'existing', redshiftClusterId: 'city-warehouse', redshiftUrl: 'postgres://loader@city-warehouse.example:5439/dev',
+      redshiftSecretArn: 'arn:aws:secretsmanager:us-west-2:123456789012:secret:city-warehouse-AbCdEf', applicationName: 'city-consumer',
+      timeZone: 'Europe/Madrid', shardCount: '4', collectorSource: 'instagram', reportFrom: 'reports@city.example',
+    });
+  });
+
+  it('passes cdk-nag', () => {
+    expect(synth.violations).to.deep.equal([]);
+  });
+
+  it('creates the lease table with LeaseOwnerToLeaseKeyIndex and the WorkerMetricStats and CoordinatorState tables', () => {
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'city-consumer',
+      GlobalSecondaryIndexes: [{ IndexName: 'LeaseOwnerToLeaseKeyIndex', KeySchema: [{ AttributeName: 'leaseOwner', KeyType: 'HASH' }, { AttributeName: 'leaseKey', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+    });
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'city-consumer-WorkerMetricStats', KeySchema: [{ AttributeName: 'wid', KeyType: 'HASH' }] });
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'city-consumer-CoordinatorState', KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }] });
+  });
+
+  it('grants the KCL 3 tables the lease-table actions minus UpdateTable, and Query on the index', () => {
+    const consumer = statementsOfRole(synth.template, 'ConsumerTaskRole');
+    const kcl3 = consumer.find((s) => s.Sid === 'Kcl3Tables');
+    expect(kcl3?.Resource).to.have.length(2);
+    expect(kcl3?.Action).to.include('dynamodb:PutItem').and.not.include('dynamodb:UpdateTable');
+    expect(JSON.stringify(consumer.find((s) => s.Sid === 'KclLeaseIndex')?.Resource)).to.include('/index/*');
+  });
+
+  it('uses the existing cluster through the Data API and creates no Serverless resources', () => {
+    synth.template.resourceCountIs('AWS::RedshiftServerless::Workgroup', 0);
+    const consumer = statementsOfRole(synth.template, 'ConsumerTaskRole');
+    expect(JSON.stringify(consumer.find((s) => s.Sid === 'RedshiftDataExecute')?.Resource)).to.include(':cluster:city-warehouse');
+    expect(JSON.stringify(synth.template.findResources('Custom::AWS'))).to.include('city-warehouse');
+  });
+
+  it('passes the generation to the consumer and the time zone to every schedule; the collector gets its Instagram secrets', () => {
+    expect(JSON.stringify(synth.template.findResources('AWS::ECS::TaskDefinition'))).to.include('"Name":"KCL_GENERATION","Value":"3"');
+    for (const schedule of Object.values(synth.template.findResources('AWS::Scheduler::Schedule'))) {
+      expect((schedule.Properties as { ScheduleExpressionTimezone: string }).ScheduleExpressionTimezone).to.equal('Europe/Madrid');
+    }
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', { ContainerDefinitions: [Match.objectLike({ Secrets: Match.arrayWith([Match.objectLike({ Name: 'INSTAGRAM_ACCESS_TOKEN' })]) })] });
+    synth.template.hasResourceProperties('AWS::Kinesis::Stream', { ShardCount: 4 });
+  });
+});

@@ -1,0 +1,118 @@
+// The default deployment: resources and their safety settings, schedules and time zone, least-privilege IAM, cdk-nag clean.
+import { expect } from 'chai';
+import { Match } from 'aws-cdk-lib/assertions';
+import { iamViolations, identityStatements, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
+
+describe('deploy: the default stack', function () {
+  this.timeout(300_000);
+  let synth: Synthesised;
+  before(() => { synth = synthesise({ reportFrom: 'reports@city.example', reportTo: 'team@city.example', alertEmails: 'ops@city.example' }); });
+
+  it('passes cdk-nag AwsSolutions with every finding acknowledged', () => {
+    expect(synth.violations).to.deep.equal([]);
+    expect(synth.acknowledged.length).to.be.greaterThan(5);
+    for (const ack of synth.acknowledged) expect(ack.reason.length, `${ack.rule} has a reason`).to.be.greaterThan(30);
+  });
+
+  it('creates a provisioned, encrypted stream with the shard count', () => {
+    synth.template.hasResourceProperties('AWS::Kinesis::Stream', { ShardCount: 2, StreamModeDetails: { StreamMode: 'PROVISIONED' }, StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } });
+  });
+
+  it('keeps the archive bucket encrypted, private and TLS-only', () => {
+    synth.template.hasResourceProperties('AWS::S3::Bucket', {
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'archive/' }),
+    });
+    synth.template.hasResourceProperties('AWS::S3::BucketPolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } });
+  });
+
+  it('creates the KCL 2 lease table named after the application, keyed on leaseKey', () => {
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'kinesis-sentiment-consumer', KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' });
+  });
+
+  it('runs the consumer on Fargate with a stop timeout longer than the daemon grace, CPU scaling and CloudWatch logs', () => {
+    const defs = synth.template.findResources('AWS::ECS::TaskDefinition');
+    const consumer = Object.entries(defs).find(([id]) => id.startsWith('ConsumerTaskDefinition'));
+    expect(consumer, 'consumer task definition').not.to.equal(undefined);
+    const container = (consumer?.[1].Properties as { ContainerDefinitions: Array<Record<string, unknown>> }).ContainerDefinitions[0] as { StopTimeout: number; EntryPoint?: unknown; Environment: Array<{ Name: string; Value: unknown }>; LogConfiguration: { LogDriver: string } };
+    expect(container.StopTimeout).to.be.at.least(30);
+    const env = Object.fromEntries(container.Environment.map((e) => [e.Name, e.Value]));
+    expect(Number(env.KCL_SHUTDOWN_GRACE_MILLIS)).to.be.below(container.StopTimeout * 1000);
+    expect(container.EntryPoint, 'the image entrypoint (properties + daemon) runs').to.equal(undefined);
+    expect(env).to.include({ KCL_GENERATION: '2', KCL_RETRIEVAL_MODE: 'POLLING', REDSHIFT_MODE: 'data-api', SINKS: 'all' });
+    expect(container.LogConfiguration.LogDriver).to.equal('awslogs');
+    synth.template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', { TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 70, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } }) });
+  });
+
+  it('creates Redshift Serverless and runs the project DDL through the Data API', () => {
+    synth.template.resourceCountIs('AWS::RedshiftServerless::Workgroup', 1);
+    synth.template.hasResourceProperties('AWS::RedshiftServerless::Workgroup', { PubliclyAccessible: false, BaseCapacity: 8 });
+    const ddl = JSON.stringify(synth.template.findResources('Custom::AWS'));
+    expect(ddl).to.include('CREATE TABLE IF NOT EXISTS public.post_sentiment');
+    expect(ddl).to.include('CREATE TABLE IF NOT EXISTS public.vehicle_readings');
+    expect(ddl).to.include('BatchExecuteStatement');
+  });
+
+  it('schedules the weekly report, the scaler and the monitor in the named time zone', () => {
+    const schedules = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties as { ScheduleExpression: string; ScheduleExpressionTimezone: string; Description: string });
+    expect(schedules).to.have.length(3);
+    for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).to.equal('America/Los_Angeles');
+    const byName = (word: string): string | undefined => schedules.find((s) => s.Description.includes(word))?.ScheduleExpression;
+    expect(byName('report')).to.equal('cron(0 8 ? * MON *)');
+    expect(byName('scaler')).to.equal('cron(0/5 * * * ? *)');
+    expect(byName('monitor')).to.equal('cron(* * * * ? *)');
+    const commands = JSON.stringify(synth.template.findResources('AWS::ECS::TaskDefinition'));
+    expect(commands).to.include('"dist/scripts/scaler.js","run"');
+    expect(commands).to.include('"--publish"');
+    expect(commands).to.include('"dist/scripts/report.js","--send"');
+  });
+
+  it('creates the alert topic with its e-mail subscription, the SES sender, the monitor alarms and the dashboard', () => {
+    synth.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@city.example' });
+    synth.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'reports@city.example' });
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'MaxCheckpointLagMilliseconds', Namespace: 'KinesisToolkit/Consumer', AlarmActions: [Match.anyValue()] });
+    synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('uses no wildcard action and Resource "*" only for actions AWS defines without resources', () => {
+    const statements = identityStatements(synth.template).filter((s) => s.Effect === 'Allow');
+    expect(statements.length).to.be.greaterThan(20);
+    expect(iamViolations(statements)).to.deep.equal([]);
+  });
+
+  it('the IAM check itself catches a wildcard action and an unlisted action on Resource "*"', () => {
+    const bad = [
+      { policy: 'P1', Effect: 'Allow', Action: ['s3:Get*'], Resource: ['arn:aws:s3:::b/*'] },
+      { policy: 'P2', Effect: 'Allow', Action: ['kinesis:GetRecords', 'comprehend:BatchDetectSentiment'], Resource: ['*'] },
+    ];
+    expect(iamViolations(bad)).to.deep.equal(['P1: s3:Get*', 'P2: kinesis:GetRecords on *']);
+  });
+
+  it('limits PutMetricData to our namespaces by condition', () => {
+    const puts = identityStatements(synth.template).filter((s) => s.Action.includes('cloudwatch:PutMetricData'));
+    expect(puts.length).to.be.at.least(2);
+    for (const put of puts) expect(put.Condition).to.have.nested.property("StringEquals.cloudwatch:namespace");
+  });
+
+  it('gives UpdateShardCount only to the scaler and SendRawEmail only to the report', () => {
+    const holders = (action: string): string[] => [...new Set(identityStatements(synth.template).filter((s) => s.Action.includes(action)).map((s) => s.policy))];
+    expect(holders('kinesis:UpdateShardCount')).to.have.length(1);
+    expect(holders('kinesis:UpdateShardCount')[0]).to.match(/^ScalerTaskRole/);
+    expect(holders('ses:SendRawEmail')).to.have.length(1);
+    expect(holders('ses:SendRawEmail')[0]).to.match(/^ReportTaskRole/);
+    expect(holders('comprehend:BatchDetectSentiment').every((p) => p.startsWith('ConsumerTaskRole'))).to.equal(true);
+  });
+
+  it('gives the consumer exactly the KCL actions on the stream and lease table, and S3 only under the archive prefixes', () => {
+    const consumer = statementsOfRole(synth.template, 'ConsumerTaskRole');
+    const kcl = consumer.find((s) => s.Sid === 'KclStream');
+    expect(kcl?.Action).to.have.members(['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:RegisterStreamConsumer', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards']);
+    const lease = consumer.find((s) => s.Sid === 'KclLeaseTable');
+    expect(lease?.Action).to.have.members(['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+    const objects = consumer.find((s) => s.Sid === 'ArchiveObjects');
+    expect(JSON.stringify(objects?.Resource)).to.include('/raw/*').and.include('/errors/*').and.include('/archive-state/*');
+    expect(objects?.Action).to.not.include('s3:DeleteObject');
+    expect(consumer.flatMap((s) => s.Action)).to.not.include('kinesis:UpdateShardCount');
+  });
+});
