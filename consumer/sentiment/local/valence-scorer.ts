@@ -109,7 +109,9 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
       if (trace) trace.note(i, 'all caps');
     }
     const from = anchor?.[i] ?? i;
-    const lowest = floor?.[i] ?? 0;
+    // Emoji, emoticons and laughter stand outside the sentence's grammar: "Nope :-)" is not a negated smile, nor is
+    // "you can never leave lmao" a negated laugh.
+    const lowest = token.emoji || !hasLetter(token.lower) || LAUGHTER.has(token.lower) ? from : floor?.[i] ?? 0;
     for (let k = 1; k <= 3 && from - k >= lowest && !(tokens[from - k + 1] as Token).clauseStart; k += 1) {
       const j = from - k;
       if (values[j] !== undefined && !isNegator(j)) continue;
@@ -166,6 +168,17 @@ function recordLexicon(tokens: readonly Token[], model: LanguageModel, values: r
     const base = token.emoji ? undefined : model.comparativeBase(token.lower);
     if (base !== undefined) entry.source = `comparative of "${base}"`;
   });
+}
+
+/** Laughter as the tokenizer writes it ("jajaja" -> "jaja"). */
+const LAUGHTER: ReadonlySet<string> = new Set(['lol', 'lmao', 'lmfao', 'rofl', 'haha', 'hehe', 'jaja', 'jeje', 'xd']);
+
+function hasLetter(lower: string): boolean {
+  for (let i = 0; i < lower.length; i += 1) {
+    const c = lower.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
 }
 
 /** Up to four '!' add 0.292 each; two or three '?' add 0.18 each, more add 0.96. */
