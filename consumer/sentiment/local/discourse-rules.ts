@@ -38,8 +38,8 @@ export function applySarcasm(
 
 /**
  * Expectation and disappointment: a frame word ("promised", "supposed", "prometieron") whose clause is followed by a
- * denial ("got nothing", "still", a negator). The frame's positive words up to the clause end (or "and" / "but")
- * describe what did not happen: flipped; the frame word itself is scored as a disappointment.
+ * denial ("got nothing", "still", a negator). The frame's positive words up to the clause end (or "and" / "but" or
+ * the denial) describe what did not happen: flipped; the frame word itself is scored as a disappointment.
  */
 export function applyExpectation(
   tokens: readonly Token[], sentiments: number[], rules: LanguageRules, isNegator: (i: number) => boolean, trace: ScoreTrace | undefined,
@@ -47,9 +47,13 @@ export function applyExpectation(
   const { frames, denials } = rules.expectation;
   for (let f = 0; f < tokens.length; f += 1) {
     if (!frames.has((tokens[f] as Token).lower)) continue;
+    // The frame runs to the clause end, "and" / "but", or the denial itself (Spanish "y" is too short to be a token).
+    const ends = (i: number): boolean => {
+      const token = tokens[i] as Token;
+      return token.clauseStart || rules.contrast.has(token.lower) || token.lower === 'and' || denials.has(token.lower) || isNegator(i);
+    };
     let end = f + 1;
-    while (end < tokens.length && !(tokens[end] as Token).clauseStart && !rules.contrast.has((tokens[end] as Token).lower)
-      && (tokens[end] as Token).lower !== 'and' && (tokens[end] as Token).lower !== 'y') end += 1;
+    while (end < tokens.length && !ends(end)) end += 1;
     let denied = false;
     for (let d = end; d < tokens.length && !denied; d += 1) denied = denials.has((tokens[d] as Token).lower) || isNegator(d);
     if (!denied) continue;
