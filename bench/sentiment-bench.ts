@@ -22,6 +22,9 @@ function referenceVader(corpus: readonly RatedText[]): { docsPerSec: number; wei
   return { docsPerSec, weightedF1: m.weightedF1, pearsonR: m.pearsonR };
 }
 
+/** This process's CPU time in microseconds (user + system), for the one-core docs/s. */
+const cpuMicros = (): number => { const used = process.cpuUsage(); return used.user + used.system; };
+
 const CORPUS = path.resolve(__dirname, '../../../shared/data/sentiment/tweets_GroundTruth.txt');
 
 export const benchmark: Benchmark = async (options) => {
@@ -29,13 +32,14 @@ export const benchmark: Benchmark = async (options) => {
   const corpus = parseRatedCorpus(fs.readFileSync(CORPUS, 'utf8'));
   options.progress(`scoring ${corpus.length} rated tweets`);
   const analyzer = new LocalAnalyzer();
-  const e = evaluateLocalAnalyzer(corpus, options.quick ? 300 : 3_000, analyzer);
+  const e = evaluateLocalAnalyzer(corpus, options.quick ? 300 : 3_000, analyzer, cpuMicros);
   const heldOut = evaluateHeldOut(heldOutSets(path.resolve(__dirname, '../..')), analyzer);
   const reference = referenceVader(corpus);
   return {
     section: 'sentiment',
     figures: {
       localDocsPerSec: e.docsPerSec,
+      localDocsPerCpuSec: e.docsPerCpuSec,
       labelWeightedF1: e.label.weightedF1,
       labelWeightedF1Test: e.splits.test.label.weightedF1,
       scoreDifferencePearsonR: e.scoreDifference.pearsonR,
@@ -54,7 +58,7 @@ export const benchmark: Benchmark = async (options) => {
       pearsonRVsVaderSentimentJs: e.pearsonR / reference.pearsonR,
     },
     goals: {
-      'local >= 20,000 docs/s on one core': e.docsPerSec >= 20_000,
+      'local >= 20,000 docs/s on one core (per CPU second)': e.docsPerCpuSec >= 20_000,
       'label weighted three-class F1 >= 0.90': e.label.weightedF1 >= 0.9,
       'Pearson r of Positive - Negative >= 0.85': e.scoreDifference.pearsonR >= 0.85,
       'English held-out label accuracy (pos/neg) >= 0.72': (heldOut.en?.polarAccuracy ?? 0) >= 0.72,
