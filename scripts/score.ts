@@ -1,6 +1,7 @@
 // `npm run score -- <file|->`: scores each line (plain text, or JSONL with `text` and optional `lang`) and prints one JSON line each.
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
+import { Readable } from 'node:stream';
 import { AwsClientFactory } from '../common/aws/client-factory';
 import { readAwsSettings } from '../common/aws/aws-settings';
 import { ConfigReader } from '../common/config/config-reader';
@@ -8,19 +9,28 @@ import { describeError } from '../common/errors';
 import { createSentimentAnalyzer } from '../consumer/sentiment/create-sentiment-analyzer';
 import { primaryLanguage } from '../consumer/sentiment/language-code';
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
+import { formatExplanation } from '../consumer/sentiment/local/format-explanation';
 import type { SentimentDocument } from '../consumer/sentiment/sentiment-analyzer';
 import { readSentimentConfig } from '../consumer/sentiment/sentiment-config';
 
-const HELP = `Usage: npm run score -- [--analyzer local|comprehend] <file | ->
-  Each non-blank line is a text, or a JSON object with "text" and optional "lang" (JSONL); "-" reads stdin.
+const HELP = `Usage: npm run score -- [--analyzer local|comprehend] [--explain [--json]] [<file | -> | --text "<post>"]
+  Each non-blank line is a text, or a JSON object with "text" and optional "lang" (JSONL); "-" (or no file, when stdin
+  is not a terminal) reads stdin; --text scores one post given on the command line.
   Prints one JSON line per input: {"line","label","scores","lang"[,"compound"]} or {"line","ok":false,"reason"}.
   --analyzer  local (default; adds VADER's compound, -1..1) or comprehend (AWS credentials and region from the
               environment; SENTIMENT_COMPREHEND_CALLS_PER_SECOND, AWS_ENDPOINT_URL_COMPREHEND apply)
+  --explain   local only: for each post, why it got its label: every word, emoji and emoticon that carries sentiment
+              (its lexicon valence and source) with the rules that changed it (negation, intensifiers, "but", idioms,
+              sarcasm, denied expectations), as readable lines; with --json, an "explain" object in each JSON line
+Labels: POSITIVE / NEGATIVE / NEUTRAL by the compound at ±0.05; MIXED when strong positive and strong negative
+evidence are both present (as Amazon Comprehend means it).
 Exit codes: 0 ok, 1 error (unreadable input, Comprehend unavailable), 2 usage.`;
 
 const CHUNK = 100;
 
 interface Input { readonly line: number; readonly document?: SentimentDocument; readonly invalid?: string }
+
+interface Options { readonly kind: string; readonly explain: boolean; readonly json: boolean; readonly source: string | undefined; readonly text: string | undefined }
 
 function parseLine(text: string, line: number): Input {
   if (!text.trimStart().startsWith('{')) return { line, document: { text } };
@@ -33,21 +43,41 @@ function parseLine(text: string, line: number): Input {
   }
 }
 
+/** The options, or a usage problem. */
+function parseArgs(argv: readonly string[]): Options | string {
+  let kind = 'local'; let explain = false; let json = false; let text: string | undefined; const files: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const arg = argv[i] as string;
+    if (arg === '--analyzer' || arg === '--text') {
+      const value = argv[i + 1];
+      if (value === undefined) return `${arg} needs a value`;
+      if (arg === '--analyzer') kind = value; else text = value;
+      i += 1;
+    } else if (arg === '--explain') explain = true;
+    else if (arg === '--json') json = true;
+    else if (arg !== '-' && arg.startsWith('-')) return `unknown option ${arg}`;
+    else files.push(arg);
+  }
+  if (kind !== 'local' && kind !== 'comprehend') return `unknown analyzer ${kind}`;
+  if (explain && kind !== 'local') return '--explain explains the local analyzer only';
+  if (files.length > 1 || (files.length === 1 && text !== undefined)) return 'give one file, "-", or --text';
+  if (files.length === 0 && text === undefined && process.stdin.isTTY) return 'no input: give a file, "-", or --text';
+  return { kind, explain, json, source: files[0], text };
+}
+
 async function main(argv: readonly string[]): Promise<number> {
   if (argv.includes('--help') || argv.includes('-h')) { console.log(HELP); return 0; }
-  const at = argv.indexOf('--analyzer');
-  const kind = at >= 0 ? argv[at + 1] : 'local';
-  const files = argv.filter((_arg, i) => !(at >= 0 && (i === at || i === at + 1)));
-  if ((kind !== 'local' && kind !== 'comprehend') || files.length !== 1 || (files[0] !== '-' && files[0]?.startsWith('-'))) {
-    console.error(`bad arguments\n${HELP}`);
-    return 2;
-  }
+  const options = parseArgs(argv);
+  if (typeof options === 'string') { console.error(`bad arguments: ${options}\n${HELP}`); return 2; }
+  const { kind } = options;
   const reader = new ConfigReader('score', [{ SENTIMENT_ANALYZER: kind }, process.env]);
   const config = reader.finish({ sentiment: readSentimentConfig(reader), aws: readAwsSettings(reader) });
   const aws = kind === 'comprehend' ? new AwsClientFactory(config.aws) : undefined;
   const local = new LocalAnalyzer({ fallbackLanguage: config.sentiment.fallbackLanguage });
   const analyzer = kind === 'local' ? local : createSentimentAnalyzer(config.sentiment, aws ? { aws } : {});
-  const input = files[0] === '-' ? process.stdin : fs.createReadStream(files[0] as string);
+  const input = options.text !== undefined ? Readable.from([options.text])
+    : options.source === undefined || options.source === '-' ? process.stdin : fs.createReadStream(options.source);
+  const print = (chunk: readonly Input[]): Promise<void> => printChunk(chunk, kind === 'local' ? local : undefined, analyzer.analyze.bind(analyzer), options);
   try {
     let chunk: Input[] = [];
     let line = 0;
@@ -55,9 +85,9 @@ async function main(argv: readonly string[]): Promise<number> {
       line += 1;
       if (text.trim() === '') continue;
       chunk.push(parseLine(text, line));
-      if (chunk.length >= CHUNK) { await printChunk(chunk, kind === 'local' ? local : undefined, analyzer.analyze.bind(analyzer)); chunk = []; }
+      if (chunk.length >= CHUNK) { await print(chunk); chunk = []; }
     }
-    await printChunk(chunk, kind === 'local' ? local : undefined, analyzer.analyze.bind(analyzer));
+    await print(chunk);
     return 0;
   } finally {
     await analyzer.close();
@@ -66,7 +96,7 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function printChunk(
-  chunk: readonly Input[], local: LocalAnalyzer | undefined, analyze: (docs: readonly SentimentDocument[]) => Promise<unknown[]>,
+  chunk: readonly Input[], local: LocalAnalyzer | undefined, analyze: (docs: readonly SentimentDocument[]) => Promise<unknown[]>, options: Options,
 ): Promise<void> {
   const docs = chunk.flatMap((input) => (input.document ? [input.document] : []));
   const outcomes = local ? [] : await analyze(docs);
@@ -75,6 +105,12 @@ async function printChunk(
     if (input.document === undefined) return JSON.stringify({ line: input.line, ok: false, reason: input.invalid });
     const lang = primaryLanguage(input.document.lang);
     if (local && (lang === undefined || lang === 'en' || lang === 'es')) {
+      if (options.explain) {
+        const e = local.explain(input.document.text, lang);
+        if (!options.json) return formatExplanation(`line ${input.line}`, input.document.text, e);
+        const { label, scores, compound, lang: scored, ...explain } = e;
+        return JSON.stringify({ line: input.line, ok: true, label, scores, lang: scored, compound, explain });
+      }
       const { label, scores, compound, lang: scored } = local.score(input.document.text, lang);
       return JSON.stringify({ line: input.line, ok: true, label, scores, lang: scored, compound });
     }

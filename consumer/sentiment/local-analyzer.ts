@@ -7,7 +7,8 @@ import type { LocalLanguage } from './local/language-rules';
 import { detectLanguage } from './local/language-detector';
 import { decodeEntities, tokenize } from './local/tokenize';
 import { scoreValence } from './local/valence-scorer';
-import { toComprehendShape, type ComprehendShape } from './local/comprehend-shape';
+import { labelReason, toComprehendShape, type ComprehendShape } from './local/comprehend-shape';
+import { ScoreTrace, type TokenTrace } from './local/score-trace';
 
 export const LOCAL_LANGUAGES: readonly LocalLanguage[] = ['en', 'es'];
 
@@ -20,6 +21,16 @@ export interface LocalScore extends ComprehendShape {
   /** VADER's compound, -1..1: the figure the evaluation correlates with human ratings. */
   readonly compound: number;
   readonly lang: LocalLanguage;
+}
+
+/** A score with what moved it: `npm run score -- --explain`. */
+export interface LocalExplanation extends LocalScore {
+  /** The words, emoji and emoticons that carry sentiment or that a rule changed, in text order. */
+  readonly tokens: readonly TokenTrace[];
+  /** Rules over the whole text (sarcasm, denied expectation, punctuation emphasis). */
+  readonly textRules: readonly string[];
+  /** Why this label ("NEGATIVE: compound -0.52 <= -0.05", "MIXED: ..."). */
+  readonly labelReason: string;
 }
 
 export class LocalAnalyzer implements SentimentAnalyzer {
@@ -41,6 +52,19 @@ export class LocalAnalyzer implements SentimentAnalyzer {
     const language = lang ?? detectLanguage(tokens, text, this.models.lexicalHint) ?? this.fallbackLanguage;
     const valence = scoreValence(tokens, this.models[language], text);
     return { ...toComprehendShape(valence), compound: valence.compound, lang: language };
+  }
+
+  /** Like `score`, plus the trace of every word and rule that moved it (slower: for people, not the pipeline). */
+  public explain(rawText: string, lang?: LocalLanguage): LocalExplanation {
+    const text = decodeEntities(rawText);
+    const tokens = tokenize(text, this.isEmoticon);
+    const language = lang ?? detectLanguage(tokens, text, this.models.lexicalHint) ?? this.fallbackLanguage;
+    const trace = new ScoreTrace(tokens);
+    const valence = scoreValence(tokens, this.models[language], text, trace);
+    return {
+      ...toComprehendShape(valence), compound: valence.compound, lang: language,
+      tokens: trace.moved(), textRules: trace.textRules, labelReason: labelReason(valence),
+    };
   }
 
   /** The post's language by the en/es detector alone; undefined when it cannot tell. */

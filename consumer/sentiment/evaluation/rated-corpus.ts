@@ -21,3 +21,14 @@ export function parseRatedCorpus(content: string): RatedText[] {
   });
   return rows;
 }
+
+export type CorpusSplit = 'dev' | 'test';
+
+/**
+ * The fixed dev/test split of a rated corpus: odd numeric ids are dev (rules and constants may be chosen by looking at
+ * them), even ids are test (only reported). A non-numeric id is test.
+ */
+export function splitOf(id: string): CorpusSplit {
+  const n = Number(id);
+  return Number.isInteger(n) && n % 2 === 1 ? 'dev' : 'test';
+}

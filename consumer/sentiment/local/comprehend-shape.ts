@@ -5,37 +5,65 @@ import type { ValenceScore } from './valence-scorer';
 /** The paper's three-class thresholds on the compound score. */
 export const POSITIVE_THRESHOLD = 0.05;
 export const NEGATIVE_THRESHOLD = -0.05;
-/** Each side needs at least this much evidence (about one clearly polar word, e.g. "good" 1.9, "sad" -2.1) for MIXED. */
-export const MIXED_MIN_EVIDENCE = 1.5;
-/** ... and the weaker side at least this fraction of the stronger one. */
-export const MIXED_MIN_BALANCE = 0.5;
+/**
+ * MIXED, as Amazon Comprehend means it: strong positive and strong negative evidence in the same post. Strong: at least
+ * one item on each side of at least this valence after the rules (VADER scale: "great" 3.1, "wonderful" 2.7, "terrible"
+ * -2.5, "sad" -2.1; not "good" 1.9 or "late" -0.9). Chosen on the dev split of the rated tweets.
+ */
+export const MIXED_MIN_STRENGTH = 2;
+/** ... and neither side dominating: the weaker side's summed evidence at least this fraction of the stronger one's. */
+export const MIXED_MIN_BALANCE = 0.75;
 
 export interface ComprehendShape {
   readonly label: SentimentLabel;
   readonly scores: SentimentScores;
 }
 
+/** Why the label is what it is, in words, for explanations. */
+export function labelReason(score: ValenceScore): string {
+  if (isMixed(score)) {
+    return `MIXED: strongest positive ${score.strongestPositive.toFixed(2)} and negative ${score.strongestNegative.toFixed(2)} `
+      + `both >= ${MIXED_MIN_STRENGTH}, balance ${balanceOf(score).toFixed(2)} >= ${MIXED_MIN_BALANCE}`;
+  }
+  const label = labelOf(score.compound);
+  if (label === 'NEUTRAL') return `NEUTRAL: compound ${score.compound.toFixed(3)} within ±${POSITIVE_THRESHOLD}`;
+  return `${label}: compound ${score.compound.toFixed(3)} ${label === 'POSITIVE' ? '>=' : '<='} ${label === 'POSITIVE' ? POSITIVE_THRESHOLD : NEGATIVE_THRESHOLD}`;
+}
+
+export function isMixed(score: ValenceScore): boolean {
+  return Math.min(score.strongestPositive, score.strongestNegative) >= MIXED_MIN_STRENGTH && balanceOf(score) >= MIXED_MIN_BALANCE;
+}
+
+function balanceOf(score: ValenceScore): number {
+  const stronger = Math.max(score.positiveEvidence, score.negativeEvidence);
+  return stronger === 0 ? 0 : Math.min(score.positiveEvidence, score.negativeEvidence) / stronger;
+}
+
 /**
- * Label: MIXED when both sides are strong and balanced, otherwise the compound against ±0.05 (so the label agrees with
- * the evaluation's classes). Scores: Neutral = 1 / (1 + (strength / 0.05)^2), which is 0.5 exactly at the threshold;
- * the rest is shared between Mixed (by balance) and Positive / Negative (by their evidence).
+ * Label: MIXED (see above), otherwise the compound against ±0.05, so the label agrees with the evaluation's classes.
+ * Scores: the label's score is always the highest, and Positive - Negative is a monotone function of the compound
+ * (|compound| x 6 inside the neutral band, 0.51 rising linearly to 1 outside it), so averaging Positive - Negative (the
+ * dashboard's and report's mean score) follows the compound's intensity instead of saturating at ±1. The losing side
+ * gets a share of the rest in proportion to the evidence balance; on MIXED the Mixed score takes 0.5 + balance / 4.
  */
 export function toComprehendShape(score: ValenceScore): ComprehendShape {
-  const { positiveEvidence: pos, negativeEvidence: neg } = score;
-  const stronger = Math.max(pos, neg);
-  const balance = stronger === 0 ? 0 : Math.min(pos, neg) / stronger;
-  const mixed = Math.min(pos, neg) >= MIXED_MIN_EVIDENCE && balance >= MIXED_MIN_BALANCE;
-  const strength = mixed ? (pos + neg) / Math.sqrt((pos + neg) ** 2 + 15) : Math.abs(score.compound);
-  const neutral = 1 / (1 + (strength / POSITIVE_THRESHOLD) ** 2);
-  const polar = 1 - neutral;
-  const mixedShare = mixed ? balance : balance / 4;
-  const sided = polar * (1 - mixedShare);
-  const positiveShare = pos + neg === 0 ? (score.compound >= 0 ? 1 : 0) : pos / (pos + neg);
+  const mixed = isMixed(score);
+  const balance = balanceOf(score);
+  const s = Math.abs(score.compound);
+  const lead = s < POSITIVE_THRESHOLD ? 6 * s : 0.51 + (0.49 * (s - POSITIVE_THRESHOLD)) / (1 - POSITIVE_THRESHOLD);
+  const mixedScore = mixed ? 0.5 + balance / 4 : 0;
+  const rest = 1 - mixedScore;
+  const difference = lead * rest;
+  const free = rest - difference;
+  const loser = (free * balance) / 8;
+  const winner = difference + loser;
+  const neutral = free - 2 * loser;
+  const positiveWins = score.compound > 0 || (score.compound === 0 && score.positiveEvidence >= score.negativeEvidence);
   const scores: SentimentScores = {
-    Positive: sided * positiveShare,
-    Negative: sided * (1 - positiveShare),
+    Positive: positiveWins ? winner : loser,
+    Negative: positiveWins ? loser : winner,
     Neutral: neutral,
-    Mixed: polar * mixedShare,
+    Mixed: mixedScore,
   };
   return { label: mixed ? 'MIXED' : labelOf(score.compound), scores };
 }

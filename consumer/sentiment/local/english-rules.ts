@@ -1,4 +1,4 @@
-// English negators, intensifiers and contrast words: VADER's published lists (Hutto & Gilbert 2014).
+// English negators, intensifiers, contrast words and idioms (VADER's published lists, Hutto & Gilbert 2014) and our discourse rules.
 import { boosterMap, type LanguageRules } from './language-rules';
 
 const NEGATORS = [
@@ -28,6 +28,9 @@ const IDIOMS: ReadonlyArray<readonly [string, number]> = [
   ['back handed', -2], ['blow smoke', -2], ['blowing smoke', -2], ['in the black', 2], ['in the red', -2], ['on the ball', 2],
 ];
 
+/** Ours (issue 13): negators that, before a comparative or superlative, say "nothing was ever more ..." (emphasis). */
+const COMPARATIVE_NEGATORS = ['never', 'nothing', 'nobody', 'none', 'no', 'nowhere', 'cannot', 'cant', "can't", 'couldnt', "couldn't"];
+
 export const ENGLISH_RULES: LanguageRules = {
   lang: 'en',
   negators: new Set(NEGATORS),
@@ -38,4 +41,12 @@ export const ENGLISH_RULES: LanguageRules = {
   contrast: new Set(['but']),
   idioms: new Map(IDIOMS),
   notSentiment: new Set(),
+  // Chosen from issue 13's listed inputs ("slower bus ride", "the bus is late again"), on the scale of VADER's "delayed" (-0.9).
+  supplement: new Map([['slow', -1], ['late', -0.9]]),
+  comparativeNegation: { negators: new Set(COMPARATIVE_NEGATORS), markers: new Set(['more', 'most']) },
+  sarcasm: { interjections: new Set(['oh', 'ohh', 'just', 'gee', 'wow', 'yeah']), markers: new Set(['🙄', '🙃', 'sarcasm']) },
+  expectation: {
+    frames: new Set(['promised', 'promise', 'promises', 'supposed', 'expected', 'expecting', 'hoped', 'pledged', 'vowed', 'guaranteed']),
+    denials: new Set(['nothing', 'never', 'still', 'instead', 'yet', 'none', 'zero', 'nope']),
+  },
 };

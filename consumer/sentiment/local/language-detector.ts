@@ -14,7 +14,7 @@ const SPANISH = new Set([
   'el', 'la', 'los', 'las', 'de', 'del', 'que', 'qué', 'en', 'es', 'un', 'una', 'por', 'con', 'para', 'muy', 'pero',
   'como', 'cómo', 'está', 'esta', 'estoy', 'lo', 'se', 'su', 'sus', 'mi', 'te', 'tu', 'yo', 'al', 'más', 'porque',
   'cuando', 'todo', 'nada', 'hoy', 'ya', 'eso', 'este', 'esto', 'fue', 'hay', 'tengo', 'tiene', 'ser', 'les', 'nos',
-  'ni', 'sin', 'sí', 'bien', 'también', 'pues', 'día', 'mañana', 'gracias', 'ese', 'esa', 'son', 'era', 'estar',
+  'ni', 'sin', 'sí', 'bien', 'también', 'pues', 'día', 'mañana', 'gracias', 'ese', 'esa', 'son', 'era', 'estar', 'parece',
 ]);
 
 const SPANISH_MARKS = /[ñ¿¡áéíóú]/gi;

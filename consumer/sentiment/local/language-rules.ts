@@ -16,8 +16,25 @@ export interface LanguageRules {
   readonly boosters: ReadonlyMap<string, number>;
   /** "but": sentiment before it counts half, after it one and a half times. */
   readonly contrast: ReadonlySet<string>;
-  /** Multi-word idioms whose valence replaces that of their words ("bad ass", "yeah right"). */
+  /** Multi-word idioms (2-4 words) whose valence replaces that of their words ("yeah right", "qué asco", "ni de broma"). */
   readonly idioms: ReadonlyMap<string, number>;
+  /**
+   * Negated comparatives and superlatives: these negators before a comparative ("never had a slower ride", "couldn't be
+   * happier", "nunca he visto nada peor") intensify it instead of flipping it; `markers` make the next word comparative.
+   */
+  readonly comparativeNegation: { readonly negators: ReadonlySet<string>; readonly markers: ReadonlySet<string> };
+  /**
+   * Sarcasm: an interjection followed by a positive word as the whole clause ("Oh wonderful, the bus is late again"), or
+   * a marker anywhere (🙄, #sarcasm), turns the post's positive words negative.
+   */
+  readonly sarcasm: { readonly interjections: ReadonlySet<string>; readonly markers: ReadonlySet<string> };
+  /**
+   * Expectation and disappointment: a frame word ("promised", "supposed") followed later by a denial ("got nothing",
+   * "still", a negator) makes the frame's positive words counterfactual (flipped) and the frame word itself negative.
+   */
+  readonly expectation: { readonly frames: ReadonlySet<string>; readonly denials: ReadonlySet<string> };
+  /** Ours: words the published lexicon lacks that city posts lean on ("slow", "late"), used only when it has no entry. */
+  readonly supplement: ReadonlyMap<string, number>;
   /** Lexicon entries that this language uses as function words (a mistranslation or a negator); never scored. */
   readonly notSentiment: ReadonlySet<string>;
 }
@@ -30,6 +47,8 @@ export const NEGATION_SCALAR = -0.74;
 export const EMPHATIC_NEGATION_SCALAR = 1.25;
 export const CONTRAST_BEFORE = 0.5;
 export const CONTRAST_AFTER = 1.5;
+/** Ours, not VADER's: the valence of a denied expectation's frame word, about that of "disappointed" (-2.1) less a step. */
+export const DISAPPOINTMENT_VALENCE = -1.8;
 
 export function boosterMap(increments: readonly string[], decrements: readonly string[]): ReadonlyMap<string, number> {
   return new Map([

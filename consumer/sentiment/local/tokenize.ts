@@ -1,9 +1,12 @@
 // Splits a post into tokens once: words (edge punctuation stripped), emoticons kept whole, each emoji its own token.
 
 export interface Token {
-  /** As written, edge punctuation removed ("#Happy!" -> "Happy"). */
+  /** As written, edge punctuation removed ("#Happy!" -> "Happy"); an emoji: its pictographs, ZWJ-joined ("🤦‍♀"). */
   readonly text: string;
-  /** Lower case, elongations cut to two letters ("goooood" -> "good"), laughter canonical ("jajaja" -> "jaja"). */
+  /**
+   * Lower case, elongations cut to two letters ("goooood" -> "good"), laughter canonical ("jajaja" -> "jaja"). For an
+   * emoji: its base pictograph, skin tone, variation selector and the rest of a ZWJ sequence dropped ("🤦🏽‍♀️" -> "🤦").
+   */
   readonly lower: string;
   /** `lower` with every doubled letter of an elongation cut to one ("sooo" -> "so"); undefined when not elongated. */
   readonly squeezed: string | undefined;
@@ -36,26 +39,39 @@ const ELONGATION = /(\p{L})\1{2,}/u;
 export function tokenize(text: string, isEmoticon: (piece: string) => boolean): Token[] {
   const tokens = new TokenList(isEmoticon);
   let start = -1;
+  /** End of the last emoji token in `text` (its modifiers and joined pictographs extend it); -1 when a word came since. */
+  let emojiEnd = -1;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
     const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i) ?? code : code;
     const width = cp > 0xffff ? 2 : 1;
-    if (isSpace(cp) || isEmojiModifier(cp)) {
+    if (isEmojiModifier(cp)) {
+      if (start >= 0) tokens.addPiece(text.slice(start, i));
+      start = -1;
+      if (emojiEnd === i) emojiEnd = i + width;
+    } else if (isSpace(cp)) {
       if (start >= 0) tokens.addPiece(text.slice(start, i));
       if (code === 10) tokens.boundary = true;
       start = -1;
+      emojiEnd = -1;
     } else if (isEmoji(cp)) {
       if (start >= 0) tokens.addPiece(text.slice(start, i));
       start = -1;
-      tokens.addEmoji(text.slice(i, i + width));
+      // A pictograph after a zero-width joiner belongs to the sequence before it ("🤦‍♀", "👨‍👩‍👧"): it is not scored alone.
+      if (emojiEnd === i && i > 0 && text.charCodeAt(i - 1) === ZWJ) tokens.extendEmoji(text.slice(i, i + width));
+      else tokens.addEmoji(text.slice(i, i + width));
+      emojiEnd = i + width;
     } else if (start < 0) {
       start = i;
+      emojiEnd = -1;
     }
     i += width - 1;
   }
   if (start >= 0) tokens.addPiece(text.slice(start));
   return tokens.tokens;
 }
+
+const ZWJ = 0x200d;
 
 /** Collects tokens and remembers whether clause punctuation came since the last one. */
 class TokenList {
@@ -66,6 +82,12 @@ class TokenList {
 
   public addEmoji(emoji: string): void {
     this.tokens.push({ text: emoji, lower: emoji, squeezed: undefined, allCaps: false, emoji: true, clauseStart: this.takeBoundary() });
+  }
+
+  /** Appends a joined pictograph to the last emoji's written form; its base (`lower`) stays the first pictograph. */
+  public extendEmoji(joined: string): void {
+    const last = this.tokens[this.tokens.length - 1];
+    if (last?.emoji === true) this.tokens[this.tokens.length - 1] = { ...last, text: `${last.text}\u200d${joined}` };
   }
 
   public addPiece(piece: string): void {

@@ -1,6 +1,8 @@
 // The evaluation's arithmetic: classes at ±0.05, per-class / macro / weighted F1 and Pearson r on hand-computed cases.
 import { expect } from 'chai';
-import { parseRatedCorpus } from '../../../consumer/sentiment/evaluation/rated-corpus';
+import { labelAccuracy } from '../../../consumer/sentiment/evaluation/label-accuracy';
+import { parseLabelledSet } from '../../../consumer/sentiment/evaluation/labelled-set';
+import { parseRatedCorpus, splitOf } from '../../../consumer/sentiment/evaluation/rated-corpus';
 import { classOf, pearson, sentimentMetrics } from '../../../consumer/sentiment/evaluation/sentiment-metrics';
 
 describe('sentimentMetrics', () => {
@@ -28,5 +30,20 @@ describe('sentimentMetrics', () => {
   it('parses id<TAB>rating<TAB>text, dividing the rating by 4', () => {
     expect(parseRatedCorpus('7\t-2\tso\tsad\n\n')).to.deep.equal([{ id: '7', rating: -0.5, text: 'so\tsad' }]);
     expect(() => parseRatedCorpus('7\tnope\ttext')).to.throw(SyntaxError);
+  });
+
+  it('splits the rated corpus by id: odd ids dev, even and non-numeric ids test', () => {
+    expect(['1', '2', '4199', '4200', 'x'].map(splitOf)).to.deep.equal(['dev', 'test', 'dev', 'test', 'test']);
+  });
+
+  it('counts a held-out label right only when it names the expected class; MIXED is never right', () => {
+    const set = parseLabelledSet(JSON.stringify({ cases: [
+      { expected: 'positive', text: 'a' }, { expected: 'positive', text: 'b' }, { expected: 'negative', text: 'c' }, { expected: 'neutral', text: 'd' },
+    ] }));
+    const labels: Record<string, 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL' | 'MIXED'> = { a: 'POSITIVE', b: 'MIXED', c: 'NEUTRAL', d: 'NEUTRAL' };
+    const accuracy = labelAccuracy(set, (c) => labels[c.text] ?? 'NEUTRAL');
+    expect(accuracy.polarAccuracy).to.be.closeTo(1 / 3, 1e-12);
+    expect(accuracy.perClass.neutral).to.deep.equal({ right: 1, items: 1 });
+    expect(() => parseLabelledSet('{"cases":[{"expected":"good","text":"x"}]}')).to.throw(SyntaxError);
   });
 });

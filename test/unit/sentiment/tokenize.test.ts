@@ -19,6 +19,11 @@ describe('tokenize', () => {
     expect(words('ok 👍🏽 ❤️')).to.deep.equal(['ok', '👍', '❤']);
   });
 
+  it('keeps a ZWJ sequence as one emoji token whose lower-case form is its base pictograph', () => {
+    const tokens = tokenize('🤦🏽\u200d♀\ufe0f again 👨\u200d👩\u200d👧', isEmoticon);
+    expect(tokens.map((t) => [t.text, t.lower])).to.deep.equal([['🤦\u200d♀', '🤦'], ['again', 'again'], ['👨\u200d👩\u200d👧', '👨']]);
+  });
+
   it('marks the first token after clause punctuation or a line break', () => {
     const tokens = tokenize('not good. but fine, ok\nyes', isEmoticon);
     expect(tokens.map((t) => t.clauseStart)).to.deep.equal([false, false, true, false, true, true]);

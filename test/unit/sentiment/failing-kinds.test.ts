@@ -1,0 +1,56 @@
+// The kinds of input issue 13 listed as failing, each with more texts than the listed one, and their look-alikes that must not change.
+import { expect } from 'chai';
+import { LocalAnalyzer } from '../../../consumer/sentiment/local-analyzer';
+
+describe('LocalAnalyzer on the failing kinds of issue 13', () => {
+  const analyzer = new LocalAnalyzer();
+  const label = (text: string, lang?: 'en' | 'es'): string => analyzer.score(text, lang).label;
+
+  it('reads negated comparatives and superlatives as emphasis, a plain negated comparative as negation', () => {
+    expect(label('Never had a slower bus ride than this morning')).to.equal('NEGATIVE');
+    expect(label('Never seen a dirtier station in my life')).to.equal('NEGATIVE');
+    expect(label("I couldn't be happier with the new tram")).to.equal('POSITIVE');
+    expect(label('Nothing worse than waiting in the rain for the night bus')).to.equal('NEGATIVE');
+    expect(label('No better way to see the city than by bike')).to.equal('POSITIVE');
+    expect(label('The new timetable is not better')).to.equal('NEGATIVE');
+    expect(label('nunca he visto un servicio peor', 'es')).to.equal('NEGATIVE');
+  });
+
+  it('scores emoji outside the ranking, with skin tones and ZWJ sequences normalised to their base', () => {
+    expect(label('😤')).to.equal('NEGATIVE');
+    expect(label('the new tax 👎🏻')).to.equal('NEGATIVE');
+    expect(label('🤦‍♀️ again')).to.equal('NEGATIVE');
+    expect(label('🤦🏽‍♂️ the roadworks')).to.equal('NEGATIVE');
+    expect(label('new bike lane 🥰')).to.equal('POSITIVE');
+    expect(label('the 22 was on time 🙂')).to.equal('POSITIVE');
+    expect(label('ok 👍🏿')).to.equal('POSITIVE');
+    // ♀ after a joiner is part of the sequence, not an emoji of its own.
+    expect(analyzer.explain('🤦‍♀️').tokens.map((t) => t.text)).to.deep.equal(['🤦\u200d♀']);
+  });
+
+  it('reads Spanish idioms as wholes, negating one only from outside it', () => {
+    expect(label('me parece fatal')).to.equal('NEGATIVE');
+    expect(label('qué asco de tráfico')).to.equal('NEGATIVE');
+    expect(label('ni de broma voy en bici con este carril')).to.equal('NEGATIVE');
+    expect(label('hasta las narices de las obras', 'es')).to.equal('NEGATIVE');
+    expect(label('el nuevo tranvía es una pasada', 'es')).to.equal('POSITIVE');
+    expect(label('el paseo marítimo ha quedado de lujo', 'es')).to.equal('POSITIVE');
+    expect(label('no vale la pena esperar el autobús', 'es')).to.equal('NEGATIVE');
+  });
+
+  it('turns praise negative behind a sarcasm marker, and leaves sincere praise alone', () => {
+    expect(label('Oh wonderful, the bus is late again 🙄')).to.equal('NEGATIVE');
+    expect(label('Oh wonderful, the bus is late again')).to.equal('NEGATIVE');
+    expect(label('Love how the lifts are always out of order 🙄')).to.equal('NEGATIVE');
+    expect(label('Great planning as usual #sarcasm')).to.equal('NEGATIVE');
+    expect(label('Oh wonderful, a sunny day for the parade')).to.equal('POSITIVE');
+    expect(label('Wonderful service on the 14 today')).to.equal('POSITIVE');
+  });
+
+  it('reads a denied expectation as disappointment, and a met one as what it says', () => {
+    expect(label('we were promised cleaner air and got nothing')).to.equal('NEGATIVE');
+    expect(label('The tram was supposed to be faster and it is still stuck in traffic')).to.equal('NEGATIVE');
+    expect(label('nos prometieron un aire más limpio y seguimos sin nada', 'es')).to.equal('NEGATIVE');
+    expect(label('They promised cleaner air and delivered it')).to.equal('POSITIVE');
+  });
+});
