@@ -15,6 +15,7 @@ import { sleep } from './process-group';
 import { choosePorts, DEMO_BUCKET } from './demo-run';
 import { localMetricsDir, localMetricsEnv, producerThroughputSink } from './local-metrics';
 import { localScalerEnv } from './autoscaler';
+import type { StackEndpoints } from './local-stack';
 import { runScalerOnce, type ScalerRun } from './scaler-runs';
 import { ShardTimeline } from './shard-timeline';
 import { buildScaleTimeline, type ScaleTimeline } from './scale-timeline';
@@ -38,6 +39,16 @@ export interface ScaleScenarioContext {
   readonly progress: (line: string) => void;
   readonly signal: AbortSignal;
   readonly dir: string;
+}
+
+/** The scaler's settings in the scenario: the local store, a fresh ledger table, whole minutes read at once, the scenario's window, cooldown and quota. */
+export function scenarioScalerEnv(settings: ScaleScenarioSettings, endpoints: StackEndpoints, metricsDir: string, table: string, env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  return {
+    ...localScalerEnv(endpoints, metricsDir, env),
+    SCALER_TABLE: table, SCALER_WINDOW_MINUTES: String(settings.windowMinutes), SCALER_INCOMPLETE_MINUTES: '0',
+    SCALER_RECENT_MINUTES: '1', SCALER_SCALE_DOWN_COOLDOWN_MINUTES: String(settings.cooldownMinutes), SCALER_POLL_INTERVAL_MS: '500',
+    ...scenarioQuotaEnv(settings.shardRecordsQuota),
+  };
 }
 
 export async function runScaleScenario({ settings, logger, progress, signal, dir }: ScaleScenarioContext): Promise<ScaleScenarioOutcome> {
@@ -72,12 +83,7 @@ export async function runScaleScenario({ settings, logger, progress, signal, dir
       daemon: { endpoints: stack.endpoints, streamName, applicationName, workerId: 'scale-worker', dir, sinks: 'all', env },
       logger: logger.child({ component: 'supervisor' }), readyTimeoutMs: 120_000,
     });
-    const scalerEnv = {
-      ...localScalerEnv(stack.endpoints, metricsDir, process.env),
-      SCALER_TABLE: `${runId}-scaler`, SCALER_WINDOW_MINUTES: String(settings.windowMinutes), SCALER_INCOMPLETE_MINUTES: '0',
-      SCALER_RECENT_MINUTES: '1', SCALER_SCALE_DOWN_COOLDOWN_MINUTES: String(settings.cooldownMinutes), SCALER_POLL_INTERVAL_MS: '500',
-      ...scenarioQuotaEnv(settings.shardRecordsQuota),
-    };
+    const scalerEnv = scenarioScalerEnv(settings, stack.endpoints, metricsDir, `${runId}-scaler`, process.env);
     const doc = stack.factory.dynamodbDocument();
     const leaseWatch = setInterval(() => {
       const at = Date.now();

@@ -1,4 +1,5 @@
 // Process set-up every CLI shares: warnings (the AWS SDK's Node-version notice) to the log file, and the local-or-cloud decision applied and said once.
+import { format } from 'node:util';
 import { applyLocalOrCloud, type LocalOrCloud } from '../common/aws/local-or-cloud';
 import type { Logger } from '../common/logger';
 
@@ -17,8 +18,9 @@ export function prepareCliProcess(logger: Logger, printError: (text: string) => 
   return resolved;
 }
 
-/** Process warnings become log entries (first line of the message only). */
+/** Process warnings and library console warnings (the SDK's HTTP handler writes some) become log entries; the CLIs write their own messages with process.stderr. */
 export function routeWarningsToLog(logger: Logger): void {
   process.removeAllListeners('warning');
   process.on('warning', (warning: Error) => logger.warn('process warning', { name: warning.name, message: warning.message.split('\n')[0] }));
+  console.warn = (...args: unknown[]): void => logger.warn('console warning', { text: format(...args) });
 }
