@@ -114,7 +114,8 @@ export async function runScaleScenario({ settings, logger, progress, signal, dir
         const watch = setInterval(() => { if (until() || Date.now() >= deadline || stop.signal.aborted) phaseStop.abort(); }, 250);
         try {
           while (!phaseStop.signal.aborted) {
-            const sent = await sendTracedTweets(producer, { count: rate * 5, runId, firstIndex: next, ratePerSecond: rate, signal: phaseStop.signal });
+            // Minute-long chunks: each chunk ends with a flush, which would otherwise eat into the rate.
+            const sent = await sendTracedTweets(producer, { count: rate * 60, runId, firstIndex: next, ratePerSecond: rate, signal: phaseStop.signal });
             next += sent.accepted.length + sent.failed;
             produced.push(...sent.accepted);
           }
