@@ -1,7 +1,12 @@
-// Parses the options of `npm run demo`: records, shards, rate, timeout; one error listing every problem; --help.
+// Parses the options of `npm run demo`: the scenario (reconcile or scale), records, shards, rates, timings; one error listing every problem; --help.
 import { ConfigError } from '../common/errors';
+import { SCALE_SCENARIO_DEFAULTS, type ScaleScenarioSettings } from './scale-scenario-settings';
 
 export interface DemoArgs {
+  /** `reconcile` (default): a bounded run, reconciled; `scale`: overload one shard, watch the scaler scale up and down. */
+  readonly scenario: 'reconcile' | 'scale';
+  /** Settings of the scale scenario (rates, cooldown, window, timeout). */
+  readonly scale: ScaleScenarioSettings;
   readonly records: number;
   readonly shards: number;
   /** User records per second handed to the producer. */
@@ -13,7 +18,7 @@ export interface DemoArgs {
   readonly help: boolean;
 }
 
-export const DEMO_DEFAULTS: DemoArgs = { records: 2_000, shards: 2, rate: 250, timeoutSeconds: 300, keep: false, help: false };
+export const DEMO_DEFAULTS: DemoArgs = { scenario: 'reconcile', scale: SCALE_SCENARIO_DEFAULTS, records: 2_000, shards: 2, rate: 250, timeoutSeconds: 300, keep: false, help: false };
 
 export const DEMO_USAGE = `usage: npm run demo -- [--records N] [--shards S] [--rate R] [--timeout SECONDS] [--keep]
 
@@ -30,24 +35,53 @@ Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 
   --rate R           tweets per second (default ${DEMO_DEFAULTS.rate})
   --timeout SECONDS  give up after this long (default ${DEMO_DEFAULTS.timeoutSeconds})
   --keep             keep the run's folder (logs, data) after a successful run (it is always kept on failure)
+
+  --scenario scale   instead: a fresh 1-shard stream, low load, then --overload-rate unaggregated records/s (past the
+                     shard's write quota) until the scaler (its \`run\` every ${SCALE_SCENARIO_DEFAULTS.scalerIntervalSeconds} s, local metrics) has
+                     scaled up, then --low-rate until it has scaled down after the cooldown and the merged shard is read;
+                     prints the timeline and the reconciliation; exit 0 only with a scale-up, a scale-down, parents
+                     finished before children and nothing missing or duplicated.
+  --shard-records-quota N  the shard write quota the scaler measures against (default ${SCALE_SCENARIO_DEFAULTS.shardRecordsQuota}: kinesis-local
+                     carries ~130 records/s on a shared 2-core machine; Kinesis' real quota is 1000, bytes scale alike)
+  --overload-rate R  (default ${SCALE_SCENARIO_DEFAULTS.overloadRate})   --low-rate R (default ${SCALE_SCENARIO_DEFAULTS.lowRate})
+  --cooldown-minutes M  scale-down cooldown (default ${SCALE_SCENARIO_DEFAULTS.cooldownMinutes}; production default 60)
+  --window-minutes M    scaler metrics window (default ${SCALE_SCENARIO_DEFAULTS.windowMinutes}; production default 60)
+  (the scale scenario's timeout defaults to ${SCALE_SCENARIO_DEFAULTS.timeoutSeconds} s)
 Progress goes to stderr. Stand-ins use the fixed ports of npm start when free, free ports otherwise.`;
 
 const NUMBERS: Readonly<Record<string, 'records' | 'shards' | 'rate' | 'timeoutSeconds'>> = { '--records': 'records', '--shards': 'shards', '--rate': 'rate', '--timeout': 'timeoutSeconds' };
+const SCALE_NUMBERS: Readonly<Record<string, 'shardRecordsQuota' | 'overloadRate' | 'lowRate' | 'cooldownMinutes' | 'windowMinutes'>> = {
+  '--shard-records-quota': 'shardRecordsQuota', '--overload-rate': 'overloadRate', '--low-rate': 'lowRate', '--cooldown-minutes': 'cooldownMinutes', '--window-minutes': 'windowMinutes',
+};
 
 export function parseDemoArgs(argv: readonly string[]): DemoArgs {
-  const values = { ...DEMO_DEFAULTS };
+  const values: { -readonly [K in keyof DemoArgs]: DemoArgs[K] } = { ...DEMO_DEFAULTS };
+  const scale: { -readonly [K in keyof ScaleScenarioSettings]: ScaleScenarioSettings[K] } = { ...SCALE_SCENARIO_DEFAULTS };
+  let timeoutGiven = false;
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
     if (flag === '--help' || flag === '-h') { values.help = true; continue; }
     if (flag === '--keep') { values.keep = true; continue; }
+    if (flag === '--scenario') {
+      const name = inline ?? argv[++i];
+      if (name === 'scale' || name === 'reconcile') values.scenario = name;
+      else problems.push(`--scenario must be reconcile or scale, got ${name === undefined ? 'nothing' : `"${name}"`}`);
+      continue;
+    }
     const key = NUMBERS[flag];
-    if (key === undefined) { problems.push(`unknown option ${flag} (see --help)`); continue; }
+    const scaleKey = SCALE_NUMBERS[flag];
+    if (key === undefined && scaleKey === undefined) { problems.push(`unknown option ${flag} (see --help)`); continue; }
     const text = inline ?? argv[++i];
     const n = Number(text);
-    if (text === undefined || !Number.isInteger(n) || n < 1) { problems.push(`${flag} must be a whole number >= 1, got ${text === undefined ? 'nothing' : `"${text}"`}`); continue; }
-    values[key] = n;
+    const least = scaleKey === 'cooldownMinutes' ? 0 : scaleKey === 'windowMinutes' ? 2 : 1;
+    if (text === undefined || !Number.isInteger(n) || n < least) { problems.push(`${flag} must be a whole number >= ${least}, got ${text === undefined ? 'nothing' : `"${text}"`}`); continue; }
+    if (key !== undefined) values[key] = n;
+    if (key === 'timeoutSeconds') timeoutGiven = true;
+    if (scaleKey !== undefined) scale[scaleKey] = n;
   }
+  if (values.scenario === 'scale' && timeoutGiven) scale.timeoutSeconds = values.timeoutSeconds;
+  values.scale = scale;
   if (values.shards > 50) problems.push('--shards must be between 1 and 50');
   if (problems.length > 0) throw new ConfigError('demo options', problems);
   return values;

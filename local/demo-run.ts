@@ -51,7 +51,7 @@ export function createRunFolder(): string {
   return dir;
 }
 
-async function choosePorts(): Promise<StackPorts> {
+export async function choosePorts(): Promise<StackPorts> {
   for (const port of Object.values(FIXED_PORTS)) if (await isPortOpen(port)) return freeStackPorts();
   return FIXED_PORTS;
 }

@@ -10,6 +10,8 @@ export interface EndpointsDocument {
   readonly s3?: { readonly endpoint: string; readonly bucket: string };
   /** Local throwaway password, kept in .local/postgres/credentials.json (0600) with the cluster it opens. */
   readonly postgres?: { readonly url: string; readonly tables: readonly string[] };
+  /** The local metrics store (METRICS_DIR) the producer, consumers and monitor write and the scaler reads. */
+  readonly metrics?: { readonly directory: string };
   readonly logs: string;
   readonly daemonProperties: string;
 }
@@ -22,6 +24,7 @@ export interface EndpointsInput {
   readonly tables?: readonly string[];
   readonly logsDir: string;
   readonly propertiesFile: string;
+  readonly metricsDir?: string;
 }
 
 export function endpointsDocument(input: EndpointsInput): EndpointsDocument {
@@ -32,6 +35,7 @@ export function endpointsDocument(input: EndpointsInput): EndpointsDocument {
     dynamodb: { endpoint: endpoints.dynamodb, leaseTable: input.applicationName },
     ...(endpoints.s3 === undefined || input.bucket === undefined ? {} : { s3: { endpoint: endpoints.s3, bucket: input.bucket } }),
     ...(endpoints.postgresUrl === undefined ? {} : { postgres: { url: endpoints.postgresUrl, tables: input.tables ?? [] } }),
+    ...(input.metricsDir === undefined ? {} : { metrics: { directory: input.metricsDir } }),
     logs: input.logsDir,
     daemonProperties: input.propertiesFile,
   };

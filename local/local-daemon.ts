@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { writeEffectiveProperties } from './properties-file';
 import { REPO_ROOT, startKclDaemon, type KclDaemon } from './kcl-daemon';
 import type { StackEndpoints } from './local-stack';
+import { LOCAL_ACCESS_KEY } from '../common/aws/local-or-cloud';
 
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
@@ -11,8 +12,8 @@ import type { StackEndpoints } from './local-stack';
  */
 export const LOCAL_BATCH_MAX_AGE_MS = '1000';
 
-/** The access key s3rver accepts by default; kinesis-local and dynalite accept any key. */
-export const LOCAL_ACCESS_KEY = 'S3RVER';
+/** The access key s3rver accepts by default (defined with the local-or-cloud resolution that hands it to the CLIs). */
+export { LOCAL_ACCESS_KEY } from '../common/aws/local-or-cloud';
 
 export const LOCAL_PROPERTIES_TEMPLATE = path.join(REPO_ROOT, 'properties', 'local.properties');
 

@@ -1,6 +1,7 @@
 // Shared entry wiring for the operator and people CLIs: a log file, SIGINT/SIGTERM as an abort signal, stdout/stderr, the exit code.
 import { createWinstonLogger } from '../common/winston-logger';
 import type { Logger } from '../common/logger';
+import { prepareCliProcess } from './cli-process';
 
 export interface EntryDeps {
   readonly env: NodeJS.ProcessEnv;
@@ -10,10 +11,11 @@ export interface EntryDeps {
   readonly signal: AbortSignal;
 }
 
-/** Runs `cli` with process arguments; its log goes to `$<TOOL>_LOG_FILE` or `.local/logs/<tool>.log`. */
+/** Runs `cli` with process arguments; its log (and process warnings) go to `$<TOOL>_LOG_FILE` or `.local/logs/<tool>.log`; local-or-cloud is resolved first. */
 export function runCliEntry(tool: string, cli: (argv: string[], deps: EntryDeps) => Promise<number>): void {
   const file = process.env[`${tool.toUpperCase()}_LOG_FILE`] ?? `.local/logs/${tool}.log`;
   const log = createWinstonLogger({ file, errorsToStderr: false, defaultFields: { component: tool } });
+  prepareCliProcess(log.logger, (text) => process.stderr.write(`${text}\n`));
   const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
   void cli(process.argv.slice(2), {

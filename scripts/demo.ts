@@ -8,6 +8,9 @@ import { jarsPresent } from '../local/kcl-daemon';
 import { DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
 import { createRunFolder, runDemo } from '../local/demo-run';
 import { formatFreshness } from '../local/freshness';
+import { runScaleScenario } from '../local/scale-scenario';
+import { renderScaleTimeline } from '../local/scale-timeline';
+import type { Logger } from '../common/logger';
 
 async function main(args: DemoArgs): Promise<number> {
   const progress = (line: string): void => { process.stderr.write(`[demo] ${line}\n`); };
@@ -24,6 +27,11 @@ async function main(args: DemoArgs): Promise<number> {
   process.once('SIGINT', () => interrupt.abort());
   process.once('SIGTERM', () => interrupt.abort());
 
+  if (args.scenario === 'scale') {
+    const code = await scaleScenario(args, log.logger, progress, interrupt.signal, dir);
+    await log.close();
+    return code;
+  }
   const outcome = await runDemo({ args, logger: log.logger, progress, signal: interrupt.signal, dir });
   await log.close();
   const r = outcome.reconciliation;
@@ -39,6 +47,30 @@ async function main(args: DemoArgs): Promise<number> {
   if (ok && !args.keep) fs.rmSync(outcome.dir, { recursive: true, force: true });
   else if (ok) say(`run folder kept: ${outcome.dir}`);
   say(JSON.stringify({ produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, p50LatencyMs: r.p50LatencyMs, p95LatencyMs: r.p95LatencyMs, freshness: outcome.freshness }));
+  return ok ? 0 : 1;
+}
+
+async function scaleScenario(args: DemoArgs, logger: Logger, progress: (line: string) => void, signal: AbortSignal, dir: string): Promise<number> {
+  const outcome = await runScaleScenario({ settings: args.scale, logger, progress, signal, dir });
+  const r = outcome.reconciliation;
+  const t = outcome.timeline;
+  const exact = r.missing === 0 && r.duplicates === 0 && r.details.unexpected === 0 && r.details.identityMismatches.length === 0;
+  const scaled = t.scaleUp !== null && t.scaleDown !== null && t.scaleUp.parentsFinishedFirst && t.scaleDown.parentsFinishedFirst;
+  const ok = outcome.failure === undefined && exact && scaled;
+  const say = (line: string): void => { process.stdout.write(`${line}\n`); };
+  const s = args.scale;
+  say(`scale scenario ${outcome.runId} (stream ${outcome.streamName}, ${(outcome.elapsedMs / 1000).toFixed(0)} s; overload ${s.overloadRate}/s, low ${s.lowRate}/s, window ${s.windowMinutes} min, cooldown ${s.cooldownMinutes} min):`);
+  for (const line of renderScaleTimeline(t)) say(line);
+  say(`reconciliation: produced ${r.produced} | archived ${r.archived} | loaded ${r.loaded} | duplicates ${r.duplicates} | missing ${r.missing} | foreign ${r.details.unexpected} | identity mismatches ${r.details.identityMismatches.length}`);
+  if (outcome.failure !== undefined) say(`FAILED: ${outcome.failure}; logs kept in ${path.join(dir, 'logs')}`);
+  else if (!ok) say(`FAILED: ${scaled ? 'records missing or duplicated' : 'no complete scale-up and scale-down'}; logs kept in ${path.join(dir, 'logs')}`);
+  if (ok && !args.keep) fs.rmSync(dir, { recursive: true, force: true });
+  say(JSON.stringify({
+    scaleUp: t.scaleUp === null ? null : { from: t.scaleUp.from, to: t.scaleUp.to, decidedAtS: t.scaleUp.decidedAtS, appliedAtS: t.scaleUp.appliedAtS, childrenConsumedAtS: t.scaleUp.childrenConsumedAtS },
+    scaleDown: t.scaleDown === null ? null : { from: t.scaleDown.from, to: t.scaleDown.to, decidedAtS: t.scaleDown.decidedAtS, appliedAtS: t.scaleDown.appliedAtS, childrenConsumedAtS: t.scaleDown.childrenConsumedAtS },
+    parentsFinishedFirst: t.scaleUp?.parentsFinishedFirst === true && t.scaleDown?.parentsFinishedFirst === true,
+    budget: t.budget, produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing,
+  }));
   return ok ? 0 : 1;
 }
 

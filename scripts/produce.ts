@@ -9,8 +9,18 @@ import { progressLine, summaryTable } from '../producer/cli/summary-format';
 import { readLines } from '../producer/line-source';
 import { runProducer } from '../producer/run-producer';
 import type { RecordSourceSpec } from '../producer/record-source';
+import { prepareCliProcess, routeWarningsToLog } from './cli-process';
+
+/** Where the producer logs (and process warnings go) without --log-file. */
+const DEFAULT_LOG_FILE = '.local/logs/produce.log';
 
 async function main(argv: readonly string[]): Promise<number> {
+  // Until the real log exists, warnings are kept off stderr too.
+  const early = createWinstonLogger({ file: DEFAULT_LOG_FILE, errorsToStderr: false });
+  // --endpoint configures Kinesis explicitly: then the local stack is not guessed.
+  if (!argv.some((a) => a === '--endpoint' || a.startsWith('--endpoint='))) prepareCliProcess(early.logger, (text) => process.stderr.write(`${text}\n`));
+  else routeWarningsToLog(early.logger);
+  await early.close();
   let config: ProduceConfig | 'help';
   try {
     config = parseProduceArguments(argv, process.env);
@@ -22,9 +32,10 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${PRODUCE_USAGE}\n`);
     return 0;
   }
+  // The log goes to --log-file or .local/logs/produce.log, errors to stderr as well; stdout carries the summary alone.
+  const log = createWinstonLogger({ file: config.logFile ?? DEFAULT_LOG_FILE, errorsToStderr: true });
+  routeWarningsToLog(log.logger);
   const factory = new AwsClientFactory(config.aws);
-  // Without --log-file only errors are logged, to stderr; stdout carries the summary alone.
-  const log = createWinstonLogger({ file: config.logFile, errorsToStderr: true });
   const abort = new AbortController();
   process.once('SIGINT', () => abort.abort());
   try {

@@ -19,6 +19,8 @@ import { createLocalTables, localSinkEnv } from '../local/local-sinks';
 import { DeliveryCounts } from '../local/delivery-counts';
 import { parseStartArgs, type StartArgs } from '../local/start-args';
 import type { Logger } from '../common/logger';
+import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/local-metrics';
+import { startOperatorServices } from '../local/operator-services';
 
 async function main(): Promise<number> {
   const args = parseStartArgs(process.argv.slice(2));
@@ -70,15 +72,18 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   const postgresUrl = stack.endpoints.postgresUrl;
   const tables = postgresUrl === undefined ? [] : await createLocalTables(postgresUrl);
   const sinkEnv = postgresUrl === undefined ? {} : localSinkEnv(args.bucket, postgresUrl);
-  const daemonOptions = { endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, workerId: args.workerId, dir, sinks: args.sinks, env: sinkEnv };
-  const document = endpointsDocument({ endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, bucket: args.bucket, tables, logsDir: path.join(dir, 'logs'), propertiesFile: path.join(dir, `kcl-${args.workerId}.properties`) });
+  // Producer, consumers and the checkpoint monitor write the local metrics store, so the scaler and monitor have data.
+  const metricsDir = localMetricsDir(dir);
+  const daemonOptions = { endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, workerId: args.workerId, dir, sinks: args.sinks, env: { ...sinkEnv, ...localMetricsEnv(metricsDir) } };
+  const document = endpointsDocument({ endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, bucket: args.bucket, tables, logsDir: path.join(dir, 'logs'), propertiesFile: path.join(dir, `kcl-${args.workerId}.properties`), metricsDir });
   const endpointsFile = path.join(dir, 'endpoints.json');
   writeEndpointsFile(endpointsFile, document);
   say('starting the KCL MultiLangDaemon (the JVM takes a few seconds)...');
   const supervisor = await superviseDaemon({ daemon: daemonOptions, registry, logger: logger.child({ component: 'supervisor' }) });
 
   const lag = new CheckpointLag();
-  const producer = await createProducer({ streamName: args.streamName, kinesis, logger: logger.child({ component: 'producer' }) });
+  const producer = await createProducer({ streamName: args.streamName, kinesis, logger: logger.child({ component: 'producer' }), metrics: producerThroughputSink(metricsDir, args.streamName, logger) });
+  const operators = startOperatorServices({ args, endpoints: stack.endpoints, factory: stack.factory, metricsDir, env: process.env, logger, say });
   const trickle = new SampleTrickle({ producer, recordsPerSecond: args.rate, onAccepted: (r, at) => lag.recordProduced(r.shardId, r.sequenceNumber, at), onFailed: () => undefined });
   // --source x|instagram: the collector feeds the stream instead of the samples (its progress: .local/logs/collect-<source>.out).
   const collector = args.source === 'sample' ? undefined : startCollectorProcess({ source: args.source, hashtag: args.hashtag, streamName: args.streamName, logsDir: path.join(dir, 'logs'), registry });
@@ -106,6 +111,7 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   await collector?.stop();
   await trickle.stop().catch(() => undefined);
   await producer.close().catch(() => undefined);
+  await operators.stop();
   await supervisor.stop();
 }
 

@@ -31,7 +31,7 @@ export function readScalerConfig(overrides: Source, env: Source, needStream: boo
     targetUtilisation: r.number('SCALER_TARGET_UTILISATION', d.targetUtilisation, { min: 0.05, max: 1 }),
     scaleUpThreshold: r.number('SCALER_SCALE_UP_THRESHOLD', d.scaleUpThreshold, { min: 0.05, max: 2 }),
     scaleDownThreshold: r.number('SCALER_SCALE_DOWN_THRESHOLD', d.scaleDownThreshold, { min: 0, max: 1 }),
-    windowMinutes: r.integer('SCALER_WINDOW_MINUTES', d.windowMinutes, { min: 5, max: 1440 }),
+    windowMinutes: r.integer('SCALER_WINDOW_MINUTES', d.windowMinutes, { min: 2, max: 1440 }),
     incompleteMinutes: r.integer('SCALER_INCOMPLETE_MINUTES', d.incompleteMinutes, { min: 0, max: 30 }),
     sizingPercentile: r.number('SCALER_SIZING_PERCENTILE', d.sizingPercentile, { min: 0.5, max: 1 }),
     recentMinutes: r.integer('SCALER_RECENT_MINUTES', d.recentMinutes, { min: 1, max: 120 }),
@@ -41,6 +41,12 @@ export function readScalerConfig(overrides: Source, env: Source, needStream: boo
     scaleDownCooldownMinutes: r.integer('SCALER_SCALE_DOWN_COOLDOWN_MINUTES', d.scaleDownCooldownMinutes, { min: 0 }),
     reservedOperations: r.integer('SCALER_RESERVED_OPERATIONS', d.reservedOperations, { min: 0, max: 9 }),
     shardHourPriceUsd: r.number('SCALER_SHARD_HOUR_PRICE_USD', d.shardHourPriceUsd, { min: 0 }),
+    // Kinesis' quotas unless a local emulator cannot carry them (the scale scenario); nothing else should set these.
+    shardQuota: {
+      writeBytesPerSec: r.integer('SCALER_SHARD_WRITE_BYTES_PER_SEC', d.shardQuota.writeBytesPerSec, { min: 1 }),
+      writeRecordsPerSec: r.integer('SCALER_SHARD_WRITE_RECORDS_PER_SEC', d.shardQuota.writeRecordsPerSec, { min: 1 }),
+      readBytesPerSec: r.integer('SCALER_SHARD_READ_BYTES_PER_SEC', d.shardQuota.readBytesPerSec, { min: 1 }),
+    },
   };
   for (const problem of policyProblems(policy)) r.problem(problem);
   const streamName = needStream ? r.required('STREAM_NAME') : r.string('STREAM_NAME', '');

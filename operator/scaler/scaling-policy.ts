@@ -1,7 +1,14 @@
 // The scaler's tunables and Kinesis' per-shard quotas; one frozen object, validated where it is read.
 
+/** Per-shard quotas utilisation is measured against. */
+export interface ShardQuota {
+  readonly writeBytesPerSec: number;
+  readonly writeRecordsPerSec: number;
+  readonly readBytesPerSec: number;
+}
+
 /** Per-shard quotas of a provisioned stream (Kinesis Data Streams quotas). */
-export const SHARD_QUOTA = Object.freeze({ writeBytesPerSec: 1024 * 1024, writeRecordsPerSec: 1000, readBytesPerSec: 2 * 1024 * 1024 });
+export const SHARD_QUOTA: ShardQuota = Object.freeze({ writeBytesPerSec: 1024 * 1024, writeRecordsPerSec: 1000, readBytesPerSec: 2 * 1024 * 1024 });
 
 /** UpdateShardCount: at most 10 calls per stream per rolling 24 hours. */
 export const UPDATE_SHARD_COUNT_DAILY_LIMIT = 10;
@@ -33,6 +40,11 @@ export interface ScalingPolicy {
   readonly reservedOperations: number;
   /** US$ per shard-hour, for the cost line (us-east-1 provisioned: 0.015). */
   readonly shardHourPriceUsd: number;
+  /**
+   * The per-shard quotas (default: Kinesis' own, SHARD_QUOTA). Only a local emulator that cannot carry a real shard's
+   * quota (the scale scenario on a small machine) sets smaller ones; in the cloud leave them alone.
+   */
+  readonly shardQuota: ShardQuota;
 }
 
 export const DEFAULT_SCALING_POLICY: ScalingPolicy = Object.freeze({
@@ -51,6 +63,7 @@ export const DEFAULT_SCALING_POLICY: ScalingPolicy = Object.freeze({
   scaleDownCooldownMinutes: 60,
   reservedOperations: 2,
   shardHourPriceUsd: 0.015,
+  shardQuota: SHARD_QUOTA,
 });
 
 /** Cross-field problems of a policy (an empty list means valid). */

@@ -2,7 +2,7 @@
 import type { LedgerEntry } from './scaling-budget';
 import { budgetFor, entriesInWindow } from './scaling-budget';
 import type { Decision, ObservedLoad, ScalingPlan, StreamState, Utilisation } from './scaling-plan';
-import { SHARD_QUOTA, type ScalingPolicy } from './scaling-policy';
+import { SHARD_QUOTA, type ScalingPolicy, type ShardQuota } from './scaling-policy';
 import { stepsBetween } from './scaling-steps';
 import { completeEnd, summarizeWindow, type StreamMetricsWindow } from './stream-metrics-window';
 
@@ -20,8 +20,12 @@ export function planScaling(input: PlannerInput): ScalingPlan {
   const { stream, policy } = input;
   const load = summarizeWindow(input.window, policy);
   const current = stream.openShardCount;
-  const utilisation = utilisationOf(load, current);
+  const utilisation = utilisationOf(load, current, policy.shardQuota);
   const intent = decide(input, load, utilisation);
+  const q = policy.shardQuota;
+  if (q.writeBytesPerSec !== SHARD_QUOTA.writeBytesPerSec || q.writeRecordsPerSec !== SHARD_QUOTA.writeRecordsPerSec || q.readBytesPerSec !== SHARD_QUOTA.readBytesPerSec) {
+    intent.reasons.unshift(`per-shard quotas overridden (SCALER_SHARD_*): ${q.writeRecordsPerSec} records/s and ${fmtBytes(q.writeBytesPerSec)}/s in, ${fmtBytes(q.readBytesPerSec)}/s out (Kinesis: 1,000 records/s, 1 MiB/s, 2 MiB/s)`);
+  }
   let steps = intent.decision === 'scale-up' || intent.decision === 'scale-down' ? stepsBetween(current, intent.desired) : [];
   const budget = budgetFor(input.ledger, input.now, policy.reservedOperations, intent.emergency, steps.length);
   if (steps.length > budget.availableBefore) {
@@ -53,11 +57,11 @@ export function planScaling(input: PlannerInput): ScalingPlan {
   };
 }
 
-export function utilisationOf(load: ObservedLoad, shards: number): Utilisation {
+export function utilisationOf(load: ObservedLoad, shards: number, quota: ShardQuota = SHARD_QUOTA): Utilisation {
   const n = Math.max(1, shards);
-  const writeBytes = load.writeBytesPerSec.sizing / (n * SHARD_QUOTA.writeBytesPerSec);
-  const writeRecords = load.writeRecordsPerSec.sizing / (n * SHARD_QUOTA.writeRecordsPerSec);
-  const read = load.readBytesPerSec.sizing / (n * SHARD_QUOTA.readBytesPerSec);
+  const writeBytes = load.writeBytesPerSec.sizing / (n * quota.writeBytesPerSec);
+  const writeRecords = load.writeRecordsPerSec.sizing / (n * quota.writeRecordsPerSec);
+  const read = load.readBytesPerSec.sizing / (n * quota.readBytesPerSec);
   return { writeBytes: round(writeBytes), writeRecords: round(writeRecords), read: round(read), max: round(Math.max(writeBytes, writeRecords, read)) };
 }
 
@@ -74,9 +78,9 @@ export function capacityFloor(load: ObservedLoad): number {
 /** Shards the sizing load needs at the target utilisation. */
 function requiredShards(load: ObservedLoad, policy: ScalingPolicy): number {
   const shardsOfLoad = Math.max(
-    load.writeBytesPerSec.sizing / SHARD_QUOTA.writeBytesPerSec,
-    load.writeRecordsPerSec.sizing / SHARD_QUOTA.writeRecordsPerSec,
-    load.readBytesPerSec.sizing / SHARD_QUOTA.readBytesPerSec,
+    load.writeBytesPerSec.sizing / policy.shardQuota.writeBytesPerSec,
+    load.writeRecordsPerSec.sizing / policy.shardQuota.writeRecordsPerSec,
+    load.readBytesPerSec.sizing / policy.shardQuota.readBytesPerSec,
   );
   return Math.max(1, Math.ceil(shardsOfLoad / policy.targetUtilisation - 1e-9));
 }

@@ -8,6 +8,7 @@ import { readPostsSource, type PostsSource } from '../posts/posts-source';
 import { PgPostReader } from '../posts/pg-post-reader';
 import { DashboardData, DEFAULT_DASHBOARD_DATA } from './dashboard-data';
 import { startDashboardServer } from './dashboard-server';
+import { checkpointViewFromEnv } from '../../operator/monitor/checkpoint-view';
 
 export const DASHBOARD_USAGE = `usage: npm run dashboard -- [--port N] [--minutes N] [--refresh-seconds N]
   serves http://127.0.0.1:<port>/ (page) and /api/summary?minutes=N (JSON); Ctrl-C stops it
@@ -22,6 +23,7 @@ export interface DashboardCliDeps extends CliDeps {
 
 export async function runDashboardCli(argv: readonly string[], deps: DashboardCliDeps): Promise<number> {
   let reader: PostReader | undefined;
+  let checkpoints: ReturnType<typeof checkpointViewFromEnv>;
   try {
     const { values } = parseArgs({ args: [...argv], strict: true, options: {
       port: { type: 'string' }, minutes: { type: 'string' }, 'refresh-seconds': { type: 'string' }, help: { type: 'boolean' },
@@ -37,8 +39,10 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
     });
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
     const data = new DashboardData(reader, deps.now ?? Date.now, DEFAULT_DASHBOARD_DATA);
-    const server = await startDashboardServer(data, options, deps.logger);
+    checkpoints = checkpointViewFromEnv(deps.env, deps.logger);
+    const server = await startDashboardServer(data, options, deps.logger, checkpoints?.view);
     deps.printError(`dashboard: ${server.url} (posts from ${source.origin}, table ${source.table}); Ctrl-C stops it`);
+    if (checkpoints !== undefined) deps.printError(`checkpoints: ${server.url}checkpoints (${checkpoints.view.target.application} / ${checkpoints.view.target.streamName}: per-shard owner and lag, live)`);
     deps.onListening?.(server.url);
     await untilAborted(deps.signal);
     await server.close();
@@ -47,5 +51,6 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
     return failureExit(error, deps, DASHBOARD_USAGE);
   } finally {
     await reader?.close().catch(() => undefined);
+    checkpoints?.close();
   }
 }

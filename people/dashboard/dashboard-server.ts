@@ -7,6 +7,8 @@ import type { Logger } from '../../common/logger';
 import type { DashboardData } from './dashboard-data';
 import { renderDashboardPage } from './dashboard-page';
 import { renderMinuteChart } from './minute-chart-svg';
+import type { CheckpointView } from '../../operator/monitor/checkpoint-view';
+import { routeCheckpoints } from '../../operator/monitor/checkpoint-routes';
 
 export interface DashboardServerOptions {
   readonly port: number;
@@ -20,8 +22,12 @@ export interface RunningDashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboardServer(data: DashboardData, options: DashboardServerOptions, logger: Logger): Promise<RunningDashboard> {
-  const server = http.createServer((req, res) => { void route(req, res, data, options, logger); });
+/** `checkpoints`: the checkpoint monitor's live view, served at /checkpoints and /api/checkpoints. */
+export async function startDashboardServer(data: DashboardData, options: DashboardServerOptions, logger: Logger, checkpoints?: CheckpointView): Promise<RunningDashboard> {
+  const server = http.createServer((req, res) => {
+    if (checkpoints !== undefined && req.method === 'GET' && routeCheckpoints(req, res, checkpoints, options.refreshSeconds, logger)) return;
+    void route(req, res, data, options, logger);
+  });
   await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(options.port, '127.0.0.1', resolve); });
   const { port } = server.address() as AddressInfo;
   return {

@@ -1,6 +1,7 @@
 // Where the people tools read scored posts: REDSHIFT_* variables (as the sinks read them), else the URL `npm start` wrote to .local/endpoints.json.
 import * as fs from 'node:fs';
 import type { ConfigReader } from '../../common/config/config-reader';
+import { DEFAULT_ENDPOINTS_FILE } from '../../common/aws/local-or-cloud';
 
 export interface PostsSource {
   /** postgres://user[:password]@host:port/database: may hold a password, never log it (common/redact.ts). */
@@ -14,7 +15,7 @@ export interface PostsSource {
   readonly origin: string;
 }
 
-export const DEFAULT_ENDPOINTS_FILE = '.local/endpoints.json';
+export { DEFAULT_ENDPOINTS_FILE };
 const TABLE_NAME = /^([a-z_][a-z0-9_$]{0,126}\.)?[a-z_][a-z0-9_$]{0,126}$/;
 const URL_SHAPE = /^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+/;
 

@@ -29,7 +29,7 @@ export const PRODUCE_USAGE = `Usage: npm run produce -- (--sample tweets|vehicle
   --region REGION          AWS region (env AWS_REGION, default us-east-1)
   --partition-key-field F  JSON field (dotted path) used as partition key for --file; random keys otherwise
   --seed N                 seed of the sample generator (default 42)
-  --log-file PATH          JSON log of the producer (default: errors to stderr only)
+  --log-file PATH          JSON log of the producer (default .local/logs/produce.log; errors also to stderr)
   --json                   print the summary as one JSON object
   --help                   this text
 
