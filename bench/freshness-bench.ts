@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { createWinstonLogger } from '../common/winston-logger';
 import { createProducer } from '../producer';
 import { createRunFolder, runDemo } from '../local/demo-run';
+import { DEMO_DEFAULTS } from '../local/demo-args';
 import { freeStackPorts, startLocalStack } from '../local/local-stack';
 import { ensureStream } from '../local/stream-setup';
 import { jarsPresent } from '../local/kcl-daemon';
@@ -50,7 +51,7 @@ async function sustained(rate: number, seconds: number, progress: (line: string)
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'bench.log'), errorsToStderr: false });
   const outcome = await runDemo({
-    args: { records: rate * seconds, shards: SHARDS, rate, timeoutSeconds: seconds + 240, keep: false, help: false },
+    args: { ...DEMO_DEFAULTS, records: rate * seconds, shards: SHARDS, rate, timeoutSeconds: seconds + 240 },
     logger: log.logger, progress: (line) => progress(`${rate}/s: ${line}`), signal: new AbortController().signal, dir,
   });
   await log.close();
