@@ -1,6 +1,6 @@
 // Reads the KCL lease table (one item per shard) and, for a fresh application, seeds it (with KCL 3's index and tables) so the daemon starts at once.
 import { CreateTableCommand, DescribeTableCommand, PutItemCommand, ResourceNotFoundException, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { createKcl3Tables, LEASE_OWNER_INDEX_ATTRIBUTES, LEASE_OWNER_INDEX_DEFINITION, waitForActive } from './kcl3-tables';
+import { createKcl3Tables, LEASE_OWNER_INDEX, LEASE_OWNER_INDEX_ATTRIBUTES, LEASE_OWNER_INDEX_DEFINITION, waitForActive } from './kcl3-tables';
 import type { KclGeneration } from './kcl-generation';
 
 export interface Lease {
@@ -64,7 +64,10 @@ export interface SeedShard {
 export async function seedLeaseTable(client: DynamoDBClient, table: string, shards: readonly SeedShard[], generation: KclGeneration = 2): Promise<boolean> {
   if (generation === 3) await createKcl3Tables(client, table);
   try {
-    await client.send(new DescribeTableCommand({ TableName: table }));
+    const existing = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (generation === 3 && !(existing.Table?.GlobalSecondaryIndexes ?? []).some((index) => index.IndexName === LEASE_OWNER_INDEX)) {
+      throw new Error(`lease table ${table} has no ${LEASE_OWNER_INDEX} (a KCL 2 table): KCL 3 adds it with UpdateTable, which the local DynamoDB stand-in cannot build; use another application name, remove the local data, or run with --kcl 2`);
+    }
     return false;
   } catch (error: unknown) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
