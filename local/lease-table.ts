@@ -12,6 +12,8 @@ export interface Lease {
   readonly checkpointSubSequenceNumber?: number;
   readonly parentShardIds: readonly string[];
   readonly ownerSwitchesSinceCheckpoint: number;
+  /** KCL 3: the worker that must checkpoint before a graceful hand-off completes (set while a lease moves). */
+  readonly checkpointOwner?: string;
 }
 
 export async function readLeases(client: DynamoDBClient, table: string): Promise<Lease[]> {
@@ -43,6 +45,7 @@ function toLease(item: Record<string, AttributeValue>): Lease {
     ...(n('checkpointSubSequenceNumber') === undefined ? {} : { checkpointSubSequenceNumber: n('checkpointSubSequenceNumber') }),
     parentShardIds: item.parentShardId?.SS ?? [],
     ownerSwitchesSinceCheckpoint: n('ownerSwitchesSinceCheckpoint') ?? 0,
+    ...(item.checkpointOwner?.S === undefined ? {} : { checkpointOwner: item.checkpointOwner.S }),
   };
 }
 

@@ -47,7 +47,7 @@ describe('e2e: resharding 2 -> 4 while consuming', function () {
       expect(range, `${child.ShardId} lease carries its hash range`).to.deep.equal({ startingHashKey: BigInt(child.HashKeyRange?.StartingHashKey ?? '-1'), endingHashKey: BigInt(child.HashKeyRange?.EndingHashKey ?? '-1') });
     }
 
-    const rows = await readPostRows(h.stack.endpoints.postgresUrl ?? '', LOCAL_POSTS_TABLE, 'reshard-');
+    const rows = await readPostRows(h.stack.endpoints.postgresUrl ?? '', LOCAL_POSTS_TABLE, `${t.runId}-`);
     const loadTimes = (shardId: string): number[] => rows.filter((r) => r.shardId === shardId).map((r) => r.loadedAtMs);
     let childrenWithRows = 0;
     for (const child of children) {
