@@ -1,6 +1,7 @@
 // Unit tests of the KCL generation choice: flags, the KCL_GENERATION variable, per-generation files, and the per-generation property keys.
 import { expect } from 'chai';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { ConfigError } from '../../../common/errors';
 import { DEFAULT_KCL_GENERATION, kclGenerationFromEnv, kclJarsDir, kclVersion, localPropertiesTemplate } from '../../../local/kcl-generation';
 import { parseDemoArgs } from '../../../local/demo-args';
@@ -40,8 +41,10 @@ describe('validateProperties per generation', () => {
   const context = (generation: 2 | 3) => ({ cwd: process.cwd(), searchPath: process.env.PATH ?? '', generation });
   const read = (generation: 2 | 3) => parseProperties(fs.readFileSync(localPropertiesTemplate(generation), 'utf8'));
 
-  it('accepts each generation\'s local template under its own generation without errors', () => {
+  it('accepts each generation\'s local template and the KCL 3 production template under their generation without errors', () => {
     for (const g of [2, 3] as const) expect(validateProperties(read(g), context(g)).filter((f) => f.severity === 'error'), `generation ${g}`).to.deep.equal([]);
+    const production = parseProperties(fs.readFileSync(path.join(path.dirname(localPropertiesTemplate(3)), 'production-kcl3.properties'), 'utf8'));
+    expect(validateProperties(production, context(3)).filter((f) => f.severity === 'error')).to.deep.equal([]);
   });
 
   it('reports KCL 3 keys in a file validated for KCL 2, which 2.7.2 would ignore silently', () => {
