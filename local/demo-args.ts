@@ -1,6 +1,7 @@
 // Parses the options of `npm run demo`: the scenario (reconcile or scale), records, shards, rates, timings; one error listing every problem; --help.
 import { ConfigError } from '../common/errors';
 import { SCALE_SCENARIO_DEFAULTS, type ScaleScenarioSettings } from './scale-scenario-settings';
+import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from './kcl-generation';
 
 export interface DemoArgs {
   /** `reconcile` (default): a bounded run, reconciled; `scale`: overload one shard, watch the scaler scale up and down. */
@@ -15,12 +16,14 @@ export interface DemoArgs {
   readonly timeoutSeconds: number;
   /** Keep the run's folder (logs, data) even on success. */
   readonly keep: boolean;
+  /** The KCL generation the daemon runs: `--kcl 2|3`, else KCL_GENERATION, else DEFAULT_KCL_GENERATION. */
+  readonly kcl: KclGeneration;
   readonly help: boolean;
 }
 
-export const DEMO_DEFAULTS: DemoArgs = { scenario: 'reconcile', scale: SCALE_SCENARIO_DEFAULTS, records: 2_000, shards: 2, rate: 250, timeoutSeconds: 300, keep: false, help: false };
+export const DEMO_DEFAULTS: DemoArgs = { scenario: 'reconcile', scale: SCALE_SCENARIO_DEFAULTS, records: 2_000, shards: 2, rate: 250, timeoutSeconds: 300, keep: false, help: false, kcl: DEFAULT_KCL_GENERATION };
 
-export const DEMO_USAGE = `usage: npm run demo -- [--records N] [--shards S] [--rate R] [--timeout SECONDS] [--keep]
+export const DEMO_USAGE = `usage: npm run demo -- [--records N] [--shards S] [--rate R] [--kcl 2|3] [--timeout SECONDS] [--keep]
 
 Runs the whole pipeline (stand-ins, the real KCL daemon, our consumer and sinks) on a fresh stream,
 produces N traced tweets, waits until every one is in the S3 archive and in PostgreSQL, stops
@@ -33,6 +36,7 @@ Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 
   --records N        tweets to produce (default ${DEMO_DEFAULTS.records})
   --shards S         shards of the fresh stream, 1-50 (default ${DEMO_DEFAULTS.shards})
   --rate R           tweets per second (default ${DEMO_DEFAULTS.rate})
+  --kcl 2|3          KCL generation of the daemon: 2 (KCL 2.7.2) or 3 (KCL 3.1.3); default ${KCL_GENERATION_VARIABLE}, else ${DEFAULT_KCL_GENERATION}
   --timeout SECONDS  give up after this long (default ${DEMO_DEFAULTS.timeoutSeconds})
   --keep             keep the run's folder (logs, data) after a successful run (it is always kept on failure)
 
@@ -54,8 +58,9 @@ const SCALE_NUMBERS: Readonly<Record<string, 'shardRecordsQuota' | 'overloadRate
   '--shard-records-quota': 'shardRecordsQuota', '--overload-rate': 'overloadRate', '--low-rate': 'lowRate', '--cooldown-minutes': 'cooldownMinutes', '--window-minutes': 'windowMinutes',
 };
 
-export function parseDemoArgs(argv: readonly string[]): DemoArgs {
-  const values: { -readonly [K in keyof DemoArgs]: DemoArgs[K] } = { ...DEMO_DEFAULTS };
+/** `defaults` lets the caller put KCL_GENERATION in (see kclGenerationFromEnv): only the entry reads the environment. */
+export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO_DEFAULTS): DemoArgs {
+  const values: { -readonly [K in keyof DemoArgs]: DemoArgs[K] } = { ...defaults };
   const scale: { -readonly [K in keyof ScaleScenarioSettings]: ScaleScenarioSettings[K] } = { ...SCALE_SCENARIO_DEFAULTS };
   let timeoutGiven = false;
   const problems: string[] = [];
@@ -67,6 +72,13 @@ export function parseDemoArgs(argv: readonly string[]): DemoArgs {
       const name = inline ?? argv[++i];
       if (name === 'scale' || name === 'reconcile') values.scenario = name;
       else problems.push(`--scenario must be reconcile or scale, got ${name === undefined ? 'nothing' : `"${name}"`}`);
+      continue;
+    }
+    if (flag === '--kcl') {
+      const text = inline ?? argv[++i];
+      const generation = parseKclGeneration(text);
+      if (generation === undefined) problems.push(`--kcl must be 2 or 3, got ${text === undefined ? 'nothing' : `"${text}"`}`);
+      else values.kcl = generation;
       continue;
     }
     const key = NUMBERS[flag];

@@ -9,6 +9,7 @@ import { FIXED_PORTS, freeStackPorts, startLocalStack, type StackPorts } from '.
 import { isPortOpen } from './service-process';
 import { ensureStream, openShardsForSeeding } from './stream-setup';
 import { seedLeaseTable } from './lease-table';
+import { kclVersion } from './kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from './local-sinks';
 import { superviseDaemon } from './supervised-daemon';
 import { sendTracedTweets, type TracedRecord } from './traced-producer';
@@ -79,13 +80,13 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
     const applicationName = `${runId}-app`;
     await ensureStream(kinesis, streamName, args.shards);
-    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName));
+    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName), args.kcl);
     await createLocalTables(postgresUrl);
     const env = { ...localSinkEnv(DEMO_BUCKET, postgresUrl), ARCHIVE_PREFIX: `${runId}/raw`, ARCHIVE_STATE_PREFIX: `${runId}/state`, ARCHIVE_ERROR_PREFIX: `${runId}/errors` };
-    progress(`stream ${streamName} (${args.shards} shards); starting the KCL MultiLangDaemon...`);
+    progress(`stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon...`);
     pipelineStartedAtMs = Date.now();
     const supervisor = await superviseDaemon({
-      daemon: { endpoints: stack.endpoints, streamName, applicationName, workerId: 'demo-worker', dir, sinks: 'all', env },
+      daemon: { endpoints: stack.endpoints, streamName, applicationName, workerId: 'demo-worker', dir, sinks: 'all', env, generation: args.kcl },
       logger: logger.child({ component: 'supervisor' }), readyTimeoutMs: Math.max(1_000, deadline - Date.now()),
     });
     try {

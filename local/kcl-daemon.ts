@@ -5,10 +5,10 @@ import * as path from 'node:path';
 import { isAlive } from './service-process';
 import { groupAlive, killGroup, sleep } from './process-group';
 import { waitForLogLine } from './log-watch';
+import { DEFAULT_KCL_GENERATION, kclJarsDir, type KclGeneration } from './kcl-generation';
 
 export const MULTILANG_DAEMON_CLASS = 'software.amazon.kinesis.multilang.MultiLangDaemon';
 export const REPO_ROOT = path.resolve(__dirname, '..', '..');
-export const DEFAULT_JARS_DIR = path.join(REPO_ROOT, 'kcl', 'jars');
 /** Small heap, serial GC, C1 only: the daemon is I/O bound and CI machines have 2 cores. */
 export const DEFAULT_JAVA_OPTIONS: readonly string[] = ['-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
 
@@ -17,6 +17,8 @@ export interface KclDaemonOptions {
   readonly logFile: string;
   /** Added to this process's environment for the JVM and, through it, every consumer child. */
   readonly env?: Readonly<Record<string, string>>;
+  /** Which KCL generation's jars to run (default DEFAULT_KCL_GENERATION); `jarsDir` overrides the folder. */
+  readonly generation?: KclGeneration;
   readonly jarsDir?: string;
   readonly javaOptions?: readonly string[];
   /** Working folder of the daemon and its children (relative executableName paths resolve here). */
@@ -39,13 +41,15 @@ export interface KclDaemon {
   stop(graceMs?: number): Promise<DaemonExit>;
 }
 
-export function jarsPresent(jarsDir = DEFAULT_JARS_DIR): boolean {
+/** True when `npm run kcl:jars` has filled the generation's jar folder (kcl/jars/<version>/). */
+export function jarsPresent(generation: KclGeneration = DEFAULT_KCL_GENERATION, jarsDir = kclJarsDir(generation)): boolean {
   try { return fs.readdirSync(jarsDir).some((name) => name.startsWith('amazon-kinesis-client-multilang')); } catch { return false; }
 }
 
 export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
-  const jarsDir = options.jarsDir ?? DEFAULT_JARS_DIR;
-  if (!jarsPresent(jarsDir)) throw new Error(`KCL jars missing in ${jarsDir}: run \`npm run kcl:jars\``);
+  const generation = options.generation ?? DEFAULT_KCL_GENERATION;
+  const jarsDir = options.jarsDir ?? kclJarsDir(generation);
+  if (!jarsPresent(generation, jarsDir)) throw new Error(`KCL jars missing in ${jarsDir}: run \`npm run kcl:jars\``);
   const propertiesFile = path.resolve(options.propertiesFile);
   const classpath = `${jarsDir}${path.sep}*${path.delimiter}${path.dirname(propertiesFile)}`;
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });

@@ -1,7 +1,7 @@
 // The property keys the KCL 2.7.2 MultiLangDaemon understands (its configurator's bean setters and the daemon's own keys), with value types.
 // Any other key is ignored silently by the daemon (commons-beanutils drops unknown properties), hence this list.
 
-export type KeyKind = 'string' | 'integer' | 'boolean' | 'enum' | 'list';
+export type KeyKind = 'string' | 'integer' | 'number' | 'boolean' | 'enum' | 'list';
 
 export interface KeySpec {
   readonly kind: KeyKind;

@@ -1,6 +1,7 @@
-// Reads the KCL 2.x lease table (one item per shard) and, for a fresh application, seeds it so the daemon starts at once.
+// Reads the KCL lease table (one item per shard) and, for a fresh application, seeds it (with KCL 3's index and tables) so the daemon starts at once.
 import { CreateTableCommand, DescribeTableCommand, PutItemCommand, ResourceNotFoundException, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { sleep } from './process-group';
+import { createKcl3Tables, LEASE_OWNER_INDEX, LEASE_OWNER_INDEX_ATTRIBUTES, LEASE_OWNER_INDEX_DEFINITION, waitForActive } from './kcl3-tables';
+import type { KclGeneration } from './kcl-generation';
 
 export interface Lease {
   readonly leaseKey: string;
@@ -11,6 +12,8 @@ export interface Lease {
   readonly checkpointSubSequenceNumber?: number;
   readonly parentShardIds: readonly string[];
   readonly ownerSwitchesSinceCheckpoint: number;
+  /** KCL 3: the worker that must checkpoint before a graceful hand-off completes (set while a lease moves). */
+  readonly checkpointOwner?: string;
 }
 
 export async function readLeases(client: DynamoDBClient, table: string): Promise<Lease[]> {
@@ -42,6 +45,7 @@ function toLease(item: Record<string, AttributeValue>): Lease {
     ...(n('checkpointSubSequenceNumber') === undefined ? {} : { checkpointSubSequenceNumber: n('checkpointSubSequenceNumber') }),
     parentShardIds: item.parentShardId?.SS ?? [],
     ownerSwitchesSinceCheckpoint: n('ownerSwitchesSinceCheckpoint') ?? 0,
+    ...(item.checkpointOwner?.S === undefined ? {} : { checkpointOwner: item.checkpointOwner.S }),
   };
 }
 
@@ -56,25 +60,29 @@ export interface SeedShard {
  * Creates the lease table with the KCL's schema and one TRIM_HORIZON lease per shard, when the table does not exist.
  * Why: on an empty table KCL 2.7.2 waits a random 1-30 s before its first shard sync (not configurable); seeded
  * leases (the same items that sync would write) let a fresh application start at once. Returns false if the table existed.
+ * For generation 3 the table gets the LeaseOwnerToLeaseKeyIndex at creation: dynalite accepts the UpdateTable with which
+ * KCL 3 adds it but rejects it (no provisioned throughput) or never builds it, and KCL 3 does not start without it;
+ * the coordinator-state and worker-metrics tables are created too (see createKcl3Tables).
  */
-export async function seedLeaseTable(client: DynamoDBClient, table: string, shards: readonly SeedShard[]): Promise<boolean> {
+export async function seedLeaseTable(client: DynamoDBClient, table: string, shards: readonly SeedShard[], generation: KclGeneration = 2): Promise<boolean> {
+  if (generation === 3) await createKcl3Tables(client, table);
   try {
-    await client.send(new DescribeTableCommand({ TableName: table }));
+    const existing = await client.send(new DescribeTableCommand({ TableName: table }));
+    if (generation === 3 && !(existing.Table?.GlobalSecondaryIndexes ?? []).some((index) => index.IndexName === LEASE_OWNER_INDEX)) {
+      throw new Error(`lease table ${table} has no ${LEASE_OWNER_INDEX} (a KCL 2 table): KCL 3 adds it with UpdateTable, which the local DynamoDB stand-in cannot build; use another application name, remove the local data, or run with --kcl 2`);
+    }
     return false;
   } catch (error: unknown) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
   await client.send(new CreateTableCommand({
     TableName: table,
-    AttributeDefinitions: [{ AttributeName: 'leaseKey', AttributeType: 'S' }],
+    AttributeDefinitions: [{ AttributeName: 'leaseKey', AttributeType: 'S' }, ...(generation === 3 ? LEASE_OWNER_INDEX_ATTRIBUTES : [])],
     KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }],
     BillingMode: 'PAY_PER_REQUEST',
+    ...(generation === 3 ? { GlobalSecondaryIndexes: [LEASE_OWNER_INDEX_DEFINITION] } : {}),
   }));
-  for (let i = 0; i < 200; i += 1) {
-    const out = await client.send(new DescribeTableCommand({ TableName: table }));
-    if (out.Table?.TableStatus === 'ACTIVE') break;
-    await sleep(50);
-  }
+  await waitForActive(client, table);
   for (const shard of shards) {
     const item: Record<string, AttributeValue> = {
       leaseKey: { S: shard.shardId },

@@ -1,9 +1,10 @@
 // Runs the KCL daemon against the local stack: renders the effective properties file and the consumer's environment.
 import * as path from 'node:path';
 import { writeEffectiveProperties } from './properties-file';
-import { REPO_ROOT, startKclDaemon, type KclDaemon } from './kcl-daemon';
+import { startKclDaemon, type KclDaemon } from './kcl-daemon';
 import type { StackEndpoints } from './local-stack';
 import { LOCAL_ACCESS_KEY } from '../common/aws/local-or-cloud';
+import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from './kcl-generation';
 
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
@@ -14,8 +15,6 @@ export const LOCAL_BATCH_MAX_AGE_MS = '1000';
 
 /** The access key s3rver accepts by default (defined with the local-or-cloud resolution that hands it to the CLIs). */
 export { LOCAL_ACCESS_KEY } from '../common/aws/local-or-cloud';
-
-export const LOCAL_PROPERTIES_TEMPLATE = path.join(REPO_ROOT, 'properties', 'local.properties');
 
 export interface LocalDaemonOptions {
   readonly endpoints: StackEndpoints;
@@ -30,6 +29,8 @@ export interface LocalDaemonOptions {
   readonly properties?: Readonly<Record<string, string>>;
   /** More environment for the consumer children (sink settings, batch policy). */
   readonly env?: Readonly<Record<string, string>>;
+  /** The KCL generation: its jars and, unless `template` is given, its local properties template (default DEFAULT_KCL_GENERATION). */
+  readonly generation?: KclGeneration;
   readonly template?: string;
 }
 
@@ -55,7 +56,8 @@ export function localConsumerEnv(options: LocalDaemonOptions): Record<string, st
 /** Renders `<dir>/<workerId>.properties` from the template and starts the daemon with it. */
 export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
   const file = path.join(options.dir, `kcl-${options.workerId}.properties`);
-  writeEffectiveProperties(options.template ?? LOCAL_PROPERTIES_TEMPLATE, file, {
+  const generation = options.generation ?? DEFAULT_KCL_GENERATION;
+  writeEffectiveProperties(options.template ?? localPropertiesTemplate(generation), file, {
     streamName: options.streamName,
     applicationName: options.applicationName,
     workerId: options.workerId,
@@ -66,6 +68,7 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
   });
   return startKclDaemon({
     propertiesFile: file,
+    generation,
     logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
     env: localConsumerEnv(options),
   });

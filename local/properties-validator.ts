@@ -2,7 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readAsDaemon, type PropertyEntry } from './java-properties';
-import { KCL_KEYS, NESTED_PREFIXES, normaliseKey, type KeySpec } from './kcl-property-keys';
+import { NESTED_PREFIXES, normaliseKey, type KeySpec } from './kcl-property-keys';
+import { ignoredByGeneration, keysFor, otherGenerationNote } from './generation-keys';
+import type { KclGeneration } from './kcl-generation';
 import { nearest } from './nearest-name';
 
 export type Severity = 'error' | 'warning';
@@ -19,6 +21,8 @@ export interface ValidationContext {
   readonly cwd: string;
   /** PATH to search for the executable's first word. */
   readonly searchPath: string;
+  /** The KCL generation the file is for: its key table decides what is known and what is ignored (default 2). */
+  readonly generation?: KclGeneration;
 }
 
 const REQUIRED = ['executableName', 'applicationName', 'awsCredentialsProvider'] as const;
@@ -32,14 +36,18 @@ export function validatePropertiesBytes(bytes: Buffer, context: ValidationContex
 export function validateProperties(entries: readonly PropertyEntry[], context: ValidationContext): Finding[] {
   const findings: Finding[] = [];
   const values = new Map<string, PropertyEntry>();
+  const generation = context.generation ?? 2;
+  const keys = keysFor(generation);
   for (const entry of entries) {
     const key = normaliseKey(entry.key);
     if (values.has(key)) findings.push({ severity: 'warning', key: entry.key, line: entry.line, message: `set again (line ${values.get(key)?.line ?? '?'} is overridden)` });
     values.set(key, entry);
-    const spec = KCL_KEYS[key];
+    const spec = keys[key];
     if (spec === undefined) {
       if (NESTED_PREFIXES.some((prefix) => key.startsWith(prefix))) continue;
-      const suggestion = nearest(key, Object.keys(KCL_KEYS));
+      const note = otherGenerationNote(key, generation);
+      if (note !== undefined) { findings.push({ severity: 'error', key: entry.key, line: entry.line, message: note }); continue; }
+      const suggestion = nearest(key, Object.keys(keys));
       findings.push({ severity: 'error', key: entry.key, line: entry.line, message: `unknown key: the daemon ignores it silently${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}` });
       continue;
     }
@@ -51,6 +59,7 @@ export function validateProperties(entries: readonly PropertyEntry[], context: V
   if (!values.has('streamName') && !values.has('streamArn')) findings.push({ severity: 'error', key: 'streamName', message: 'streamName or streamArn is required' });
   const executable = values.get('executableName');
   if (executable !== undefined) findings.push(...checkExecutable(executable, context));
+  findings.push(...ignoredByGeneration(values, generation).map((f) => ({ severity: 'warning' as const, ...f })));
   findings.push(...adviseOnDefaults(values));
   return findings;
 }
@@ -59,18 +68,20 @@ function checkValue(entry: PropertyEntry, spec: KeySpec): Finding[] {
   const at = { key: entry.key, line: entry.line };
   // Properties keeps trailing blanks; the daemon's number converters trim them, its strings and enums do not.
   const blanks = /[ \t\f]+$/.test(entry.value);
-  const value = spec.kind === 'integer' ? entry.value.trim() : entry.value;
-  if (blanks && spec.kind !== 'integer' && entry.key !== 'executableName') {
+  const numeric = spec.kind === 'integer' || spec.kind === 'number';
+  const value = numeric ? entry.value.trim() : entry.value;
+  if (blanks && !numeric && entry.key !== 'executableName') {
     return [{ severity: 'error', ...at, message: `value ${JSON.stringify(entry.value)} ends in blanks, which the daemon keeps as part of the value` }];
   }
   if (value === '') return [{ severity: 'error', ...at, message: 'empty value' }];
+  if (spec.kind === 'number' && !Number.isFinite(Number(value))) return [{ severity: 'error', ...at, message: `must be a number, got "${value}"` }];
   if (spec.kind === 'integer' && !/^-?\d+$/.test(value)) return [{ severity: 'error', ...at, message: `must be an integer, got "${value}"` }];
   if (spec.kind === 'boolean' && !/^(true|false)$/i.test(value)) return [{ severity: 'error', ...at, message: `must be true or false, got "${value}"` }];
   if (spec.kind === 'enum' && !(spec.values ?? []).includes(value.toUpperCase())) {
     return [{ severity: 'error', ...at, message: `must be one of ${(spec.values ?? []).join(', ')}, got "${value}"` }];
   }
   if (spec.noEffect === true) return [{ severity: 'warning', ...at, message: 'accepted by the 2.7.2 configurator but used by nothing: no effect' }];
-  if (spec.primitive === true && (value === '0' || /^false$/i.test(value))) {
+  if (spec.primitive === true && (Number(value) === 0 || /^false$/i.test(value))) {
     return [{ severity: 'warning', ...at, message: `${value} is the Java default, which the daemon treats as "not set": the KCL default applies` }];
   }
   return [];

@@ -1,5 +1,6 @@
 // Parses the options of `npm start` (and reuses them for `npm run demo`): shards, rate, sinks, names; one error listing every problem.
 import { ConfigError } from '../common/errors';
+import { DEFAULT_KCL_GENERATION, KCL_GENERATIONS, type KclGeneration } from './kcl-generation';
 
 export interface StartArgs {
   readonly shards: number;
@@ -19,18 +20,20 @@ export interface StartArgs {
   readonly autoscale: boolean;
   /** Seconds between scheduled scaler runs. */
   readonly autoscaleInterval: number;
+  /** The KCL generation the daemon runs (`--kcl 2|3`; default KCL_GENERATION, else DEFAULT_KCL_GENERATION). */
+  readonly kcl: KclGeneration;
 }
 
 export const START_DEFAULTS: StartArgs = {
   shards: 2, rate: 20, sinks: 'all', streamName: 'sentiment-local', applicationName: 'sentiment-local-consumer',
   workerId: 'local-worker-1', bucket: 'sentiment-archive', records: 1000, source: 'sample', hashtag: 'ZBE',
-  autoscale: false, autoscaleInterval: 60,
+  autoscale: false, autoscaleInterval: 60, kcl: DEFAULT_KCL_GENERATION,
 };
 
 const FLAGS: Readonly<Record<string, keyof StartArgs>> = {
   '--shards': 'shards', '--rate': 'rate', '--sinks': 'sinks', '--stream': 'streamName', '--application': 'applicationName',
   '--worker-id': 'workerId', '--bucket': 'bucket', '--records': 'records', '--source': 'source', '--hashtag': 'hashtag',
-  '--autoscale-interval': 'autoscaleInterval',
+  '--autoscale-interval': 'autoscaleInterval', '--kcl': 'kcl',
 };
 
 export function parseStartArgs(argv: readonly string[], defaults: StartArgs = START_DEFAULTS): StartArgs {
@@ -55,6 +58,7 @@ export function parseStartArgs(argv: readonly string[], defaults: StartArgs = ST
   if (!['sample', 'x', 'instagram'].includes(String(values.source))) problems.push(`--source must be sample, x or instagram, got "${String(values.source)}"`);
   if (typeof values.shards === 'number' && (values.shards < 1 || values.shards > 50)) problems.push('--shards must be between 1 and 50');
   if (typeof values.autoscaleInterval === 'number' && values.autoscaleInterval < 5) problems.push('--autoscale-interval must be at least 5 seconds');
+  if (!(KCL_GENERATIONS as readonly unknown[]).includes(values.kcl)) problems.push(`--kcl must be ${KCL_GENERATIONS.join(' or ')}, got "${String(values.kcl)}"`);
   if (problems.length > 0) throw new ConfigError('options', problems);
   return values as unknown as StartArgs;
 }

@@ -5,7 +5,8 @@ import { createWinstonLogger } from '../common/winston-logger';
 import { ConfigError } from '../common/errors';
 import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
 import { jarsPresent } from '../local/kcl-daemon';
-import { DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
+import { DEMO_DEFAULTS, DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
+import { kclGenerationFromEnv, kclVersion } from '../local/kcl-generation';
 import { createRunFolder, runDemo } from '../local/demo-run';
 import { formatFreshness } from '../local/freshness';
 import { runScaleScenario } from '../local/scale-scenario';
@@ -14,7 +15,7 @@ import type { Logger } from '../common/logger';
 
 async function main(args: DemoArgs): Promise<number> {
   const progress = (line: string): void => { process.stderr.write(`[demo] ${line}\n`); };
-  if (!jarsPresent()) { progress('KCL jars missing: run `npm run kcl:jars` first (or `npm start` once)'); return 1; }
+  if (!jarsPresent(args.kcl)) { progress('KCL jars missing: run `npm run kcl:jars` first (or `npm start` once)'); return 1; }
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'demo.log'), errorsToStderr: false });
   process.removeAllListeners('warning');
@@ -37,7 +38,7 @@ async function main(args: DemoArgs): Promise<number> {
   const r = outcome.reconciliation;
   const ok = outcome.failure === undefined && r.missing === 0 && r.duplicates === 0 && r.details.unexpected === 0 && r.details.identityMismatches.length === 0 && r.produced === args.records;
   const say = (line: string): void => { process.stdout.write(`${line}\n`); };
-  say(`reconciliation of run ${outcome.runId} (stream ${outcome.streamName}, ${args.shards} shards, ${(outcome.elapsedMs / 1000).toFixed(1)} s):`);
+  say(`reconciliation of run ${outcome.runId} (KCL ${kclVersion(args.kcl)}, stream ${outcome.streamName}, ${args.shards} shards, ${(outcome.elapsedMs / 1000).toFixed(1)} s):`);
   say(`  produced ${r.produced} of ${args.records} | archived ${r.archived} | loaded ${r.loaded} | duplicates ${r.duplicates} (archive ${r.details.archiveDuplicates}, table ${r.details.tableDuplicates}) | missing ${r.missing}`);
   say(`  missing from archive ${r.details.missingFromArchive.length}, from table ${r.details.missingFromTable.length}; foreign lines/rows ${r.details.unexpected}; identity mismatches ${r.details.identityMismatches.length}`);
   say(`  latency produce -> row: p50 ${r.p50LatencyMs} ms, p95 ${r.p95LatencyMs} ms`);
@@ -46,7 +47,7 @@ async function main(args: DemoArgs): Promise<number> {
   else if (!ok) say(`FAILED: records missing or duplicated; logs kept in ${path.join(outcome.dir, 'logs')}`);
   if (ok && !args.keep) fs.rmSync(outcome.dir, { recursive: true, force: true });
   else if (ok) say(`run folder kept: ${outcome.dir}`);
-  say(JSON.stringify({ produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, p50LatencyMs: r.p50LatencyMs, p95LatencyMs: r.p95LatencyMs, freshness: outcome.freshness }));
+  say(JSON.stringify({ kcl: kclVersion(args.kcl), produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, p50LatencyMs: r.p50LatencyMs, p95LatencyMs: r.p95LatencyMs, freshness: outcome.freshness }));
   return ok ? 0 : 1;
 }
 
@@ -76,7 +77,7 @@ async function scaleScenario(args: DemoArgs, logger: Logger, progress: (line: st
 
 let parsed: DemoArgs;
 try {
-  parsed = parseDemoArgs(process.argv.slice(2));
+  parsed = parseDemoArgs(process.argv.slice(2), { ...DEMO_DEFAULTS, kcl: kclGenerationFromEnv(process.env) });
 } catch (error: unknown) {
   process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n\n${DEMO_USAGE}\n`);
   process.exit(2);

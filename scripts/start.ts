@@ -17,13 +17,14 @@ import { SampleTrickle } from '../local/sample-trickle';
 import { startCollectorProcess } from '../local/collector-process';
 import { createLocalTables, localSinkEnv } from '../local/local-sinks';
 import { DeliveryCounts } from '../local/delivery-counts';
-import { parseStartArgs, type StartArgs } from '../local/start-args';
+import { parseStartArgs, START_DEFAULTS, type StartArgs } from '../local/start-args';
+import { kclGenerationFromEnv, kclVersion } from '../local/kcl-generation';
 import type { Logger } from '../common/logger';
 import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/local-metrics';
 import { startOperatorServices } from '../local/operator-services';
 
 async function main(): Promise<number> {
-  const args = parseStartArgs(process.argv.slice(2));
+  const args = parseStartArgs(process.argv.slice(2), { ...START_DEFAULTS, kcl: kclGenerationFromEnv(process.env) });
   // Registered first: a Ctrl-C during start-up still stops everything in order.
   const stopSignal = new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
   const dir = path.join(REPO_ROOT, '.local');
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
   delete process.env.AWS_PROFILE;
   const registry = new PidRegistry(path.join(dir, 'pids.json'));
   for (const stale of await stopStaleProcesses(registry)) say(`stopped ${stale.name} (PID ${stale.pid}) left by an earlier run`);
-  if (!jarsPresent() && spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'fetch-kcl-jars.mjs')], { stdio: 'inherit' }).status !== 0) return 1;
+  if (!jarsPresent(args.kcl) && spawnSync(process.execPath, [path.join(REPO_ROOT, 'scripts', 'fetch-kcl-jars.mjs'), '--kcl', String(args.kcl)], { stdio: 'inherit' }).status !== 0) return 1;
 
   setDetachedServices(true);
   say(`starting stand-ins (kinesis ${FIXED_PORTS.kinesis}, dynamodb ${FIXED_PORTS.dynamodb}${args.sinks === 'all' ? `, s3 ${FIXED_PORTS.s3}, postgres ${FIXED_PORTS.postgres}` : ''})...`);
@@ -66,7 +67,7 @@ interface PipelineContext {
 async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal }: PipelineContext): Promise<void> {
   const kinesis = stack.factory.kinesis();
   if (await ensureStream(kinesis, args.streamName, args.shards)) say(`created stream ${args.streamName} with ${args.shards} shards`);
-  if (await seedLeaseTable(stack.factory.dynamodb(), args.applicationName, await openShardsForSeeding(kinesis, args.streamName))) say(`created lease table ${args.applicationName}`);
+  if (await seedLeaseTable(stack.factory.dynamodb(), args.applicationName, await openShardsForSeeding(kinesis, args.streamName), args.kcl)) say(`created lease table ${args.applicationName}`);
   else say(`resuming from the checkpoints in lease table ${args.applicationName}`);
 
   const postgresUrl = stack.endpoints.postgresUrl;
@@ -74,11 +75,11 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   const sinkEnv = postgresUrl === undefined ? {} : localSinkEnv(args.bucket, postgresUrl);
   // Producer, consumers and the checkpoint monitor write the local metrics store, so the scaler and monitor have data.
   const metricsDir = localMetricsDir(dir);
-  const daemonOptions = { endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, workerId: args.workerId, dir, sinks: args.sinks, env: { ...sinkEnv, ...localMetricsEnv(metricsDir) } };
+  const daemonOptions = { endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, workerId: args.workerId, dir, sinks: args.sinks, env: { ...sinkEnv, ...localMetricsEnv(metricsDir) }, generation: args.kcl };
   const document = endpointsDocument({ endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, bucket: args.bucket, tables, logsDir: path.join(dir, 'logs'), propertiesFile: path.join(dir, `kcl-${args.workerId}.properties`), metricsDir });
   const endpointsFile = path.join(dir, 'endpoints.json');
   writeEndpointsFile(endpointsFile, document);
-  say('starting the KCL MultiLangDaemon (the JVM takes a few seconds)...');
+  say(`starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon (the JVM takes a few seconds)...`);
   const supervisor = await superviseDaemon({ daemon: daemonOptions, registry, logger: logger.child({ component: 'supervisor' }) });
 
   const lag = new CheckpointLag();

@@ -1,10 +1,11 @@
-// CLI: validates KCL daemon properties files (npm run validate-properties -- [--json] [--strict] <file>...). Exit 0 valid, 1 problems, 2 usage.
+// CLI: validates KCL daemon properties files (npm run validate-properties -- [--kcl 2|3] [--json] [--strict] <file>...). Exit 0 valid, 1 problems, 2 usage.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readAsDaemon, toMap } from '../local/java-properties';
 import { validatePropertiesBytes, type Finding } from '../local/properties-validator';
+import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../local/kcl-generation';
 
-const USAGE = 'usage: validate-properties [--json] [--strict] <file.properties>...  (--strict: warnings fail too)';
+const USAGE = 'usage: validate-properties [--kcl 2|3] [--json] [--strict] <file.properties>...  (--strict: warnings fail too; --kcl: the generation the file is for, default KCL_GENERATION, else 3)';
 const repoRoot = path.resolve(__dirname, '..', '..');
 
 interface FileResult {
@@ -15,9 +16,9 @@ interface FileResult {
   readonly effective: Readonly<Record<string, string>>;
 }
 
-function validateFile(file: string, strict: boolean): FileResult {
+function validateFile(file: string, strict: boolean, generation: KclGeneration): FileResult {
   const bytes = fs.readFileSync(file);
-  const findings = validatePropertiesBytes(bytes, { cwd: repoRoot, searchPath: process.env.PATH ?? '' });
+  const findings = validatePropertiesBytes(bytes, { cwd: repoRoot, searchPath: process.env.PATH ?? '', generation });
   const ok = !findings.some((finding) => finding.severity === 'error' || strict);
   return { file, ok, findings, effective: Object.fromEntries(toMap(readAsDaemon(bytes).entries)) };
 }
@@ -27,7 +28,17 @@ function describe(finding: Finding): string {
   return `  ${finding.severity.padEnd(7)} ${finding.key ?? ''}${where} ${finding.message}`;
 }
 
-function main(argv: readonly string[]): number {
+function main(args: readonly string[]): number {
+  // --kcl takes a value: read it out first, so the rest stays flags and file names.
+  const at = args.findIndex((arg) => arg === '--kcl' || arg.startsWith('--kcl='));
+  const kclText = at < 0 ? undefined : args[at]?.includes('=') === true ? args[at]?.split('=')[1] : args[at + 1];
+  const argv = at < 0 ? args : args.filter((_arg, i) => i !== at && (i !== at + 1 || args[at]?.includes('=') === true));
+  let generation: KclGeneration | undefined;
+  try { generation = kclText === undefined ? kclGenerationFromEnv(process.env) : parseKclGeneration(kclText); } catch (error: unknown) {
+    process.stderr.write(`validate-properties: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+  if (generation === undefined) { process.stderr.write(`validate-properties: --kcl must be 2 or 3\n${USAGE}\n`); return 2; }
   const json = argv.includes('--json');
   const strict = argv.includes('--strict');
   const files = argv.filter((arg) => !arg.startsWith('--'));
@@ -36,9 +47,9 @@ function main(argv: readonly string[]): number {
   if (files.length === 0 || unknown.length > 0) { process.stderr.write(`${USAGE}\n`); return 2; }
   const missing = files.filter((file) => !fs.existsSync(file));
   if (missing.length > 0) { process.stderr.write(`validate-properties: no such file: ${missing.join(', ')}\n`); return 2; }
-  const results = files.map((file) => validateFile(file, strict));
+  const results = files.map((file) => validateFile(file, strict, generation));
   if (json) {
-    process.stdout.write(`${JSON.stringify({ ok: results.every((r) => r.ok), files: results })}\n`);
+    process.stdout.write(`${JSON.stringify({ ok: results.every((r) => r.ok), generation, files: results })}\n`);
   } else {
     for (const result of results) {
       process.stdout.write(`${result.ok ? 'ok  ' : 'FAIL'} ${result.file}\n`);

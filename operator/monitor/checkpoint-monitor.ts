@@ -5,12 +5,15 @@ import { readLeases } from './kcl-lease';
 import { listShards } from './stream-shards';
 import { probeShardLag, type LagProbeOptions, type ShardLag } from './shard-lag-probe';
 import { buildReport, type CheckpointReport, type ObservationState } from './checkpoint-report';
+import { defaultKcl3Tables, readCoordinatorView, type Kcl3Tables } from './worker-metrics';
 
 export interface MonitorTarget {
   /** The KCL applicationName; also the lease table's name unless leaseTable says otherwise. */
   readonly application: string;
   readonly streamName: string;
   readonly leaseTable?: string;
+  /** KCL 3 table names when the properties renamed them (default `<application>-WorkerMetricStats` / `-CoordinatorState`). */
+  readonly kcl3Tables?: Kcl3Tables;
 }
 
 export interface MonitorDeps {
@@ -35,6 +38,7 @@ export async function observeCheckpoints(target: MonitorTarget, deps: MonitorDep
     listShards(deps.kinesis, target.streamName),
   ]);
   const openOrLeased = shards.filter((s) => s.open || leases.some((l) => l.shardId === s.shardId));
+  const coordinator = readCoordinatorView(deps.doc, target.kcl3Tables ?? defaultKcl3Tables(target.application), leases);
   const lags = new Map<string, ShardLag>();
   const work = openOrLeased.flatMap((shard) => leases.filter((l) => l.shardId === shard.shardId).map((lease) => ({ shard, lease })));
   // A few probes at a time: each costs GetShardIterator + GetRecords against that shard's own read quota, not a shared one.
@@ -44,8 +48,10 @@ export async function observeCheckpoints(target: MonitorTarget, deps: MonitorDep
     }
   };
   await Promise.all(Array.from({ length: PROBE_CONCURRENCY }, worker));
-  return buildReport({
+  const built = buildReport({
     now: new Date(now()), application: target.application, streamName: target.streamName, leases, shards, lags, previous,
     failoverTimeMs: options.failoverTimeMs, lagThresholdMs: options.lagThresholdMs,
   });
+  const view = await coordinator;
+  return view === undefined ? built : { ...built, report: { ...built.report, coordinator: view } };
 }

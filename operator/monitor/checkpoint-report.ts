@@ -2,6 +2,7 @@
 import type { KclLease } from './kcl-lease';
 import type { ShardInfo } from './stream-shards';
 import type { ShardLag } from './shard-lag-probe';
+import type { CoordinatorView } from './worker-metrics';
 
 export type ShardStatus = 'ok' | 'lagging' | 'stale-lease' | 'unowned' | 'no-lease' | 'waiting-for-parent' | 'finished' | 'orphan-lease' | 'probe-error';
 
@@ -13,6 +14,10 @@ export interface ShardReport {
   readonly leaseCounter: number | null;
   readonly checkpoint: string | null;
   readonly checkpointSubSequenceNumber: number | null;
+  /** KCL 3: the old owner while a graceful hand-off waits for its checkpoint; null otherwise. */
+  readonly checkpointOwner: string | null;
+  /** KCL 3: the owner's measured read throughput of the shard, KB/s; null under KCL 2. */
+  readonly throughputKBps: number | null;
   readonly lag: ShardLag | null;
   /** How long the lease counter has not moved, across observations (null on the first observation). */
   readonly counterUnchangedMs: number | null;
@@ -32,6 +37,8 @@ export interface CheckpointReport {
   readonly streamName: string;
   readonly shards: readonly ShardReport[];
   readonly summary: { readonly openShards: number; readonly maxTimeBehindMs: number; readonly staleLeases: number; readonly shardsWithoutLease: number };
+  /** KCL 3 applications: the leader, the client version and each worker's metrics as the coordinator sees them. */
+  readonly coordinator?: CoordinatorView;
 }
 
 export interface ReportInput {
@@ -68,7 +75,7 @@ export function buildReport(input: ReportInput): { report: CheckpointReport; sta
     return {
       shardId, open: shard?.open ?? false, parentShardId: shard?.parentShardId ?? lease?.parentShardIds[0] ?? null,
       leaseOwner: lease?.leaseOwner ?? null, leaseCounter: lease?.leaseCounter ?? null, checkpoint: lease?.checkpoint ?? null,
-      checkpointSubSequenceNumber: lease?.checkpointSubSequenceNumber ?? null, lag, counterUnchangedMs, staleLease,
+      checkpointSubSequenceNumber: lease?.checkpointSubSequenceNumber ?? null, checkpointOwner: lease?.checkpointOwner ?? null, throughputKBps: lease?.throughputKBps ?? null, lag, counterUnchangedMs, staleLease,
       status: statusOf(shard, lease, lag, staleLease, leaseByShard, input.lagThresholdMs),
     };
   };

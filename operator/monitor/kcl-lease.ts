@@ -1,4 +1,4 @@
-// Reads the KCL 2.x lease table (one item per shard) with lib-dynamodb and turns items into typed leases, tolerating missing fields.
+// Reads the KCL 2.x / 3.x lease table (one item per shard) with lib-dynamodb and turns items into typed leases, tolerating missing fields.
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 /** Checkpoint sentinels the KCL writes instead of a sequence number. */
@@ -16,6 +16,10 @@ export interface KclLease {
   readonly ownerSwitchesSinceCheckpoint: number;
   readonly parentShardIds: readonly string[];
   readonly childShardIds: readonly string[];
+  /** KCL 3: set while a graceful hand-off waits for this worker's checkpoint (it differs from leaseOwner then). */
+  readonly checkpointOwner: string | null;
+  /** KCL 3: the shard's read throughput the owner measured at its last renewal, KB/s; null under KCL 2. */
+  readonly throughputKBps: number | null;
 }
 
 /** Scans every page of the lease table; in a multi-stream table only the leases of `streamName` are kept. */
@@ -34,7 +38,8 @@ export async function readLeases(doc: DynamoDBDocumentClient, table: string, str
 }
 
 export function toLease(item: Record<string, unknown>): KclLease | undefined {
-  if (typeof item.leaseKey !== 'string') return undefined;
+  // Later KCL 3 releases can keep other entities (entityType) in the lease table: a lease always has a counter.
+  if (typeof item.leaseKey !== 'string' || item.leaseCounter === undefined) return undefined;
   return {
     leaseKey: item.leaseKey,
     shardId: item.leaseKey.split(':').pop() ?? item.leaseKey,
@@ -46,6 +51,8 @@ export function toLease(item: Record<string, unknown>): KclLease | undefined {
     ownerSwitchesSinceCheckpoint: num(item.ownerSwitchesSinceCheckpoint),
     parentShardIds: strings(item.parentShardId),
     childShardIds: strings(item.childShardIds),
+    checkpointOwner: typeof item.checkpointOwner === 'string' && item.checkpointOwner !== '' ? item.checkpointOwner : null,
+    throughputKBps: item.throughputKBps === undefined ? null : num(item.throughputKBps),
   };
 }
 

@@ -1,5 +1,6 @@
 // Renders a checkpoint report as a fixed-width table for people.
 import type { CheckpointReport } from './checkpoint-report';
+import type { CoordinatorView } from './worker-metrics';
 
 export function renderReport(report: CheckpointReport): string {
   const header = ['SHARD', 'STATE', 'OWNER', 'COUNTER', 'CHECKPOINT', 'BEHIND', 'RECORDS', 'STATUS'];
@@ -19,7 +20,18 @@ export function renderReport(report: CheckpointReport): string {
   return [
     `${report.application} / ${report.streamName} at ${report.observedAt}: ${s.openShards} open shards, max behind ${duration(s.maxTimeBehindMs)}, ${s.staleLeases} stale lease(s), ${s.shardsWithoutLease} open shard(s) without lease`,
     line(header), ...rows.map(line),
+    ...(report.coordinator === undefined ? [] : renderWorkers(report.coordinator)),
   ].join('\n');
+}
+
+/** KCL 3: one line per worker, as the lease assignment leader sees it. */
+function renderWorkers(view: CoordinatorView): string[] {
+  const lines = [`KCL 3 coordinator: leader ${view.leader ?? '-'}, ${view.clientVersion ?? 'client version unknown'}`];
+  for (const w of view.workers) {
+    const metrics = Object.entries(w.metrics).map(([name, m]) => `${name} ${m.latest ?? '?'}${m.max === null ? '' : `/${m.max}`}`).join(', ');
+    lines.push(`  worker ${w.workerId}: ${w.leases} lease(s), ${w.throughputKBps.toFixed(1)} KB/s, ${metrics === '' ? 'no worker metrics' : metrics}, reported ${w.lastUpdateAt ?? 'never'}`);
+  }
+  return lines;
 }
 
 function shortCheckpoint(checkpoint: string | null, sub: number | null): string {

@@ -1,15 +1,15 @@
 // End-to-end: KPL-aggregated tweets on a 3-shard stream reach the S3 archive and PostgreSQL exactly once through the real daemon.
 import { expect } from 'chai';
 import { observeCheckpoints, DEFAULT_MONITOR_OPTIONS } from '../../operator/monitor/checkpoint-monitor';
-import { checkpointReached, E2eHarness } from '../support/e2e-harness';
+import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';
 
-describe('e2e: aggregated records on three shards into both sinks', function () {
+for (const generation of e2eGenerations()) describe(`e2e (KCL ${generation}): aggregated records on three shards into both sinks`, function () {
   this.timeout(240_000);
   let harness: E2eHarness | undefined;
   let traffic: E2eTraffic | undefined;
 
-  before(async () => { harness = await E2eHarness.start({ shards: 3, sinks: 'all' }); });
+  before(async () => { harness = await E2eHarness.start({ shards: 3, sinks: 'all', generation }); });
   after(async () => { await traffic?.close().catch(() => undefined); await harness?.stop(); });
 
   it('archives and loads every user record once, and the checkpoint monitor sees every shard owned and checkpointed', async () => {
@@ -34,6 +34,14 @@ describe('e2e: aggregated records on three shards into both sinks', function () 
       expect(shard.leaseOwner, shard.shardId).to.equal('agg-worker');
       expect(shard.checkpoint, shard.shardId).to.match(/^\d+$/);
       expect(shard.lag?.recordsBehind, shard.shardId).to.equal(0);
+      expect(shard.throughputKBps === null, `${shard.shardId}: throughputKBps only in KCL 3 leases`).to.equal(generation === 2);
+    }
+    if (generation === 3) {
+      expect(report.coordinator?.leader, 'the only worker leads lease assignment').to.equal('agg-worker');
+      expect(report.coordinator?.clientVersion).to.equal('CLIENT_VERSION_3X');
+      expect(report.coordinator?.workers.map((w) => [w.workerId, w.leases])).to.deep.equal([['agg-worker', 3]]);
+    } else {
+      expect(report.coordinator, 'no KCL 3 tables').to.equal(undefined);
     }
 
     await daemon.stop(20_000);

@@ -5,16 +5,16 @@ import { readPostRows } from '../../local/delivery-reader';
 import { LOCAL_POSTS_TABLE } from '../../local/local-sinks';
 import { listAllShards, waitForActive } from '../../local/stream-setup';
 import { sleep } from '../../local/process-group';
-import { E2eHarness } from '../support/e2e-harness';
+import { e2eGenerations, E2eHarness } from '../support/e2e-harness';
 import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';
 import { rangeFromLease } from '../../consumer/reshard/shard-range-lookup';
 
-describe('e2e: resharding 2 -> 4 while consuming', function () {
+for (const generation of e2eGenerations()) describe(`e2e (KCL ${generation}): resharding 2 -> 4 while consuming`, function () {
   this.timeout(300_000);
   let harness: E2eHarness | undefined;
   let traffic: E2eTraffic | undefined;
 
-  before(async () => { harness = await E2eHarness.start({ shards: 2, sinks: 'all' }); });
+  before(async () => { harness = await E2eHarness.start({ shards: 2, sinks: 'all', generation }); });
   after(async () => { await traffic?.close().catch(() => undefined); await harness?.stop(); });
 
   it('finishes both parents before their children and delivers every record once', async () => {
@@ -47,7 +47,7 @@ describe('e2e: resharding 2 -> 4 while consuming', function () {
       expect(range, `${child.ShardId} lease carries its hash range`).to.deep.equal({ startingHashKey: BigInt(child.HashKeyRange?.StartingHashKey ?? '-1'), endingHashKey: BigInt(child.HashKeyRange?.EndingHashKey ?? '-1') });
     }
 
-    const rows = await readPostRows(h.stack.endpoints.postgresUrl ?? '', LOCAL_POSTS_TABLE, 'reshard-');
+    const rows = await readPostRows(h.stack.endpoints.postgresUrl ?? '', LOCAL_POSTS_TABLE, `${t.runId}-`);
     const loadTimes = (shardId: string): number[] => rows.filter((r) => r.shardId === shardId).map((r) => r.loadedAtMs);
     let childrenWithRows = 0;
     for (const child of children) {

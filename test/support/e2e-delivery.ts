@@ -15,7 +15,9 @@ export class E2eTraffic {
   private constructor(private readonly harness: E2eHarness, private readonly producer: KinesisProducer, public readonly runId: string) {}
 
   /** A KPL-aggregating producer on the harness's stream (shard map from ListShards, refreshed on reshard). */
-  public static async open(harness: E2eHarness, runId = 'e2e'): Promise<E2eTraffic> {
+  public static async open(harness: E2eHarness, label = 'e2e'): Promise<E2eTraffic> {
+    // Record ids are `<runId>-<index>`; the harness id keeps them apart from other runs on the shared stand-ins.
+    const runId = `${label}-${harness.id}`;
     const producer = await createProducer({ streamName: harness.streamName, kinesis: harness.stack.factory.kinesis(), options: { aggregationEnabled: true, recordMaxBufferedTime: 100 } });
     return new E2eTraffic(harness, producer, runId);
   }
@@ -49,7 +51,7 @@ export class E2eTraffic {
 
   /** Both sinks read back and reconciled with everything sent so far. */
   public async reconcile(): Promise<Reconciliation> {
-    const lines = await readArchiveLines(this.harness.stack.factory.s3(), E2E_BUCKET, 'raw/');
+    const lines = await readArchiveLines(this.harness.stack.factory.s3(), E2E_BUCKET, `${this.harness.archivePrefix}/raw/`);
     const rows = await readPostRows(this.postgresUrl(), LOCAL_POSTS_TABLE, `${this.runId}-`);
     return reconcile(this.records, lines, rows);
   }

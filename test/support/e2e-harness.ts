@@ -1,15 +1,21 @@
-// End-to-end harness: the local stack on free ports in a temporary folder, a stream, real KCL daemons; everything stopped by PID.
+// End-to-end harness: a fresh stream and lease table on the shared stand-ins, real KCL daemons of one generation; daemons stopped by PID.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { freeStackPorts, startLocalStack, type LocalStack } from '../../local/local-stack';
-import { LOCAL_ACCESS_KEY, startLocalDaemon, type LocalDaemonOptions } from '../../local/local-daemon';
+import type { LocalStack } from '../../local/local-stack';
+import { startLocalDaemon, type LocalDaemonOptions } from '../../local/local-daemon';
 import type { KclDaemon } from '../../local/kcl-daemon';
 import { groupAlive } from '../../local/process-group';
 import { readLeasesIfAny, seedLeaseTable, type Lease } from '../../local/lease-table';
 import { ensureStream, openShardsForSeeding } from '../../local/stream-setup';
-import { createLocalTables, localSinkEnv } from '../../local/local-sinks';
+import { KCL_GENERATIONS, kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../../local/kcl-generation';
+import { sharedStandIns, stopSharedStandIns } from './shared-stand-ins';
+
+export { E2E_BUCKET } from './shared-stand-ins';
+
+// Root-level hook: the stand-ins shared by every harness stop once, after the last test file.
+after(stopSharedStandIns);
 
 /** Short failover so lease moves happen within a test; fast polling. */
 export const E2E_PROPERTIES: Readonly<Record<string, string>> = {
@@ -19,36 +25,49 @@ export const E2E_PROPERTIES: Readonly<Record<string, string>> = {
   shutdownGraceMillis: '15000',
 };
 
-export const E2E_BUCKET = 'e2e-archive';
+/**
+ * The generations the e2e suite runs on: E2E_KCL_GENERATIONS ("2,3", the default, or one of them); a single
+ * KCL_GENERATION narrows it to that one when E2E_KCL_GENERATIONS is unset.
+ */
+export function e2eGenerations(env: NodeJS.ProcessEnv = process.env): KclGeneration[] {
+  const list = env.E2E_KCL_GENERATIONS;
+  if (list === undefined || list === '') return env.KCL_GENERATION === undefined ? [...KCL_GENERATIONS] : [kclGenerationFromEnv(env)];
+  const parsed = list.split(',').map((text) => parseKclGeneration(text.trim()));
+  if (parsed.some((g) => g === undefined)) throw new Error(`E2E_KCL_GENERATIONS must list 2 and/or 3, got "${list}"`);
+  return parsed as KclGeneration[];
+}
 
 export interface E2eOptions {
   readonly shards: number;
   readonly sinks: 'none' | 'all';
   readonly consumerEnv?: Readonly<Record<string, string>>;
+  /** The KCL generation of every daemon this harness starts (default: the first of e2eGenerations()). */
+  readonly generation?: KclGeneration;
 }
 
 export class E2eHarness {
-  public readonly streamName = `e2e-${process.pid}-${Date.now().toString(36)}`;
+  /** Unique per harness: the stand-ins are shared, so stream, lease table, archive prefix and record ids carry it. */
+  public readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+  public readonly streamName = `e2e-${this.id}`;
   public readonly applicationName = `${this.streamName}-app`;
+  /** Archive keys of this harness's consumers start with this (then raw/, state/, errors/). */
+  public readonly archivePrefix = `${this.streamName}`;
   public readonly daemons: KclDaemon[] = [];
+  /** Every sequence number putRecords was given, in put order. */
+  public readonly putSequences: string[] = [];
+  public readonly generation: KclGeneration;
 
-  private constructor(public readonly dir: string, public readonly stack: LocalStack, private readonly options: E2eOptions, private readonly sinkEnv: Readonly<Record<string, string>>) {}
+  private constructor(public readonly dir: string, public readonly stack: LocalStack, private readonly options: E2eOptions, private readonly sinkEnv: Readonly<Record<string, string>>) {
+    this.generation = options.generation ?? e2eGenerations()[0] ?? 3;
+  }
 
   public static async start(options: E2eOptions): Promise<E2eHarness> {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kcl-e2e-'));
-    // As root, PostgreSQL runs as `postgres`, which must be able to enter the folder (mkdtemp makes it 0700).
-    fs.chmodSync(dir, 0o711);
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-    const stack = await startLocalStack({ dir, ports: await freeStackPorts(), sinks: options.sinks === 'all', buckets: [E2E_BUCKET], persist: false });
-    const postgresUrl = stack.endpoints.postgresUrl;
-    let sinkEnv: Record<string, string> = {};
-    if (postgresUrl !== undefined) {
-      await createLocalTables(postgresUrl);
-      sinkEnv = localSinkEnv(E2E_BUCKET, postgresUrl);
-    }
-    const harness = new E2eHarness(dir, stack, options, sinkEnv);
-    await ensureStream(stack.factory.kinesis(), harness.streamName, options.shards);
-    await seedLeaseTable(stack.factory.dynamodb(), harness.applicationName, await openShardsForSeeding(stack.factory.kinesis(), harness.streamName));
+    const standIns = await sharedStandIns();
+    const dir = path.join(standIns.dir, `run-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const harness = new E2eHarness(dir, standIns.stack, options, options.sinks === 'all' ? standIns.sinkEnv : {});
+    await ensureStream(standIns.stack.factory.kinesis(), harness.streamName, options.shards);
+    await seedLeaseTable(standIns.stack.factory.dynamodb(), harness.applicationName, await openShardsForSeeding(standIns.stack.factory.kinesis(), harness.streamName), harness.generation);
     return harness;
   }
 
@@ -56,7 +75,9 @@ export class E2eHarness {
   public daemonOptions(workerId: string, overrides: Partial<LocalDaemonOptions> = {}): LocalDaemonOptions {
     return {
       endpoints: this.stack.endpoints, streamName: this.streamName, applicationName: this.applicationName, workerId,
-      dir: this.dir, sinks: this.options.sinks, properties: E2E_PROPERTIES, env: { BATCH_MAX_AGE_MS: '1000', ...this.sinkEnv, ...this.options.consumerEnv }, ...overrides,
+      dir: this.dir, sinks: this.options.sinks, properties: E2E_PROPERTIES, generation: this.generation,
+      env: { BATCH_MAX_AGE_MS: '1000', ...this.sinkEnv, ARCHIVE_PREFIX: `${this.archivePrefix}/raw`, ARCHIVE_STATE_PREFIX: `${this.archivePrefix}/state`, ARCHIVE_ERROR_PREFIX: `${this.archivePrefix}/errors`, ...this.options.consumerEnv },
+      ...overrides,
     };
   }
 
@@ -76,7 +97,7 @@ export class E2eHarness {
         Records: Array.from({ length: n }, (_, j) => ({ PartitionKey: `pk-${firstId + i + j}`, Data: Buffer.from(JSON.stringify({ record_id: `r${firstId + i + j}`, timestamp: new Date().toISOString(), vin: 'WVWZZZ1JZXW000001', lat: 52.5, lon: 13.4, speed: 50 })) })),
       }));
       if ((out.FailedRecordCount ?? 0) > 0) throw new Error(`${out.FailedRecordCount} records failed`);
-      out.Records?.forEach((r) => { if (r.ShardId !== undefined && r.SequenceNumber !== undefined) last.set(r.ShardId, r.SequenceNumber); });
+      out.Records?.forEach((r) => { if (r.ShardId !== undefined && r.SequenceNumber !== undefined) { last.set(r.ShardId, r.SequenceNumber); this.putSequences.push(r.SequenceNumber); } });
     }
     return last;
   }
@@ -97,11 +118,10 @@ export class E2eHarness {
     throw new Error(`lease table never reached the expected state; last: ${JSON.stringify(leases)}`);
   }
 
-  /** Stops every daemon (gracefully, then by force) and every stand-in; true when no daemon left a process behind. */
+  /** Stops every daemon (gracefully, then by force); the shared stand-ins stay up. True when no daemon left a process behind. */
   public async stop(): Promise<boolean> {
     await Promise.all(this.daemons.map((d) => d.stop(20_000)));
     const clean = this.daemons.every((d) => !groupAlive(d.pid));
-    await this.stack.stop();
     if (process.env.KEEP_E2E_DIR === undefined) fs.rmSync(this.dir, { recursive: true, force: true });
     return clean;
   }
