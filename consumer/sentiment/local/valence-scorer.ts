@@ -81,6 +81,7 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
   const { rules } = model;
   const n = tokens.length;
   const values = tokens.map((token) => model.valence(token));
+  dropAgentNouns(tokens, model, values);
   if (trace) recordLexicon(tokens, model, values, trace);
   // An idiom's words are spent: its valence sits on its last word, whose look-back starts before the idiom ("no vale la
   // pena" is negated, "ni de broma" is not), and nothing after it looks back into it.
@@ -168,6 +169,31 @@ function recordLexicon(tokens: readonly Token[], model: LanguageModel, values: r
     const base = token.emoji ? undefined : model.comparativeBase(token.lower);
     if (base !== undefined) entry.source = `comparative of "${base}"`;
   });
+}
+
+/** Words before an -er comparative ("much cooler", "is slower", "a bit harder"); "than" after one also marks it. */
+const COMPARATIVE_CONTEXT: ReadonlySet<string> = new Set([
+  'much', 'even', 'far', 'way', 'bit', 'lot', 'any', 'no', 'is', 'was', 'are', 'were', 'be', 'been', 'get', 'gets',
+  'getting', 'got', 'feel', 'feels', 'felt', 'seems', 'looks', "it's", 'its', 'so', 'and', 'or', 'never',
+]);
+
+/**
+ * An -er word the lexicon lacks but whose stem it has is a comparative ("slower") only in a comparative's context (a
+ * degree word or copula before it, "than" after it, or a negator of comparatives before it: "never had a slower");
+ * elsewhere it is usually an agent noun ("Player", "Trapper Keepers") and carries no sentiment.
+ */
+function dropAgentNouns(tokens: readonly Token[], model: LanguageModel, values: (number | undefined)[]): void {
+  for (let i = 0; i < tokens.length; i += 1) {
+    if (values[i] === undefined) continue;
+    const lower = (tokens[i] as Token).lower;
+    if (!lower.endsWith('er') || model.comparativeBase(lower) === undefined) continue;
+    if (COMPARATIVE_CONTEXT.has(tokens[i - 1]?.lower ?? '')) continue;
+    let comparative = false;
+    for (let k = 1; k <= 3 && !comparative; k += 1) {
+      comparative = tokens[i + k]?.lower === 'than' || model.rules.comparativeNegation.negators.has(tokens[i - k]?.lower ?? '');
+    }
+    if (!comparative) values[i] = undefined;
+  }
 }
 
 /** Laughter as the tokenizer writes it ("jajaja" -> "jaja"). */

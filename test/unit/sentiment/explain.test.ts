@@ -1,5 +1,6 @@
 // LocalAnalyzer.explain and its text form: the words, emoji and rules that moved a score, consistent with score().
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { LocalAnalyzer } from '../../../consumer/sentiment/local-analyzer';
 import { formatExplanation } from '../../../consumer/sentiment/local/format-explanation';
 
@@ -41,5 +42,23 @@ describe('LocalAnalyzer.explain', () => {
     expect(lines[1]).to.match(/^ {2}POSITIVE: compound/);
     expect(lines[2]).to.match(/^ {2}scores: Positive/);
     expect(lines[3]).to.match(/"great" +\+3\.10 {2}<- lexicon \+3\.10$/);
+  });
+});
+
+describe('LocalAnalyzer on arbitrary text', () => {
+  const analyzer = new LocalAnalyzer();
+  const pieces = ['good', 'not', 'never', 'slower', 'but', 'oh', 'wonderful', ',', '.', '?', '!', ' ', '\u200d', '\ufe0f', '🏽', '🤦', '♀', '🙄', '😍',
+    ':)', 'qué', 'asco', 'ni', 'de', 'broma', 'promised', 'nothing', 'y', 'seguimos', '#sarcasm', 'LOL', '&amp;', '\n'];
+
+  it('never throws, and its scores sum to 1 with the label on top, whatever the mix of words, emoji and modifiers', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string()), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      const e = analyzer.explain(text);
+      const values = Object.values(e.scores);
+      expect(values.reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-9);
+      const top = Object.entries(e.scores).sort((a, b) => b[1] - a[1])[0]?.[0];
+      expect(top?.toUpperCase()).to.equal(e.label);
+      expect(analyzer.score(text).compound).to.equal(e.compound);
+    }), { numRuns: 300 });
   });
 });
