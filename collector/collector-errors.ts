@@ -10,6 +10,8 @@ export class SourceHttpError extends ToolkitError {
     detail: string,
     /** Epoch ms from `x-rate-limit-reset`, when a 429 carried it. */
     public readonly rateLimitResetMs?: number,
+    /** Graph API `error.code` (190: the access token is invalid or expired). */
+    public readonly graphCode?: number,
   ) {
     super('SOURCE_HTTP_ERROR', `${api} ${operation}: HTTP ${status}${detail === '' ? '' : ` ${detail}`}`, {
       retryable: status === 429 || status >= 500 || status === 408,
@@ -17,9 +19,14 @@ export class SourceHttpError extends ToolkitError {
   }
 }
 
-/** 401/403: the token is wrong or lacks access; retrying will not help. */
+/**
+ * The token is wrong or lacks access; retrying will not help. X: 401/403. Instagram: Graph error code 190 (OAuthException,
+ * sent with HTTP 400) or 401; a Graph 403 can be a rate limit (codes 4, 17, 32, 613), so it is retried at the next poll.
+ */
 export function isAuthFailure(error: unknown): boolean {
-  return error instanceof SourceHttpError && (error.status === 401 || error.status === 403);
+  if (!(error instanceof SourceHttpError)) return false;
+  if (error.api === 'instagram') return error.status === 401 || error.graphCode === 190;
+  return error.status === 401 || error.status === 403;
 }
 
 /** Querying one more hashtag would exceed Instagram's 30 unique hashtags per account per rolling 7 days. */

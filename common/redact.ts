@@ -2,10 +2,12 @@
 
 const SECRET_KEY = /secret|password|passwd|token|credential|authorization|accesskey|session/i;
 const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#\s]*:)[^@/\s]+@/gi;
+/** Graph API URLs carry the token as a query parameter (Instagram). */
+const QUERY_TOKEN = /([?&](?:access_token|client_secret)=)[^&#\s"']+/gi;
 
-/** Replaces the password part of any URL in a string with `***`. */
+/** Replaces the password part of any URL, and token query parameters, in a string with `***`. */
 export function redactText(text: string): string {
-  return text.replace(URL_PASSWORD, '$1***@');
+  return text.replace(URL_PASSWORD, '$1***@').replace(QUERY_TOKEN, '$1***');
 }
 
 /** A deep copy of `value` with credential-looking fields masked; cycles are cut. */

@@ -91,9 +91,9 @@ export class InstagramGraphApi {
       body = undefined;
     }
     if (!response.ok) {
-      const message = (body as { error?: { message?: unknown } } | undefined)?.error?.message;
-      const detail = typeof message === 'string' ? message.split(this.options.accessToken).join('***').slice(0, 300) : '';
-      throw new SourceHttpError('instagram', operation, response.status, detail);
+      const graphError = (body as { error?: { message?: unknown; code?: unknown } } | undefined)?.error;
+      const detail = typeof graphError?.message === 'string' ? graphError.message.split(this.options.accessToken).join('***').slice(0, 300) : '';
+      throw new SourceHttpError('instagram', operation, response.status, detail, undefined, typeof graphError?.code === 'number' ? graphError.code : undefined);
     }
     if (typeof body !== 'object' || body === null) throw new SourceHttpError('instagram', operation, response.status, 'the answer is not a JSON object');
     return body;

@@ -45,7 +45,7 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
   /** Yields posts until `signal` aborts; throws only on what a retry cannot fix (401/403, rules refused). */
   public async *posts(signal: AbortSignal): AsyncGenerator<CollectedPost> {
     const { logger } = this.options;
-    await syncStreamRules(this.options.api, this.options.hashtag, logger);
+    if (!(await this.syncRules(signal))) return;
     while (!signal.aborted) {
       try {
         yield* this.connection(signal);
@@ -62,6 +62,25 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
         this.stats.reconnects += 1;
       }
     }
+  }
+
+  /** Rules before the first connection, retried on X's schedule (429 until the reset); false when stopped meanwhile. */
+  private async syncRules(signal: AbortSignal): Promise<boolean> {
+    while (!signal.aborted) {
+      try {
+        await syncStreamRules(this.options.api, this.options.hashtag, this.options.logger);
+        this.backoff.reset();
+        return true;
+      } catch (error: unknown) {
+        if (signal.aborted) return false;
+        if (isAuthFailure(error) || (error instanceof SourceHttpError && error.status >= 400 && error.status < 500 && error.status !== 429)) throw error;
+        const failure = this.classify(error);
+        const waitMs = this.backoff.next(failure, this.now());
+        this.options.logger.warn('stream rules failed, retrying', { failure: failure.kind, error: describeError(error), waitMs });
+        await abortableSleep(waitMs, signal);
+      }
+    }
+    return false;
   }
 
   private async *connection(signal: AbortSignal): AsyncGenerator<CollectedPost> {

@@ -71,6 +71,23 @@ describe('collector: Instagram hashtag search (integration)', function () {
     }
   });
 
+  it('exits 3 on an invalid token (Graph code 190 over HTTP 400) without printing either token', async () => {
+    const fake = new FakeInstagramGraphServer(TOKEN, USER_ID, '1', [[]]);
+    await fake.start();
+    const wrong = 'IGQWRWrongTokenValue987654321';
+    try {
+      const run = await runCollectCli(['--source', 'instagram', '--hashtag', 'ZBE', '--stream', 'collect-ig', '--duration', '5', '--budget-file', path.join(dir, 'b2.json'), '--log-file', path.join(dir, 'bad-token.log')],
+        { INSTAGRAM_ACCESS_TOKEN: wrong, INSTAGRAM_USER_ID: USER_ID, INSTAGRAM_GRAPH_BASE_URL: fake.graphBaseUrl, AWS_ENDPOINT_URL_KINESIS: standIn.emulator.endpoint });
+      expect(run.code, run.stderr).to.equal(3);
+      expect(run.stderr).to.include('Invalid OAuth access token');
+      const everything = [run.stdout, run.stderr, fs.readFileSync(path.join(dir, 'bad-token.log'), 'utf8')].join('\n');
+      for (const secret of [wrong, TOKEN]) expect(everything).not.to.include(secret);
+      expect(fake.rejectedTokens).to.equal(1);
+    } finally {
+      await fake.stop();
+    }
+  });
+
   it('refuses, before any query, a 31st unique hashtag within 7 days (exit 3)', async () => {
     const budgetFile = path.join(dir, 'full-budget.json');
     const now = Date.now();
