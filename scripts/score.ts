@@ -3,6 +3,8 @@ import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { Readable } from 'node:stream';
 import { AwsClientFactory } from '../common/aws/client-factory';
+import { createWinstonLogger } from '../common/winston-logger';
+import { routeWarningsToLog } from './cli-process';
 import { readAwsSettings } from '../common/aws/aws-settings';
 import { ConfigReader } from '../common/config/config-reader';
 import { describeError } from '../common/errors';
@@ -72,6 +74,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const { kind } = options;
   const reader = new ConfigReader('score', [{ SENTIMENT_ANALYZER: kind }, process.env]);
   const config = reader.finish({ sentiment: readSentimentConfig(reader), aws: readAwsSettings(reader) });
+  // The SDK's Node-version notice (and other process warnings) go to the log file, not the terminal.
+  const log = createWinstonLogger({ file: process.env.SCORE_LOG_FILE ?? '.local/logs/score.log', errorsToStderr: false, defaultFields: { component: 'score' } });
+  routeWarningsToLog(log.logger);
   const aws = kind === 'comprehend' ? new AwsClientFactory(config.aws) : undefined;
   const local = new LocalAnalyzer({ fallbackLanguage: config.sentiment.fallbackLanguage });
   const analyzer = kind === 'local' ? local : createSentimentAnalyzer(config.sentiment, aws ? { aws } : {});
@@ -92,6 +97,7 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     await analyzer.close();
     aws?.destroy();
+    await log.close();
   }
 }
 
