@@ -1,7 +1,6 @@
 // The record processor of one shard lease: buffer, cut batches, deliver them in order, checkpoint only what every sink holds.
 import type { Logger } from '../../common/logger';
-import { describeError } from '../../common/errors';
-import { RetriesExhaustedError } from '../../common/errors';
+import { describeError, RetriesExhaustedError } from '../../common/errors';
 import { retry, RetryAbortedError, type RetryPolicy } from '../../common/retry';
 import { decodeDelivered, type DeliveredRecord } from '../decode/record-decoder';
 import type { DecodedRecord } from '../decode/decoded-record';

@@ -107,6 +107,8 @@ function decide(input: PlannerInput, load: ObservedLoad, u: Utilisation): Intent
     } else if (u.max > policy.scaleUpThreshold) reasons.push(`utilisation ${pct(u.max)} is above the scale-up threshold ${pct(policy.scaleUpThreshold)}`);
     desired = clamp(desired);
     if (desired <= current) return { ...hold('blocked', ...reasons, `already at maxShards ${policy.maxShards}`) };
+    // Capped below the load: still planned, since every step adds capacity, but the conflict is named.
+    if (desired < capacityFloor(load)) reasons.push(`conflict: maxShards ${policy.maxShards} is below the ${capacityFloor(load)} shard(s) the measured load needs; this scale-up helps but cannot carry it`);
     return { decision: 'scale-up', desired, emergency: throttled || u.max >= 1, reasons };
   }
   const lastOp = entriesInWindow(input.ledger, input.now).map((e) => Date.parse(e.at)).sort((a, b) => b - a)[0];

@@ -78,6 +78,14 @@ describe('shard planner over recorded metric series', () => {
     expect(p.reasons.join('\n')).to.include('above maxShards 32').and.to.include('the measured load needs at least 45');
   });
 
+  it('still plans a scale-up that maxShards caps below the load, naming the conflict', () => {
+    const f = overloadedFixture(45);
+    const p = plan({ ...f, stream: { ...f.stream, openShardCount: 16 } }, { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 32 } });
+    expect(p.decision).to.equal('scale-up');
+    expect(p.finalShards).to.equal(32);
+    expect(p.reasons.join('\n')).to.include('conflict: maxShards 32 is below the 45 shard(s)');
+  });
+
   it('still scales down to maxShards when that capacity carries the load', () => {
     const f = overloadedFixture(20);
     const p = plan(f, { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 32 } });
