@@ -15,7 +15,15 @@ export interface WorkerProperties {
   readonly generation: KclGeneration;
   /** Keys replaced in (or appended to) the template. */
   readonly overrides: Readonly<Record<string, string>>;
+  /** The daemon's jars, relative to the app root (KCL_JARS_DIR, else the generation's). */
+  readonly jarsDir: string;
 }
+
+/** The jars folder per KCL generation, relative to the app root (filled by `npm run kcl:jars`). */
+export const GENERATION_JARS: Readonly<Record<KclGeneration, string>> = {
+  '2': path.join('kcl', 'jars'),
+  '3': path.join('kcl', 'jars'),
+};
 
 /** The template per KCL generation, relative to the app root. */
 export const PRODUCTION_TEMPLATES: Readonly<Record<KclGeneration, string>> = {
@@ -64,6 +72,7 @@ export function readWorkerProperties(env: Source, workerId: string): WorkerPrope
     outputFile: reader.string('KCL_PROPERTIES_FILE', path.join('/tmp', 'kcl', 'worker.properties')),
     generation,
     overrides,
+    jarsDir: reader.string('KCL_JARS_DIR', GENERATION_JARS[generation]),
   });
 }
 

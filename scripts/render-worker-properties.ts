@@ -1,4 +1,4 @@
-// Worker image step: renders the daemon properties from the environment, validates them, prints the file's path. Exit 0 ok, 1 invalid.
+// Worker image step: renders the daemon properties from the environment, validates them, prints the file's path and the jars folder. Exit 0 ok, 1 invalid.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -51,10 +51,16 @@ async function main(): Promise<number> {
     process.stderr.write(`render-worker-properties: ${errors.length} error(s) in the properties rendered from ${settings.template}; the daemon is not started\n`);
     return 1;
   }
+  const jarsDir = path.resolve(appRoot, settings.jarsDir);
+  if (!fs.existsSync(jarsDir)) {
+    process.stderr.write(`render-worker-properties: no KCL jars in ${jarsDir} for KCL generation ${settings.generation}\n`);
+    return 1;
+  }
   const output = path.resolve(appRoot, settings.outputFile);
   fs.mkdirSync(path.dirname(output), { recursive: true });
   fs.writeFileSync(output, text);
-  process.stdout.write(`${output}\n`);
+  // Two lines for entrypoint.sh: the properties file, then the jars folder.
+  process.stdout.write(`${output}\n${jarsDir}\n`);
   return 0;
 }
 

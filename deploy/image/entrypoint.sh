@@ -4,10 +4,12 @@
 set -eu
 APP_ROOT=${APP_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 cd "$APP_ROOT"
-KCL_JARS_DIR=${KCL_JARS_DIR:-kcl/jars}
 # Container-aware heap; exit (and let ECS replace the task) rather than limp on after an OutOfMemoryError.
 JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC}
-PROPERTIES_FILE=$(node dist/scripts/render-worker-properties.js)
+# Line 1: the validated properties file; line 2: the jars of the chosen KCL generation.
+RENDERED=$(node dist/scripts/render-worker-properties.js)
+PROPERTIES_FILE=$(printf '%s\n' "$RENDERED" | sed -n 1p)
+KCL_JARS_DIR=$(printf '%s\n' "$RENDERED" | sed -n 2p)
 echo "entrypoint: starting the MultiLangDaemon with $PROPERTIES_FILE" >&2
 # JAVA_OPTS is split on spaces on purpose (several options in one variable).
 # shellcheck disable=SC2086

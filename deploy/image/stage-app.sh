@@ -5,8 +5,7 @@ set -eu
 OUT=${1:?usage: stage-app.sh OUT}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
-KCL_JARS_DIR=${KCL_JARS_DIR:-kcl/jars}
-for required in dist/consumer/main.js dist/scripts/render-worker-properties.js "$KCL_JARS_DIR"; do
+for required in dist/consumer/main.js dist/scripts/render-worker-properties.js kcl/jars; do
   [ -e "$required" ] || { echo "stage-app: $required is missing (run deploy/image/build-app.sh first)" >&2; exit 1; }
 done
 mkdir -p "$OUT/dist" "$OUT/kcl" "$OUT/deploy/image"
@@ -14,10 +13,10 @@ for folder in common consumer local operator people producer scripts; do
   rm -rf "${OUT:?}/dist/$folder"
   cp -R "dist/$folder" "$OUT/dist/$folder"
 done
-rm -rf "$OUT/properties" "${OUT:?}/$KCL_JARS_DIR"
+rm -rf "$OUT/properties" "${OUT:?}/kcl/jars"
 cp -R properties "$OUT/properties"
-mkdir -p "$(dirname "$OUT/$KCL_JARS_DIR")"
-cp -R "$KCL_JARS_DIR" "$OUT/$KCL_JARS_DIR"
+# Every generation's jars (the entrypoint picks one).
+cp -R kcl/jars "$OUT/kcl/jars"
 cp package.json package-lock.json "$OUT/"
 cp deploy/image/entrypoint.sh "$OUT/deploy/image/entrypoint.sh"
 chmod 0755 "$OUT/deploy/image/entrypoint.sh"

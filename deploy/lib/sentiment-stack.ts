@@ -5,6 +5,7 @@ import { FlowLogDestination, FlowLogTrafficType, GatewayVpcEndpointAwsService, S
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Cluster, ContainerImage, ContainerInsights, FargateService, Secret as EcsSecret } from 'aws-cdk-lib/aws-ecs';
+import { FileSystem } from 'aws-cdk-lib/aws-efs';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -22,6 +23,9 @@ import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions
 
 /** The repo root: the worker image's build context (deploy/image/Dockerfile, filtered by .dockerignore). */
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+/** The Node jobs' winston file (`<TOOL>_LOG_FILE`): stderr, which the awslogs driver sends to CloudWatch Logs. */
+const LOG_TO_STDERR = '/dev/stderr';
+const MONITOR_STATE_DIR = '/app/.local/monitor';
 const ECR_IMAGE = /^(\d{12})\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com\/([^:@]+)(?::([^@]+))?$/;
 
 export interface SentimentStackProps extends StackProps {
@@ -108,7 +112,7 @@ export class SentimentStack extends Stack {
 
     const alerter = new WorkerTask(this, 'Alerter', {
       ...common, size: s.jobSize, command: ['node', 'dist/scripts/alert.js'],
-      environment: { ...base, ...pgEnv, ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn, ALERT_FILE: 'none' },
+      environment: { ...base, ...pgEnv, ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn, ALERT_FILE: 'none', ALERT_LOG_FILE: LOG_TO_STDERR },
       secrets: pgSecret, statements: [],
     });
     // Not grantPublish: it adds the wildcard action kms:GenerateDataKey*; publishing to an encrypted topic needs exactly these.
@@ -118,20 +122,21 @@ export class SentimentStack extends Stack {
 
     const report = new WorkerTask(this, 'Report', {
       ...common, size: s.jobSize, command: ['node', 'dist/scripts/report.js', '--send'],
-      environment: { ...base, ...pgEnv, REPORT_FROM: s.reportFrom, REPORT_TO: s.reportTo.join(','), REPORT_TIME_ZONE: s.timeZone },
+      environment: { ...base, ...pgEnv, REPORT_FROM: s.reportFrom, REPORT_TO: s.reportTo.join(','), REPORT_TIME_ZONE: s.timeZone, REPORT_LOG_FILE: LOG_TO_STDERR },
       secrets: pgSecret,
       statements: [sendReportStatement(this, [sender.emailIdentityName, ...s.reportTo])],
     });
     const scaler = new WorkerTask(this, 'Scaler', {
       ...common, size: s.jobSize, command: ['node', 'dist/scripts/scaler.js', 'run', '--stream', s.streamName, '--json'],
-      environment: { ...base, STREAM_NAME: s.streamName, SCALER_TABLE: tables.scalerTable.tableName, SCALER_MAX_SHARDS: String(s.scalerMaxShards), SCALER_OPERATOR: 'eventbridge-scheduler' },
+      environment: { ...base, STREAM_NAME: s.streamName, SCALER_TABLE: tables.scalerTable.tableName, SCALER_MAX_SHARDS: String(s.scalerMaxShards), SCALER_OPERATOR: 'eventbridge-scheduler', SCALER_LOG_FILE: LOG_TO_STDERR },
       statements: scalerStatements(data.stream, tables.scalerTable),
     });
     const monitor = new WorkerTask(this, 'Monitor', {
       ...common, size: s.jobSize, command: ['node', 'dist/scripts/monitor.js', '--app', s.applicationName, '--stream', s.streamName, '--publish', '--json'],
-      environment: { ...base, KCL_APPLICATION_NAME: s.applicationName, STREAM_NAME: s.streamName, LEASE_TABLE: tables.leaseTable.tableName },
+      environment: { ...base, KCL_APPLICATION_NAME: s.applicationName, STREAM_NAME: s.streamName, LEASE_TABLE: tables.leaseTable.tableName, MONITOR_LOG_FILE: LOG_TO_STDERR, MONITOR_STATE_FILE: `${MONITOR_STATE_DIR}/state.json` },
       statements: [...monitorStatements(data.stream, tables.leaseTable), putMetricDataStatement([s.metricsNamespace])],
     });
+    this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
     new ScheduledJobs(this, 'Schedules', {
       cluster, subnets: vpc.selectSubnets(privateSubnets).subnets, securityGroup: jobsSg, timeZone: s.timeZone,
       jobs: [
@@ -141,6 +146,22 @@ export class SentimentStack extends Stack {
       ],
     });
     suppressStackFindings(this);
+  }
+
+  /**
+   * The monitor runs once a minute as a fresh task, but a stale lease is one whose counter did not move since the previous
+   * observation: its state file lives on EFS (encrypted, one access point as the image's uid 1000, IAM-authorised mount).
+   */
+  private monitorStateVolume(monitor: WorkerTask, vpc: Vpc, jobsSg: SecurityGroup, subnets: { subnetType: SubnetType }, removalPolicy: RemovalPolicy): void {
+    const fileSystem = new FileSystem(this, 'MonitorState', { vpc, vpcSubnets: subnets, encrypted: true, removalPolicy });
+    fileSystem.connections.allowDefaultPortFrom(jobsSg, 'the monitor task mounts its state');
+    const accessPoint = fileSystem.addAccessPoint('MonitorAccessPoint', { path: '/monitor', createAcl: { ownerUid: '1000', ownerGid: '1000', permissions: '750' }, posixUser: { uid: '1000', gid: '1000' } });
+    monitor.taskDefinition.addVolume({ name: 'monitor-state', efsVolumeConfiguration: { fileSystemId: fileSystem.fileSystemId, transitEncryption: 'ENABLED', authorizationConfig: { accessPointId: accessPoint.accessPointId, iam: 'ENABLED' } } });
+    monitor.container.addMountPoints({ containerPath: MONITOR_STATE_DIR, sourceVolume: 'monitor-state', readOnly: false });
+    monitor.taskRole.addToPrincipalPolicy(new PolicyStatement({
+      sid: 'MonitorStateMount', actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], resources: [fileSystem.fileSystemArn],
+      conditions: { StringEquals: { 'elasticfilesystem:AccessPointArn': accessPoint.accessPointArn } },
+    }));
   }
 
   /** Env-agnostic stacks see two AZs; Redshift Serverless wants subnets in three. */
@@ -158,7 +179,7 @@ export class SentimentStack extends Stack {
     }));
     const task = new WorkerTask(this, 'Collector', {
       ...common, size: s.jobSize, command: ['node', 'dist/scripts/collect.js', '--source', s.collectorSource],
-      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName },
+      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName, COLLECT_LOG_FILE: LOG_TO_STDERR },
       secrets, statements: producerStatements(data.stream),
     });
     // One connection per app for the X filtered stream: exactly one task, stopped before its replacement starts.

@@ -68,6 +68,14 @@ describe('deploy: the default stack', function () {
     expect(commands).to.include('"dist/scripts/report.js","--send"');
   });
 
+  it('keeps the per-minute monitor\'s previous observation on an encrypted EFS volume, so stale leases can be seen across runs', () => {
+    synth.template.hasResourceProperties('AWS::EFS::FileSystem', { Encrypted: true });
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      Volumes: [Match.objectLike({ EFSVolumeConfiguration: Match.objectLike({ TransitEncryption: 'ENABLED', AuthorizationConfig: Match.objectLike({ IAM: 'ENABLED' }) }) })],
+      ContainerDefinitions: [Match.objectLike({ Command: Match.arrayWith(['--publish']), MountPoints: [Match.objectLike({ ContainerPath: '/app/.local/monitor' })], Environment: Match.arrayWith([{ Name: 'MONITOR_STATE_FILE', Value: '/app/.local/monitor/state.json' }]) })],
+    });
+  });
+
   it('creates the alert topic with its e-mail subscription, the SES sender, the monitor alarms and the dashboard', () => {
     synth.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@city.example' });
     synth.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'reports@city.example' });
