@@ -2,6 +2,7 @@
 import { isRetryable } from '../common/is-retryable';
 import { NullLogger, type Logger } from '../common/logger';
 import { NullMetricsSink, type MetricsSink } from '../common/metrics/metrics-sink';
+import { backoffDelayMs, type RetryPolicy } from '../common/retry';
 import { BackPressure } from './back-pressure';
 import { HashKeyCache } from './hash-key-cache';
 import type { KinesisRecord, PutResult } from './pending-record';
@@ -29,7 +30,8 @@ export interface ProducerDeps {
 }
 
 const LATENCY_PUBLISH_INTERVAL_MS = 60_000;
-const REFRESH_RETRY_MS = 1_000;
+/** ListShards retries while records wait for a shard map: 1 s, doubling to 30 s (each waiting record still expires at its TTL). */
+const LIST_SHARDS_RETRY: RetryPolicy = Object.freeze({ maxAttempts: Infinity, baseDelayMs: 1_000, maxDelayMs: 30_000, jitter: 'none' });
 
 export class KinesisProducer {
   private readonly pipeline: ProducerPipeline;
@@ -46,6 +48,7 @@ export class KinesisProducer {
   private timer: NodeJS.Timeout | undefined;
   private timerAt = Infinity;
   private refreshing: Promise<void> | undefined;
+  private listShardsFailures = 0;
   private idleWaiters: (() => void)[] = [];
   private lastLatencyPublish: number;
 
@@ -155,18 +158,22 @@ export class KinesisProducer {
     let failed = false;
     this.refreshing = this.deps.transport.listShards().then(
       (shards) => {
+        this.listShardsFailures = 0;
         const map = new ShardMap(shards);
         this.logger.info('shard map refreshed', { openShards: map.openShardCount });
         this.pipeline.setShardMap(map, this.clock.now());
       },
       (error: unknown) => {
         failed = true;
-        this.logger.warn('ListShards failed; retrying', { error: String(error) });
+        this.listShardsFailures += 1;
+        // Not retryable (access denied, no such stream): still retried, as records wait, but said loudly.
+        const log = isRetryable(error) ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
+        log('ListShards failed; retrying', { error: String(error), attempt: this.listShardsFailures, retryable: isRetryable(error) });
       },
     ).finally(() => {
       this.refreshing = undefined;
       if (this.pipeline.awaitingShardMap > 0) {
-        if (failed) setTimeout(() => this.refreshShardMap(), REFRESH_RETRY_MS);
+        if (failed) setTimeout(() => this.refreshShardMap(), backoffDelayMs(LIST_SHARDS_RETRY, this.listShardsFailures));
         else this.refreshShardMap();
       }
       this.pump();
