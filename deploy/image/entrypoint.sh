@@ -4,7 +4,8 @@
 set -eu
 APP_ROOT=${APP_ROOT:-$(cd "$(dirname "$0")/../.." && pwd)}
 cd "$APP_ROOT"
-KCL_JARS_DIR=${KCL_JARS_DIR:-kcl/jars}
+# The jars of the KCL generation KCL_GENERATION chooses (2 or 3): kcl/jars/<version>/, as `npm run kcl:jars` lays them out.
+KCL_JARS_DIR=${KCL_JARS_DIR:-$(node -p "const g = require('./dist/local/kcl-generation'); g.kclJarsDir(g.kclGenerationFromEnv(process.env))")}
 # Container-aware heap; exit (and let ECS replace the task) rather than limp on after an OutOfMemoryError.
 JAVA_OPTS=${JAVA_OPTS:--XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError -XX:+UseSerialGC}
 PROPERTIES_FILE=$(node dist/scripts/render-worker-properties.js)
