@@ -35,11 +35,21 @@ export function kclPomFile(generation: KclGeneration): string {
   return path.join(REPO_ROOT, 'kcl', String(generation), 'pom.xml');
 }
 
-/** The KCL release of a generation, read from its pom (the single place it is written). */
-export function kclVersion(generation: KclGeneration): string {
+/**
+ * The KCL release of each generation. Written here as well as in the poms because the worker image carries the jars but
+ * not the poms; a unit test checks that both say the same.
+ */
+export const KCL_VERSIONS: Readonly<Record<KclGeneration, string>> = { 2: '2.7.2', 3: '3.1.3' };
+
+/** The `<kcl.version>` a generation's pom asks mvn for. */
+export function pomKclVersion(generation: KclGeneration): string {
   const match = /<kcl\.version>([^<]+)<\/kcl\.version>/.exec(fs.readFileSync(kclPomFile(generation), 'utf8'));
   if (match?.[1] === undefined) throw new Error(`${kclPomFile(generation)} has no <kcl.version> property`);
   return match[1];
+}
+
+export function kclVersion(generation: KclGeneration): string {
+  return KCL_VERSIONS[generation];
 }
 
 /** kcl/jars/<version>/, filled by `npm run kcl:jars` (scripts/fetch-kcl-jars.mjs). */

@@ -1,7 +1,7 @@
 // Reads the KCL lease table (one item per shard) and, for a fresh application, seeds it (with KCL 3's index and tables) so the daemon starts at once.
 import { CreateTableCommand, DescribeTableCommand, PutItemCommand, ResourceNotFoundException, ScanCommand, type AttributeValue, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { createKcl3Tables, LEASE_OWNER_INDEX, LEASE_OWNER_INDEX_ATTRIBUTES, LEASE_OWNER_INDEX_DEFINITION, waitForActive } from './kcl3-tables';
-import type { KclGeneration } from './kcl-generation';
+import { DEFAULT_KCL_GENERATION, type KclGeneration } from './kcl-generation';
 
 export interface Lease {
   readonly leaseKey: string;
@@ -64,7 +64,7 @@ export interface SeedShard {
  * KCL 3 adds it but rejects it (no provisioned throughput) or never builds it, and KCL 3 does not start without it;
  * the coordinator-state and worker-metrics tables are created too (see createKcl3Tables).
  */
-export async function seedLeaseTable(client: DynamoDBClient, table: string, shards: readonly SeedShard[], generation: KclGeneration = 2): Promise<boolean> {
+export async function seedLeaseTable(client: DynamoDBClient, table: string, shards: readonly SeedShard[], generation: KclGeneration = DEFAULT_KCL_GENERATION): Promise<boolean> {
   if (generation === 3) await createKcl3Tables(client, table);
   try {
     const existing = await client.send(new DescribeTableCommand({ TableName: table }));

@@ -17,9 +17,9 @@ export interface KclLease {
   readonly parentShardIds: readonly string[];
   readonly childShardIds: readonly string[];
   /** KCL 3: set while a graceful hand-off waits for this worker's checkpoint (it differs from leaseOwner then). */
-  readonly checkpointOwner: string | null;
+  readonly checkpointOwner?: string | null;
   /** KCL 3: the shard's read throughput the owner measured at its last renewal, KB/s; null under KCL 2. */
-  readonly throughputKBps: number | null;
+  readonly throughputKBps?: number | null;
 }
 
 /** Scans every page of the lease table; in a multi-stream table only the leases of `streamName` are kept. */

@@ -74,6 +74,8 @@ describe('e2e: the worker image entrypoint', function () {
       AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: h.stack.endpoints.region,
       AWS_ENDPOINT_URL_KINESIS: h.stack.endpoints.kinesis, AWS_ENDPOINT_URL_DYNAMODB: h.stack.endpoints.dynamodb,
       KINESIS_STREAM_NAME: h.streamName, KCL_APPLICATION_NAME: h.applicationName, KCL_WORKER_ID: 'image-worker',
+      // The entrypoint runs the jars of this generation; the harness seeded the lease table for it.
+      KCL_GENERATION: String(h.generation),
       KCL_METRICS_LEVEL: 'NONE', KCL_SHUTDOWN_GRACE_MILLIS: '15000', KCL_PROPERTIES_FILE: path.join(h.dir, 'worker', 'worker.properties'),
       KCL_PROPERTY_idleTimeBetweenReadsInMillis: '250', KCL_PROPERTY_failoverTimeMillis: '4000',
       JAVA_OPTS: DEFAULT_JAVA_OPTIONS.join(' '), LOG_DIR: path.join(h.dir, 'logs', 'consumer'),

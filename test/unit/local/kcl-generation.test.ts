@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError } from '../../../common/errors';
-import { DEFAULT_KCL_GENERATION, kclGenerationFromEnv, kclJarsDir, kclVersion, localPropertiesTemplate } from '../../../local/kcl-generation';
+import { DEFAULT_KCL_GENERATION, kclGenerationFromEnv, kclJarsDir, kclVersion, localPropertiesTemplate, pomKclVersion } from '../../../local/kcl-generation';
 import { parseDemoArgs } from '../../../local/demo-args';
 import { parseStartArgs } from '../../../local/start-args';
 import { parseProperties } from '../../../local/properties-file';
@@ -19,6 +19,7 @@ describe('KCL generation', () => {
 
   it('takes the KCL version from each generation\'s pom and keeps jars per version', () => {
     expect([kclVersion(2), kclVersion(3)]).to.deep.equal(['2.7.2', '3.1.3']);
+    expect([pomKclVersion(2), pomKclVersion(3)], 'KCL_VERSIONS and the poms agree').to.deep.equal([kclVersion(2), kclVersion(3)]);
     expect(kclJarsDir(3)).to.match(/kcl\/jars\/3\.1\.3$/);
   });
 
@@ -45,6 +46,15 @@ describe('validateProperties per generation', () => {
     for (const g of [2, 3] as const) expect(validateProperties(read(g), context(g)).filter((f) => f.severity === 'error'), `generation ${g}`).to.deep.equal([]);
     const production = parseProperties(fs.readFileSync(path.join(path.dirname(localPropertiesTemplate(3)), 'production-kcl3.properties'), 'utf8'));
     expect(validateProperties(production, context(3)).filter((f) => f.severity === 'error')).to.deep.equal([]);
+  });
+
+  it('keeps every key of the 2.x files at the same value in their KCL 3 copies (one fact, two files)', () => {
+    const dir = path.dirname(localPropertiesTemplate(2));
+    for (const [two, three] of [['local.properties', 'local-kcl3.properties'], ['production.properties', 'production-kcl3.properties']]) {
+      const load = (file: string) => new Map(parseProperties(fs.readFileSync(path.join(dir, file), 'utf8')).map((e) => [e.key, e.value]));
+      const kcl3 = load(three);
+      for (const [key, value] of load(two)) expect(kcl3.get(key), `${three}: ${key}`).to.equal(value);
+    }
   });
 
   it('reports KCL 3 keys in a file validated for KCL 2, which 2.7.2 would ignore silently', () => {

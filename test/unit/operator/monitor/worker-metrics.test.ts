@@ -2,6 +2,7 @@
 import { expect } from 'chai';
 import { toCoordinatorView } from '../../../../operator/monitor/worker-metrics';
 import { toLease, type KclLease } from '../../../../operator/monitor/kcl-lease';
+import { renderReport } from '../../../../operator/monitor/report-table';
 
 const lease = (key: string, owner: string | undefined, throughputKBps?: number): KclLease =>
   toLease({ leaseKey: key, leaseCounter: 3, ...(owner === undefined ? {} : { leaseOwner: owner }), ...(throughputKBps === undefined ? {} : { throughputKBps }) }) as KclLease;
@@ -32,5 +33,14 @@ describe('toLease (KCL 3 attributes)', () => {
     expect([moving?.checkpointOwner, moving?.throughputKBps]).to.deep.equal(['a', 1.25]);
     expect(toLease({ leaseKey: 'shardId-0', leaseCounter: 4 })?.throughputKBps).to.equal(null);
     expect(toLease({ leaseKey: 'Migration3.0', entityType: 'MIGRATION' })).to.equal(undefined);
+  });
+});
+
+describe('renderReport with a KCL 3 coordinator view', () => {
+  it('prints the leader, client version and one line per worker under the shard table', () => {
+    const coordinator = toCoordinatorView([{ wid: 'w1', lut: 0, sts: { CPU: [42] }, opr: { CPU: [80] } }], [{ key: 'Leader', ownerName: 'w1' }], [lease('shardId-0', 'w1', 3)]);
+    const text = renderReport({ observedAt: 't', application: 'app', streamName: 's', shards: [], summary: { openShards: 0, maxTimeBehindMs: 0, staleLeases: 0, shardsWithoutLease: 0 }, coordinator });
+    expect(text).to.include('KCL 3 coordinator: leader w1, client version unknown');
+    expect(text).to.include('worker w1: 1 lease(s), 3.0 KB/s, CPU 42/80, reported never');
   });
 });
