@@ -156,6 +156,6 @@ export async function runScaleScenario({ settings, logger, progress, signal, dir
   const failure = stop.signal.aborted ? String((stop.signal.reason as Error).message) : undefined;
   return {
     runId, streamName, reconciliation, elapsedMs: Date.now() - started, ...(failure === undefined ? {} : { failure }),
-    timeline: buildScaleTimeline({ ...marks, runs, shards: shards.all() }),
+    timeline: buildScaleTimeline({ ...marks, runs, shards: shards.all(), cooldownMinutes: settings.cooldownMinutes }),
   };
 }
