@@ -8,7 +8,7 @@ import type { ScalerRun } from '../../../local/scaler-runs';
 import { parsePlanOutput } from '../../../local/scaler-runs';
 
 function lease(shardId: string, checkpoint: string | null, owner: string | null, parents: string[] = []): KclLease {
-  return { leaseKey: shardId, shardId, leaseOwner: owner, leaseCounter: 1, checkpoint, checkpointSubSequenceNumber: 0, pendingCheckpoint: null, ownerSwitchesSinceCheckpoint: 0, parentShardIds: parents, childShardIds: [] };
+  return { leaseKey: shardId, shardId, leaseOwner: owner, leaseCounter: 1, checkpoint, checkpointSubSequenceNumber: 0, pendingCheckpoint: null, ownerSwitchesSinceCheckpoint: 0, parentShardIds: parents, childShardIds: [], checkpointOwner: null, throughputKBps: null };
 }
 
 function run(at: number, decision: ScalingPlan['decision'], from: number, to: number, applied: boolean, reasons: string[] = ['because'], used = 0): ScalerRun {

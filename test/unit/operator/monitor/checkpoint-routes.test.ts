@@ -10,7 +10,7 @@ import { InMemoryPostReader } from '../../people/in-memory-post-reader';
 const REPORT: CheckpointReport = {
   observedAt: '2026-11-30T06:00:00.000Z', application: 'app<1>', streamName: 'tweets',
   shards: [{
-    shardId: 'shardId-000000000000', open: true, parentShardId: null, leaseOwner: 'worker-a', leaseCounter: 7, checkpoint: '4960', checkpointSubSequenceNumber: 0,
+    shardId: 'shardId-000000000000', open: true, parentShardId: null, leaseOwner: 'worker-a', leaseCounter: 7, checkpoint: '4960', checkpointSubSequenceNumber: 0, checkpointOwner: null, throughputKBps: null,
     lag: { timeBehindMs: 95_000, recordsBehind: 12, recordsBehindCapped: false, millisBehindLatest: 0 }, counterUnchangedMs: null, staleLease: false, status: 'lagging',
   }],
   summary: { openShards: 1, maxTimeBehindMs: 95_000, staleLeases: 0, shardsWithoutLease: 0 },
