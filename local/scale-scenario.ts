@@ -16,6 +16,7 @@ import { choosePorts, DEMO_BUCKET } from './demo-run';
 import { localMetricsDir, localMetricsEnv, producerThroughputSink } from './local-metrics';
 import { localScalerEnv } from './autoscaler';
 import type { StackEndpoints } from './local-stack';
+import { kclVersion, type KclGeneration } from './kcl-generation';
 import { runScalerOnce, type ScalerRun } from './scaler-runs';
 import { ShardTimeline } from './shard-timeline';
 import { buildScaleTimeline, type ScaleTimeline } from './scale-timeline';
@@ -35,6 +36,8 @@ export interface ScaleScenarioOutcome {
 
 export interface ScaleScenarioContext {
   readonly settings: ScaleScenarioSettings;
+  /** The KCL generation of the daemon (its lease table is seeded to match). */
+  readonly kcl: KclGeneration;
   readonly logger: Logger;
   readonly progress: (line: string) => void;
   readonly signal: AbortSignal;
@@ -51,7 +54,7 @@ export function scenarioScalerEnv(settings: ScaleScenarioSettings, endpoints: St
   };
 }
 
-export async function runScaleScenario({ settings, logger, progress, signal, dir }: ScaleScenarioContext): Promise<ScaleScenarioOutcome> {
+export async function runScaleScenario({ settings, kcl, logger, progress, signal, dir }: ScaleScenarioContext): Promise<ScaleScenarioOutcome> {
   const started = Date.now();
   const runId = `scale${started.toString(36)}${randomBytes(2).toString('hex')}`;
   const streamName = `${runId}-stream`;
@@ -72,15 +75,15 @@ export async function runScaleScenario({ settings, logger, progress, signal, dir
     const kinesis = stack.factory.kinesis();
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
     await ensureStream(kinesis, streamName, 1);
-    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName));
+    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName), kcl);
     await createLocalTables(postgresUrl);
     const env = {
       ...localSinkEnv(DEMO_BUCKET, postgresUrl), ...localMetricsEnv(metricsDir, SCENARIO_FLUSH_MS),
       ARCHIVE_PREFIX: `${runId}/raw`, ARCHIVE_STATE_PREFIX: `${runId}/state`, ARCHIVE_ERROR_PREFIX: `${runId}/errors`,
     };
-    progress(`stream ${streamName} (1 shard); starting the KCL MultiLangDaemon...`);
+    progress(`stream ${streamName} (1 shard); starting the KCL ${kclVersion(kcl)} MultiLangDaemon...`);
     const supervisor = await superviseDaemon({
-      daemon: { endpoints: stack.endpoints, streamName, applicationName, workerId: 'scale-worker', dir, sinks: 'all', env },
+      daemon: { endpoints: stack.endpoints, streamName, applicationName, workerId: 'scale-worker', dir, sinks: 'all', env, generation: kcl },
       logger: logger.child({ component: 'supervisor' }), readyTimeoutMs: 120_000,
     });
     const scalerEnv = scenarioScalerEnv(settings, stack.endpoints, metricsDir, `${runId}-scaler`, process.env);
@@ -156,6 +159,6 @@ export async function runScaleScenario({ settings, logger, progress, signal, dir
   const failure = stop.signal.aborted ? String((stop.signal.reason as Error).message) : undefined;
   return {
     runId, streamName, reconciliation, elapsedMs: Date.now() - started, ...(failure === undefined ? {} : { failure }),
-    timeline: buildScaleTimeline({ ...marks, runs, shards: shards.all() }),
+    timeline: buildScaleTimeline({ ...marks, runs, shards: shards.all(), cooldownMinutes: settings.cooldownMinutes }),
   };
 }

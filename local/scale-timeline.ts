@@ -28,9 +28,13 @@ export interface ScaleTimeline {
   /** UpdateShardCount calls used (from the scaler's ledger as its last plan saw it, after the last change). */
   readonly budget: { readonly used: number; readonly limit: number } | null;
   readonly scalerRuns: number;
+  /** The scale-down cooldown in force (seconds), and how long after the scale-up was applied the scale-down was decided. */
+  readonly cooldownS: number | null;
+  readonly scaleDownAfterScaleUpS: number | null;
 }
 
 export interface TimelineInput {
+  readonly cooldownMinutes?: number;
   readonly overloadStartedAt?: number;
   readonly overloadEndedAt?: number;
   readonly runs: readonly ScalerRun[];
@@ -62,16 +66,20 @@ export function buildScaleTimeline(input: TimelineInput): ScaleTimeline {
       childrenConsumedAtS: children.length > 0 && consumed.every((t) => t !== undefined) ? s(Math.max(...(consumed as number[]))) : null,
     };
   };
+  const up = change('scale-up');
+  const down = change('scale-down');
   const blocks = input.runs.filter((r) => r.plan?.decision === 'blocked' && r.plan.reasons.some((x) => x.includes('cooldown')));
   const last = [...input.runs].reverse().find((r) => r.plan !== undefined)?.plan;
   return {
     overloadStartedAtS: 0,
     overloadEndedAtS: s(input.overloadEndedAt),
-    scaleUp: change('scale-up'),
-    scaleDown: change('scale-down'),
+    scaleUp: up,
+    scaleDown: down,
     cooldownBlocks: { count: blocks.length, firstAtS: s(blocks[0]?.startedAt), lastAtS: s(blocks.at(-1)?.startedAt) },
     budget: last === undefined ? null : { used: last.budget.usedLast24h + (last.steps.length > 0 && input.runs.at(-1)?.applied === true ? last.steps.length : 0), limit: last.budget.limit },
     scalerRuns: input.runs.length,
+    cooldownS: input.cooldownMinutes === undefined ? null : input.cooldownMinutes * 60,
+    scaleDownAfterScaleUpS: up === null || down === null ? null : Math.round((down.decidedAtS - up.appliedAtS) * 10) / 10,
   };
 }
 
@@ -92,6 +100,7 @@ export function renderScaleTimeline(t: ScaleTimeline): string[] {
   describe('scale-up', t.scaleUp);
   lines.push(`${at(t.overloadEndedAtS)}  load back down`);
   if (t.cooldownBlocks.count > 0) lines.push(`${at(t.cooldownBlocks.firstAtS)}  scale-down held by the cooldown (${t.cooldownBlocks.count} runs, last at ${at(t.cooldownBlocks.lastAtS).trim()})`);
+  if (t.scaleDownAfterScaleUpS !== null) lines.push(`           scale-down decided ${t.scaleDownAfterScaleUpS.toFixed(1)} s after the scale-up was applied${t.cooldownS === null ? '' : ` (cooldown ${t.cooldownS} s)`}`);
   describe('scale-down', t.scaleDown);
   if (t.budget !== null) lines.push(`           budget: ${t.budget.used} of ${t.budget.limit} UpdateShardCount calls used in 24 h (${t.scalerRuns} scaler runs)`);
   return lines;

@@ -52,7 +52,7 @@ async function main(args: DemoArgs): Promise<number> {
 }
 
 async function scaleScenario(args: DemoArgs, logger: Logger, progress: (line: string) => void, signal: AbortSignal, dir: string): Promise<number> {
-  const outcome = await runScaleScenario({ settings: args.scale, logger, progress, signal, dir });
+  const outcome = await runScaleScenario({ settings: args.scale, kcl: args.kcl, logger, progress, signal, dir });
   const r = outcome.reconciliation;
   const t = outcome.timeline;
   const exact = r.missing === 0 && r.duplicates === 0 && r.details.unexpected === 0 && r.details.identityMismatches.length === 0;

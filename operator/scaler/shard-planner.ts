@@ -66,11 +66,11 @@ export function utilisationOf(load: ObservedLoad, shards: number, quota: ShardQu
 }
 
 /** The fewest shards whose quota carries the sizing load at all (100% utilisation): no step may end below it. */
-export function capacityFloor(load: ObservedLoad): number {
+export function capacityFloor(load: ObservedLoad, quota: ShardQuota = SHARD_QUOTA): number {
   const shardsOfLoad = Math.max(
-    load.writeBytesPerSec.sizing / SHARD_QUOTA.writeBytesPerSec,
-    load.writeRecordsPerSec.sizing / SHARD_QUOTA.writeRecordsPerSec,
-    load.readBytesPerSec.sizing / SHARD_QUOTA.readBytesPerSec,
+    load.writeBytesPerSec.sizing / quota.writeBytesPerSec,
+    load.writeRecordsPerSec.sizing / quota.writeRecordsPerSec,
+    load.readBytesPerSec.sizing / quota.readBytesPerSec,
   );
   return Math.max(1, Math.ceil(shardsOfLoad - 1e-9));
 }
@@ -108,7 +108,7 @@ function decide(input: PlannerInput, load: ObservedLoad, u: Utilisation): Intent
     desired = clamp(desired);
     if (desired <= current) return { ...hold('blocked', ...reasons, `already at maxShards ${policy.maxShards}`) };
     // Capped below the load: still planned, since every step adds capacity, but the conflict is named.
-    if (desired < capacityFloor(load)) reasons.push(`conflict: maxShards ${policy.maxShards} is below the ${capacityFloor(load)} shard(s) the measured load needs; this scale-up helps but cannot carry it`);
+    if (desired < capacityFloor(load, policy.shardQuota)) reasons.push(`conflict: maxShards ${policy.maxShards} is below the ${capacityFloor(load, policy.shardQuota)} shard(s) the measured load needs; this scale-up helps but cannot carry it`);
     return { decision: 'scale-up', desired, emergency: throttled || u.max >= 1, reasons };
   }
   const lastOp = entriesInWindow(input.ledger, input.now).map((e) => Date.parse(e.at)).sort((a, b) => b - a)[0];
@@ -117,7 +117,7 @@ function decide(input: PlannerInput, load: ObservedLoad, u: Utilisation): Intent
     const desired = clamp(Math.min(required, current));
     if (desired >= current) return hold('none', ...reasons, `already at minShards ${policy.minShards}`);
     reasons.push(overMax ? `above maxShards ${policy.maxShards}` : `utilisation ${pct(u.max)} is below the scale-down threshold ${pct(policy.scaleDownThreshold)}`);
-    const floor = capacityFloor(load);
+    const floor = capacityFloor(load, policy.shardQuota);
     if (desired < floor) {
       return hold('blocked', ...reasons, `conflict: ${desired} shard(s) would carry ${pct(utilisationOf(load, desired).max)} of their quota; the measured load needs at least ${floor}. No step below the load is planned: raise maxShards to ${floor} or more, or reduce the load first`);
     }

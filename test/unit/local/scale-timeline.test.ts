@@ -56,12 +56,13 @@ describe('buildScaleTimeline', () => {
       run(150_000, 'blocked', 2, 2, false, ['last scaling operation was 1 min ago; scale-down cooldown is 2 min'], 1),
       run(245_000, 'scale-down', 2, 1, true, ['below'], 1),
     ];
-    const timeline = buildScaleTimeline({ overloadStartedAt: 0, overloadEndedAt: 72_000, runs, shards: t.all() });
+    const timeline = buildScaleTimeline({ overloadStartedAt: 0, overloadEndedAt: 72_000, runs, shards: t.all(), cooldownMinutes: 2 });
     expect(timeline.scaleUp).to.deep.include({ from: 1, to: 2, decidedAtS: 70, appliedAtS: 71.5, parentsFinishedFirst: true, childrenConsumedAtS: 75 });
     expect(timeline.scaleUp?.children.map((c) => c.shardId)).to.deep.equal(['s1', 's2']);
     expect(timeline.scaleDown).to.deep.include({ from: 2, to: 1, parentsFinishedFirst: true, childrenConsumedAtS: 254 });
     expect(timeline.cooldownBlocks).to.deep.equal({ count: 1, firstAtS: 150, lastAtS: 150 });
     expect(timeline.budget).to.deep.equal({ used: 2, limit: 10 });
+    expect(timeline).to.deep.include({ cooldownS: 120, scaleDownAfterScaleUpS: 173.5 });
     expect(renderScaleTimeline(timeline).join('\n')).to.include('scale-up decided: 1 -> 2 shards').and.include('parents finished (SHARD_END) before their children\'s first checkpoint: yes');
   });
 
