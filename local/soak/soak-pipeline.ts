@@ -116,9 +116,24 @@ export class SoakPipeline {
     return countPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`);
   }
 
+  /**
+   * Tweets reconciled against both sinks; the raw archive holds the poison records too (every record is archived),
+   * so their lines are taken out first: a poison id archived twice counts as a duplicate, one not archived as missing.
+   */
   public async reconcile(): Promise<Reconciliation> {
     const s3 = this.options.stack.factory.s3();
-    return reconcile(this.records, await readArchiveLines(s3, SOAK_BUCKET, `${this.runId}/raw/`), await readPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`));
+    const lines = await readArchiveLines(s3, SOAK_BUCKET, `${this.runId}/raw/`);
+    const pattern = new RegExp(`^\\{"poison": (${this.runId}-p\\d+) `);
+    const poison = new Map<string, number>();
+    const tweets = lines.filter(({ line }) => {
+      const id = line.dataEncoding === 'utf8' ? pattern.exec(line.data)?.[1] : undefined;
+      if (id !== undefined) poison.set(id, (poison.get(id) ?? 0) + 1);
+      return id === undefined;
+    });
+    const r = reconcile(this.records, tweets, await readPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`));
+    const poisonDuplicates = [...poison.values()].reduce((n, copies) => n + copies - 1, 0);
+    const poisonMissing = Math.max(0, this.poisonSent - this.poisonFailures - poison.size);
+    return { ...r, duplicates: r.duplicates + poisonDuplicates, missing: r.missing + poisonMissing };
   }
 
   public deadLetters(): Promise<DeadLetterCount> {
