@@ -27,4 +27,11 @@ describe('readConsumerConfig', () => {
     const config = readConsumerConfig({ ARCHIVE_BUCKET: 'raw-posts', REDSHIFT_URL: 'postgres://u@127.0.0.1:5433/db' }, 1);
     expect(config.sinkConfig?.archive?.bucket).to.equal('raw-posts');
   });
+
+  it('guards the shard range by default with sinks, not in the dry run, and refuses an unknown mode', () => {
+    expect(readConsumerConfig({ ARCHIVE_BUCKET: 'raw-posts', REDSHIFT_URL: 'postgres://u@127.0.0.1:5433/db' }, 1).shardRangeFilter).to.equal('aggregates');
+    expect(readConsumerConfig({ SINKS: 'none' }, 1).shardRangeFilter).to.equal('off');
+    expect(readConsumerConfig({ SINKS: 'none', SHARD_RANGE_FILTER: 'aggregates' }, 1).shardRangeFilter).to.equal('aggregates');
+    expect(() => readConsumerConfig({ SINKS: 'none', SHARD_RANGE_FILTER: 'sometimes' }, 1)).to.throw(ConfigError, /SHARD_RANGE_FILTER/);
+  });
 });
