@@ -56,7 +56,7 @@ async function main(args: Args): Promise<number> {
     for (const f of outcome.injected) say(`  ${f.kind}: ${f.what} (${(f.tookMs / 1000).toFixed(1)} s)`);
     say(`  poison sent ${outcome.poisonSent}, dead-lettered ${outcome.deadLettered}; foreign lines/rows ${outcome.unexpected}; every record delivered before the stop: ${outcome.delivered}`);
   }
-  say(JSON.stringify({ seed: args.seed, seconds: Math.round(outcome.elapsedMs / 1000), poisonSent: outcome.poisonSent, unexpected: outcome.unexpected, injected: outcome.injected.map((f) => f.kind) }));
+  say(JSON.stringify({ seed: args.seed, seconds: Math.round(outcome.elapsedMs / 1000), poisonSent: outcome.poisonSent, lost: outcome.lost, unexpected: outcome.unexpected, injected: outcome.injected.map((f) => f.kind) }));
   say(JSON.stringify({ faults: outcome.faults, produced: outcome.produced, archived: outcome.archived, loaded: outcome.loaded, deadLettered: outcome.deadLettered, missing: outcome.missing, duplicates: outcome.duplicates }));
   if (exact && !args.keep) fs.rmSync(session.dir, { recursive: true, force: true });
   else session.progress(`run folder kept: ${session.dir}`);

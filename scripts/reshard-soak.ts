@@ -51,11 +51,11 @@ async function main(args: Args): Promise<number> {
         const r = await runReshardOnce({ stack, dir: session.dir, from, to, ratePerSecond: args.rate, beforeMs: 4_000, afterMs: 3_000, deliveryTimeoutMs: 240_000, guard: !args.noGuard, logger: session.logger, progress: session.progress });
         results.push(r);
         const clean = r.delivered && r.duplicates === 0 && r.missing === 0 && r.unexpected === 0 && r.archived === r.produced && r.loaded === r.produced;
-        session.progress(`${from}->${to} run ${run}/${args.runs}: ${clean ? 'exact' : 'NOT EXACT'} produced ${r.produced} archived ${r.archived} loaded ${r.loaded} duplicates ${r.duplicates} missing ${r.missing} guard-dropped aggregates ${r.guardDroppedAggregates} (${(r.elapsedMs / 1000).toFixed(0)} s, ${r.runId})`);
+        session.progress(`${from}->${to} run ${run}/${args.runs}: ${clean ? 'exact' : 'NOT EXACT'} produced ${r.produced} archived ${r.archived} loaded ${r.loaded} duplicates ${r.duplicates} missing ${r.missing} (lost ${r.lost}) guard-dropped aggregates ${r.guardDroppedAggregates} (${(r.elapsedMs / 1000).toFixed(0)} s, ${r.runId})`);
       }
       const clean = results.filter((r) => r.delivered && r.duplicates === 0 && r.missing === 0 && r.unexpected === 0).length;
       const summary = {
-        split: `${from}->${to}`, runs: results.length, clean, duplicates: sum(results, 'duplicates'), missing: sum(results, 'missing'),
+        split: `${from}->${to}`, runs: results.length, clean, duplicates: sum(results, 'duplicates'), missing: sum(results, 'missing'), lost: sum(results, 'lost'),
         runsWithDuplicates: results.filter((r) => r.duplicates > 0).length, produced: sum(results, 'produced'),
         guardDroppedAggregates: sum(results, 'guardDroppedAggregates'), meanRunSeconds: Math.round(sum(results, 'elapsedMs') / Math.max(1, results.length) / 1000), guard: !args.noGuard,
       };
@@ -73,7 +73,7 @@ async function main(args: Args): Promise<number> {
   return allClean && !session.signal.aborted ? 0 : 1;
 }
 
-function sum(results: readonly ReshardRunResult[], key: 'duplicates' | 'missing' | 'produced' | 'guardDroppedAggregates' | 'elapsedMs'): number {
+function sum(results: readonly ReshardRunResult[], key: 'duplicates' | 'missing' | 'lost' | 'produced' | 'guardDroppedAggregates' | 'elapsedMs'): number {
   return results.reduce((n, r) => n + r[key], 0);
 }
 

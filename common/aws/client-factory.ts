@@ -62,6 +62,9 @@ export class AwsClientFactory {
         httpsAgent: new HttpsAgent({ keepAlive: true, maxSockets: 50 }),
         connectionTimeout: 5_000,
         requestTimeout: 30_000,
+        // Without this the SDK only warns when requestTimeout passes and the request hangs on (seen in the chaos soak: a
+        // starved kinesis-local left the producer waiting forever); with it the request fails with TimeoutError and is retried.
+        throwOnRequestTimeout: true,
       }),
       ...(endpoint === undefined ? {} : { endpoint }),
     };

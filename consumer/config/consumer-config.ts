@@ -33,7 +33,7 @@ export interface ConsumerConfig {
   readonly sinkConfig?: SinkConfig;
   readonly applicationName: string;
   readonly streamName: string;
-  /** `aggregates`: drop aggregates whose sub-records lie outside the shard's hash range (see shard-range-filter). */
+  /** `aggregates` (default with sinks; `off` in the dry run): drop aggregates whose sub-records lie outside the shard's hash range (see shard-range-filter). */
   readonly shardRangeFilter: ShardRangeFilterMode;
   readonly aws: AwsSettings;
   readonly metrics: MetricsConfig;
@@ -71,7 +71,8 @@ export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
     },
     applicationName: reader.string('KCL_APPLICATION_NAME', 'kinesis-sentiment'),
     streamName: reader.string('KINESIS_STREAM_NAME', 'unknown'),
-    shardRangeFilter: reader.oneOf('SHARD_RANGE_FILTER', SHARD_RANGE_FILTER_MODES, 'aggregates'),
+    // The dry run talks to no external service, so it does not read the lease table either.
+    shardRangeFilter: reader.oneOf('SHARD_RANGE_FILTER', SHARD_RANGE_FILTER_MODES, sinks === 'none' ? 'off' : 'aggregates'),
     aws: readAwsSettings(reader),
     metrics: readMetricsConfig(reader),
   };

@@ -89,7 +89,8 @@ export class ShardProcessor {
     const receivedAt = this.now();
     let decodedCount = 0;
     let bytes = 0;
-    for (const delivered of this.deps.inputFilter?.apply(input.records) ?? input.records) {
+    const records = this.deps.inputFilter === undefined ? input.records : await this.deps.inputFilter.apply(input.records);
+    for (const delivered of records) {
       const group = stampReceived(this.decodeSafely(delivered), receivedAt);
       decodedCount += group.length;
       for (const item of group) bytes += item.record.data.length;

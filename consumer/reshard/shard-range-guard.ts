@@ -11,11 +11,14 @@ export interface ShardRangeGuardOptions {
   /** Lookup attempts before running unfiltered (at-least-once either way: unfiltered can only duplicate). */
   readonly attempts?: number;
   readonly retryDelayMs?: number;
+  /** An attempt that has not answered by then counts as failed (initialize must not wait on a hung endpoint). */
+  readonly attemptTimeoutMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export class ShardRangeGuard implements DeliveredRecordFilter {
   private range: HashKeyRange | undefined;
+  private lookup: Promise<void> = Promise.resolve();
   private logger: Logger;
   private dropped = { aggregates: 0, records: 0 };
 
@@ -25,16 +28,35 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
 
   public get droppedSoFar(): Readonly<{ aggregates: number; records: number }> { return this.dropped; }
 
+  /** Starts the lookup and returns at once: initialize never waits on DynamoDB or Kinesis. */
   public async begin(shardId: string): Promise<void> {
     this.logger = this.options.logger.child({ shardId });
     this.range = undefined;
+    this.lookup = this.resolve(shardId);
+  }
+
+  /** Records without an aggregate among them pass at once; otherwise the lookup is awaited (bounded) and applied. */
+  public async apply(records: readonly DeliveredRecord[]): Promise<readonly DeliveredRecord[]> {
+    if (!holdsAggregate(records)) return records;
+    await this.lookup;
+    if (this.range === undefined) return records;
+    const result = filterOutsideRange(records, this.range);
+    if (result.droppedAggregates > 0) {
+      this.dropped = { aggregates: this.dropped.aggregates + result.droppedAggregates, records: this.dropped.records + result.droppedRecords };
+      this.logger.info('dropped aggregates outside the shard range (the producer resends them to the right shard)', { aggregates: result.droppedAggregates, records: result.droppedRecords });
+    }
+    return result.kept;
+  }
+
+  private async resolve(shardId: string): Promise<void> {
     const attempts = this.options.attempts ?? 3;
     const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       try {
-        this.range = await this.options.lookup(shardId);
-        if (this.range !== undefined) {
-          this.logger.info('shard range guard active', { startingHashKey: this.range.startingHashKey.toString(), endingHashKey: this.range.endingHashKey.toString() });
+        const range = await withTimeout(this.options.lookup(shardId), this.options.attemptTimeoutMs ?? 5_000);
+        if (range !== undefined) {
+          this.range = range;
+          this.logger.info('shard range guard active', { startingHashKey: range.startingHashKey.toString(), endingHashKey: range.endingHashKey.toString() });
           return;
         }
       } catch (error: unknown) {
@@ -44,14 +66,20 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
     }
     this.logger.error('shard range unknown; aggregates outside the shard are not filtered (duplicates possible after a reshard)', { attempts });
   }
+}
 
-  public apply(records: readonly DeliveredRecord[]): readonly DeliveredRecord[] {
-    if (this.range === undefined || records.length < 2) return records;
-    const result = filterOutsideRange(records, this.range);
-    if (result.droppedAggregates > 0) {
-      this.dropped = { aggregates: this.dropped.aggregates + result.droppedAggregates, records: this.dropped.records + result.droppedRecords };
-      this.logger.info('dropped aggregates outside the shard range (the producer resends them to the right shard)', { aggregates: result.droppedAggregates, records: result.droppedRecords });
-    }
-    return result.kept;
+function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** True when two records share a sequence number: the sub-records of one aggregate. */
+function holdsAggregate(records: readonly DeliveredRecord[]): boolean {
+  const seen = new Set<string>();
+  for (const r of records) {
+    if (seen.has(r.sequenceNumber)) return true;
+    seen.add(r.sequenceNumber);
   }
+  return false;
 }

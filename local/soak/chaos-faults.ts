@@ -46,9 +46,15 @@ export async function injectFault(kind: FaultKind, ctx: FaultContext): Promise<s
   const { pipeline, stack } = ctx;
   switch (kind) {
     case 'kill-consumer-child': {
-      const daemon = await runningDaemon(pipeline);
-      const children = await childrenOf(daemon, 30_000);
-      if (children.length === 0) return `no consumer child of daemon ${daemon} to kill`;
+      // The daemon may be on its way out after an earlier fault: wait for one that has consumer children.
+      const deadline = Date.now() + 120_000;
+      let daemon = await runningDaemon(pipeline);
+      let children = await childrenOf(daemon, 5_000);
+      while (children.length === 0 && Date.now() < deadline) {
+        daemon = await runningDaemon(pipeline);
+        children = await childrenOf(daemon, 5_000);
+      }
+      if (children.length === 0) throw new Error(`no consumer child of daemon ${daemon} within 120 s`);
       const victim = children[Math.floor(ctx.random() * children.length)] ?? children[0];
       signal(victim, 'SIGKILL');
       await daemonReplaced(pipeline, daemon, 5_000);

@@ -35,6 +35,8 @@ export interface ChaosOutcome {
   readonly loaded: number;
   readonly deadLettered: number;
   readonly missing: number;
+  /** Missing tweets at or behind their shard's checkpoint: lost (the rest of `missing` was not read in time). */
+  readonly lost: number;
   readonly duplicates: number;
   readonly poisonSent: number;
   readonly unexpected: number;
@@ -82,8 +84,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosOutcome> {
   }
   const r = await pipeline.reconcile();
   const dead = await pipeline.deadLetters();
+  const lost = await pipeline.missingBehindCheckpoint(r);
   return {
-    faults: o.faults, produced: r.produced, archived: r.archived, loaded: r.loaded, deadLettered: dead.identities, missing: r.missing, duplicates: r.duplicates,
+    faults: o.faults, produced: r.produced, archived: r.archived, loaded: r.loaded, deadLettered: dead.identities, missing: r.missing, lost, duplicates: r.duplicates,
     poisonSent: pipeline.poisonSent - pipeline.poisonFailures, unexpected: r.details.unexpected + dead.foreign, injected, delivered, elapsedMs: Date.now() - started, runId: pipeline.runId,
   };
 }

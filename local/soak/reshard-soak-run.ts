@@ -30,6 +30,8 @@ export interface ReshardRunResult {
   readonly loaded: number;
   readonly duplicates: number;
   readonly missing: number;
+  /** Missing tweets at or behind their shard's checkpoint: lost (the rest of `missing` was not read before the stop). */
+  readonly lost: number;
   readonly unexpected: number;
   /** What the consumers' shard-range guards dropped (evidence the race happened and was handled). */
   readonly guardDroppedAggregates: number;
@@ -56,9 +58,10 @@ export async function runReshardOnce(o: ReshardRunOptions): Promise<ReshardRunRe
   }
   // Read after the graceful stop, so anything the shutdown wrote is counted too.
   const r = await pipeline.reconcile();
+  const lost = await pipeline.missingBehindCheckpoint(r);
   const after = countGuardDrops(path.join(o.dir, 'logs', 'consumer'));
   return {
-    runId: pipeline.runId, produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing,
+    runId: pipeline.runId, produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, lost,
     unexpected: r.details.unexpected, guardDroppedAggregates: after.aggregates - before.aggregates, elapsedMs: Date.now() - started, delivered,
   };
 }

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from '../../common/logger';
 import { createProducer, type KinesisProducer } from '../../producer';
 import { ensureStream, openShardsForSeeding } from '../stream-setup';
-import { seedLeaseTable } from '../lease-table';
+import { readLeasesIfAny, seedLeaseTable } from '../lease-table';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../local-sinks';
 import type { LocalDaemonOptions } from '../local-daemon';
 import { superviseDaemon } from '../supervised-daemon';
@@ -116,9 +116,39 @@ export class SoakPipeline {
     return countPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`);
   }
 
+  /**
+   * Tweets reconciled against both sinks; the raw archive holds the poison records too (every record is archived),
+   * so their lines are taken out first: a poison id archived twice counts as a duplicate, one not archived as missing.
+   */
   public async reconcile(): Promise<Reconciliation> {
     const s3 = this.options.stack.factory.s3();
-    return reconcile(this.records, await readArchiveLines(s3, SOAK_BUCKET, `${this.runId}/raw/`), await readPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`));
+    const lines = await readArchiveLines(s3, SOAK_BUCKET, `${this.runId}/raw/`);
+    const pattern = new RegExp(`^\\{"poison": (${this.runId}-p\\d+) `);
+    const poison = new Map<string, number>();
+    const tweets = lines.filter(({ line }) => {
+      const id = line.dataEncoding === 'utf8' ? pattern.exec(line.data)?.[1] : undefined;
+      if (id !== undefined) poison.set(id, (poison.get(id) ?? 0) + 1);
+      return id === undefined;
+    });
+    const r = reconcile(this.records, tweets, await readPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`));
+    const poisonDuplicates = [...poison.values()].reduce((n, copies) => n + copies - 1, 0);
+    const poisonMissing = Math.max(0, this.poisonSent - this.poisonFailures - poison.size);
+    return { ...r, duplicates: r.duplicates + poisonDuplicates, missing: r.missing + poisonMissing };
+  }
+
+  /**
+   * Of the tweets `r` finds missing, those at or behind their shard's checkpoint (or on a finished shard): the sinks
+   * should hold them, so they are lost. The others were not read before the run stopped (still in the stream).
+   */
+  public async missingBehindCheckpoint(r: Reconciliation): Promise<number> {
+    const missing = new Set([...r.details.missingFromArchive, ...r.details.missingFromTable]);
+    if (missing.size === 0) return 0;
+    const leases = new Map((await readLeasesIfAny(this.options.stack.factory.dynamodb(), this.applicationName)).map((l) => [l.leaseKey, l.checkpoint]));
+    return this.records.filter(({ id, result }) => {
+      if (!missing.has(id)) return false;
+      const checkpoint = leases.get(result.shardId);
+      return checkpoint === 'SHARD_END' || (checkpoint !== undefined && /^\d+$/.test(checkpoint) && BigInt(checkpoint) >= BigInt(result.sequenceNumber));
+    }).length;
   }
 
   public deadLetters(): Promise<DeadLetterCount> {

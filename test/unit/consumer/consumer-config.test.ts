@@ -34,4 +34,11 @@ describe('readConsumerConfig', () => {
     expect(config.deliveryHold).to.deep.equal({ maxAttempts: Infinity, baseDelayMs: 1000, maxDelayMs: 4000 });
     expect(() => readConsumerConfig({ SINKS: 'none', DELIVERY_HOLD_BASE_MS: '5000', DELIVERY_HOLD_MAX_MS: '10' }, 1)).to.throw(ConfigError, /DELIVERY_HOLD\.baseDelayMs/);
   });
+
+  it('guards the shard range by default with sinks, not in the dry run, and refuses an unknown mode', () => {
+    expect(readConsumerConfig({ ARCHIVE_BUCKET: 'raw-posts', REDSHIFT_URL: 'postgres://u@127.0.0.1:5433/db' }, 1).shardRangeFilter).to.equal('aggregates');
+    expect(readConsumerConfig({ SINKS: 'none' }, 1).shardRangeFilter).to.equal('off');
+    expect(readConsumerConfig({ SINKS: 'none', SHARD_RANGE_FILTER: 'aggregates' }, 1).shardRangeFilter).to.equal('aggregates');
+    expect(() => readConsumerConfig({ SINKS: 'none', SHARD_RANGE_FILTER: 'sometimes' }, 1)).to.throw(ConfigError, /SHARD_RANGE_FILTER/);
+  });
 });
