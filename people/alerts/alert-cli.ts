@@ -21,6 +21,7 @@ import { SnsNotifier } from './sns-notifier';
 export const ALERT_USAGE = `usage: npm run alert -- [--once] [--interval SECONDS] [--topic-arn ARN] [--alerts-file FILE|none] [--state-file FILE|none]
                         [--threshold N] [--window-minutes N] [--json]
   alerts when more than --threshold (3) NEGATIVE posts fall within --window-minutes (5); one alert per burst
+  --once --json prints exactly one JSON object: {"raised":bool,"checkedAt":...,"negativePostsRead":N,"failedChannels":[...],"alert"?:{...}}
 exit codes: 0 no alert (or stopped), 1 error, 2 bad arguments or configuration, 3 an alert was raised (--once)`;
 
 export interface AlertCliDeps extends CliDeps {
@@ -59,8 +60,11 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
       try {
         const result = await watch.poll();
         if (config.stateFile !== undefined) writeAlertState(config.stateFile, detector.state());
-        if (result.alert !== undefined) {
-          alerted = true;
+        if (result.alert !== undefined) alerted = true;
+        if (values.once === true && values.json === true) {
+          // One object whatever happened, so automation can always parse the output.
+          deps.print(JSON.stringify({ raised: result.alert !== undefined, checkedAt: new Date(now()).toISOString(), negativePostsRead: result.negativePostsRead, failedChannels: result.failedChannels, ...(result.alert === undefined ? {} : { alert: result.alert }) }));
+        } else if (result.alert !== undefined) {
           deps.print(values.json === true ? JSON.stringify(result.alert) : `${result.alert.detectedAt} ALERT ${alertSubject(result.alert)}`);
         }
         if (result.failedChannels.length > 0) deps.printError(`alert delivery failed: ${result.failedChannels.join(', ')} (retried on the next poll, see the log)`);

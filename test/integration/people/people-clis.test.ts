@@ -22,7 +22,7 @@ describe('people CLIs on PostgreSQL', function () {
   const out: string[] = [];
   const errors: string[] = [];
   const deps = (env: Record<string, string> = {}) => ({
-    env: { REDSHIFT_URL: standIns.postgresUrl, REDSHIFT_TLS: 'false', ENDPOINTS_FILE: path.join(dir, 'none.json'), ...env },
+    env: { REDSHIFT_URL: standIns.postgresUrl, REDSHIFT_TLS: 'false', ENDPOINTS_FILE: path.join(dir, 'none.json'), REPORT_TIME_ZONE: 'UTC', ...env },
     print: (t: string) => out.push(t), printError: (t: string) => errors.push(t), logger: new NullLogger(), now: () => NOW,
   });
 
@@ -73,7 +73,10 @@ describe('people CLIs on PostgreSQL', function () {
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(lines).to.have.length(1);
     expect(JSON.parse(lines[0]!)).to.include({ kind: 'negative-burst', negativePosts: 4, windowStart: '2026-11-23T05:52:00.000Z', windowEnd: '2026-11-23T05:56:00.000Z' });
-    expect(JSON.parse(out[0]!)).to.deep.equal(JSON.parse(lines[0]!));
+    const [first, second] = out.map((line) => JSON.parse(line) as { raised: boolean; alert?: unknown });
+    expect(first).to.include({ raised: true });
+    expect(first!.alert).to.deep.equal(JSON.parse(lines[0]!));
+    expect(second, 'one JSON object even when nothing is raised').to.include({ raised: false }).and.not.have.property('alert');
   });
 
   it('alert --once --topic-arn: publishes the alert to SNS at AWS_ENDPOINT_URL_SNS, through the real client', async () => {
