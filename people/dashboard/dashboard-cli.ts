@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigReader } from '../../common/config/config-reader';
 import { failureExit, untilAborted, type CliDeps } from '../cli-deps';
-import { PEOPLE_EXIT } from '../people-errors';
+import { PEOPLE_EXIT, UsageError } from '../people-errors';
 import type { PostReader } from '../posts/post-reader';
 import { readPostsSource, type PostsSource } from '../posts/posts-source';
 import { PgPostReader } from '../posts/pg-post-reader';
@@ -45,7 +45,10 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
     const data = new DashboardData(reader, deps.now ?? Date.now, DEFAULT_DASHBOARD_DATA);
     checkpoints = checkpointViewFromEnv(deps.env, deps.logger);
-    const server = await startDashboardServer(data, options, deps.logger, checkpoints?.view);
+    const server = await startDashboardServer(data, options, deps.logger, checkpoints?.view).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new UsageError(`port ${options.port} on 127.0.0.1 is already in use (\`npm start\` serves the dashboard there itself): move this one with --port N or DASHBOARD_PORT=N`);
+    });
     deps.printError(`dashboard: ${server.url} (posts from ${source.origin}, table ${source.table}, times in ${timeZone}); Ctrl-C stops it`);
     if (checkpoints !== undefined) deps.printError(`checkpoints: ${server.url}checkpoints (${checkpoints.view.target.application} / ${checkpoints.view.target.streamName}: per-shard owner and lag, live)`);
     deps.onListening?.(server.url);
