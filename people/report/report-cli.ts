@@ -109,7 +109,7 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
 }
 
 function openTransport(delivery: ReportDelivery): MailTransport {
-  if (delivery.transport === 'ses') return new SesTransport(new SESv2Client({ region: delivery.aws.region, maxAttempts: 3 }));
+  if (delivery.transport === 'ses') return new SesTransport(new SESv2Client({ region: delivery.aws.region, maxAttempts: 3, ...(delivery.sesEndpoint === undefined ? {} : { endpoint: delivery.sesEndpoint }) }));
   if (delivery.transport === 'smtp') return new SmtpTransport(delivery.smtpUrl ?? '');
   return new OutboxTransport(delivery.outbox ?? '.local/outbox');
 }

@@ -17,6 +17,8 @@ export interface ReportDelivery {
   /** Every mail sent also lands here as an .eml file (always with the outbox transport). */
   readonly outbox?: string;
   readonly aws: AwsSettings;
+  /** SES v2 endpoint override (AWS_ENDPOINT_URL_SESV2), for a stand-in. */
+  readonly sesEndpoint?: string;
   readonly ledgerTable: string;
 }
 
@@ -74,11 +76,13 @@ export function readReportDelivery(reader: ConfigReader): ReportDelivery {
   const smtpUrl = reader.string('REPORT_SMTP_URL');
   if (transport === 'smtp' && smtpUrl === undefined) reader.problem('REPORT_TRANSPORT=smtp needs REPORT_SMTP_URL (smtp://user:password@host:587)');
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) reader.problem('REPORT_SMTP_URL must look like smtp://user:password@host:port');
+  const sesEndpoint = reader.string('AWS_ENDPOINT_URL_SESV2');
   const outboxDir = transport === 'outbox' || outbox !== undefined ? (outbox ?? '.local/outbox') : undefined;
   return {
     to, from: from ?? '', transport: (transport ?? 'outbox') as TransportName,
     ...(smtpUrl === undefined ? {} : { smtpUrl }), ...(outboxDir === undefined ? {} : { outbox: outboxDir }),
     aws: readAwsSettings(reader),
+    ...(sesEndpoint === undefined ? {} : { sesEndpoint }),
     ledgerTable: reader.string('REPORT_LEDGER_TABLE', 'public.report_ledger'),
   };
 }

@@ -14,6 +14,7 @@ import { ConfigReader } from '../../../common/config/config-reader';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
 import { freePort } from '../../../local/service-process';
 import { createPostsTable, insertPosts } from './posts-table';
+import { FakeSesV2Server } from '../../fakes/fake-sesv2-server';
 
 const NOW = Date.UTC(2026, 10, 23, 9, 0, 0); // Monday 2026-11-23: the default week is 2026-W47
 
@@ -134,6 +135,28 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
     }
     expect(received.filter((l) => /^RCPT TO/i.test(l))).to.deep.equal(['RCPT TO:<policy@example.org>', 'RCPT TO:<mayor@example.org>']);
     expect(emls()).to.have.length(before + 1);
+  });
+
+  it('SES v2: the raw message goes to SendEmail; a rejection exits 1 with SES\'s reason and leaves the week unsent', async () => {
+    const ses = new FakeSesV2Server();
+    await ses.start();
+    process.env.AWS_ACCESS_KEY_ID ??= 'test';
+    process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
+    const env = { REPORT_TRANSPORT: 'ses', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_SESV2: ses.endpoint };
+    try {
+      expect(await runReportCli(['--send', '--week', '2026-W42'], deps(env))).to.equal(PEOPLE_EXIT.error);
+      expect(errors.join('\n')).to.contain('SES rejected the message').and.contain('not verified');
+      expect((await ledger().entry('2026-W42'))?.status).to.equal('failed');
+
+      ses.verified.add('reports@example.org');
+      expect(await runReportCli(['--send', '--week', '2026-W42'], deps(env)), errors.join('\n')).to.equal(PEOPLE_EXIT.ok);
+      expect(ses.sent).to.have.length(1);
+      expect(ses.sent[0]!.to).to.deep.equal(['policy@example.org', 'mayor@example.org']);
+      expect((await simpleParser(ses.sent[0]!.raw)).subject).to.contain('2026-W42');
+      expect((await ledger().entry('2026-W42'))).to.include({ status: 'sent', transport: 'ses' });
+    } finally {
+      await ses.stop();
+    }
   });
 
   it('no recipients: exit 2 naming REPORT_TO, nothing sent', async () => {
