@@ -79,6 +79,14 @@ describe('people CLIs on PostgreSQL', function () {
     expect(second, 'one JSON object even when nothing is raised').to.include({ raised: false }).and.not.have.property('alert');
   });
 
+  it('alert --once --json with the database unreachable: exit 1 and still one JSON object, without the password', async () => {
+    const code = await runAlertCli(['--once', '--json', '--alerts-file', 'none', '--topic-arn', 'arn:aws:sns:us-east-1:123456789012:t'], deps({ REDSHIFT_URL: 'postgres://u:hunter2@127.0.0.1:1/db' }));
+    expect(code).to.equal(PEOPLE_EXIT.error);
+    expect(out).to.have.length(1);
+    expect(JSON.parse(out[0]!)).to.include({ raised: false, exitCode: 1 });
+    expect(out[0]).to.not.contain('hunter2');
+  });
+
   it('alert --once --topic-arn: publishes the alert to SNS at AWS_ENDPOINT_URL_SNS, through the real client', async () => {
     const sns = new FakeSnsServer();
     const topic = 'arn:aws:sns:us-east-1:123456789012:negative-bursts';
