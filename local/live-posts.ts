@@ -108,7 +108,7 @@ export class LivePosts {
     this.sequence += 1;
     // Twitter-style snowflake: milliseconds since its epoch, shifted, plus a sequence: unique per run and ordered by time.
     const id = ((BigInt(createdAtMs) - 1_288_834_974_657n) << 22n) + BigInt(this.sequence % 4_096);
-    const tweet = { id: id.toString(), text: `${body} ${tags.map((t) => `#${t}`).join(' ')}`, lang, created_at: new Date(createdAtMs).toISOString(), user, hashtags: tags };
+    const tweet = { id: id.toString(), text: `${body} ${tags.map((t) => `#${t}`).join(' ')}`, lang, created_at: new Date(createdAtMs).toISOString(), user, hashtags: tags, source: 'sample' };
     return { partitionKey: user, data: JSON.stringify(tweet) };
   }
 }
