@@ -51,7 +51,7 @@ async function sustained(rate: number, seconds: number, progress: (line: string)
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'bench.log'), errorsToStderr: false });
   const outcome = await runDemo({
-    args: { ...DEMO_DEFAULTS, records: rate * seconds, shards: SHARDS, rate, timeoutSeconds: seconds + 240 },
+    args: { ...DEMO_DEFAULTS, bursts: 0, records: rate * seconds, shards: SHARDS, rate, timeoutSeconds: seconds + 240 },
     logger: log.logger, progress: (line) => progress(`${rate}/s: ${line}`), signal: new AbortController().signal, dir,
   });
   await log.close();

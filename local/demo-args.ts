@@ -18,10 +18,12 @@ export interface DemoArgs {
   readonly keep: boolean;
   /** The KCL generation the daemon runs: `--kcl 2|3`, else KCL_GENERATION, else DEFAULT_KCL_GENERATION. */
   readonly kcl: KclGeneration;
+  /** Scripted negative bursts after delivery, to measure time to alert (0: skip). */
+  readonly bursts: number;
   readonly help: boolean;
 }
 
-export const DEMO_DEFAULTS: DemoArgs = { scenario: 'reconcile', scale: SCALE_SCENARIO_DEFAULTS, records: 2_000, shards: 2, rate: 250, timeoutSeconds: 300, keep: false, help: false, kcl: DEFAULT_KCL_GENERATION };
+export const DEMO_DEFAULTS: DemoArgs = { scenario: 'reconcile', scale: SCALE_SCENARIO_DEFAULTS, records: 2_000, shards: 2, rate: 250, timeoutSeconds: 300, keep: false, bursts: 5, help: false, kcl: DEFAULT_KCL_GENERATION };
 
 export const DEMO_USAGE = `usage: npm run demo -- [--records N] [--shards S] [--rate R] [--kcl 2|3] [--timeout SECONDS] [--keep]
 
@@ -31,6 +33,9 @@ everything and prints a reconciliation and the freshness of each stage, cold sta
 the daemon started) and steady state apart. The last line is one JSON object:
   {"produced":N,"archived":N,"loaded":N,"duplicates":0,"missing":0,"p50LatencyMs":...,"p95LatencyMs":...,
    "freshness":{"coldStart":{...},"steadyState":{...},"dominantStage":"loaded"}}
+Then, unless --bursts 0, B scripted bursts of 4 negative posts go through the same pipeline while the real
+alerter runs (polling every second): time to alert is from handing the 4th post to the producer to the alert line,
+added to the JSON as "timeToAlert":{"bursts":B,"missed":0,"p50Ms":...,"p95Ms":...,"samplesMs":[...]}.
 Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 2 on bad options.
 
   --records N        tweets to produce (default ${DEMO_DEFAULTS.records})
@@ -38,6 +43,7 @@ Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 
   --rate R           tweets per second (default ${DEMO_DEFAULTS.rate})
   --kcl 2|3          KCL generation of the daemon: 2 (KCL 2.7.2) or 3 (KCL 3.1.3); default ${KCL_GENERATION_VARIABLE}, else ${DEFAULT_KCL_GENERATION}
   --timeout SECONDS  give up after this long (default ${DEMO_DEFAULTS.timeoutSeconds})
+  --bursts B         negative bursts for the time-to-alert figures, 0 skips them (default ${DEMO_DEFAULTS.bursts})
   --keep             keep the run's folder (logs, data) after a successful run (it is always kept on failure)
 
   --scenario scale   instead: a fresh 1-shard stream, low load, then --overload-rate unaggregated records/s (past the
@@ -68,6 +74,13 @@ export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO
     const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
     if (flag === '--help' || flag === '-h') { values.help = true; continue; }
     if (flag === '--keep') { values.keep = true; continue; }
+    if (flag === '--bursts') {
+      const text = inline ?? argv[++i];
+      const n = Number(text);
+      if (text === undefined || !Number.isInteger(n) || n < 0 || n > 100) problems.push(`--bursts must be a whole number from 0 to 100, got ${text === undefined ? 'nothing' : `"${text}"`}`);
+      else values.bursts = n;
+      continue;
+    }
     if (flag === '--scenario') {
       const name = inline ?? argv[++i];
       if (name === 'scale' || name === 'reconcile') values.scenario = name;

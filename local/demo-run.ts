@@ -18,6 +18,8 @@ import { reconcile, type Reconciliation } from './reconciliation';
 import { measureFreshness, type FreshnessReport } from './freshness';
 import { sleep } from './process-group';
 import type { DemoArgs } from './demo-args';
+import { BURST_ID_PREFIX, measureTimeToAlert, type TimeToAlert } from './time-to-alert';
+import { payloadId } from './reconciliation';
 
 export const DEMO_BUCKET = 'demo-archive';
 
@@ -33,6 +35,8 @@ export interface DemoOutcome {
   /** Why the run stopped before everything arrived (timeout, interrupt), or undefined. */
   readonly failure?: string;
   readonly elapsedMs: number;
+  /** Alert reaction time over scripted bursts (absent with --bursts 0 or when delivery failed). */
+  readonly timeToAlert?: TimeToAlert;
 }
 
 export interface DemoContext {
@@ -75,6 +79,10 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
   let freshness: FreshnessReport | undefined;
   let pipelineStartedAtMs = Date.now();
   let archiveObjects = 0;
+  let timeToAlert: TimeToAlert | undefined;
+  // Burst posts of the time-to-alert phase are not part of the traced run.
+  const tracedLines = async (): Promise<Awaited<ReturnType<typeof readArchiveLines>>> =>
+    (await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`)).filter((l) => !(payloadId(l.line) ?? '').startsWith(BURST_ID_PREFIX));
   try {
     const kinesis = stack.factory.kinesis();
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
@@ -104,10 +112,22 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
         progress(`produced ${produced.length}; waiting until every record is archived and loaded...`);
         while (!stop.signal.aborted) {
           if ((await rows()) >= produced.length) {
-            const r = reconcile(produced, await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`), await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`));
+            const r = reconcile(produced, await tracedLines(), await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`));
             if (r.missing === 0) break;
           }
           await sleep(500);
+        }
+        if (args.bursts > 0 && !stop.signal.aborted) {
+          progress(`every record delivered; measuring time to alert over ${args.bursts} scripted negative bursts (the real alerter, polling every second)...`);
+          const burstProducer = await createProducer({ streamName, kinesis, logger: logger.child({ component: 'burst-producer' }) });
+          try {
+            timeToAlert = await measureTimeToAlert({
+              producer: burstProducer, runId, postgresUrl, postsTable: LOCAL_POSTS_TABLE, dir, bursts: args.bursts, logger, progress, signal: stop.signal,
+              quietSinceMs: Math.max(0, ...produced.map((r) => r.producedAtMs)),
+            });
+          } finally {
+            await burstProducer.close();
+          }
         }
       } finally {
         clearInterval(ticker);
@@ -117,7 +137,7 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
       await supervisor.stop();
     }
     // Read after the daemon stopped, so anything its shutdown wrote is counted too.
-    const lines = await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`);
+    const lines = await tracedLines();
     const postRows = await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`);
     reconciliation = reconcile(produced, lines, postRows);
     freshness = measureFreshness(produced, lines, postRows, { pipelineStartedAtMs });
@@ -127,5 +147,5 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     await stack.stop();
   }
   const reason = failure();
-  return { runId, streamName, dir, reconciliation, freshness, archiveObjects, elapsedMs: Date.now() - started, ...(reason === undefined ? {} : { failure: reason }) };
+  return { runId, streamName, dir, reconciliation, freshness, archiveObjects, elapsedMs: Date.now() - started, ...(reason === undefined ? {} : { failure: reason }), ...(timeToAlert === undefined ? {} : { timeToAlert }) };
 }

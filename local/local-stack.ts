@@ -7,6 +7,7 @@ import { startDynamoDbEmulator } from './dynamodb-emulator';
 import { startS3Emulator } from './s3-emulator';
 import { startPostgres } from './postgres-server';
 import type { PidRegistry } from './pid-registry';
+import { PORT_SETTINGS } from './start-args';
 
 export interface StackPorts {
   readonly kinesis: number;
@@ -17,8 +18,10 @@ export interface StackPorts {
   readonly postgres: number;
 }
 
-/** The documented ports of `npm start`. */
-export const FIXED_PORTS: StackPorts = { kinesis: 4567, dynamodb: 4568, s3: 4569, kinesisTls: 4570, postgres: 5433 };
+/** The documented ports of `npm start` (4570 is the dashboard's; see start-args.ts PORT_SETTINGS, the source of these defaults). */
+export const FIXED_PORTS: StackPorts = {
+  kinesis: PORT_SETTINGS.kinesis.port, dynamodb: PORT_SETTINGS.dynamodb.port, s3: PORT_SETTINGS.s3.port, kinesisTls: PORT_SETTINGS.kinesisTls.port, postgres: PORT_SETTINGS.postgres.port,
+};
 
 export async function freeStackPorts(): Promise<StackPorts> {
   return { kinesis: await freePort(), kinesisTls: await freePort(), dynamodb: await freePort(), s3: await freePort(), postgres: await freePort() };

@@ -25,3 +25,13 @@ export class NotifyError extends ToolkitError {
 
 /** The documented exit codes of `npm run dashboard|alert|report`. */
 export const PEOPLE_EXIT = Object.freeze({ ok: 0, error: 1, usage: 2, alerted: 3 });
+
+/** A mail transport did not accept the report (SES rejection, SMTP unreachable, outbox not writable); the week stays unsent. */
+export class MailSendError extends ToolkitError {
+  public constructor(transport: string, message: string, options: ToolkitErrorOptions) {
+    super('MAIL_SEND_FAILED', message, options);
+    this.transport = transport;
+  }
+
+  public readonly transport: string;
+}

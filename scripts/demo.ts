@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { createWinstonLogger } from '../common/winston-logger';
 import { ConfigError } from '../common/errors';
 import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
-import { jarsPresent } from '../local/kcl-daemon';
+import { ensureKclJars } from '../local/kcl-jars';
 import { DEMO_DEFAULTS, DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
 import { kclGenerationFromEnv, kclVersion } from '../local/kcl-generation';
 import { createRunFolder, runDemo } from '../local/demo-run';
@@ -15,7 +15,7 @@ import type { Logger } from '../common/logger';
 
 async function main(args: DemoArgs): Promise<number> {
   const progress = (line: string): void => { process.stderr.write(`[demo] ${line}\n`); };
-  if (!jarsPresent(args.kcl)) { progress('KCL jars missing: run `npm run kcl:jars` first (or `npm start` once)'); return 1; }
+  if (!ensureKclJars(args.kcl)) { progress('fetching the KCL jars with mvn failed (see above); `npm run kcl:jars` retries it alone'); return 1; }
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'demo.log'), errorsToStderr: false });
   process.removeAllListeners('warning');
@@ -47,8 +47,13 @@ async function main(args: DemoArgs): Promise<number> {
   else if (!ok) say(`FAILED: records missing or duplicated; logs kept in ${path.join(outcome.dir, 'logs')}`);
   if (ok && !args.keep) fs.rmSync(outcome.dir, { recursive: true, force: true });
   else if (ok) say(`run folder kept: ${outcome.dir}`);
-  say(JSON.stringify({ kcl: kclVersion(args.kcl), produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, p50LatencyMs: r.p50LatencyMs, p95LatencyMs: r.p95LatencyMs, freshness: outcome.freshness }));
-  return ok ? 0 : 1;
+  const t = outcome.timeToAlert;
+  if (t !== undefined) say(`  time to alert (4th negative post produced -> alert written), ${t.samplesMs.length} of ${args.bursts} bursts: p50 ${(t.p50Ms / 1000).toFixed(1)} s, p95 ${(t.p95Ms / 1000).toFixed(1)} s (goal p95 <= 10 s)${t.missed > 0 ? `; ${t.missed} burst(s) raised no alert` : ''}`);
+  const alertOk = t === undefined || t.missed === 0;
+  if (ok && !alertOk) say('FAILED: a scripted burst raised no alert');
+  say(JSON.stringify({ kcl: kclVersion(args.kcl), produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, p50LatencyMs: r.p50LatencyMs, p95LatencyMs: r.p95LatencyMs, freshness: outcome.freshness,
+    ...(t === undefined ? {} : { timeToAlert: { bursts: args.bursts, missed: t.missed, p50Ms: t.p50Ms, p95Ms: t.p95Ms, samplesMs: t.samplesMs } }) }));
+  return ok && alertOk ? 0 : 1;
 }
 
 async function scaleScenario(args: DemoArgs, logger: Logger, progress: (line: string) => void, signal: AbortSignal, dir: string): Promise<number> {

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { AwsSettings } from '../../common/aws/aws-settings';
 import { describeError } from '../../common/errors';
+import { redactText } from '../../common/redact';
 import { failureExit, sleepOrAbort, type CliDeps } from '../cli-deps';
 import { PEOPLE_EXIT } from '../people-errors';
 import type { PostReader } from '../posts/post-reader';
@@ -21,6 +22,8 @@ import { SnsNotifier } from './sns-notifier';
 export const ALERT_USAGE = `usage: npm run alert -- [--once] [--interval SECONDS] [--topic-arn ARN] [--alerts-file FILE|none] [--state-file FILE|none]
                         [--threshold N] [--window-minutes N] [--json]
   alerts when more than --threshold (3) NEGATIVE posts fall within --window-minutes (5); one alert per burst
+  --once --json prints exactly one JSON object: {"raised":bool,"checkedAt":...,"negativePostsRead":N,"failedChannels":[...],"alert"?:{...}}
+                (on an error: {"raised":false,"error":"...","exitCode":1|2})
 exit codes: 0 no alert (or stopped), 1 error, 2 bad arguments or configuration, 3 an alert was raised (--once)`;
 
 export interface AlertCliDeps extends CliDeps {
@@ -31,12 +34,14 @@ export interface AlertCliDeps extends CliDeps {
 export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): Promise<number> {
   let reader: PostReader | undefined;
   let sns: SNSClient | undefined;
+  let jsonOnce = false;
   try {
     const { values } = parseArgs({ args: [...argv], strict: true, options: {
       once: { type: 'boolean' }, interval: { type: 'string' }, 'topic-arn': { type: 'string' }, 'alerts-file': { type: 'string' }, 'state-file': { type: 'string' },
       threshold: { type: 'string' }, 'window-minutes': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
     } });
     if (values.help === true) { deps.print(ALERT_USAGE); return PEOPLE_EXIT.ok; }
+    jsonOnce = values.once === true && values.json === true;
     const config = readAlertConfig({
       ALERT_INTERVAL_SECONDS: values.interval, ALERT_SNS_TOPIC_ARN: values['topic-arn'], ALERT_FILE: values['alerts-file'], ALERT_STATE_FILE: values['state-file'],
       ALERT_THRESHOLD: values.threshold, ALERT_WINDOW_MINUTES: values['window-minutes'],
@@ -59,8 +64,11 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
       try {
         const result = await watch.poll();
         if (config.stateFile !== undefined) writeAlertState(config.stateFile, detector.state());
-        if (result.alert !== undefined) {
-          alerted = true;
+        if (result.alert !== undefined) alerted = true;
+        if (values.once === true && values.json === true) {
+          // One object whatever happened, so automation can always parse the output.
+          deps.print(JSON.stringify({ raised: result.alert !== undefined, checkedAt: new Date(now()).toISOString(), negativePostsRead: result.negativePostsRead, failedChannels: result.failedChannels, ...(result.alert === undefined ? {} : { alert: result.alert }) }));
+        } else if (result.alert !== undefined) {
           deps.print(values.json === true ? JSON.stringify(result.alert) : `${result.alert.detectedAt} ALERT ${alertSubject(result.alert)}`);
         }
         if (result.failedChannels.length > 0) deps.printError(`alert delivery failed: ${result.failedChannels.join(', ')} (retried on the next poll, see the log)`);
@@ -75,7 +83,10 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
     if (values.once === true && watch.pendingDeliveries > 0) return PEOPLE_EXIT.error;
     return alerted && values.once === true ? PEOPLE_EXIT.alerted : PEOPLE_EXIT.ok;
   } catch (error: unknown) {
-    return failureExit(error, deps, ALERT_USAGE);
+    const code = failureExit(error, deps, ALERT_USAGE);
+    // Even a failed check answers with one object, so a cron job's parser never meets empty output.
+    if (jsonOnce) deps.print(JSON.stringify({ raised: false, error: redactText(describeError(error)), exitCode: code }));
+    return code;
   } finally {
     sns?.destroy();
     await reader?.close().catch(() => undefined);

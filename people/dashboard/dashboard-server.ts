@@ -15,6 +15,8 @@ export interface DashboardServerOptions {
   readonly defaultMinutes: number;
   readonly maxMinutes: number;
   readonly refreshSeconds: number;
+  /** IANA zone the page and chart show times in (default UTC). */
+  readonly timeZone?: string;
 }
 
 export interface RunningDashboard {
@@ -46,10 +48,10 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, data: 
       case '/': {
         const nonce = crypto.randomBytes(16).toString('base64');
         res.setHeader('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'`);
-        return send(res, 200, 'text/html; charset=utf-8', renderDashboardPage({ minutes, refreshSeconds: options.refreshSeconds, nonce }));
+        return send(res, 200, 'text/html; charset=utf-8', renderDashboardPage({ minutes, refreshSeconds: options.refreshSeconds, nonce, timeZone: options.timeZone ?? 'UTC' }));
       }
       case '/api/summary': return send(res, 200, 'application/json', `${JSON.stringify(await data.summary(minutes), null, 1)}\n`);
-      case '/chart.svg': return send(res, 200, 'image/svg+xml', renderMinuteChart(await data.summary(minutes)));
+      case '/chart.svg': return send(res, 200, 'image/svg+xml', renderMinuteChart(await data.summary(minutes), options.timeZone ?? 'UTC'));
       case '/healthz': return send(res, 200, 'application/json', '{"ok":true}\n');
       default: return send(res, 404, 'text/plain', 'not found\n');
     }

@@ -4,7 +4,7 @@ import { isRetryable } from '../../common/is-retryable';
 import type { Logger } from '../../common/logger';
 import { redactText } from '../../common/redact';
 import { PostsQueryError } from '../people-errors';
-import { countByLabelQuery, latestPostsQuery, type Query } from './post-queries';
+import { countByLabelInRangesQuery, countByLabelQuery, latestPostsQuery, type Query } from './post-queries';
 import { POST_LABELS, type LabelCount, type PostLabel, type PostReader, type PostSummaryRow, type TimeRange } from './post-reader';
 import type { PostsSource } from './posts-source';
 
@@ -39,6 +39,14 @@ export class PgPostReader implements PostReader {
     const rows = await this.run(countByLabelQuery(this.source.table, range.fromMs, range.toMs, unit));
     return rows.map((row) => ({
       bucketMs: Number(row.bucket), label: toLabel(row.label), posts: Number(row.posts),
+      scoreSum: row.score_sum === null ? 0 : Number(row.score_sum), scored: Number(row.scored),
+    }));
+  }
+
+  public async countByLabelInRanges(ranges: readonly TimeRange[]): Promise<LabelCount[]> {
+    const rows = await this.run(countByLabelInRangesQuery(this.source.table, ranges));
+    return rows.map((row) => ({
+      bucketMs: ranges[Number(row.bucket)]!.fromMs, label: toLabel(row.label), posts: Number(row.posts),
       scoreSum: row.score_sum === null ? 0 : Number(row.score_sum), scored: Number(row.scored),
     }));
   }

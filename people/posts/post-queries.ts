@@ -46,3 +46,23 @@ ORDER BY ${POST_TIME} DESC, sequence_number DESC, sub_sequence_number DESC LIMIT
     values: [timestampParam(fromMs), timestampParam(toMs), ...(byLabel.includes('$3') && label !== undefined ? [label] : [])],
   };
 }
+
+/**
+ * Posts per label within each range (ranges must not overlap; at most 31): a CASE picks the range's index,
+ * so local days of any time zone (23-, 25-hour, half-hour offsets) are counted by one query on both engines.
+ */
+export function countByLabelInRangesQuery(table: string, ranges: readonly { fromMs: number; toMs: number }[]): Query {
+  if (ranges.length < 1 || ranges.length > 31) throw new RangeError(`between 1 and 31 ranges, got ${ranges.length}`);
+  const cases = ranges.map((_, i) => `WHEN ${inRange(2 * i + 1)} THEN ${i}`).join(' ');
+  const from = Math.min(...ranges.map((r) => r.fromMs));
+  const to = Math.max(...ranges.map((r) => r.toMs));
+  const n = ranges.length * 2;
+  return {
+    name: 'count-by-range',
+    text: `SELECT bucket, label, COUNT(*) AS posts, SUM(score) AS score_sum, COUNT(score) AS scored FROM (
+  SELECT CASE ${cases} END AS bucket, COALESCE(sentiment_label, 'UNSCORED') AS label, score_positive - score_negative AS score
+  FROM ${table} WHERE ${inRange(n + 1)}) AS t
+WHERE bucket IS NOT NULL GROUP BY bucket, label ORDER BY bucket, label`,
+    values: [...ranges.flatMap((r) => [timestampParam(r.fromMs), timestampParam(r.toMs)]), timestampParam(from), timestampParam(to)],
+  };
+}

@@ -39,6 +39,8 @@ export interface PostSummaryRow {
 export interface PostReader {
   /** Posts per bucket and label, bucketed by DATE_TRUNC(unit, created_at). */
   countByLabel(range: TimeRange, unit: 'minute' | 'day'): Promise<LabelCount[]>;
+  /** Posts per label within each of `ranges` (for example local days of a time zone); `bucketMs` is the range's `fromMs`. */
+  countByLabelInRanges(ranges: readonly TimeRange[]): Promise<LabelCount[]>;
   /** Newest first, at most `limit`. */
   latestPosts(range: TimeRange, limit: number, label?: PostLabel): Promise<PostSummaryRow[]>;
   close(): Promise<void>;

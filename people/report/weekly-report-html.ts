@@ -10,15 +10,21 @@ table{border-collapse:collapse;font-size:13px;margin-top:12px}td,th{border-botto
 const percent = (v: number | null): string => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
 const score = (v: number | null): string => (v === null ? '-' : v.toFixed(3));
 
-export function renderWeeklyHtml(report: WeeklySentiment, generatedAt: string): string {
-  const chart = renderStackedBars(report.days.map((d) => ({ label: `${d.weekday} ${d.date.slice(5)}`, counts: d.counts })), {
-    title: `Posts per day by sentiment, ${report.week} (UTC); line: mean score (right axis)`,
+/** The day-by-day chart as SVG (the mail renders it to PNG: mail clients do not show SVG). */
+export function renderWeeklyChart(report: WeeklySentiment): string {
+  return renderStackedBars(report.days.map((d) => ({ label: `${d.weekday} ${d.date.slice(5)}`, counts: d.counts })), {
+    title: `Posts per day by sentiment, ${report.week} (${report.timeZone}); line: mean score (right axis)`,
     overlay: { name: 'mean score (pos - neg)', values: report.days.map((d) => d.meanScore), min: -1, max: 1 },
   });
+}
+
+/** `chartHtml` replaces the inline SVG (the mail passes an <img src="cid:...">). */
+export function renderWeeklyHtml(report: WeeklySentiment, generatedAt: string, chartHtml?: string): string {
+  const chart = chartHtml ?? renderWeeklyChart(report);
   const t = report.totals;
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Weekly sentiment ${escapeXml(report.week)}</title><style>${STYLE}</style></head><body>
 <h1>Weekly sentiment report: ${escapeXml(report.week)}</h1>
-<div class="muted">${escapeXml(report.from.slice(0, 10))} to ${escapeXml(report.days[6]!.date)} (Monday to Sunday, UTC days by post time) · generated ${escapeXml(generatedAt)}</div>
+<div class="muted">${escapeXml(report.days[0]!.date)} to ${escapeXml(report.days[6]!.date)} (Monday to Sunday, days in ${escapeXml(report.timeZone)} by post time) · generated ${escapeXml(generatedAt)}</div>
 <div class="figures"><div>posts<b>${t.posts}</b></div><div>negative share<b>${percent(t.negativeShare)}</b></div><div>mean score<b>${score(t.meanScore)}</b></div></div>
 ${chart}
 <table><thead><tr><th>day</th><th>posts</th><th>positive</th><th>negative</th><th>neutral</th><th>mixed</th><th>unscored</th><th>negative share</th><th>mean score</th></tr></thead><tbody>

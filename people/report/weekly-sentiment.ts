@@ -5,7 +5,7 @@ import { emptyCounts, type LabelCounts } from '../posts/label-counts';
 import { formatIsoWeek, weekDays, type IsoWeek } from './iso-week';
 
 export interface DaySentiment {
-  /** YYYY-MM-DD (UTC). */
+  /** YYYY-MM-DD in the report's time zone. */
   readonly date: string;
   readonly weekday: string;
   readonly posts: number;
@@ -18,6 +18,8 @@ export interface DaySentiment {
 
 export interface WeeklySentiment {
   readonly week: string;
+  /** The IANA zone whose days these are (UTC when not given). */
+  readonly timeZone: string;
   readonly from: string;
   readonly to: string;
   readonly days: readonly DaySentiment[];
@@ -26,8 +28,11 @@ export interface WeeklySentiment {
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
-export function weeklySentiment(week: IsoWeek, rows: readonly LabelCount[]): WeeklySentiment {
-  const starts = weekDays(week);
+/** `days`: the week's seven days as instants (zoned-week.ts); UTC days when absent. Rows are matched to a day by `bucketMs` = the day's start. */
+export function weeklySentiment(week: IsoWeek, rows: readonly LabelCount[], zoned?: { readonly days: readonly { readonly date: string; readonly fromMs: number; readonly toMs: number }[]; readonly timeZone: string }): WeeklySentiment {
+  const utc = weekDays(week).map((fromMs) => ({ date: new Date(fromMs).toISOString().slice(0, 10), fromMs, toMs: fromMs + 86_400_000 }));
+  const days = zoned?.days ?? utc;
+  const starts = days.map((d) => d.fromMs);
   const acc = starts.map(() => ({ counts: emptyCounts(), scoreSum: 0, scored: 0 }));
   const total = { counts: emptyCounts(), scoreSum: 0, scored: 0 };
   for (const row of rows) {
@@ -39,12 +44,12 @@ export function weeklySentiment(week: IsoWeek, rows: readonly LabelCount[]): Wee
       target.scored += row.scored;
     }
   }
-  const end = starts[6]! + 86_400_000;
   return {
     week: formatIsoWeek(week),
-    from: new Date(starts[0]!).toISOString(),
-    to: new Date(end).toISOString(),
-    days: acc.map((day, i) => ({ date: new Date(starts[i]!).toISOString().slice(0, 10), weekday: WEEKDAYS[i]!, ...figures(day) })),
+    timeZone: zoned?.timeZone ?? 'UTC',
+    from: new Date(days[0]!.fromMs).toISOString(),
+    to: new Date(days[6]!.toMs).toISOString(),
+    days: acc.map((day, i) => ({ date: days[i]!.date, weekday: WEEKDAYS[i]!, ...figures(day) })),
     totals: figures(total),
   };
 }

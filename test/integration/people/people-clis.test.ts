@@ -22,7 +22,7 @@ describe('people CLIs on PostgreSQL', function () {
   const out: string[] = [];
   const errors: string[] = [];
   const deps = (env: Record<string, string> = {}) => ({
-    env: { REDSHIFT_URL: standIns.postgresUrl, REDSHIFT_TLS: 'false', ENDPOINTS_FILE: path.join(dir, 'none.json'), ...env },
+    env: { REDSHIFT_URL: standIns.postgresUrl, REDSHIFT_TLS: 'false', ENDPOINTS_FILE: path.join(dir, 'none.json'), REPORT_TIME_ZONE: 'UTC', ...env },
     print: (t: string) => out.push(t), printError: (t: string) => errors.push(t), logger: new NullLogger(), now: () => NOW,
   });
 
@@ -73,7 +73,18 @@ describe('people CLIs on PostgreSQL', function () {
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(lines).to.have.length(1);
     expect(JSON.parse(lines[0]!)).to.include({ kind: 'negative-burst', negativePosts: 4, windowStart: '2026-11-23T05:52:00.000Z', windowEnd: '2026-11-23T05:56:00.000Z' });
-    expect(JSON.parse(out[0]!)).to.deep.equal(JSON.parse(lines[0]!));
+    const [first, second] = out.map((line) => JSON.parse(line) as { raised: boolean; alert?: unknown });
+    expect(first).to.include({ raised: true });
+    expect(first!.alert).to.deep.equal(JSON.parse(lines[0]!));
+    expect(second, 'one JSON object even when nothing is raised').to.include({ raised: false }).and.not.have.property('alert');
+  });
+
+  it('alert --once --json with the database unreachable: exit 1 and still one JSON object, without the password', async () => {
+    const code = await runAlertCli(['--once', '--json', '--alerts-file', 'none', '--topic-arn', 'arn:aws:sns:us-east-1:123456789012:t'], deps({ REDSHIFT_URL: 'postgres://u:hunter2@127.0.0.1:1/db' }));
+    expect(code).to.equal(PEOPLE_EXIT.error);
+    expect(out).to.have.length(1);
+    expect(JSON.parse(out[0]!)).to.include({ raised: false, exitCode: 1 });
+    expect(out[0]).to.not.contain('hunter2');
   });
 
   it('alert --once --topic-arn: publishes the alert to SNS at AWS_ENDPOINT_URL_SNS, through the real client', async () => {

@@ -28,6 +28,20 @@ export class InMemoryPostReader implements PostReader {
     return [...buckets.values()].sort((a, b) => a.bucketMs - b.bucketMs || POST_LABELS.indexOf(a.label) - POST_LABELS.indexOf(b.label));
   }
 
+  public async countByLabelInRanges(ranges: readonly TimeRange[]): Promise<LabelCount[]> {
+    this.check();
+    const out: LabelCount[] = [];
+    for (const range of ranges) {
+      for (const label of POST_LABELS) {
+        const posts = this.inRange(range).filter((p) => p.label === label);
+        if (posts.length === 0) continue;
+        const scored = posts.filter((p) => p.score !== null);
+        out.push({ bucketMs: range.fromMs, label, posts: posts.length, scoreSum: scored.reduce((s, p) => s + (p.score ?? 0), 0), scored: scored.length });
+      }
+    }
+    return out;
+  }
+
   public async latestPosts(range: TimeRange, limit: number, label?: PostLabel): Promise<PostSummaryRow[]> {
     this.check();
     return this.inRange(range).filter((p) => label === undefined || p.label === label).sort((a, b) => b.createdAtMs - a.createdAtMs).slice(0, limit);

@@ -1,0 +1,74 @@
+// Runs the weekly send on Mondays at the configured local time (croner, time-zone aware), catches up a missed Monday at start, retries a failed send.
+import { Cron } from 'croner';
+import { describeError } from '../../common/errors';
+import type { Logger } from '../../common/logger';
+import type { IsoWeek } from './iso-week';
+import type { ReportSchedule } from './report-delivery-config';
+import { latestSendTime, zonedPreviousWeek } from './zoned-week';
+
+/** The week whose send time has most recently passed at `nowMs`: the week before the latest Monday send time. */
+export function dueWeek(nowMs: number, schedule: ReportSchedule): IsoWeek {
+  return zonedPreviousWeek(latestSendTime(nowMs, schedule.timeZone, schedule), schedule.timeZone);
+}
+
+export interface SchedulerOptions {
+  readonly schedule: ReportSchedule;
+  /** Sends the given week unless the ledger says it went out; rejects when the send failed. */
+  readonly send: (week: IsoWeek) => Promise<void>;
+  readonly logger: Logger;
+  readonly now: () => number;
+  /** After a failed send, try again after this long, doubling up to `maxRetryMs`. */
+  readonly retryMs?: number;
+  readonly maxRetryMs?: number;
+}
+
+export class ReportScheduler {
+  private cron: Cron | undefined;
+  private retry: NodeJS.Timeout | undefined;
+  private retryDelay: number;
+  private running: Promise<void> = Promise.resolve();
+
+  public constructor(private readonly options: SchedulerOptions) {
+    this.retryDelay = options.retryMs ?? 60_000;
+  }
+
+  /** Cron pattern of the send time: minute hour, Mondays. */
+  public get pattern(): string {
+    return `${this.options.schedule.minute} ${this.options.schedule.hour} * * 1`;
+  }
+
+  /** The next send time, epoch ms. */
+  public nextRun(): number | undefined {
+    return this.cron?.nextRun()?.getTime();
+  }
+
+  /** Starts the cron job and checks the due week once now (a Monday missed while stopped goes out at start). */
+  public start(): void {
+    this.cron = new Cron(this.pattern, { timezone: this.options.schedule.timeZone, protect: true }, () => { this.trigger(); });
+    this.trigger();
+  }
+
+  public async stop(): Promise<void> {
+    this.cron?.stop();
+    if (this.retry !== undefined) clearTimeout(this.retry);
+    await this.running;
+  }
+
+  private trigger(): void {
+    this.running = this.running.then(() => this.attempt());
+  }
+
+  private async attempt(): Promise<void> {
+    const week = dueWeek(this.options.now(), this.options.schedule);
+    try {
+      await this.options.send(week);
+      this.retryDelay = this.options.retryMs ?? 60_000;
+    } catch (error: unknown) {
+      this.options.logger.error('weekly report send failed; will retry', { week, retryInMs: this.retryDelay, error: describeError(error) });
+      if (this.cron === undefined || this.cron.isStopped()) return;
+      if (this.retry !== undefined) clearTimeout(this.retry);
+      this.retry = setTimeout(() => this.trigger(), this.retryDelay);
+      this.retryDelay = Math.min(this.options.maxRetryMs ?? 30 * 60_000, this.retryDelay * 2);
+    }
+  }
+}
