@@ -7,7 +7,8 @@ import { createRunFolder, runDemo } from '../local/demo-run';
 import { DEMO_DEFAULTS } from '../local/demo-args';
 import { freeStackPorts, startLocalStack } from '../local/local-stack';
 import { ensureStream } from '../local/stream-setup';
-import { jarsPresent } from '../local/kcl-daemon';
+import { ensureKclJars } from '../local/kcl-jars';
+import { kclGenerationFromEnv, kclVersion, type KclGeneration } from '../local/kcl-generation';
 import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
 import { tracedTweet } from '../local/traced-producer';
 import type { Benchmark, BenchSection } from './bench-section';
@@ -47,11 +48,11 @@ async function emulatorCeiling(seconds: number, progress: (line: string) => void
 }
 
 /** One sustained run at `rate` posts/s on a fresh 4-shard stream: the demo's whole pipeline, reconciled, per-stage latency. */
-async function sustained(rate: number, seconds: number, progress: (line: string) => void): Promise<Record<string, number>> {
+async function sustained(rate: number, seconds: number, kcl: KclGeneration, progress: (line: string) => void): Promise<Record<string, number>> {
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'bench.log'), errorsToStderr: false });
   const outcome = await runDemo({
-    args: { ...DEMO_DEFAULTS, bursts: 0, records: rate * seconds, shards: SHARDS, rate, timeoutSeconds: seconds + 240 },
+    args: { ...DEMO_DEFAULTS, kcl, bursts: 0, records: rate * seconds, shards: SHARDS, rate, timeoutSeconds: seconds + 240 },
     logger: log.logger, progress: (line) => progress(`${rate}/s: ${line}`), signal: new AbortController().signal, dir,
   });
   await log.close();
@@ -81,7 +82,8 @@ async function sustained(rate: number, seconds: number, progress: (line: string)
 }
 
 export const benchmark: Benchmark = async ({ quick, progress }): Promise<BenchSection> => {
-  if (!jarsPresent()) throw new Error('KCL jars missing: run `npm run kcl:jars` first');
+  const kcl = kclGenerationFromEnv(process.env);
+  if (!ensureKclJars(kcl)) throw new Error('fetching the KCL jars with mvn failed; `npm run kcl:jars` retries it alone');
   Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
@@ -89,7 +91,7 @@ export const benchmark: Benchmark = async ({ quick, progress }): Promise<BenchSe
   const ceiling = await emulatorCeiling(quick ? 5 : 10, progress);
   const figures: Record<string, number> = { emulatorCeilingRecordsPerSec: ceiling.recordsPerSecond, emulatorCeilingKiBPerSec: ceiling.kibPerSecond };
   const rates = quick ? [1_000] : [1_000, 2_000];
-  for (const rate of rates) Object.assign(figures, await sustained(rate, seconds, progress));
+  for (const rate of rates) Object.assign(figures, await sustained(rate, seconds, kcl, progress));
   const steadyP95 = figures['steadyEndToEndP95Ms@1000'] ?? Number.POSITIVE_INFINITY;
   const coldP95 = figures['coldEndToEndP95Ms@1000'] ?? Number.POSITIVE_INFINITY;
   return {
@@ -102,6 +104,7 @@ export const benchmark: Benchmark = async ({ quick, progress }): Promise<BenchSe
       'at most one archive object per shard per second': (figures['archiveObjectsPerShardPerSec@1000'] ?? 0) <= 1,
     },
     notes: [
+      `KCL ${kclVersion(kcl)} (KCL_GENERATION=2 or 3 chooses); local properties and batch policy as npm start uses them`,
       `stages: accepted = producer buffering + PutRecords; delivered = Kinesis arrival -> processRecords (daemon polling); archived / loaded = processRecords -> S3 object stored / row committed (batch age + sink)`,
       `cold start = records produced in the first 60 s after the daemon was launched; steady state = the rest (runs of ${seconds} s)`,
       `the Kinesis emulator (kinesis-local) accepted ${Math.round(ceiling.recordsPerSecond)} user records/s (${Math.round(ceiling.kibPerSecond)} KiB/s) through the aggregating producer alone: rates near it measure the emulator, not the pipeline`,
