@@ -4,7 +4,7 @@ import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 
 export type RedshiftSettings =
   | { readonly mode: 'serverless'; readonly database: string; readonly baseCapacityRpu: number; readonly adminUser: string }
-  | { readonly mode: 'existing'; readonly database: string; readonly clusterIdentifier: string; readonly secretArn: string; readonly pgUrl?: string };
+  | { readonly mode: 'existing'; readonly database: string; readonly clusterIdentifier: string; readonly secretArn: string; readonly pgUrl: string };
 
 export interface TaskSize {
   /** Fargate CPU units (1024 = 1 vCPU). */
@@ -85,11 +85,12 @@ function readRedshift(reader: ConfigReader): RedshiftSettings {
   if (mode === 'serverless') {
     return { mode, database, baseCapacityRpu: reader.integer('redshiftBaseCapacity', 8, { min: 8, max: 1024 }), adminUser: reader.string('redshiftAdminUser', 'sentiment_admin') };
   }
-  const pgUrl = reader.string('redshiftUrl');
-  if (pgUrl !== undefined && (!/^postgres(ql)?:\/\/[^\s/@:]+@[^\s/]+\/[^\s/?]+$/.test(pgUrl))) reader.problem('redshiftUrl must look like postgres://user@host:port/database (no password: it comes from the secret)');
+  // The people tools read with pg: a URL without the password, which comes from the secret's `password` key.
+  const pgUrl = reader.required('redshiftUrl');
+  if (pgUrl !== '' && !/^postgres(ql)?:\/\/[^\s/@:]+@[^\s/]+\/[^\s/?]+$/.test(pgUrl)) reader.problem('redshiftUrl must look like postgres://user@host:port/database (no password: it comes from the secret)');
   const secretArn = reader.required('redshiftSecretArn');
   if (secretArn !== '' && !secretArn.startsWith('arn:')) reader.problem('redshiftSecretArn must be a Secrets Manager ARN');
-  return { mode, database, clusterIdentifier: reader.required('redshiftClusterId'), secretArn, ...(pgUrl === undefined ? {} : { pgUrl }) };
+  return { mode, database, clusterIdentifier: reader.required('redshiftClusterId'), secretArn, pgUrl };
 }
 
 /** Reads every setting from `context`; throws one ConfigError listing all problems. */

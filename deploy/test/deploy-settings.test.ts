@@ -18,7 +18,7 @@ describe('deploy: settings from context', () => {
     } catch (error) {
       expect(error).to.be.instanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const key of ['shardCount', 'timeZone', 'stopTimeoutSeconds', 'consumerMemoryMiB', 'redshiftClusterId', 'redshiftSecretArn', 'not-an-address', 'kclGeneration']) expect(problems).to.include(key);
+      for (const key of ['shardCount', 'timeZone', 'stopTimeoutSeconds', 'consumerMemoryMiB', 'redshiftClusterId', 'redshiftSecretArn', 'redshiftUrl', 'not-an-address', 'kclGeneration']) expect(problems).to.include(key);
     }
   });
 });
