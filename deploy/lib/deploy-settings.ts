@@ -39,6 +39,8 @@ export interface DeploySettings {
   readonly scalerSchedule: string;
   readonly monitorSchedule: string;
   readonly natGateways: number;
+  /** An interface endpoint for Kinesis in the private subnets: Kinesis traffic skips the NAT's per-GB charge. */
+  readonly kinesisVpcEndpoint: boolean;
   /** A prebuilt worker image (for example in ECR); absent: CDK builds deploy/image/Dockerfile as an asset. */
   readonly imageUri?: string;
   readonly metricsNamespace: string;
@@ -54,7 +56,7 @@ export const CONTEXT_KEYS = [
   'redshiftClusterId', 'redshiftSecretArn', 'redshiftUrl', 'consumerCpu', 'consumerMemoryMiB', 'consumerMinTasks',
   'consumerMaxTasks', 'consumerCpuTargetPercent', 'stopTimeoutSeconds', 'jobCpu', 'jobMemoryMiB', 'sentimentAnalyzer',
   'collectorSource', 'alertEmails', 'reportFrom', 'reportTo', 'timeZone', 'reportSchedule', 'scalerSchedule',
-  'monitorSchedule', 'natGateways', 'imageUri', 'metricsNamespace', 'logRetentionDays', 'checkpointAgeAlarmMs', 'scalerMaxShards',
+  'monitorSchedule', 'natGateways', 'kinesisVpcEndpoint', 'imageUri', 'metricsNamespace', 'logRetentionDays', 'checkpointAgeAlarmMs', 'scalerMaxShards',
 ] as const;
 
 export const EXAMPLE_REPORT_FROM = 'reports@example.org';
@@ -133,7 +135,8 @@ export function readDeploySettings(context: Source): DeploySettings {
     reportTo,
     timeZone,
     ...schedules,
-    natGateways: reader.integer('natGateways', 1, { min: 0, max: 3 }),
+    natGateways: reader.integer('natGateways', 1, { min: 1, max: 3 }),
+    kinesisVpcEndpoint: reader.boolean('kinesisVpcEndpoint', false),
     ...(imageUri === undefined ? {} : { imageUri }),
     metricsNamespace,
     logRetentionDays: reader.integer('logRetentionDays', 30, { min: 1, max: 3653 }),

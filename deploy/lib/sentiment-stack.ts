@@ -1,7 +1,7 @@
 // The whole system in one stack: stream, archive, lease tables, warehouse, worker services, scheduled jobs, alerts, report sender.
 import * as path from 'node:path';
 import { Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { FlowLogDestination, FlowLogTrafficType, GatewayVpcEndpointAwsService, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { FlowLogDestination, FlowLogTrafficType, GatewayVpcEndpointAwsService, InterfaceVpcEndpointAwsService, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Cluster, ContainerImage, ContainerInsights, FargateService, Secret as EcsSecret } from 'aws-cdk-lib/aws-ecs';
@@ -108,6 +108,11 @@ export class SentimentStack extends Stack {
 
     const jobsSg = new SecurityGroup(this, 'JobsSecurityGroup', { vpc, description: 'Collector, alerter and scheduled jobs: outbound only' });
     warehouse.allowPgFrom(jobsSg);
+    if (s.kinesisVpcEndpoint) {
+      // Paid per AZ-hour and GB, far below NAT processing once the stream carries megabytes per second; reachable by our tasks only.
+      const endpoint = vpc.addInterfaceEndpoint('KinesisEndpoint', { service: InterfaceVpcEndpointAwsService.KINESIS_STREAMS, subnets: privateSubnets, privateDnsEnabled: true, open: false });
+      for (const peer of [consumerSg, jobsSg]) endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
+    }
     if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets);
 
     const alerter = new WorkerTask(this, 'Alerter', {

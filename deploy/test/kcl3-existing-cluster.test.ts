@@ -10,7 +10,7 @@ describe('deploy: KCL 3 with an existing cluster', function () {
     synth = synthesise({
       kclGeneration: '3', redshift: 'existing', redshiftClusterId: 'city-warehouse', redshiftUrl: 'postgres://loader@city-warehouse.example:5439/dev',
       redshiftSecretArn: 'arn:aws:secretsmanager:us-west-2:123456789012:secret:city-warehouse-AbCdEf', applicationName: 'city-consumer',
-      timeZone: 'Europe/Madrid', shardCount: '4', collectorSource: 'instagram', reportFrom: 'reports@city.example',
+      timeZone: 'Europe/Madrid', shardCount: '4', collectorSource: 'instagram', reportFrom: 'reports@city.example', kinesisVpcEndpoint: 'true',
     });
   });
 
@@ -40,6 +40,12 @@ describe('deploy: KCL 3 with an existing cluster', function () {
     const consumer = statementsOfRole(synth.template, 'ConsumerTaskRole');
     expect(JSON.stringify(consumer.find((s) => s.Sid === 'RedshiftDataExecute')?.Resource)).to.include(':cluster:city-warehouse');
     expect(JSON.stringify(synth.template.findResources('Custom::AWS'))).to.include('city-warehouse');
+  });
+
+  it('adds the Kinesis interface endpoint when asked', () => {
+    const endpoints = Object.values(synth.template.findResources('AWS::EC2::VPCEndpoint', { Properties: { VpcEndpointType: 'Interface', PrivateDnsEnabled: true } }));
+    expect(endpoints).to.have.length(1);
+    expect(JSON.stringify(endpoints[0])).to.include('.kinesis-streams');
   });
 
   it('passes the generation to the consumer and the time zone to every schedule; the collector gets its Instagram secrets', () => {
