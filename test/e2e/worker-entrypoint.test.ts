@@ -14,6 +14,22 @@ import { groupAlive, killGroup } from '../../local/process-group';
 import { readPropertiesFile } from '../../local/properties-file';
 import { checkpointReached, E2eHarness } from '../support/e2e-harness';
 
+/** Links every top-level package of the production dependency tree (npm ls --omit=dev) into `<dir>/node_modules`. */
+function linkProductionDependencies(dir: string): void {
+  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const root = path.join(REPO_ROOT, 'node_modules') + path.sep;
+  const topLevel = new Set(listed.stdout.split('\n').filter((line) => line.startsWith(root)).map((line) => {
+    const [first, second] = line.slice(root.length).split(path.sep);
+    return first?.startsWith('@') === true ? `${first}/${second}` : first ?? '';
+  }).filter((name) => name !== ''));
+  expect(topLevel.size, listed.stderr).to.be.greaterThan(20);
+  expect(topLevel.has('typescript'), 'a devDependency in the production set').to.equal(false);
+  for (const name of topLevel) {
+    fs.mkdirSync(path.dirname(path.join(dir, 'node_modules', name)), { recursive: true });
+    fs.symlinkSync(path.join(root, name), path.join(dir, 'node_modules', name));
+  }
+}
+
 interface Run { readonly code: number | null; readonly stderr: string }
 
 function runScript(script: string, args: readonly string[], env: NodeJS.ProcessEnv = process.env): Run {
@@ -57,8 +73,9 @@ describe('e2e: the worker image entrypoint', function () {
     staged = fs.mkdtempSync(path.join(os.tmpdir(), 'worker-image-'));
     const stage = runScript('deploy/image/stage-app.sh', [staged]);
     expect(stage.code, stage.stderr).to.equal(0);
-    // The image installs production dependencies into the staged tree; here the repo's are linked instead.
-    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(staged, 'node_modules'));
+    // The image runs `npm ci --omit=dev` in the staged tree; here the same set is linked from the repo's node_modules,
+    // so a runtime import of a devDependency fails this test as it would fail the image.
+    linkProductionDependencies(staged);
     harness = await E2eHarness.start({ shards: 1, sinks: 'none' });
   });
 
