@@ -1,6 +1,7 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
+import { DEFAULT_KCL_GENERATION } from '../../local/kcl-generation';
 
 export type RedshiftSettings =
   | { readonly mode: 'serverless'; readonly database: string; readonly baseCapacityRpu: number; readonly adminUser: string }
@@ -30,6 +31,8 @@ export interface DeploySettings {
   readonly jobSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
   readonly collectorSource: 'x' | 'instagram' | 'none';
+  /** The hashtag the collector follows (required with a source). */
+  readonly collectorHashtag: string;
   readonly alertEmails: readonly string[];
   readonly reportFrom: string;
   readonly reportTo: readonly string[];
@@ -55,7 +58,7 @@ export const CONTEXT_KEYS = [
   'archiveTransitionDays', 'retainData', 'redshift', 'redshiftDatabase', 'redshiftBaseCapacity', 'redshiftAdminUser',
   'redshiftClusterId', 'redshiftSecretArn', 'redshiftUrl', 'consumerCpu', 'consumerMemoryMiB', 'consumerMinTasks',
   'consumerMaxTasks', 'consumerCpuTargetPercent', 'stopTimeoutSeconds', 'jobCpu', 'jobMemoryMiB', 'sentimentAnalyzer',
-  'collectorSource', 'alertEmails', 'reportFrom', 'reportTo', 'timeZone', 'reportSchedule', 'scalerSchedule',
+  'collectorSource', 'collectorHashtag', 'alertEmails', 'reportFrom', 'reportTo', 'timeZone', 'reportSchedule', 'scalerSchedule',
   'monitorSchedule', 'natGateways', 'kinesisVpcEndpoint', 'imageUri', 'metricsNamespace', 'logRetentionDays', 'checkpointAgeAlarmMs', 'scalerMaxShards',
 ] as const;
 
@@ -121,7 +124,8 @@ export function readDeploySettings(context: Source): DeploySettings {
     ...names,
     shardCount,
     retentionHours: reader.integer('retentionHours', 24, { min: 24, max: 8760 }),
-    kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, '2'),
+    // The project's default generation (local/kcl-generation.ts), so local runs and the deployment agree.
+    kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3'),
     retrievalMode: reader.oneOf('retrievalMode', ['POLLING', 'FANOUT'] as const, 'POLLING'),
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
@@ -129,7 +133,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     consumer: { ...consumerSize, minTasks, maxTasks, cpuTargetPercent: reader.integer('consumerCpuTargetPercent', 70, { min: 10, max: 95 }), stopTimeoutSeconds },
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
-    collectorSource: reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'x'),
+    ...readCollector(reader),
     alertEmails,
     reportFrom,
     reportTo,
@@ -143,6 +147,14 @@ export function readDeploySettings(context: Source): DeploySettings {
     checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', 300_000, { min: 60_000 }),
     scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
   });
+}
+
+function readCollector(reader: ConfigReader): { collectorSource: 'x' | 'instagram' | 'none'; collectorHashtag: string } {
+  const collectorSource = reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'none');
+  const collectorHashtag = reader.string('collectorHashtag', '').replace(/^#/, '');
+  if (collectorSource !== 'none' && collectorHashtag === '') reader.problem(`collectorHashtag is required with collectorSource ${collectorSource}`);
+  if (collectorHashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(collectorHashtag)) reader.problem(`collectorHashtag must be letters, digits or _, got "${collectorHashtag}"`);
+  return { collectorSource, collectorHashtag };
 }
 
 function isTimeZone(name: string): boolean {

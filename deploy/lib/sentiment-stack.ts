@@ -183,8 +183,8 @@ export class SentimentStack extends Stack {
       return [name, EcsSecret.fromSecretsManager(secret)];
     }));
     const task = new WorkerTask(this, 'Collector', {
-      ...common, size: s.jobSize, command: ['node', 'dist/scripts/collect.js', '--source', s.collectorSource],
-      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName, COLLECT_LOG_FILE: LOG_TO_STDERR },
+      ...common, size: s.jobSize, command: ['node', 'dist/scripts/collect.js', '--source', s.collectorSource, '--hashtag', s.collectorHashtag, '--stream', s.streamName, '--log-file', LOG_TO_STDERR],
+      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName },
       secrets, statements: producerStatements(data.stream),
     });
     // One connection per app for the X filtered stream: exactly one task, stopped before its replacement starts.

@@ -10,9 +10,10 @@ import { localMetricsFile } from '../../common/metrics/local-metrics-store';
 import { parseStoredPoint } from '../../common/metrics/stored-point';
 import { KINESIS_METRIC, KINESIS_NAMESPACE } from '../../common/metrics/metric-names';
 import { DEFAULT_JAVA_OPTIONS, jarsPresent, REPO_ROOT } from '../../local/kcl-daemon';
+import type { KclGeneration } from '../../local/kcl-generation';
 import { groupAlive, killGroup } from '../../local/process-group';
 import { readPropertiesFile } from '../../local/properties-file';
-import { checkpointReached, E2eHarness } from '../support/e2e-harness';
+import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 
 /** Links every top-level package of the production dependency tree (npm ls --omit=dev) into `<dir>/node_modules`. */
 function linkProductionDependencies(dir: string): void {
@@ -63,11 +64,11 @@ async function waitFor(check: () => boolean, timeoutMs: number, what: string): P
 describe('e2e: the worker image entrypoint', function () {
   this.timeout(400_000);
   let staged = '';
-  let harness: E2eHarness | undefined;
+  const harnesses: E2eHarness[] = [];
   let daemonPid: number | undefined;
 
   before(async function () {
-    if (!jarsPresent()) this.skip();
+    if (!e2eGenerations().every((generation) => jarsPresent(generation))) this.skip();
     const build = runScript('deploy/image/build-app.sh', []);
     expect(build.code, build.stderr).to.equal(0);
     staged = fs.mkdtempSync(path.join(os.tmpdir(), 'worker-image-'));
@@ -76,17 +77,23 @@ describe('e2e: the worker image entrypoint', function () {
     // The image runs `npm ci --omit=dev` in the staged tree; here the same set is linked from the repo's node_modules,
     // so a runtime import of a devDependency fails this test as it would fail the image.
     linkProductionDependencies(staged);
-    harness = await E2eHarness.start({ shards: 1, sinks: 'none' });
   });
 
   after(async () => {
     if (daemonPid !== undefined && groupAlive(daemonPid)) killGroup(daemonPid, 'SIGKILL');
-    await harness?.stop();
+    for (const h of harnesses) await h.stop();
     if (staged !== '') fs.rmSync(staged, { recursive: true, force: true });
   });
 
+  async function harnessFor(generation: KclGeneration): Promise<E2eHarness> {
+    const h = await E2eHarness.start({ shards: 1, sinks: 'none', generation });
+    harnesses.push(h);
+    return h;
+  }
+
   function workerEnv(h: E2eHarness, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     return {
+      KCL_GENERATION: String(h.generation),
       PATH: process.env.PATH, HOME: os.tmpdir(),
       AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: h.stack.endpoints.region,
       AWS_ENDPOINT_URL_KINESIS: h.stack.endpoints.kinesis, AWS_ENDPOINT_URL_DYNAMODB: h.stack.endpoints.dynamodb,
@@ -104,8 +111,8 @@ describe('e2e: the worker image entrypoint', function () {
     };
   }
 
-  it('refuses to start, listing every problem, when the environment is incomplete', () => {
-    const h = harness as E2eHarness;
+  it('refuses to start, listing every problem, when the environment is incomplete', async () => {
+    const h = await harnessFor(e2eGenerations()[0] ?? 3);
     const env = workerEnv(h, { KCL_RETRIEVAL_MODE: 'STREAMING' });
     delete env.KINESIS_STREAM_NAME;
     const run = runScript(path.join(staged, 'deploy/image/entrypoint.sh'), [], env);
@@ -114,14 +121,14 @@ describe('e2e: the worker image entrypoint', function () {
     expect(run.stderr).not.to.include('starting the MultiLangDaemon');
   });
 
-  it('refuses to start when the validator finds an error in the rendered properties', () => {
-    const run = runScript(path.join(staged, 'deploy/image/entrypoint.sh'), [], workerEnv(harness as E2eHarness, { KCL_PROPERTY_failoverTimeMilis: '4000' }));
+  it('refuses to start when the validator finds an error in the rendered properties', async () => {
+    const run = runScript(path.join(staged, 'deploy/image/entrypoint.sh'), [], workerEnv(await harnessFor(e2eGenerations()[0] ?? 3), { KCL_PROPERTY_failoverTimeMilis: '4000' }));
     expect(run.code).to.equal(1);
     expect(run.stderr).to.include('unknown key').and.include('failoverTimeMillis');
   });
 
-  it('renders the properties, consumes, and checkpoints the buffered tail on SIGTERM before the JVM exits', async () => {
-    const h = harness as E2eHarness;
+  for (const generation of e2eGenerations()) it(`KCL ${generation}: renders the properties, consumes, and checkpoints the buffered tail on SIGTERM before the JVM exits`, async () => {
+    const h = await harnessFor(generation);
     const first = await put(h, 0, 50);
     const logFile = path.join(h.dir, 'logs', 'entrypoint.log');
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -145,5 +152,6 @@ describe('e2e: the worker image entrypoint', function () {
     const after = await h.leases();
     expect(after[0]?.checkpoint, 'checkpointed on shutdown').to.equal(tail.last);
     expect(fs.readFileSync(logFile, 'utf8')).to.include('starting the MultiLangDaemon');
+    daemonPid = undefined;
   });
 });
