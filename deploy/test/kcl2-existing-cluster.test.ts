@@ -1,11 +1,12 @@
 // KCL 2 (the lease table alone) with an existing Redshift cluster (no Serverless, DDL on the cluster), the Kinesis endpoint, Instagram.
 import { expect } from 'chai';
 import { Match } from 'aws-cdk-lib/assertions';
-import { statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
+import { removeSynth, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
 
 describe('deploy: KCL 2 with an existing cluster', function () {
   this.timeout(300_000);
   let synth: Synthesised;
+  after(() => removeSynth(synth));
   before(() => {
     synth = synthesise({
       kclGeneration: '2', redshift: 'existing', redshiftClusterId: 'city-warehouse', redshiftUrl: 'postgres://loader@city-warehouse.example:5439/dev',

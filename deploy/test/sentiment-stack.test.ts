@@ -1,11 +1,12 @@
 // The default deployment: resources and their safety settings, schedules and time zone, least-privilege IAM, cdk-nag clean.
 import { expect } from 'chai';
 import { Match } from 'aws-cdk-lib/assertions';
-import { iamViolations, identityStatements, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
+import { iamViolations, identityStatements, removeSynth, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
 
 describe('deploy: the default stack', function () {
   this.timeout(300_000);
   let synth: Synthesised;
+  after(() => removeSynth(synth));
   before(() => { synth = synthesise({ collectorSource: 'x', collectorHashtag: 'SanDiego', reportFrom: 'reports@city.example', reportTo: 'team@city.example', alertEmails: 'ops@city.example' }); });
 
   it('passes cdk-nag AwsSolutions with every finding acknowledged', () => {
