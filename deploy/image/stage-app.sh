@@ -15,12 +15,8 @@ for folder in common consumer local operator people producer scripts; do
 done
 rm -rf "$OUT/properties" "${OUT:?}/kcl/jars"
 cp -R properties "$OUT/properties"
-# Every generation's jars and the poms that name their versions (the entrypoint picks one generation).
+# Every generation's jars, kcl/jars/<version>/ (the entrypoint picks one generation).
 cp -R kcl/jars "$OUT/kcl/jars"
-for generation in 2 3; do
-  mkdir -p "$OUT/kcl/$generation"
-  cp "kcl/$generation/pom.xml" "$OUT/kcl/$generation/pom.xml"
-done
 cp package.json package-lock.json "$OUT/"
 cp deploy/image/entrypoint.sh "$OUT/deploy/image/entrypoint.sh"
 chmod 0755 "$OUT/deploy/image/entrypoint.sh"

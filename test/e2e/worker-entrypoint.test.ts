@@ -93,7 +93,6 @@ describe('e2e: the worker image entrypoint', function () {
 
   function workerEnv(h: E2eHarness, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     return {
-      KCL_GENERATION: String(h.generation),
       PATH: process.env.PATH, HOME: os.tmpdir(),
       AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER', AWS_REGION: h.stack.endpoints.region,
       AWS_ENDPOINT_URL_KINESIS: h.stack.endpoints.kinesis, AWS_ENDPOINT_URL_DYNAMODB: h.stack.endpoints.dynamodb,
