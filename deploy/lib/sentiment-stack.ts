@@ -127,7 +127,7 @@ export class SentimentStack extends Stack {
 
     const report = new WorkerTask(this, 'Report', {
       ...common, size: s.jobSize, command: ['node', 'dist/scripts/report.js', '--send'],
-      environment: { ...base, ...pgEnv, REPORT_FROM: s.reportFrom, REPORT_TO: s.reportTo.join(','), REPORT_TIME_ZONE: s.timeZone, REPORT_LOG_FILE: LOG_TO_STDERR },
+      environment: { ...base, ...pgEnv, REPORT_TRANSPORT: 'ses', REPORT_FROM: s.reportFrom, REPORT_TO: s.reportTo.join(','), REPORT_TIME_ZONE: s.timeZone, REPORT_LOG_FILE: LOG_TO_STDERR },
       secrets: pgSecret,
       statements: [sendReportStatement(this, [sender.emailIdentityName, ...s.reportTo])],
     });

@@ -80,6 +80,7 @@ describe('deploy: the default stack', function () {
     expect(commands).to.include('"dist/scripts/scaler.js","run"');
     expect(commands).to.include('"--publish"');
     expect(commands).to.include('"dist/scripts/report.js","--send"');
+    expect(commands).to.include('{"Name":"REPORT_TRANSPORT","Value":"ses"}');
     expect(commands).to.include('"dist/scripts/collect.js","--source","x","--hashtag","SanDiego"');
   });
 
