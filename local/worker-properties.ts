@@ -1,11 +1,10 @@
 // The production daemon properties of one worker, from its environment: stream, application, region, retrieval mode, worker id.
 import * as path from 'node:path';
 import { ConfigReader, type Source } from '../common/config/config-reader';
+import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from './kcl-generation';
 
 /** Extra daemon keys: `KCL_PROPERTY_<key>=<value>` sets `<key>` (checked by the validator like every other key). */
 export const KCL_PROPERTY_PREFIX = 'KCL_PROPERTY_';
-export const KCL_GENERATIONS = ['2', '3'] as const;
-export type KclGeneration = (typeof KCL_GENERATIONS)[number];
 
 export interface WorkerProperties {
   /** The template the overrides are applied to (relative to the app root). */
@@ -15,20 +14,14 @@ export interface WorkerProperties {
   readonly generation: KclGeneration;
   /** Keys replaced in (or appended to) the template. */
   readonly overrides: Readonly<Record<string, string>>;
-  /** The daemon's jars, relative to the app root (KCL_JARS_DIR, else the generation's). */
-  readonly jarsDir: string;
+  /** KCL_JARS_DIR, relative to the app root; absent: the generation's (local/kcl-generation.ts kclJarsDir). */
+  readonly jarsDir?: string;
 }
-
-/** The jars folder per KCL generation, relative to the app root (filled by `npm run kcl:jars`). */
-export const GENERATION_JARS: Readonly<Record<KclGeneration, string>> = {
-  '2': path.join('kcl', 'jars'),
-  '3': path.join('kcl', 'jars'),
-};
 
 /** The template per KCL generation, relative to the app root. */
 export const PRODUCTION_TEMPLATES: Readonly<Record<KclGeneration, string>> = {
-  '2': path.join('properties', 'production.properties'),
-  '3': path.join('properties', 'production-kcl3.properties'),
+  2: path.join('properties', 'production.properties'),
+  3: path.join('properties', 'production-kcl3.properties'),
 };
 
 /**
@@ -37,7 +30,7 @@ export const PRODUCTION_TEMPLATES: Readonly<Record<KclGeneration, string>> = {
  */
 export function readWorkerProperties(env: Source, workerId: string): WorkerProperties {
   const reader = new ConfigReader('worker properties', [env]);
-  const generation = reader.oneOf('KCL_GENERATION', KCL_GENERATIONS, '2');
+  const generation = parseKclGeneration(reader.oneOf(KCL_GENERATION_VARIABLE, ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3')) ?? DEFAULT_KCL_GENERATION;
   const retrievalMode = reader.oneOf('KCL_RETRIEVAL_MODE', ['POLLING', 'FANOUT'] as const, 'POLLING');
   const applicationName = reader.required('KCL_APPLICATION_NAME');
   const overrides: Record<string, string> = {
@@ -72,8 +65,12 @@ export function readWorkerProperties(env: Source, workerId: string): WorkerPrope
     outputFile: reader.string('KCL_PROPERTIES_FILE', path.join('/tmp', 'kcl', 'worker.properties')),
     generation,
     overrides,
-    jarsDir: reader.string('KCL_JARS_DIR', GENERATION_JARS[generation]),
+    ...optionalJarsDir(reader.string('KCL_JARS_DIR')),
   });
+}
+
+function optionalJarsDir(jarsDir: string | undefined): { jarsDir?: string } {
+  return jarsDir === undefined ? {} : { jarsDir };
 }
 
 /** The task id from an ECS task ARN (`arn:aws:ecs:region:account:task/cluster/<id>`), or undefined. */

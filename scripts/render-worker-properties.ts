@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ConfigError } from '../common/errors';
 import { parseProperties, renderProperties } from '../local/properties-file';
 import { validateProperties, type Finding } from '../local/properties-validator';
+import { kclJarsDir } from '../local/kcl-generation';
 import { readWorkerProperties, taskIdFromArn } from '../local/worker-properties';
 
 /** The app root in the image and in the repo alike: dist/scripts/.. /.. */
@@ -44,14 +45,14 @@ async function main(): Promise<number> {
     return 1;
   }
   const text = renderProperties(fs.readFileSync(template, 'utf8'), settings.overrides);
-  const findings = validateProperties(parseProperties(text), { cwd: appRoot, searchPath: process.env.PATH ?? '' });
+  const findings = validateProperties(parseProperties(text), { cwd: appRoot, searchPath: process.env.PATH ?? '', generation: settings.generation });
   const errors = findings.filter((finding) => finding.severity === 'error');
   for (const finding of findings) process.stderr.write(`${describe(finding)}\n`);
   if (errors.length > 0) {
     process.stderr.write(`render-worker-properties: ${errors.length} error(s) in the properties rendered from ${settings.template}; the daemon is not started\n`);
     return 1;
   }
-  const jarsDir = path.resolve(appRoot, settings.jarsDir);
+  const jarsDir = settings.jarsDir === undefined ? kclJarsDir(settings.generation) : path.resolve(appRoot, settings.jarsDir);
   if (!fs.existsSync(jarsDir)) {
     process.stderr.write(`render-worker-properties: no KCL jars in ${jarsDir} for KCL generation ${settings.generation}\n`);
     return 1;

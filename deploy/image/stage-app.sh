@@ -15,7 +15,7 @@ for folder in common consumer local operator people producer scripts; do
 done
 rm -rf "$OUT/properties" "${OUT:?}/kcl/jars"
 cp -R properties "$OUT/properties"
-# Every generation's jars (the entrypoint picks one).
+# Every generation's jars, kcl/jars/<version>/ (the entrypoint picks one generation).
 cp -R kcl/jars "$OUT/kcl/jars"
 cp package.json package-lock.json "$OUT/"
 cp deploy/image/entrypoint.sh "$OUT/deploy/image/entrypoint.sh"

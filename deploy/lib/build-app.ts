@@ -17,6 +17,7 @@ export function buildApp(app: App, decorate: (app: App) => void = () => undefine
   const env = account !== undefined && region !== undefined && app.node.tryGetContext('envAgnostic') !== 'true' ? { account, region } : undefined;
   const stack = new SentimentStack(app, settings.stackName, { settings, ...(env === undefined ? {} : { env }), description: 'Kinesis sentiment toolkit: stream, KCL consumer on Fargate, archive, Redshift, operators, alerts, weekly report' });
   if (settings.reportFrom === EXAMPLE_REPORT_FROM) Annotations.of(stack).addWarningV2('kinesis-sentiment:example-sender', `reportFrom is the example address ${EXAMPLE_REPORT_FROM}: deploy with -c reportFrom=<your verified sender>`);
+  if (settings.reportTo.length === 0) Annotations.of(stack).addWarningV2('kinesis-sentiment:no-report-recipients', 'reportTo is empty: the weekly report task will fail until you deploy with -c reportTo=<addresses>');
   decorate(app);
   return stack;
 }

@@ -1,10 +1,11 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
+import { DEFAULT_KCL_GENERATION } from '../../local/kcl-generation';
 
 export type RedshiftSettings =
   | { readonly mode: 'serverless'; readonly database: string; readonly baseCapacityRpu: number; readonly adminUser: string }
-  | { readonly mode: 'existing'; readonly database: string; readonly clusterIdentifier: string; readonly secretArn: string; readonly pgUrl?: string };
+  | { readonly mode: 'existing'; readonly database: string; readonly clusterIdentifier: string; readonly secretArn: string; readonly pgUrl: string };
 
 export interface TaskSize {
   /** Fargate CPU units (1024 = 1 vCPU). */
@@ -30,6 +31,8 @@ export interface DeploySettings {
   readonly jobSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
   readonly collectorSource: 'x' | 'instagram' | 'none';
+  /** The hashtag the collector follows (required with a source). */
+  readonly collectorHashtag: string;
   readonly alertEmails: readonly string[];
   readonly reportFrom: string;
   readonly reportTo: readonly string[];
@@ -39,6 +42,8 @@ export interface DeploySettings {
   readonly scalerSchedule: string;
   readonly monitorSchedule: string;
   readonly natGateways: number;
+  /** An interface endpoint for Kinesis in the private subnets: Kinesis traffic skips the NAT's per-GB charge. */
+  readonly kinesisVpcEndpoint: boolean;
   /** A prebuilt worker image (for example in ECR); absent: CDK builds deploy/image/Dockerfile as an asset. */
   readonly imageUri?: string;
   readonly metricsNamespace: string;
@@ -53,8 +58,8 @@ export const CONTEXT_KEYS = [
   'archiveTransitionDays', 'retainData', 'redshift', 'redshiftDatabase', 'redshiftBaseCapacity', 'redshiftAdminUser',
   'redshiftClusterId', 'redshiftSecretArn', 'redshiftUrl', 'consumerCpu', 'consumerMemoryMiB', 'consumerMinTasks',
   'consumerMaxTasks', 'consumerCpuTargetPercent', 'stopTimeoutSeconds', 'jobCpu', 'jobMemoryMiB', 'sentimentAnalyzer',
-  'collectorSource', 'alertEmails', 'reportFrom', 'reportTo', 'timeZone', 'reportSchedule', 'scalerSchedule',
-  'monitorSchedule', 'natGateways', 'imageUri', 'metricsNamespace', 'logRetentionDays', 'checkpointAgeAlarmMs', 'scalerMaxShards',
+  'collectorSource', 'collectorHashtag', 'alertEmails', 'reportFrom', 'reportTo', 'timeZone', 'reportSchedule', 'scalerSchedule',
+  'monitorSchedule', 'natGateways', 'kinesisVpcEndpoint', 'imageUri', 'metricsNamespace', 'logRetentionDays', 'checkpointAgeAlarmMs', 'scalerMaxShards',
 ] as const;
 
 export const EXAMPLE_REPORT_FROM = 'reports@example.org';
@@ -85,11 +90,12 @@ function readRedshift(reader: ConfigReader): RedshiftSettings {
   if (mode === 'serverless') {
     return { mode, database, baseCapacityRpu: reader.integer('redshiftBaseCapacity', 8, { min: 8, max: 1024 }), adminUser: reader.string('redshiftAdminUser', 'sentiment_admin') };
   }
-  const pgUrl = reader.string('redshiftUrl');
-  if (pgUrl !== undefined && (!/^postgres(ql)?:\/\/[^\s/@:]+@[^\s/]+\/[^\s/?]+$/.test(pgUrl))) reader.problem('redshiftUrl must look like postgres://user@host:port/database (no password: it comes from the secret)');
+  // The people tools read with pg: a URL without the password, which comes from the secret's `password` key.
+  const pgUrl = reader.required('redshiftUrl');
+  if (pgUrl !== '' && !/^postgres(ql)?:\/\/[^\s/@:]+@[^\s/]+\/[^\s/?]+$/.test(pgUrl)) reader.problem('redshiftUrl must look like postgres://user@host:port/database (no password: it comes from the secret)');
   const secretArn = reader.required('redshiftSecretArn');
   if (secretArn !== '' && !secretArn.startsWith('arn:')) reader.problem('redshiftSecretArn must be a Secrets Manager ARN');
-  return { mode, database, clusterIdentifier: reader.required('redshiftClusterId'), secretArn, ...(pgUrl === undefined ? {} : { pgUrl }) };
+  return { mode, database, clusterIdentifier: reader.required('redshiftClusterId'), secretArn, pgUrl };
 }
 
 /** Reads every setting from `context`; throws one ConfigError listing all problems. */
@@ -118,7 +124,8 @@ export function readDeploySettings(context: Source): DeploySettings {
     ...names,
     shardCount,
     retentionHours: reader.integer('retentionHours', 24, { min: 24, max: 8760 }),
-    kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, '2'),
+    // The project's default generation (local/kcl-generation.ts), so local runs and the deployment agree.
+    kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3'),
     retrievalMode: reader.oneOf('retrievalMode', ['POLLING', 'FANOUT'] as const, 'POLLING'),
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
@@ -126,19 +133,28 @@ export function readDeploySettings(context: Source): DeploySettings {
     consumer: { ...consumerSize, minTasks, maxTasks, cpuTargetPercent: reader.integer('consumerCpuTargetPercent', 70, { min: 10, max: 95 }), stopTimeoutSeconds },
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
-    collectorSource: reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'x'),
+    ...readCollector(reader),
     alertEmails,
     reportFrom,
     reportTo,
     timeZone,
     ...schedules,
-    natGateways: reader.integer('natGateways', 1, { min: 0, max: 3 }),
+    natGateways: reader.integer('natGateways', 1, { min: 1, max: 3 }),
+    kinesisVpcEndpoint: reader.boolean('kinesisVpcEndpoint', false),
     ...(imageUri === undefined ? {} : { imageUri }),
     metricsNamespace,
     logRetentionDays: reader.integer('logRetentionDays', 30, { min: 1, max: 3653 }),
     checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', 300_000, { min: 60_000 }),
     scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
   });
+}
+
+function readCollector(reader: ConfigReader): { collectorSource: 'x' | 'instagram' | 'none'; collectorHashtag: string } {
+  const collectorSource = reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'none');
+  const collectorHashtag = reader.string('collectorHashtag', '').replace(/^#/, '');
+  if (collectorSource !== 'none' && collectorHashtag === '') reader.problem(`collectorHashtag is required with collectorSource ${collectorSource}`);
+  if (collectorHashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(collectorHashtag)) reader.problem(`collectorHashtag must be letters, digits or _, got "${collectorHashtag}"`);
+  return { collectorSource, collectorHashtag };
 }
 
 function isTimeZone(name: string): boolean {

@@ -1,7 +1,7 @@
 // The whole system in one stack: stream, archive, lease tables, warehouse, worker services, scheduled jobs, alerts, report sender.
 import * as path from 'node:path';
 import { Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { FlowLogDestination, FlowLogTrafficType, GatewayVpcEndpointAwsService, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import { FlowLogDestination, FlowLogTrafficType, GatewayVpcEndpointAwsService, InterfaceVpcEndpointAwsService, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Cluster, ContainerImage, ContainerInsights, FargateService, Secret as EcsSecret } from 'aws-cdk-lib/aws-ecs';
@@ -108,6 +108,11 @@ export class SentimentStack extends Stack {
 
     const jobsSg = new SecurityGroup(this, 'JobsSecurityGroup', { vpc, description: 'Collector, alerter and scheduled jobs: outbound only' });
     warehouse.allowPgFrom(jobsSg);
+    if (s.kinesisVpcEndpoint) {
+      // Paid per AZ-hour and GB, far below NAT processing once the stream carries megabytes per second; reachable by our tasks only.
+      const endpoint = vpc.addInterfaceEndpoint('KinesisEndpoint', { service: InterfaceVpcEndpointAwsService.KINESIS_STREAMS, subnets: privateSubnets, privateDnsEnabled: true, open: false });
+      for (const peer of [consumerSg, jobsSg]) endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
+    }
     if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets);
 
     const alerter = new WorkerTask(this, 'Alerter', {
@@ -122,7 +127,7 @@ export class SentimentStack extends Stack {
 
     const report = new WorkerTask(this, 'Report', {
       ...common, size: s.jobSize, command: ['node', 'dist/scripts/report.js', '--send'],
-      environment: { ...base, ...pgEnv, REPORT_FROM: s.reportFrom, REPORT_TO: s.reportTo.join(','), REPORT_TIME_ZONE: s.timeZone, REPORT_LOG_FILE: LOG_TO_STDERR },
+      environment: { ...base, ...pgEnv, REPORT_TRANSPORT: 'ses', REPORT_FROM: s.reportFrom, REPORT_TO: s.reportTo.join(','), REPORT_TIME_ZONE: s.timeZone, REPORT_LOG_FILE: LOG_TO_STDERR },
       secrets: pgSecret,
       statements: [sendReportStatement(this, [sender.emailIdentityName, ...s.reportTo])],
     });
@@ -178,8 +183,8 @@ export class SentimentStack extends Stack {
       return [name, EcsSecret.fromSecretsManager(secret)];
     }));
     const task = new WorkerTask(this, 'Collector', {
-      ...common, size: s.jobSize, command: ['node', 'dist/scripts/collect.js', '--source', s.collectorSource],
-      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName, COLLECT_LOG_FILE: LOG_TO_STDERR },
+      ...common, size: s.jobSize, command: ['node', 'dist/scripts/collect.js', '--source', s.collectorSource, '--hashtag', s.collectorHashtag, '--stream', s.streamName, '--log-file', LOG_TO_STDERR],
+      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName },
       secrets, statements: producerStatements(data.stream),
     });
     // One connection per app for the X filtered stream: exactly one task, stopped before its replacement starts.

@@ -48,7 +48,7 @@ export class Warehouse extends Construct {
       this.secret = Secret.fromSecretCompleteArn(this, 'Secret', s.secretArn);
       this.targetArn = Arn.format({ service: 'redshift', resource: 'cluster', resourceName: s.clusterIdentifier, arnFormat: ArnFormat.COLON_RESOURCE_NAME }, stack);
       this.dataApiEnv = { REDSHIFT_CLUSTER_ID: s.clusterIdentifier, REDSHIFT_DATABASE: s.database, REDSHIFT_SECRET_ARN: s.secretArn };
-      this.pgUrl = s.pgUrl ?? '';
+      this.pgUrl = s.pgUrl;
     } else {
       const name = props.resourcePrefix;
       const secret = new Secret(this, 'AdminSecret', {

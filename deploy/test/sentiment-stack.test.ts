@@ -1,12 +1,13 @@
 // The default deployment: resources and their safety settings, schedules and time zone, least-privilege IAM, cdk-nag clean.
 import { expect } from 'chai';
 import { Match } from 'aws-cdk-lib/assertions';
-import { iamViolations, identityStatements, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
+import { iamViolations, identityStatements, removeSynth, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
 
 describe('deploy: the default stack', function () {
   this.timeout(300_000);
   let synth: Synthesised;
-  before(() => { synth = synthesise({ reportFrom: 'reports@city.example', reportTo: 'team@city.example', alertEmails: 'ops@city.example' }); });
+  after(() => removeSynth(synth));
+  before(() => { synth = synthesise({ collectorSource: 'x', collectorHashtag: 'SanDiego', reportFrom: 'reports@city.example', reportTo: 'team@city.example', alertEmails: 'ops@city.example' }); });
 
   it('passes cdk-nag AwsSolutions with every finding acknowledged', () => {
     expect(synth.violations).to.deep.equal([]);
@@ -27,8 +28,21 @@ describe('deploy: the default stack', function () {
     synth.template.hasResourceProperties('AWS::S3::BucketPolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } });
   });
 
-  it('creates the KCL 2 lease table named after the application, keyed on leaseKey', () => {
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'kinesis-sentiment-consumer', KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST' });
+  it('creates the KCL 3 lease table (named after the application) with LeaseOwnerToLeaseKeyIndex, and the WorkerMetricStats and CoordinatorState tables', () => {
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'kinesis-sentiment-consumer', KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: [{ IndexName: 'LeaseOwnerToLeaseKeyIndex', KeySchema: [{ AttributeName: 'leaseOwner', KeyType: 'HASH' }, { AttributeName: 'leaseKey', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+    });
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'kinesis-sentiment-consumer-WorkerMetricStats', KeySchema: [{ AttributeName: 'wid', KeyType: 'HASH' }] });
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'kinesis-sentiment-consumer-CoordinatorState', KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }] });
+  });
+
+  it('grants the KCL 3 tables the lease-table actions minus UpdateTable, and Query on the lease table\'s indexes', () => {
+    const consumer = statementsOfRole(synth.template, 'ConsumerTaskRole');
+    const kcl3 = consumer.find((s) => s.Sid === 'Kcl3Tables');
+    expect(kcl3?.Resource).to.have.length(2);
+    expect(kcl3?.Action).to.include('dynamodb:PutItem').and.not.include('dynamodb:UpdateTable');
+    expect(JSON.stringify(consumer.find((s) => s.Sid === 'KclLeaseIndex')?.Resource)).to.include('/index/*');
   });
 
   it('runs the consumer on Fargate with a stop timeout longer than the daemon grace, CPU scaling and CloudWatch logs', () => {
@@ -40,7 +54,7 @@ describe('deploy: the default stack', function () {
     const env = Object.fromEntries(container.Environment.map((e) => [e.Name, e.Value]));
     expect(Number(env.KCL_SHUTDOWN_GRACE_MILLIS)).to.be.below(container.StopTimeout * 1000);
     expect(container.EntryPoint, 'the image entrypoint (properties + daemon) runs').to.equal(undefined);
-    expect(env).to.include({ KCL_GENERATION: '2', KCL_RETRIEVAL_MODE: 'POLLING', REDSHIFT_MODE: 'data-api', SINKS: 'all' });
+    expect(env).to.include({ KCL_GENERATION: '3', KCL_RETRIEVAL_MODE: 'POLLING', REDSHIFT_MODE: 'data-api', SINKS: 'all' });
     expect(container.LogConfiguration.LogDriver).to.equal('awslogs');
     synth.template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', { TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 70, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } }) });
   });
@@ -66,6 +80,8 @@ describe('deploy: the default stack', function () {
     expect(commands).to.include('"dist/scripts/scaler.js","run"');
     expect(commands).to.include('"--publish"');
     expect(commands).to.include('"dist/scripts/report.js","--send"');
+    expect(commands).to.include('{"Name":"REPORT_TRANSPORT","Value":"ses"}');
+    expect(commands).to.include('"dist/scripts/collect.js","--source","x","--hashtag","SanDiego"');
   });
 
   it('keeps the per-minute monitor\'s previous observation on an encrypted EFS volume, so stale leases can be seen across runs', () => {

@@ -91,3 +91,8 @@ export function iamViolations(statements: readonly Statement[]): string[] {
   const starred = allowed.filter((s) => s.Resource.includes('*')).flatMap((s) => s.Action.filter((a) => !RESOURCELESS_ACTIONS.includes(a)).map((a) => `${s.policy}: ${a} on *`));
   return [...wildcardActions, ...starred];
 }
+
+/** Removes the cloud assembly (it holds a staged copy of the image's build context). */
+export function removeSynth(synth: Synthesised | undefined): void {
+  if (synth !== undefined) fs.rmSync(synth.outdir, { recursive: true, force: true });
+}

@@ -10,9 +10,26 @@ import { localMetricsFile } from '../../common/metrics/local-metrics-store';
 import { parseStoredPoint } from '../../common/metrics/stored-point';
 import { KINESIS_METRIC, KINESIS_NAMESPACE } from '../../common/metrics/metric-names';
 import { DEFAULT_JAVA_OPTIONS, jarsPresent, REPO_ROOT } from '../../local/kcl-daemon';
+import type { KclGeneration } from '../../local/kcl-generation';
 import { groupAlive, killGroup } from '../../local/process-group';
 import { readPropertiesFile } from '../../local/properties-file';
-import { checkpointReached, E2eHarness } from '../support/e2e-harness';
+import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
+
+/** Links every top-level package of the production dependency tree (npm ls --omit=dev) into `<dir>/node_modules`. */
+function linkProductionDependencies(dir: string): void {
+  const listed = spawnSync('npm', ['ls', '--omit=dev', '--all', '--parseable'], { cwd: REPO_ROOT, encoding: 'utf8' });
+  const root = path.join(REPO_ROOT, 'node_modules') + path.sep;
+  const topLevel = new Set(listed.stdout.split('\n').filter((line) => line.startsWith(root)).map((line) => {
+    const [first, second] = line.slice(root.length).split(path.sep);
+    return first?.startsWith('@') === true ? `${first}/${second}` : first ?? '';
+  }).filter((name) => name !== ''));
+  expect(topLevel.size, listed.stderr).to.be.greaterThan(20);
+  expect(topLevel.has('typescript'), 'a devDependency in the production set').to.equal(false);
+  for (const name of topLevel) {
+    fs.mkdirSync(path.dirname(path.join(dir, 'node_modules', name)), { recursive: true });
+    fs.symlinkSync(path.join(root, name), path.join(dir, 'node_modules', name));
+  }
+}
 
 interface Run { readonly code: number | null; readonly stderr: string }
 
@@ -47,26 +64,32 @@ async function waitFor(check: () => boolean, timeoutMs: number, what: string): P
 describe('e2e: the worker image entrypoint', function () {
   this.timeout(400_000);
   let staged = '';
-  let harness: E2eHarness | undefined;
+  const harnesses: E2eHarness[] = [];
   let daemonPid: number | undefined;
 
   before(async function () {
-    if (!jarsPresent()) this.skip();
+    if (!e2eGenerations().every((generation) => jarsPresent(generation))) this.skip();
     const build = runScript('deploy/image/build-app.sh', []);
     expect(build.code, build.stderr).to.equal(0);
     staged = fs.mkdtempSync(path.join(os.tmpdir(), 'worker-image-'));
     const stage = runScript('deploy/image/stage-app.sh', [staged]);
     expect(stage.code, stage.stderr).to.equal(0);
-    // The image installs production dependencies into the staged tree; here the repo's are linked instead.
-    fs.symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(staged, 'node_modules'));
-    harness = await E2eHarness.start({ shards: 1, sinks: 'none' });
+    // The image runs `npm ci --omit=dev` in the staged tree; here the same set is linked from the repo's node_modules,
+    // so a runtime import of a devDependency fails this test as it would fail the image.
+    linkProductionDependencies(staged);
   });
 
   after(async () => {
     if (daemonPid !== undefined && groupAlive(daemonPid)) killGroup(daemonPid, 'SIGKILL');
-    await harness?.stop();
+    for (const h of harnesses) await h.stop();
     if (staged !== '') fs.rmSync(staged, { recursive: true, force: true });
   });
+
+  async function harnessFor(generation: KclGeneration): Promise<E2eHarness> {
+    const h = await E2eHarness.start({ shards: 1, sinks: 'none', generation });
+    harnesses.push(h);
+    return h;
+  }
 
   function workerEnv(h: E2eHarness, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
     return {
@@ -87,8 +110,8 @@ describe('e2e: the worker image entrypoint', function () {
     };
   }
 
-  it('refuses to start, listing every problem, when the environment is incomplete', () => {
-    const h = harness as E2eHarness;
+  it('refuses to start, listing every problem, when the environment is incomplete', async () => {
+    const h = await harnessFor(e2eGenerations()[0] ?? 3);
     const env = workerEnv(h, { KCL_RETRIEVAL_MODE: 'STREAMING' });
     delete env.KINESIS_STREAM_NAME;
     const run = runScript(path.join(staged, 'deploy/image/entrypoint.sh'), [], env);
@@ -97,14 +120,14 @@ describe('e2e: the worker image entrypoint', function () {
     expect(run.stderr).not.to.include('starting the MultiLangDaemon');
   });
 
-  it('refuses to start when the validator finds an error in the rendered properties', () => {
-    const run = runScript(path.join(staged, 'deploy/image/entrypoint.sh'), [], workerEnv(harness as E2eHarness, { KCL_PROPERTY_failoverTimeMilis: '4000' }));
+  it('refuses to start when the validator finds an error in the rendered properties', async () => {
+    const run = runScript(path.join(staged, 'deploy/image/entrypoint.sh'), [], workerEnv(await harnessFor(e2eGenerations()[0] ?? 3), { KCL_PROPERTY_failoverTimeMilis: '4000' }));
     expect(run.code).to.equal(1);
     expect(run.stderr).to.include('unknown key').and.include('failoverTimeMillis');
   });
 
-  it('renders the properties, consumes, and checkpoints the buffered tail on SIGTERM before the JVM exits', async () => {
-    const h = harness as E2eHarness;
+  for (const generation of e2eGenerations()) it(`KCL ${generation}: renders the properties, consumes, and checkpoints the buffered tail on SIGTERM before the JVM exits`, async () => {
+    const h = await harnessFor(generation);
     const first = await put(h, 0, 50);
     const logFile = path.join(h.dir, 'logs', 'entrypoint.log');
     fs.mkdirSync(path.dirname(logFile), { recursive: true });
@@ -128,5 +151,6 @@ describe('e2e: the worker image entrypoint', function () {
     const after = await h.leases();
     expect(after[0]?.checkpoint, 'checkpointed on shutdown').to.equal(tail.last);
     expect(fs.readFileSync(logFile, 'utf8')).to.include('starting the MultiLangDaemon');
+    daemonPid = undefined;
   });
 });

@@ -6,9 +6,11 @@ import { readWorkerProperties, taskIdFromArn } from '../../../local/worker-prope
 const BASE = { KINESIS_STREAM_NAME: 'city-posts', KCL_APPLICATION_NAME: 'city-consumer', AWS_REGION: 'us-west-2' };
 
 describe('worker properties', () => {
-  it('sets stream, application, region, worker id and polling on the KCL 2 production template', () => {
+  it('sets stream, application, region, worker id and polling on the production template of the generation', () => {
+    expect(readWorkerProperties({ ...BASE, KCL_GENERATION: '2' }, 'task-1').template).to.equal('properties/production.properties');
     const w = readWorkerProperties(BASE, 'task-1');
-    expect(w.template).to.equal('properties/production.properties');
+    expect(w.generation, 'the project default').to.equal(3);
+    expect(w.template).to.equal('properties/production-kcl3.properties');
     expect(w.overrides).to.deep.equal({ streamName: 'city-posts', applicationName: 'city-consumer', regionName: 'us-west-2', workerId: 'task-1', retrievalMode: 'POLLING' });
   });
 
