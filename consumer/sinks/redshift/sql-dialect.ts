@@ -22,6 +22,12 @@ export interface SqlDialect {
   lockForKeyedLoad(table: string): string | undefined;
   /** ADD COLUMN for a table created before the column existed; undefined where the engine has no IF NOT EXISTS form. */
   addColumnIfMissing(table: string, column: string, type: ColumnType): string | undefined;
+  /**
+   * CREATE INDEX statements that keep the keyed load's joins from scanning the whole table on every batch; none on
+   * Redshift, which has no indexes (its sort key serves) but on PostgreSQL each batch's DELETE would otherwise read
+   * every row, so a load slows as the table grows.
+   */
+  keyIndexes(table: TableSpec, keyColumns: readonly string[]): string[];
 }
 
 function commonType(type: ColumnType): string {
@@ -53,6 +59,7 @@ export const REDSHIFT: SqlDialect = {
   tableAttributes: (table) => `DISTSTYLE KEY DISTKEY(${table.distKey}) COMPOUND SORTKEY(${table.sortKey})`,
   now: 'GETDATE()',
   lockForKeyedLoad: () => undefined,
+  keyIndexes: () => [],
   // Redshift has no ADD COLUMN IF NOT EXISTS: a table from before a column needs it added once by hand (README).
   addColumnIfMissing: () => undefined,
   valueExpression: (type, placeholder) => (type.kind === 'json' ? `JSON_PARSE(${placeholder})` : placeholder),
@@ -68,6 +75,14 @@ export const POSTGRESQL: SqlDialect = {
   tableAttributes: () => '',
   now: 'CURRENT_TIMESTAMP',
   lockForKeyedLoad: (table) => `LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`,
+  keyIndexes: (table, keyColumns) => {
+    const bare = table.name.replace(/^.*\./, '');
+    const business = table.businessKey ?? [];
+    return [
+      `CREATE INDEX IF NOT EXISTS ${bare}_identity_idx ON ${table.name} (${keyColumns.join(', ')})`,
+      ...(business.length === 0 ? [] : [`CREATE INDEX IF NOT EXISTS ${bare}_business_idx ON ${table.name} (${business.join(', ')})`]),
+    ];
+  },
   addColumnIfMissing: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${commonType(type)}`,
   valueExpression: (type, placeholder) => (type.kind === 'json' ? `CAST(${placeholder} AS JSONB)` : placeholder),
   literal: (value, type) => {

@@ -1,6 +1,6 @@
 // CREATE TABLE IF NOT EXISTS for a table spec, in the given dialect: safe to run on every start.
 import type { SqlDialect } from './sql-dialect';
-import type { TableSpec } from './table-spec';
+import { KEY_COLUMNS, type TableSpec } from './table-spec';
 
 export function createTableSql(dialect: SqlDialect, table: TableSpec): string {
   const columns = table.columns.map((column) => `  ${column.name} ${dialect.columnType(column.type)}${column.notNull === true ? ' NOT NULL' : ''}`);
@@ -10,12 +10,12 @@ export function createTableSql(dialect: SqlDialect, table: TableSpec): string {
   return `CREATE TABLE IF NOT EXISTS ${table.name} (\n${columns.join(',\n')}\n)${attributes === '' ? '' : ` ${attributes}`}`;
 }
 
-/** The table's DDL: CREATE TABLE IF NOT EXISTS, then the columns added since, for a table an earlier release created. */
+/** The table's DDL: CREATE TABLE IF NOT EXISTS, the columns added since (for a table an earlier release created), the key indexes. */
 export function ensureTableSql(dialect: SqlDialect, table: TableSpec): string[] {
   const added = (table.addedColumns ?? []).flatMap((name) => {
     const column = table.columns.find((candidate) => candidate.name === name);
     const sql = column === undefined ? undefined : dialect.addColumnIfMissing(table.name, column.name, column.type);
     return sql === undefined ? [] : [sql];
   });
-  return [createTableSql(dialect, table), ...added];
+  return [createTableSql(dialect, table), ...added, ...dialect.keyIndexes(table, KEY_COLUMNS)];
 }

@@ -1,6 +1,7 @@
 // The keyed load's statements: their order, and chunking within pg's parameter limit and the Data API's statement size.
 import { expect } from 'chai';
 import { loadStatements } from '../../../consumer/sinks/redshift/load-plan';
+import { ensureTableSql } from '../../../consumer/sinks/redshift/table-ddl';
 import { postRow, truncateUtf8, sqlTimestamp } from '../../../consumer/sinks/redshift/row-mapper';
 import { POSTGRESQL, REDSHIFT } from '../../../consumer/sinks/redshift/sql-dialect';
 import { postTable, vehicleTable } from '../../../consumer/sinks/redshift/table-spec';
@@ -10,15 +11,16 @@ const table = postTable('public.post_sentiment');
 const rows = toSinkBatch(makeShardStream({ count: 2_000 })).posts.map(postRow);
 
 describe('loadStatements', () => {
-  it('stages, deletes by the record key or the business key, inserts one row per business key and drops, in that order', () => {
+  it('stages, deletes by the record key and then by the business key, inserts one row per business key and drops, in that order', () => {
     const texts = loadStatements(REDSHIFT, table, rows.slice(0, 3), 'parameters').map((s) => s.text);
     expect(texts[0]).to.equal('CREATE TEMP TABLE stage_post_sentiment (LIKE public.post_sentiment INCLUDING DEFAULTS)');
     expect(texts[1]).to.match(/^INSERT INTO stage_post_sentiment \(shard_id, .*\) VALUES \(\$1, .*JSON_PARSE\(\$11\)/);
-    expect(texts[2]).to.equal('DELETE FROM public.post_sentiment USING stage_post_sentiment WHERE (public.post_sentiment.shard_id = stage_post_sentiment.shard_id'
-      + ' AND public.post_sentiment.sequence_number = stage_post_sentiment.sequence_number AND public.post_sentiment.sub_sequence_number = stage_post_sentiment.sub_sequence_number)'
-      + ' OR (public.post_sentiment.source = stage_post_sentiment.source AND public.post_sentiment.post_id = stage_post_sentiment.post_id)');
-    expect(texts[3]).to.match(/^INSERT INTO public\.post_sentiment \(.*\) SELECT .* FROM \(SELECT .*ROW_NUMBER\(\) OVER \(PARTITION BY source, post_id ORDER BY shard_id, sequence_number, sub_sequence_number\) AS business_rank FROM stage_post_sentiment\) ranked WHERE business_rank = 1 OR source IS NULL OR post_id IS NULL$/);
-    expect(texts[4]).to.equal('DROP TABLE stage_post_sentiment');
+    expect(texts[2]).to.equal('DELETE FROM public.post_sentiment USING stage_post_sentiment WHERE public.post_sentiment.shard_id = stage_post_sentiment.shard_id'
+      + ' AND public.post_sentiment.sequence_number = stage_post_sentiment.sequence_number AND public.post_sentiment.sub_sequence_number = stage_post_sentiment.sub_sequence_number');
+    expect(texts[3]).to.equal('DELETE FROM public.post_sentiment USING stage_post_sentiment WHERE public.post_sentiment.source = stage_post_sentiment.source'
+      + ' AND public.post_sentiment.post_id = stage_post_sentiment.post_id', 'two equi-joins: an OR join cannot hash or use an index');
+    expect(texts[4]).to.match(/^INSERT INTO public\.post_sentiment \(.*\) SELECT .* FROM \(SELECT .*ROW_NUMBER\(\) OVER \(PARTITION BY source, post_id ORDER BY shard_id, sequence_number, sub_sequence_number\) AS business_rank FROM stage_post_sentiment\) ranked WHERE business_rank = 1 OR source IS NULL OR post_id IS NULL$/);
+    expect(texts[5]).to.equal('DROP TABLE stage_post_sentiment');
   });
 
   it('on PostgreSQL locks the table before the keyed delete, so two shards cannot insert one business key at once', () => {
@@ -65,5 +67,14 @@ describe('row mapping', () => {
     expect(sqlTimestamp('2026-11-22T09:58:00.123Z')).to.equal('2026-11-22 09:58:00.123');
     expect(sqlTimestamp(0)).to.equal('1970-01-01 00:00:00.000');
     expect(sqlTimestamp('yesterday-ish')).to.equal(null);
+  });
+});
+
+describe('ensureTableSql key indexes', () => {
+  it('indexes the record identity and the business key on PostgreSQL, and creates no index on Redshift', () => {
+    const pg = ensureTableSql(POSTGRESQL, table);
+    expect(pg).to.include('CREATE INDEX IF NOT EXISTS post_sentiment_identity_idx ON public.post_sentiment (shard_id, sequence_number, sub_sequence_number)');
+    expect(pg).to.include('CREATE INDEX IF NOT EXISTS post_sentiment_business_idx ON public.post_sentiment (source, post_id)');
+    expect(ensureTableSql(REDSHIFT, table).filter((sql) => sql.includes('INDEX'))).to.deep.equal([]);
   });
 });
