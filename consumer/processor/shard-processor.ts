@@ -6,10 +6,11 @@ import { decodeDelivered, type DeliveredRecord } from '../decode/record-decoder'
 import type { DecodedRecord } from '../decode/decoded-record';
 import type { PayloadLimits } from '../decode/payload-parser';
 import { BatchBuffer, type CutBatch } from './batch-buffer';
-import { BatchDelivery, DeliveryCancelledError, type DeliveryDeps } from './batch-delivery';
+import { BatchDelivery, type DeliveryDeps } from './batch-delivery';
 import { flushReason, type BatchPolicyConfig } from './batch-policy';
 import { CheckpointTracker, type Position } from './checkpoint-tracker';
 import { CheckpointRejectedError, type Checkpointer } from './checkpointer';
+import { DeliveryCancelledError } from './processor-errors';
 import type { ProcessorObserver } from './processor-observer';
 import type { DeliveredRecordFilter } from './delivered-record-filter';
 

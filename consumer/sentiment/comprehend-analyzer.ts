@@ -2,7 +2,7 @@
 import {
   BatchDetectSentimentCommand, type BatchDetectSentimentCommandOutput, type ComprehendClient, type LanguageCode,
 } from '@aws-sdk/client-comprehend';
-import { describeError } from '../../common/errors';
+import { describeError, RetriesExhaustedError } from '../../common/errors';
 import { isRetryable } from '../../common/is-retryable';
 import type { Logger } from '../../common/logger';
 import { NullLogger } from '../../common/logger';
@@ -87,7 +87,7 @@ export class ComprehendAnalyzer implements SentimentAnalyzer {
         onRetry: (error, attempt, delayMs) => this.logger.warn('comprehend call retried', { lang, attempt, delayMs, error: describeError(error) }),
       });
     } catch (error: unknown) {
-      if (isRetryable(error) || (error as { code?: unknown }).code === 'RETRIES_EXHAUSTED') throw error;
+      if (isRetryable(error) || error instanceof RetriesExhaustedError) throw error;
       this.logger.error('comprehend batch rejected', { lang, documents: batch.length, error: describeError(error) });
       return batch.map(() => ({ ok: false, reason: `batch rejected: ${describeError(error)}`, lang }));
     }
