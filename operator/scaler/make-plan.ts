@@ -10,7 +10,7 @@ import { exportWindow, windowFromExport } from './metrics-export';
 import { MetricsFileError } from './scaler-errors';
 import { parseLedger } from './plan-file';
 import type { ScalerConfig } from './scaler-config';
-import type { ScalerArgs } from './scaler-cli';
+import type { ScalerArgs } from './scaler-args';
 import { DynamoDbScalerStore } from './scaler-store';
 import type { ScalingPlan, StreamState } from './scaling-plan';
 import type { LedgerEntry } from './scaling-budget';
