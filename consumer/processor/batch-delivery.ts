@@ -2,7 +2,8 @@
 import type { Logger } from '../../common/logger';
 import { describeError } from '../../common/errors';
 import { isRetryable } from '../../common/is-retryable';
-import { backoffDelayMs, retry, RetryAbortedError, sleep as realSleep, type RetryPolicy } from '../../common/retry';
+import { backoffDelayMs, retry, RetryAbortedError, type RetryPolicy } from '../../common/retry';
+import { sleep as realSleep } from '../../common/sleep';
 import type { SentimentAnalyzer } from '../sentiment/sentiment-analyzer';
 import type { Sink, SinkBatch } from '../sinks/sink';
 import { assembleBatch } from './batch-assembler';

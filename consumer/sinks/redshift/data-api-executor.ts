@@ -2,7 +2,7 @@
 import { BatchExecuteStatementCommand, DescribeStatementCommand, type RedshiftDataClient } from '@aws-sdk/client-redshift-data';
 import { createHash } from 'node:crypto';
 import { DataApiStatementError } from '../sink-errors';
-import { sleep as realSleep } from '../../../common/retry';
+import { sleep as realSleep } from '../../../common/sleep';
 import type { SqlStatement } from './load-plan';
 import { isRetryableSqlError, type SqlExecutor } from './sql-executor';
 
