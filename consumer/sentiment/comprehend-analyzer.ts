@@ -9,7 +9,7 @@ import { NullLogger } from '../../common/logger';
 import { DEFAULT_RETRY_POLICY, retry, type RetryPolicy } from '../../common/retry';
 import { COMPREHEND_SENTIMENT_LANGUAGES, MAX_DOCUMENTS_PER_BATCH, MAX_DOCUMENT_BYTES } from './comprehend/comprehend-languages';
 import { TokenBucket } from './comprehend/token-bucket';
-import { truncateUtf8 } from './comprehend/utf8-truncate';
+import { truncateUtf8 } from '../../common/utf8-truncate';
 import { primaryLanguage } from './language-code';
 import type { SentimentAnalyzer, SentimentDocument, SentimentLabel, SentimentOutcome } from './sentiment-analyzer';
 
