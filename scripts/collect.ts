@@ -13,7 +13,7 @@ import { resolveKinesisTarget } from '../collector/kinesis-target';
 import { progressLine } from '../collector/progress-line';
 import { runCollector } from '../collector/run-collector';
 import { REPO_ROOT } from '../local/kcl-daemon';
-import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
+import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { createProducer } from '../producer';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -37,8 +37,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (target.local) {
     // The local stand-in accepts any credentials; real ones in this shell are never sent to it.
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-    delete process.env.AWS_SESSION_TOKEN;
+    useLocalCredentials(process.env);
   }
   const log = createWinstonLogger({ file: config.logFile, errorsToStderr: true, defaultFields: { component: 'collector', source: config.source.kind } });
   const logger = log.logger;
