@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { AwsClientFactory } from '../common/aws/client-factory';
 import { ConfigError, describeError } from '../common/errors';
 import { createWinstonLogger } from '../common/winston-logger';
+import { routeWarningsToLog } from './cli-process';
 import { isAuthFailure } from '../collector/collector-errors';
 import { COLLECT_USAGE, parseCollectArguments, type CollectorConfig } from '../collector/collector-config';
 import { HashtagBudgetError } from '../collector/collector-errors';
@@ -42,8 +43,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const log = createWinstonLogger({ file: config.logFile, errorsToStderr: true, defaultFields: { component: 'collector', source: config.source.kind } });
   const logger = log.logger;
   // The SDK's Node-version notice goes to the log, not the operator's terminal.
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => logger.warn('process warning', { name: warning.name, message: warning.message }));
+  routeWarningsToLog(logger);
   const factory = new AwsClientFactory(target.aws);
   const abort = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createWinstonLogger } from '../common/winston-logger';
+import { routeWarningsToLog } from './cli-process';
 import { ConfigError } from '../common/errors';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { ensureKclJars } from '../local/kcl-jars';
@@ -18,8 +19,7 @@ async function main(args: DemoArgs): Promise<number> {
   if (!ensureKclJars(args.kcl)) { progress('fetching the KCL jars with mvn failed (see above); `npm run kcl:jars` retries it alone'); return 1; }
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'demo.log'), errorsToStderr: false });
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => log.logger.warn('process warning', { name: warning.name, message: warning.message }));
+  routeWarningsToLog(log.logger);
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
   useLocalCredentials(process.env);
   const interrupt = new AbortController();

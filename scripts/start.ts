@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { createProducer } from '../producer';
 import { createWinstonLogger } from '../common/winston-logger';
+import { routeWarningsToLog } from './cli-process';
 import { startLocalStack, type LocalStack } from '../local/local-stack';
 import { PidRegistry, stopStaleProcesses } from '../local/pid-registry';
 import { setDetachedServices } from '../local/service-process';
@@ -39,8 +40,7 @@ async function main(): Promise<number> {
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'start.log'), errorsToStderr: false });
   const say = (line: string): void => { process.stdout.write(`${line}\n`); };
   // The SDK's Node-version notice goes to the log, not the terminal.
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => log.logger.warn('process warning', { name: warning.name, message: warning.message }));
+  routeWarningsToLog(log.logger);
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
   useLocalCredentials(process.env);
   const registry = new PidRegistry(path.join(dir, 'pids.json'));
