@@ -9,7 +9,7 @@ import { freeStackPorts, startLocalStack } from '../local/local-stack';
 import { ensureStream } from '../local/stream-setup';
 import { ensureKclJars } from '../local/kcl-jars';
 import { kclGenerationFromEnv, kclVersion, type KclGeneration } from '../local/kcl-generation';
-import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
+import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { tracedTweet } from '../local/traced-producer';
 import type { Benchmark, BenchSection } from './bench-section';
 
@@ -84,9 +84,7 @@ async function sustained(rate: number, seconds: number, kcl: KclGeneration, prog
 export const benchmark: Benchmark = async ({ quick, progress }): Promise<BenchSection> => {
   const kcl = kclGenerationFromEnv(process.env);
   if (!ensureKclJars(kcl)) throw new Error('fetching the KCL jars with mvn failed; `npm run kcl:jars` retries it alone');
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
+  useLocalCredentials(process.env);
   const seconds = quick ? 75 : 90;
   const ceiling = await emulatorCeiling(quick ? 5 : 10, progress);
   const figures: Record<string, number> = { emulatorCeilingRecordsPerSec: ceiling.recordsPerSecond, emulatorCeilingKiBPerSec: ceiling.kibPerSecond };

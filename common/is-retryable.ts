@@ -7,7 +7,7 @@ const RETRYABLE_NAMES = new Set([
   'RequestThrottledException', 'SlowDown', 'LimitExceededException', 'InternalFailure',
   'InternalServerError', 'InternalError', 'ServiceUnavailable', 'ServiceUnavailableException',
   'KMSThrottlingException', 'TimeoutError', 'RequestTimeout', 'RequestTimeoutException',
-  'KinesisClientLibDependencyException',
+  'KinesisClientLibDependencyException', 'InternalFailureException',
 ]);
 
 const RETRYABLE_NETWORK_CODES = new Set([
@@ -20,6 +20,15 @@ interface ErrorShape {
   code?: unknown;
   $retryable?: unknown;
   $metadata?: { httpStatusCode?: unknown };
+}
+
+/**
+ * True for an error name or code a later attempt can succeed after: an AWS throttling/5xx name (also a per-entry
+ * PutRecords ErrorCode such as ProvisionedThroughputExceededException), a dropped connection, a PostgreSQL
+ * connection or serialisation failure.
+ */
+export function isRetryableCode(code: string): boolean {
+  return RETRYABLE_NAMES.has(code) || RETRYABLE_NETWORK_CODES.has(code);
 }
 
 /** True when a retry could succeed: throttling, 5xx, timeouts, dropped connections, serialisation failures. */

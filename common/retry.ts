@@ -1,6 +1,7 @@
 // The project's one retry policy: bounded attempts, capped exponential backoff with jitter, `retryable` read, abortable; policy and clock injected.
 import { RetriesExhaustedError, ToolkitError } from './errors';
 import { isRetryable as defaultIsRetryable } from './is-retryable';
+import { sleep } from './sleep';
 
 export interface RetryPolicy {
   /** Total attempts including the first. Infinity only where the caller owns a stop signal (a lease, a process). */
@@ -35,16 +36,6 @@ export class RetryAbortedError extends ToolkitError {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 5, baseDelayMs: 100, maxDelayMs: 5_000 });
-
-/** A timer promise; resolves early (without rejecting) when `signal` aborts. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted === true) { resolve(); return; }
-    const onAbort = (): void => { clearTimeout(timer); resolve(); };
-    const timer = setTimeout(() => { signal?.removeEventListener('abort', onAbort); resolve(); }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 /** Delay before retry number `attempt` (1-based): an exponentially growing cap, bounded by maxDelayMs, with full jitter unless disabled. */
 export function backoffDelayMs(policy: RetryPolicy, attempt: number, random: () => number = Math.random): number {

@@ -1,6 +1,7 @@
 // Freshness of a traced run, stage by stage: produce -> accepted -> delivered to the processor -> archived -> loaded.
 import type { DeliveredLine, DeliveredRow } from './delivery-reader';
-import { payloadId, percentile } from './reconciliation';
+import { percentileOfSorted } from '../common/percentile';
+import { payloadId } from './reconciliation';
 import type { TracedRecord } from './traced-producer';
 
 /** Percentiles of one stage's latency in milliseconds over `count` records (all 0 when count is 0). */
@@ -49,7 +50,7 @@ export interface FreshnessOptions {
 /** Nearest-rank percentiles of a list of latencies (ms). */
 export function latencyStats(values: readonly number[]): LatencyStats {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted[sorted.length - 1] ?? 0 };
+  return { count: sorted.length, p50: percentileOfSorted(sorted, 0.5), p95: percentileOfSorted(sorted, 0.95), p99: percentileOfSorted(sorted, 0.99), max: sorted[sorted.length - 1] ?? 0 };
 }
 
 interface Samples { accepted: number[]; delivered: number[]; archived: number[]; loaded: number[]; endToEnd: number[]; firstMs: number; lastMs: number }

@@ -1,7 +1,8 @@
 // Signals for a whole process group (a launcher started with `detached: true` leads one) and a small sleep helper.
 import { execFileSync } from 'node:child_process';
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+// The project's one sleep, re-exported for the many local/ callers that take it from here.
+export { sleep } from '../common/sleep';
 
 /** True while any process of the group led by `pgid` is alive. */
 export function groupAlive(pgid: number): boolean {

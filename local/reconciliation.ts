@@ -1,4 +1,5 @@
 // Reconciles what was produced with what the archive and the table hold: counts, duplicates, missing ids, identity agreement, latency.
+import { percentileOfSorted } from '../common/percentile';
 import type { DeliveredLine, DeliveredRow } from './delivery-reader';
 import type { TracedRecord } from './traced-producer';
 
@@ -38,11 +39,6 @@ export function payloadId(line: DeliveredLine['line']): string | undefined {
   }
 }
 
-export function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
-}
-
 export function reconcile(produced: readonly TracedRecord[], lines: readonly DeliveredLine[], rows: readonly DeliveredRow[]): Reconciliation {
   const byId = new Map(produced.map((r) => [r.id, r]));
   const archive = new Map<string, string[]>();
@@ -77,8 +73,8 @@ export function reconcile(produced: readonly TracedRecord[], lines: readonly Del
     loaded: table.size,
     duplicates: extra(archive) + extra(table),
     missing: new Set([...missingFromArchive, ...missingFromTable]).size,
-    p50LatencyMs: percentile(latencies, 50),
-    p95LatencyMs: percentile(latencies, 95),
+    p50LatencyMs: percentileOfSorted(latencies, 0.5),
+    p95LatencyMs: percentileOfSorted(latencies, 0.95),
     details: { archiveDuplicates: extra(archive), tableDuplicates: extra(table), missingFromArchive, missingFromTable, unexpected, identityMismatches },
   };
 }

@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
+import { sleep } from '../common/sleep';
 
 export const LOOPBACK = '127.0.0.1';
 
@@ -70,10 +71,10 @@ export async function stopPid(pid: number, timeoutMs = 10_000): Promise<void> {
   if (!isAlive(pid)) return;
   try { process.kill(pid, 'SIGTERM'); } catch { return; }
   const deadline = Date.now() + timeoutMs;
-  while (isAlive(pid) && Date.now() < deadline) await delay(50);
+  while (isAlive(pid) && Date.now() < deadline) await sleep(50);
   if (isAlive(pid)) {
     try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
-    while (isAlive(pid)) await delay(20);
+    while (isAlive(pid)) await sleep(20);
   }
 }
 
@@ -81,7 +82,6 @@ export function isAlive(pid: number): boolean {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
 
-const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Spawns the server and resolves once it is ready; rejects (and kills it) if it exits or times out first. */
 export async function startService(spec: ServiceSpec): Promise<ServiceProcess> {
@@ -103,7 +103,7 @@ export async function startService(spec: ServiceSpec): Promise<ServiceProcess> {
     if (exited) throw new Error(`${spec.name}: exited with code ${String(child.exitCode)} before it was ready${spec.logFile === undefined ? '' : ` (see ${spec.logFile})`}`);
     if ((await isPortOpen(spec.port)) && (spec.isReady === undefined || (await spec.isReady().catch(() => false)))) break;
     if (Date.now() > deadline) { await stop(); throw new Error(`${spec.name}: not ready on ${LOOPBACK}:${spec.port} in time`); }
-    await delay(100);
+    await sleep(100);
   }
   return { name: spec.name, pid, port: spec.port, host: LOOPBACK, child, stop };
 }

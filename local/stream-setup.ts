@@ -1,7 +1,11 @@
 // Creates a Kinesis stream when missing and waits for ACTIVE; lists its open shards with their hash ranges.
-import { CreateStreamCommand, DescribeStreamSummaryCommand, ListShardsCommand, ResourceNotFoundException, type KinesisClient, type Shard } from '@aws-sdk/client-kinesis';
+import { CreateStreamCommand, DescribeStreamSummaryCommand, ResourceNotFoundException, type KinesisClient } from '@aws-sdk/client-kinesis';
+import { listAllShards } from '../common/aws/list-all-shards';
 import { sleep } from './process-group';
 import type { SeedShard } from './lease-table';
+
+// The one ListShards loop, re-exported for the local/ and test callers that take it from here.
+export { listAllShards };
 
 /** Returns true when it created the stream, false when it already existed (its shard count is left as it is). */
 export async function ensureStream(client: KinesisClient, streamName: string, shardCount: number, timeoutMs = 60_000): Promise<boolean> {
@@ -25,17 +29,6 @@ export async function waitForActive(client: KinesisClient, streamName: string, t
     if (Date.now() > deadline) throw new Error(`stream ${streamName} not ACTIVE within ${timeoutMs} ms`);
     await sleep(100);
   }
-}
-
-export async function listAllShards(client: KinesisClient, streamName: string): Promise<Shard[]> {
-  const shards: Shard[] = [];
-  let token: string | undefined;
-  do {
-    const page = await client.send(token === undefined ? new ListShardsCommand({ StreamName: streamName }) : new ListShardsCommand({ NextToken: token }));
-    shards.push(...(page.Shards ?? []));
-    token = page.NextToken;
-  } while (token !== undefined);
-  return shards;
 }
 
 /** Open shards (no ending sequence number) in the shape the lease seeder wants. */

@@ -5,7 +5,7 @@ import type { Logger } from '../common/logger';
 import type { KinesisProducer } from '../producer';
 import { REPO_ROOT } from './kcl-daemon';
 import { sleep } from './process-group';
-import { percentile } from './reconciliation';
+import { percentileOfSorted } from '../common/percentile';
 import { superviseComponent } from './supervised-component';
 
 /** Burst posts carry ids with this prefix, so the demo's reconciliation can leave them out. */
@@ -86,5 +86,5 @@ export async function measureTimeToAlert(options: TimeToAlertOptions): Promise<T
     await alerter.stop();
   }
   const sorted = [...samples].sort((a, b) => a - b);
-  return { samplesMs: samples, missed, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95) };
+  return { samplesMs: samples, missed, p50Ms: percentileOfSorted(sorted, 0.5), p95Ms: percentileOfSorted(sorted, 0.95) };
 }

@@ -1,4 +1,5 @@
 // Sends tweets whose id and produce time are known through our producer (KPL aggregation), so a run can be reconciled record by record.
+import { sleep } from '../common/sleep';
 import type { KinesisProducer, PutResult } from '../producer';
 
 /** One user record Kinesis accepted: its payload id, when it was handed to the producer, and where it landed. */
@@ -45,7 +46,7 @@ export async function sendTracedTweets(producer: KinesisProducer, options: Trace
     if (options.signal?.aborted === true) break;
     if (options.ratePerSecond !== undefined) {
       const wait = started + (i * 1_000) / options.ratePerSecond - Date.now();
-      if (wait >= 5) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait >= 5) await sleep(wait);
     }
     await producer.waitForCapacity();
     const index = first + i;

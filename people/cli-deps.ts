@@ -39,13 +39,3 @@ export function untilAborted(signal: AbortSignal | undefined): Promise<void> {
     signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }
-
-/** Waits `ms` or until the signal aborts, whichever comes first. */
-export function sleepOrAbort(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted === true) { resolve(); return; }
-    const timer = setTimeout(done, ms);
-    function done(): void { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); }
-    signal?.addEventListener('abort', done, { once: true });
-  });
-}

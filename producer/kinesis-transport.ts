@@ -1,5 +1,6 @@
 // The PutRecordsTransport over the AWS SDK's KinesisClient (the only producer file that imports the SDK).
-import { KinesisClient, ListShardsCommand, PutRecordsCommand, type ListShardsCommandInput } from '@aws-sdk/client-kinesis';
+import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
+import { eachShard } from '../common/aws/list-all-shards';
 import type { PutRecordsEntry, PutRecordsResultEntry, PutRecordsTransport, ShardRange } from './put-records-transport';
 
 /** Which stream: by name or by ARN (ARN wins when both are given). */
@@ -18,22 +19,15 @@ export class KinesisTransport implements PutRecordsTransport {
 
   public async listShards(): Promise<readonly ShardRange[]> {
     const shards: ShardRange[] = [];
-    let nextToken: string | undefined;
-    do {
-      // NextToken excludes the stream name (the token names it).
-      const input: ListShardsCommandInput = nextToken === undefined ? { ...this.streamParameter() } : { NextToken: nextToken };
-      const output = await this.client.send(new ListShardsCommand(input));
-      for (const shard of output.Shards ?? []) {
-        if (shard.ShardId === undefined || shard.HashKeyRange?.StartingHashKey === undefined || shard.HashKeyRange.EndingHashKey === undefined) continue;
-        shards.push({
-          shardId: shard.ShardId,
-          startingHashKey: shard.HashKeyRange.StartingHashKey,
-          endingHashKey: shard.HashKeyRange.EndingHashKey,
-          open: shard.SequenceNumberRange?.EndingSequenceNumber === undefined,
-        });
-      }
-      nextToken = output.NextToken;
-    } while (nextToken !== undefined);
+    for await (const shard of eachShard(this.client, this.streamParameter())) {
+      if (shard.ShardId === undefined || shard.HashKeyRange?.StartingHashKey === undefined || shard.HashKeyRange.EndingHashKey === undefined) continue;
+      shards.push({
+        shardId: shard.ShardId,
+        startingHashKey: shard.HashKeyRange.StartingHashKey,
+        endingHashKey: shard.HashKeyRange.EndingHashKey,
+        open: shard.SequenceNumberRange?.EndingSequenceNumber === undefined,
+      });
+    }
     return shards;
   }
 

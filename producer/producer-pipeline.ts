@@ -6,7 +6,7 @@ import type { ProducerOptions } from './producer-options';
 import { requestMetrics, type ProducerStats } from './producer-stats';
 import type { PutRecordsResultEntry } from './put-records-transport';
 import { RecordCollector } from './record-collector';
-import { nextAttemptAt, RETRYABLE_ENTRY_ERRORS, THROTTLE_ERROR } from './retry-schedule';
+import { isRetryableEntryError, nextAttemptAt, producerRetryPolicy, THROTTLE_ERROR } from './retry-schedule';
 import { ShardAggregators } from './shard-aggregators';
 import type { ShardMap } from './shard-map';
 import { ShardRateLimiter } from './shard-rate-limiter';
@@ -100,7 +100,7 @@ export class ProducerPipeline {
       }
       const code = result.ErrorCode ?? 'UnknownError';
       if (code === THROTTLE_ERROR) throttles += 1;
-      if (RETRYABLE_ENTRY_ERRORS.has(code)) {
+      if (isRetryableEntryError(code)) {
         retries += 1;
         this.retry(record, code, now);
       } else {
@@ -167,7 +167,7 @@ export class ProducerPipeline {
 
   private retry(record: KinesisRecord, code: string, now: number): void {
     for (const user of record.users) user.lastErrorCode = code;
-    const at = nextAttemptAt(this.deps.options, record.attempts, now, record.deadline, this.deps.random);
+    const at = nextAttemptAt(producerRetryPolicy(this.deps.options), record.attempts, now, record.deadline, this.deps.random);
     if (at !== undefined) {
       record.notBefore = at;
       this.collector.add(record);

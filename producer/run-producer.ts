@@ -1,6 +1,7 @@
 // Sends sample data or JSONL lines through the producer at a target rate, for a count or a duration; the CLI and the local pipeline call it.
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../common/logger';
+import { sleep } from '../common/sleep';
 import type { MetricsSink } from '../common/metrics/metrics-sink';
 import { createProducer } from './create-producer';
 import type { ProducerOptions } from './producer-options';
@@ -87,5 +88,5 @@ export async function runProducer(options: RunProducerOptions): Promise<RunSumma
 async function pace(started: number, sent: number, ratePerSecond: number): Promise<void> {
   const dueAt = started + (sent * 1_000) / ratePerSecond;
   const wait = dueAt - Date.now();
-  if (wait >= 5) await new Promise((resolve) => setTimeout(resolve, wait));
+  if (wait >= 5) await sleep(wait);
 }

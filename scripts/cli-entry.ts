@@ -1,4 +1,5 @@
 // Shared entry wiring for the operator and people CLIs: a log file, SIGINT/SIGTERM as an abort signal, stdout/stderr, the exit code.
+import { logFileFor } from '../common/config/log-file';
 import { createWinstonLogger } from '../common/winston-logger';
 import type { Logger } from '../common/logger';
 import { prepareCliProcess } from './cli-process';
@@ -13,8 +14,7 @@ export interface EntryDeps {
 
 /** Runs `cli` with process arguments; its log (and process warnings) go to `$<TOOL>_LOG_FILE` or `.local/logs/<tool>.log`; local-or-cloud is resolved first. */
 export function runCliEntry(tool: string, cli: (argv: string[], deps: EntryDeps) => Promise<number>): void {
-  const file = process.env[`${tool.toUpperCase()}_LOG_FILE`] ?? `.local/logs/${tool}.log`;
-  const log = createWinstonLogger({ file, errorsToStderr: false, defaultFields: { component: tool } });
+  const log = createWinstonLogger({ file: logFileFor(tool, process.env), errorsToStderr: false, defaultFields: { component: tool } });
   prepareCliProcess(log.logger, (text) => process.stderr.write(`${text}\n`));
   const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());

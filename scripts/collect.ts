@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { AwsClientFactory } from '../common/aws/client-factory';
 import { ConfigError, describeError } from '../common/errors';
 import { createWinstonLogger } from '../common/winston-logger';
+import { routeWarningsToLog } from './cli-process';
 import { isAuthFailure } from '../collector/collector-errors';
 import { COLLECT_USAGE, parseCollectArguments, type CollectorConfig } from '../collector/collector-config';
 import { HashtagBudgetError } from '../collector/collector-errors';
@@ -13,7 +14,7 @@ import { resolveKinesisTarget } from '../collector/kinesis-target';
 import { progressLine } from '../collector/progress-line';
 import { runCollector } from '../collector/run-collector';
 import { REPO_ROOT } from '../local/kcl-daemon';
-import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
+import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { createProducer } from '../producer';
 
 async function main(argv: readonly string[]): Promise<number> {
@@ -37,14 +38,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   if (target.local) {
     // The local stand-in accepts any credentials; real ones in this shell are never sent to it.
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-    delete process.env.AWS_SESSION_TOKEN;
+    useLocalCredentials(process.env);
   }
   const log = createWinstonLogger({ file: config.logFile, errorsToStderr: true, defaultFields: { component: 'collector', source: config.source.kind } });
   const logger = log.logger;
   // The SDK's Node-version notice goes to the log, not the operator's terminal.
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => logger.warn('process warning', { name: warning.name, message: warning.message }));
+  routeWarningsToLog(logger);
   const factory = new AwsClientFactory(target.aws);
   const abort = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());

@@ -2,8 +2,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createWinstonLogger } from '../common/winston-logger';
+import { routeWarningsToLog } from './cli-process';
 import { ConfigError } from '../common/errors';
-import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
+import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { ensureKclJars } from '../local/kcl-jars';
 import { DEMO_DEFAULTS, DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
 import { kclGenerationFromEnv, kclVersion } from '../local/kcl-generation';
@@ -18,12 +19,9 @@ async function main(args: DemoArgs): Promise<number> {
   if (!ensureKclJars(args.kcl)) { progress('fetching the KCL jars with mvn failed (see above); `npm run kcl:jars` retries it alone'); return 1; }
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'demo.log'), errorsToStderr: false });
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => log.logger.warn('process warning', { name: warning.name, message: warning.message }));
+  routeWarningsToLog(log.logger);
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
+  useLocalCredentials(process.env);
   const interrupt = new AbortController();
   process.once('SIGINT', () => interrupt.abort());
   process.once('SIGTERM', () => interrupt.abort());

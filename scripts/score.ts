@@ -7,6 +7,7 @@ import { createWinstonLogger } from '../common/winston-logger';
 import { routeWarningsToLog } from './cli-process';
 import { readAwsSettings } from '../common/aws/aws-settings';
 import { ConfigReader } from '../common/config/config-reader';
+import { readLogFile } from '../common/config/log-file';
 import { describeError } from '../common/errors';
 import { createSentimentAnalyzer } from '../consumer/sentiment/create-sentiment-analyzer';
 import { primaryLanguage } from '../consumer/sentiment/language-code';
@@ -73,9 +74,9 @@ async function main(argv: readonly string[]): Promise<number> {
   if (typeof options === 'string') { console.error(`bad arguments: ${options}\n${HELP}`); return 2; }
   const { kind } = options;
   const reader = new ConfigReader('score', [{ SENTIMENT_ANALYZER: kind }, process.env]);
-  const config = reader.finish({ sentiment: readSentimentConfig(reader), aws: readAwsSettings(reader) });
+  const config = reader.finish({ sentiment: readSentimentConfig(reader), aws: readAwsSettings(reader), logFile: readLogFile(reader, 'score') });
   // The SDK's Node-version notice (and other process warnings) go to the log file, not the terminal.
-  const log = createWinstonLogger({ file: process.env.SCORE_LOG_FILE ?? '.local/logs/score.log', errorsToStderr: false, defaultFields: { component: 'score' } });
+  const log = createWinstonLogger({ file: config.logFile, errorsToStderr: false, defaultFields: { component: 'score' } });
   routeWarningsToLog(log.logger);
   const aws = kind === 'comprehend' ? new AwsClientFactory(config.aws) : undefined;
   const local = new LocalAnalyzer({ fallbackLanguage: config.sentiment.fallbackLanguage });

@@ -2,13 +2,14 @@
 import * as path from 'node:path';
 import { createProducer } from '../producer';
 import { createWinstonLogger } from '../common/winston-logger';
+import { routeWarningsToLog } from './cli-process';
 import { startLocalStack, type LocalStack } from '../local/local-stack';
 import { PidRegistry, stopStaleProcesses } from '../local/pid-registry';
 import { setDetachedServices } from '../local/service-process';
 import { REPO_ROOT } from '../local/kcl-daemon';
 import { ensureKclJars } from '../local/kcl-jars';
 import { superviseDaemon } from '../local/supervised-daemon';
-import { LOCAL_ACCESS_KEY } from '../local/local-daemon';
+import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { ensureStream, openShardsForSeeding } from '../local/stream-setup';
 import { readLeasesIfAny, seedLeaseTable } from '../local/lease-table';
 import { endpointsDocument, whereToLook, writeEndpointsFile } from '../local/endpoints-file';
@@ -39,12 +40,9 @@ async function main(): Promise<number> {
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'start.log'), errorsToStderr: false });
   const say = (line: string): void => { process.stdout.write(`${line}\n`); };
   // The SDK's Node-version notice goes to the log, not the terminal.
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => log.logger.warn('process warning', { name: warning.name, message: warning.message }));
+  routeWarningsToLog(log.logger);
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
+  useLocalCredentials(process.env);
   const registry = new PidRegistry(path.join(dir, 'pids.json'));
   for (const stale of await stopStaleProcesses(registry)) say(`stopped ${stale.name} (PID ${stale.pid}) left by an earlier run`);
   // Every port checked before anything starts: one message naming each taken or shared port and what moves it.

@@ -17,6 +17,17 @@ export const ENDPOINT_SETTINGS = [
 
 /** Credential settings removed in local mode, so real credentials of this shell never reach a stand-in. */
 const CLOUD_CREDENTIALS = ['AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
+/** The dummy keys every stand-in accepts. */
+const LOCAL_CREDENTIALS = Object.freeze({ AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
+
+/**
+ * For commands that only ever talk to the stand-ins (npm start, the demo, soaks, benches, a local collect): dummy keys
+ * over `env` (process.env), session token and profile removed, so real credentials of this shell are never sent to them.
+ */
+export function useLocalCredentials(env: NodeJS.ProcessEnv): void {
+  for (const name of CLOUD_CREDENTIALS) delete env[name];
+  Object.assign(env, LOCAL_CREDENTIALS);
+}
 
 export interface LocalOrCloud {
   readonly target: 'local' | 'cloud';
@@ -66,8 +77,7 @@ export function resolveLocalOrCloud(env: Source, readFile: (file: string) => str
     AWS_ENDPOINT_URL_KINESIS: fields.kinesis.endpoint,
     AWS_ENDPOINT_URL_DYNAMODB: fields.dynamodb.endpoint,
     ...(fields.s3 === undefined ? {} : { AWS_ENDPOINT_URL_S3: fields.s3.endpoint, AWS_S3_FORCE_PATH_STYLE: 'true' }),
-    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
-    AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
+    ...LOCAL_CREDENTIALS,
   };
   for (const [name, value] of Object.entries(names)) if (nonEmpty(env[name]) === undefined) set[name] = value;
   return {

@@ -3,7 +3,8 @@ import { createHash } from 'node:crypto';
 import { describeError } from '../errors';
 import type { KplRecord } from './kpl-record';
 import { DIGEST_BYTES, FRAMING_BYTES, KPL_MAGIC, MAGIC_BYTES, TAG } from './kpl-format';
-import { ProtobufReader, WireFormatError } from './protobuf-reader';
+import { WireFormatError } from './kpl-errors';
+import { ProtobufReader } from './protobuf-reader';
 
 export type AggregateDecodeResult =
   | { kind: 'aggregated'; records: KplRecord[] }

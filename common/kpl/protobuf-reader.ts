@@ -1,12 +1,5 @@
 // A bounds-checked protobuf wire reader over a byte range; malformed input throws WireFormatError.
-
-/** Malformed protobuf: caught by the aggregate decoder and reported as a corrupt aggregate. */
-export class WireFormatError extends Error {
-  public constructor(message: string) {
-    super(message);
-    this.name = 'WireFormatError';
-  }
-}
+import { WireFormatError } from './kpl-errors';
 
 export const WIRE = { varint: 0, fixed64: 1, lengthDelimited: 2, fixed32: 5 } as const;
 

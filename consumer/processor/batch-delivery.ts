@@ -1,18 +1,14 @@
 // Delivers one assembled batch to every sink on the project retry policy: fast retries for transient failures, then a slow hold until all hold it or delivery is cancelled.
 import type { Logger } from '../../common/logger';
-import { describeError, ToolkitError } from '../../common/errors';
+import { describeError } from '../../common/errors';
 import { isRetryable } from '../../common/is-retryable';
-import { backoffDelayMs, retry, RetryAbortedError, sleep as realSleep, type RetryPolicy } from '../../common/retry';
+import { backoffDelayMs, retry, RetryAbortedError, type RetryPolicy } from '../../common/retry';
+import { sleep as realSleep } from '../../common/sleep';
 import type { SentimentAnalyzer } from '../sentiment/sentiment-analyzer';
 import type { Sink, SinkBatch } from '../sinks/sink';
 import { assembleBatch } from './batch-assembler';
+import { DeliveryCancelledError } from './processor-errors';
 import type { CutBatch } from './batch-buffer';
-
-export class DeliveryCancelledError extends ToolkitError {
-  public constructor() {
-    super('DELIVERY_CANCELLED', 'batch delivery was cancelled (lease lost or process stopping)');
-  }
-}
 
 export interface DeliveryDeps {
   readonly sinks: readonly Sink[];
@@ -83,7 +79,7 @@ export class BatchDelivery {
           return await retry(fn, {
             policy: this.deps.retryPolicy, operation: stage, signal, sleep: wait,
             // Every error is classified here, so a bug or a non-retryable failure goes straight to the slow hold.
-            isRetryable: (error) => !(error instanceof ToolkitError && error.code === 'DELIVERY_CANCELLED') && isRetryable(error),
+            isRetryable: (error) => !(error instanceof DeliveryCancelledError) && isRetryable(error),
             onRetry: (error, attempt, delayMs) => {
               this.deps.onStageFailed?.(stage, false);
               // Logged at error level: the daemon records it, so a stalled shard always says why.

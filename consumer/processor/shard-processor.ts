@@ -6,11 +6,13 @@ import { decodeDelivered, type DeliveredRecord } from '../decode/record-decoder'
 import type { DecodedRecord } from '../decode/decoded-record';
 import type { PayloadLimits } from '../decode/payload-parser';
 import { BatchBuffer, type CutBatch } from './batch-buffer';
-import { BatchDelivery, DeliveryCancelledError, type DeliveryDeps } from './batch-delivery';
+import { BatchDelivery, type DeliveryDeps } from './batch-delivery';
 import { flushReason, type BatchPolicyConfig } from './batch-policy';
 import { CheckpointTracker, type Position } from './checkpoint-tracker';
 import { CheckpointRejectedError, type Checkpointer } from './checkpointer';
+import { DeliveryCancelledError } from './processor-errors';
 import type { ProcessorObserver } from './processor-observer';
+import { nextShardState, type ShardState } from './shard-lifecycle';
 import type { DeliveredRecordFilter } from './delivered-record-filter';
 
 export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
@@ -36,17 +38,14 @@ export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
   readonly inputFilter?: DeliveredRecordFilter;
 }
 
-type State = 'new' | 'running' | 'lease-gone' | 'ended';
-
 const DEFAULT_MAX_HELD_BYTES = 64 * 1024 * 1024;
 
 /**
- * Lifecycle: new -initialize-> running -(shardEnded | shutdownRequested)-> ended; leaseLost, or a ShutdownException
- * reply, -> lease-gone (buffer dropped, in-flight deliveries cancelled, no further checkpoints).
- * Batches are delivered strictly in order, one at a time, so a sink never sees a later batch before an earlier one.
+ * Lifecycle: the transition table and its drawing in shard-lifecycle.ts (new -> running -> ended; leaseLost or a
+ * ShutdownException reply -> lease-gone). Batches are delivered strictly in order, one at a time, so a sink never sees a later batch before an earlier one.
  */
 export class ShardProcessor {
-  private state: State = 'new';
+  private state: ShardState = 'new';
   private shardId = '';
   private logger: Logger;
   private buffer = new BatchBuffer('');
@@ -79,7 +78,7 @@ export class ShardProcessor {
       : undefined;
     this.tracker = new CheckpointTracker(start);
     await this.deps.inputFilter?.begin(input.shardId);
-    this.state = 'running';
+    this.state = nextShardState(this.state, 'initialize');
     this.deps.observer?.initialized(input.shardId);
     this.logger.info('shard processor initialized', { sequenceNumber: input.sequenceNumber, subSequenceNumber: input.subSequenceNumber });
   }
@@ -109,7 +108,7 @@ export class ShardProcessor {
     // Never SHARD_END past a batch that is not durable (its delivery was cancelled because stdin closed).
     if (this.state !== 'running' || this.tracker.openBatches > 0) return;
     await this.checkpointWithRetry(checkpointer, null, 'final');
-    this.state = 'ended';
+    this.state = nextShardState(this.state, 'shardEnded');
   }
 
   /**
@@ -122,7 +121,7 @@ export class ShardProcessor {
     await this.cut();
     await Promise.race([this.drain(), this.delivery.whenHeld()]);
     await this.checkpointDurable(checkpointer, 'final');
-    this.state = 'ended';
+    this.state = nextShardState(this.state, 'shutdownRequested');
   }
 
   /** Another worker owns the shard now: drop what is buffered, stop deliveries, never checkpoint again. */
@@ -245,7 +244,7 @@ export class ShardProcessor {
 
   private loseLease(reason: string): void {
     if (this.state === 'lease-gone') return;
-    this.state = 'lease-gone';
+    this.state = nextShardState(this.state, 'leaseLost');
     this.buffer.clear();
     this.tracker.discardPending();
     this.delivery.cancel();

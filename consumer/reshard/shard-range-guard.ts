@@ -1,6 +1,7 @@
 // The DeliveredRecordFilter the consumer installs: looks its shard's range up once, then drops aggregates outside it.
 import type { Logger } from '../../common/logger';
 import { describeError } from '../../common/errors';
+import { sleep as realSleep } from '../../common/sleep';
 import type { DeliveredRecord } from '../decode/record-decoder';
 import type { DeliveredRecordFilter } from '../processor/delivered-record-filter';
 import { filterOutsideRange, type HashKeyRange } from './shard-range-filter';
@@ -50,7 +51,7 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
 
   private async resolve(shardId: string): Promise<void> {
     const attempts = this.options.attempts ?? 3;
-    const sleep = this.options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+    const sleep = this.options.sleep ?? realSleep;
     for (let attempt = 1; attempt <= attempts; attempt += 1) {
       try {
         const range = await withTimeout(this.options.lookup(shardId), this.options.attemptTimeoutMs ?? 5_000);

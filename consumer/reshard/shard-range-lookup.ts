@@ -1,6 +1,7 @@
 // Finds a shard's hash-key range: the lease table first (KCL 2.x writes startingHashKey/endingHashKey), ListShards as fallback.
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { eachShard } from '../../common/aws/list-all-shards';
 import type { HashKeyRange } from './shard-range-filter';
 
 export interface ShardRangeSource {
@@ -26,13 +27,9 @@ export async function rangeFromLease(source: ShardRangeSource, shardId: string):
 
 /** The shard's range from ListShards (every page), or undefined when the stream does not list it. */
 export async function rangeFromListShards(source: ShardRangeSource, shardId: string): Promise<HashKeyRange | undefined> {
-  let nextToken: string | undefined;
-  do {
-    const out = await source.kinesis.send(new ListShardsCommand(nextToken === undefined ? { StreamName: source.streamName } : { NextToken: nextToken }));
-    const shard = out.Shards?.find((s) => s.ShardId === shardId);
-    if (shard !== undefined) return rangeOf(shard.HashKeyRange?.StartingHashKey, shard.HashKeyRange?.EndingHashKey);
-    nextToken = out.NextToken;
-  } while (nextToken !== undefined);
+  for await (const shard of eachShard(source.kinesis, source.streamName)) {
+    if (shard.ShardId === shardId) return rangeOf(shard.HashKeyRange?.StartingHashKey, shard.HashKeyRange?.EndingHashKey);
+  }
   return undefined;
 }
 

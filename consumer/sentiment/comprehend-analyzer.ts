@@ -2,14 +2,14 @@
 import {
   BatchDetectSentimentCommand, type BatchDetectSentimentCommandOutput, type ComprehendClient, type LanguageCode,
 } from '@aws-sdk/client-comprehend';
-import { describeError } from '../../common/errors';
+import { describeError, RetriesExhaustedError } from '../../common/errors';
 import { isRetryable } from '../../common/is-retryable';
 import type { Logger } from '../../common/logger';
 import { NullLogger } from '../../common/logger';
 import { DEFAULT_RETRY_POLICY, retry, type RetryPolicy } from '../../common/retry';
 import { COMPREHEND_SENTIMENT_LANGUAGES, MAX_DOCUMENTS_PER_BATCH, MAX_DOCUMENT_BYTES } from './comprehend/comprehend-languages';
-import { TokenBucket } from './comprehend/token-bucket';
-import { truncateUtf8 } from './comprehend/utf8-truncate';
+import { CallPacer } from './comprehend/call-pacer';
+import { truncateUtf8 } from '../../common/utf8-truncate';
 import { primaryLanguage } from './language-code';
 import type { SentimentAnalyzer, SentimentDocument, SentimentLabel, SentimentOutcome } from './sentiment-analyzer';
 
@@ -35,11 +35,11 @@ const LABELS: ReadonlySet<string> = new Set(['POSITIVE', 'NEGATIVE', 'NEUTRAL', 
 
 export class ComprehendAnalyzer implements SentimentAnalyzer {
   public readonly name = 'comprehend';
-  private readonly bucket: TokenBucket;
+  private readonly bucket: CallPacer;
   private readonly logger: Logger;
 
   public constructor(private readonly options: ComprehendAnalyzerOptions) {
-    this.bucket = new TokenBucket({
+    this.bucket = new CallPacer({
       ratePerSecond: options.callsPerSecond, ...(options.now ? { now: options.now } : {}), ...(options.sleep ? { sleep: options.sleep } : {}),
     });
     this.logger = (options.logger ?? new NullLogger()).child({ component: 'comprehend-analyzer' });
@@ -87,7 +87,7 @@ export class ComprehendAnalyzer implements SentimentAnalyzer {
         onRetry: (error, attempt, delayMs) => this.logger.warn('comprehend call retried', { lang, attempt, delayMs, error: describeError(error) }),
       });
     } catch (error: unknown) {
-      if (isRetryable(error) || (error as { code?: unknown }).code === 'RETRIES_EXHAUSTED') throw error;
+      if (isRetryable(error) || error instanceof RetriesExhaustedError) throw error;
       this.logger.error('comprehend batch rejected', { lang, documents: batch.length, error: describeError(error) });
       return batch.map(() => ({ ok: false, reason: `batch rejected: ${describeError(error)}`, lang }));
     }

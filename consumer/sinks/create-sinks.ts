@@ -1,8 +1,8 @@
 // Builds the configured sinks (S3 archive, Redshift) from config, the shared AWS clients and a logger.
 import type { RedshiftDataClient } from '@aws-sdk/client-redshift-data';
 import type { S3Client } from '@aws-sdk/client-s3';
-import * as fs from 'node:fs';
 import type { Logger } from '../../common/logger';
+import { pgPoolOptionsFrom } from '../../common/pg/pg-pool';
 import { DataApiExecutor } from './redshift/data-api-executor';
 import { PgExecutor } from './redshift/pg-executor';
 import { RedshiftSink } from './redshift/redshift-sink';
@@ -53,12 +53,8 @@ function createExecutor(config: RedshiftConfig, clients: SinkClients, logger: Lo
       statementTimeoutMs: config.statementTimeoutMs,
     });
   }
-  const ca = connection.tlsCaFile === undefined ? undefined : fs.readFileSync(connection.tlsCaFile, 'utf8');
   return new PgExecutor({
-    connectionString: connection.url,
-    ...(connection.password === undefined ? {} : { password: connection.password }),
-    tls: { enabled: connection.tls, rejectUnauthorized: connection.tlsRejectUnauthorized, ...(ca === undefined ? {} : { ca }) },
-    poolSize: connection.poolSize,
+    ...pgPoolOptionsFrom(connection),
     connectTimeoutMs: 10_000,
     statementTimeoutMs: config.statementTimeoutMs,
     logger,

@@ -1,5 +1,6 @@
 // The sinks' typed configuration, read through ConfigReader: every problem reported at once, nothing clamped.
 import type { ConfigReader } from '../../common/config/config-reader';
+import { readPgConnection, readStatementTimeoutMs, SQL_TABLE_NAME, type PgConnectionSettings } from '../../common/pg/pg-connection';
 import { redact } from '../../common/redact';
 import type { RetryPolicy } from '../../common/retry';
 import type { ServerSideEncryption } from './s3/s3-object-store';
@@ -15,7 +16,7 @@ export interface ArchiveConfig {
 }
 
 export type RedshiftConnection =
-  | { readonly mode: 'pg'; readonly url: string; readonly password?: string; readonly tls: boolean; readonly tlsRejectUnauthorized: boolean; readonly tlsCaFile?: string; readonly poolSize: number }
+  | ({ readonly mode: 'pg' } & PgConnectionSettings)
   | { readonly mode: 'data-api'; readonly database: string; readonly clusterIdentifier?: string; readonly workgroupName?: string; readonly dbUser?: string; readonly secretArn?: string; readonly maxStatementsPerBatch: number };
 
 export interface RedshiftConfig {
@@ -36,7 +37,6 @@ export interface SinkConfig {
   readonly retry: RetryPolicy;
 }
 
-const TABLE_NAME = /^([a-z_][a-z0-9_$]{0,126}\.)?[a-z_][a-z0-9_$]{0,126}$/;
 const PREFIX = /^[A-Za-z0-9!_.*'()/=-]*$/;
 
 export function readSinkConfig(reader: ConfigReader): SinkConfig {
@@ -73,28 +73,19 @@ function readArchive(reader: ConfigReader): ArchiveConfig {
 function readRedshift(reader: ConfigReader): RedshiftConfig {
   const mode = reader.oneOf('REDSHIFT_MODE', ['pg', 'data-api'] as const, 'pg');
   const tables = { postsTable: reader.string('REDSHIFT_POSTS_TABLE', 'public.post_sentiment'), vehiclesTable: reader.string('REDSHIFT_VEHICLES_TABLE', 'public.vehicle_readings') };
-  for (const [name, value] of Object.entries(tables)) if (!TABLE_NAME.test(value)) reader.problem(`${name} "${value}" must be [schema.]table in lower-case letters, digits and _`);
+  for (const [name, value] of Object.entries(tables)) if (!SQL_TABLE_NAME.test(value)) reader.problem(`${name} "${value}" must be [schema.]table in lower-case letters, digits and _`);
   return {
     connection: mode === 'pg' ? readPg(reader) : readDataApi(reader),
     dialect: reader.oneOf('REDSHIFT_DIALECT', ['redshift', 'postgresql'] as const, 'redshift'),
     ...tables,
     createTables: reader.boolean('REDSHIFT_CREATE_TABLES', true),
-    statementTimeoutMs: reader.integer('REDSHIFT_STATEMENT_TIMEOUT_MS', 120_000, { min: 1_000 }),
+    // A load of a large batch may take minutes on a busy cluster.
+    statementTimeoutMs: readStatementTimeoutMs(reader, 120_000),
   };
 }
 
 function readPg(reader: ConfigReader): RedshiftConnection {
-  const url = reader.required('REDSHIFT_URL');
-  // The URL may carry a password: say what is wrong without echoing it.
-  if (url !== '' && !/^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+/.test(url)) reader.problem('REDSHIFT_URL must look like postgres://user[:password]@host:port/database');
-  const password = reader.string('REDSHIFT_PASSWORD');
-  const tlsCaFile = reader.string('REDSHIFT_TLS_CA_FILE');
-  return {
-    mode: 'pg', url, ...(password === undefined ? {} : { password }),
-    tls: reader.boolean('REDSHIFT_TLS', true), tlsRejectUnauthorized: reader.boolean('REDSHIFT_TLS_REJECT_UNAUTHORIZED', true),
-    ...(tlsCaFile === undefined ? {} : { tlsCaFile }),
-    poolSize: reader.integer('REDSHIFT_POOL_SIZE', 2, { min: 1, max: 50 }),
-  };
+  return { mode: 'pg', ...readPgConnection(reader) };
 }
 
 function readDataApi(reader: ConfigReader): RedshiftConnection {

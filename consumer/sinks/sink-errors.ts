@@ -14,3 +14,10 @@ export class ArchiveStateError extends ToolkitError {
     super('ARCHIVE_STATE_INVALID', `archive state object ${key}: ${problem}`);
   }
 }
+
+/** A Redshift Data API statement ended FAILED or ABORTED, or ran past its timeout (`status`: the Data API's). */
+export class DataApiStatementError extends ToolkitError {
+  public constructor(public readonly status: string, message: string, retryable: boolean) {
+    super('REDSHIFT_STATEMENT_FAILED', `Data API statement ${status}: ${message}`, { retryable });
+  }
+}

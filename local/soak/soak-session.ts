@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { createWinstonLogger } from '../../common/winston-logger';
 import type { Logger } from '../../common/logger';
-import { LOCAL_ACCESS_KEY } from '../local-daemon';
+import { useLocalCredentials } from '../../common/aws/local-or-cloud';
 import { createRunFolder } from '../demo-run';
 import { startSoakStack, type SoakStack } from './soak-stack';
 import { SOAK_BUCKET } from './soak-pipeline';
@@ -22,9 +22,7 @@ export function openSoakSession(tool: string): SoakSession {
   process.removeAllListeners('warning');
   process.on('warning', (warning) => log.logger.warn('process warning', { name: warning.name, message: warning.message }));
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
-  Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-  delete process.env.AWS_SESSION_TOKEN;
-  delete process.env.AWS_PROFILE;
+  useLocalCredentials(process.env);
   const interrupt = new AbortController();
   process.once('SIGINT', () => interrupt.abort());
   process.once('SIGTERM', () => interrupt.abort());

@@ -1,6 +1,7 @@
 // The local stack of a soak run, with the S3 and PostgreSQL stand-ins held separately so a fault can stop and restart them.
 import * as path from 'node:path';
 import { AwsClientFactory } from '../../common/aws/client-factory';
+import { sleep } from '../../common/sleep';
 import { freeStackPorts, startLocalStack, type LocalStack, type StackPorts } from '../local-stack';
 import { startS3Emulator, type RunningS3 } from '../s3-emulator';
 import { startPostgres, type PostgresOptions, type RunningPostgres } from '../postgres-server';
@@ -44,7 +45,7 @@ export async function startSoakStack(dir: string, buckets: readonly string[]): P
     bounceS3: async (downMs) => {
       await s3?.stop();
       s3 = undefined;
-      await new Promise((resolve) => setTimeout(resolve, downMs));
+      await sleep(downMs);
       s3 = await startS3Emulator(s3Options);
     },
     restartPostgres: async () => {

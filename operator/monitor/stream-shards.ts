@@ -1,5 +1,6 @@
 // Lists every shard of a stream (ListShards, all pages) with the facts the monitor needs: parent, open or closed.
-import { ListShardsCommand, type KinesisClient } from '@aws-sdk/client-kinesis';
+import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { eachShard } from '../../common/aws/list-all-shards';
 
 export interface ShardInfo {
   readonly shardId: string;
@@ -11,19 +12,14 @@ export interface ShardInfo {
 
 export async function listShards(kinesis: KinesisClient, streamName: string): Promise<ShardInfo[]> {
   const shards: ShardInfo[] = [];
-  let nextToken: string | undefined;
-  do {
-    const out = await kinesis.send(new ListShardsCommand(nextToken === undefined ? { StreamName: streamName } : { NextToken: nextToken }));
-    for (const s of out.Shards ?? []) {
-      if (s.ShardId === undefined) continue;
-      shards.push({
-        shardId: s.ShardId,
-        parentShardId: s.ParentShardId ?? null,
-        adjacentParentShardId: s.AdjacentParentShardId ?? null,
-        open: s.SequenceNumberRange?.EndingSequenceNumber === undefined,
-      });
-    }
-    nextToken = out.NextToken;
-  } while (nextToken !== undefined);
+  for await (const s of eachShard(kinesis, streamName)) {
+    if (s.ShardId === undefined) continue;
+    shards.push({
+      shardId: s.ShardId,
+      parentShardId: s.ParentShardId ?? null,
+      adjacentParentShardId: s.AdjacentParentShardId ?? null,
+      open: s.SequenceNumberRange?.EndingSequenceNumber === undefined,
+    });
+  }
   return shards;
 }

@@ -1,5 +1,5 @@
 // The exported-metrics file (`--metrics-file`): per-minute values of the five AWS/Kinesis series, null for a missing minute.
-import { ToolkitError } from '../../common/errors';
+import { MetricsFileError } from './scaler-errors';
 import type { MetricPoint } from '../../common/metrics/metrics-source';
 import { KINESIS_METRIC } from '../../common/metrics/metric-names';
 import type { StreamMetricsWindow } from './stream-metrics-window';
@@ -18,10 +18,6 @@ const FIELDS = [
   ['writeThrottled', KINESIS_METRIC.writeThrottled], ['getRecordsBytes', KINESIS_METRIC.getRecordsBytes],
   ['iteratorAgeMaxMs', KINESIS_METRIC.iteratorAgeMs],
 ] as const;
-
-export class MetricsFileError extends ToolkitError {
-  public constructor(message: string) { super('METRICS_FILE_INVALID', message); }
-}
 
 /** Checks the shape of parsed JSON from a file we do not control, then builds the window. */
 export function windowFromExport(value: unknown): StreamMetricsWindow {

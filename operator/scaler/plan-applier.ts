@@ -1,5 +1,6 @@
 // Executes a saved plan exactly: lock the stream, re-check preconditions before every UpdateShardCount, record it, wait for ACTIVE.
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
+import { sleep as realSleep } from '../../common/sleep';
 import { entriesInWindow } from './scaling-budget';
 import type { ScalingPlan, ScalingStep } from './scaling-plan';
 import { UPDATE_SHARD_COUNT_DAILY_LIMIT } from './scaling-policy';
@@ -33,7 +34,7 @@ export interface ApplyResult {
 
 export async function applyPlan(plan: ScalingPlan, deps: ApplyDeps): Promise<ApplyResult> {
   const now = deps.now ?? Date.now;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const sleep = deps.sleep ?? realSleep;
   if (plan.steps.length === 0) return { outcome: 'nothing-to-do', stepsDone: [] };
   if (now() - Date.parse(plan.createdAt) > deps.maxPlanAgeMs) {
     throw new ScalingBlockedError('PLAN_STALE', `plan was made at ${plan.createdAt}, older than ${Math.round(deps.maxPlanAgeMs / 60_000)} min: plan again`);

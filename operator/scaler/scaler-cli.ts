@@ -1,6 +1,5 @@
 // The scaler's commands (plan, apply, run): arguments in, text or JSON out, a documented exit code back. No process access here.
 import * as fs from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { Source } from '../../common/config/config-reader';
 import { AwsClientFactory } from '../../common/aws/client-factory';
 import type { AwsSettings } from '../../common/aws/aws-settings';
@@ -14,6 +13,7 @@ import { parsePlan } from './plan-file';
 import { renderPlan, renderProgress } from './plan-table';
 import { ScalingBlockedError } from './scaler-errors';
 import { makePlan } from './make-plan';
+import { parseScalerArgs } from './scaler-args';
 import type { ScalingPlan } from './scaling-plan';
 
 export interface ScalerCliDeps {
@@ -33,20 +33,6 @@ export const SCALER_USAGE = `usage: scaler <plan|apply|run> [options]
   apply --plan plan.json [--json]
   run   --stream NAME [--json]   (plan, then apply what it planned)
 exit codes: 0 nothing to do, 1 error, 2 changes pending (plan), 3 changed, 4 blocked by a guard`;
-
-const OPTIONS = {
-  stream: { type: 'string' }, json: { type: 'boolean' }, out: { type: 'string' }, plan: { type: 'string' },
-  'metrics-file': { type: 'string' }, 'save-metrics': { type: 'string' }, 'ledger-file': { type: 'string' },
-  'current-shards': { type: 'string' }, 'on-demand': { type: 'boolean' }, 'min-shards': { type: 'string' },
-  'max-shards': { type: 'string' }, 'window-minutes': { type: 'string' }, table: { type: 'string' }, help: { type: 'boolean' },
-} as const;
-
-export type ScalerArgs = ReturnType<typeof parseScalerArgs>['values'];
-
-export function parseScalerArgs(argv: readonly string[]): { command: string | undefined; values: { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string } } {
-  const { values, positionals } = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-  return { command: positionals[0], values };
-}
 
 export async function runScalerCli(argv: readonly string[], deps: ScalerCliDeps): Promise<ExitCode> {
   let factory: AwsClientFactory | undefined;

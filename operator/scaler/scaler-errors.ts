@@ -11,3 +11,8 @@ export class ScalingBlockedError extends ToolkitError {
 export class ScalingTimeoutError extends ToolkitError {
   public constructor(message: string) { super('SCALING_TIMEOUT', message, { retryable: false }); }
 }
+
+/** A metrics export file (from `--export-metrics`, a file we do not control once written) has the wrong shape. */
+export class MetricsFileError extends ToolkitError {
+  public constructor(message: string) { super('METRICS_FILE_INVALID', message); }
+}

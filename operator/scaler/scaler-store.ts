@@ -2,6 +2,7 @@
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { sleep } from '../../common/sleep';
 import type { LedgerEntry } from './scaling-budget';
 import { ScalingBlockedError } from './scaler-errors';
 
@@ -26,7 +27,7 @@ export class DynamoDbScalerStore {
     for (let i = 0; i < 120; i += 1) {
       const out = await this.dynamodb.send(new DescribeTableCommand({ TableName: this.table }));
       if (out.Table?.TableStatus === 'ACTIVE') return;
-      await new Promise((r) => setTimeout(r, 250));
+      await sleep(250);
     }
   }
 

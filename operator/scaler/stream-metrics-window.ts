@@ -1,5 +1,6 @@
 // Pure summary of a stream's per-minute AWS/Kinesis metrics: rates per second, newest minutes dropped as incomplete, gaps never read as zero.
 import type { MetricPoint } from '../../common/metrics/metrics-source';
+import { percentile } from '../../common/percentile';
 import type { ObservedLoad } from './scaling-plan';
 import type { ScalingPolicy } from './scaling-policy';
 
@@ -51,11 +52,4 @@ export function summarizeWindow(window: StreamMetricsWindow, policy: Policy): Ob
 
 function mean(values: readonly number[]): number {
   return values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length;
-}
-
-/** Nearest-rank percentile; 0 for no values. */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))] as number;
 }

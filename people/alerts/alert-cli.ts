@@ -4,7 +4,8 @@ import type { SNSClient } from '@aws-sdk/client-sns';
 import type { AwsSettings } from '../../common/aws/aws-settings';
 import { describeError } from '../../common/errors';
 import { redactText } from '../../common/redact';
-import { failureExit, sleepOrAbort, type CliDeps } from '../cli-deps';
+import { sleep } from '../../common/sleep';
+import { failureExit, type CliDeps } from '../cli-deps';
 import { PEOPLE_EXIT } from '../people-errors';
 import type { PostReader } from '../posts/post-reader';
 import type { PostsSource } from '../posts/posts-source';
@@ -78,7 +79,7 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
         deps.logger.error('poll failed', { error: describeError(error) });
         deps.printError(`poll failed: ${describeError(error)}`);
       }
-      if (values.once !== true) await sleepOrAbort(config.intervalSeconds * 1000, deps.signal);
+      if (values.once !== true) await sleep(config.intervalSeconds * 1000, deps.signal);
     } while (values.once !== true && deps.signal?.aborted !== true);
     if (values.once === true && watch.pendingDeliveries > 0) return PEOPLE_EXIT.error;
     return alerted && values.once === true ? PEOPLE_EXIT.alerted : PEOPLE_EXIT.ok;

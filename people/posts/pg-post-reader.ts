@@ -1,8 +1,8 @@
 // PostReader over a pg pool (Redshift speaks the PostgreSQL protocol): TIMESTAMPs read as UTC, counts as numbers, hashtags from JSONB or SUPER text.
-import { Pool, types, type PoolClient, type PoolConfig } from 'pg';
+import { types, type Pool, type PoolClient } from 'pg';
 import { isRetryable } from '../../common/is-retryable';
 import type { Logger } from '../../common/logger';
-import { redactText } from '../../common/redact';
+import { createPgPool, pgPoolOptionsFrom } from '../../common/pg/pg-pool';
 import { PostsQueryError } from '../people-errors';
 import { countByLabelInRangesQuery, countByLabelQuery, latestPostsQuery, type Query } from './post-queries';
 import { POST_LABELS, type LabelCount, type PostLabel, type PostReader, type PostSummaryRow, type TimeRange } from './post-reader';
@@ -16,23 +16,12 @@ type Row = Record<string, unknown>;
 
 export class PgPostReader implements PostReader {
   private readonly pool: Pool;
-  /** Connections that already ran SET statement_timeout (a SET rather than a startup parameter: Redshift accepts the SET). */
-  private readonly prepared = new WeakSet<PoolClient>();
 
   public constructor(private readonly source: PostsSource, logger: Logger) {
-    const config: PoolConfig = {
-      connectionString: source.url,
-      max: 2,
-      connectionTimeoutMillis: 10_000,
-      idleTimeoutMillis: 30_000,
-      allowExitOnIdle: true,
+    this.pool = createPgPool({
+      ...pgPoolOptionsFrom(source), connectTimeoutMs: 10_000, statementTimeoutMs: source.statementTimeoutMs, logger,
       types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === TIMESTAMP_OID ? utcTimestamp : types.getTypeParser(oid, format ?? 'text'))) as typeof types.getTypeParser },
-      ...(source.password === undefined ? {} : { password: source.password }),
-      ...(source.tls.enabled ? { ssl: { rejectUnauthorized: source.tls.rejectUnauthorized } } : {}),
-    };
-    this.pool = new Pool(config);
-    // An idle client losing its connection emits 'error' on the pool; unhandled, that would end the process.
-    this.pool.on('error', (error) => logger.warn('idle database connection failed', { error: redactText(error.message) }));
+    });
   }
 
   public async countByLabel(range: TimeRange, unit: 'minute' | 'day'): Promise<LabelCount[]> {
@@ -70,10 +59,6 @@ export class PgPostReader implements PostReader {
     let broken: Error | undefined;
     try {
       client = await this.pool.connect();
-      if (!this.prepared.has(client)) {
-        await client.query(`SET statement_timeout TO ${Math.floor(this.source.statementTimeoutMs)}`);
-        this.prepared.add(client);
-      }
       return (await client.query<Row>(query.text, [...query.values])).rows;
     } catch (error: unknown) {
       // A connection that failed mid-query is discarded rather than handed to the next refresh.

@@ -1,13 +1,11 @@
 // Where the people tools read scored posts: REDSHIFT_* variables (as the sinks read them), else the URL `npm start` wrote to .local/endpoints.json.
 import * as fs from 'node:fs';
 import type { ConfigReader } from '../../common/config/config-reader';
+import { readPgConnection, readStatementTimeoutMs, SQL_TABLE_NAME, type PgConnectionSettings } from '../../common/pg/pg-connection';
 import { DEFAULT_ENDPOINTS_FILE } from '../../common/aws/local-or-cloud';
 
-export interface PostsSource {
-  /** postgres://user[:password]@host:port/database: may hold a password, never log it (common/redact.ts). */
-  readonly url: string;
-  readonly password?: string;
-  readonly tls: { readonly enabled: boolean; readonly rejectUnauthorized: boolean };
+/** The connection settings as the sinks read them (common/pg/pg-connection.ts), plus the posts table. */
+export interface PostsSource extends PgConnectionSettings {
   /** Validated [schema.]table, safe to splice into SQL. */
   readonly table: string;
   readonly statementTimeoutMs: number;
@@ -16,26 +14,19 @@ export interface PostsSource {
 }
 
 export { DEFAULT_ENDPOINTS_FILE };
-const TABLE_NAME = /^([a-z_][a-z0-9_$]{0,126}\.)?[a-z_][a-z0-9_$]{0,126}$/;
-const URL_SHAPE = /^postgres(ql)?:\/\/[^\s/]+\/[^\s/?]+/;
 
 /** Reads the posts source; problems go to the reader, so the caller's finish() reports them with the rest. */
 export function readPostsSource(reader: ConfigReader): PostsSource {
   const endpointsFile = reader.string('ENDPOINTS_FILE', DEFAULT_ENDPOINTS_FILE);
   const envUrl = reader.string('REDSHIFT_URL');
   const local = envUrl === undefined ? localPostgres(endpointsFile) : undefined;
-  if (envUrl === undefined && local === undefined) reader.problem(`REDSHIFT_URL is not set and ${endpointsFile} has no postgres URL (is \`npm start\` running?)`);
-  const url = envUrl ?? local?.url ?? '';
-  // The URL may carry a password: say what is wrong without echoing it.
-  if (url !== '' && !URL_SHAPE.test(url)) reader.problem('REDSHIFT_URL must look like postgres://user[:password]@host:port/database');
+  const connection = readPgConnection(reader, { fallback: { url: local?.url, whenMissing: `REDSHIFT_URL is not set and ${endpointsFile} has no postgres URL (is \`npm start\` running?)` } });
   const table = reader.string('REDSHIFT_POSTS_TABLE', local?.table ?? 'public.post_sentiment');
-  if (!TABLE_NAME.test(table)) reader.problem(`REDSHIFT_POSTS_TABLE "${table}" must be [schema.]table in lower-case letters, digits and _`);
-  const password = reader.string('REDSHIFT_PASSWORD');
+  if (!SQL_TABLE_NAME.test(table)) reader.problem(`REDSHIFT_POSTS_TABLE "${table}" must be [schema.]table in lower-case letters, digits and _`);
   return {
-    url, table, ...(password === undefined ? {} : { password }),
-    // The local stand-in speaks no TLS; a real cluster gets TLS with verification unless told otherwise.
-    tls: { enabled: reader.boolean('REDSHIFT_TLS', envUrl !== undefined), rejectUnauthorized: reader.boolean('REDSHIFT_TLS_REJECT_UNAUTHORIZED', true) },
-    statementTimeoutMs: reader.integer('REDSHIFT_STATEMENT_TIMEOUT_MS', 30_000, { min: 1_000 }),
+    ...connection, table,
+    // A dashboard or report query should fail sooner than a sink load.
+    statementTimeoutMs: readStatementTimeoutMs(reader, 30_000),
     origin: envUrl === undefined ? endpointsFile : 'REDSHIFT_URL',
   };
 }

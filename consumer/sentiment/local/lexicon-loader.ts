@@ -1,7 +1,7 @@
 // Loads the published lexicons the local analyzer uses, as data, from the npm packages that ship them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ToolkitError } from '../../../common/errors';
+import { LexiconLoadError } from '../sentiment-errors';
 import { EMOJI_PROXIES } from './emoji-proxies';
 
 /** Word (or emoticon, or emoji) -> valence on VADER's scale, -4 (most negative) .. +4 (most positive). */
@@ -20,12 +20,6 @@ export interface LexiconSet {
   readonly emoji: Lexicon;
   /** The emoticons of VADER's lexicon (tokens without letters), shared by every language. */
   readonly emoticons: Lexicon;
-}
-
-export class LexiconLoadError extends ToolkitError {
-  public constructor(what: string, cause: unknown) {
-    super('SENTIMENT_LEXICON_UNAVAILABLE', `cannot load the ${what} lexicon: is its npm package installed?`, { cause });
-  }
 }
 
 /** The rescaling factors map each source's published range onto VADER's -4..4. */

@@ -1,8 +1,8 @@
 // SqlExecutor over the Redshift Data API: one BatchExecuteStatement per transaction, ClientToken, DescribeStatement polling.
 import { BatchExecuteStatementCommand, DescribeStatementCommand, type RedshiftDataClient } from '@aws-sdk/client-redshift-data';
 import { createHash } from 'node:crypto';
-import { ToolkitError } from '../../../common/errors';
-import { sleep as realSleep } from '../../../common/retry';
+import { DataApiStatementError } from '../sink-errors';
+import { sleep as realSleep } from '../../../common/sleep';
 import type { SqlStatement } from './load-plan';
 import { isRetryableSqlError, type SqlExecutor } from './sql-executor';
 
@@ -25,12 +25,6 @@ export interface DataApiExecutorOptions {
   readonly statementTimeoutMs: number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly now?: () => number;
-}
-
-export class DataApiStatementError extends ToolkitError {
-  public constructor(public readonly status: string, message: string, retryable: boolean) {
-    super('REDSHIFT_STATEMENT_FAILED', `Data API statement ${status}: ${message}`, { retryable });
-  }
 }
 
 export class DataApiExecutor implements SqlExecutor {

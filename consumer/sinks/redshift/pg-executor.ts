@@ -1,22 +1,11 @@
 // SqlExecutor over a direct pg connection pool (Redshift speaks the PostgreSQL protocol): real transactions, optional TLS.
-import { Pool, type PoolConfig } from 'pg';
-import type { Logger } from '../../../common/logger';
-import { redactText } from '../../../common/redact';
+import type { Pool } from 'pg';
+import { createPgPool, type PgPoolOptions } from '../../../common/pg/pg-pool';
 import type { SqlStatement } from './load-plan';
 import type { SqlExecutor } from './sql-executor';
 
-export interface PgExecutorOptions {
-  /** postgres://user:password@host:port/database (the password may instead come from `password`). */
-  readonly connectionString: string;
-  readonly password?: string;
-  /** TLS: off, on with certificate verification, or on with a CA bundle (PEM). */
-  readonly tls: { readonly enabled: boolean; readonly rejectUnauthorized?: boolean; readonly ca?: string };
-  readonly poolSize: number;
-  readonly connectTimeoutMs: number;
-  /** Server-side cap per statement, so a stuck load fails instead of blocking the shard forever. */
-  readonly statementTimeoutMs: number;
-  readonly logger: Logger;
-}
+/** The pool's settings (common/pg/pg-pool.ts); `types` stays pg's default here. */
+export type PgExecutorOptions = Omit<PgPoolOptions, 'types'>;
 
 export class PgExecutor implements SqlExecutor {
   public readonly name = 'pg';
@@ -25,20 +14,7 @@ export class PgExecutor implements SqlExecutor {
   private readonly pool: Pool;
 
   public constructor(options: PgExecutorOptions) {
-    const config: PoolConfig = {
-      connectionString: options.connectionString,
-      max: options.poolSize,
-      connectionTimeoutMillis: options.connectTimeoutMs,
-      idleTimeoutMillis: 30_000,
-      allowExitOnIdle: true,
-      ...(options.password === undefined ? {} : { password: options.password }),
-      ...(options.tls.enabled ? { ssl: { rejectUnauthorized: options.tls.rejectUnauthorized ?? true, ...(options.tls.ca === undefined ? {} : { ca: options.tls.ca }) } } : {}),
-    };
-    this.pool = new Pool(config);
-    // An idle client losing its connection emits 'error' on the pool; unhandled, that would kill the process.
-    this.pool.on('error', (error) => options.logger.warn('idle database connection failed', { error: redactText(error.message) }));
-    // SET rather than a startup parameter: Redshift accepts the SET, not every startup option PostgreSQL does.
-    this.pool.on('connect', (client) => { client.query(`SET statement_timeout TO ${Math.floor(options.statementTimeoutMs)}`).catch(() => undefined); });
+    this.pool = createPgPool(options);
   }
 
   public async transaction(statements: readonly SqlStatement[]): Promise<void> {

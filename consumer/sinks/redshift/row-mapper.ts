@@ -1,4 +1,5 @@
 // Turns sink rows into column values in table-spec order: byte-truncated text, UTC timestamps, JSON hashtags.
+import { truncateUtf8 } from '../../../common/utf8-truncate';
 import type { ScoredPost, VehicleRow } from '../sink';
 import type { SqlValue } from './sql-dialect';
 import { POST_HASHTAGS_BYTES, POST_TEXT_BYTES } from './table-spec';
@@ -10,21 +11,13 @@ export function sqlTimestamp(value: string | number): string | null {
   return date.toISOString().replace('T', ' ').replace('Z', '');
 }
 
-/** Cuts text to at most `maxBytes` UTF-8 bytes without splitting a character. */
-export function truncateUtf8(text: string, maxBytes: number): { text: string; truncated: boolean } {
-  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return { text, truncated: false };
-  let end = maxBytes;
-  const bytes = Buffer.from(text, 'utf8');
-  while (end > 0 && ((bytes[end] ?? 0) & 0xc0) === 0x80) end -= 1;
-  return { text: bytes.subarray(0, end).toString('utf8'), truncated: true };
-}
-
 function bounded(text: string | undefined, maxBytes: number): string | null {
-  return text === undefined ? null : truncateUtf8(text, maxBytes).text;
+  return text === undefined ? null : truncateUtf8(text, maxBytes);
 }
 
 export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
   const text = truncateUtf8(post.text, POST_TEXT_BYTES);
+  const truncated = text.length < post.text.length;
   const hashtags: string[] = [];
   for (const tag of post.hashtags) {
     if (JSON.stringify([...hashtags, tag]).length > POST_HASHTAGS_BYTES) break;
@@ -34,7 +27,7 @@ export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
   return [
     record.shardId, record.sequenceNumber, record.subSequenceNumber,
     bounded(post.id, 64), bounded(post.user, 256), sqlTimestamp(post.createdAt), sqlTimestamp(record.approximateArrivalTimestamp),
-    bounded(sentiment.lang ?? post.lang, 16), text.text, text.truncated, JSON.stringify(hashtags),
+    bounded(sentiment.lang ?? post.lang, 16), text, truncated, JSON.stringify(hashtags),
     scored?.label ?? null, scored?.scores.Positive ?? null, scored?.scores.Negative ?? null, scored?.scores.Neutral ?? null, scored?.scores.Mixed ?? null,
     sentiment.ok ? null : bounded(sentiment.reason, 256),
     bounded(post.source, 16),

@@ -16,7 +16,7 @@ describe('PgPostReader on PostgreSQL', function () {
   before(async () => {
     standIns = await startSinkStandIns({ s3: false });
     await createPostsTable(standIns.postgresUrl);
-    reader = new PgPostReader({ url: standIns.postgresUrl, tls: { enabled: false, rejectUnauthorized: true }, table: POSTS_TABLE, statementTimeoutMs: 10_000, origin: 'test' }, new NullLogger());
+    reader = new PgPostReader({ url: standIns.postgresUrl, tls: { enabled: false, rejectUnauthorized: true }, poolSize: 2, table: POSTS_TABLE, statementTimeoutMs: 10_000, origin: 'test' }, new NullLogger());
   });
   beforeEach(() => truncatePosts(standIns.postgresUrl));
   after(async () => {

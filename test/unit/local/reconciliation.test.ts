@@ -1,6 +1,6 @@
 // Unit tests of the demo/e2e reconciliation: counts, duplicates, missing ids, foreign lines, identity agreement, latency percentiles.
 import { expect } from 'chai';
-import { percentile, reconcile } from '../../../local/reconciliation';
+import { reconcile } from '../../../local/reconciliation';
 import type { DeliveredLine, DeliveredRow } from '../../../local/delivery-reader';
 import type { TracedRecord } from '../../../local/traced-producer';
 
@@ -30,13 +30,5 @@ describe('reconcile', () => {
     );
     expect(r).to.deep.include({ archived: 2, loaded: 2, duplicates: 2, missing: 1 });
     expect(r.details).to.deep.include({ archiveDuplicates: 1, tableDuplicates: 1, unexpected: 1, missingFromArchive: ['c'], missingFromTable: ['c'], identityMismatches: ['b'] });
-  });
-});
-
-describe('percentile', () => {
-  it('picks the nearest rank and returns 0 for no values', () => {
-    expect(percentile([1, 2, 3, 4], 50)).to.equal(2);
-    expect(percentile([1, 2, 3, 4], 95)).to.equal(4);
-    expect(percentile([], 50)).to.equal(0);
   });
 });

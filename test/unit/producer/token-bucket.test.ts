@@ -1,6 +1,6 @@
 // The token bucket and the per-shard rate limiter, driven by a fake clock.
 import { expect } from 'chai';
-import { TokenBucket } from '../../../producer/token-bucket';
+import { TokenBucket } from '../../../common/token-bucket';
 import { ShardRateLimiter } from '../../../producer/shard-rate-limiter';
 
 describe('TokenBucket', () => {

@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import { loadStatements } from '../../../consumer/sinks/redshift/load-plan';
 import { ensureTableSql } from '../../../consumer/sinks/redshift/table-ddl';
-import { postRow, truncateUtf8, sqlTimestamp } from '../../../consumer/sinks/redshift/row-mapper';
+import { postRow, sqlTimestamp } from '../../../consumer/sinks/redshift/row-mapper';
+import { truncateUtf8 } from '../../../common/utf8-truncate';
 import { POSTGRESQL, REDSHIFT } from '../../../consumer/sinks/redshift/sql-dialect';
 import { postTable, vehicleTable } from '../../../consumer/sinks/redshift/table-spec';
 import { makeShardStream, toSinkBatch } from '../../support/sink-batch-factory';
@@ -58,9 +59,9 @@ describe('loadStatements', () => {
 
 describe('row mapping', () => {
   it('truncates to a byte limit without splitting a character', () => {
-    expect(truncateUtf8('ab😀cd', 4)).to.deep.equal({ text: 'ab', truncated: true });
-    expect(truncateUtf8('ab😀cd', 6)).to.deep.equal({ text: 'ab😀', truncated: true });
-    expect(truncateUtf8('día', 4)).to.deep.equal({ text: 'día', truncated: false });
+    expect(truncateUtf8('ab😀cd', 4)).to.equal('ab');
+    expect(truncateUtf8('ab😀cd', 6)).to.equal('ab😀');
+    expect(truncateUtf8('día', 4)).to.equal('día');
   });
 
   it('writes UTC timestamps both engines parse, and null for a bad date', () => {

@@ -18,7 +18,7 @@ describe('readSinkConfig', () => {
   it('reads a pg setup with defaults for everything optional', () => {
     const config = read({ ARCHIVE_BUCKET: 'b', REDSHIFT_URL: 'postgres://loader:s3cret@cluster:5439/dev' });
     expect(config.archive).to.deep.include({ bucket: 'b', prefix: 'raw', errorPrefix: 'errors', statePrefix: 'archive-state', gzip: true, sse: { mode: 'none' } });
-    expect(config.redshift?.connection).to.include({ mode: 'pg', tls: true, poolSize: 2 });
+    expect(config.redshift?.connection).to.deep.include({ mode: 'pg', tls: { enabled: true, rejectUnauthorized: true }, poolSize: 2 });
     expect(config.redshift).to.include({ dialect: 'redshift', postsTable: 'public.post_sentiment', createTables: true });
   });
 

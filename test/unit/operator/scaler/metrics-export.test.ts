@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { exportWindow, windowFromExport, MetricsFileError } from '../../../../operator/scaler/metrics-export';
+import { exportWindow, windowFromExport } from '../../../../operator/scaler/metrics-export';
+import { MetricsFileError } from '../../../../operator/scaler/scaler-errors';
 
 const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/metrics');
 

@@ -1,6 +1,6 @@
 // Window summary: newest minutes are incomplete, gaps are not zeros, rates are Sum/period.
 import { expect } from 'chai';
-import { summarizeWindow, percentile, type StreamMetricsWindow } from '../../../../operator/scaler/stream-metrics-window';
+import { summarizeWindow, type StreamMetricsWindow } from '../../../../operator/scaler/stream-metrics-window';
 import { stepsBetween } from '../../../../operator/scaler/scaling-steps';
 
 const T0 = Date.UTC(2026, 0, 5, 10);
@@ -28,11 +28,6 @@ describe('summarizeWindow', () => {
 });
 
 describe('percentile and steps', () => {
-  it('takes the nearest-rank percentile', () => {
-    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).to.equal(9);
-    expect(percentile([], 0.9)).to.equal(0);
-  });
-
   it('plans UpdateShardCount steps within 2x up and half down', () => {
     expect(stepsBetween(3, 13)).to.deep.equal([{ from: 3, to: 6 }, { from: 6, to: 12 }, { from: 12, to: 13 }]);
     expect(stepsBetween(9, 2)).to.deep.equal([{ from: 9, to: 5 }, { from: 5, to: 3 }, { from: 3, to: 2 }]);

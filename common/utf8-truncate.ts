@@ -1,4 +1,4 @@
-// Cuts text to a UTF-8 byte budget on a character boundary: never half a multi-byte character or surrogate pair.
+// Cuts text to a UTF-8 byte budget on a character boundary (never half a multi-byte character or surrogate pair): Comprehend's document limit, Redshift's VARCHAR bytes.
 
 /** The longest prefix of `text` whose UTF-8 encoding fits in `maxBytes`. */
 export function truncateUtf8(text: string, maxBytes: number): string {

@@ -1,4 +1,4 @@
-// A token bucket that refills continuously from an injected clock; used per shard for bytes and records.
+// The one token bucket: refills continuously from a clock the caller passes in; the producer's per-shard byte and record limits, Comprehend's call rate.
 
 export class TokenBucket {
   private tokens: number;

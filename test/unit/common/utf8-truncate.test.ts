@@ -1,7 +1,7 @@
 // Truncation to a UTF-8 byte budget never splits a character, checked against Buffer's encoding.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { truncateUtf8 } from '../../../consumer/sentiment/comprehend/utf8-truncate';
+import { truncateUtf8 } from '../../../common/utf8-truncate';
 
 describe('truncateUtf8', () => {
   it('keeps text that fits and cuts before a character that would not', () => {

@@ -1,12 +1,12 @@
-// The rate limiter: a burst up to capacity, then one call per 1/rate seconds, on an injected clock.
+// The Comprehend call pacer: a burst up to capacity, then one call per 1/rate seconds, on an injected clock.
 import { expect } from 'chai';
-import { TokenBucket } from '../../../consumer/sentiment/comprehend/token-bucket';
+import { CallPacer } from '../../../consumer/sentiment/comprehend/call-pacer';
 
-describe('TokenBucket', () => {
+describe('CallPacer', () => {
   it('lets a full bucket through at once, then waits for refills at the configured rate', async () => {
     let now = 0;
     const waits: number[] = [];
-    const bucket = new TokenBucket({ ratePerSecond: 2, capacity: 2, now: () => now, sleep: (ms) => { waits.push(ms); now += ms; return Promise.resolve(); } });
+    const bucket = new CallPacer({ ratePerSecond: 2, capacity: 2, now: () => now, sleep: (ms) => { waits.push(ms); now += ms; return Promise.resolve(); } });
     for (let i = 0; i < 5; i += 1) await bucket.take();
     expect(waits).to.deep.equal([500, 500, 500]);
     expect(now).to.equal(1_500);
@@ -14,7 +14,7 @@ describe('TokenBucket', () => {
 
   it('serves concurrent callers one token each, in order', async () => {
     let now = 0;
-    const bucket = new TokenBucket({ ratePerSecond: 10, capacity: 1, now: () => now, sleep: (ms) => { now += ms; return Promise.resolve(); } });
+    const bucket = new CallPacer({ ratePerSecond: 10, capacity: 1, now: () => now, sleep: (ms) => { now += ms; return Promise.resolve(); } });
     const order: number[] = [];
     await Promise.all([0, 1, 2].map((i) => bucket.take().then(() => order.push(i))));
     expect(order).to.deep.equal([0, 1, 2]);
@@ -22,6 +22,6 @@ describe('TokenBucket', () => {
   });
 
   it('refuses a rate that is not positive', () => {
-    expect(() => new TokenBucket({ ratePerSecond: 0 })).to.throw(RangeError);
+    expect(() => new CallPacer({ ratePerSecond: 0 })).to.throw(RangeError);
   });
 });
