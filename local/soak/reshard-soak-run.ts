@@ -60,6 +60,7 @@ export async function runReshardOnce(o: ReshardRunOptions): Promise<ReshardRunRe
   const r = await pipeline.reconcile();
   const lost = await pipeline.missingBehindCheckpoint(r);
   const after = countGuardDrops(path.join(o.dir, 'logs', 'consumer'));
+  await pipeline.deleteStream();
   return {
     runId: pipeline.runId, produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, lost,
     unexpected: r.details.unexpected, guardDroppedAggregates: after.aggregates - before.aggregates, elapsedMs: Date.now() - started, delivered,

@@ -1,5 +1,6 @@
 // One soak run's pipeline: a fresh stream on the soak stack, the supervised real daemon, traced tweets and poison, delivery checks.
 import { randomBytes } from 'node:crypto';
+import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../common/logger';
 import { createProducer, type KinesisProducer } from '../../producer';
 import { ensureStream, openShardsForSeeding } from '../stream-setup';
@@ -179,6 +180,11 @@ export class SoakPipeline {
   public async stop(): Promise<void> {
     await this.producer.close().catch(() => undefined);
     await this.supervisor.stop();
+  }
+
+  /** Deletes the run's stream (after stop and reconcile): kinesis-local counts every open shard against an account limit (50). */
+  public async deleteStream(): Promise<void> {
+    await this.options.stack.factory.kinesis().send(new DeleteStreamCommand({ StreamName: this.streamName, EnforceConsumerDeletion: true }));
   }
 
   private async produceLoop(ratePerSecond: number): Promise<void> {
