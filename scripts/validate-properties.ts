@@ -5,7 +5,7 @@ import { readAsDaemon, toMap } from '../local/java-properties';
 import { validatePropertiesBytes, type Finding } from '../local/properties-validator';
 import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../local/kcl-generation';
 
-const USAGE = 'usage: validate-properties [--kcl 2|3] [--json] [--strict] <file.properties>...  (--strict: warnings fail too; --kcl: the generation the file is for, default KCL_GENERATION, else 2)';
+const USAGE = 'usage: validate-properties [--kcl 2|3] [--json] [--strict] <file.properties>...  (--strict: warnings fail too; --kcl: the generation the file is for, default KCL_GENERATION, else 3)';
 const repoRoot = path.resolve(__dirname, '..', '..');
 
 interface FileResult {
