@@ -1,30 +1,17 @@
 // End-to-end: the short CI version of `npm run chaos` (three seeded faults: a consumer child killed, a poison burst, PostgreSQL restarted).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { NullLogger } from '../../common/logger';
-import { createRunFolder } from '../../local/demo-run';
-import { LOCAL_ACCESS_KEY } from '../../local/local-daemon';
 import { chooseFaults, POISON_PER_BURST, seededRandom } from '../../local/soak/chaos-faults';
 import { isExact, runChaos } from '../../local/soak/chaos-run';
-import { SOAK_BUCKET } from '../../local/soak/soak-pipeline';
-import { startSoakStack, type SoakStack } from '../../local/soak/soak-stack';
+import { useSoakStack } from '../support/soak-stack-hooks';
 
 const SEED = 182;
 
 describe('e2e: chaos soak (short)', function () {
   this.timeout(600_000);
-  let stack: SoakStack | undefined;
-  const dir = createRunFolder();
-
-  before(async () => {
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-    stack = await startSoakStack(dir, [SOAK_BUCKET]);
-  });
-  after(async () => {
-    await stack?.stop();
-    if (process.env.KEEP_E2E_DIR === undefined) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const soak = useSoakStack();
+  const { dir } = soak;
 
   it('the seed names the faults', () => {
     expect(chooseFaults(3, seededRandom(SEED))).to.deep.equal(['poison-burst', 'kill-consumer-child', 'restart-postgres']);
@@ -32,7 +19,7 @@ describe('e2e: chaos soak (short)', function () {
 
   it('delivers every tweet once to both sinks and dead-letters exactly the poison sent, through three faults', async () => {
     const outcome = await runChaos({
-      stack: stack as SoakStack, dir, faults: 3, seed: SEED, shards: 2, ratePerSecond: 50, pauseMs: 4_000, deliveryTimeoutMs: 300_000,
+      stack: soak.stack(), dir, faults: 3, seed: SEED, shards: 2, ratePerSecond: 50, pauseMs: 4_000, deliveryTimeoutMs: 300_000,
       logger: new NullLogger(), progress: () => undefined, signal: new AbortController().signal,
     });
     const why = `${JSON.stringify({ ...outcome, injected: outcome.injected.map((f) => f.what) })}; logs in ${path.join(dir, 'logs')}`;

@@ -1,32 +1,19 @@
 // End-to-end: a merge (4 -> 2) and a split not in halves (2 -> 3) while producing; the short CI version of `npm run reshard-soak`.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { NullLogger } from '../../common/logger';
-import { createRunFolder } from '../../local/demo-run';
-import { LOCAL_ACCESS_KEY } from '../../local/local-daemon';
 import { runReshardOnce } from '../../local/soak/reshard-soak-run';
-import { SOAK_BUCKET } from '../../local/soak/soak-pipeline';
-import { startSoakStack, type SoakStack } from '../../local/soak/soak-stack';
+import { useSoakStack } from '../support/soak-stack-hooks';
 
 describe('e2e: reshard under load, merge and uneven split', function () {
   this.timeout(600_000);
-  let stack: SoakStack | undefined;
-  const dir = createRunFolder();
-
-  before(async () => {
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-    stack = await startSoakStack(dir, [SOAK_BUCKET]);
-  });
-  after(async () => {
-    await stack?.stop();
-    if (process.env.KEEP_E2E_DIR === undefined) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const soak = useSoakStack();
+  const { dir } = soak;
 
   for (const [from, to] of [[4, 2], [2, 3]] as const) {
     it(`stores every record once in both sinks across ${from} -> ${to}`, async () => {
       const r = await runReshardOnce({
-        stack: stack as SoakStack, dir, from, to, ratePerSecond: 150, beforeMs: 4_000, afterMs: 3_000, deliveryTimeoutMs: 240_000, guard: true,
+        stack: soak.stack(), dir, from, to, ratePerSecond: 150, beforeMs: 4_000, afterMs: 3_000, deliveryTimeoutMs: 240_000, guard: true,
         logger: new NullLogger(), progress: () => undefined,
       });
       expect(r.produced, `logs in ${path.join(dir, 'logs')}`).to.be.greaterThan(500);

@@ -1,18 +1,15 @@
 // End-to-end: an aggregate straddling two new child shards, put on one of them right after the split, is stored by neither sink (the KCL or our guard drops it).
-import * as fs from 'node:fs';
 import { expect } from 'chai';
 import { PutRecordsCommand, UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
 import { NullLogger } from '../../common/logger';
 import { encodeAggregate } from '../../common/kpl/aggregate-codec';
 import { partitionKeyHash } from '../../common/kpl/hash-key';
-import { createRunFolder } from '../../local/demo-run';
-import { LOCAL_ACCESS_KEY } from '../../local/local-daemon';
 import { readArchiveLines, readPostRows, type DeliveredLine } from '../../local/delivery-reader';
 import { LOCAL_POSTS_TABLE } from '../../local/local-sinks';
 import { sleep } from '../../local/process-group';
 import { listAllShards, waitForActive } from '../../local/stream-setup';
 import { SOAK_BUCKET, SoakPipeline } from '../../local/soak/soak-pipeline';
-import { startSoakStack, type SoakStack } from '../../local/soak/soak-stack';
+import { useSoakStack } from '../support/soak-stack-hooks';
 
 function keyBetween(start: bigint, end: bigint, tag: string): string {
   for (let i = 0; ; i += 1) { const h = partitionKeyHash(`${tag}${i}`); if (h >= start && h <= end) return `${tag}${i}`; }
@@ -22,20 +19,11 @@ const post = (id: string): Buffer => Buffer.from(JSON.stringify({ id, text: 'str
 
 describe('e2e: an aggregate straddling two children right after a split', function () {
   this.timeout(600_000);
-  let stack: SoakStack | undefined;
-  const dir = createRunFolder();
-
-  before(async () => {
-    Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-    stack = await startSoakStack(dir, [SOAK_BUCKET]);
-  });
-  after(async () => {
-    await stack?.stop();
-    if (process.env.KEEP_E2E_DIR === undefined) fs.rmSync(dir, { recursive: true, force: true });
-  });
+  const soak = useSoakStack();
+  const { dir } = soak;
 
   it('stores the marker put after it on the same child but none of its user records', async () => {
-    const s = stack as SoakStack;
+    const s = soak.stack();
     const pipeline = await SoakPipeline.start({ stack: s, dir, shards: 1, logger: new NullLogger() });
     try {
       const kinesis = s.factory.kinesis();
