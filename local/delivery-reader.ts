@@ -19,9 +19,8 @@ export interface DeliveredRow {
   readonly loadedAtMs: number;
 }
 
-/** Every line of every archive object under `prefix` (duplicates kept, so they can be counted). */
-export async function readArchiveLines(s3: S3Client, bucket: string, prefix: string): Promise<DeliveredLine[]> {
-  const out: DeliveredLine[] = [];
+/** Each object under `prefix` as text (gunzipped when its key ends in .gz), with when it was stored; pages through the listing. */
+export async function* objectTexts(s3: S3Client, bucket: string, prefix: string): AsyncGenerator<{ key: string; text: string; lastModifiedMs: number }> {
   let token: string | undefined;
   do {
     const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
@@ -29,12 +28,18 @@ export async function readArchiveLines(s3: S3Client, bucket: string, prefix: str
       if (item.Key === undefined) continue;
       const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: item.Key }));
       const bytes = Buffer.from(await (body.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
-      const text = (item.Key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-      const lastModifiedMs = item.LastModified?.getTime() ?? 0;
-      for (const line of text.split('\n')) if (line !== '') out.push({ key: item.Key, line: JSON.parse(line) as ArchiveLine, lastModifiedMs });
+      yield { key: item.Key, text: (item.Key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), lastModifiedMs: item.LastModified?.getTime() ?? 0 };
     }
     token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
   } while (token !== undefined);
+}
+
+/** Every line of every archive object under `prefix` (duplicates kept, so they can be counted). */
+export async function readArchiveLines(s3: S3Client, bucket: string, prefix: string): Promise<DeliveredLine[]> {
+  const out: DeliveredLine[] = [];
+  for await (const { key, text, lastModifiedMs } of objectTexts(s3, bucket, prefix)) {
+    for (const line of text.split('\n')) if (line !== '') out.push({ key, line: JSON.parse(line) as ArchiveLine, lastModifiedMs });
+  }
   return out;
 }
 

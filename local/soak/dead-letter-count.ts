@@ -1,6 +1,6 @@
 // Counts the poison records of a run found in its dead-letter objects: distinct payload ids, whatever the object layout.
-import { gunzipSync } from 'node:zlib';
-import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { objectTexts } from '../delivery-reader';
 
 export interface DeadLetterCount {
   /** Distinct poison ids (`<runId>-p<n>`) found in the dead letters' raw bytes. */
@@ -20,25 +20,16 @@ export async function countDeadLetters(s3: S3Client, bucket: string, prefix: str
   const pattern = new RegExp(`${runId}-p\\d+`);
   let lines = 0;
   let foreign = 0;
-  let token: string | undefined;
-  do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
-    for (const item of page.Contents ?? []) {
-      if (item.Key === undefined) continue;
-      const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: item.Key }));
-      const bytes = Buffer.from(await (body.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
-      const text = (item.Key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-      for (const line of text.split('\n')) {
-        if (line.trim() === '') continue;
-        lines += 1;
-        const id = poisonIdOf(line, pattern);
-        if (id === undefined) { foreign += 1; continue; }
-        ids.add(id);
-        identities.add(identityOf(line) ?? `${item.Key}#${id}`);
-      }
+  for await (const { key, text } of objectTexts(s3, bucket, prefix)) {
+    for (const line of text.split('\n')) {
+      if (line.trim() === '') continue;
+      lines += 1;
+      const id = poisonIdOf(line, pattern);
+      if (id === undefined) { foreign += 1; continue; }
+      ids.add(id);
+      identities.add(identityOf(line) ?? `${key}#${id}`);
     }
-    token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-  } while (token !== undefined);
+  }
   return { poisonIds: ids.size, identities: identities.size, lines, foreign };
 }
 
