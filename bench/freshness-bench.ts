@@ -96,12 +96,13 @@ export const benchmark: Benchmark = async ({ quick, progress }): Promise<BenchSe
   return {
     section: 'freshness',
     figures,
-    ratios: { rate1000VsEmulatorCeiling: 1_000 / ceiling.recordsPerSecond },
-    goals: {
+    ratios: Object.fromEntries(rates.map((rate) => [`rate${rate}VsEmulatorCeiling`, rate / ceiling.recordsPerSecond])),
+    // The goals are stated at 1,000 posts/s: judged only when that rate ran.
+    goals: rates.includes(1_000) ? {
       [`steady produce -> row p95 <= ${GOAL_STEADY_P95_MS} ms at 1,000 posts/s on ${SHARDS} shards`]: steadyP95 <= GOAL_STEADY_P95_MS,
       [`cold start produce -> row p95 <= ${GOAL_COLD_P95_MS} ms`]: coldP95 <= GOAL_COLD_P95_MS,
       'at most one archive object per shard per second': (figures['archiveObjectsPerShardPerSec@1000'] ?? 0) <= 1,
-    },
+    } : {},
     notes: [
       `KCL ${kclVersion(kcl)} (KCL_GENERATION=2 or 3 chooses); local properties and batch policy as npm start uses them`,
       `stages: accepted = producer buffering + PutRecords; delivered = Kinesis arrival -> processRecords (daemon polling); archived / loaded = processRecords -> S3 object stored / row committed (batch age + sink)`,
