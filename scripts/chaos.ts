@@ -1,4 +1,5 @@
 // `npm run chaos -- --faults N --seed S [--json]`: the local pipeline under N seeded faults, reconciled; the last stdout line is one JSON object.
+import { runParsedCli } from './parsed-cli';
 import * as fs from 'node:fs';
 import { ConfigError } from '../common/errors';
 import { jarsPresent } from '../local/kcl-daemon';
@@ -64,25 +65,16 @@ async function main(args: Args): Promise<number> {
   return exact ? 0 : 1;
 }
 
-let parsed: Args;
-try {
-  parsed = parseFlags<Args>('chaos options', process.argv.slice(2), SPEC, { faults: -1, seed: -1, shards: 2, rate: 50, pause: 5, timeout: 600, keep: false, json: false, help: false });
+function parseChaosArgs(argv: readonly string[]): Args {
+  const args = parseFlags<Args>('chaos options', argv, SPEC, { faults: -1, seed: -1, shards: 2, rate: 50, pause: 5, timeout: 600, keep: false, json: false, help: false });
   const problems = [
-    ...(parsed.help || parsed.faults >= 0 ? [] : ['--faults N is required']),
-    ...(parsed.help || parsed.seed >= 0 ? [] : ['--seed S is required']),
-    ...(parsed.shards >= 1 && parsed.shards <= 25 ? [] : ['--shards must be between 1 and 25']),
-    ...(parsed.rate >= 1 ? [] : ['--rate must be at least 1']),
+    ...(args.help || args.faults >= 0 ? [] : ['--faults N is required']),
+    ...(args.help || args.seed >= 0 ? [] : ['--seed S is required']),
+    ...(args.shards >= 1 && args.shards <= 25 ? [] : ['--shards must be between 1 and 25']),
+    ...(args.rate >= 1 ? [] : ['--rate must be at least 1']),
   ];
   if (problems.length > 0) throw new ConfigError('chaos options', problems);
-} catch (error: unknown) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n\n${USAGE}\n`);
-  process.exit(2);
+  return args;
 }
-if (parsed.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-main(parsed).then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`chaos failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+
+runParsedCli('chaos', USAGE, () => parseChaosArgs(process.argv.slice(2)), main);

@@ -1,9 +1,9 @@
 // `npm run demo -- --records N --shards S`: a bounded run of the whole local pipeline, reconciled; the last stdout line is one JSON object.
+import { runParsedCli } from './parsed-cli';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createWinstonLogger } from '../common/winston-logger';
 import { routeWarningsToLog } from './cli-process';
-import { ConfigError } from '../common/errors';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { ensureKclJars } from '../local/kcl-jars';
 import { DEMO_DEFAULTS, DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
@@ -78,18 +78,4 @@ async function scaleScenario(args: DemoArgs, logger: Logger, progress: (line: st
   return ok ? 0 : 1;
 }
 
-let parsed: DemoArgs;
-try {
-  parsed = parseDemoArgs(process.argv.slice(2), { ...DEMO_DEFAULTS, kcl: kclGenerationFromEnv(process.env) });
-} catch (error: unknown) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n\n${DEMO_USAGE}\n`);
-  process.exit(2);
-}
-if (parsed.help) {
-  process.stdout.write(`${DEMO_USAGE}\n`);
-  process.exit(0);
-}
-main(parsed).then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`demo failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runParsedCli('demo', DEMO_USAGE, () => parseDemoArgs(process.argv.slice(2), { ...DEMO_DEFAULTS, kcl: kclGenerationFromEnv(process.env) }), main);

@@ -1,4 +1,5 @@
 // `npm run reshard-soak -- --runs 20 --splits 2:4,4:2,2:3`: repeated reshard-under-load runs; duplicates and losses per split.
+import { runParsedCli } from './parsed-cli';
 import * as fs from 'node:fs';
 import { ConfigError } from '../common/errors';
 import { jarsPresent } from '../local/kcl-daemon';
@@ -77,19 +78,8 @@ function sum(results: readonly ReshardRunResult[], key: 'duplicates' | 'missing'
   return results.reduce((n, r) => n + r[key], 0);
 }
 
-let parsed: Args;
-try {
-  parsed = parseFlags<Args>('reshard-soak options', process.argv.slice(2), SPEC, { runs: 20, splits: '2:4,4:2,2:3', rate: 150, noGuard: false, keep: false, json: false, help: false });
-  if (!parsed.help) parseSplits(parsed.splits);
-} catch (error: unknown) {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n\n${USAGE}\n`);
-  process.exit(2);
-}
-if (parsed.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-main(parsed).then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`reshard-soak failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+runParsedCli('reshard-soak', USAGE, () => {
+  const args = parseFlags<Args>('reshard-soak options', process.argv.slice(2), SPEC, { runs: 20, splits: '2:4,4:2,2:3', rate: 150, noGuard: false, keep: false, json: false, help: false });
+  if (!args.help) parseSplits(args.splits);
+  return args;
+}, main);
