@@ -32,7 +32,7 @@ export const NESTED_STRIDE = 2 ** 15;
  * The daemon de-aggregates KPL records itself; one that still carries the magic had a bad MD5 or protobuf
  * (rejected as corrupt, raw bytes kept), was aggregated twice (see NESTED_BASE), or bypassed the daemon.
  */
-export function decodeDelivered(shardId: string, delivered: DeliveredRecord, limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS): DecodedRecord[] {
+export function decodeDelivered(shardId: string, delivered: DeliveredRecord, limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS, receivedAt?: number): DecodedRecord[] {
   const base: UserRecord = {
     shardId,
     sequenceNumber: String(delivered.sequenceNumber),
@@ -40,6 +40,8 @@ export function decodeDelivered(shardId: string, delivered: DeliveredRecord, lim
     partitionKey: typeof delivered.partitionKey === 'string' ? delivered.partitionKey : '',
     approximateArrivalTimestamp: typeof delivered.approximateArrivalTimestamp === 'number' ? delivered.approximateArrivalTimestamp : Date.now(),
     data: typeof delivered.data === 'string' ? Buffer.from(delivered.data, 'base64') : Buffer.alloc(0),
+    // When the processor got it (epoch ms); every user record of an aggregate inherits it through `...base`.
+    ...(receivedAt === undefined ? {} : { receivedAt }),
   };
   const aggregate = decodeAggregate(base.data);
   if (aggregate.kind === 'not-aggregated') return [parsePayload(base, limits)];

@@ -90,7 +90,7 @@ export class ShardProcessor {
     let bytes = 0;
     const records = this.deps.inputFilter === undefined ? input.records : await this.deps.inputFilter.apply(input.records);
     for (const delivered of records) {
-      const group = stampReceived(this.decodeSafely(delivered), receivedAt);
+      const group = this.decodeSafely(delivered, receivedAt);
       decodedCount += group.length;
       for (const item of group) bytes += item.record.data.length;
       this.buffer.addGroup(group, receivedAt);
@@ -142,9 +142,9 @@ export class ShardProcessor {
     await Promise.allSettled([...this.deps.sinks.map((sink) => sink.close()), this.deps.analyzer.close()]);
   }
 
-  private decodeSafely(delivered: DeliveredRecord): DecodedRecord[] {
+  private decodeSafely(delivered: DeliveredRecord, receivedAt: number): DecodedRecord[] {
     try {
-      return decodeDelivered(this.shardId, delivered, this.deps.payloadLimits);
+      return decodeDelivered(this.shardId, delivered, this.deps.payloadLimits, receivedAt);
     } catch (error: unknown) {
       // A decoder bug must not lose the record or stop the shard: keep the raw bytes as a dead letter.
       this.logger.error('record decoding failed unexpectedly', { sequenceNumber: delivered.sequenceNumber, error: describeError(error) });
@@ -152,7 +152,7 @@ export class ShardProcessor {
         kind: 'rejected', reason: 'processing-error', detail: describeError(error),
         record: {
           shardId: this.shardId, sequenceNumber: String(delivered.sequenceNumber), subSequenceNumber: delivered.subSequenceNumber ?? 0,
-          partitionKey: String(delivered.partitionKey), approximateArrivalTimestamp: delivered.approximateArrivalTimestamp ?? this.now(),
+          partitionKey: String(delivered.partitionKey), approximateArrivalTimestamp: delivered.approximateArrivalTimestamp ?? this.now(), receivedAt,
           data: Buffer.from(String(delivered.data), 'base64'),
         },
       }];
@@ -250,9 +250,4 @@ export class ShardProcessor {
     this.delivery.cancel();
     this.logger.info('lease gone: buffered records dropped, they will be redelivered to the new owner', { reason });
   }
-}
-
-/** The records of one delivered Kinesis record, each stamped with when the processor received it (kept in the archive line). */
-function stampReceived(group: readonly DecodedRecord[], receivedAt: number): DecodedRecord[] {
-  return group.map((item) => ({ ...item, record: { ...item.record, receivedAt } }));
 }
