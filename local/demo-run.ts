@@ -16,7 +16,7 @@ import { sendTracedTweets, type TracedRecord } from './traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from './delivery-reader';
 import { reconcile, type Reconciliation } from './reconciliation';
 import { measureFreshness, type FreshnessReport } from './freshness';
-import { sleep } from './process-group';
+import { sleep } from '../common/sleep';
 import type { DemoArgs } from './demo-args';
 import { BURST_ID_PREFIX, measureTimeToAlert, type TimeToAlert } from './time-to-alert';
 import { payloadId } from './reconciliation';

@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAlive } from './service-process';
-import { groupAlive, killGroup, sleep } from './process-group';
+import { groupAlive, killGroup } from './process-group';
+import { sleep } from '../common/sleep';
 import { waitForLogLine } from './log-watch';
 import { DEFAULT_KCL_GENERATION, kclJarsDir, type KclGeneration } from './kcl-generation';
 

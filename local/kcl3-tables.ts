@@ -1,6 +1,6 @@
 // Creates what KCL 3 expects beside the lease table on a DynamoDB stand-in: the lease-owner index and the two coordination tables.
 import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type AttributeDefinition, type DynamoDBClient, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
-import { sleep } from './process-group';
+import { sleep } from '../common/sleep';
 
 /** The index KCL 3 queries for one worker's leases (hash leaseOwner, range leaseKey, keys only); source: KCL 3.x DynamoDBLeaseRefresher. */
 export const LEASE_OWNER_INDEX = 'LeaseOwnerToLeaseKeyIndex';

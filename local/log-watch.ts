@@ -1,6 +1,6 @@
 // Waits for a line matching a pattern to appear in a growing log file (daemon readiness, lease events).
 import * as fs from 'node:fs';
-import { sleep } from './process-group';
+import { sleep } from '../common/sleep';
 
 export interface LogWatchOptions {
   /** Byte offset to start reading from (lines before it are ignored). */

@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isAlive, stopPid } from './service-process';
-import { commandLine, groupAlive, killGroup, sleep } from './process-group';
+import { commandLine, groupAlive, killGroup } from './process-group';
+import { sleep } from '../common/sleep';
 
 export interface PidRecord {
   readonly name: string;

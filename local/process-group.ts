@@ -1,8 +1,6 @@
-// Signals for a whole process group (a launcher started with `detached: true` leads one) and a small sleep helper.
+// Signals for a whole process group (a launcher started with `detached: true` leads one).
 import { execFileSync } from 'node:child_process';
 
-// The project's one sleep, re-exported for the many local/ callers that take it from here.
-export { sleep } from '../common/sleep';
 
 /** True while any process of the group led by `pgid` is alive. */
 export function groupAlive(pgid: number): boolean {

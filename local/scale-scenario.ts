@@ -11,7 +11,7 @@ import { superviseDaemon } from './supervised-daemon';
 import { sendTracedTweets, type TracedRecord } from './traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from './delivery-reader';
 import { reconcile, type Reconciliation } from './reconciliation';
-import { sleep } from './process-group';
+import { sleep } from '../common/sleep';
 import { choosePorts, DEMO_BUCKET } from './demo-run';
 import { localMetricsDir, localMetricsEnv, producerThroughputSink } from './local-metrics';
 import { localScalerEnv } from './autoscaler';

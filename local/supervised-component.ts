@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Logger } from '../common/logger';
 import { describeError } from '../common/errors';
 import type { PidRegistry } from './pid-registry';
-import { sleep } from './process-group';
+import { sleep } from '../common/sleep';
 import { isAlive, stopPid } from './service-process';
 import { Supervisor, type BackoffPolicy, type ProcessExit } from './supervisor';
 

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Logger } from '../common/logger';
 import type { KinesisProducer } from '../producer';
 import { REPO_ROOT } from './kcl-daemon';
-import { sleep } from './process-group';
+import { sleep } from '../common/sleep';
 import { percentileOfSorted } from '../common/percentile';
 import { superviseComponent } from './supervised-component';
 

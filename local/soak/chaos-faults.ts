@@ -2,8 +2,9 @@
 import { execFileSync } from 'node:child_process';
 import { UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
 import { startLocalDaemon } from '../local-daemon';
-import { listAllShards, waitForActive } from '../stream-setup';
-import { sleep } from '../process-group';
+import { waitForActive } from '../stream-setup';
+import { listAllShards } from '../../common/aws/list-all-shards';
+import { sleep } from '../../common/sleep';
 import type { SoakPipeline } from './soak-pipeline';
 import type { SoakStack } from './soak-stack';
 

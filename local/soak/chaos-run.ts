@@ -1,7 +1,7 @@
 // One chaos soak: the pipeline produces while N seeded faults are injected, then both sinks and the dead letters are reconciled.
 import type { Logger } from '../../common/logger';
 import { describeError } from '../../common/errors';
-import { sleep } from '../process-group';
+import { sleep } from '../../common/sleep';
 import { chooseFaults, injectFault, seededRandom, type FaultKind } from './chaos-faults';
 import { SoakPipeline } from './soak-pipeline';
 import type { SoakStack } from './soak-stack';

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../common/logger';
 import { waitForActive } from '../stream-setup';
-import { sleep } from '../process-group';
+import { sleep } from '../../common/sleep';
 import { countGuardDrops } from './guard-log-count';
 import { SoakPipeline } from './soak-pipeline';
 import type { SoakStack } from './soak-stack';

@@ -12,7 +12,7 @@ import type { Supervisor } from '../supervisor';
 import { tracedTweet, type TracedRecord } from '../traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from '../delivery-reader';
 import { reconcile, type Reconciliation } from '../reconciliation';
-import { sleep } from '../process-group';
+import { sleep } from '../../common/sleep';
 import { countDeadLetters, type DeadLetterCount } from './dead-letter-count';
 import type { SoakStack } from './soak-stack';
 

@@ -2,7 +2,8 @@
 import { expect } from 'chai';
 import { NullLogger } from '../../common/logger';
 import { superviseDaemon } from '../../local/supervised-daemon';
-import { groupMembers, sleep } from '../../local/process-group';
+import { groupMembers } from '../../local/process-group';
+import { sleep } from '../../common/sleep';
 import type { Supervisor } from '../../local/supervisor';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';

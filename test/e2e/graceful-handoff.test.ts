@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { sleep } from '../../local/process-group';
+import { sleep } from '../../common/sleep';
 import type { KclDaemon } from '../../local/kcl-daemon';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 

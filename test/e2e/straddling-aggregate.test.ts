@@ -6,8 +6,9 @@ import { encodeAggregate } from '../../common/kpl/aggregate-codec';
 import { partitionKeyHash } from '../../common/kpl/hash-key';
 import { readArchiveLines, readPostRows, type DeliveredLine } from '../../local/delivery-reader';
 import { LOCAL_POSTS_TABLE } from '../../local/local-sinks';
-import { sleep } from '../../local/process-group';
-import { listAllShards, waitForActive } from '../../local/stream-setup';
+import { sleep } from '../../common/sleep';
+import { waitForActive } from '../../local/stream-setup';
+import { listAllShards } from '../../common/aws/list-all-shards';
 import { SOAK_BUCKET, SoakPipeline } from '../../local/soak/soak-pipeline';
 import { useSoakStack } from '../support/soak-stack-hooks';
 

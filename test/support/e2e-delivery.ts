@@ -1,7 +1,7 @@
 // E2E traffic and its reconciliation: traced tweets through our aggregating producer, then both sinks read back and compared.
 import { expect } from 'chai';
 import { createProducer, type KinesisProducer } from '../../producer';
-import { sleep } from '../../local/process-group';
+import { sleep } from '../../common/sleep';
 import { countPostRows, readArchiveLines, readPostRows } from '../../local/delivery-reader';
 import { reconcile, type Reconciliation } from '../../local/reconciliation';
 import { sendTracedTweets, type TracedRecord } from '../../local/traced-producer';

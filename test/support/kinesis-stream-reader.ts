@@ -2,7 +2,7 @@
 import { GetRecordsCommand, GetShardIteratorCommand, type KinesisClient, type _Record } from '@aws-sdk/client-kinesis';
 import { decodeAggregate } from '../../common/kpl/aggregate-codec';
 import { effectiveHashKey } from '../../common/kpl/hash-key';
-import { listAllShards } from '../../local/stream-setup';
+import { listAllShards } from '../../common/aws/list-all-shards';
 
 export interface ReadUserRecord {
   readonly shardId: string;
