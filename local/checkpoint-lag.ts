@@ -1,5 +1,5 @@
 // Tracks produced sequence numbers per shard and computes how far the checkpoints trail them (records and age).
-import type { Lease } from './lease-table';
+import type { KclLease } from '../common/kcl-lease/kcl-lease';
 
 export interface LagSnapshot {
   /** Produced records after the checkpoint, over all shards. */
@@ -22,7 +22,7 @@ export class CheckpointLag {
   }
 
   /** Drops everything at or before each lease's checkpoint (a finished shard drops all), then measures the rest. */
-  public measure(leases: readonly Lease[], nowMs: number): LagSnapshot {
+  public measure(leases: readonly KclLease[], nowMs: number): LagSnapshot {
     let records = 0;
     let oldest = nowMs;
     let caughtUp = 0;

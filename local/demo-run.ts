@@ -8,7 +8,7 @@ import { createProducer } from '../producer';
 import { FIXED_PORTS, freeStackPorts, startLocalStack, type StackPorts } from './local-stack';
 import { isPortOpen } from './service-process';
 import { ensureStream, openShardsForSeeding } from './stream-setup';
-import { seedLeaseTable } from './lease-table';
+import { seedLeaseTable } from './seed-lease-table';
 import { kclVersion } from './kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from './local-sinks';
 import { superviseDaemon } from './supervised-daemon';

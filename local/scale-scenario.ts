@@ -2,10 +2,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../common/logger';
 import { createProducer } from '../producer';
-import { readLeases } from '../operator/monitor/kcl-lease';
+import { readLeases } from '../common/kcl-lease/lease-reader';
 import { startLocalStack } from './local-stack';
 import { ensureStream, openShardsForSeeding } from './stream-setup';
-import { seedLeaseTable } from './lease-table';
+import { seedLeaseTable } from './seed-lease-table';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from './local-sinks';
 import { superviseDaemon } from './supervised-daemon';
 import { sendTracedTweets, type TracedRecord } from './traced-producer';

@@ -1,6 +1,5 @@
 // Pure record of what the lease table showed over time during a reshard: when each shard's lease appeared, was owned, first checkpointed, and reached SHARD_END.
-import type { KclLease } from '../operator/monitor/kcl-lease';
-import { CHECKPOINT_SENTINELS } from '../operator/monitor/kcl-lease';
+import { CHECKPOINT_SENTINELS, type KclLease } from '../common/kcl-lease/kcl-lease';
 
 /** First moments (epoch ms of the observation) at which each fact was seen; undefined = not seen yet. */
 export interface ShardFacts {

@@ -2,7 +2,7 @@
 import { CreateStreamCommand, DescribeStreamSummaryCommand, ResourceNotFoundException, type KinesisClient } from '@aws-sdk/client-kinesis';
 import { listAllShards } from '../common/aws/list-all-shards';
 import { sleep } from '../common/sleep';
-import type { SeedShard } from './lease-table';
+import type { SeedShard } from '../common/kcl-lease/new-lease-item';
 
 /** Returns true when it created the stream, false when it already existed (its shard count is left as it is). */
 export async function ensureStream(client: KinesisClient, streamName: string, shardCount: number, timeoutMs = 60_000): Promise<boolean> {

@@ -1,7 +1,8 @@
 // Finds a shard's hash-key range: the lease table first (KCL 2.x writes startingHashKey/endingHashKey), ListShards as fallback.
-import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { eachShard } from '../../common/aws/list-all-shards';
+import { readLease } from '../../common/kcl-lease/lease-reader';
 import type { HashKeyRange } from './shard-range-filter';
 
 export interface ShardRangeSource {
@@ -21,8 +22,8 @@ function rangeOf(start: string | undefined, end: string | undefined): HashKeyRan
 
 /** The lease's range (strongly consistent read), or undefined when the lease or its range attributes are absent. */
 export async function rangeFromLease(source: ShardRangeSource, shardId: string): Promise<HashKeyRange | undefined> {
-  const out = await source.dynamodb.send(new GetItemCommand({ TableName: source.leaseTable, Key: { leaseKey: { S: shardId } }, ConsistentRead: true }));
-  return rangeOf(out.Item?.startingHashKey?.S, out.Item?.endingHashKey?.S);
+  const lease = await readLease(source.dynamodb, source.leaseTable, shardId);
+  return rangeOf(lease?.startingHashKey ?? undefined, lease?.endingHashKey ?? undefined);
 }
 
 /** The shard's range from ListShards (every page), or undefined when the stream does not list it. */

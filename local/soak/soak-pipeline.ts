@@ -4,7 +4,8 @@ import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../common/logger';
 import { createProducer, type KinesisProducer } from '../../producer';
 import { ensureStream, openShardsForSeeding } from '../stream-setup';
-import { readLeasesIfAny, seedLeaseTable } from '../lease-table';
+import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
+import { seedLeaseTable } from '../seed-lease-table';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../local-sinks';
 import type { LocalDaemonOptions } from '../local-daemon';
 import { superviseDaemon } from '../supervised-daemon';
@@ -148,7 +149,7 @@ export class SoakPipeline {
     return this.records.filter(({ id, result }) => {
       if (!missing.has(id)) return false;
       const checkpoint = leases.get(result.shardId);
-      return checkpoint === 'SHARD_END' || (checkpoint !== undefined && /^\d+$/.test(checkpoint) && BigInt(checkpoint) >= BigInt(result.sequenceNumber));
+      return checkpoint === 'SHARD_END' || (typeof checkpoint === 'string' && /^\d+$/.test(checkpoint) && BigInt(checkpoint) >= BigInt(result.sequenceNumber));
     }).length;
   }
 

@@ -1,7 +1,7 @@
 // One observation of a KCL application's checkpoints: read leases and shards, probe lag per shard, build the report. Callable from tests and e2e.
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import { readLeases } from './kcl-lease';
+import { readLeases } from '../../common/kcl-lease/lease-reader';
 import { listShards } from './stream-shards';
 import { probeShardLag, type LagProbeOptions, type ShardLag } from './shard-lag-probe';
 import { buildReport, type CheckpointReport, type ObservationState } from './checkpoint-report';

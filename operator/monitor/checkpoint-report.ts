@@ -1,5 +1,5 @@
 // The pure core of the checkpoint monitor: leases + shards + measured lag + the previous observation in, a per-shard report out.
-import type { KclLease } from './kcl-lease';
+import type { KclLease } from '../../common/kcl-lease/kcl-lease';
 import type { ShardInfo } from './stream-shards';
 import type { ShardLag } from './shard-lag-probe';
 import type { CoordinatorView } from './worker-metrics';

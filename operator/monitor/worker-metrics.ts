@@ -1,7 +1,7 @@
 // Reads what the KCL 3 coordinator sees about its workers: WorkerMetricStats (per-worker metrics), CoordinatorState (leader, client version), lease throughput.
 import { ResourceNotFoundException } from '@aws-sdk/client-dynamodb';
 import { ScanCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { KclLease } from './kcl-lease';
+import type { KclLease } from '../../common/kcl-lease/kcl-lease';
 
 export interface WorkerMetric {
   /** The newest sample the worker persisted (for CPU: percent of the host or container), null when none yet. */

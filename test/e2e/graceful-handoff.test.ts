@@ -61,7 +61,7 @@ function accepted(dir: string, putOrder: readonly string[]): string[] {
       ExpressionAttributeValues: { ':new': { S: 'worker-b' }, ':old': { S: 'worker-a' } },
     })).catch((error: unknown) => { if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error; });
 
-    const moved = await h.waitForLeases((ls) => ls[0]?.leaseOwner === 'worker-b' && ls[0]?.checkpointOwner === undefined, 120_000);
+    const moved = await h.waitForLeases((ls) => ls[0]?.leaseOwner === 'worker-b' && ls[0]?.checkpointOwner === null, 120_000);
     expect(moved[0]?.checkpoint, 'the old owner checkpointed its last record before letting go').to.equal(lastPut);
     expect(accepted(logsA, h.putSequences).length, 'the held 50 were made durable in shutdownRequested').to.equal(200);
 

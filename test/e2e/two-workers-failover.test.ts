@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { groupAlive } from '../../local/process-group';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
-import type { Lease } from '../../local/lease-table';
+import type { KclLease } from '../../common/kcl-lease/kcl-lease';
 import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';
 
 for (const generation of e2eGenerations()) describe(`e2e (KCL ${generation}): two workers share a stream and fail over`, function () {
@@ -20,8 +20,8 @@ for (const generation of e2eGenerations()) describe(`e2e (KCL ${generation}): tw
     await Promise.all([a.waitForLog(/Initialization complete/, 120_000), b.waitForLog(/Initialization complete/, 120_000)]);
     // KCL 2 balances by lease count. KCL 3's leader balances by worker CPU and throughput, and on the stand-ins no worker
     // reports a CPU metric (the KCL reads it only on EC2, ECS and EKS) and idle shards have no throughput: one worker may hold both.
-    const balanced = (ls: Lease[]): boolean => generation === 3 || new Set(ls.map((l) => l.leaseOwner)).size === 2;
-    const shared = await h.waitForLeases((ls) => ls.length === 2 && ls.every((l) => l.leaseOwner !== undefined) && balanced(ls), 90_000);
+    const balanced = (ls: KclLease[]): boolean => generation === 3 || new Set(ls.map((l) => l.leaseOwner)).size === 2;
+    const shared = await h.waitForLeases((ls) => ls.length === 2 && ls.every((l) => l.leaseOwner !== null) && balanced(ls), 90_000);
     if (generation === 2) expect(shared.map((l) => l.leaseOwner).sort()).to.deep.equal(['worker-a', 'worker-b']);
     // The worker stopped below owns at least one lease, so a lease really moves.
     const [victim, survivor, survivorId] = shared.some((l) => l.leaseOwner === 'worker-a') ? [a, b, 'worker-b'] : [b, a, 'worker-a'];

@@ -7,7 +7,9 @@ import type { LocalStack } from '../../local/local-stack';
 import { startLocalDaemon, type LocalDaemonOptions } from '../../local/local-daemon';
 import type { KclDaemon } from '../../local/kcl-daemon';
 import { groupAlive } from '../../local/process-group';
-import { readLeasesIfAny, seedLeaseTable, type Lease } from '../../local/lease-table';
+import type { KclLease } from '../../common/kcl-lease/kcl-lease';
+import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
+import { seedLeaseTable } from '../../local/seed-lease-table';
 import { ensureStream, openShardsForSeeding } from '../../local/stream-setup';
 import { KCL_GENERATIONS, kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../../local/kcl-generation';
 import { sharedStandIns, stopSharedStandIns } from './shared-stand-ins';
@@ -102,14 +104,14 @@ export class E2eHarness {
     return last;
   }
 
-  public leases(): Promise<Lease[]> {
+  public leases(): Promise<KclLease[]> {
     return readLeasesIfAny(this.stack.factory.dynamodb(), this.applicationName);
   }
 
   /** Polls the lease table until `check` holds; throws with the last leases seen after `timeoutMs`. */
-  public async waitForLeases(check: (leases: Lease[]) => boolean, timeoutMs: number): Promise<Lease[]> {
+  public async waitForLeases(check: (leases: KclLease[]) => boolean, timeoutMs: number): Promise<KclLease[]> {
     const deadline = Date.now() + timeoutMs;
-    let leases: Lease[] = [];
+    let leases: KclLease[] = [];
     while (Date.now() < deadline) {
       leases = await this.leases();
       if (check(leases)) return leases;
@@ -128,6 +130,6 @@ export class E2eHarness {
 }
 
 /** True when `checkpoint` is a sequence number at or past `sequence` (sequence numbers compare as big integers). */
-export function checkpointReached(checkpoint: string | undefined, sequence: string): boolean {
-  return checkpoint !== undefined && /^\d+$/.test(checkpoint) && BigInt(checkpoint) >= BigInt(sequence);
+export function checkpointReached(checkpoint: string | null | undefined, sequence: string): boolean {
+  return typeof checkpoint === 'string' && /^\d+$/.test(checkpoint) && BigInt(checkpoint) >= BigInt(sequence);
 }

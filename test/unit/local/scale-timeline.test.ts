@@ -1,6 +1,6 @@
 // The scale scenario's pure pieces: lease-table facts over time (ShardTimeline) and the timeline built from scaler runs.
 import { expect } from 'chai';
-import type { KclLease } from '../../../operator/monitor/kcl-lease';
+import type { KclLease } from '../../../common/kcl-lease/kcl-lease';
 import type { ScalingPlan } from '../../../operator/scaler/scaling-plan';
 import { ShardTimeline } from '../../../local/shard-timeline';
 import { buildScaleTimeline, renderScaleTimeline } from '../../../local/scale-timeline';
@@ -8,7 +8,7 @@ import type { ScalerRun } from '../../../local/scaler-runs';
 import { parsePlanOutput } from '../../../local/scaler-runs';
 
 function lease(shardId: string, checkpoint: string | null, owner: string | null, parents: string[] = []): KclLease {
-  return { leaseKey: shardId, shardId, leaseOwner: owner, leaseCounter: 1, checkpoint, checkpointSubSequenceNumber: 0, pendingCheckpoint: null, ownerSwitchesSinceCheckpoint: 0, parentShardIds: parents, childShardIds: [], checkpointOwner: null, throughputKBps: null };
+  return { leaseKey: shardId, shardId, leaseOwner: owner, leaseCounter: 1, checkpoint, checkpointSubSequenceNumber: 0, pendingCheckpoint: null, ownerSwitchesSinceCheckpoint: 0, parentShardIds: parents, childShardIds: [], startingHashKey: null, endingHashKey: null, checkpointOwner: null, throughputKBps: null };
 }
 
 function run(at: number, decision: ScalingPlan['decision'], from: number, to: number, applied: boolean, reasons: string[] = ['because'], used = 0): ScalerRun {

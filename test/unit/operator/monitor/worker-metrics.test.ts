@@ -1,7 +1,7 @@
 // Unit tests of the KCL 3 coordinator view: worker metric items, coordinator state items and lease throughput to one row per worker.
 import { expect } from 'chai';
 import { toCoordinatorView } from '../../../../operator/monitor/worker-metrics';
-import { toLease, type KclLease } from '../../../../operator/monitor/kcl-lease';
+import { toLease, type KclLease } from '../../../../common/kcl-lease/kcl-lease';
 import { renderReport } from '../../../../operator/monitor/report-table';
 
 const lease = (key: string, owner: string | undefined, throughputKBps?: number): KclLease =>
