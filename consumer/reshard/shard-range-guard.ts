@@ -1,21 +1,24 @@
 // The DeliveredRecordFilter the consumer installs: looks its shard's range up once, then drops aggregates outside it.
 import type { Logger } from '../../common/logger';
 import { describeError } from '../../common/errors';
-import { sleep as realSleep } from '../../common/sleep';
+import { retry, type RetryPolicy } from '../../common/retry';
 import type { DeliveredRecord } from '../decode/record-decoder';
 import type { DeliveredRecordFilter } from '../processor/delivered-record-filter';
+import { ShardRangeUnknownError } from './reshard-errors';
 import { filterOutsideRange, type HashKeyRange } from './shard-range-filter';
 
 export interface ShardRangeGuardOptions {
   readonly lookup: (shardId: string) => Promise<HashKeyRange | undefined>;
   readonly logger: Logger;
-  /** Lookup attempts before running unfiltered (at-least-once either way: unfiltered can only duplicate). */
-  readonly attempts?: number;
-  readonly retryDelayMs?: number;
+  /** Lookup attempts and waits before running unfiltered (at-least-once either way: unfiltered can only duplicate). */
+  readonly retryPolicy?: RetryPolicy;
   /** An attempt that has not answered by then counts as failed (initialize must not wait on a hung endpoint). */
   readonly attemptTimeoutMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/** Three attempts within about a second: the lease or ListShards answers at once or the shard runs unfiltered. */
+export const SHARD_RANGE_LOOKUP_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 1_000 });
 
 export class ShardRangeGuard implements DeliveredRecordFilter {
   private range: HashKeyRange | undefined;
@@ -50,22 +53,23 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
   }
 
   private async resolve(shardId: string): Promise<void> {
-    const attempts = this.options.attempts ?? 3;
-    const sleep = this.options.sleep ?? realSleep;
-    for (let attempt = 1; attempt <= attempts; attempt += 1) {
-      try {
+    const policy = this.options.retryPolicy ?? SHARD_RANGE_LOOKUP_POLICY;
+    try {
+      this.range = await retry(async () => {
         const range = await withTimeout(this.options.lookup(shardId), this.options.attemptTimeoutMs ?? 5_000);
-        if (range !== undefined) {
-          this.range = range;
-          this.logger.info('shard range guard active', { startingHashKey: range.startingHashKey.toString(), endingHashKey: range.endingHashKey.toString() });
-          return;
-        }
-      } catch (error: unknown) {
-        this.logger.warn('shard range lookup failed', { attempt, error: describeError(error) });
-      }
-      if (attempt < attempts) await sleep((this.options.retryDelayMs ?? 250) * attempt);
+        if (range === undefined) throw new ShardRangeUnknownError(shardId);
+        return range;
+      }, {
+        policy, operation: 'shard range lookup',
+        // Any failure may pass (a throttled or briefly unreachable table); the attempts are few and bounded.
+        isRetryable: () => true,
+        onRetry: (error, attempt) => this.logger.warn('shard range lookup failed', { attempt, error: describeError(error) }),
+        ...(this.options.sleep === undefined ? {} : { sleep: this.options.sleep }),
+      });
+      this.logger.info('shard range guard active', { startingHashKey: this.range.startingHashKey.toString(), endingHashKey: this.range.endingHashKey.toString() });
+    } catch (error: unknown) {
+      this.logger.error('shard range unknown; aggregates outside the shard are not filtered (duplicates possible after a reshard)', { error: describeError(error) });
     }
-    this.logger.error('shard range unknown; aggregates outside the shard are not filtered (duplicates possible after a reshard)', { attempts });
   }
 }
 

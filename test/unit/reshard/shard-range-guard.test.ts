@@ -25,8 +25,13 @@ describe('ShardRangeGuard', () => {
   });
 
   it('keeps every record when the range stays unknown (a duplicate is better than a loss)', async () => {
-    const guard = new ShardRangeGuard({ logger: new NullLogger(), sleep: async () => undefined, attempts: 2, lookup: async () => undefined });
+    let calls = 0;
+    const guard = new ShardRangeGuard({
+      logger: new NullLogger(), sleep: async () => undefined, retryPolicy: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 1 },
+      lookup: async () => { calls += 1; return undefined; },
+    });
     await guard.begin('shardId-000000000004');
     expect(await guard.apply(aggregateOutsideLowHalf)).to.deep.equal(aggregateOutsideLowHalf);
+    expect(calls, 'bounded by the policy').to.equal(2);
   });
 });
