@@ -7,7 +7,7 @@ import { describeError } from '../common/errors';
 import type { PidRegistry } from './pid-registry';
 import { sleep } from '../common/sleep';
 import { isAlive, stopPid } from './service-process';
-import { Supervisor, type BackoffPolicy, type ProcessExit } from './supervisor';
+import { Supervisor, type RestartPolicy, type ProcessExit } from './supervisor';
 
 export interface ComponentSpec {
   /** Short name, used in messages, the log file name (<logsDir>/<name>.log) and the PID registry. */
@@ -26,7 +26,7 @@ export interface ComponentContext {
   readonly logsDir: string;
   readonly logger: Logger;
   readonly registry?: PidRegistry;
-  readonly backoff?: BackoffPolicy;
+  readonly restartPolicy?: RestartPolicy;
   /** Told when a component exits on its own and is restarted (one line each). */
   readonly say?: (line: string) => void;
 }
@@ -36,7 +36,7 @@ export async function superviseComponent(spec: ComponentSpec, context: Component
   const log = context.logger.child({ component: spec.name });
   const supervisor = new Supervisor({
     start: () => startComponent(spec, context),
-    ...(context.backoff === undefined ? {} : { backoff: context.backoff }),
+    ...(context.restartPolicy === undefined ? {} : { restartPolicy: context.restartPolicy }),
     onEvent: (event) => {
       if (event.type === 'started') log.info('component running', { pid: event.pid, attempt: event.attempt });
       if (event.type === 'exited') {

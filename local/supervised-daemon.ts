@@ -4,13 +4,13 @@ import { describeError } from '../common/errors';
 import { startLocalDaemon, type LocalDaemonOptions } from './local-daemon';
 import { MULTILANG_DAEMON_CLASS } from './kcl-daemon';
 import type { PidRegistry } from './pid-registry';
-import { Supervisor, type BackoffPolicy } from './supervisor';
+import { Supervisor, type RestartPolicy } from './supervisor';
 
 export interface SupervisedDaemonOptions {
   readonly daemon: LocalDaemonOptions;
   readonly registry?: PidRegistry;
   readonly logger: Logger;
-  readonly backoff?: BackoffPolicy;
+  readonly restartPolicy?: RestartPolicy;
   readonly readyTimeoutMs?: number;
   readonly stopGraceMs?: number;
 }
@@ -30,7 +30,7 @@ export async function superviseDaemon(options: SupervisedDaemonOptions): Promise
       }
       return { pid: daemon.pid, exited: daemon.exited, stop: () => daemon.stop(options.stopGraceMs ?? 30_000) };
     },
-    ...(options.backoff === undefined ? {} : { backoff: options.backoff }),
+    ...(options.restartPolicy === undefined ? {} : { restartPolicy: options.restartPolicy }),
     onEvent: (event) => {
       if (event.type === 'started') options.logger.info('daemon running', { pid: event.pid, attempt: event.attempt });
       if (event.type === 'exited') options.logger.warn('daemon exited; restarting', { pid: event.pid, code: event.exit.code, signal: event.exit.signal, restartInMs: event.restartInMs });

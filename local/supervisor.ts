@@ -1,5 +1,5 @@
 // Keeps one process running: restarts it with exponential backoff when it exits on its own, stops it on request.
-import { backoffDelayMs } from '../common/retry';
+import { backoffDelayMs, type RetryPolicy } from '../common/retry';
 
 export interface ProcessExit {
   readonly code: number | null;
@@ -13,14 +13,13 @@ export interface Supervised {
   stop(): Promise<unknown>;
 }
 
-export interface BackoffPolicy {
-  readonly initialDelayMs: number;
-  readonly maxDelayMs: number;
-  /** A run longer than this resets the delay to `initialDelayMs`. */
+/** The project retry policy's delays (common/retry, without jitter: one process, nothing to spread out), plus when to forget past restarts. */
+export interface RestartPolicy extends Pick<RetryPolicy, 'baseDelayMs' | 'maxDelayMs'> {
+  /** A run longer than this, ms, resets the delay to `baseDelayMs`. */
   readonly resetAfterMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffPolicy = { initialDelayMs: 1_000, maxDelayMs: 30_000, resetAfterMs: 60_000 };
+export const DEFAULT_RESTART_POLICY: RestartPolicy = Object.freeze({ baseDelayMs: 1_000, maxDelayMs: 30_000, resetAfterMs: 60_000 });
 
 export type SupervisorEvent =
   | { readonly type: 'started'; readonly pid: number; readonly attempt: number }
@@ -30,7 +29,7 @@ export type SupervisorEvent =
 
 export interface SupervisorOptions {
   readonly start: () => Promise<Supervised>;
-  readonly backoff?: BackoffPolicy;
+  readonly restartPolicy?: RestartPolicy;
   readonly onEvent?: (event: SupervisorEvent) => void;
   readonly now?: () => number;
 }
@@ -67,19 +66,18 @@ export class Supervisor {
   }
 
   private async run(first: Supervised): Promise<void> {
-    const backoff = this.options.backoff ?? DEFAULT_BACKOFF;
+    const restart = this.options.restartPolicy ?? DEFAULT_RESTART_POLICY;
     const now = this.options.now ?? Date.now;
     let running: Supervised | undefined = first;
     let startedAt = now();
-    // The project backoff without jitter: one process, nothing to spread out.
-    const policy = { maxAttempts: Infinity, baseDelayMs: backoff.initialDelayMs, maxDelayMs: backoff.maxDelayMs, jitter: 'none' } as const;
+    const policy: RetryPolicy = { maxAttempts: Infinity, baseDelayMs: restart.baseDelayMs, maxDelayMs: restart.maxDelayMs, jitter: 'none' };
     let restarts = 0;
     let delay = backoffDelayMs(policy, 1);
     for (;;) {
       if (running !== undefined) {
         const exit = await running.exited;
         if (this.stopping) return;
-        if (now() - startedAt >= backoff.resetAfterMs) { restarts = 0; delay = backoffDelayMs(policy, 1); }
+        if (now() - startedAt >= restart.resetAfterMs) { restarts = 0; delay = backoffDelayMs(policy, 1); }
         this.emit({ type: 'exited', pid: running.pid, exit, restartInMs: delay });
         this.current = undefined;
       }

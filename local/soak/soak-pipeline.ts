@@ -67,7 +67,7 @@ export class SoakPipeline {
     const supervisor = await superviseDaemon({
       daemon: SoakPipeline.daemonOptions(options, runId, streamName, applicationName, 'soak-worker'),
       logger: options.logger.child({ component: 'supervisor' }),
-      backoff: { initialDelayMs: 1_000, maxDelayMs: 8_000, resetAfterMs: 30_000 },
+      restartPolicy: { baseDelayMs: 1_000, maxDelayMs: 8_000, resetAfterMs: 30_000 },
       stopGraceMs: 30_000,
     });
     const producer = await createProducer({ streamName, kinesis, logger: options.logger.child({ component: 'producer' }) });

@@ -20,7 +20,7 @@ for (const generation of e2eGenerations()) describe(`e2e (KCL ${generation}): co
   it('restarts the daemon after a child is SIGKILLed while records flow, resumes from checkpoints, and loses or duplicates nothing', async () => {
     const h = harness as E2eHarness;
     supervisor = await superviseDaemon({
-      daemon: h.daemonOptions('crash-worker'), logger: new NullLogger(), backoff: { initialDelayMs: 500, maxDelayMs: 2_000, resetAfterMs: 60_000 },
+      daemon: h.daemonOptions('crash-worker'), logger: new NullLogger(), restartPolicy: { baseDelayMs: 500, maxDelayMs: 2_000, resetAfterMs: 60_000 },
     });
     // Both consumer children running before any traffic: otherwise a slow start (KCL 3 assigns leases a cycle after
     // initialisation) lets all 800 records arrive before the first read, and the crash would hit an idle child.

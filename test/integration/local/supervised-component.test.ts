@@ -21,7 +21,7 @@ describe('superviseComponent', function () {
     const lines: string[] = [];
     const supervisor = await superviseComponent(
       { name: 'flaky', script: FIXTURE, env: { PID_FILE: path.join(dir, 'pids'), EXIT_AFTER_MS: '100' } },
-      { logsDir: dir, logger: new NullLogger(), backoff: { initialDelayMs: 50, maxDelayMs: 400, resetAfterMs: 60_000 }, say: (l) => lines.push(l) },
+      { logsDir: dir, logger: new NullLogger(), restartPolicy: { baseDelayMs: 50, maxDelayMs: 400, resetAfterMs: 60_000 }, say: (l) => lines.push(l) },
     );
     try {
       for (let i = 0; i < 200 && pids().length < 3; i += 1) await new Promise((r) => setTimeout(r, 50));

@@ -27,7 +27,7 @@ function harness(options: { failStarts?: number } = {}) {
       started.push(child);
       return child;
     },
-    backoff: { initialDelayMs: 1, maxDelayMs: 4, resetAfterMs: 60_000 },
+    restartPolicy: { baseDelayMs: 1, maxDelayMs: 4, resetAfterMs: 60_000 },
     onEvent: (event) => events.push(event),
   });
   return { supervisor, started, events };
@@ -70,7 +70,7 @@ describe('Supervisor', () => {
     const started: FakeProcess[] = [];
     const supervisor = new Supervisor({
       start: async () => { const child = new FakeProcess(1); started.push(child); return child; },
-      backoff: { initialDelayMs: 200, maxDelayMs: 200, resetAfterMs: 60_000 },
+      restartPolicy: { baseDelayMs: 200, maxDelayMs: 200, resetAfterMs: 60_000 },
     });
     await supervisor.start();
     started[0]?.crash();
