@@ -1,7 +1,7 @@
 // Polls the Instagram hashtag search: each poll starts at the first page of recent_media and follows paging to the end.
 import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
-import { abortableSleep } from '../abortable-sleep';
+import { sleep } from '../../common/sleep';
 import type { CollectedPost } from '../collected-post';
 import { isAuthFailure } from '../collector-errors';
 import { emptySourceStats, type PostSourceRun, type SourceStats } from '../source-stats';
@@ -44,7 +44,7 @@ export class InstagramPoller implements PostSourceRun<CollectedPost> {
         this.stats.httpErrors += 1;
         logger.warn('instagram poll failed, trying again at the next poll', { error: describeError(error) });
       }
-      await abortableSleep(this.options.intervalMs - (Date.now() - started), signal);
+      await sleep(this.options.intervalMs - (Date.now() - started), signal);
     }
   }
 

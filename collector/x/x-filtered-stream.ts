@@ -1,7 +1,7 @@
 // Reads the X filtered stream for one hashtag: rules first, one connection at a time, stall detection and X's reconnect schedule.
 import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
-import { abortableSleep } from '../abortable-sleep';
+import { sleep } from '../../common/sleep';
 import type { CollectedPost } from '../collected-post';
 import { isAuthFailure, SourceHttpError } from '../collector-errors';
 import { NdjsonLines } from '../ndjson-lines';
@@ -58,7 +58,7 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
         const waitMs = this.backoff.next(failure, this.now());
         if (failure.kind === 'rate-limit') { this.stats.rateLimited += 1; this.stats.rateLimitWaitMs += waitMs; }
         logger.warn('stream disconnected, reconnecting', { failure: failure.kind, error: describeError(error), waitMs });
-        await abortableSleep(waitMs, signal);
+        await sleep(waitMs, signal);
         this.stats.reconnects += 1;
       }
     }
@@ -77,7 +77,7 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
         const failure = this.classify(error);
         const waitMs = this.backoff.next(failure, this.now());
         this.options.logger.warn('stream rules failed, retrying', { failure: failure.kind, error: describeError(error), waitMs });
-        await abortableSleep(waitMs, signal);
+        await sleep(waitMs, signal);
       }
     }
     return false;
