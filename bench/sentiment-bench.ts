@@ -8,6 +8,7 @@ import { evaluateLocalAnalyzer } from '../consumer/sentiment/evaluation/evaluate
 import { parseRatedCorpus, type RatedText } from '../consumer/sentiment/evaluation/rated-corpus';
 import { sentimentMetrics } from '../consumer/sentiment/evaluation/sentiment-metrics';
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
+import { REPO_ROOT } from '../common/repo-root';
 
 interface VaderJs { SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } } }
 
@@ -25,7 +26,7 @@ function referenceVader(corpus: readonly RatedText[]): { docsPerSec: number; wei
 /** This process's CPU time in microseconds (user + system), for the one-core docs/s. */
 const cpuMicros = (): number => { const used = process.cpuUsage(); return used.user + used.system; };
 
-const CORPUS = path.resolve(__dirname, '../../../shared/data/sentiment/tweets_GroundTruth.txt');
+const CORPUS = path.resolve(REPO_ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
 
 export const benchmark: Benchmark = async (options) => {
   await Promise.resolve();
@@ -33,7 +34,7 @@ export const benchmark: Benchmark = async (options) => {
   options.progress(`scoring ${corpus.length} rated tweets`);
   const analyzer = new LocalAnalyzer();
   const e = evaluateLocalAnalyzer(corpus, options.quick ? 300 : 3_000, analyzer, cpuMicros);
-  const heldOut = evaluateHeldOut(heldOutSets(path.resolve(__dirname, '../..')), analyzer);
+  const heldOut = evaluateHeldOut(heldOutSets(REPO_ROOT), analyzer);
   const reference = referenceVader(corpus);
   return {
     section: 'sentiment',

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { PidRegistry } from './pid-registry';
-import { REPO_ROOT } from './kcl-daemon';
+import { REPO_ROOT } from '../common/repo-root';
 import { stopPid } from './service-process';
 
 export interface CollectorProcess {

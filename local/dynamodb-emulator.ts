@@ -1,7 +1,7 @@
 // Launches dynalite (the DynamoDB stand-in that holds the KCL lease table) as a child process on 127.0.0.1.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { LOOPBACK, startService, type ServiceProcess } from './service-process';
+import { REPO_ROOT } from '../common/repo-root';
 
 export interface DynamoDbEmulatorOptions {
   readonly port: number;
@@ -18,10 +18,9 @@ export interface DynamoDbEmulator {
   stop(): Promise<void>;
 }
 
-const repoRoot = path.resolve(__dirname, '..', '..');
 
 export async function startDynamoDbEmulator(options: DynamoDbEmulatorOptions): Promise<DynamoDbEmulator> {
-  const cli = require.resolve('dynalite/cli.js', { paths: [repoRoot] });
+  const cli = require.resolve('dynalite/cli.js', { paths: [REPO_ROOT] });
   const args = [cli, '--host', LOOPBACK, '--port', String(options.port)];
   if (options.dataDir !== undefined) {
     fs.mkdirSync(options.dataDir, { recursive: true });

@@ -7,9 +7,9 @@ import { groupAlive, killGroup } from './process-group';
 import { sleep } from '../common/sleep';
 import { waitForLogLine } from './log-watch';
 import { DEFAULT_KCL_GENERATION, kclJarsDir, type KclGeneration } from './kcl-generation';
+import { REPO_ROOT } from '../common/repo-root';
 
 export const MULTILANG_DAEMON_CLASS = 'software.amazon.kinesis.multilang.MultiLangDaemon';
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
 /** Small heap, serial GC, C1 only: the daemon is I/O bound and CI machines have 2 cores. */
 export const DEFAULT_JAVA_OPTIONS: readonly string[] = ['-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
 

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigReader, type Source } from '../common/config/config-reader';
+import { REPO_ROOT } from '../common/repo-root';
 
 export type KclGeneration = 2 | 3;
 
@@ -17,7 +18,6 @@ export const KCL_GENERATION_VARIABLE = 'KCL_GENERATION';
  */
 export const DEFAULT_KCL_GENERATION: KclGeneration = 3;
 
-const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /** `'2'` or `'3'` as a generation; undefined for anything else. */
 export function parseKclGeneration(text: string | undefined): KclGeneration | undefined {

@@ -1,7 +1,8 @@
 // Fetches the KCL jars (scripts/fetch-kcl-jars.mjs, Maven) when they are missing, as `npm start` and `npm run demo` both need them.
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { jarsPresent, REPO_ROOT } from './kcl-daemon';
+import { jarsPresent } from './kcl-daemon';
+import { REPO_ROOT } from '../common/repo-root';
 import { DEFAULT_KCL_GENERATION, type KclGeneration } from './kcl-generation';
 
 /** True when the jars of `generation` are present afterwards; the fetch prints its own progress on stderr. */

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { freePort, LOOPBACK, startService, type ServiceProcess } from './service-process';
+import { REPO_ROOT } from '../common/repo-root';
 
 export interface KinesisEmulatorOptions {
   /** Plain HTTP port clients use (KINESIS_MOCK_PLAIN_PORT). */
@@ -30,7 +31,6 @@ export interface RunningKinesis {
   stop(): Promise<void>;
 }
 
-const repoRoot = path.resolve(__dirname, '..', '..');
 /** With open client connections kinesis-mock can take ~30 s to honour SIGTERM; in-memory data has nothing to lose, so we wait less. */
 const STOP_TIMEOUT_MS = 5_000;
 const PERSISTENT_STOP_TIMEOUT_MS = 35_000;
@@ -40,13 +40,13 @@ const PERSISTENT_STOP_TIMEOUT_MS = 35_000;
  * (kinesis-loopback-preload) rewrites those listen() calls to 127.0.0.1, and clients must use that address.
  */
 export async function startKinesisEmulator(options: KinesisEmulatorOptions): Promise<RunningKinesis> {
-  const main = require.resolve('kinesis-local/main.js', { paths: [repoRoot] });
+  const main = require.resolve('kinesis-local/main.js', { paths: [REPO_ROOT] });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     KINESIS_MOCK_PLAIN_PORT: String(options.port),
     KINESIS_MOCK_TLS_PORT: String(options.tlsPort ?? (await freePort())),
     // A relative certificate path is resolved against the working directory, not main.js: always absolute.
-    KINESIS_MOCK_CERT_PATH: require.resolve('kinesis-local/server.json', { paths: [repoRoot] }),
+    KINESIS_MOCK_CERT_PATH: require.resolve('kinesis-local/server.json', { paths: [REPO_ROOT] }),
     CREATE_STREAM_DURATION: `${options.createStreamMs ?? 100}ms`,
     DELETE_STREAM_DURATION: `${options.createStreamMs ?? 100}ms`,
     UPDATE_SHARD_COUNT_DURATION: `${options.updateShardCountMs ?? 200}ms`,

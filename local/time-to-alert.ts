@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Logger } from '../common/logger';
 import type { KinesisProducer } from '../producer';
-import { REPO_ROOT } from './kcl-daemon';
+import { REPO_ROOT } from '../common/repo-root';
 import { sleep } from '../common/sleep';
 import { percentileOfSorted } from '../common/percentile';
 import { superviseComponent } from './supervised-component';

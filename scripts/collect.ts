@@ -13,7 +13,7 @@ import { loadPosition, savePosition } from '../collector/dedupe/seen-ids-file';
 import { resolveKinesisTarget } from '../collector/kinesis-target';
 import { progressLine } from '../collector/progress-line';
 import { runCollector } from '../collector/run-collector';
-import { REPO_ROOT } from '../local/kcl-daemon';
+import { REPO_ROOT } from '../common/repo-root';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { createProducer } from '../producer';
 

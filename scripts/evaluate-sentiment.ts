@@ -6,12 +6,12 @@ import { evaluateLocalAnalyzer, type ScoredAgreement } from '../consumer/sentime
 import { parseRatedCorpus } from '../consumer/sentiment/evaluation/rated-corpus';
 import { CLASSES } from '../consumer/sentiment/evaluation/sentiment-metrics';
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
+import { REPO_ROOT } from '../common/repo-root';
 
 /** This process's CPU time in microseconds (user + system), for the one-core docs/s. */
 const cpuMicros = (): number => { const used = process.cpuUsage(); return used.user + used.system; };
 
-const ROOT = path.resolve(__dirname, '../..');
-export const DEFAULT_CORPUS = path.resolve(ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
+export const DEFAULT_CORPUS = path.resolve(REPO_ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
 
 const HELP = `Usage: npm run evaluate-sentiment -- [--corpus <file>] [--json]
   --corpus  id<TAB>rating(-4..4)<TAB>text per line (default: ../shared/data/sentiment/tweets_GroundTruth.txt)
@@ -34,7 +34,7 @@ function main(argv: readonly string[]): number {
   if (corpusPath === undefined || unknown.length > 0) { console.error(`bad arguments: ${unknown.join(' ') || '--corpus needs a file'}\n${HELP}`); return 2; }
   const analyzer = new LocalAnalyzer();
   const evaluation = evaluateLocalAnalyzer(parseRatedCorpus(fs.readFileSync(corpusPath, 'utf8')), 1_000, analyzer, cpuMicros);
-  const heldOut = evaluateHeldOut(heldOutSets(ROOT), analyzer);
+  const heldOut = evaluateHeldOut(heldOutSets(REPO_ROOT), analyzer);
   if (json) { console.log(JSON.stringify({ ...evaluation, heldOut })); return 0; }
   const f = (x: number): string => x.toFixed(3);
   const line = (name: string, a: ScoredAgreement): string =>

@@ -7,9 +7,8 @@ import { parseProperties, renderProperties } from '../local/properties-file';
 import { validateProperties, type Finding } from '../local/properties-validator';
 import { kclJarsDir } from '../local/kcl-generation';
 import { readWorkerProperties, taskIdFromArn } from '../local/worker-properties';
+import { REPO_ROOT } from '../common/repo-root';
 
-/** The app root in the image and in the repo alike: dist/scripts/.. /.. */
-const appRoot = path.resolve(__dirname, '..', '..');
 const METADATA_TIMEOUT_MS = 2_000;
 
 /** The ECS task id from the task metadata endpoint (v4), when running on ECS; else the host name. */
@@ -39,25 +38,25 @@ async function main(): Promise<number> {
     process.stderr.write(`render-worker-properties: ${error.message}\n`);
     return 1;
   }
-  const template = path.resolve(appRoot, settings.template);
+  const template = path.resolve(REPO_ROOT, settings.template);
   if (!fs.existsSync(template)) {
     process.stderr.write(`render-worker-properties: no properties template ${template} for KCL generation ${settings.generation}\n`);
     return 1;
   }
   const text = renderProperties(fs.readFileSync(template, 'utf8'), settings.overrides);
-  const findings = validateProperties(parseProperties(text), { cwd: appRoot, searchPath: process.env.PATH ?? '', generation: settings.generation });
+  const findings = validateProperties(parseProperties(text), { cwd: REPO_ROOT, searchPath: process.env.PATH ?? '', generation: settings.generation });
   const errors = findings.filter((finding) => finding.severity === 'error');
   for (const finding of findings) process.stderr.write(`${describe(finding)}\n`);
   if (errors.length > 0) {
     process.stderr.write(`render-worker-properties: ${errors.length} error(s) in the properties rendered from ${settings.template}; the daemon is not started\n`);
     return 1;
   }
-  const jarsDir = settings.jarsDir === undefined ? kclJarsDir(settings.generation) : path.resolve(appRoot, settings.jarsDir);
+  const jarsDir = settings.jarsDir === undefined ? kclJarsDir(settings.generation) : path.resolve(REPO_ROOT, settings.jarsDir);
   if (!fs.existsSync(jarsDir)) {
     process.stderr.write(`render-worker-properties: no KCL jars in ${jarsDir} for KCL generation ${settings.generation}\n`);
     return 1;
   }
-  const output = path.resolve(appRoot, settings.outputFile);
+  const output = path.resolve(REPO_ROOT, settings.outputFile);
   fs.mkdirSync(path.dirname(output), { recursive: true });
   fs.writeFileSync(output, text);
   // Two lines for entrypoint.sh: the properties file, then the jars folder.

@@ -6,7 +6,7 @@ import { routeWarningsToLog } from './cli-process';
 import { startLocalStack, type LocalStack } from '../local/local-stack';
 import { PidRegistry, stopStaleProcesses } from '../local/pid-registry';
 import { setDetachedServices } from '../local/service-process';
-import { REPO_ROOT } from '../local/kcl-daemon';
+import { REPO_ROOT } from '../common/repo-root';
 import { ensureKclJars } from '../local/kcl-jars';
 import { superviseDaemon } from '../local/supervised-daemon';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';

@@ -1,12 +1,11 @@
 // CLI: validates KCL daemon properties files (npm run validate-properties -- [--kcl 2|3] [--json] [--strict] <file>...). Exit 0 valid, 1 problems, 2 usage.
 import * as fs from 'node:fs';
-import * as path from 'node:path';
 import { readAsDaemon, toMap } from '../local/java-properties';
 import { validatePropertiesBytes, type Finding } from '../local/properties-validator';
 import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../local/kcl-generation';
+import { REPO_ROOT } from '../common/repo-root';
 
 const USAGE = 'usage: validate-properties [--kcl 2|3] [--json] [--strict] <file.properties>...  (--strict: warnings fail too; --kcl: the generation the file is for, default KCL_GENERATION, else 3)';
-const repoRoot = path.resolve(__dirname, '..', '..');
 
 interface FileResult {
   readonly file: string;
@@ -18,7 +17,7 @@ interface FileResult {
 
 function validateFile(file: string, strict: boolean, generation: KclGeneration): FileResult {
   const bytes = fs.readFileSync(file);
-  const findings = validatePropertiesBytes(bytes, { cwd: repoRoot, searchPath: process.env.PATH ?? '', generation });
+  const findings = validatePropertiesBytes(bytes, { cwd: REPO_ROOT, searchPath: process.env.PATH ?? '', generation });
   const ok = !findings.some((finding) => finding.severity === 'error' || strict);
   return { file, ok, findings, effective: Object.fromEntries(toMap(readAsDaemon(bytes).entries)) };
 }

@@ -1,5 +1,4 @@
 // The whole system in one stack: stream, archive, lease tables, warehouse, worker services, scheduled jobs, alerts, report sender.
-import * as path from 'node:path';
 import { Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import { FlowLogDestination, FlowLogTrafficType, GatewayVpcEndpointAwsService, InterfaceVpcEndpointAwsService, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
@@ -20,9 +19,9 @@ import { archiveStatements, comprehendStatement, secretReadStatement, kclLeaseSt
 import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
 import { WorkerTask } from './worker-task';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
+import { REPO_ROOT } from '../../common/repo-root';
 
 /** The repo root: the worker image's build context (deploy/image/Dockerfile, filtered by .dockerignore). */
-export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 /** The Node jobs' winston file (`<TOOL>_LOG_FILE`): stderr, which the awslogs driver sends to CloudWatch Logs. */
 const LOG_TO_STDERR = '/dev/stderr';
 const MONITOR_STATE_DIR = '/app/.local/monitor';

@@ -5,8 +5,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import type { DaemonAction } from './kcl-actions';
+import { REPO_ROOT } from '../../common/repo-root';
 
-export const CONSUMER_ENTRY = path.resolve(__dirname, '..', '..', 'consumer', 'main.js');
+export const CONSUMER_ENTRY = path.join(REPO_ROOT, 'dist', 'consumer', 'main.js');
 
 export type ChildMessage =
   | { action: 'status'; responseFor: string }

@@ -1,6 +1,7 @@
 // Runs `dist/scripts/collect.js` as a child process, as an operator would, and returns its exit code and output.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../../common/repo-root';
 
 export interface CliRun {
   readonly code: number | null;
@@ -8,7 +9,7 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-const COLLECT_JS = path.resolve(__dirname, '..', '..', 'scripts', 'collect.js');
+const COLLECT_JS = path.join(REPO_ROOT, 'dist', 'scripts', 'collect.js');
 
 /** `env` is added to a clean environment (PATH, HOME and the dummy AWS keys only), so no real secret leaks into the test. */
 export function runCollectCli(args: readonly string[], env: Readonly<Record<string, string>>, timeoutMs = 120_000): Promise<CliRun> {

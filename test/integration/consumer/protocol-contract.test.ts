@@ -3,8 +3,9 @@ import { expect } from 'chai';
 import * as path from 'node:path';
 import { DaemonHarness } from '../../support/daemon-harness';
 import { aggregate, initialize, processRecords, seq, tweets, wire, SHARD } from '../../support/kcl-actions';
+import { REPO_ROOT } from '../../../common/repo-root';
 
-const NOISY_LIBRARY = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'consumer', 'noisy-library.cjs');
+const NOISY_LIBRARY = path.join(REPO_ROOT, 'test', 'fixtures', 'consumer', 'noisy-library.cjs');
 
 describe('consumer protocol contract (real child process)', function () {
   this.timeout(30_000);

@@ -7,8 +7,9 @@ import { NullLogger } from '../../../common/logger';
 import { superviseComponent } from '../../../local/supervised-component';
 import { isAlive } from '../../../local/service-process';
 import { PidRegistry } from '../../../local/pid-registry';
+import { REPO_ROOT } from '../../../common/repo-root';
 
-const FIXTURE = path.resolve(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'local', 'exits-soon.cjs');
+const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'local', 'exits-soon.cjs');
 
 describe('superviseComponent', function () {
   this.timeout(30_000);

@@ -8,8 +8,9 @@ import { DashboardData } from '../../../people/dashboard/dashboard-data';
 import { startDashboardServer, type RunningDashboard } from '../../../people/dashboard/dashboard-server';
 import { InMemoryPostReader } from '../../unit/people/in-memory-post-reader';
 import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from '../../support/chromium';
+import { REPO_ROOT } from '../../../common/repo-root';
 
-const SCREENSHOTS = path.resolve(__dirname, '..', '..', '..', 'test-artifacts');
+const SCREENSHOTS = path.join(REPO_ROOT, 'test-artifacts');
 const HOSTILE = '<script>window.__injected = 1</script><img src=x onerror="window.__injected = 2"> fined again';
 
 interface Summary { totals: { posts: number; byLabel: Record<string, number> }; latest: { text: string; createdAt: string; label: string }[] }

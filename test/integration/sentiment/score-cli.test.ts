@@ -2,8 +2,9 @@
 import { expect } from 'chai';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
+import { REPO_ROOT } from '../../../common/repo-root';
 
-const SCORE = path.join(__dirname, '../../../scripts/score.js');
+const SCORE = path.join(REPO_ROOT, 'dist', 'scripts', 'score.js');
 
 interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
 

@@ -3,8 +3,9 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readAsDaemon, toMap } from '../../../local/java-properties';
+import { REPO_ROOT } from '../../../common/repo-root';
 
-const FIXTURES = path.resolve(__dirname, '../../../../test/fixtures/properties');
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/properties');
 const golden = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'golden.json'), 'utf8')) as Record<string, { entries?: Record<string, string>; error?: string }>;
 
 describe('readAsDaemon (java.util.Properties rules, ISO-8859-1 bytes)', () => {

@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseProperties } from '../../../local/properties-file';
 import { validateProperties, validatePropertiesBytes, type Finding } from '../../../local/properties-validator';
+import { REPO_ROOT } from '../../../common/repo-root';
 
-const repoRoot = path.resolve(__dirname, '..', '..', '..', '..');
-const context = { cwd: repoRoot, searchPath: process.env.PATH ?? '' };
+const context = { cwd: REPO_ROOT, searchPath: process.env.PATH ?? '' };
 const VALID = [
   `executableName = ${process.execPath} package.json`,
   'applicationName = app', 'streamName = s', 'AwsCredentialsProvider = DefaultCredentialsProvider',
@@ -74,7 +74,7 @@ workerId = w\\u12g4`), context);
 
   for (const file of ['local.properties', 'production.properties']) {
     it(`properties/${file} uses only known keys with valid values`, () => {
-      const findings = validatePropertiesBytes(fs.readFileSync(path.join(repoRoot, 'properties', file)), context);
+      const findings = validatePropertiesBytes(fs.readFileSync(path.join(REPO_ROOT, 'properties', file)), context);
       expect(findings.filter((f) => f.severity === 'error' && !/does not exist/.test(f.message))).to.deep.equal([]);
     });
   }

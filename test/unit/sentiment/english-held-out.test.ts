@@ -5,8 +5,9 @@ import * as path from 'node:path';
 import { labelAccuracy } from '../../../consumer/sentiment/evaluation/label-accuracy';
 import { parseLabelledSet } from '../../../consumer/sentiment/evaluation/labelled-set';
 import { LocalAnalyzer } from '../../../consumer/sentiment/local-analyzer';
+import { REPO_ROOT } from '../../../common/repo-root';
 
-const fixture = path.join(__dirname, '../../../../test/fixtures/sentiment/held-out-en.json');
+const fixture = path.join(REPO_ROOT, 'test/fixtures/sentiment/held-out-en.json');
 const cases = parseLabelledSet(fs.readFileSync(fixture, 'utf8'));
 
 /**

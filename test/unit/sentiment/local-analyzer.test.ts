@@ -3,10 +3,11 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LocalAnalyzer } from '../../../consumer/sentiment/local-analyzer';
+import { REPO_ROOT } from '../../../common/repo-root';
 
 interface HeldOutCase { readonly lang: 'en' | 'es'; readonly expected: 'positive' | 'negative' | 'neutral'; readonly text: string }
 
-const heldOut = (JSON.parse(fs.readFileSync(path.join(__dirname, '../../../../test/fixtures/sentiment/held-out.json'), 'utf8')) as { cases: HeldOutCase[] }).cases;
+const heldOut = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/sentiment/held-out.json'), 'utf8')) as { cases: HeldOutCase[] }).cases;
 const classOf = (compound: number): string => (compound >= 0.05 ? 'positive' : compound <= -0.05 ? 'negative' : 'neutral');
 
 describe('LocalAnalyzer', () => {

@@ -3,11 +3,12 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { LocalAnalyzer } from '../../../consumer/sentiment/local-analyzer';
+import { REPO_ROOT } from '../../../common/repo-root';
 
 type Expected = 'positive' | 'negative' | 'neutral';
 interface HeldOutCase { readonly expected: Expected; readonly text: string }
 
-const fixture = path.join(__dirname, '../../../../test/fixtures/sentiment/held-out-es-2.json');
+const fixture = path.join(REPO_ROOT, 'test/fixtures/sentiment/held-out-es-2.json');
 const cases = (JSON.parse(fs.readFileSync(fixture, 'utf8')) as { cases: HeldOutCase[] }).cases;
 const classOf = (compound: number): Expected => (compound >= 0.05 ? 'positive' : compound <= -0.05 ? 'negative' : 'neutral');
 

@@ -4,8 +4,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportWindow, windowFromExport } from '../../../../operator/scaler/metrics-export';
 import { MetricsFileError } from '../../../../operator/scaler/scaler-errors';
+import { REPO_ROOT } from '../../../../common/repo-root';
 
-const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/metrics');
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/metrics');
 
 describe('metrics export file', () => {
   it('round-trips a recorded window (what --save-metrics writes, --metrics-file reads)', () => {

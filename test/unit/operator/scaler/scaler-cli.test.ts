@@ -6,8 +6,9 @@ import * as path from 'node:path';
 import { runScalerCli } from '../../../../operator/scaler/scaler-cli';
 import { EXIT } from '../../../../operator/scaler/exit-codes';
 import { NullLogger } from '../../../../common/logger';
+import { REPO_ROOT } from '../../../../common/repo-root';
 
-const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/metrics');
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/metrics');
 
 describe('scaler CLI (offline what-if)', () => {
   let dir: string;

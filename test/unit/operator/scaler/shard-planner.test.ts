@@ -6,8 +6,9 @@ import { planScaling, type PlannerInput } from '../../../../operator/scaler/shar
 import { windowFromExport } from '../../../../operator/scaler/metrics-export';
 import { DEFAULT_SCALING_POLICY } from '../../../../operator/scaler/scaling-policy';
 import type { ScalingPlan } from '../../../../operator/scaler/scaling-plan';
+import { REPO_ROOT } from '../../../../common/repo-root';
 
-const FIXTURES = path.resolve(__dirname, '../../../../../test/fixtures/metrics');
+const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/metrics');
 
 interface Fixture {
   now: string;
