@@ -1,7 +1,7 @@
 // Parses the options of `npm run demo`: the scenario (reconcile or scale), records, shards, rates, timings; one error listing every problem; --help.
 import { ConfigError } from '../common/errors';
 import { SCALE_SCENARIO_DEFAULTS, type ScaleScenarioSettings } from './scale-scenario-settings';
-import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from './kcl-generation';
+import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from '../daemon/kcl-generation';
 
 export interface DemoArgs {
   /** `reconcile` (default): a bounded run, reconciled; `scale`: overload one shard, watch the scaler scale up and down. */

@@ -9,9 +9,9 @@ import { FIXED_PORTS, freeStackPorts, startLocalStack, type StackPorts } from '.
 import { isPortOpen } from './service-process';
 import { ensureStream, openShardsForSeeding } from './stream-setup';
 import { seedLeaseTable } from './seed-lease-table';
-import { kclVersion } from './kcl-generation';
+import { kclVersion } from '../daemon/kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from './local-sinks';
-import { superviseDaemon } from './supervised-daemon';
+import { superviseDaemon } from '../daemon/supervised-daemon';
 import { sendTracedTweets, type TracedRecord } from './traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from './delivery-reader';
 import { reconcile, type Reconciliation } from './reconciliation';

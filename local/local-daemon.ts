@@ -1,10 +1,10 @@
 // Runs the KCL daemon against the local stack: renders the effective properties file and the consumer's environment.
 import * as path from 'node:path';
-import { writeEffectiveProperties } from './properties-file';
-import { startKclDaemon, type KclDaemon } from './kcl-daemon';
+import { writeEffectiveProperties } from '../daemon/properties/properties-file';
+import { startKclDaemon, type KclDaemon } from '../daemon/kcl-daemon';
 import type { StackEndpoints } from './local-stack';
 import { LOCAL_ACCESS_KEY } from '../common/aws/local-or-cloud';
-import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from './kcl-generation';
+import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from '../daemon/kcl-generation';
 
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the

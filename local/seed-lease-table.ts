@@ -3,7 +3,7 @@ import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, ty
 import { DynamoDBDocumentClient, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { newLeaseItem, type SeedShard } from '../common/kcl-lease/new-lease-item';
 import { createKcl3Tables, LEASE_OWNER_INDEX, LEASE_OWNER_INDEX_ATTRIBUTES, LEASE_OWNER_INDEX_DEFINITION, waitForActive } from './kcl3-tables';
-import { DEFAULT_KCL_GENERATION, type KclGeneration } from './kcl-generation';
+import { DEFAULT_KCL_GENERATION, type KclGeneration } from '../daemon/kcl-generation';
 
 /**
  * Creates the lease table with the KCL's schema and one TRIM_HORIZON lease per shard, when the table does not exist.

@@ -1,6 +1,6 @@
 // Parses the options of `npm start` (and reuses them for `npm run demo`): shards, rates, sinks, names, source, ports; one error listing every problem.
 import { ConfigError } from '../common/errors';
-import { DEFAULT_KCL_GENERATION, KCL_GENERATIONS, type KclGeneration } from './kcl-generation';
+import { DEFAULT_KCL_GENERATION, KCL_GENERATIONS, type KclGeneration } from '../daemon/kcl-generation';
 
 export interface StartPorts {
   readonly kinesis: number;

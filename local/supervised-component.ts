@@ -7,7 +7,7 @@ import { describeError } from '../common/errors';
 import type { PidRegistry } from './pid-registry';
 import { sleep } from '../common/sleep';
 import { isAlive, stopPid } from './service-process';
-import { Supervisor, type RestartPolicy, type ProcessExit } from './supervisor';
+import { Supervisor, type RestartPolicy, type ProcessExit } from '../daemon/supervisor';
 
 export interface ComponentSpec {
   /** Short name, used in messages, the log file name (<logsDir>/<name>.log) and the PID registry. */

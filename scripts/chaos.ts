@@ -2,7 +2,7 @@
 import { runParsedCli } from './parsed-cli';
 import * as fs from 'node:fs';
 import { ConfigError } from '../common/errors';
-import { jarsPresent } from '../local/kcl-daemon';
+import { jarsPresent } from '../daemon/kcl-daemon';
 import { FAULT_KINDS } from '../local/soak/chaos-faults';
 import { isExact, runChaos } from '../local/soak/chaos-run';
 import { parseFlags, type FlagKind } from '../local/soak/soak-args';

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError } from '../common/errors';
-import { parseProperties, renderProperties } from '../local/properties-file';
-import { validateProperties, type Finding } from '../local/properties-validator';
-import { kclJarsDir } from '../local/kcl-generation';
-import { readWorkerProperties, taskIdFromArn } from '../local/worker-properties';
+import { parseProperties, renderProperties } from '../daemon/properties/properties-file';
+import { validateProperties, type Finding } from '../daemon/properties/properties-validator';
+import { kclJarsDir } from '../daemon/kcl-generation';
+import { readWorkerProperties, taskIdFromArn } from '../daemon/properties/worker-properties';
 import { REPO_ROOT } from '../common/repo-root';
 
 const METADATA_TIMEOUT_MS = 2_000;

@@ -2,7 +2,7 @@
 import { runParsedCli } from './parsed-cli';
 import * as fs from 'node:fs';
 import { ConfigError } from '../common/errors';
-import { jarsPresent } from '../local/kcl-daemon';
+import { jarsPresent } from '../daemon/kcl-daemon';
 import { parseFlags, type FlagKind } from '../local/soak/soak-args';
 import { runReshardOnce, type ReshardRunResult } from '../local/soak/reshard-soak-run';
 import { openSoakSession } from '../local/soak/soak-session';

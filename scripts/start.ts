@@ -7,8 +7,8 @@ import { startLocalStack, type LocalStack } from '../local/local-stack';
 import { PidRegistry, stopStaleProcesses } from '../local/pid-registry';
 import { setDetachedServices } from '../local/service-process';
 import { REPO_ROOT } from '../common/repo-root';
-import { ensureKclJars } from '../local/kcl-jars';
-import { superviseDaemon } from '../local/supervised-daemon';
+import { ensureKclJars } from '../daemon/kcl-jars';
+import { superviseDaemon } from '../daemon/supervised-daemon';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { ensureStream, openShardsForSeeding } from '../local/stream-setup';
 import { readLeasesIfAny } from '../common/kcl-lease/lease-reader';
@@ -20,14 +20,14 @@ import { LIVE_POSTS_DEFAULTS } from '../local/live-posts';
 import { createLocalTables, localSinkEnv } from '../local/local-sinks';
 import { DeliveryCounts } from '../local/delivery-counts';
 import { parseStartArgs, START_DEFAULTS, type StartArgs } from '../local/start-args';
-import { kclGenerationFromEnv, kclVersion } from '../local/kcl-generation';
+import { kclGenerationFromEnv, kclVersion } from '../daemon/kcl-generation';
 import { assertStartPorts } from '../local/port-check';
 import { superviseComponent, type ComponentSpec } from '../local/supervised-component';
 import { AlertsFileTail } from '../local/alerts-file-tail';
 import { startCollectorProcess } from '../local/collector-process';
 import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/local-metrics';
 import { startOperatorServices } from '../local/operator-services';
-import type { Supervisor } from '../local/supervisor';
+import type { Supervisor } from '../daemon/supervisor';
 import type { Logger } from '../common/logger';
 
 /** Local report addresses (reserved example domain): mail only ever lands in the outbox unless REPORT_TRANSPORT says otherwise. */

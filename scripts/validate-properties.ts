@@ -1,8 +1,8 @@
 // CLI: validates KCL daemon properties files (npm run validate-properties -- [--kcl 2|3] [--json] [--strict] <file>...). Exit 0 valid, 1 problems, 2 usage.
 import * as fs from 'node:fs';
-import { readAsDaemon, toMap } from '../local/java-properties';
-import { validatePropertiesBytes, type Finding } from '../local/properties-validator';
-import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../local/kcl-generation';
+import { readAsDaemon, toMap } from '../daemon/properties/java-properties';
+import { validatePropertiesBytes, type Finding } from '../daemon/properties/properties-validator';
+import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../daemon/kcl-generation';
 import { REPO_ROOT } from '../common/repo-root';
 
 const USAGE = 'usage: validate-properties [--kcl 2|3] [--json] [--strict] <file.properties>...  (--strict: warnings fail too; --kcl: the generation the file is for, default KCL_GENERATION, else 3)';

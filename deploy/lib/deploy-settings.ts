@@ -1,7 +1,7 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
-import { DEFAULT_KCL_GENERATION } from '../../local/kcl-generation';
+import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
 
 export type RedshiftSettings =
   | { readonly mode: 'serverless'; readonly database: string; readonly baseCapacityRpu: number; readonly adminUser: string }
@@ -124,7 +124,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     ...names,
     shardCount,
     retentionHours: reader.integer('retentionHours', 24, { min: 24, max: 8760 }),
-    // The project's default generation (local/kcl-generation.ts), so local runs and the deployment agree.
+    // The project's default generation (daemon/kcl-generation.ts), so local runs and the deployment agree.
     kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3'),
     retrievalMode: reader.oneOf('retrievalMode', ['POLLING', 'FANOUT'] as const, 'POLLING'),
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { expect } from 'chai';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { sleep } from '../../common/sleep';
-import type { KclDaemon } from '../../local/kcl-daemon';
+import type { KclDaemon } from '../../daemon/kcl-daemon';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 
 /** Every JSON log entry of the consumer children that wrote into `dir`. */

@@ -9,11 +9,11 @@ import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { localMetricsFile } from '../../common/metrics/local-metrics-store';
 import { parseStoredPoint } from '../../common/metrics/stored-point';
 import { KINESIS_METRIC, KINESIS_NAMESPACE } from '../../common/metrics/metric-names';
-import { DEFAULT_JAVA_OPTIONS, jarsPresent } from '../../local/kcl-daemon';
+import { DEFAULT_JAVA_OPTIONS, jarsPresent } from '../../daemon/kcl-daemon';
 import { REPO_ROOT } from '../../common/repo-root';
-import type { KclGeneration } from '../../local/kcl-generation';
+import type { KclGeneration } from '../../daemon/kcl-generation';
 import { groupAlive, killGroup } from '../../local/process-group';
-import { readPropertiesFile } from '../../local/properties-file';
+import { readPropertiesFile } from '../../daemon/properties/properties-file';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 
 /** Links every top-level package of the production dependency tree (npm ls --omit=dev) into `<dir>/node_modules`. */

@@ -5,13 +5,13 @@ import { randomBytes } from 'node:crypto';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import type { LocalStack } from '../../local/local-stack';
 import { startLocalDaemon, type LocalDaemonOptions } from '../../local/local-daemon';
-import type { KclDaemon } from '../../local/kcl-daemon';
+import type { KclDaemon } from '../../daemon/kcl-daemon';
 import { groupAlive } from '../../local/process-group';
 import type { KclLease } from '../../common/kcl-lease/kcl-lease';
 import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
 import { seedLeaseTable } from '../../local/seed-lease-table';
 import { ensureStream, openShardsForSeeding } from '../../local/stream-setup';
-import { KCL_GENERATIONS, kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../../local/kcl-generation';
+import { KCL_GENERATIONS, kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../../daemon/kcl-generation';
 import { sharedStandIns, stopSharedStandIns } from './shared-stand-ins';
 
 export { E2E_BUCKET } from './shared-stand-ins';

@@ -3,11 +3,11 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigError } from '../../../common/errors';
-import { DEFAULT_KCL_GENERATION, kclGenerationFromEnv, kclJarsDir, kclVersion, localPropertiesTemplate, pomKclVersion } from '../../../local/kcl-generation';
+import { DEFAULT_KCL_GENERATION, kclGenerationFromEnv, kclJarsDir, kclVersion, localPropertiesTemplate, pomKclVersion } from '../../../daemon/kcl-generation';
 import { parseDemoArgs } from '../../../local/demo-args';
 import { parseStartArgs } from '../../../local/start-args';
-import { parseProperties } from '../../../local/properties-file';
-import { validateProperties } from '../../../local/properties-validator';
+import { parseProperties } from '../../../daemon/properties/properties-file';
+import { validateProperties } from '../../../daemon/properties/properties-validator';
 import { e2eGenerations } from '../../support/e2e-harness';
 
 describe('KCL generation', () => {

@@ -1,6 +1,6 @@
 // Unit tests for the supervisor: restarts with growing backoff, stops cleanly, never restarts after stop().
 import { expect } from 'chai';
-import { Supervisor, type ProcessExit, type Supervised, type SupervisorEvent } from '../../../local/supervisor';
+import { Supervisor, type ProcessExit, type Supervised, type SupervisorEvent } from '../../../daemon/supervisor';
 
 class FakeProcess implements Supervised {
   public stopped = false;

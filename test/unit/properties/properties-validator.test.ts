@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseProperties } from '../../../local/properties-file';
-import { validateProperties, validatePropertiesBytes, type Finding } from '../../../local/properties-validator';
+import { parseProperties } from '../../../daemon/properties/properties-file';
+import { validateProperties, validatePropertiesBytes, type Finding } from '../../../daemon/properties/properties-validator';
 import { REPO_ROOT } from '../../../common/repo-root';
 
 const context = { cwd: REPO_ROOT, searchPath: process.env.PATH ?? '' };

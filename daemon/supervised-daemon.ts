@@ -1,9 +1,9 @@
 // The KCL daemon under a supervisor: restarted with backoff when it exits (it exits when a consumer child dies), PIDs recorded.
 import type { Logger } from '../common/logger';
 import { describeError } from '../common/errors';
-import { startLocalDaemon, type LocalDaemonOptions } from './local-daemon';
+import { startLocalDaemon, type LocalDaemonOptions } from '../local/local-daemon';
 import { MULTILANG_DAEMON_CLASS } from './kcl-daemon';
-import type { PidRegistry } from './pid-registry';
+import type { PidRegistry } from '../local/pid-registry';
 import { Supervisor, type RestartPolicy } from './supervisor';
 
 export interface SupervisedDaemonOptions {

@@ -31,9 +31,9 @@ export function kclGenerationFromEnv(env: Source): KclGeneration {
   return reader.finish({ generation: parseKclGeneration(value) ?? DEFAULT_KCL_GENERATION }).generation;
 }
 
-/** kcl/<generation>/pom.xml: the one list of the generation's jars; its <kcl.version> property names the KCL release. */
+/** daemon/kcl/<generation>/pom.xml: the one list of the generation's jars; its <kcl.version> property names the KCL release. */
 export function kclPomFile(generation: KclGeneration): string {
-  return path.join(REPO_ROOT, 'kcl', String(generation), 'pom.xml');
+  return path.join(REPO_ROOT, 'daemon', 'kcl', String(generation), 'pom.xml');
 }
 
 /**
@@ -53,9 +53,9 @@ export function kclVersion(generation: KclGeneration): string {
   return KCL_VERSIONS[generation];
 }
 
-/** kcl/jars/<version>/, filled by `npm run kcl:jars` (scripts/fetch-kcl-jars.mjs). */
+/** daemon/kcl/jars/<version>/, filled by `npm run kcl:jars` (daemon/fetch-kcl-jars.mjs). */
 export function kclJarsDir(generation: KclGeneration): string {
-  return path.join(REPO_ROOT, 'kcl', 'jars', kclVersion(generation));
+  return path.join(REPO_ROOT, 'daemon', 'kcl', 'jars', kclVersion(generation));
 }
 
 /** The local properties template of a generation: properties/local.properties (2) or properties/local-kcl3.properties (3). */

@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAlive } from './service-process';
-import { groupAlive, killGroup } from './process-group';
+import { isAlive } from '../local/service-process';
+import { groupAlive, killGroup } from '../local/process-group';
 import { sleep } from '../common/sleep';
-import { waitForLogLine } from './log-watch';
+import { waitForLogLine } from '../local/log-watch';
 import { DEFAULT_KCL_GENERATION, kclJarsDir, type KclGeneration } from './kcl-generation';
 import { REPO_ROOT } from '../common/repo-root';
 
@@ -42,7 +42,7 @@ export interface KclDaemon {
   stop(graceMs?: number): Promise<DaemonExit>;
 }
 
-/** True when `npm run kcl:jars` has filled the generation's jar folder (kcl/jars/<version>/). */
+/** True when `npm run kcl:jars` has filled the generation's jar folder (daemon/kcl/jars/<version>/). */
 export function jarsPresent(generation: KclGeneration = DEFAULT_KCL_GENERATION, jarsDir = kclJarsDir(generation)): boolean {
   try { return fs.readdirSync(jarsDir).some((name) => name.startsWith('amazon-kinesis-client-multilang')); } catch { return false; }
 }

@@ -1,5 +1,5 @@
 // Reads a .properties file exactly as the KCL MultiLangDaemon does: bytes as ISO-8859-1, then java.util.Properties.load rules.
-import { ToolkitError } from '../common/errors';
+import { ToolkitError } from '../../common/errors';
 
 /** One key/value pair as java.util.Properties stores it, with the 1-based line where its logical line starts. */
 export interface PropertyEntry {

@@ -1,4 +1,4 @@
-// Fetches the KCL MultiLangDaemon jars of each generation (kcl/<generation>/pom.xml) into kcl/jars/<kcl.version>/ with mvn, once: cached by the pom's hash.
+// Fetches the KCL MultiLangDaemon jars of each generation (daemon/kcl/<generation>/pom.xml) into daemon/kcl/jars/<kcl.version>/ with mvn, once: cached by the pom's hash.
 // Runs before the TypeScript build (plain Node ESM). Exit codes: 0 ready, 1 mvn failed, 2 java or mvn missing, 64 bad usage.
 /* global process, console */
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,9 +8,10 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const KCL_DIR = path.join(root, 'daemon', 'kcl');
 const GENERATIONS = ['2', '3'];
 
-const usage = 'usage: node scripts/fetch-kcl-jars.mjs [--kcl 2|3] [--force] [--quiet]\n(default: both generations; mvn reads Maven Central once, then ~/.m2)';
+const usage = 'usage: node daemon/fetch-kcl-jars.mjs [--kcl 2|3] [--force] [--quiet]\n(default: both generations; mvn reads Maven Central once, then ~/.m2)';
 const args = process.argv.slice(2);
 if (args.includes('--help')) { console.log(usage); process.exit(0); }
 const problems = [];
@@ -36,19 +37,19 @@ function jarCount(dir) {
 
 /** What one generation's pom asks for: its file, hash, version (the <kcl.version> property) and number of jars. */
 function describe(generation) {
-  const pomFile = path.join(root, 'kcl', generation, 'pom.xml');
+  const pomFile = path.join(KCL_DIR, generation, 'pom.xml');
   const pom = fs.readFileSync(pomFile);
   const text = pom.toString('utf8');
   const version = /<kcl\.version>([^<]+)<\/kcl\.version>/.exec(text)?.[1];
   if (version === undefined) { console.error(`fetch-kcl-jars: ${pomFile} has no <kcl.version> property`); process.exit(1); }
-  const jarsDir = path.join(root, 'kcl', 'jars', version);
+  const jarsDir = path.join(KCL_DIR, 'jars', version);
   return {
     generation, pomFile, version, jarsDir,
     hash: createHash('sha256').update(pom).digest('hex'),
     expectedJars: (text.match(/<dependency>/g) ?? []).length,
     stampFile: path.join(jarsDir, '.pom-sha256'),
-    stagingDir: path.join(root, 'kcl', 'target', `jars-staging-${version}`),
-    logFile: path.join(root, 'kcl', 'target', `mvn-${version}.log`),
+    stagingDir: path.join(KCL_DIR, 'target', `jars-staging-${version}`),
+    logFile: path.join(KCL_DIR, 'target', `mvn-${version}.log`),
   };
 }
 
@@ -107,7 +108,7 @@ function fetch(g) {
 
 const wanted = (only === undefined ? GENERATIONS : [only]).map(describe);
 const stale = wanted.filter((g) => force || !upToDate(g));
-for (const g of wanted.filter((w) => !stale.includes(w))) say(`KCL ${g.version}: ${g.expectedJars} jars in ${path.relative(root, g.jarsDir)} are up to date with kcl/${g.generation}/pom.xml`);
+for (const g of wanted.filter((w) => !stale.includes(w))) say(`KCL ${g.version}: ${g.expectedJars} jars in ${path.relative(root, g.jarsDir)} are up to date with daemon/kcl/${g.generation}/pom.xml`);
 if (stale.length > 0) {
   requireTool('java', ['-version'], 'The KCL MultiLangDaemon needs Java 8 or later (17 recommended): install a JDK and put java on PATH.');
   requireTool('mvn', ['-v'], 'Maven fetches the KCL jars once: install Maven 3 (for example `apt-get install maven`) and put mvn on PATH.');

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { readAsDaemon, type PropertyEntry } from './java-properties';
 import { NESTED_PREFIXES, normaliseKey, type KeySpec } from './kcl-property-keys';
 import { ignoredByGeneration, keysFor, otherGenerationNote } from './generation-keys';
-import type { KclGeneration } from './kcl-generation';
+import type { KclGeneration } from '../kcl-generation';
 import { nearest } from './nearest-name';
 
 export type Severity = 'error' | 'warning';

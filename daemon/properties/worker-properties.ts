@@ -1,7 +1,7 @@
 // The production daemon properties of one worker, from its environment: stream, application, region, retrieval mode, worker id.
 import * as path from 'node:path';
-import { ConfigReader, type Source } from '../common/config/config-reader';
-import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from './kcl-generation';
+import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from '../kcl-generation';
 
 /** Extra daemon keys: `KCL_PROPERTY_<key>=<value>` sets `<key>` (checked by the validator like every other key). */
 export const KCL_PROPERTY_PREFIX = 'KCL_PROPERTY_';
@@ -14,7 +14,7 @@ export interface WorkerProperties {
   readonly generation: KclGeneration;
   /** Keys replaced in (or appended to) the template. */
   readonly overrides: Readonly<Record<string, string>>;
-  /** KCL_JARS_DIR, relative to the app root; absent: the generation's (local/kcl-generation.ts kclJarsDir). */
+  /** KCL_JARS_DIR, relative to the app root; absent: the generation's (daemon/kcl-generation.ts kclJarsDir). */
   readonly jarsDir?: string;
 }
 

@@ -1,7 +1,7 @@
 // Which daemon property keys each KCL generation reads, and the findings for keys the chosen generation ignores.
 import { KCL_KEYS, type KeySpec } from './kcl-property-keys';
 import { KCL3_IGNORED_IN_3X_MODE, KCL3_ONLY_KEYS } from './kcl3-property-keys';
-import type { KclGeneration } from './kcl-generation';
+import type { KclGeneration } from '../kcl-generation';
 import type { PropertyEntry } from './properties-file';
 
 /** The key table of a generation: 2.7.2's keys, or those plus the 3.1.3 additions. */
