@@ -4,9 +4,11 @@ import {
 } from './language-rules';
 import type { LanguageRules } from './language-rules';
 import type { LanguageModel } from './language-model';
+import { MIXED_MIN_STRENGTH } from './comprehend-shape';
 import { applyExpectation, applySarcasm } from './discourse-rules';
 import { EMOJI_PROXIES } from './emoji-proxies';
 import { findIdioms } from './idioms';
+import { LAUGHTER, isToneMarker } from './tone-markers';
 import type { ScoreTrace } from './score-trace';
 import type { Token } from './tokenize';
 
@@ -20,7 +22,10 @@ export interface ValenceScore {
   /** Sums of the adjusted positive and (absolute) negative valences: the evidence on each side. */
   readonly positiveEvidence: number;
   readonly negativeEvidence: number;
-  /** The strongest single positive and (absolute) negative valence: "strong evidence" for MIXED means one strong item. */
+  /**
+   * The strongest single positive and (absolute) negative valence of a word that states an opinion: "strong evidence" for
+   * MIXED means one strong item. Tone markers (emoji, emoticons, laughter, interjections: tone-markers.ts) are left out.
+   */
   readonly strongestPositive: number;
   readonly strongestNegative: number;
 }
@@ -49,13 +54,17 @@ export function scoreValence(tokens: readonly Token[], model: LanguageModel, tex
   }
   let sum = 0; let positiveSum = 0; let negativeSum = 0; let neutralCount = 0;
   let positiveEvidence = 0; let negativeEvidence = 0; let strongestPositive = 0; let strongestNegative = 0;
-  for (const s of sentiments) {
+  for (let i = 0; i < sentiments.length; i += 1) {
+    const s = sentiments[i] as number;
     sum += s;
+    if (s === 0) { neutralCount += 1; continue; }
+    const opinion = !isToneMarker(tokens[i] as Token);
+    if (trace && !opinion && Math.abs(s) >= MIXED_MIN_STRENGTH) trace.note(i, 'tone marker: not strong evidence for MIXED');
     if (s > 0) {
-      positiveSum += s + 1; positiveEvidence += s; if (s > strongestPositive) strongestPositive = s;
-    } else if (s < 0) {
-      negativeSum += s - 1; negativeEvidence -= s; if (-s > strongestNegative) strongestNegative = -s;
-    } else neutralCount += 1;
+      positiveSum += s + 1; positiveEvidence += s; if (opinion && s > strongestPositive) strongestPositive = s;
+    } else {
+      negativeSum += s - 1; negativeEvidence -= s; if (opinion && -s > strongestNegative) strongestNegative = -s;
+    }
   }
   const emphasis = punctuationEmphasis(text);
   if (trace && emphasis > 0 && sum !== 0) trace.textRules.push(`punctuation emphasis ${sum > 0 ? '+' : '-'}${emphasis.toFixed(3)}`);
@@ -195,9 +204,6 @@ function dropAgentNouns(tokens: readonly Token[], model: LanguageModel, values: 
     if (!comparative) values[i] = undefined;
   }
 }
-
-/** Laughter as the tokenizer writes it ("jajaja" -> "jaja"). */
-const LAUGHTER: ReadonlySet<string> = new Set(['lol', 'lmao', 'lmfao', 'rofl', 'haha', 'hehe', 'jaja', 'jeje', 'xd']);
 
 function hasLetter(lower: string): boolean {
   for (let i = 0; i < lower.length; i += 1) {
