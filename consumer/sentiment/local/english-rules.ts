@@ -26,6 +26,9 @@ const IDIOMS: ReadonlyArray<readonly [string, number]> = [
   ['the shit', 3], ['the bomb', 3], ['bad ass', 1.5], ['yeah right', -2], ['cut the mustard', 2],
   ['kiss of death', -1.5], ['hand to mouth', -2], ['under the weather', -2], ['break a leg', 2], ['upper hand', 1],
   ['back handed', -2], ['blow smoke', -2], ['blowing smoke', -2], ['in the black', 2], ['in the red', -2], ['on the ball', 2],
+  // Ours (issue 13): in "confused the shit out of him" the word is the plain expletive (VADER's "shit", -2.6), not VADER's
+  // idiom "the shit" (+3, "you're the shit"), which would otherwise match first.
+  ['the shit out of', -2.6],
 ];
 
 /** Ours (issue 13): negators that, before a comparative or superlative, say "nothing was ever more ..." (emphasis). */
