@@ -22,6 +22,9 @@ const DAMPENERS = [
   'occasional', 'occasionally', 'partly', 'scarce', 'scarcely', 'slight', 'slightly', 'somewhat', 'sorta', 'sortof', 'sort-of',
 ];
 
+/** Ours (issue 13): sentiment words that are degree adverbs before another sentiment word ("pretty bad", "super slow"). */
+const DEGREE_WORDS = ['pretty', 'super', 'damn', 'bloody'];
+
 const IDIOMS: ReadonlyArray<readonly [string, number]> = [
   ['the shit', 3], ['the bomb', 3], ['bad ass', 1.5], ['yeah right', -2], ['cut the mustard', 2],
   ['kiss of death', -1.5], ['hand to mouth', -2], ['under the weather', -2], ['break a leg', 2], ['upper hand', 1],
@@ -40,7 +43,8 @@ export const ENGLISH_RULES: LanguageRules = {
   nearNegators: new Set(['no']),
   emphaticNegation: { negators: new Set(['never']), markers: new Set(['so', 'this']) },
   negationSuffix: "n't",
-  boosters: boosterMap(INTENSIFIERS, DAMPENERS),
+  boosters: boosterMap([...INTENSIFIERS, ...DEGREE_WORDS], DAMPENERS),
+  degreeWords: new Set(DEGREE_WORDS),
   contrast: new Set(['but']),
   idioms: new Map(IDIOMS),
   notSentiment: new Set(),

@@ -14,6 +14,12 @@ export interface LanguageRules {
   readonly negationSuffix: string | undefined;
   /** Intensifiers (positive) and dampeners (negative), as a scalar added to the next sentiment words' magnitude. */
   readonly boosters: ReadonlyMap<string, number>;
+  /**
+   * Ours: sentiment words that are also degree adverbs ("pretty", "super"). Right before another sentiment word in the
+   * same clause they are intensifiers with no valence of their own ("pretty bad", "super slow"); elsewhere they keep
+   * their lexicon valence ("a pretty day"). They are also in `boosters`.
+   */
+  readonly degreeWords: ReadonlySet<string>;
   /** "but": sentiment before it counts half, after it one and a half times. */
   readonly contrast: ReadonlySet<string>;
   /** Multi-word idioms (2-4 words) whose valence replaces that of their words ("yeah right", "qué asco", "ni de broma"). */

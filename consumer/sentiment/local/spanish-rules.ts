@@ -44,6 +44,7 @@ export const SPANISH_RULES: LanguageRules = {
   emphaticNegation: { negators: new Set(['nunca', 'jamás', 'jamas']), markers: new Set(['tan', 'tanto', 'tanta']) },
   negationSuffix: undefined,
   boosters: boosterMap(INTENSIFIERS, DAMPENERS),
+  degreeWords: new Set(),
   contrast: new Set(['pero', 'sino']),
   idioms: new Map(IDIOMS),
   notSentiment: new Set(NOT_SENTIMENT),

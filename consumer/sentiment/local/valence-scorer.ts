@@ -92,6 +92,7 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
   const values = tokens.map((token) => model.valence(token));
   dropAgentNouns(tokens, model, values);
   if (trace) recordLexicon(tokens, model, values, trace);
+  readDegreeWords(tokens, rules, values, trace);
   // An idiom's words are spent: its valence sits on its last word, whose look-back starts before the idiom ("no vale la
   // pena" is negated, "ni de broma" is not), and nothing after it looks back into it.
   const idioms = findIdioms(tokens, rules);
@@ -111,7 +112,7 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
   for (let i = 0; i < n; i += 1) {
     const token = tokens[i] as Token;
     let v = values[i];
-    if (v === undefined || rules.boosters.has(token.lower)) continue;
+    if (v === undefined || (rules.boosters.has(token.lower) && !rules.degreeWords.has(token.lower))) continue;
     if (isNegator(i) && i + 1 < n && values[i + 1] !== undefined && !(tokens[i + 1] as Token).clauseStart) continue;
     if (token.lower === 'kind' && tokens[i + 1]?.lower === 'of') continue;
     if (token.allCaps && capsDiffer) {
@@ -178,6 +179,20 @@ function recordLexicon(tokens: readonly Token[], model: LanguageModel, values: r
     const base = token.emoji ? undefined : model.comparativeBase(token.lower);
     if (base !== undefined) entry.source = `comparative of "${base}"`;
   });
+}
+
+/**
+ * A degree word ("pretty", "super") right before another sentiment word of its clause is an intensifier: its own valence
+ * is dropped and the booster lookup of the next word finds it ("pretty bad" is "bad" intensified, not "pretty" + "bad").
+ */
+function readDegreeWords(tokens: readonly Token[], rules: LanguageRules, values: (number | undefined)[], trace: ScoreTrace | undefined): void {
+  if (rules.degreeWords.size === 0) return;
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    if (values[i] === undefined || values[i + 1] === undefined || (tokens[i + 1] as Token).clauseStart) continue;
+    if (!rules.degreeWords.has((tokens[i] as Token).lower)) continue;
+    values[i] = undefined;
+    trace?.note(i, 'degree word before a sentiment word: an intensifier, not scored');
+  }
 }
 
 /** Words before an -er comparative ("much cooler", "is slower", "a bit harder"); "than" after one also marks it. */
