@@ -32,6 +32,9 @@ const IDIOMS: ReadonlyArray<readonly [string, number]> = [
   // Ours (issue 13): in "confused the shit out of him" the word is the plain expletive (VADER's "shit", -2.6), not VADER's
   // idiom "the shit" (+3, "you're the shit"), which would otherwise match first.
   ['the shit out of', -2.6],
+  // Ours (issue 13): "can't wait to / for / till ..." or "can't wait!" is eagerness (VADER's "eager", 1.5), not a negation;
+  // "can't wait here all day" is not.
+  ...["can't", 'cant', 'cannot'].flatMap((cant) => ['to', 'for', 'till', 'til', 'until', '.'].map((next) => [`${cant} wait ${next}`, 1.5] as const)),
 ];
 
 /** Ours (issue 13): negators that, before a comparative or superlative, say "nothing was ever more ..." (emphasis). */
