@@ -32,6 +32,8 @@ const IDIOMS: ReadonlyArray<readonly [string, number]> = [
   // Ours (issue 13): in "confused the shit out of him" the word is the plain expletive (VADER's "shit", -2.6), not VADER's
   // idiom "the shit" (+3, "you're the shit"), which would otherwise match first.
   ['the shit out of', -2.6],
+  // Ours (issue 13): "kill (some) time" is passing time, not killing.
+  ...['kill', 'killing', 'killed', 'kills'].flatMap((kill) => [[`${kill} time`, 0], [`${kill} some time`, 0]] as const),
   // Ours (issue 13): "can't wait to / for / till ..." or "can't wait!" is eagerness (VADER's "eager", 1.5), not a negation;
   // "can't wait here all day" is not.
   ...["can't", 'cant', 'cannot'].flatMap((cant) => ['to', 'for', 'till', 'til', 'until', '.'].map((next) => [`${cant} wait ${next}`, 1.5] as const)),
@@ -44,7 +46,11 @@ export const ENGLISH_RULES: LanguageRules = {
   lang: 'en',
   negators: new Set(NEGATORS),
   nearNegators: new Set(['no']),
-  emphaticNegation: { negators: new Set(['never']), markers: new Set(['so', 'this']) },
+  emphaticNegation: [
+    { negators: new Set(['never']), markers: new Set(['so', 'this']) },
+    // "haven't been this sore in a while": the perfect compares with the past, so "this" makes it emphasis, not negation.
+    { negators: new Set(["haven't", "hasn't", "hadn't", 'havent', 'hasnt', 'hadnt']), markers: new Set(['this']) },
+  ],
   negationSuffix: "n't",
   boosters: boosterMap([...INTENSIFIERS, ...DEGREE_WORDS], DAMPENERS),
   degreeWords: new Set(DEGREE_WORDS),

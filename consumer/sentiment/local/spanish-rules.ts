@@ -43,7 +43,7 @@ export const SPANISH_RULES: LanguageRules = {
   lang: 'es',
   negators: new Set(NEGATORS),
   nearNegators: new Set(),
-  emphaticNegation: { negators: new Set(['nunca', 'jamás', 'jamas']), markers: new Set(['tan', 'tanto', 'tanta']) },
+  emphaticNegation: [{ negators: new Set(['nunca', 'jamás', 'jamas']), markers: new Set(['tan', 'tanto', 'tanta']) }],
   negationSuffix: undefined,
   boosters: boosterMap(INTENSIFIERS, DAMPENERS),
   degreeWords: new Set(),

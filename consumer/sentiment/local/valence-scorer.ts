@@ -156,8 +156,9 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
 function negationFactor(tokens: readonly Token[], negator: number, i: number, model: LanguageModel): [number, string] {
   const { emphaticNegation, comparativeNegation } = model.rules;
   const lower = (tokens[negator] as Token).lower;
-  if (emphaticNegation.negators.has(lower)) {
-    for (let m = negator + 1; m < i; m += 1) if (emphaticNegation.markers.has((tokens[m] as Token).lower)) return [EMPHATIC_NEGATION_SCALAR, 'emphatic'];
+  for (const { negators, markers } of emphaticNegation) {
+    if (!negators.has(lower)) continue;
+    for (let m = negator + 1; m < i; m += 1) if (markers.has((tokens[m] as Token).lower)) return [EMPHATIC_NEGATION_SCALAR, 'emphatic'];
   }
   if (comparativeNegation.negators.has(lower)) {
     let comparative = model.isComparative((tokens[i] as Token).lower);

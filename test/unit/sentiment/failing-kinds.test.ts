@@ -62,4 +62,17 @@ describe('LocalAnalyzer on the failing kinds of issue 13', () => {
     expect(label('no veo la hora de que abran el carril bici', 'es')).to.equal('POSITIVE');
     expect(analyzer.explain("Can't wait!").tokens.map((t) => t.source)).to.deep.equal(['idiom "can\'t wait"']);
   });
+
+  it('reads "haven\'t been this ..." as emphasis, "haven\'t been so ..." as negation', () => {
+    expect(label("Haven't been this sore in a while.")).to.equal('NEGATIVE');
+    expect(label("I haven't felt this happy about the buses in years")).to.equal('POSITIVE');
+    expect(label("We haven't been so lucky with the trams lately")).to.equal('NEGATIVE');
+  });
+
+  it('reads "kill (some) time" as passing time', () => {
+    expect(label('gonna kill some time at the station before the train')).to.equal('NEUTRAL');
+    expect(label('killing time at the depot')).to.equal('NEUTRAL');
+    expect(label('they want to kill the night bus')).to.equal('NEGATIVE');
+  });
 });
+
