@@ -55,6 +55,7 @@ export const ENGLISH_RULES: LanguageRules = {
   boosters: boosterMap([...INTENSIFIERS, ...DEGREE_WORDS], DAMPENERS),
   degreeWords: new Set(DEGREE_WORDS),
   contrast: new Set(['but']),
+  clauseJoiners: new Set(['but', 'and', 'or', 'while', 'whereas', 'although', 'though', 'yet']),
   idioms: new Map(IDIOMS),
   notSentiment: new Set(),
   // Chosen from issue 13's listed inputs ("slower bus ride", "the bus is late again"), on the scale of VADER's "delayed" (-0.9).

@@ -23,6 +23,8 @@ export interface LanguageRules {
    * their lexicon valence ("a pretty day"). They are also in `boosters`.
    */
   readonly degreeWords: ReadonlySet<string>;
+  /** Words that start a new clause for MIXED's "different clauses" (the contrast words, "and", "while"). */
+  readonly clauseJoiners: ReadonlySet<string>;
   /** "but": sentiment before it counts half, after it one and a half times. */
   readonly contrast: ReadonlySet<string>;
   /** Multi-word idioms (2-4 words) whose valence replaces that of their words ("yeah right", "qué asco", "ni de broma"). */

@@ -48,6 +48,7 @@ export const SPANISH_RULES: LanguageRules = {
   boosters: boosterMap(INTENSIFIERS, DAMPENERS),
   degreeWords: new Set(),
   contrast: new Set(['pero', 'sino']),
+  clauseJoiners: new Set(['pero', 'sino', 'aunque', 'mientras', 'ni']),
   idioms: new Map(IDIOMS),
   notSentiment: new Set(NOT_SENTIMENT),
   supplement: new Map(),

@@ -8,6 +8,7 @@ import { MIXED_MIN_STRENGTH } from './comprehend-shape';
 import { applyExpectation, applySarcasm } from './discourse-rules';
 import { EMOJI_PROXIES } from './emoji-proxies';
 import { findIdioms } from './idioms';
+import { OpinionEvidence } from './opinion-evidence';
 import { LAUGHTER, isToneMarker } from './tone-markers';
 import type { ScoreTrace } from './score-trace';
 import type { Token } from './tokenize';
@@ -28,6 +29,8 @@ export interface ValenceScore {
    */
   readonly strongestPositive: number;
   readonly strongestNegative: number;
+  /** The strongest positive and negative opinion words standing in different clauses: the weaker of the two (0: none). */
+  readonly opposed: number;
 }
 
 const NORMALISATION_ALPHA = 15;
@@ -53,19 +56,21 @@ export function scoreValence(tokens: readonly Token[], model: LanguageModel, tex
     }
   }
   let sum = 0; let positiveSum = 0; let negativeSum = 0; let neutralCount = 0;
-  let positiveEvidence = 0; let negativeEvidence = 0; let strongestPositive = 0; let strongestNegative = 0;
+  let positiveEvidence = 0; let negativeEvidence = 0;
+  const opinions = new OpinionEvidence();
+  let clause = 0;
   for (let i = 0; i < sentiments.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.clauseStart || rules.clauseJoiners.has(token.lower)) clause += 1;
     const s = sentiments[i] as number;
     sum += s;
     if (s === 0) { neutralCount += 1; continue; }
-    const opinion = !isToneMarker(tokens[i] as Token);
-    if (trace && !opinion && Math.abs(s) >= MIXED_MIN_STRENGTH) trace.note(i, 'tone marker: not strong evidence for MIXED');
-    if (s > 0) {
-      positiveSum += s + 1; positiveEvidence += s; if (opinion && s > strongestPositive) strongestPositive = s;
-    } else {
-      negativeSum += s - 1; negativeEvidence -= s; if (opinion && -s > strongestNegative) strongestNegative = -s;
-    }
+    if (isToneMarker(token)) {
+      if (trace && Math.abs(s) >= MIXED_MIN_STRENGTH) trace.note(i, 'tone marker: not strong evidence for MIXED');
+    } else opinions.add(s, clause);
+    if (s > 0) { positiveSum += s + 1; positiveEvidence += s; } else { negativeSum += s - 1; negativeEvidence -= s; }
   }
+  const { strongestPositive, strongestNegative, opposed } = opinions;
   const emphasis = punctuationEmphasis(text);
   if (trace && emphasis > 0 && sum !== 0) trace.textRules.push(`punctuation emphasis ${sum > 0 ? '+' : '-'}${emphasis.toFixed(3)}`);
   if (sum > 0) sum += emphasis; else if (sum < 0) sum -= emphasis;
@@ -73,7 +78,7 @@ export function scoreValence(tokens: readonly Token[], model: LanguageModel, tex
   if (trace) sentiments.forEach((s, i) => { (trace.tokens[i] as { valence: number }).valence = s; });
   const total = positiveSum - negativeSum + neutralCount;
   const compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA)));
-  const evidence = { positiveEvidence, negativeEvidence, strongestPositive, strongestNegative };
+  const evidence = { positiveEvidence, negativeEvidence, strongestPositive, strongestNegative, opposed };
   if (total === 0) return { compound, positive: 0, negative: 0, neutral: 1, ...evidence };
   return { compound, positive: positiveSum / total, negative: -negativeSum / total, neutral: neutralCount / total, ...evidence };
 }

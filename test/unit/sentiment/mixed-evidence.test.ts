@@ -38,4 +38,12 @@ describe('MIXED evidence', () => {
     expect(analyzer.explain('I confused the shit out of him').tokens.map((t) => t.source)).to.include('idiom "the shit out of"');
     expect(analyzer.score("that new tram is the shit").label).to.equal('POSITIVE');
   });
+
+  it('needs the two opinions in different clauses: one clause makes one evaluation', () => {
+    expect(analyzer.score('log of who is letting the terrorists win').label).to.equal('NEGATIVE');
+    expect(analyzer.score('The food was wonderful and the service was terrible').label).to.equal('MIXED');
+    expect(analyzer.score('The food was wonderful. The service was terrible.').label).to.equal('MIXED');
+    expect(analyzer.explain('The food was wonderful and the service was terrible').labelReason).to.match(/different clauses/);
+  });
 });
+
