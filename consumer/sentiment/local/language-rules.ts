@@ -46,6 +46,11 @@ export interface LanguageRules {
   readonly expectation: { readonly frames: ReadonlySet<string>; readonly denials: ReadonlySet<string> };
   /** Ours: words the published lexicon lacks that city posts lean on ("slow", "late"), used only when it has no entry. */
   readonly supplement: ReadonlyMap<string, number>;
+  /**
+   * Ours: interjections of exasperation whose published valence reads the word out of context (VADER's "sigh" +0.1) or
+   * that the lexicon lacks; in a post ("Sigh.", "*sigh*", "ouch") they take AFINN-165's value on VADER's scale (x 0.8).
+   */
+  readonly interjections: ReadonlyMap<string, number>;
   /** Lexicon entries that this language uses as function words (a mistranslation or a negator); never scored. */
   readonly notSentiment: ReadonlySet<string>;
 }

@@ -52,6 +52,7 @@ export const SPANISH_RULES: LanguageRules = {
   idioms: new Map(IDIOMS),
   notSentiment: new Set(NOT_SENTIMENT),
   supplement: new Map(),
+  interjections: new Map(),
   comparativeNegation: {
     negators: new Set(['nunca', 'jamás', 'jamas', 'nada', 'nadie', 'ningún', 'ningun', 'ninguno', 'ninguna']), markers: new Set(['más', 'mas']),
   },

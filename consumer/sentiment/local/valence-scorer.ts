@@ -182,6 +182,7 @@ function recordLexicon(tokens: readonly Token[], model: LanguageModel, values: r
     if (token.emoji && token.text !== token.lower) entry.source = `emoji ${token.lower}`;
     const proxy = token.emoji ? EMOJI_PROXIES.get(token.lower) : undefined;
     if (proxy !== undefined) entry.source = `emoji newer than the ranking, scored as ${proxy}`;
+    if (model.rules.interjections.has(token.lower)) entry.source = 'interjection: AFINN-165 x0.8';
     const base = token.emoji ? undefined : model.comparativeBase(token.lower);
     if (base !== undefined) entry.source = `comparative of "${base}"`;
   });

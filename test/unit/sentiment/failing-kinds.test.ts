@@ -74,5 +74,12 @@ describe('LocalAnalyzer on the failing kinds of issue 13', () => {
     expect(label('killing time at the depot')).to.equal('NEUTRAL');
     expect(label('they want to kill the night bus')).to.equal('NEGATIVE');
   });
+
+  it('reads interjections of exasperation as negative, with their source in --explain', () => {
+    expect(label('Over an hour to get home from work tonight. Sigh.')).to.equal('NEGATIVE');
+    expect(label('*sigh* the 14 again')).to.equal('NEGATIVE');
+    expect(label('ouch, the fare went up')).to.equal('NEGATIVE');
+    expect(analyzer.explain('Sigh.').tokens.map((t) => t.source)).to.deep.equal(['interjection: AFINN-165 x0.8']);
+  });
 });
 
