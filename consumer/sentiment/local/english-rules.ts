@@ -59,7 +59,8 @@ export const ENGLISH_RULES: LanguageRules = {
   idioms: new Map(IDIOMS),
   notSentiment: new Set(),
   // Chosen from issue 13's listed inputs ("slower bus ride", "the bus is late again"), on the scale of VADER's "delayed" (-0.9).
-  supplement: new Map([['slow', -1], ['late', -0.9]]),
+  // Excitement slang the lexicon lacks takes VADER's "excited" (1.4): "so pumped for", "stoked", "psyched" (dev split).
+  supplement: new Map([['slow', -1], ['late', -0.9], ...['pumped', 'stoked', 'psyched', 'hyped'].map((word) => [word, 1.4] as const)]),
   // AFINN-165 rates each -2: x 0.8 on VADER's scale (VADER: "sigh" +0.1, the others absent).
   interjections: new Map([['sigh', -1.6], ['ouch', -1.6], ['oops', -1.6]]),
   comparativeNegation: { negators: new Set(COMPARATIVE_NEGATORS), markers: new Set(['more', 'most']) },

@@ -81,5 +81,11 @@ describe('LocalAnalyzer on the failing kinds of issue 13', () => {
     expect(label('ouch, the fare went up')).to.equal('NEGATIVE');
     expect(analyzer.explain('Sigh.').tokens.map((t) => t.source)).to.deep.equal(['interjection: AFINN-165 x0.8']);
   });
+
+  it('reads excitement slang the lexicon lacks as "excited"', () => {
+    expect(label('Unerring pumped.')).to.equal('POSITIVE');
+    expect(label('stoked for the new night buses')).to.equal('POSITIVE');
+    expect(analyzer.score('psyched').compound).to.equal(analyzer.score('excited').compound);
+  });
 });
 
