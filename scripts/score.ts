@@ -26,7 +26,8 @@ const HELP = `Usage: npm run score -- [--analyzer local|comprehend] [--explain [
               (its lexicon valence and source) with the rules that changed it (negation, intensifiers, "but", idioms,
               sarcasm, denied expectations), as readable lines; with --json, an "explain" object in each JSON line
 Labels: POSITIVE / NEGATIVE / NEUTRAL by the compound at ±0.05; MIXED when strong positive and strong negative
-evidence are both present (as Amazon Comprehend means it).
+evidence are both present (as Amazon Comprehend means it): an opinion word of valence >= 2 on each side, in different
+clauses, neither side dominating (emoji, emoticons, laughter and interjections set the tone and do not count).
 Exit codes: 0 ok, 1 error (unreadable input, Comprehend unavailable), 2 usage.`;
 
 const CHUNK = 100;

@@ -6,9 +6,11 @@ import type { ValenceScore } from './valence-scorer';
 export const POSITIVE_THRESHOLD = 0.05;
 export const NEGATIVE_THRESHOLD = -0.05;
 /**
- * MIXED, as Amazon Comprehend means it: strong positive and strong negative evidence in the same post. Strong: at least
- * one item on each side of at least this valence after the rules (VADER scale: "great" 3.1, "wonderful" 2.7, "terrible"
- * -2.5, "sad" -2.1; not "good" 1.9 or "late" -0.9). Chosen on the dev split of the rated tweets.
+ * MIXED, as Amazon Comprehend means it: strong positive and strong negative evidence in the same post. Strong: a positive
+ * and a negative opinion word of at least this valence after the rules, in different clauses (VADER scale: "great" 3.1,
+ * "wonderful" 2.7, "terrible" -2.5, "sad" -2.1; not "good" 1.9 or "late" -0.9). Tone markers (emoji, emoticons, laughter,
+ * interjections) are not opinion words; words of one clause make one evaluation ("letting the terrorists win"). Chosen
+ * on the dev split of the rated tweets.
  */
 export const MIXED_MIN_STRENGTH = 2;
 /** ... and neither side dominating: the weaker side's summed evidence at least this fraction of the stronger one's. */
@@ -22,8 +24,8 @@ export interface ComprehendShape {
 /** Why the label is what it is, in words, for explanations. */
 export function labelReason(score: ValenceScore): string {
   if (isMixed(score)) {
-    return `MIXED: strongest positive ${score.strongestPositive.toFixed(2)} and negative ${score.strongestNegative.toFixed(2)} `
-      + `both >= ${MIXED_MIN_STRENGTH}, balance ${balanceOf(score).toFixed(2)} >= ${MIXED_MIN_BALANCE}`;
+    return `MIXED: a positive and a negative opinion word in different clauses, the weaker ${score.opposed.toFixed(2)} `
+      + `>= ${MIXED_MIN_STRENGTH}, balance ${balanceOf(score).toFixed(2)} >= ${MIXED_MIN_BALANCE}`;
   }
   const label = labelOf(score.compound);
   if (label === 'NEUTRAL') return `NEUTRAL: compound ${score.compound.toFixed(3)} within ±${POSITIVE_THRESHOLD}`;
@@ -31,7 +33,7 @@ export function labelReason(score: ValenceScore): string {
 }
 
 export function isMixed(score: ValenceScore): boolean {
-  return Math.min(score.strongestPositive, score.strongestNegative) >= MIXED_MIN_STRENGTH && balanceOf(score) >= MIXED_MIN_BALANCE;
+  return score.opposed >= MIXED_MIN_STRENGTH && balanceOf(score) >= MIXED_MIN_BALANCE;
 }
 
 function balanceOf(score: ValenceScore): number {

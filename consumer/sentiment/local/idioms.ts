@@ -33,7 +33,10 @@ function index(rules: LanguageRules): IdiomIndex {
   return cached;
 }
 
-/** Non-overlapping idioms, longest first at each start; an idiom does not span clause punctuation. */
+/**
+ * Non-overlapping idioms, longest first at each start; an idiom does not span clause punctuation. An idiom written with a
+ * final " ." ("can't wait .") matches only when a clause ends right after it.
+ */
 const NONE: readonly IdiomMatch[] = [];
 
 export function findIdioms(tokens: readonly Token[], rules: LanguageRules): readonly IdiomMatch[] {
@@ -50,7 +53,9 @@ export function findIdioms(tokens: readonly Token[], rules: LanguageRules): read
         if (token.clauseStart) crossesClause = true;
         phrase += ` ${token.lower}`;
       }
-      const valence = crossesClause ? undefined : rules.idioms.get(phrase);
+      const atClauseEnd = i + length >= tokens.length || (tokens[i + length] as Token).clauseStart;
+      // A phrase written with a final " ." matches only at the end of a clause ("can't wait!", not "can't wait here").
+      const valence = crossesClause ? undefined : rules.idioms.get(phrase) ?? (atClauseEnd ? rules.idioms.get(`${phrase} .`) : undefined);
       if (valence !== undefined) {
         (matches ??= []).push({ start: i, end: i + length - 1, valence, phrase });
         i += length - 1;

@@ -24,7 +24,7 @@ const SPANISH_SUPERLATIVE = /^(.{2,}?)(?:ísim|isim)([oa])s?$/;
 
 export function buildLanguageModels(lexicons: LexiconSet): LanguageModels {
   const emoticon = (token: Token): number | undefined => lexicons.emoticons.get(token.text) ?? lexicons.emoticons.get(token.lower);
-  const englishWord = wordLookup(lexicons.english, ENGLISH_RULES);
+  const englishWord = wordLookup(withEntries(lexicons.english, ENGLISH_RULES.interjections), ENGLISH_RULES);
   const englishKnown = (word: string): number | undefined => lexicons.english.get(word) ?? ENGLISH_RULES.supplement.get(word);
   const memo = memoised((lower) => englishComparativeBase(lower, englishKnown));
   // Most words are not -er / -est forms: test the ending before paying for the cache lookup.
@@ -126,6 +126,11 @@ function superlative(lexicon: Lexicon, lower: string): number | undefined {
   const base = lexicon.get(`${match[1]}${match[2]}`) ?? lexicon.get(`${match[1]}o`) ?? lexicon.get(`${match[1]}e`);
   if (base === undefined) return undefined;
   return base + (base > 0 ? BOOSTER_INCREMENT : -BOOSTER_INCREMENT);
+}
+
+/** The lexicon with `entries` added or replacing its own (a copy: the loaded lexicon stays as published). */
+function withEntries(lexicon: Lexicon, entries: ReadonlyMap<string, number>): Lexicon {
+  return entries.size === 0 ? lexicon : new Map([...lexicon, ...entries]);
 }
 
 /** Posts often omit accents: "cancion" finds "canción". */

@@ -8,12 +8,23 @@ export interface LanguageRules {
   readonly negators: ReadonlySet<string>;
   /** Negators whose reach is two tokens, not three (English "no", which also names an absence: "no one will care"). */
   readonly nearNegators: ReadonlySet<string>;
-  /** "never ... so good" intensifies instead of negating: these negators, when one of the markers follows them. */
-  readonly emphaticNegation: { readonly negators: ReadonlySet<string>; readonly markers: ReadonlySet<string> };
+  /**
+   * "never ... so good" intensifies instead of negating: a pattern's negators, when one of its markers follows them.
+   * Ours (issue 13) adds the perfect's comparison with the past: "haven't been this sore in years".
+   */
+  readonly emphaticNegation: ReadonlyArray<{ readonly negators: ReadonlySet<string>; readonly markers: ReadonlySet<string> }>;
   /** A word ending with this is a negator too (English "n't"). */
   readonly negationSuffix: string | undefined;
   /** Intensifiers (positive) and dampeners (negative), as a scalar added to the next sentiment words' magnitude. */
   readonly boosters: ReadonlyMap<string, number>;
+  /**
+   * Ours: sentiment words that are also degree adverbs ("pretty", "super"). Right before another sentiment word in the
+   * same clause they are intensifiers with no valence of their own ("pretty bad", "super slow"); elsewhere they keep
+   * their lexicon valence ("a pretty day"). They are also in `boosters`.
+   */
+  readonly degreeWords: ReadonlySet<string>;
+  /** Words that start a new clause for MIXED's "different clauses" (the contrast words, "and", "while"). */
+  readonly clauseJoiners: ReadonlySet<string>;
   /** "but": sentiment before it counts half, after it one and a half times. */
   readonly contrast: ReadonlySet<string>;
   /** Multi-word idioms (2-4 words) whose valence replaces that of their words ("yeah right", "qué asco", "ni de broma"). */
@@ -35,6 +46,11 @@ export interface LanguageRules {
   readonly expectation: { readonly frames: ReadonlySet<string>; readonly denials: ReadonlySet<string> };
   /** Ours: words the published lexicon lacks that city posts lean on ("slow", "late"), used only when it has no entry. */
   readonly supplement: ReadonlyMap<string, number>;
+  /**
+   * Ours: interjections of exasperation whose published valence reads the word out of context (VADER's "sigh" +0.1) or
+   * that the lexicon lacks; in a post ("Sigh.", "*sigh*", "ouch") they take AFINN-165's value on VADER's scale (x 0.8).
+   */
+  readonly interjections: ReadonlyMap<string, number>;
   /** Lexicon entries that this language uses as function words (a mistranslation or a negator); never scored. */
   readonly notSentiment: ReadonlySet<string>;
 }

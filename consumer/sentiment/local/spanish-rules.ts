@@ -35,19 +35,24 @@ const IDIOMS: ReadonlyArray<readonly [string, number]> = [
   ['una pasada', 2.5], ['qué pasada', 2.5], ['que pasada', 2.5], ['de lujo', 2.5], ['de maravilla', 2.8], ['da gusto', 2.2],
   ['vale la pena', 2], ['qué bien', 2.2], ['que bien', 2.2], ['qué chulo', 2.2], ['que chulo', 2.2], ['ni fu ni fa', -0.5],
   ['me da igual', -0.3], ['no pasa nada', 0.5],
+  // Ours (issue 13): eagerness, as English "can't wait" (VADER's "eager", 1.5).
+  ['no veo la hora', 1.5], ['estoy deseando', 1.5], ['con muchas ganas', 1.5],
 ];
 
 export const SPANISH_RULES: LanguageRules = {
   lang: 'es',
   negators: new Set(NEGATORS),
   nearNegators: new Set(),
-  emphaticNegation: { negators: new Set(['nunca', 'jamás', 'jamas']), markers: new Set(['tan', 'tanto', 'tanta']) },
+  emphaticNegation: [{ negators: new Set(['nunca', 'jamás', 'jamas']), markers: new Set(['tan', 'tanto', 'tanta']) }],
   negationSuffix: undefined,
   boosters: boosterMap(INTENSIFIERS, DAMPENERS),
+  degreeWords: new Set(),
   contrast: new Set(['pero', 'sino']),
+  clauseJoiners: new Set(['pero', 'sino', 'aunque', 'mientras', 'ni']),
   idioms: new Map(IDIOMS),
   notSentiment: new Set(NOT_SENTIMENT),
   supplement: new Map(),
+  interjections: new Map(),
   comparativeNegation: {
     negators: new Set(['nunca', 'jamás', 'jamas', 'nada', 'nadie', 'ningún', 'ningun', 'ninguno', 'ninguna']), markers: new Set(['más', 'mas']),
   },

@@ -4,9 +4,12 @@ import {
 } from './language-rules';
 import type { LanguageRules } from './language-rules';
 import type { LanguageModel } from './language-model';
+import { MIXED_MIN_STRENGTH } from './comprehend-shape';
 import { applyExpectation, applySarcasm } from './discourse-rules';
 import { EMOJI_PROXIES } from './emoji-proxies';
 import { findIdioms } from './idioms';
+import { OpinionEvidence } from './opinion-evidence';
+import { LAUGHTER, isToneMarker } from './tone-markers';
 import type { ScoreTrace } from './score-trace';
 import type { Token } from './tokenize';
 
@@ -20,9 +23,14 @@ export interface ValenceScore {
   /** Sums of the adjusted positive and (absolute) negative valences: the evidence on each side. */
   readonly positiveEvidence: number;
   readonly negativeEvidence: number;
-  /** The strongest single positive and (absolute) negative valence: "strong evidence" for MIXED means one strong item. */
+  /**
+   * The strongest single positive and (absolute) negative valence of a word that states an opinion: "strong evidence" for
+   * MIXED means one strong item. Tone markers (emoji, emoticons, laughter, interjections: tone-markers.ts) are left out.
+   */
   readonly strongestPositive: number;
   readonly strongestNegative: number;
+  /** The strongest positive and negative opinion words standing in different clauses: the weaker of the two (0: none). */
+  readonly opposed: number;
 }
 
 const NORMALISATION_ALPHA = 15;
@@ -48,15 +56,21 @@ export function scoreValence(tokens: readonly Token[], model: LanguageModel, tex
     }
   }
   let sum = 0; let positiveSum = 0; let negativeSum = 0; let neutralCount = 0;
-  let positiveEvidence = 0; let negativeEvidence = 0; let strongestPositive = 0; let strongestNegative = 0;
-  for (const s of sentiments) {
+  let positiveEvidence = 0; let negativeEvidence = 0;
+  const opinions = new OpinionEvidence();
+  let clause = 0;
+  for (let i = 0; i < sentiments.length; i += 1) {
+    const token = tokens[i] as Token;
+    if (token.clauseStart || rules.clauseJoiners.has(token.lower)) clause += 1;
+    const s = sentiments[i] as number;
     sum += s;
-    if (s > 0) {
-      positiveSum += s + 1; positiveEvidence += s; if (s > strongestPositive) strongestPositive = s;
-    } else if (s < 0) {
-      negativeSum += s - 1; negativeEvidence -= s; if (-s > strongestNegative) strongestNegative = -s;
-    } else neutralCount += 1;
+    if (s === 0) { neutralCount += 1; continue; }
+    if (isToneMarker(token)) {
+      if (trace && Math.abs(s) >= MIXED_MIN_STRENGTH) trace.note(i, 'tone marker: not strong evidence for MIXED');
+    } else opinions.add(s, clause);
+    if (s > 0) { positiveSum += s + 1; positiveEvidence += s; } else { negativeSum += s - 1; negativeEvidence -= s; }
   }
+  const { strongestPositive, strongestNegative, opposed } = opinions;
   const emphasis = punctuationEmphasis(text);
   if (trace && emphasis > 0 && sum !== 0) trace.textRules.push(`punctuation emphasis ${sum > 0 ? '+' : '-'}${emphasis.toFixed(3)}`);
   if (sum > 0) sum += emphasis; else if (sum < 0) sum -= emphasis;
@@ -64,7 +78,7 @@ export function scoreValence(tokens: readonly Token[], model: LanguageModel, tex
   if (trace) sentiments.forEach((s, i) => { (trace.tokens[i] as { valence: number }).valence = s; });
   const total = positiveSum - negativeSum + neutralCount;
   const compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA)));
-  const evidence = { positiveEvidence, negativeEvidence, strongestPositive, strongestNegative };
+  const evidence = { positiveEvidence, negativeEvidence, strongestPositive, strongestNegative, opposed };
   if (total === 0) return { compound, positive: 0, negative: 0, neutral: 1, ...evidence };
   return { compound, positive: positiveSum / total, negative: -negativeSum / total, neutral: neutralCount / total, ...evidence };
 }
@@ -83,6 +97,7 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
   const values = tokens.map((token) => model.valence(token));
   dropAgentNouns(tokens, model, values);
   if (trace) recordLexicon(tokens, model, values, trace);
+  readDegreeWords(tokens, rules, values, trace);
   // An idiom's words are spent: its valence sits on its last word, whose look-back starts before the idiom ("no vale la
   // pena" is negated, "ni de broma" is not), and nothing after it looks back into it.
   const idioms = findIdioms(tokens, rules);
@@ -102,7 +117,7 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
   for (let i = 0; i < n; i += 1) {
     const token = tokens[i] as Token;
     let v = values[i];
-    if (v === undefined || rules.boosters.has(token.lower)) continue;
+    if (v === undefined || (rules.boosters.has(token.lower) && !rules.degreeWords.has(token.lower))) continue;
     if (isNegator(i) && i + 1 < n && values[i + 1] !== undefined && !(tokens[i + 1] as Token).clauseStart) continue;
     if (token.lower === 'kind' && tokens[i + 1]?.lower === 'of') continue;
     if (token.allCaps && capsDiffer) {
@@ -146,8 +161,9 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
 function negationFactor(tokens: readonly Token[], negator: number, i: number, model: LanguageModel): [number, string] {
   const { emphaticNegation, comparativeNegation } = model.rules;
   const lower = (tokens[negator] as Token).lower;
-  if (emphaticNegation.negators.has(lower)) {
-    for (let m = negator + 1; m < i; m += 1) if (emphaticNegation.markers.has((tokens[m] as Token).lower)) return [EMPHATIC_NEGATION_SCALAR, 'emphatic'];
+  for (const { negators, markers } of emphaticNegation) {
+    if (!negators.has(lower)) continue;
+    for (let m = negator + 1; m < i; m += 1) if (markers.has((tokens[m] as Token).lower)) return [EMPHATIC_NEGATION_SCALAR, 'emphatic'];
   }
   if (comparativeNegation.negators.has(lower)) {
     let comparative = model.isComparative((tokens[i] as Token).lower);
@@ -166,9 +182,24 @@ function recordLexicon(tokens: readonly Token[], model: LanguageModel, values: r
     if (token.emoji && token.text !== token.lower) entry.source = `emoji ${token.lower}`;
     const proxy = token.emoji ? EMOJI_PROXIES.get(token.lower) : undefined;
     if (proxy !== undefined) entry.source = `emoji newer than the ranking, scored as ${proxy}`;
+    if (model.rules.interjections.has(token.lower)) entry.source = 'interjection: AFINN-165 x0.8';
     const base = token.emoji ? undefined : model.comparativeBase(token.lower);
     if (base !== undefined) entry.source = `comparative of "${base}"`;
   });
+}
+
+/**
+ * A degree word ("pretty", "super") right before another sentiment word of its clause is an intensifier: its own valence
+ * is dropped and the booster lookup of the next word finds it ("pretty bad" is "bad" intensified, not "pretty" + "bad").
+ */
+function readDegreeWords(tokens: readonly Token[], rules: LanguageRules, values: (number | undefined)[], trace: ScoreTrace | undefined): void {
+  if (rules.degreeWords.size === 0) return;
+  for (let i = 0; i + 1 < tokens.length; i += 1) {
+    if (values[i] === undefined || values[i + 1] === undefined || (tokens[i + 1] as Token).clauseStart) continue;
+    if (!rules.degreeWords.has((tokens[i] as Token).lower)) continue;
+    values[i] = undefined;
+    trace?.note(i, 'degree word before a sentiment word: an intensifier, not scored');
+  }
 }
 
 /** Words before an -er comparative ("much cooler", "is slower", "a bit harder"); "than" after one also marks it. */
@@ -195,9 +226,6 @@ function dropAgentNouns(tokens: readonly Token[], model: LanguageModel, values: 
     if (!comparative) values[i] = undefined;
   }
 }
-
-/** Laughter as the tokenizer writes it ("jajaja" -> "jaja"). */
-const LAUGHTER: ReadonlySet<string> = new Set(['lol', 'lmao', 'lmfao', 'rofl', 'haha', 'hehe', 'jaja', 'jeje', 'xd']);
 
 function hasLetter(lower: string): boolean {
   for (let i = 0; i < lower.length; i += 1) {

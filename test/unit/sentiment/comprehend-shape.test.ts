@@ -3,8 +3,8 @@ import { expect } from 'chai';
 import { isMixed, toComprehendShape } from '../../../consumer/sentiment/local/comprehend-shape';
 import type { ValenceScore } from '../../../consumer/sentiment/local/valence-scorer';
 
-const score = (compound: number, pos: number, neg: number, strongestPositive = pos, strongestNegative = neg): ValenceScore => ({
-  compound, positive: 0, negative: 0, neutral: 1, positiveEvidence: pos, negativeEvidence: neg, strongestPositive, strongestNegative,
+const score = (compound: number, pos: number, neg: number, strongestPositive = pos, strongestNegative = neg, opposed = Math.min(strongestPositive, strongestNegative)): ValenceScore => ({
+  compound, positive: 0, negative: 0, neutral: 1, positiveEvidence: pos, negativeEvidence: neg, strongestPositive, strongestNegative, opposed,
 });
 
 describe('toComprehendShape', () => {
@@ -13,6 +13,7 @@ describe('toComprehendShape', () => {
     expect(isMixed(score(0.3, 1.9, 1.9))).to.equal(false); // "good" and "late"-strength words are not strong evidence
     expect(isMixed(score(0.6, 6, 2.5))).to.equal(false); // one side dominates
     expect(isMixed(score(0, 3, 3, 1.5, 1.5))).to.equal(false); // many weak words are not one strong item
+    expect(isMixed(score(0, 3, 3, 3, 3, 0))).to.equal(false); // strong words, but only within one clause
   });
 
   it('keeps the label the highest of four scores that sum to 1', () => {

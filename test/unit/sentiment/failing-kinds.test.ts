@@ -53,4 +53,39 @@ describe('LocalAnalyzer on the failing kinds of issue 13', () => {
     expect(label('nos prometieron un aire más limpio y seguimos sin nada', 'es')).to.equal('NEGATIVE');
     expect(label('They promised cleaner air and delivered it')).to.equal('POSITIVE');
   });
+
+  it('reads "can\'t wait to / for / !" as eagerness, and a literal "can\'t wait here" as nothing', () => {
+    expect(label("Can't wait for the new tram line")).to.equal('POSITIVE');
+    expect(label('cant wait to ride it!')).to.equal('POSITIVE');
+    expect(label('insurance comes through tomorrow. can\'t wait. no more scrapper')).to.equal('POSITIVE');
+    expect(label("I can't wait here all day")).to.equal('NEUTRAL');
+    expect(label('no veo la hora de que abran el carril bici', 'es')).to.equal('POSITIVE');
+    expect(analyzer.explain("Can't wait!").tokens.map((t) => t.source)).to.deep.equal(['idiom "can\'t wait"']);
+  });
+
+  it('reads "haven\'t been this ..." as emphasis, "haven\'t been so ..." as negation', () => {
+    expect(label("Haven't been this sore in a while.")).to.equal('NEGATIVE');
+    expect(label("I haven't felt this happy about the buses in years")).to.equal('POSITIVE');
+    expect(label("We haven't been so lucky with the trams lately")).to.equal('NEGATIVE');
+  });
+
+  it('reads "kill (some) time" as passing time', () => {
+    expect(label('gonna kill some time at the station before the train')).to.equal('NEUTRAL');
+    expect(label('killing time at the depot')).to.equal('NEUTRAL');
+    expect(label('they want to kill the night bus')).to.equal('NEGATIVE');
+  });
+
+  it('reads interjections of exasperation as negative, with their source in --explain', () => {
+    expect(label('Over an hour to get home from work tonight. Sigh.')).to.equal('NEGATIVE');
+    expect(label('*sigh* the 14 again')).to.equal('NEGATIVE');
+    expect(label('ouch, the fare went up')).to.equal('NEGATIVE');
+    expect(analyzer.explain('Sigh.').tokens.map((t) => t.source)).to.deep.equal(['interjection: AFINN-165 x0.8']);
+  });
+
+  it('reads excitement slang the lexicon lacks as "excited"', () => {
+    expect(label('Unerring pumped.')).to.equal('POSITIVE');
+    expect(label('stoked for the new night buses')).to.equal('POSITIVE');
+    expect(analyzer.score('psyched').compound).to.equal(analyzer.score('excited').compound);
+  });
 });
+
