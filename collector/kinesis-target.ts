@@ -1,7 +1,7 @@
 // Where the collector sends: flags and environment first, else the local stack's .local/endpoints.json (the one swap point for a shared resolver).
 import type { AwsSettings } from '../common/aws/aws-settings';
 import { ConfigError } from '../common/errors';
-import { readEndpointsFile } from '../local/endpoints-file';
+import { readEndpointsFile } from '../local/stand-ins/endpoints-file';
 
 export interface KinesisTarget {
   readonly streamName: string;

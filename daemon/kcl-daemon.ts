@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { isAlive } from '../local/service-process';
-import { groupAlive, killGroup } from '../local/process-group';
+import { isAlive } from '../common/process/service-process';
+import { groupAlive, killGroup } from '../common/process/process-group';
 import { sleep } from '../common/sleep';
-import { waitForLogLine } from '../local/log-watch';
+import { waitForLogLine } from '../common/process/log-watch';
 import { DEFAULT_KCL_GENERATION, kclJarsDir, type KclGeneration } from './kcl-generation';
 import { REPO_ROOT } from '../common/repo-root';
 

@@ -6,12 +6,12 @@ import { createWinstonLogger } from '../common/winston-logger';
 import { routeWarningsToLog } from './cli-process';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { ensureKclJars } from '../daemon/kcl-jars';
-import { DEMO_DEFAULTS, DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo-args';
+import { DEMO_DEFAULTS, DEMO_USAGE, parseDemoArgs, type DemoArgs } from '../local/demo/demo-args';
 import { kclGenerationFromEnv, kclVersion } from '../daemon/kcl-generation';
-import { createRunFolder, runDemo } from '../local/demo-run';
-import { formatFreshness } from '../local/freshness';
-import { runScaleScenario } from '../local/scale-scenario';
-import { renderScaleTimeline } from '../local/scale-timeline';
+import { createRunFolder, runDemo } from '../local/demo/demo-run';
+import { formatFreshness } from '../local/trace/freshness';
+import { runScaleScenario } from '../local/demo/scale-scenario';
+import { renderScaleTimeline } from '../local/demo/scale-timeline';
 import type { Logger } from '../common/logger';
 
 async function main(args: DemoArgs): Promise<number> {

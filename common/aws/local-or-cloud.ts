@@ -39,7 +39,7 @@ export interface LocalOrCloud {
   readonly notice?: string;
 }
 
-/** The fields of .local/endpoints.json this resolution reads (local/endpoints-file.ts writes them). */
+/** The fields of .local/endpoints.json this resolution reads (local/stand-ins/endpoints-file.ts writes them). */
 interface EndpointsFields {
   readonly region: string;
   readonly kinesis: { readonly endpoint: string; readonly stream: string };

@@ -1,6 +1,6 @@
 // Counts the poison records of a run found in its dead-letter objects: distinct payload ids, whatever the object layout.
 import type { S3Client } from '@aws-sdk/client-s3';
-import { objectTexts } from '../delivery-reader';
+import { objectTexts } from '../trace/delivery-reader';
 
 export interface DeadLetterCount {
   /** Distinct poison ids (`<runId>-p<n>`) found in the dead letters' raw bytes. */

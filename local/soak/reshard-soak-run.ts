@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../common/logger';
-import { waitForActive } from '../stream-setup';
+import { waitForActive } from '../stand-ins/stream-setup';
 import { sleep } from '../../common/sleep';
 import { countGuardDrops } from './guard-log-count';
 import { SoakPipeline } from './soak-pipeline';

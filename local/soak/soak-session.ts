@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { createWinstonLogger } from '../../common/winston-logger';
 import type { Logger } from '../../common/logger';
 import { useLocalCredentials } from '../../common/aws/local-or-cloud';
-import { createRunFolder } from '../demo-run';
+import { createRunFolder } from '../demo/demo-run';
 import { startSoakStack, type SoakStack } from './soak-stack';
 import { SOAK_BUCKET } from './soak-pipeline';
 

@@ -2,9 +2,9 @@
 import * as path from 'node:path';
 import { AwsClientFactory } from '../../common/aws/client-factory';
 import { sleep } from '../../common/sleep';
-import { freeStackPorts, startLocalStack, type LocalStack, type StackPorts } from '../local-stack';
-import { startS3Emulator, type RunningS3 } from '../s3-emulator';
-import { startPostgres, type PostgresOptions, type RunningPostgres } from '../postgres-server';
+import { freeStackPorts, startLocalStack, type LocalStack, type StackPorts } from '../stand-ins/local-stack';
+import { startS3Emulator, type RunningS3 } from '../stand-ins/s3-emulator';
+import { startPostgres, type PostgresOptions, type RunningPostgres } from '../stand-ins/postgres-server';
 
 export interface SoakStack {
   readonly ports: StackPorts;

@@ -1,8 +1,8 @@
 // End-to-end: a consumer child killed with SIGKILL mid-stream makes the real daemon exit; the supervisor restarts it and both sinks end with every record once.
 import { expect } from 'chai';
 import { NullLogger } from '../../common/logger';
-import { superviseDaemon } from '../../daemon/supervised-daemon';
-import { groupMembers } from '../../local/process-group';
+import { superviseDaemon } from '../../local/pipeline/supervised-daemon';
+import { groupMembers } from '../../common/process/process-group';
 import { sleep } from '../../common/sleep';
 import type { Supervisor } from '../../daemon/supervisor';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';

@@ -1,7 +1,7 @@
 // End-to-end smoke test: the real KCL daemon leases every shard and our consumer (SINKS=none) checkpoints what it read.
 import { expect } from 'chai';
 import { checkpointReached, E2eHarness } from '../support/e2e-harness';
-import { groupMembers } from '../../local/process-group';
+import { groupMembers } from '../../common/process/process-group';
 
 describe('e2e: KCL daemon with the dry-run consumer', function () {
   this.timeout(240_000);

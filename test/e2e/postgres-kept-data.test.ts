@@ -4,8 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { Client } from 'pg';
-import { startPostgres, type RunningPostgres } from '../../local/postgres-server';
-import { freePort, isAlive } from '../../local/service-process';
+import { startPostgres, type RunningPostgres } from '../../local/stand-ins/postgres-server';
+import { freePort, isAlive } from '../../common/process/service-process';
 
 async function query(url: string, sql: string): Promise<unknown[]> {
   const client = new Client({ connectionString: url });

@@ -1,9 +1,9 @@
 // End-to-end: UpdateShardCount 2 -> 4 while producing; parents finish (SHARD_END) before their children load anything; nothing lost or duplicated.
 import { expect } from 'chai';
 import { UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
-import { readPostRows } from '../../local/delivery-reader';
-import { LOCAL_POSTS_TABLE } from '../../local/local-sinks';
-import { waitForActive } from '../../local/stream-setup';
+import { readPostRows } from '../../local/trace/delivery-reader';
+import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
+import { waitForActive } from '../../local/stand-ins/stream-setup';
 import { listAllShards } from '../../common/aws/list-all-shards';
 import { sleep } from '../../common/sleep';
 import { e2eGenerations, E2eHarness } from '../support/e2e-harness';

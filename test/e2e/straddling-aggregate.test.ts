@@ -4,10 +4,10 @@ import { PutRecordsCommand, UpdateShardCountCommand } from '@aws-sdk/client-kine
 import { NullLogger } from '../../common/logger';
 import { encodeAggregate } from '../../common/kpl/aggregate-codec';
 import { partitionKeyHash } from '../../common/kpl/hash-key';
-import { readArchiveLines, readPostRows, type DeliveredLine } from '../../local/delivery-reader';
-import { LOCAL_POSTS_TABLE } from '../../local/local-sinks';
+import { readArchiveLines, readPostRows, type DeliveredLine } from '../../local/trace/delivery-reader';
+import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
 import { sleep } from '../../common/sleep';
-import { waitForActive } from '../../local/stream-setup';
+import { waitForActive } from '../../local/stand-ins/stream-setup';
 import { listAllShards } from '../../common/aws/list-all-shards';
 import { SOAK_BUCKET, SoakPipeline } from '../../local/soak/soak-pipeline';
 import { useSoakStack } from '../support/soak-stack-hooks';

@@ -1,6 +1,6 @@
 // End-to-end: two daemons with different worker ids share the shards through the lease table; stopping one moves its leases to the other.
 import { expect } from 'chai';
-import { groupAlive } from '../../local/process-group';
+import { groupAlive } from '../../common/process/process-group';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 import type { KclLease } from '../../common/kcl-lease/kcl-lease';
 import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';

@@ -12,7 +12,7 @@ import { KINESIS_METRIC, KINESIS_NAMESPACE } from '../../common/metrics/metric-n
 import { DEFAULT_JAVA_OPTIONS, jarsPresent } from '../../daemon/kcl-daemon';
 import { REPO_ROOT } from '../../common/repo-root';
 import type { KclGeneration } from '../../daemon/kcl-generation';
-import { groupAlive, killGroup } from '../../local/process-group';
+import { groupAlive, killGroup } from '../../common/process/process-group';
 import { readPropertiesFile } from '../../daemon/properties/properties-file';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 

@@ -1,6 +1,6 @@
 // Base of the in-process fakes of AWS HTTP protocols: listens on 127.0.0.1 on a free port, hands each whole request body to the subclass.
 import * as http from 'node:http';
-import { LOOPBACK } from '../../local/service-process';
+import { LOOPBACK } from '../../common/process/service-process';
 
 export abstract class LoopbackHttpFake {
   private server: http.Server | undefined;

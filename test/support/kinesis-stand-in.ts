@@ -1,8 +1,8 @@
 // Starts kinesis-local on a free loopback port for integration tests, with an SDK client from the one client factory.
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { AwsClientFactory } from '../../common/aws/client-factory';
-import { startKinesisEmulator, type RunningKinesis } from '../../local/kinesis-emulator';
-import { freePort } from '../../local/service-process';
+import { startKinesisEmulator, type RunningKinesis } from '../../local/stand-ins/kinesis-emulator';
+import { freePort } from '../../common/process/service-process';
 
 export interface KinesisStandIn {
   readonly emulator: RunningKinesis;

@@ -2,9 +2,9 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { freeStackPorts, startLocalStack, type LocalStack } from '../../local/local-stack';
-import { LOCAL_ACCESS_KEY } from '../../local/local-daemon';
-import { createLocalTables, localSinkEnv } from '../../local/local-sinks';
+import { freeStackPorts, startLocalStack, type LocalStack } from '../../local/stand-ins/local-stack';
+import { LOCAL_ACCESS_KEY } from '../../local/pipeline/local-daemon';
+import { createLocalTables, localSinkEnv } from '../../local/pipeline/local-sinks';
 
 export const E2E_BUCKET = 'e2e-archive';
 

@@ -4,9 +4,9 @@ import { NodeHttpHandler } from '@smithy/node-http-handler';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startPostgres, type RunningPostgres } from '../../local/postgres-server';
-import { startS3Emulator, type RunningS3 } from '../../local/s3-emulator';
-import { freePort } from '../../local/service-process';
+import { startPostgres, type RunningPostgres } from '../../local/stand-ins/postgres-server';
+import { startS3Emulator, type RunningS3 } from '../../local/stand-ins/s3-emulator';
+import { freePort } from '../../common/process/service-process';
 
 export interface SinkStandIns {
   readonly s3: S3Client;

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ensureStream } from '../../../local/stream-setup';
+import { ensureStream } from '../../../local/stand-ins/stream-setup';
 import { FakeInstagramGraphServer, type FakeMedia } from '../../fakes/fake-instagram-graph-server';
 import { startKinesisStandIn, type KinesisStandIn } from '../../support/kinesis-stand-in';
 import { readWholeStream } from '../../support/kinesis-stream-reader';

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { readLease, readLeases, readLeasesIfAny } from '../../../common/kcl-lease/lease-reader';
 import { lookupShardRange } from '../../../consumer/reshard/shard-range-lookup';
-import { seedLeaseTable } from '../../../local/seed-lease-table';
+import { seedLeaseTable } from '../../../local/stand-ins/seed-lease-table';
 import { startOperatorStandIns, type OperatorStandIns } from '../operator/operator-stand-ins';
 
 const SHARD = (n: number): string => `shardId-${String(n).padStart(12, '0')}`;

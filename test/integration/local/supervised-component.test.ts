@@ -4,9 +4,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { NullLogger } from '../../../common/logger';
-import { superviseComponent } from '../../../local/supervised-component';
-import { isAlive } from '../../../local/service-process';
-import { PidRegistry } from '../../../local/pid-registry';
+import { superviseComponent } from '../../../local/start/supervised-component';
+import { isAlive } from '../../../common/process/service-process';
+import { PidRegistry } from '../../../common/process/pid-registry';
 import { REPO_ROOT } from '../../../common/repo-root';
 
 const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'local', 'exits-soon.cjs');

@@ -1,9 +1,9 @@
 // Starts kinesis-local and dynalite (the project's launchers) on free loopback ports for the operator tests, and builds clients for them.
 import { CreateStreamCommand, DescribeStreamSummaryCommand } from '@aws-sdk/client-kinesis';
 import { AwsClientFactory } from '../../../common/aws/client-factory';
-import { freePort } from '../../../local/service-process';
-import { startKinesisEmulator, type RunningKinesis } from '../../../local/kinesis-emulator';
-import { startDynamoDbEmulator, type DynamoDbEmulator } from '../../../local/dynamodb-emulator';
+import { freePort } from '../../../common/process/service-process';
+import { startKinesisEmulator, type RunningKinesis } from '../../../local/stand-ins/kinesis-emulator';
+import { startDynamoDbEmulator, type DynamoDbEmulator } from '../../../local/stand-ins/dynamodb-emulator';
 
 export interface OperatorStandIns {
   readonly factory: AwsClientFactory;

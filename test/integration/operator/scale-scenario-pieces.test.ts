@@ -9,10 +9,10 @@ import { NullLogger } from '../../../common/logger';
 import { LocalMetricsSink, LocalMetricsSource } from '../../../common/metrics/local-metrics-store';
 import { KINESIS_NAMESPACE } from '../../../common/metrics/metric-names';
 import { describeStreamState } from '../../../operator/scaler/kinesis-stream-state';
-import { producerThroughputSink } from '../../../local/local-metrics';
-import { scenarioScalerEnv } from '../../../local/scale-scenario';
-import { SCALE_SCENARIO_DEFAULTS } from '../../../local/scale-scenario-settings';
-import { runScalerOnce } from '../../../local/scaler-runs';
+import { producerThroughputSink } from '../../../local/pipeline/local-metrics';
+import { scenarioScalerEnv } from '../../../local/demo/scale-scenario';
+import { SCALE_SCENARIO_DEFAULTS } from '../../../local/demo/scale-scenario-settings';
+import { runScalerOnce } from '../../../local/demo/scaler-runs';
 import { createActiveStream, startOperatorStandIns, type OperatorStandIns } from './operator-stand-ins';
 
 describe('scale scenario pieces (kinesis-local, dynalite, the local metrics store)', function () {

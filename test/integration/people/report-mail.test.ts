@@ -12,7 +12,7 @@ import { PgReportLedger } from '../../../people/report/report-ledger';
 import { readPostsSource } from '../../../people/posts/posts-source';
 import { ConfigReader } from '../../../common/config/config-reader';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
-import { freePort } from '../../../local/service-process';
+import { freePort } from '../../../common/process/service-process';
 import { createPostsTable, insertPosts } from './posts-table';
 import { FakeSesV2Server } from '../../fakes/fake-sesv2-server';
 

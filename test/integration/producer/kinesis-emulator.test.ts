@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import * as os from 'node:os';
 import { ListStreamsCommand } from '@aws-sdk/client-kinesis';
-import { isAlive, isPortOpen } from '../../../local/service-process';
+import { isAlive, isPortOpen } from '../../../common/process/service-process';
 import { startKinesisStandIn, type KinesisStandIn } from '../../support/kinesis-stand-in';
 
 const externalAddress = Object.values(os.networkInterfaces()).flat().find((a) => a !== undefined && !a.internal && a.family === 'IPv4')?.address;

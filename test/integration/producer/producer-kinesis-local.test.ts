@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
 import { decodeAggregate } from '../../../common/kpl/aggregate-codec';
-import { ensureStream, waitForActive } from '../../../local/stream-setup';
+import { ensureStream, waitForActive } from '../../../local/stand-ins/stream-setup';
 import { createProducer } from '../../../producer/create-producer';
 import type { PutResult } from '../../../producer/pending-record';
 import { decodeWithAwsKinesisAgg } from '../../support/kpl-agg-adapter';

@@ -1,7 +1,7 @@
 // A fake of the Redshift Data API's JSON 1.1 protocol on 127.0.0.1 that runs each batch as one transaction on real PostgreSQL.
 import * as http from 'node:http';
 import { Client } from 'pg';
-import { freePort, LOOPBACK } from '../../../local/service-process';
+import { freePort, LOOPBACK } from '../../../common/process/service-process';
 
 interface Statement {
   readonly id: string;

@@ -7,7 +7,7 @@ import { PgExecutor } from '../../../consumer/sinks/redshift/pg-executor';
 import { RedshiftSink } from '../../../consumer/sinks/redshift/redshift-sink';
 import { POSTGRESQL } from '../../../consumer/sinks/redshift/sql-dialect';
 import type { SqlExecutor } from '../../../consumer/sinks/redshift/sql-executor';
-import { freePort } from '../../../local/service-process';
+import { freePort } from '../../../common/process/service-process';
 import type { SinkBatch } from '../../../consumer/sinks/sink';
 import { cutIntoBatches, makeShardStream, toSinkBatch, type StreamItem } from '../../support/sink-batch-factory';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';

@@ -4,9 +4,9 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startPostgres } from '../../../local/postgres-server';
-import { startS3Emulator } from '../../../local/s3-emulator';
-import { freePort, isAlive } from '../../../local/service-process';
+import { startPostgres } from '../../../local/stand-ins/postgres-server';
+import { startS3Emulator } from '../../../local/stand-ins/s3-emulator';
+import { freePort, isAlive } from '../../../common/process/service-process';
 import { s3ClientFor } from '../../support/stand-ins-sinks';
 import { query } from './sink-fixtures';
 

@@ -1,7 +1,7 @@
 // Unit tests of the demo's option parser.
 import { expect } from 'chai';
 import { ConfigError } from '../../../common/errors';
-import { DEMO_DEFAULTS, parseDemoArgs } from '../../../local/demo-args';
+import { DEMO_DEFAULTS, parseDemoArgs } from '../../../local/demo/demo-args';
 
 describe('parseDemoArgs', () => {
   it('returns the defaults for no options', () => {

@@ -1,8 +1,8 @@
 // measureFreshness: per-stage latencies, the cold-start window, first copies only, records that never arrived.
 import { expect } from 'chai';
-import { formatFreshness, latencyStats, measureFreshness } from '../../../local/freshness';
-import type { DeliveredLine, DeliveredRow } from '../../../local/delivery-reader';
-import type { TracedRecord } from '../../../local/traced-producer';
+import { formatFreshness, latencyStats, measureFreshness } from '../../../local/trace/freshness';
+import type { DeliveredLine, DeliveredRow } from '../../../local/trace/delivery-reader';
+import type { TracedRecord } from '../../../local/trace/traced-producer';
 
 const START = 1_000_000;
 

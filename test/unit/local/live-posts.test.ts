@@ -1,6 +1,6 @@
 // Unit tests of the live sample posts: current times with some late, the seeded schedule, the negative burst the alert must catch.
 import { expect } from 'chai';
-import { LIVE_POSTS_DEFAULTS, LivePosts } from '../../../local/live-posts';
+import { LIVE_POSTS_DEFAULTS, LivePosts } from '../../../local/start/live-posts';
 
 const START = Date.UTC(2026, 10, 30, 9, 0, 0);
 

@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PidRegistry, stopStaleProcesses } from '../../../local/pid-registry';
-import { isAlive, stopPid } from '../../../local/service-process';
+import { PidRegistry, stopStaleProcesses } from '../../../common/process/pid-registry';
+import { isAlive, stopPid } from '../../../common/process/service-process';
 
 describe('PidRegistry', () => {
   let dir: string;

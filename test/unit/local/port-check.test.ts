@@ -1,8 +1,8 @@
 // Unit tests of the start options' ports and the check before start: every problem in one message naming the flag and variable that move the port.
 import { expect } from 'chai';
 import { ConfigError } from '../../../common/errors';
-import { assertStartPorts, duplicatePorts, portsInUse, PortsUnavailableError } from '../../../local/port-check';
-import { parseStartArgs, START_DEFAULTS } from '../../../local/start-args';
+import { assertStartPorts, duplicatePorts, portsInUse, PortsUnavailableError } from '../../../local/start/port-check';
+import { parseStartArgs, START_DEFAULTS } from '../../../local/start/start-args';
 
 describe('npm start ports', () => {
   it('gives every component its own default port; the dashboard keeps 4570, kinesis-local TLS moves to 4571', () => {

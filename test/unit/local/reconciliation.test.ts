@@ -1,8 +1,8 @@
 // Unit tests of the demo/e2e reconciliation: counts, duplicates, missing ids, foreign lines, identity agreement, latency percentiles.
 import { expect } from 'chai';
-import { reconcile } from '../../../local/reconciliation';
-import type { DeliveredLine, DeliveredRow } from '../../../local/delivery-reader';
-import type { TracedRecord } from '../../../local/traced-producer';
+import { reconcile } from '../../../local/trace/reconciliation';
+import type { DeliveredLine, DeliveredRow } from '../../../local/trace/delivery-reader';
+import type { TracedRecord } from '../../../local/trace/traced-producer';
 
 const produced = (id: string, seq: string, sub: number | undefined, at = 1_000): TracedRecord => ({ id, producedAtMs: at, acceptedAtMs: at, result: { shardId: 's1', sequenceNumber: seq, ...(sub === undefined ? {} : { subSequenceNumber: sub }), attempts: 1 } });
 const line = (id: string, seq: string, sub: number): DeliveredLine => ({

@@ -2,10 +2,10 @@
 import { expect } from 'chai';
 import type { KclLease } from '../../../common/kcl-lease/kcl-lease';
 import type { ScalingPlan } from '../../../operator/scaler/scaling-plan';
-import { ShardTimeline } from '../../../local/shard-timeline';
-import { buildScaleTimeline, renderScaleTimeline } from '../../../local/scale-timeline';
-import type { ScalerRun } from '../../../local/scaler-runs';
-import { parsePlanOutput } from '../../../local/scaler-runs';
+import { ShardTimeline } from '../../../local/demo/shard-timeline';
+import { buildScaleTimeline, renderScaleTimeline } from '../../../local/demo/scale-timeline';
+import type { ScalerRun } from '../../../local/demo/scaler-runs';
+import { parsePlanOutput } from '../../../local/demo/scaler-runs';
 
 function lease(shardId: string, checkpoint: string | null, owner: string | null, parents: string[] = []): KclLease {
   return { leaseKey: shardId, shardId, leaseOwner: owner, leaseCounter: 1, checkpoint, checkpointSubSequenceNumber: 0, pendingCheckpoint: null, ownerSwitchesSinceCheckpoint: 0, parentShardIds: parents, childShardIds: [], startingHashKey: null, endingHashKey: null, checkpointOwner: null, throughputKBps: null };

@@ -1,7 +1,7 @@
 // `npm start -- --source x|instagram [--hashtag T]`: the collector replaces the samples only when asked.
 import { expect } from 'chai';
 import { ConfigError } from '../../../common/errors';
-import { parseStartArgs } from '../../../local/start-args';
+import { parseStartArgs } from '../../../local/start/start-args';
 
 describe('npm start --source', () => {
   it('keeps the samples as the default and takes x or instagram with a hashtag', () => {

@@ -6,7 +6,7 @@ import { planScaling } from '../../../../operator/scaler/shard-planner';
 import { windowFromExport } from '../../../../operator/scaler/metrics-export';
 import { DEFAULT_SCALING_POLICY, SHARD_QUOTA } from '../../../../operator/scaler/scaling-policy';
 import { readScalerConfig } from '../../../../operator/scaler/scaler-config';
-import { scenarioQuotaEnv } from '../../../../local/scale-scenario-settings';
+import { scenarioQuotaEnv } from '../../../../local/demo/scale-scenario-settings';
 import { REPO_ROOT } from '../../../../common/repo-root';
 
 const steady = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/metrics/steady.json'), 'utf8')) as {

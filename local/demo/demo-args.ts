@@ -1,0 +1,113 @@
+// Parses the options of `npm run demo`: the scenario (reconcile or scale), records, shards, rates, timings; one error listing every problem; --help.
+import { ConfigError } from '../../common/errors';
+import { SCALE_SCENARIO_DEFAULTS, type ScaleScenarioSettings } from './scale-scenario-settings';
+import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from '../../daemon/kcl-generation';
+
+export interface DemoArgs {
+  /** `reconcile` (default): a bounded run, reconciled; `scale`: overload one shard, watch the scaler scale up and down. */
+  readonly scenario: 'reconcile' | 'scale';
+  /** Settings of the scale scenario (rates, cooldown, window, timeout). */
+  readonly scale: ScaleScenarioSettings;
+  readonly records: number;
+  readonly shards: number;
+  /** User records per second handed to the producer. */
+  readonly rate: number;
+  /** The whole run (start-up, produce, deliver) must finish within this. */
+  readonly timeoutSeconds: number;
+  /** Keep the run's folder (logs, data) even on success. */
+  readonly keep: boolean;
+  /** The KCL generation the daemon runs: `--kcl 2|3`, else KCL_GENERATION, else DEFAULT_KCL_GENERATION. */
+  readonly kcl: KclGeneration;
+  /** Scripted negative bursts after delivery, to measure time to alert (0: skip). */
+  readonly bursts: number;
+  readonly help: boolean;
+}
+
+export const DEMO_DEFAULTS: DemoArgs = { scenario: 'reconcile', scale: SCALE_SCENARIO_DEFAULTS, records: 2_000, shards: 2, rate: 250, timeoutSeconds: 300, keep: false, bursts: 5, help: false, kcl: DEFAULT_KCL_GENERATION };
+
+export const DEMO_USAGE = `usage: npm run demo -- [--records N] [--shards S] [--rate R] [--kcl 2|3] [--timeout SECONDS] [--keep]
+
+Runs the whole pipeline (stand-ins, the real KCL daemon, our consumer and sinks) on a fresh stream,
+produces N traced tweets, waits until every one is in the S3 archive and in PostgreSQL, stops
+everything and prints a reconciliation and the freshness of each stage, cold start (the first minute after
+the daemon started) and steady state apart. The last line is one JSON object:
+  {"produced":N,"archived":N,"loaded":N,"duplicates":0,"missing":0,"p50LatencyMs":...,"p95LatencyMs":...,
+   "freshness":{"coldStart":{...},"steadyState":{...},"dominantStage":"loaded"}}
+Then, unless --bursts 0, B scripted bursts of 4 negative posts go through the same pipeline while the real
+alerter runs (polling every second): time to alert is from handing the 4th post to the producer to the alert line,
+added to the JSON as "timeToAlert":{"bursts":B,"missed":0,"p50Ms":...,"p95Ms":...,"samplesMs":[...]}.
+Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 2 on bad options.
+
+  --records N        tweets to produce (default ${DEMO_DEFAULTS.records})
+  --shards S         shards of the fresh stream, 1-50 (default ${DEMO_DEFAULTS.shards})
+  --rate R           tweets per second (default ${DEMO_DEFAULTS.rate})
+  --kcl 2|3          KCL generation of the daemon: 2 (KCL 2.7.2) or 3 (KCL 3.1.3); default ${KCL_GENERATION_VARIABLE}, else ${DEFAULT_KCL_GENERATION}
+  --timeout SECONDS  give up after this long (default ${DEMO_DEFAULTS.timeoutSeconds})
+  --bursts B         negative bursts for the time-to-alert figures, 0 skips them (default ${DEMO_DEFAULTS.bursts})
+  --keep             keep the run's folder (logs, data) after a successful run (it is always kept on failure)
+
+  --scenario scale   instead: a fresh 1-shard stream, low load, then --overload-rate unaggregated records/s (past the
+                     shard's write quota) until the scaler (its \`run\` every ${SCALE_SCENARIO_DEFAULTS.scalerIntervalSeconds} s, local metrics) has
+                     scaled up, then --low-rate until it has scaled down after the cooldown and the merged shard is read;
+                     prints the timeline and the reconciliation; exit 0 only with a scale-up, a scale-down, parents
+                     finished before children and nothing missing or duplicated.
+  --shard-records-quota N  the shard write quota the scaler measures against (default ${SCALE_SCENARIO_DEFAULTS.shardRecordsQuota}: kinesis-local
+                     carries ~130 records/s on a shared 2-core machine; Kinesis' real quota is 1000, bytes scale alike)
+  --overload-rate R  (default ${SCALE_SCENARIO_DEFAULTS.overloadRate})   --low-rate R (default ${SCALE_SCENARIO_DEFAULTS.lowRate})
+  --cooldown-minutes M  scale-down cooldown (default ${SCALE_SCENARIO_DEFAULTS.cooldownMinutes}; production default 60)
+  --window-minutes M    scaler metrics window (default ${SCALE_SCENARIO_DEFAULTS.windowMinutes}; production default 60)
+  (the scale scenario's timeout defaults to ${SCALE_SCENARIO_DEFAULTS.timeoutSeconds} s)
+Progress goes to stderr. Stand-ins use the fixed ports of npm start when free, free ports otherwise.`;
+
+const NUMBERS: Readonly<Record<string, 'records' | 'shards' | 'rate' | 'timeoutSeconds'>> = { '--records': 'records', '--shards': 'shards', '--rate': 'rate', '--timeout': 'timeoutSeconds' };
+const SCALE_NUMBERS: Readonly<Record<string, 'shardRecordsQuota' | 'overloadRate' | 'lowRate' | 'cooldownMinutes' | 'windowMinutes'>> = {
+  '--shard-records-quota': 'shardRecordsQuota', '--overload-rate': 'overloadRate', '--low-rate': 'lowRate', '--cooldown-minutes': 'cooldownMinutes', '--window-minutes': 'windowMinutes',
+};
+
+/** `defaults` lets the caller put KCL_GENERATION in (see kclGenerationFromEnv): only the entry reads the environment. */
+export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO_DEFAULTS): DemoArgs {
+  const values: { -readonly [K in keyof DemoArgs]: DemoArgs[K] } = { ...defaults };
+  const scale: { -readonly [K in keyof ScaleScenarioSettings]: ScaleScenarioSettings[K] } = { ...SCALE_SCENARIO_DEFAULTS };
+  let timeoutGiven = false;
+  const problems: string[] = [];
+  for (let i = 0; i < argv.length; i += 1) {
+    const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
+    if (flag === '--help' || flag === '-h') { values.help = true; continue; }
+    if (flag === '--keep') { values.keep = true; continue; }
+    if (flag === '--bursts') {
+      const text = inline ?? argv[++i];
+      const n = Number(text);
+      if (text === undefined || !Number.isInteger(n) || n < 0 || n > 100) problems.push(`--bursts must be a whole number from 0 to 100, got ${text === undefined ? 'nothing' : `"${text}"`}`);
+      else values.bursts = n;
+      continue;
+    }
+    if (flag === '--scenario') {
+      const name = inline ?? argv[++i];
+      if (name === 'scale' || name === 'reconcile') values.scenario = name;
+      else problems.push(`--scenario must be reconcile or scale, got ${name === undefined ? 'nothing' : `"${name}"`}`);
+      continue;
+    }
+    if (flag === '--kcl') {
+      const text = inline ?? argv[++i];
+      const generation = parseKclGeneration(text);
+      if (generation === undefined) problems.push(`--kcl must be 2 or 3, got ${text === undefined ? 'nothing' : `"${text}"`}`);
+      else values.kcl = generation;
+      continue;
+    }
+    const key = NUMBERS[flag];
+    const scaleKey = SCALE_NUMBERS[flag];
+    if (key === undefined && scaleKey === undefined) { problems.push(`unknown option ${flag} (see --help)`); continue; }
+    const text = inline ?? argv[++i];
+    const n = Number(text);
+    const least = scaleKey === 'cooldownMinutes' ? 0 : scaleKey === 'windowMinutes' ? 2 : 1;
+    if (text === undefined || !Number.isInteger(n) || n < least) { problems.push(`${flag} must be a whole number >= ${least}, got ${text === undefined ? 'nothing' : `"${text}"`}`); continue; }
+    if (key !== undefined) values[key] = n;
+    if (key === 'timeoutSeconds') timeoutGiven = true;
+    if (scaleKey !== undefined) scale[scaleKey] = n;
+  }
+  if (values.scenario === 'scale' && timeoutGiven) scale.timeoutSeconds = values.timeoutSeconds;
+  values.scale = scale;
+  if (values.shards > 50) problems.push('--shards must be between 1 and 50');
+  if (problems.length > 0) throw new ConfigError('demo options', problems);
+  return values;
+}

@@ -1,0 +1,34 @@
+// Wires the consumer's real sinks to the local stand-ins: the environment they read, and their tables created up front.
+import { Client } from 'pg';
+import { POSTGRESQL } from '../../consumer/sinks/redshift/sql-dialect';
+import { ensureTableSql } from '../../consumer/sinks/redshift/table-ddl';
+import { postTable, vehicleTable } from '../../consumer/sinks/redshift/table-spec';
+
+export const LOCAL_POSTS_TABLE = 'public.post_sentiment';
+export const LOCAL_VEHICLES_TABLE = 'public.vehicle_readings';
+
+/** Sink settings for consumer children (see consumer/sinks/sink-config.ts): s3rver bucket, PostgreSQL without TLS. */
+export function localSinkEnv(bucket: string, postgresUrl: string): Record<string, string> {
+  return {
+    ARCHIVE_BUCKET: bucket,
+    REDSHIFT_URL: postgresUrl,
+    REDSHIFT_DIALECT: 'postgresql',
+    REDSHIFT_TLS: 'false',
+    REDSHIFT_POSTS_TABLE: LOCAL_POSTS_TABLE,
+    REDSHIFT_VEHICLES_TABLE: LOCAL_VEHICLES_TABLE,
+  };
+}
+
+/** Creates both tables with the sinks' own DDL (IF NOT EXISTS), so concurrent consumer children never race to create them. */
+export async function createLocalTables(postgresUrl: string): Promise<string[]> {
+  const client = new Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    for (const table of [postTable(LOCAL_POSTS_TABLE), vehicleTable(LOCAL_VEHICLES_TABLE)]) {
+      for (const sql of ensureTableSql(POSTGRESQL, table)) await client.query(sql);
+    }
+  } finally {
+    await client.end();
+  }
+  return [LOCAL_POSTS_TABLE, LOCAL_VEHICLES_TABLE];
+}

@@ -1,0 +1,64 @@
+// `npm start -- --autoscale`: the scaler's `run` on a schedule against the local stream, reading the local metrics store; each outcome is one line.
+import { describeError } from '../../common/errors';
+import type { Logger } from '../../common/logger';
+import { EXIT } from '../../operator/scaler/exit-codes';
+import { runScalerCli } from '../../operator/scaler/scaler-cli';
+import type { StackEndpoints } from '../stand-ins/local-stack';
+import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
+
+export interface AutoscalerOptions {
+  readonly streamName: string;
+  readonly endpoints: StackEndpoints;
+  readonly metricsDir: string;
+  readonly intervalMs: number;
+  /** Scaler settings (SCALER_* of the caller's environment); endpoints, credentials and the metrics source are set here. */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly logger: Logger;
+  /** One line per run that changed something or was blocked. */
+  readonly say: (line: string) => void;
+}
+
+export interface Autoscaler { stop(): Promise<void> }
+
+/** The environment the scaler runs with against the local stack. */
+export function localScalerEnv(endpoints: StackEndpoints, metricsDir: string, env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+  return {
+    ...env,
+    AWS_REGION: endpoints.region, AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis, AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
+    SCALER_METRICS_SOURCE: 'local', METRICS_DIR: metricsDir,
+  };
+}
+
+export function startAutoscaler(options: AutoscalerOptions): Autoscaler {
+  const env = localScalerEnv(options.endpoints, options.metricsDir, options.env);
+  const logger = options.logger.child({ component: 'autoscaler' });
+  let running: Promise<void> = Promise.resolve();
+  const once = async (): Promise<void> => {
+    const out: string[] = [];
+    try {
+      const code = await runScalerCli(['run', '--stream', options.streamName, '--json'], { env, logger, print: (t) => out.push(t), printError: (t) => out.push(t) });
+      logger.info('scaler run', { code, output: out.join('\n') });
+      if (code !== EXIT.nothingToDo) options.say(`autoscale (exit ${code}): ${summarizeRun(out)}`);
+    } catch (error: unknown) {
+      logger.warn('scaler run failed', { error: describeError(error) });
+    }
+  };
+  const timer = setInterval(() => { running = running.then(once); }, options.intervalMs);
+  return { stop: async () => { clearInterval(timer); await running; } };
+}
+
+/** One line from the scaler's `run --json` output: decision, shard counts and the last reason (or the error line). */
+export function summarizeRun(output: readonly string[]): string {
+  for (const text of output) {
+    let parsed: unknown;
+    try { parsed = JSON.parse(text); } catch { continue; }
+    const doc = parsed as { plan?: RunPlan } & RunPlan;
+    const plan = doc.plan ?? doc;
+    if (typeof plan.decision !== 'string') continue;
+    return `${plan.decision} ${plan.currentShards} -> ${plan.finalShards} shards: ${plan.reasons?.at(-1) ?? ''}`;
+  }
+  return output.join(' | ').slice(0, 300);
+}
+
+interface RunPlan { decision?: string; currentShards?: number; finalShards?: number; reasons?: string[] }

@@ -1,0 +1,35 @@
+// Checks every port `npm start` needs before anything starts: all distinct, all free; one message naming each problem port and what moves it.
+import { ToolkitError } from '../../common/errors';
+import { isPortOpen, LOOPBACK } from '../../common/process/service-process';
+import { PORT_SETTINGS, type StartPorts } from './start-args';
+
+export class PortsUnavailableError extends ToolkitError {
+  public constructor(public readonly problems: readonly string[]) {
+    super('PORTS_UNAVAILABLE', problems.length === 1 ? problems[0]! : `${problems.length} port problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** The ports a run uses (the stand-ins for sinks only with --sinks all). */
+export function portsInUse(withSinks: boolean): (keyof StartPorts)[] {
+  const all = Object.keys(PORT_SETTINGS) as (keyof StartPorts)[];
+  return withSinks ? all : all.filter((k) => k !== 's3' && k !== 'postgres' && k !== 'dashboard');
+}
+
+/** Pure: two components configured on one port. */
+export function duplicatePorts(ports: StartPorts, keys: readonly (keyof StartPorts)[]): string[] {
+  const byPort = new Map<number, (keyof StartPorts)[]>();
+  for (const key of keys) byPort.set(ports[key], [...(byPort.get(ports[key]) ?? []), key]);
+  return [...byPort].filter(([, owners]) => owners.length > 1).map(([port, owners]) =>
+    `port ${port} is configured for both ${owners.map((o) => `the ${PORT_SETTINGS[o].what} (${PORT_SETTINGS[o].flag} / ${PORT_SETTINGS[o].variable})`).join(' and ')}: give each its own port`);
+}
+
+export async function assertStartPorts(ports: StartPorts, withSinks: boolean, isOpen: (port: number) => Promise<boolean> = isPortOpen): Promise<void> {
+  const keys = portsInUse(withSinks);
+  const problems = duplicatePorts(ports, keys);
+  for (const key of keys) {
+    if (!(await isOpen(ports[key]))) continue;
+    const s = PORT_SETTINGS[key];
+    problems.push(`port ${ports[key]} (${s.what}) on ${LOOPBACK} is already in use (another \`npm start\`?): stop what holds it, or move it with ${s.flag} N or ${s.variable}=N`);
+  }
+  if (problems.length > 0) throw new PortsUnavailableError(problems);
+}
