@@ -14,8 +14,8 @@ import { startKinesisEmulator } from '../local/stand-ins/kinesis-emulator';
 import { freePort } from '../common/process/service-process';
 import { ensureStream } from '../local/stand-ins/stream-setup';
 import { createProducer } from '../producer/create-producer';
-import { NullTransport } from '../producer/null-transport';
-import { uniformShards } from '../producer/uniform-shards';
+import { NullTransport } from '../producer/transport/null-transport';
+import { uniformShards } from '../producer/aggregation/uniform-shards';
 import { FakeXApiServer, xTweet } from '../test/fakes/fake-x-api-server';
 import type { Benchmark } from './bench-section';
 

@@ -3,11 +3,11 @@ import { aggregate, type AggEncodedRecord } from 'aws-kinesis-agg';
 import { decodeAggregate } from '../common/kpl/aggregate-codec';
 import { effectiveHashKey } from '../common/kpl/hash-key';
 import { createProducer } from '../producer/create-producer';
-import { NullTransport } from '../producer/null-transport';
+import { NullTransport } from '../producer/transport/null-transport';
 import { SHARD_WRITE_BYTES_PER_SECOND, SHARD_WRITE_RECORDS_PER_SECOND } from '../producer/producer-options';
 import { sampleRecords } from '../producer/samples/sample-source';
-import { ShardMap } from '../producer/shard-map';
-import { uniformShards } from '../producer/uniform-shards';
+import { ShardMap } from '../producer/aggregation/shard-map';
+import { uniformShards } from '../producer/aggregation/uniform-shards';
 import type { Benchmark } from './bench-section';
 
 const SHARDS = 4;

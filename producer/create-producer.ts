@@ -4,10 +4,10 @@ import type { Logger } from '../common/logger';
 import type { MetricsSink } from '../common/metrics/metrics-sink';
 import { ConfigError } from '../common/errors';
 import { KinesisProducer, type Clock } from './kinesis-producer';
-import { KinesisTransport } from './kinesis-transport';
+import { KinesisTransport } from './transport/kinesis-transport';
 import { resolveProducerOptions, type ProducerOptions } from './producer-options';
-import type { PutRecordsTransport } from './put-records-transport';
-import { ShardMap } from './shard-map';
+import type { PutRecordsTransport } from './transport/put-records-transport';
+import { ShardMap } from './aggregation/shard-map';
 
 export interface CreateProducerParams {
   readonly streamName?: string;

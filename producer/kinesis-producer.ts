@@ -3,16 +3,16 @@ import { isRetryable } from '../common/is-retryable';
 import { NullLogger, type Logger } from '../common/logger';
 import { NullMetricsSink, type MetricsSink } from '../common/metrics/metrics-sink';
 import { backoffDelayMs, type RetryPolicy } from '../common/retry';
-import { BackPressure } from './back-pressure';
-import { HashKeyCache } from './hash-key-cache';
-import type { KinesisRecord, PutResult } from './pending-record';
+import { BackPressure } from './pipeline/back-pressure';
+import { HashKeyCache } from './aggregation/hash-key-cache';
+import type { KinesisRecord, PutResult } from './pipeline/pending-record';
 import { ProducerClosedError } from './producer-errors';
 import type { ProducerOptions } from './producer-options';
-import { ProducerPipeline } from './producer-pipeline';
+import { ProducerPipeline } from './pipeline/producer-pipeline';
 import { ProducerStats, publishLatency, type ProducerStatsSnapshot } from './producer-stats';
-import type { PutRecordsTransport } from './put-records-transport';
-import { ShardMap } from './shard-map';
-import { toPendingRecord, type UserRecordInput } from './user-record-input';
+import type { PutRecordsTransport } from './transport/put-records-transport';
+import { ShardMap } from './aggregation/shard-map';
+import { toPendingRecord, type UserRecordInput } from './pipeline/user-record-input';
 
 export interface Clock {
   now(): number;

@@ -6,9 +6,9 @@ import { ConfigError, describeError } from '../common/errors';
 import { createWinstonLogger } from '../common/winston-logger';
 import { parseProduceArguments, PRODUCE_USAGE, type ProduceConfig } from '../producer/cli/produce-arguments';
 import { progressLine, summaryTable } from '../producer/cli/summary-format';
-import { readLines } from '../producer/line-source';
-import { runProducer } from '../producer/run-producer';
-import type { RecordSourceSpec } from '../producer/record-source';
+import { readLines } from '../producer/cli/line-source';
+import { runProducer } from '../producer/cli/run-producer';
+import type { RecordSourceSpec } from '../producer/cli/record-source';
 import { prepareCliProcess, routeWarningsToLog } from './cli-process';
 
 /** Where the producer logs (and process warnings go) without --log-file. */

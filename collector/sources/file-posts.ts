@@ -1,6 +1,6 @@
 // The file source: JSONL posts (one object a line), passed through with `source` set; unusable lines are counted, not sent.
 import type { Readable } from 'node:stream';
-import { readLines } from '../../producer/line-source';
+import { readLines } from '../../producer/cli/line-source';
 import { POST_SOURCES, type CollectedPost, type PostSource } from '../collected-post';
 import { emptySourceStats, type PostSourceRun, type SourceStats } from '../source-stats';
 

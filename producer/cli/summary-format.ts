@@ -1,5 +1,5 @@
 // Formats the producer CLI's progress lines (stderr) and its end-of-run summary (a table, or one JSON object).
-import type { RunProgress, RunSummary } from '../run-producer';
+import type { RunProgress, RunSummary } from './run-producer';
 
 export function progressLine(p: RunProgress): string {
   const s = p.stats;

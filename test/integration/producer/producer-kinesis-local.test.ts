@@ -4,7 +4,7 @@ import { UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
 import { decodeAggregate } from '../../../common/kpl/aggregate-codec';
 import { ensureStream, waitForActive } from '../../../local/stand-ins/stream-setup';
 import { createProducer } from '../../../producer/create-producer';
-import type { PutResult } from '../../../producer/pending-record';
+import type { PutResult } from '../../../producer/pipeline/pending-record';
 import { decodeWithAwsKinesisAgg } from '../../support/kpl-agg-adapter';
 import { startKinesisStandIn, type KinesisStandIn } from '../../support/kinesis-stand-in';
 import { readWholeStream, type StreamContents } from '../../support/kinesis-stream-reader';

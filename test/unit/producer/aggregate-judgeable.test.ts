@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { decodeAggregate } from '../../../common/kpl/aggregate-codec';
 import { MAX_HASH_KEY, partitionKeyHash } from '../../../common/kpl/hash-key';
 import { createProducer } from '../../../producer/create-producer';
-import { NullTransport } from '../../../producer/null-transport';
+import { NullTransport } from '../../../producer/transport/null-transport';
 
 describe('aggregation and explicit hash keys', () => {
   it('sends a record raw when its explicit hash key differs from its partition key MD5, and aggregates an equal one', async () => {

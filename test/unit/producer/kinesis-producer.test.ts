@@ -2,10 +2,10 @@
 import { expect } from 'chai';
 import { ConfigError } from '../../../common/errors';
 import { createProducer } from '../../../producer/create-producer';
-import { NullTransport } from '../../../producer/null-transport';
+import { NullTransport } from '../../../producer/transport/null-transport';
 import { InvalidUserRecordError, ProducerClosedError } from '../../../producer/producer-errors';
-import type { PutRecordsEntry, PutRecordsResultEntry, PutRecordsTransport, ShardRange } from '../../../producer/put-records-transport';
-import { uniformShards } from '../../../producer/uniform-shards';
+import type { PutRecordsEntry, PutRecordsResultEntry, PutRecordsTransport, ShardRange } from '../../../producer/transport/put-records-transport';
+import { uniformShards } from '../../../producer/aggregation/uniform-shards';
 
 /** Holds every request until release() is called, so a test controls when Kinesis answers. */
 class GatedTransport implements PutRecordsTransport {

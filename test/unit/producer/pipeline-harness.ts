@@ -1,12 +1,12 @@
 // Test helpers: a ProducerPipeline on a fake clock, and user records whose outcome is captured.
 import { NullMetricsSink } from '../../../common/metrics/metrics-sink';
 import { effectiveHashKey } from '../../../common/kpl/hash-key';
-import type { PendingRecord, PutResult } from '../../../producer/pending-record';
+import type { PendingRecord, PutResult } from '../../../producer/pipeline/pending-record';
 import { resolveProducerOptions, type ProducerOptions } from '../../../producer/producer-options';
-import { ProducerPipeline } from '../../../producer/producer-pipeline';
+import { ProducerPipeline } from '../../../producer/pipeline/producer-pipeline';
 import { ProducerStats } from '../../../producer/producer-stats';
-import { ShardMap } from '../../../producer/shard-map';
-import { uniformShards } from '../../../producer/uniform-shards';
+import { ShardMap } from '../../../producer/aggregation/shard-map';
+import { uniformShards } from '../../../producer/aggregation/uniform-shards';
 
 export interface Outcome {
   result?: PutResult;

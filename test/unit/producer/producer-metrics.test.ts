@@ -2,8 +2,8 @@
 import { expect } from 'chai';
 import type { MetricDatum, MetricsSink } from '../../../common/metrics/metrics-sink';
 import { createProducer } from '../../../producer/create-producer';
-import { NullTransport } from '../../../producer/null-transport';
-import { uniformShards } from '../../../producer/uniform-shards';
+import { NullTransport } from '../../../producer/transport/null-transport';
+import { uniformShards } from '../../../producer/aggregation/uniform-shards';
 
 class RecordingMetricsSink implements MetricsSink {
   public readonly data: MetricDatum[] = [];

@@ -2,9 +2,9 @@
 import { expect } from 'chai';
 import { decodeAggregate } from '../../../common/kpl/aggregate-codec';
 import { RecordExpiredError, RecordRejectedError } from '../../../producer/producer-errors';
-import { ShardMap } from '../../../producer/shard-map';
-import { uniformShards } from '../../../producer/uniform-shards';
-import type { KinesisRecord } from '../../../producer/pending-record';
+import { ShardMap } from '../../../producer/aggregation/shard-map';
+import { uniformShards } from '../../../producer/aggregation/uniform-shards';
+import type { KinesisRecord } from '../../../producer/pipeline/pending-record';
 import { makePipeline, userRecord, type CapturedRecord } from './pipeline-harness';
 
 const ok = (record: KinesisRecord, seq: number): { ShardId: string; SequenceNumber: string } => ({ ShardId: record.predictedShardId ?? 'shardId-x', SequenceNumber: String(seq) });

@@ -1,8 +1,8 @@
 // runProducer over the null transport: stops at the count, keys JSONL lines by a field, counts failures by code.
 import { expect } from 'chai';
-import { NullTransport } from '../../../producer/null-transport';
-import { partitionKeyOf } from '../../../producer/record-source';
-import { runProducer } from '../../../producer/run-producer';
+import { NullTransport } from '../../../producer/transport/null-transport';
+import { partitionKeyOf } from '../../../producer/cli/record-source';
+import { runProducer } from '../../../producer/cli/run-producer';
 
 async function* lines(items: readonly string[]): AsyncGenerator<string> {
   for (const item of items) yield item;

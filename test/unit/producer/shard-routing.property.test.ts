@@ -4,9 +4,9 @@ import fc from 'fast-check';
 import { decodeAggregate } from '../../../common/kpl/aggregate-codec';
 import { effectiveHashKey, MAX_HASH_KEY } from '../../../common/kpl/hash-key';
 import { createProducer } from '../../../producer/create-producer';
-import { NullTransport } from '../../../producer/null-transport';
-import type { ShardRange } from '../../../producer/put-records-transport';
-import { ShardMap } from '../../../producer/shard-map';
+import { NullTransport } from '../../../producer/transport/null-transport';
+import type { ShardRange } from '../../../producer/transport/put-records-transport';
+import { ShardMap } from '../../../producer/aggregation/shard-map';
 
 const shardMapArb = fc.uniqueArray(fc.bigInt({ min: 1n, max: MAX_HASH_KEY }), { maxLength: 12 }).map((cuts): ShardRange[] => {
   const starts = [0n, ...cuts.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))];

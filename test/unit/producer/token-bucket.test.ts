@@ -1,7 +1,7 @@
 // The token bucket and the per-shard rate limiter, driven by a fake clock.
 import { expect } from 'chai';
 import { TokenBucket } from '../../../common/token-bucket';
-import { ShardRateLimiter } from '../../../producer/shard-rate-limiter';
+import { ShardRateLimiter } from '../../../producer/pipeline/shard-rate-limiter';
 
 describe('TokenBucket', () => {
   it('starts full and refuses a take larger than what is left', () => {

@@ -1,7 +1,7 @@
 // One KPL aggregate under construction per predicted shard, so no aggregate ever mixes shards; seals them into Kinesis records.
-import { AggregateBuilder } from '../common/kpl/aggregate-builder';
-import { partitionKeyHash } from '../common/kpl/hash-key';
-import type { KinesisRecord, PendingRecord } from './pending-record';
+import { AggregateBuilder } from '../../common/kpl/aggregate-builder';
+import { partitionKeyHash } from '../../common/kpl/hash-key';
+import type { KinesisRecord, PendingRecord } from '../pipeline/pending-record';
 
 export interface AggregationSettings {
   readonly enabled: boolean;

@@ -1,6 +1,6 @@
 // Per-shard token buckets for bytes and records, sized as a percentage of the shard write quota.
-import { TokenBucket } from '../common/token-bucket';
-import { SHARD_WRITE_BYTES_PER_SECOND, SHARD_WRITE_RECORDS_PER_SECOND } from './producer-options';
+import { TokenBucket } from '../../common/token-bucket';
+import { SHARD_WRITE_BYTES_PER_SECOND, SHARD_WRITE_RECORDS_PER_SECOND } from '../producer-options';
 
 interface ShardBuckets {
   readonly bytes: TokenBucket;

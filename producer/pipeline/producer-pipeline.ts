@@ -1,14 +1,14 @@
 // The producer's pure core: routes user records to per-shard aggregates, collects requests, settles results, retries and re-routes.
-import type { MetricsSink } from '../common/metrics/metrics-sink';
+import type { MetricsSink } from '../../common/metrics/metrics-sink';
 import type { KinesisRecord, PendingRecord } from './pending-record';
-import { RecordExpiredError, RecordRejectedError } from './producer-errors';
-import type { ProducerOptions } from './producer-options';
-import { requestMetrics, type ProducerStats } from './producer-stats';
-import type { PutRecordsResultEntry } from './put-records-transport';
+import { RecordExpiredError, RecordRejectedError } from '../producer-errors';
+import type { ProducerOptions } from '../producer-options';
+import { requestMetrics, type ProducerStats } from '../producer-stats';
+import type { PutRecordsResultEntry } from '../transport/put-records-transport';
 import { RecordCollector } from './record-collector';
-import { isRetryableEntryError, nextAttemptAt, producerRetryPolicy, THROTTLE_ERROR } from './retry-schedule';
-import { ShardAggregators } from './shard-aggregators';
-import type { ShardMap } from './shard-map';
+import { isRetryableEntryError, nextAttemptAt, producerRetryPolicy, THROTTLE_ERROR } from '../retry/retry-schedule';
+import { ShardAggregators } from '../aggregation/shard-aggregators';
+import type { ShardMap } from '../aggregation/shard-map';
 import { ShardRateLimiter } from './shard-rate-limiter';
 
 export interface PipelineDeps {

@@ -1,5 +1,5 @@
 // The stream's shards and their hash-key ranges: routes a hash key to the open shard that owns it.
-import type { ShardRange } from './put-records-transport';
+import type { ShardRange } from '../transport/put-records-transport';
 
 export interface ShardSpan {
   readonly shardId: string;

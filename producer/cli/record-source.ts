@@ -1,7 +1,7 @@
 // Where runProducer's user records come from: a sample generator, or JSONL lines with the partition key taken from a field.
 import { randomUUID } from 'node:crypto';
-import { sampleRecords, type SampleKind } from './samples/sample-source';
-import type { UserRecordInput } from './user-record-input';
+import { sampleRecords, type SampleKind } from '../samples/sample-source';
+import type { UserRecordInput } from '../pipeline/user-record-input';
 
 export type RecordSourceSpec =
   | { readonly kind: 'sample'; readonly sample: SampleKind; readonly seed?: number }

@@ -1,9 +1,9 @@
 // Checks a user record against Kinesis' rules and turns it into a PendingRecord with its hash key and deadline.
-import { effectiveHashKey, MAX_HASH_KEY } from '../common/kpl/hash-key';
-import type { HashKeyCache } from './hash-key-cache';
-import { InvalidUserRecordError } from './producer-errors';
+import { effectiveHashKey, MAX_HASH_KEY } from '../../common/kpl/hash-key';
+import type { HashKeyCache } from '../aggregation/hash-key-cache';
+import { InvalidUserRecordError } from '../producer-errors';
 import type { PendingRecord, PutResult } from './pending-record';
-import { MAX_RECORD_BYTES } from './producer-options';
+import { MAX_RECORD_BYTES } from '../producer-options';
 
 /** What a caller hands to put(). */
 export interface UserRecordInput {

@@ -1,12 +1,12 @@
 // Sends sample data or JSONL lines through the producer at a target rate, for a count or a duration; the CLI and the local pipeline call it.
 import type { KinesisClient } from '@aws-sdk/client-kinesis';
-import type { Logger } from '../common/logger';
-import { sleep } from '../common/sleep';
-import type { MetricsSink } from '../common/metrics/metrics-sink';
-import { createProducer } from './create-producer';
-import type { ProducerOptions } from './producer-options';
-import type { ProducerStatsSnapshot } from './producer-stats';
-import type { PutRecordsTransport } from './put-records-transport';
+import type { Logger } from '../../common/logger';
+import { sleep } from '../../common/sleep';
+import type { MetricsSink } from '../../common/metrics/metrics-sink';
+import { createProducer } from '../create-producer';
+import type { ProducerOptions } from '../producer-options';
+import type { ProducerStatsSnapshot } from '../producer-stats';
+import type { PutRecordsTransport } from '../transport/put-records-transport';
 import { recordSource, type RecordSourceSpec } from './record-source';
 
 export interface RunProducerOptions {

@@ -1,6 +1,6 @@
 // The PutRecordsTransport over the AWS SDK's KinesisClient (the only producer file that imports the SDK).
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
-import { eachShard } from '../common/aws/list-all-shards';
+import { eachShard } from '../../common/aws/list-all-shards';
 import type { PutRecordsEntry, PutRecordsResultEntry, PutRecordsTransport, ShardRange } from './put-records-transport';
 
 /** Which stream: by name or by ARN (ARN wins when both are given). */

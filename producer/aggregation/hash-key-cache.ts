@@ -1,5 +1,5 @@
 // Remembers the MD5 hash keys of recent partition keys: real streams reuse keys (users, VINs), and MD5 is the costliest step per record.
-import { effectiveHashKey } from '../common/kpl/hash-key';
+import { effectiveHashKey } from '../../common/kpl/hash-key';
 
 export class HashKeyCache {
   private cache = new Map<string, bigint>();

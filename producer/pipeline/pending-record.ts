@@ -1,6 +1,6 @@
 // The producer's in-flight units: a user record awaiting its outcome, and a Kinesis record (raw or aggregated) carrying some.
-import type { KplRecord } from '../common/kpl/kpl-record';
-import type { PutRecordsEntry } from './put-records-transport';
+import type { KplRecord } from '../../common/kpl/kpl-record';
+import type { PutRecordsEntry } from '../transport/put-records-transport';
 
 /** What put() resolves with once Kinesis has accepted the user record. */
 export interface PutResult {

@@ -1,6 +1,6 @@
 // Splits the 128-bit hash-key space into N equal open shards, as CreateStream does (tests, benchmarks, the null transport).
-import { MAX_HASH_KEY } from '../common/kpl/hash-key';
-import type { ShardRange } from './put-records-transport';
+import { MAX_HASH_KEY } from '../../common/kpl/hash-key';
+import type { ShardRange } from '../transport/put-records-transport';
 
 export function uniformShards(count: number, firstIndex = 0): ShardRange[] {
   const width = (MAX_HASH_KEY + 1n) / BigInt(count);

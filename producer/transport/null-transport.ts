@@ -1,8 +1,8 @@
 // A transport that accepts every record at once on the shard its hash key maps to: measures the pipeline without Kinesis.
-import { effectiveHashKey } from '../common/kpl/hash-key';
+import { effectiveHashKey } from '../../common/kpl/hash-key';
 import type { PutRecordsEntry, PutRecordsResultEntry, PutRecordsTransport, ShardRange } from './put-records-transport';
-import { ShardMap } from './shard-map';
-import { uniformShards } from './uniform-shards';
+import { ShardMap } from '../aggregation/shard-map';
+import { uniformShards } from '../aggregation/uniform-shards';
 
 export class NullTransport implements PutRecordsTransport {
   private readonly map: ShardMap;

@@ -1,7 +1,7 @@
 // When a failed Kinesis record may be retried: the project backoff and retryable codes (common/), never past the TTL.
-import { isRetryableCode } from '../common/is-retryable';
-import { backoffDelayMs, type RetryPolicy } from '../common/retry';
-import type { ProducerOptions } from './producer-options';
+import { isRetryableCode } from '../../common/is-retryable';
+import { backoffDelayMs, type RetryPolicy } from '../../common/retry';
+import type { ProducerOptions } from '../producer-options';
 
 /** The project retry policy from the producer's KPL-named options; attempts are bounded by the record TTL (nextAttemptAt), not by a count. */
 export function producerRetryPolicy(options: Pick<ProducerOptions, 'minBackoffMs' | 'maxBackoffMs'>): RetryPolicy {
