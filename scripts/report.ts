@@ -1,5 +1,5 @@
 // Entry point of `npm run report -- ...`: wires process, signals, logger and stdout/stderr to the report CLI.
-import { runReportCli } from '../people/report/report-cli';
+import { runReportCli } from '../reporting/report/report-cli';
 import { runCliEntry } from './cli-entry';
 
 runCliEntry('report', runReportCli);

@@ -1,11 +1,11 @@
 // The checkpoint monitor's view hosted by the dashboard server: the page and the JSON of the newest report, and a 503 when observing fails.
 import { expect } from 'chai';
 import { NullLogger } from '../../../../common/logger';
-import { DashboardData } from '../../../../people/dashboard/dashboard-data';
-import { startDashboardServer, type RunningDashboard } from '../../../../people/dashboard/dashboard-server';
+import { DashboardData } from '../../../../reporting/dashboard/dashboard-data';
+import { startDashboardServer, type RunningDashboard } from '../../../../reporting/dashboard/dashboard-server';
 import type { CheckpointReport } from '../../../../operator/monitor/checkpoint-report';
 import type { CheckpointView } from '../../../../operator/monitor/checkpoint-view';
-import { InMemoryPostReader } from '../../people/in-memory-post-reader';
+import { InMemoryPostReader } from '../../reporting/in-memory-post-reader';
 
 const REPORT: CheckpointReport = {
   observedAt: '2026-11-30T06:00:00.000Z', application: 'app<1>', streamName: 'tweets',

@@ -1,0 +1,130 @@
+// `npm run report`: the weekly report of one ISO week (default: the previous week in REPORT_TIME_ZONE) written to files, mailed (--send), or mailed every Monday (--schedule).
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { ConfigReader } from '../../common/config/config-reader';
+import { failureExit, untilAborted, type CliDeps } from '../cli-deps';
+import type { MailTransport } from '../mail/mail-transport';
+import { OutboxTransport } from '../mail/outbox-transport';
+import { SesTransport } from '../mail/ses-transport';
+import { SmtpTransport } from '../mail/smtp-transport';
+import { PEOPLE_EXIT } from '../reporting-errors';
+import type { PostReader } from '../posts/post-reader';
+import { readPostsSource, type PostsSource } from '../posts/posts-source';
+import { PgPostReader } from '../posts/pg-post-reader';
+import { formatIsoWeek, parseIsoWeek } from './iso-week';
+import { readReportDelivery, readReportSchedule, type ReportDelivery } from './report-delivery-config';
+import { PgReportLedger } from './report-ledger';
+import { ReportScheduler } from './report-scheduler';
+import { renderWeeklyCsv } from './weekly-report-csv';
+import { renderWeeklyHtml } from './weekly-report-html';
+import { buildWeeklyReport, sendWeeklyReport, type ReportLedger, type SendOutcome } from './weekly-report-sender';
+import { zonedPreviousWeek } from './zoned-week';
+
+export const REPORT_USAGE = `usage: npm run report -- [--week YYYY-Www] [--out DIR] [--json]
+       npm run report -- --send [--week YYYY-Www] [--force] [--json]
+       npm run report -- --schedule
+  day-by-day sentiment of one ISO week (default: the previous week), days in REPORT_TIME_ZONE
+  (files)     HTML with a chart plus CSV in --out
+  --send      mail it now: HTML with the chart as an inline PNG, plain text, the CSV attached; a week is sent once
+              (the ledger table REPORT_LEDGER_TABLE remembers it), --force sends it again
+  --schedule  stay running and send the previous week every Monday at REPORT_TIME; a Monday missed while stopped
+              is sent at start (npm start runs this)
+  env: REPORT_TO (comma-separated), REPORT_FROM, REPORT_TRANSPORT (ses|smtp|outbox), REPORT_SMTP_URL, REPORT_OUTBOX,
+       REPORT_TIME_ZONE (IANA, default the machine's), REPORT_TIME (08:00), REPORT_DIR (.local/reports),
+       REDSHIFT_URL or ENDPOINTS_FILE (locally the outbox and addresses come from .local/endpoints.json)
+exit codes: 0 written/sent/already sent, 1 error (the week stays unsent), 2 bad arguments or configuration`;
+
+export interface ReportCliDeps extends CliDeps {
+  readonly openReader?: (source: PostsSource) => PostReader;
+  readonly openLedger?: (source: PostsSource, table: string) => ReportLedger & { ensureTable(): Promise<void> };
+  readonly openTransport?: (delivery: ReportDelivery) => MailTransport;
+}
+
+export async function runReportCli(argv: readonly string[], deps: ReportCliDeps): Promise<number> {
+  let reader: PostReader | undefined;
+  const transports: MailTransport[] = [];
+  try {
+    const { values } = parseArgs({ args: [...argv], strict: true, options: {
+      week: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
+      send: { type: 'boolean' }, force: { type: 'boolean' }, schedule: { type: 'boolean' },
+    } });
+    if (values.help === true) { deps.print(REPORT_USAGE); return PEOPLE_EXIT.ok; }
+    const now = deps.now ?? Date.now;
+    const mailing = values.send === true || values.schedule === true;
+    const config = new ConfigReader('report', [{ REPORT_DIR: values.out }, deps.env]);
+    const source = readPostsSource(config);
+    const schedule = readReportSchedule(config);
+    const delivery = mailing ? readReportDelivery(config) : undefined;
+    const { dir } = config.finish({ dir: config.string('REPORT_DIR', '.local/reports') });
+    const week = values.week === undefined ? zonedPreviousWeek(now(), schedule.timeZone) : parseIsoWeek(values.week);
+    reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
+
+    if (delivery === undefined) {
+      deps.printError(`report ${formatIsoWeek(week)}: reading ${source.table} (${source.origin}), days in ${schedule.timeZone}...`);
+      const report = await buildWeeklyReport(reader, week, schedule.timeZone);
+      if (report.totals.posts === 0) deps.printError(`report ${report.week}: no posts in that week (the report shows zeros)`);
+      const base = path.join(dir, `sentiment-${report.week}`);
+      const files = { html: `${base}.html`, csv: `${base}.csv` };
+      writeAtomically(files.html, renderWeeklyHtml(report, new Date(now()).toISOString()));
+      writeAtomically(files.csv, renderWeeklyCsv(report));
+      deps.print(values.json === true ? JSON.stringify({ ...report, files }, null, 2) : `wrote ${files.html}\nwrote ${files.csv}`);
+      return PEOPLE_EXIT.ok;
+    }
+
+    const ledger = (deps.openLedger ?? ((s, table) => new PgReportLedger(s, table)))(source, delivery.ledgerTable);
+    await ledger.ensureTable();
+    const transport = (deps.openTransport ?? openTransport)(delivery);
+    transports.push(transport);
+    const outboxCopy = delivery.outbox !== undefined && transport.name !== 'outbox' ? new OutboxTransport(delivery.outbox, now) : undefined;
+    const postReader = reader;
+    const send = (target: typeof week, force: boolean): Promise<SendOutcome> => sendWeeklyReport(
+      { week: target, timeZone: schedule.timeZone, from: delivery.from, to: delivery.to, force },
+      { reader: postReader, ledger, transport, ...(outboxCopy === undefined ? {} : { outboxCopy }), owner: `${os.hostname()}:${process.pid}`, logger: deps.logger, now },
+    );
+
+    if (values.schedule === true) {
+      const scheduler = new ReportScheduler({ schedule, logger: deps.logger, now, send: async (target) => { deps.printError(describeOutcome(await send(target, false), delivery)); } });
+      scheduler.start();
+      const next = scheduler.nextRun();
+      deps.printError(`report scheduler: "${scheduler.pattern}" in ${schedule.timeZone} (next ${next === undefined ? '-' : new Date(next).toISOString()}) via ${transport.name} to ${delivery.to.join(', ')}; Ctrl-C stops it`);
+      await untilAborted(deps.signal);
+      await scheduler.stop();
+      return PEOPLE_EXIT.ok;
+    }
+
+    deps.printError(`report ${formatIsoWeek(week)}: days in ${schedule.timeZone}, sending via ${transport.name} to ${delivery.to.join(', ')}...`);
+    const outcome = await send(week, values.force === true);
+    deps.print(values.json === true ? JSON.stringify(outcome) : describeOutcome(outcome, delivery));
+    return PEOPLE_EXIT.ok;
+  } catch (error: unknown) {
+    return failureExit(error, deps, REPORT_USAGE);
+  } finally {
+    for (const t of transports) await t.close().catch(() => undefined);
+    await reader?.close().catch(() => undefined);
+  }
+}
+
+function openTransport(delivery: ReportDelivery): MailTransport {
+  if (delivery.transport === 'ses') return new SesTransport(new SESv2Client({ region: delivery.aws.region, maxAttempts: 3, ...(delivery.sesEndpoint === undefined ? {} : { endpoint: delivery.sesEndpoint }) }));
+  if (delivery.transport === 'smtp') return new SmtpTransport(delivery.smtpUrl ?? '');
+  return new OutboxTransport(delivery.outbox ?? '.local/outbox');
+}
+
+function describeOutcome(outcome: SendOutcome, delivery: ReportDelivery): string {
+  if (outcome.outcome === 'already-sent') return `report ${outcome.week}: already sent at ${outcome.sentAt} (the ledger says so); --force sends it again`;
+  if (outcome.outcome === 'in-progress') return `report ${outcome.week}: another sender (${outcome.claimedBy}) is sending it now; nothing done`;
+  const where = outcome.outboxFile ?? (outcome.transport === 'outbox' ? outcome.messageId : undefined);
+  return `report ${outcome.week}: sent via ${outcome.transport} to ${delivery.to.join(', ')} (${outcome.posts} posts; id ${outcome.messageId})${where === undefined || where === outcome.messageId ? '' : `; copy ${where}`}`;
+}
+
+/** Write beside, then rename: a mail job picking the file up never sees half a report. */
+function writeAtomically(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${crypto.randomBytes(4).toString('hex')}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, file);
+}
