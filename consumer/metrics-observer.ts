@@ -1,5 +1,5 @@
 // Feeds the processor's progress into ConsumerMetrics (published through the metrics port) and keeps counters for logs.
-import { ConsumerMetrics } from '../common/metrics/consumer-metrics';
+import { ConsumerMetrics } from './consumer-metrics';
 import type { MetricsSink } from '../common/metrics/metrics-sink';
 import type { StreamThroughputMetrics } from '../common/metrics/stream-throughput-metrics';
 import type { CutBatch } from './processor/batch-buffer';

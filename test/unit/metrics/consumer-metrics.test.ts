@@ -1,6 +1,6 @@
 // ConsumerMetrics: names, units and dimensions the checkpoint monitor and the dashboard expect.
 import { expect } from 'chai';
-import { ConsumerMetrics } from '../../../common/metrics/consumer-metrics';
+import { ConsumerMetrics } from '../../../consumer/consumer-metrics';
 import type { MetricDatum, MetricsSink } from '../../../common/metrics/metrics-sink';
 
 class RecordingMetricsSink implements MetricsSink {

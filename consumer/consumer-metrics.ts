@@ -1,6 +1,6 @@
 // Ready-to-wire helper for the consumer: one object per shard that records its metrics under the names the monitor uses.
-import type { MetricsSink } from './metrics-sink';
-import { CONSUMER_METRIC, DIMENSION } from './metric-names';
+import type { MetricsSink } from '../common/metrics/metrics-sink';
+import { CONSUMER_METRIC, DIMENSION } from '../common/metrics/metric-names';
 
 export interface ConsumerMetricsScope {
   readonly application: string;
