@@ -5,7 +5,7 @@ import { DashboardData } from '../../../../reporting/dashboard/dashboard-data';
 import { startDashboardServer, type RunningDashboard } from '../../../../reporting/dashboard/dashboard-server';
 import type { CheckpointReport } from '../../../../operator/monitor/checkpoint-report';
 import type { CheckpointView } from '../../../../operator/monitor/checkpoint-view';
-import { InMemoryPostReader } from '../../reporting/in-memory-post-reader';
+import { InMemoryPostReader } from '../../reporting/posts/in-memory-post-reader';
 
 const REPORT: CheckpointReport = {
   observedAt: '2026-11-30T06:00:00.000Z', application: 'app<1>', streamName: 'tweets',
