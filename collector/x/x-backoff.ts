@@ -1,4 +1,5 @@
 // X's documented reconnect schedule as a pure state machine: linear for network errors, exponential for HTTP errors and 429.
+import { backoffDelayMs } from '../../common/retry';
 
 /**
  * Source: X API v2 filtered stream "Handling disconnections" / "Recovery and redundancy" (developer docs):
@@ -42,12 +43,12 @@ export class XBackoff {
         return Math.min(p.networkMaxMs, p.networkStepMs * this.network);
       case 'http':
         this.http += 1;
-        return Math.min(p.httpMaxMs, p.httpBaseMs * 2 ** (this.http - 1));
+        return exponential(p.httpBaseMs, p.httpMaxMs, this.http);
       case 'rate-limit':
         this.rateLimit += 1;
         // Until the reset and no longer; a reset already past means "now".
         if (failure.resetAtMs !== undefined) return Math.max(0, failure.resetAtMs - nowMs);
-        return Math.min(p.rateLimitMaxMs, p.rateLimitBaseMs * 2 ** (this.rateLimit - 1));
+        return exponential(p.rateLimitBaseMs, p.rateLimitMaxMs, this.rateLimit);
     }
   }
 
@@ -57,4 +58,9 @@ export class XBackoff {
     this.http = 0;
     this.rateLimit = 0;
   }
+}
+
+/** The project's capped exponential delay (common/retry), without jitter: X documents exact doubling steps. */
+function exponential(baseDelayMs: number, maxDelayMs: number, attempt: number): number {
+  return backoffDelayMs({ maxAttempts: Infinity, baseDelayMs, maxDelayMs, jitter: 'none' }, attempt);
 }
