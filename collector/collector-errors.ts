@@ -35,3 +35,10 @@ export class HashtagBudgetError extends ToolkitError {
     super('HASHTAG_BUDGET_EXCEEDED', message);
   }
 }
+
+/** The filtered stream sent no byte (not even X's keep-alive newline) for `silentMs` ms: the connection is dead; reconnect. */
+export class StallError extends ToolkitError {
+  public constructor(silentMs: number) {
+    super('STREAM_STALLED', `no byte for ${silentMs} ms`, { retryable: true });
+  }
+}

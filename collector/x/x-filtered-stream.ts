@@ -7,6 +7,7 @@ import { isAuthFailure, SourceHttpError } from '../collector-errors';
 import { NdjsonLines } from '../ndjson-lines';
 import { emptySourceStats, type PostSourceRun, type SourceStats } from '../source-stats';
 import type { XApi } from './x-api';
+import { StallError } from '../collector-errors';
 import { XBackoff, type Failure, type XBackoffPolicy } from './x-backoff';
 import { mapXLine } from './x-post-mapper';
 import { syncStreamRules } from './x-rules';
@@ -22,13 +23,6 @@ export interface XFilteredStreamOptions {
   readonly stallTimeoutMs: number;
   readonly backoff?: XBackoffPolicy;
   readonly now?: () => number;
-}
-
-class StallError extends Error {
-  public constructor(silentMs: number) {
-    super(`no byte for ${silentMs} ms`);
-    this.name = 'StallError';
-  }
 }
 
 export class XFilteredStream implements PostSourceRun<CollectedPost> {

@@ -1,5 +1,4 @@
-// The checkpoint port as the processor sees it, the daemon's checkpoint error names, and a rejected reply as an error.
-import { ToolkitError } from '../../common/errors';
+// The checkpoint port as the processor sees it, the daemon's checkpoint error names, and how each reply error is handled.
 
 /** Error names the daemon returns in a checkpoint reply (Java exception class simple names). */
 export const CHECKPOINT_ERRORS = {
@@ -27,13 +26,3 @@ export function classifyCheckpointError(error: string): CheckpointErrorClass {
   return 'bug';
 }
 
-/** The daemon answered a checkpoint with an error; retryable only for throttling and dependency failures. */
-export class CheckpointRejectedError extends ToolkitError {
-  public readonly kind: CheckpointErrorClass;
-
-  public constructor(public readonly replyError: string) {
-    const kind = classifyCheckpointError(replyError);
-    super('CHECKPOINT_REJECTED', `checkpoint rejected: ${replyError}`, { retryable: kind === 'retry' });
-    this.kind = kind;
-  }
-}

@@ -1,5 +1,5 @@
 // Reads a .properties file exactly as the KCL MultiLangDaemon does: bytes as ISO-8859-1, then java.util.Properties.load rules.
-import { ToolkitError } from '../../common/errors';
+import { PropertiesSyntaxError } from './properties-errors';
 
 /** One key/value pair as java.util.Properties stores it, with the 1-based line where its logical line starts. */
 export interface PropertyEntry {
@@ -14,13 +14,6 @@ export interface LoadNote {
   readonly line?: number;
   readonly key?: string;
   readonly message: string;
-}
-
-/** `Properties.load` would throw: the daemon refuses to start. */
-export class PropertiesSyntaxError extends ToolkitError {
-  public constructor(public readonly line: number, message: string) {
-    super('PROPERTIES_SYNTAX', `line ${line}: ${message}`);
-  }
 }
 
 export interface DaemonView {

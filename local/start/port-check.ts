@@ -1,13 +1,7 @@
 // Checks every port `npm start` needs before anything starts: all distinct, all free; one message naming each problem port and what moves it.
-import { ToolkitError } from '../../common/errors';
+import { PortsUnavailableError } from './start-errors';
 import { isPortOpen, LOOPBACK } from '../../common/process/service-process';
 import { PORT_SETTINGS, type StartPorts } from './start-args';
-
-export class PortsUnavailableError extends ToolkitError {
-  public constructor(public readonly problems: readonly string[]) {
-    super('PORTS_UNAVAILABLE', problems.length === 1 ? problems[0]! : `${problems.length} port problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-  }
-}
 
 /** The ports a run uses (the stand-ins for sinks only with --sinks all). */
 export function portsInUse(withSinks: boolean): (keyof StartPorts)[] {

@@ -1,7 +1,8 @@
 // Unit tests of the start options' ports and the check before start: every problem in one message naming the flag and variable that move the port.
 import { expect } from 'chai';
 import { ConfigError } from '../../../../common/errors';
-import { assertStartPorts, duplicatePorts, portsInUse, PortsUnavailableError } from '../../../../local/start/port-check';
+import { assertStartPorts, duplicatePorts, portsInUse } from '../../../../local/start/port-check';
+import { PortsUnavailableError } from '../../../../local/start/start-errors';
 import { parseStartArgs, START_DEFAULTS } from '../../../../local/start/start-args';
 
 describe('npm start ports', () => {
