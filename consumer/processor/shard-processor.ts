@@ -1,7 +1,7 @@
 // The record processor of one shard lease: buffer, cut batches, deliver them in order, checkpoint only what every sink holds.
 import type { Logger } from '../../common/logger';
-import { describeError, RetriesExhaustedError } from '../../common/errors';
-import { retry, RetryAbortedError, type RetryPolicy } from '../../common/retry';
+import { describeError } from '../../common/errors';
+import type { RetryPolicy } from '../../common/retry';
 import { decodeDelivered, type DeliveredRecord } from '../decode/record-decoder';
 import type { DecodedRecord } from '../decode/decoded-record';
 import type { PayloadLimits } from '../decode/payload-parser';
@@ -10,7 +10,8 @@ import { BatchDelivery, type DeliveryDeps } from './batch-delivery';
 import { flushReason, type BatchPolicyConfig } from './batch-policy';
 import { CheckpointTracker, type Position } from './checkpoint-tracker';
 import type { Checkpointer } from './checkpointer';
-import { CheckpointRejectedError, DeliveryCancelledError } from './processor-errors';
+import { checkpointWithRetry } from './checkpoint-with-retry';
+import { DeliveryCancelledError } from './processor-errors';
 import type { ProcessorObserver } from './processor-observer';
 import { nextShardState, type ShardState } from './shard-lifecycle';
 import type { DeliveredRecordFilter } from './delivered-record-filter';
@@ -200,43 +201,15 @@ export class ShardProcessor {
     if (await this.checkpointWithRetry(checkpointer, due, mode)) this.tracker.markCheckpointed(due);
   }
 
-  /**
-   * Checkpoints `position` (null: SHARD_END) on the project retry policy; throttling and dependency errors are
-   * retried, `bounded` up to checkpointRetry.maxAttempts, `final` until success, ShutdownException or stop().
-   * True when the position is settled (checkpointed, or rejected as a bug); false when a later action should try again.
-   */
+  /** True when the position is settled (checkpointed, or rejected as a bug); false when a later action should try again. */
   private async checkpointWithRetry(checkpointer: Checkpointer, position: Position | null, mode: 'bounded' | 'final'): Promise<boolean> {
-    const policy = mode === 'final' ? { ...this.deps.checkpointRetry, maxAttempts: Infinity } : this.deps.checkpointRetry;
     const sequenceNumber = position === null ? null : position.sequenceNumber;
-    try {
-      await retry(async () => {
-        const reply = await checkpointer.checkpoint(sequenceNumber);
-        if (!reply.ok) throw new CheckpointRejectedError(reply.error);
-      }, {
-        policy, operation: 'checkpoint', signal: this.stopping.signal,
-        ...(this.deps.sleep === undefined ? {} : { sleep: this.deps.sleep }),
-        onRetry: (error, attempt, delayMs) => this.logger.warn('checkpoint failed; retrying', { sequenceNumber, mode, error: (error as CheckpointRejectedError).replyError, attempt, delayMs }),
-      });
-    } catch (error: unknown) {
-      if (error instanceof CheckpointRejectedError && error.kind === 'lease-gone') {
-        this.loseLease(error.replyError);
-        return false;
-      }
-      if (error instanceof CheckpointRejectedError) {
-        // Not retried, not even by the next action: only a later durable position is checkpointed.
-        this.logger.error('checkpoint rejected: this is a bug, not a transient failure', { sequenceNumber, error: error.replyError });
-        return true;
-      }
-      if (error instanceof RetryAbortedError) {
-        this.logger.error('checkpoint abandoned: stdin closed before the daemon accepted it', { sequenceNumber, mode });
-        return false;
-      }
-      if (error instanceof RetriesExhaustedError) {
-        this.logger.error('checkpoint retries exhausted; the next action tries again', { sequenceNumber, attempts: error.attempts });
-        return false;
-      }
-      throw error;
-    }
+    const outcome = await checkpointWithRetry({
+      checkpointer, sequenceNumber, mode, policy: this.deps.checkpointRetry, signal: this.stopping.signal, logger: this.logger,
+      ...(this.deps.sleep === undefined ? {} : { sleep: this.deps.sleep }),
+    });
+    if (outcome === 'lease-gone') this.loseLease('ShutdownException');
+    if (outcome !== 'checkpointed') return outcome === 'rejected';
     this.deps.observer?.checkpointed(position);
     this.logger.debug('checkpointed', { sequenceNumber });
     return true;
