@@ -17,8 +17,11 @@ export interface ShardRangeGuardOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
-/** Three attempts within about a second: the lease or ListShards answers at once or the shard runs unfiltered. */
-export const SHARD_RANGE_LOOKUP_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 1_000 });
+/**
+ * Three attempts, 250 ms then 500 ms apart (no jitter: one lookup per shard, nothing to spread out, and the waits give a
+ * child shard's lease time to appear): the lease or ListShards answers within the second or the shard runs unfiltered.
+ */
+export const SHARD_RANGE_LOOKUP_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 1_000, jitter: 'none' });
 
 export class ShardRangeGuard implements DeliveredRecordFilter {
   private range: HashKeyRange | undefined;

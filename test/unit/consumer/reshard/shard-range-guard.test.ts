@@ -13,14 +13,16 @@ const aggregateOutsideLowHalf: DeliveredRecord[] = [0, 1].map((i) => ({ data: ''
 describe('ShardRangeGuard', () => {
   it('retries a failing lookup, then filters with the range it found', async () => {
     let calls = 0;
+    const waits: number[] = [];
     const guard = new ShardRangeGuard({
-      logger: new NullLogger(), sleep: async () => undefined,
+      logger: new NullLogger(), sleep: async (ms) => { waits.push(ms); },
       lookup: async (): Promise<HashKeyRange> => { calls += 1; if (calls < 3) throw new Error('ResourceNotFoundException'); return { startingHashKey: 0n, endingHashKey: HALF }; },
     });
     await guard.begin('shardId-000000000004');
     expect(await guard.apply(aggregateOutsideLowHalf.slice(0, 1)), 'a lone record passes without waiting').to.have.length(1);
     expect(await guard.apply(aggregateOutsideLowHalf)).to.deep.equal([]);
     expect(calls).to.equal(3);
+    expect(waits, 'the default policy waits 250 then 500 ms, unjittered').to.deep.equal([250, 500]);
     expect(guard.droppedSoFar).to.deep.equal({ aggregates: 1, records: 2 });
   });
 
