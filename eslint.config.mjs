@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', '.local/**', 'kcl/**', 'deploy/cdk.out/**'] },
+  { ignores: ['dist/**', 'node_modules/**', '.local/**', 'daemon/kcl/**', 'deploy/cdk.out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

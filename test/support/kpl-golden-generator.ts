@@ -5,6 +5,7 @@ import type { KplRecord } from '../../common/kpl/kpl-record';
 import { kplRecord } from './kpl-arbitraries';
 import { encodeWithAwsKinesisAgg } from './kpl-agg-adapter';
 import { goldenCases } from './kpl-golden-cases';
+import { REPO_ROOT } from '../../common/repo-root';
 
 export interface GoldenRecordJson {
   partitionKey: string;
@@ -25,8 +26,7 @@ export interface GoldenVectorFile {
   vectors: GoldenVectorJson[];
 }
 
-/** From dist/test/support (compiled) or test/support (source) up to the repository root. */
-export const GOLDEN_VECTORS_PATH = resolve(__dirname, __dirname.split(/[\\/]/).includes('dist') ? '../../..' : '../..', 'test/fixtures/kpl/golden-vectors.json');
+export const GOLDEN_VECTORS_PATH = resolve(REPO_ROOT, 'test/fixtures/kpl/golden-vectors.json');
 
 function recordJson(record: KplRecord): GoldenRecordJson {
   const dataBase64 = Buffer.from(record.data).toString('base64');

@@ -1,4 +1,4 @@
-// DataApiExecutor's polling and token rules, over a scripted client (the HTTP path is covered in test/integration/sinks).
+// DataApiExecutor's polling and token rules, over a scripted client (the HTTP path is covered in test/integration/consumer/sinks/redshift/data-api-mode.test.ts).
 import type { RedshiftDataClient } from '@aws-sdk/client-redshift-data';
 import { expect } from 'chai';
 import { DataApiExecutor } from '../../../../../consumer/sinks/redshift/data-api-executor';
