@@ -1,4 +1,4 @@
-// The KCL generation a local run uses (2 = KCL 2.7.2, 3 = KCL 3.1.3): `--kcl 2|3` or KCL_GENERATION; its jars, version and properties template.
+// The KCL generation a run uses (2 = KCL 2.7.2, 3 = KCL 3.1.3), locally (`--kcl 2|3` or KCL_GENERATION) and in the deployment: its jars, version and properties template.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ConfigReader, type Source } from '../common/config/config-reader';

@@ -2,7 +2,7 @@
 import type { Source } from '../common/config/config-reader';
 import { ConfigError, describeError } from '../common/errors';
 import type { Logger } from '../common/logger';
-import { PEOPLE_EXIT, UsageError } from './reporting-errors';
+import { REPORTING_EXIT, UsageError } from './reporting-errors';
 
 export interface CliDeps {
   readonly env: Source;
@@ -20,15 +20,15 @@ export interface CliDeps {
 export function failureExit(error: unknown, deps: CliDeps, usage: string): number {
   if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
     deps.printError(`${error.message}\n${usage}`);
-    return PEOPLE_EXIT.usage;
+    return REPORTING_EXIT.usage;
   }
   if (error instanceof ConfigError) {
     deps.printError(error.message);
-    return PEOPLE_EXIT.usage;
+    return REPORTING_EXIT.usage;
   }
   deps.logger.error('command failed', { error: describeError(error) });
   deps.printError(`ERROR: ${describeError(error)}`);
-  return PEOPLE_EXIT.error;
+  return REPORTING_EXIT.error;
 }
 
 /** Resolves once the signal aborts (immediately when it already has). */

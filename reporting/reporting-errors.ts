@@ -24,7 +24,7 @@ export class NotifyError extends ToolkitError {
 }
 
 /** The documented exit codes of `npm run dashboard|alert|report`. */
-export const PEOPLE_EXIT = Object.freeze({ ok: 0, error: 1, usage: 2, alerted: 3 });
+export const REPORTING_EXIT = Object.freeze({ ok: 0, error: 1, usage: 2, alerted: 3 });
 
 /** A mail transport did not accept the report (SES rejection, SMTP unreachable, outbox not writable); the week stays unsent. */
 export class MailSendError extends ToolkitError {

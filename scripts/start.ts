@@ -75,7 +75,7 @@ interface PipelineContext {
 }
 
 /** The people-facing components (they read the posts table, so only with sinks): each a supervised child process. */
-function peopleComponents(args: StartArgs, dir: string, endpointsFile: string, alertsFile: string, stack: LocalStack): ComponentSpec[] {
+function reportingComponents(args: StartArgs, dir: string, endpointsFile: string, alertsFile: string, stack: LocalStack): ComponentSpec[] {
   const script = (name: string): string => path.join(REPO_ROOT, 'dist', 'scripts', `${name}.js`);
   const env = { ENDPOINTS_FILE: endpointsFile };
   const dashboardUrl = `http://127.0.0.1:${args.ports.dashboard}/`;
@@ -118,7 +118,7 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
 
   // Supervised children besides the daemon; stopped in reverse order. Add components here.
   const components: { name: string; supervisor: Supervisor }[] = [];
-  const specs = people ? peopleComponents(args, dir, endpointsFile, alertsFile, stack) : [];
+  const specs = people ? reportingComponents(args, dir, endpointsFile, alertsFile, stack) : [];
   try {
     for (const spec of specs) components.push({ name: spec.name, supervisor: await superviseComponent(spec, { logsDir: path.join(dir, 'logs'), logger, registry, say }) });
   } catch (error: unknown) {

@@ -6,7 +6,7 @@ import { describeError } from '../../common/errors';
 import { redactText } from '../../common/redact';
 import { sleep } from '../../common/sleep';
 import { failureExit, type CliDeps } from '../cli-deps';
-import { PEOPLE_EXIT } from '../reporting-errors';
+import { REPORTING_EXIT } from '../reporting-errors';
 import type { PostReader } from '../posts/post-reader';
 import type { PostsSource } from '../posts/posts-source';
 import { PgPostReader } from '../posts/pg-post-reader';
@@ -41,7 +41,7 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
       once: { type: 'boolean' }, interval: { type: 'string' }, 'topic-arn': { type: 'string' }, 'alerts-file': { type: 'string' }, 'state-file': { type: 'string' },
       threshold: { type: 'string' }, 'window-minutes': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
     } });
-    if (values.help === true) { deps.print(ALERT_USAGE); return PEOPLE_EXIT.ok; }
+    if (values.help === true) { deps.print(ALERT_USAGE); return REPORTING_EXIT.ok; }
     jsonOnce = values.once === true && values.json === true;
     const config = readAlertConfig({
       ALERT_INTERVAL_SECONDS: values.interval, ALERT_SNS_TOPIC_ARN: values['topic-arn'], ALERT_FILE: values['alerts-file'], ALERT_STATE_FILE: values['state-file'],
@@ -81,8 +81,8 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
       }
       if (values.once !== true) await sleep(config.intervalSeconds * 1000, deps.signal);
     } while (values.once !== true && deps.signal?.aborted !== true);
-    if (values.once === true && watch.pendingDeliveries > 0) return PEOPLE_EXIT.error;
-    return alerted && values.once === true ? PEOPLE_EXIT.alerted : PEOPLE_EXIT.ok;
+    if (values.once === true && watch.pendingDeliveries > 0) return REPORTING_EXIT.error;
+    return alerted && values.once === true ? REPORTING_EXIT.alerted : REPORTING_EXIT.ok;
   } catch (error: unknown) {
     const code = failureExit(error, deps, ALERT_USAGE);
     // Even a failed check answers with one object, so a cron job's parser never meets empty output.

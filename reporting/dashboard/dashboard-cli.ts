@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigReader } from '../../common/config/config-reader';
 import { failureExit, untilAborted, type CliDeps } from '../cli-deps';
-import { PEOPLE_EXIT, UsageError } from '../reporting-errors';
+import { REPORTING_EXIT, UsageError } from '../reporting-errors';
 import type { PostReader } from '../posts/post-reader';
 import { readPostsSource, type PostsSource } from '../posts/posts-source';
 import { PgPostReader } from '../posts/pg-post-reader';
@@ -30,7 +30,7 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
     const { values } = parseArgs({ args: [...argv], strict: true, options: {
       port: { type: 'string' }, minutes: { type: 'string' }, 'refresh-seconds': { type: 'string' }, help: { type: 'boolean' },
     } });
-    if (values.help === true) { deps.print(DASHBOARD_USAGE); return PEOPLE_EXIT.ok; }
+    if (values.help === true) { deps.print(DASHBOARD_USAGE); return REPORTING_EXIT.ok; }
     const config = new ConfigReader('dashboard', [{ DASHBOARD_PORT: values.port, DASHBOARD_MINUTES: values.minutes, DASHBOARD_REFRESH_SECONDS: values['refresh-seconds'] }, deps.env]);
     const source = readPostsSource(config);
     const timeZone = config.string('DASHBOARD_TIME_ZONE', config.string('REPORT_TIME_ZONE', systemTimeZone()));
@@ -54,7 +54,7 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
     deps.onListening?.(server.url);
     await untilAborted(deps.signal);
     await server.close();
-    return PEOPLE_EXIT.ok;
+    return REPORTING_EXIT.ok;
   } catch (error: unknown) {
     return failureExit(error, deps, DASHBOARD_USAGE);
   } finally {

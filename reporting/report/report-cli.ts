@@ -11,7 +11,7 @@ import type { MailTransport } from '../mail/mail-transport';
 import { OutboxTransport } from '../mail/outbox-transport';
 import { SesTransport } from '../mail/ses-transport';
 import { SmtpTransport } from '../mail/smtp-transport';
-import { PEOPLE_EXIT } from '../reporting-errors';
+import { REPORTING_EXIT } from '../reporting-errors';
 import type { PostReader } from '../posts/post-reader';
 import { readPostsSource, type PostsSource } from '../posts/posts-source';
 import { PgPostReader } from '../posts/pg-post-reader';
@@ -52,7 +52,7 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
       week: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
       send: { type: 'boolean' }, force: { type: 'boolean' }, schedule: { type: 'boolean' },
     } });
-    if (values.help === true) { deps.print(REPORT_USAGE); return PEOPLE_EXIT.ok; }
+    if (values.help === true) { deps.print(REPORT_USAGE); return REPORTING_EXIT.ok; }
     const now = deps.now ?? Date.now;
     const mailing = values.send === true || values.schedule === true;
     const config = new ConfigReader('report', [{ REPORT_DIR: values.out }, deps.env]);
@@ -72,7 +72,7 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
       writeAtomically(files.html, renderWeeklyHtml(report, new Date(now()).toISOString()));
       writeAtomically(files.csv, renderWeeklyCsv(report));
       deps.print(values.json === true ? JSON.stringify({ ...report, files }, null, 2) : `wrote ${files.html}\nwrote ${files.csv}`);
-      return PEOPLE_EXIT.ok;
+      return REPORTING_EXIT.ok;
     }
 
     const ledger = (deps.openLedger ?? ((s, table) => new PgReportLedger(s, table)))(source, delivery.ledgerTable);
@@ -93,13 +93,13 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
       deps.printError(`report scheduler: "${scheduler.pattern}" in ${schedule.timeZone} (next ${next === undefined ? '-' : new Date(next).toISOString()}) via ${transport.name} to ${delivery.to.join(', ')}; Ctrl-C stops it`);
       await untilAborted(deps.signal);
       await scheduler.stop();
-      return PEOPLE_EXIT.ok;
+      return REPORTING_EXIT.ok;
     }
 
     deps.printError(`report ${formatIsoWeek(week)}: days in ${schedule.timeZone}, sending via ${transport.name} to ${delivery.to.join(', ')}...`);
     const outcome = await send(week, values.force === true);
     deps.print(values.json === true ? JSON.stringify(outcome) : describeOutcome(outcome, delivery));
-    return PEOPLE_EXIT.ok;
+    return REPORTING_EXIT.ok;
   } catch (error: unknown) {
     return failureExit(error, deps, REPORT_USAGE);
   } finally {

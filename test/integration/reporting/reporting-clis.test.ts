@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { NullLogger } from '../../../common/logger';
 import { runAlertCli } from '../../../reporting/alerts/alert-cli';
 import { runDashboardCli } from '../../../reporting/dashboard/dashboard-cli';
-import { PEOPLE_EXIT } from '../../../reporting/reporting-errors';
+import { REPORTING_EXIT } from '../../../reporting/reporting-errors';
 import { runReportCli } from '../../../reporting/report/report-cli';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
 import { FakeSnsServer } from '../../fakes/fake-sns-server';
@@ -47,7 +47,7 @@ describe('people CLIs on PostgreSQL', function () {
   it('report: writes the previous week as HTML and CSV and prints the figures with --json', async () => {
     const code = await runReportCli(['--out', dir, '--json'], deps());
 
-    expect(code, errors.join('\n')).to.equal(PEOPLE_EXIT.ok);
+    expect(code, errors.join('\n')).to.equal(REPORTING_EXIT.ok);
     const printed = JSON.parse(out.join('\n')) as { week: string; totals: { posts: number }; files: { html: string; csv: string } };
     expect(printed.week).to.equal('2026-W47');
     expect(printed.totals.posts).to.equal(3);
@@ -56,7 +56,7 @@ describe('people CLIs on PostgreSQL', function () {
   });
 
   it('report: refuses a malformed week with exit code 2 and the usage', async () => {
-    expect(await runReportCli(['--week', '2026-47'], deps())).to.equal(PEOPLE_EXIT.usage);
+    expect(await runReportCli(['--week', '2026-47'], deps())).to.equal(REPORTING_EXIT.usage);
     expect(errors.join('\n')).to.contain('--week must look like 2026-W47').and.contain('usage:');
   });
 
@@ -68,8 +68,8 @@ describe('people CLIs on PostgreSQL', function () {
     const code = await runAlertCli(args, deps());
     const again = await runAlertCli(args, deps());
 
-    expect(code, errors.join('\n')).to.equal(PEOPLE_EXIT.alerted);
-    expect(again, 'the next run knows the burst was alerted').to.equal(PEOPLE_EXIT.ok);
+    expect(code, errors.join('\n')).to.equal(REPORTING_EXIT.alerted);
+    expect(again, 'the next run knows the burst was alerted').to.equal(REPORTING_EXIT.ok);
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(lines).to.have.length(1);
     expect(JSON.parse(lines[0]!)).to.include({ kind: 'negative-burst', negativePosts: 4, windowStart: '2026-11-23T05:52:00.000Z', windowEnd: '2026-11-23T05:56:00.000Z' });
@@ -81,7 +81,7 @@ describe('people CLIs on PostgreSQL', function () {
 
   it('alert --once --json with the database unreachable: exit 1 and still one JSON object, without the password', async () => {
     const code = await runAlertCli(['--once', '--json', '--alerts-file', 'none', '--topic-arn', 'arn:aws:sns:us-east-1:123456789012:t'], deps({ REDSHIFT_URL: 'postgres://u:hunter2@127.0.0.1:1/db' }));
-    expect(code).to.equal(PEOPLE_EXIT.error);
+    expect(code).to.equal(REPORTING_EXIT.error);
     expect(out).to.have.length(1);
     expect(JSON.parse(out[0]!)).to.include({ raised: false, exitCode: 1 });
     expect(out[0]).to.not.contain('hunter2');
@@ -98,7 +98,7 @@ describe('people CLIs on PostgreSQL', function () {
       process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
       const code = await runAlertCli(['--once', '--topic-arn', topic, '--alerts-file', 'none', '--state-file', 'none'], deps({ AWS_ENDPOINT_URL_SNS: sns.endpoint, AWS_REGION: 'us-east-1' }));
 
-      expect(code, errors.join('\n')).to.equal(PEOPLE_EXIT.alerted);
+      expect(code, errors.join('\n')).to.equal(REPORTING_EXIT.alerted);
       expect(sns.published.map((m) => [m.topicArn, m.subject])).to.deep.equal([[topic, 'Negative burst: 4 negative posts within 5 min']]);
       expect(sns.published[0]!.message).to.contain('late again 4');
     } finally {
@@ -123,6 +123,6 @@ describe('people CLIs on PostgreSQL', function () {
     } finally {
       stop.abort();
     }
-    expect(await running).to.equal(PEOPLE_EXIT.ok);
+    expect(await running).to.equal(REPORTING_EXIT.ok);
   });
 });

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { NullLogger } from '../../../../common/logger';
-import { PEOPLE_EXIT } from '../../../../reporting/reporting-errors';
+import { REPORTING_EXIT } from '../../../../reporting/reporting-errors';
 import { runReportCli } from '../../../../reporting/report/report-cli';
 import { PgReportLedger } from '../../../../reporting/report/report-ledger';
 import { readPostsSource } from '../../../../reporting/posts/posts-source';
@@ -59,7 +59,7 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
   it('puts one complete mail in the outbox: subject with the week, text and HTML bodies, the chart as an inline PNG, the CSV attached', async () => {
     const code = await runReportCli(['--send', '--json'], deps());
 
-    expect(code, errors.join('\n')).to.equal(PEOPLE_EXIT.ok);
+    expect(code, errors.join('\n')).to.equal(REPORTING_EXIT.ok);
     expect(JSON.parse(out[0]!)).to.include({ week: '2026-W47', outcome: 'sent', transport: 'outbox', posts: 3 });
     expect(emls()).to.have.length(1);
     const mail = await parse(emls()[0]!);
@@ -80,11 +80,11 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
 
   it('sends a week once: a second --send does nothing, --force sends again', async () => {
     const before = emls().length;
-    expect(await runReportCli(['--send'], deps())).to.equal(PEOPLE_EXIT.ok);
+    expect(await runReportCli(['--send'], deps())).to.equal(REPORTING_EXIT.ok);
     expect(out.join('\n')).to.contain('already sent');
     expect(emls()).to.have.length(before);
 
-    expect(await runReportCli(['--send', '--force'], deps())).to.equal(PEOPLE_EXIT.ok);
+    expect(await runReportCli(['--send', '--force'], deps())).to.equal(REPORTING_EXIT.ok);
     expect(emls()).to.have.length(before + 1);
     expect((await ledger().entry('2026-W47'))?.sends).to.equal(2);
   });
@@ -101,10 +101,10 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
     const port = await freePort();
     const code = await runReportCli(['--send', '--week', '2026-W46'], deps({ REPORT_TRANSPORT: 'smtp', REPORT_SMTP_URL: `smtp://reports:s3cr3t-pw@127.0.0.1:${port}` }));
 
-    expect(code).to.equal(PEOPLE_EXIT.error);
+    expect(code).to.equal(REPORTING_EXIT.error);
     expect(errors.join('\n')).to.contain('SMTP delivery failed').and.not.contain('s3cr3t-pw');
     expect((await ledger().entry('2026-W46'))?.status).to.equal('failed');
-    expect(await runReportCli(['--send', '--week', '2026-W46'], deps())).to.equal(PEOPLE_EXIT.ok);
+    expect(await runReportCli(['--send', '--week', '2026-W46'], deps())).to.equal(REPORTING_EXIT.ok);
     expect((await ledger().entry('2026-W46'))?.status).to.equal('sent');
   });
 
@@ -129,7 +129,7 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
     const before = emls().length;
     try {
       const code = await runReportCli(['--send', '--week', '2026-W44'], deps({ REPORT_TRANSPORT: 'smtp', REPORT_SMTP_URL: `smtp://127.0.0.1:${port}` }));
-      expect(code, errors.join('\n')).to.equal(PEOPLE_EXIT.ok);
+      expect(code, errors.join('\n')).to.equal(REPORTING_EXIT.ok);
     } finally {
       server.close();
     }
@@ -144,12 +144,12 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
     process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
     const env = { REPORT_TRANSPORT: 'ses', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_SESV2: ses.endpoint };
     try {
-      expect(await runReportCli(['--send', '--week', '2026-W42'], deps(env))).to.equal(PEOPLE_EXIT.error);
+      expect(await runReportCli(['--send', '--week', '2026-W42'], deps(env))).to.equal(REPORTING_EXIT.error);
       expect(errors.join('\n')).to.contain('SES rejected the message').and.contain('not verified');
       expect((await ledger().entry('2026-W42'))?.status).to.equal('failed');
 
       ses.verified.add('reports@example.org');
-      expect(await runReportCli(['--send', '--week', '2026-W42'], deps(env)), errors.join('\n')).to.equal(PEOPLE_EXIT.ok);
+      expect(await runReportCli(['--send', '--week', '2026-W42'], deps(env)), errors.join('\n')).to.equal(REPORTING_EXIT.ok);
       expect(ses.sent).to.have.length(1);
       expect(ses.sent[0]!.to).to.deep.equal(['policy@example.org', 'mayor@example.org']);
       expect((await simpleParser(ses.sent[0]!.raw)).subject).to.contain('2026-W42');
@@ -161,7 +161,7 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
 
   it('no recipients: exit 2 naming REPORT_TO, nothing sent', async () => {
     const before = emls().length;
-    expect(await runReportCli(['--send', '--week', '2026-W43'], deps({ REPORT_TO: '' , REPORT_TRANSPORT: 'ses' }))).to.equal(PEOPLE_EXIT.usage);
+    expect(await runReportCli(['--send', '--week', '2026-W43'], deps({ REPORT_TO: '' , REPORT_TRANSPORT: 'ses' }))).to.equal(REPORTING_EXIT.usage);
     expect(errors.join('\n')).to.contain('no recipients: set REPORT_TO');
     expect(emls()).to.have.length(before);
   });
