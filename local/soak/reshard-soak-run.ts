@@ -7,6 +7,7 @@ import { sleep } from '../../common/sleep';
 import { countGuardDrops } from './guard-log-count';
 import { SoakPipeline } from './soak-pipeline';
 import type { SoakStack } from './soak-stack';
+import type { KclGeneration } from '../../daemon/kcl-generation';
 
 export interface ReshardRunOptions {
   readonly stack: SoakStack;
@@ -19,6 +20,8 @@ export interface ReshardRunOptions {
   readonly afterMs: number;
   readonly deliveryTimeoutMs: number;
   readonly guard: boolean;
+  /** Default: DEFAULT_KCL_GENERATION. */
+  readonly generation?: KclGeneration;
   readonly logger: Logger;
   readonly progress: (line: string) => void;
 }
@@ -41,7 +44,7 @@ export interface ReshardRunResult {
 
 export async function runReshardOnce(o: ReshardRunOptions): Promise<ReshardRunResult> {
   const started = Date.now();
-  const pipeline = await SoakPipeline.start({ stack: o.stack, dir: o.dir, shards: o.from, logger: o.logger, ...(o.guard ? {} : { consumerEnv: { SHARD_RANGE_FILTER: 'off' } }) });
+  const pipeline = await SoakPipeline.start({ stack: o.stack, dir: o.dir, shards: o.from, logger: o.logger, ...(o.generation === undefined ? {} : { generation: o.generation }), ...(o.guard ? {} : { consumerEnv: { SHARD_RANGE_FILTER: 'off' } }) });
   const before = countGuardDrops(path.join(o.dir, 'logs', 'consumer'));
   let delivered = false;
   try {

@@ -6,6 +6,7 @@ import { createProducer, type KinesisProducer } from '../../producer';
 import { ensureStream, openShardsForSeeding } from '../stand-ins/stream-setup';
 import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
 import { seedLeaseTable } from '../stand-ins/seed-lease-table';
+import { DEFAULT_KCL_GENERATION, type KclGeneration } from '../../daemon/kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../pipeline/local-sinks';
 import type { LocalDaemonOptions } from '../pipeline/local-daemon';
 import { superviseDaemon } from '../pipeline/supervised-daemon';
@@ -34,6 +35,8 @@ export interface SoakPipelineOptions {
   readonly logger: Logger;
   /** Extra consumer environment (e.g. SHARD_RANGE_FILTER=off to measure without the guard). */
   readonly consumerEnv?: Readonly<Record<string, string>>;
+  /** The KCL generation the daemon runs (default DEFAULT_KCL_GENERATION). */
+  readonly generation?: KclGeneration;
 }
 
 export class SoakPipeline {
@@ -62,7 +65,7 @@ export class SoakPipeline {
     const applicationName = `${runId}-app`;
     const kinesis = stack.factory.kinesis();
     await ensureStream(kinesis, streamName, options.shards);
-    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName));
+    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName), options.generation ?? DEFAULT_KCL_GENERATION);
     await createLocalTables(stack.postgresUrl);
     const supervisor = await superviseDaemon({
       daemon: SoakPipeline.daemonOptions(options, runId, streamName, applicationName, 'soak-worker'),
@@ -80,7 +83,7 @@ export class SoakPipeline {
     const env = { ...localSinkEnv(SOAK_BUCKET, stack.postgresUrl), ARCHIVE_PREFIX: `${runId}/raw`, ARCHIVE_STATE_PREFIX: `${runId}/state`, ARCHIVE_ERROR_PREFIX: `${runId}/errors`, BATCH_MAX_AGE_MS: '1000', ...options.consumerEnv };
     return {
       endpoints: { ...stack.base.endpoints, s3: stack.s3Endpoint, postgresUrl: stack.postgresUrl },
-      streamName, applicationName, workerId, dir: options.dir, sinks: 'all', properties: SOAK_PROPERTIES, env,
+      streamName, applicationName, workerId, dir: options.dir, sinks: 'all', properties: SOAK_PROPERTIES, env, generation: options.generation ?? DEFAULT_KCL_GENERATION,
     };
   }
 
