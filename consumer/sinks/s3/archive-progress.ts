@@ -1,5 +1,4 @@
 // Per-shard high-water mark of the archive, kept in S3 itself so a new consumer process knows what is already archived.
-import { Readable } from 'node:stream';
 import { compareIdentity, type RecordIdentity } from '../../../common/user-record';
 import { ArchiveStateError } from '../sink-errors';
 import { progressKey } from './archive-layout';
@@ -57,7 +56,7 @@ export class ArchiveProgress {
   public async markPending(shardId: string, key: string, last: Position): Promise<void> {
     const document: ProgressDocument = { version: 1, shardId, committed: await this.highWaterMark(shardId), pending: { key, last } };
     const text = JSON.stringify(document);
-    await this.store.put(progressKey(this.statePrefix, shardId), () => Readable.from([Buffer.from(text, 'utf8')]), { contentType: 'application/json' });
+    await this.store.put(progressKey(this.statePrefix, shardId), Buffer.from(text, 'utf8'), { contentType: 'application/json' });
   }
 
   /**

@@ -1,5 +1,4 @@
 // Dead-letter objects: one per reason per batch, one JSON line per rejected record (identity, reason, detail, raw bytes).
-import { Readable } from 'node:stream';
 import type { Rejection } from '../../decode/decoded-record';
 import { deadLetterKey } from './archive-layout';
 import type { ObjectStore } from './object-store';
@@ -60,6 +59,6 @@ export function deadLetterObjects(errorPrefix: string, rejections: readonly Reje
 /** Writes a batch's dead letters, one object per reason, in parallel; resolves with the number of records written. */
 export async function writeDeadLetters(store: ObjectStore, errorPrefix: string, rejections: readonly Rejection[]): Promise<number> {
   const objects = deadLetterObjects(errorPrefix, rejections);
-  await Promise.all(objects.map((object) => store.put(object.key, () => Readable.from([object.body]), { contentType: 'application/x-ndjson' })));
+  await Promise.all(objects.map((object) => store.put(object.key, object.body, { contentType: 'application/x-ndjson' })));
   return rejections.length;
 }

@@ -6,8 +6,11 @@ export interface PutOptions {
 }
 
 export interface ObjectStore {
-  /** Stores the object atomically; `body` is called again for each attempt. Overwrites an existing key. */
-  put(key: string, body: () => Readable, options: PutOptions): Promise<void>;
+  /**
+   * Stores the object atomically; overwrites an existing key. `body`: the bytes (small objects: progress, dead letters),
+   * or a stream factory called again for each attempt (the data object, gzip'd as it is read).
+   */
+  put(key: string, body: Buffer | (() => Readable), options: PutOptions): Promise<void>;
   /** The object's bytes, or undefined when the key does not exist. */
   get(key: string): Promise<Buffer | undefined>;
   exists(key: string): Promise<boolean>;

@@ -1,5 +1,5 @@
 // The ObjectStore over Amazon S3: streamed (multipart when large) uploads, server-side encryption, bounded retries.
-import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import type { Readable } from 'node:stream';
 import { describeError } from '../../../common/errors';
@@ -26,12 +26,19 @@ export interface S3ObjectStoreOptions {
 export class S3ObjectStore implements ObjectStore {
   public constructor(private readonly client: S3Client, private readonly options: S3ObjectStoreOptions) {}
 
-  public async put(key: string, body: () => Readable, options: PutOptions): Promise<void> {
+  public async put(key: string, body: Buffer | (() => Readable), options: PutOptions): Promise<void> {
+    const partSize = this.options.partSizeBytes ?? 8 * 1024 * 1024;
     await this.withRetry('PutObject', key, async () => {
+      // Bytes in hand and under one part: one PutObject, without lib-storage's stream buffering (progress objects and
+      // dead letters are a few KB; on a shared machine the Upload machinery cost more than the request).
+      if (Buffer.isBuffer(body) && body.length < partSize) {
+        await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: options.contentType, ...this.encryption() }));
+        return;
+      }
       const upload = new Upload({
         client: this.client,
-        params: { Bucket: this.options.bucket, Key: key, Body: body(), ContentType: options.contentType, ...this.encryption() },
-        partSize: this.options.partSizeBytes ?? 8 * 1024 * 1024,
+        params: { Bucket: this.options.bucket, Key: key, Body: Buffer.isBuffer(body) ? body : body(), ContentType: options.contentType, ...this.encryption() },
+        partSize,
         queueSize: this.options.uploadConcurrency ?? 4,
         leavePartsOnError: false,
       });
