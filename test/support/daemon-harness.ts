@@ -64,6 +64,18 @@ export class DaemonHarness {
     this.child.stdin.end();
   }
 
+  /**
+   * Resolves once stderr holds `text`, or throws after `timeoutMs` with what it holds. stderr and stdout are separate
+   * pipes: a line logged before a status reply can arrive after it, so a test waits instead of reading stderr at once.
+   */
+  public async waitForStderr(text: string, timeoutMs = 5_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.stderr.includes(text)) {
+      if (Date.now() > deadline) throw new Error(`stderr never showed "${text}" within ${timeoutMs} ms; it holds: ${this.stderr}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
   /** The next protocol message, or a failure after `timeoutMs`. */
   public async next(timeoutMs = 10_000): Promise<ChildMessage> {
     const deadline = Date.now() + timeoutMs;

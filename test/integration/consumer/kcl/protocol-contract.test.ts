@@ -106,7 +106,7 @@ describe('consumer protocol contract (real child process)', function () {
       await harness.run(initialize());
       await harness.run(processRecords(tweets(0, 3)));
       expect(await harness.run(processRecords([]), [bug])).to.deep.equal([seq(2)]);
-      expect(harness.stderr).to.include(bug);
+      await harness.waitForStderr(bug);
       expect(await harness.run(processRecords(tweets(3, 2)))).to.deep.equal([]);
       expect(await harness.run(processRecords([]))).to.deep.equal([seq(4)]);
     });
