@@ -38,7 +38,7 @@ export function isRetryable(error: unknown): boolean {
   const shape = error as ErrorShape;
   if (shape.$retryable !== undefined && shape.$retryable !== null) return true;
   if (typeof shape.name === 'string' && RETRYABLE_NAMES.has(shape.name)) return true;
-  if (typeof shape.code === 'string' && (RETRYABLE_NETWORK_CODES.has(shape.code) || RETRYABLE_NAMES.has(shape.code))) return true;
+  if (typeof shape.code === 'string' && isRetryableCode(shape.code)) return true;
   const status = shape.$metadata?.httpStatusCode;
   return typeof status === 'number' && (status === 429 || status >= 500);
 }

@@ -27,7 +27,8 @@ export function isRetryableSqlError(error: unknown): boolean {
   if (isRetryable(error)) return true;
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
-  // too_many_connections, lock_not_available, query_canceled (statement_timeout under load), serialization_failure, deadlock_detected
-  if (code === '53300' || code === '55P03' || code === '57014' || code === '40001' || code === '40P01') return true;
+  // too_many_connections, lock_not_available, query_canceled (statement_timeout under load); serialization_failure and
+  // deadlock_detected (40001, 40P01) are isRetryable()'s already
+  if (code === '53300' || code === '55P03' || code === '57014') return true;
   return TRANSIENT_MESSAGES.some((pattern) => pattern.test(error.message));
 }
