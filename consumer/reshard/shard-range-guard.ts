@@ -26,6 +26,8 @@ export const SHARD_RANGE_LOOKUP_POLICY: RetryPolicy = Object.freeze({ maxAttempt
 export class ShardRangeGuard implements DeliveredRecordFilter {
   private range: HashKeyRange | undefined;
   private lookup: Promise<void> = Promise.resolve();
+  /** The lookup has ended (found or given up): from then on a call needs no check of its own for aggregates. */
+  private settled = false;
   private logger: Logger;
   private dropped = { aggregates: 0, records: 0 };
 
@@ -39,13 +41,20 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
   public async begin(shardId: string): Promise<void> {
     this.logger = this.options.logger.child({ shardId });
     this.range = undefined;
-    this.lookup = this.resolve(shardId);
+    this.settled = false;
+    const lookup = this.resolve(shardId);
+    this.lookup = lookup;
+    void lookup.finally(() => { if (this.lookup === lookup) this.settled = true; });
   }
 
   /** Records without an aggregate among them pass at once; otherwise the lookup is awaited (bounded) and applied. */
   public async apply(records: readonly DeliveredRecord[]): Promise<readonly DeliveredRecord[]> {
-    if (!holdsAggregate(records)) return records;
-    await this.lookup;
+    // While the lookup runs, only a call holding an aggregate waits for it; once it has ended, filterOutsideRange's own
+    // count of sequence numbers passes a call without aggregates as it is.
+    if (!this.settled) {
+      if (!holdsAggregate(records)) return records;
+      await this.lookup;
+    }
     if (this.range === undefined) return records;
     const result = filterOutsideRange(records, this.range);
     if (result.droppedAggregates > 0) {
