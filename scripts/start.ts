@@ -53,7 +53,7 @@ async function main(): Promise<number> {
   setDetachedServices(true);
   const p = args.ports;
   say(`starting stand-ins (kinesis ${p.kinesis}, dynamodb ${p.dynamodb}${args.sinks === 'all' ? `, s3 ${p.s3}, postgres ${p.postgres}` : ''})...`);
-  const stack = await startLocalStack({ dir, ports: { kinesis: p.kinesis, kinesisTls: p.kinesisTls, dynamodb: p.dynamodb, s3: p.s3, postgres: p.postgres }, sinks: args.sinks === 'all', buckets: [args.bucket], registry });
+  const stack = await startLocalStack({ dir, ports: p, portsChecked: true, sinks: args.sinks === 'all', buckets: [args.bucket], registry });
   try {
     await runPipeline({ args, stack, dir, registry, logger: log.logger, say, stopSignal });
   } finally {

@@ -39,6 +39,8 @@ export interface LocalStackOptions {
   readonly registry?: PidRegistry;
   /** Keep Kinesis, DynamoDB and PostgreSQL data on disk across restarts (default true; tests pass false: in memory or recreated, faster). */
   readonly persist?: boolean;
+  /** The caller has checked every port already (`npm start`: assertStartPorts, with flags in its message); default false. */
+  readonly portsChecked?: boolean;
 }
 
 export interface StackEndpoints {
@@ -68,7 +70,7 @@ export async function assertPortsFree(ports: StackPorts, withSinks: boolean): Pr
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
-  await assertPortsFree(options.ports, options.sinks);
+  if (options.portsChecked !== true) await assertPortsFree(options.ports, options.sinks);
   const started: Stoppable[] = [];
   const logs = path.join(options.dir, 'logs');
   const track = (s: Stoppable, marker: string): void => { started.push(s); options.registry?.add({ name: s.name, pid: s.pid, group: false, marker }); };
