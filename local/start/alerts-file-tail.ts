@@ -30,10 +30,10 @@ export class AlertsFileTail {
     try {
       const buffer = Buffer.alloc(size - this.offset);
       fs.readSync(fd, buffer, 0, buffer.length, this.offset);
-      const text = buffer.toString('utf8');
-      const complete = text.lastIndexOf('\n') + 1;
-      this.offset += Buffer.byteLength(text.slice(0, complete));
-      return text.slice(0, complete).split('\n').filter((l) => l.trim() !== '');
+      // Up to the last complete line, counted in bytes (a line still being written is read next time).
+      const complete = buffer.lastIndexOf(0x0a) + 1;
+      this.offset += complete;
+      return buffer.subarray(0, complete).toString('utf8').split('\n').filter((l) => l.trim() !== '');
     } finally {
       fs.closeSync(fd);
     }
