@@ -5,6 +5,7 @@ import type { Logger } from '../../common/logger';
 import type { IsoWeek } from './iso-week';
 import type { ReportSchedule } from './report-delivery-config';
 import { latestSendTime, zonedPreviousWeek } from './zoned-week';
+import { backoffDelayMs } from '../../common/retry';
 
 /** The week whose send time has most recently passed at `nowMs`: the week before the latest Monday send time. */
 export function dueWeek(nowMs: number, schedule: ReportSchedule): IsoWeek {
@@ -25,12 +26,11 @@ export interface SchedulerOptions {
 export class ReportScheduler {
   private cron: Cron | undefined;
   private retry: NodeJS.Timeout | undefined;
-  private retryDelay: number;
+  /** Failed sends since the last success: the retry delay is the project backoff of this attempt (no jitter). */
+  private failures = 0;
   private running: Promise<void> = Promise.resolve();
 
-  public constructor(private readonly options: SchedulerOptions) {
-    this.retryDelay = options.retryMs ?? 60_000;
-  }
+  public constructor(private readonly options: SchedulerOptions) {}
 
   /** Cron pattern of the send time: minute hour, Mondays. */
   public get pattern(): string {
@@ -62,13 +62,14 @@ export class ReportScheduler {
     const week = dueWeek(this.options.now(), this.options.schedule);
     try {
       await this.options.send(week);
-      this.retryDelay = this.options.retryMs ?? 60_000;
+      this.failures = 0;
     } catch (error: unknown) {
-      this.options.logger.error('weekly report send failed; will retry', { week, retryInMs: this.retryDelay, error: describeError(error) });
+      this.failures += 1;
+      const retryInMs = backoffDelayMs({ maxAttempts: Infinity, baseDelayMs: this.options.retryMs ?? 60_000, maxDelayMs: this.options.maxRetryMs ?? 30 * 60_000, jitter: 'none' }, this.failures);
+      this.options.logger.error('weekly report send failed; will retry', { week, retryInMs, error: describeError(error) });
       if (this.cron === undefined || this.cron.isStopped()) return;
       if (this.retry !== undefined) clearTimeout(this.retry);
-      this.retry = setTimeout(() => this.trigger(), this.retryDelay);
-      this.retryDelay = Math.min(this.options.maxRetryMs ?? 30 * 60_000, this.retryDelay * 2);
+      this.retry = setTimeout(() => this.trigger(), retryInMs);
     }
   }
 }
