@@ -167,8 +167,9 @@ export class KinesisProducer {
         failed = true;
         this.listShardsFailures += 1;
         // Not retryable (access denied, no such stream): still retried, as records wait, but said loudly.
-        const log = isRetryable(error) ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
-        log('ListShards failed; retrying', { error: String(error), attempt: this.listShardsFailures, retryable: isRetryable(error) });
+        const retryable = isRetryable(error);
+        const log = retryable ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
+        log('ListShards failed; retrying', { error: String(error), attempt: this.listShardsFailures, retryable });
       },
     ).finally(() => {
       this.refreshing = undefined;

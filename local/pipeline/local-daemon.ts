@@ -14,7 +14,6 @@ import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } f
 export const LOCAL_BATCH_MAX_AGE_MS = '1000';
 
 /** The access key s3rver accepts by default (defined with the local-or-cloud resolution that hands it to the CLIs). */
-export { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
 
 export interface LocalDaemonOptions {
   readonly endpoints: StackEndpoints;

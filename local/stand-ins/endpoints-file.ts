@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StackEndpoints } from './local-stack';
-import { LOCAL_ACCESS_KEY } from '../pipeline/local-daemon';
+import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
 
 export interface EndpointsDocument {
   readonly region: string;

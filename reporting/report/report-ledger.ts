@@ -2,6 +2,7 @@
 import { Client, type ClientConfig } from 'pg';
 import { timestampParam } from '../posts/post-queries';
 import type { PostsSource } from '../posts/posts-source';
+import { SQL_TABLE_NAME } from '../../common/pg/pg-connection';
 
 export type ClaimResult =
   | { readonly outcome: 'claimed' }
@@ -26,7 +27,7 @@ export const STALE_CLAIM_MS = 30 * 60_000;
  */
 export class PgReportLedger {
   public constructor(private readonly source: PostsSource, private readonly table = 'public.report_ledger') {
-    if (!/^([a-z_][a-z0-9_$]{0,126}\.)?[a-z_][a-z0-9_$]{0,126}$/.test(table)) throw new RangeError(`ledger table "${table}" must be [schema.]table`);
+    if (!SQL_TABLE_NAME.test(table)) throw new RangeError(`ledger table "${table}" must be [schema.]table`);
   }
 
   public async ensureTable(): Promise<void> {

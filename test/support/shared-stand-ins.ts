@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { freeStackPorts, startLocalStack, type LocalStack } from '../../local/stand-ins/local-stack';
-import { LOCAL_ACCESS_KEY } from '../../local/pipeline/local-daemon';
+import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
 import { createLocalTables, localSinkEnv } from '../../local/pipeline/local-sinks';
 
 export const E2E_BUCKET = 'e2e-archive';

@@ -1,7 +1,7 @@
 // Mocha hooks for e2e suites that share one soak stack: started before the suite with local dummy keys, stopped after, its folder removed.
 import * as fs from 'node:fs';
 import { createRunFolder } from '../../local/demo/demo-run';
-import { LOCAL_ACCESS_KEY } from '../../local/pipeline/local-daemon';
+import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
 import { SOAK_BUCKET } from '../../local/soak/soak-pipeline';
 import { startSoakStack, type SoakStack } from '../../local/soak/soak-stack';
 
