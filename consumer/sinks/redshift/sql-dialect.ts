@@ -1,5 +1,5 @@
 // THE one place where Redshift SQL and its PostgreSQL stand-in differ: column types, table attributes, defaults, literals.
-import type { ColumnType, TableSpec } from './table-spec';
+import { KEY_COLUMNS, type ColumnType, type TableSpec } from './table-spec';
 
 export type SqlValue = string | number | boolean | null;
 
@@ -27,7 +27,7 @@ export interface SqlDialect {
    * Redshift, which has no indexes (its sort key serves) but on PostgreSQL each batch's DELETE would otherwise read
    * every row, so a load slows as the table grows.
    */
-  keyIndexes(table: TableSpec, keyColumns: readonly string[]): string[];
+  keyIndexes(table: TableSpec): string[];
 }
 
 function commonType(type: ColumnType): string {
@@ -75,11 +75,11 @@ export const POSTGRESQL: SqlDialect = {
   tableAttributes: () => '',
   now: 'CURRENT_TIMESTAMP',
   lockForKeyedLoad: (table) => `LOCK TABLE ${table} IN SHARE ROW EXCLUSIVE MODE`,
-  keyIndexes: (table, keyColumns) => {
+  keyIndexes: (table) => {
     const bare = table.name.replace(/^.*\./, '');
     const business = table.businessKey ?? [];
     return [
-      `CREATE INDEX IF NOT EXISTS ${bare}_identity_idx ON ${table.name} (${keyColumns.join(', ')})`,
+      `CREATE INDEX IF NOT EXISTS ${bare}_identity_idx ON ${table.name} (${KEY_COLUMNS.join(', ')})`,
       ...(business.length === 0 ? [] : [`CREATE INDEX IF NOT EXISTS ${bare}_business_idx ON ${table.name} (${business.join(', ')})`]),
     ];
   },

@@ -1,6 +1,6 @@
 // CREATE TABLE IF NOT EXISTS for a table spec, in the given dialect: safe to run on every start.
 import type { SqlDialect } from './sql-dialect';
-import { KEY_COLUMNS, type TableSpec } from './table-spec';
+import type { TableSpec } from './table-spec';
 
 export function createTableSql(dialect: SqlDialect, table: TableSpec): string {
   const columns = table.columns.map((column) => `  ${column.name} ${dialect.columnType(column.type)}${column.notNull === true ? ' NOT NULL' : ''}`);
@@ -17,5 +17,5 @@ export function ensureTableSql(dialect: SqlDialect, table: TableSpec): string[] 
     const sql = column === undefined ? undefined : dialect.addColumnIfMissing(table.name, column.name, column.type);
     return sql === undefined ? [] : [sql];
   });
-  return [createTableSql(dialect, table), ...added, ...dialect.keyIndexes(table, KEY_COLUMNS)];
+  return [createTableSql(dialect, table), ...added, ...dialect.keyIndexes(table)];
 }
