@@ -17,7 +17,14 @@ export default tseslint.config(
     files: ['consumer/**/*.ts', 'common/**/*.ts'],
     rules: {
       'no-console': 'error',
-      'no-restricted-properties': ['error', { object: 'process', property: 'stdout', message: 'stdout is the multilang protocol channel; only consumer/kcl/protocol-output.ts may touch it.' }],
+      'no-restricted-properties': [
+        'error',
+        {
+          object: 'process',
+          property: 'stdout',
+          message: 'stdout is the multilang protocol channel; only consumer/kcl/protocol-output.ts may touch it.',
+        },
+      ],
     },
   },
   {

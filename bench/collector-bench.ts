@@ -21,10 +21,19 @@ import type { Benchmark } from './bench-section';
 
 const TOKEN = 'bench-token';
 const logger = new NullLogger();
-const tweet = (n: number): object => xTweet(String(1_800_000_000_000_000_000n + BigInt(n)), `Post ${n} sobre la zona de bajas emisiones 🚲 #ZBE #Madrid`, `user${n % 500}`);
+const tweet = (n: number): object =>
+  xTweet(
+    String(1_800_000_000_000_000_000n + BigInt(n)),
+    `Post ${n} sobre la zona de bajas emisiones 🚲 #ZBE #Madrid`,
+    `user${n % 500}`,
+  );
 
 /** Ends the source after `count` posts, so a run measures a fixed amount of work; notes when the first post arrived. */
-function firstPosts(source: PostSourceRun<CollectedPost>, count: number, onFirst: () => void): PostSourceRun<CollectedPost> {
+function firstPosts(
+  source: PostSourceRun<CollectedPost>,
+  count: number,
+  onFirst: () => void,
+): PostSourceRun<CollectedPost> {
   return {
     stats: source.stats,
     posts: async function* (signal: AbortSignal) {
@@ -40,14 +49,29 @@ function firstPosts(source: PostSourceRun<CollectedPost>, count: number, onFirst
 }
 
 /** Posts/s from the first post to the producer's flush (connection set-up, about 0.1-0.9 s here, is reported apart). */
-async function collectorRun(count: number, producer: Parameters<typeof runCollector>[0]['producer']): Promise<{ postsPerSec: number; firstPostMs: number }> {
+async function collectorRun(
+  count: number,
+  producer: Parameters<typeof runCollector>[0]['producer'],
+): Promise<{ postsPerSec: number; firstPostMs: number }> {
   const fake = new FakeXApiServer(TOKEN, [{ steps: [{ tweets: Array.from({ length: count }, (_, i) => tweet(i)) }] }]);
   await fake.start();
   try {
-    const source = new XFilteredStream({ api: new XApi({ baseUrl: fake.endpoint, bearerToken: TOKEN }), hashtag: 'ZBE', logger, stallTimeoutMs: 30_000 });
+    const source = new XFilteredStream({
+      api: new XApi({ baseUrl: fake.endpoint, bearerToken: TOKEN }),
+      hashtag: 'ZBE',
+      logger,
+      stallTimeoutMs: 30_000,
+    });
     const started = Date.now();
     let firstAt = 0;
-    const summary = await runCollector({ source: firstPosts(source, count, () => { firstAt = Date.now(); }), producer, seen: new SeenIds(200_000), logger });
+    const summary = await runCollector({
+      source: firstPosts(source, count, () => {
+        firstAt = Date.now();
+      }),
+      producer,
+      seen: new SeenIds(200_000),
+      logger,
+    });
     if (summary.succeeded !== count) throw new Error(`collector stored ${summary.succeeded} of ${count}`);
     return { postsPerSec: (count * 1_000) / Math.max(1, Date.now() - firstAt), firstPostMs: firstAt - started };
   } finally {
@@ -55,27 +79,59 @@ async function collectorRun(count: number, producer: Parameters<typeof runCollec
   }
 }
 
-async function producerAloneRun(count: number, producer: Parameters<typeof runCollector>[0]['producer']): Promise<number> {
-  const records = Array.from({ length: count }, (_, i) => postRecord({ source: 'x', id: String(i), text: `Post ${i} sobre la zona de bajas emisiones 🚲 #ZBE #Madrid`, created_at: new Date().toISOString(), lang: 'es', user: `user${i % 500}`, hashtags: ['ZBE', 'Madrid'] }));
+async function producerAloneRun(
+  count: number,
+  producer: Parameters<typeof runCollector>[0]['producer'],
+): Promise<number> {
+  const records = Array.from({ length: count }, (_, i) =>
+    postRecord({
+      source: 'x',
+      id: String(i),
+      text: `Post ${i} sobre la zona de bajas emisiones 🚲 #ZBE #Madrid`,
+      created_at: new Date().toISOString(),
+      lang: 'es',
+      user: `user${i % 500}`,
+      hashtags: ['ZBE', 'Madrid'],
+    }),
+  );
   const started = Date.now();
   let stored = 0;
   for (const record of records) {
     await producer.waitForCapacity();
-    producer.put(record).then(() => { stored += 1; }, () => undefined);
+    producer.put(record).then(
+      () => {
+        stored += 1;
+      },
+      () => undefined,
+    );
   }
   await producer.close();
   if (stored !== count) throw new Error(`producer stored ${stored} of ${count}`);
   return (count * 1_000) / (Date.now() - started);
 }
 
-async function stallRun(stallTimeoutMs: number): Promise<{ silenceToCloseMs: number; reconnectMs: number; firstPostAfterStallMs: number }> {
-  const fake = new FakeXApiServer(TOKEN, [{ steps: [{ tweet: tweet(1) }, { stall: true }] }, { steps: [{ tweet: tweet(2) }] }]);
+async function stallRun(
+  stallTimeoutMs: number,
+): Promise<{ silenceToCloseMs: number; reconnectMs: number; firstPostAfterStallMs: number }> {
+  const fake = new FakeXApiServer(TOKEN, [
+    { steps: [{ tweet: tweet(1) }, { stall: true }] },
+    { steps: [{ tweet: tweet(2) }] },
+  ]);
   await fake.start();
   try {
-    const source = new XFilteredStream({ api: new XApi({ baseUrl: fake.endpoint, bearerToken: TOKEN }), hashtag: 'ZBE', logger, stallTimeoutMs });
+    const source = new XFilteredStream({
+      api: new XApi({ baseUrl: fake.endpoint, bearerToken: TOKEN }),
+      hashtag: 'ZBE',
+      logger,
+      stallTimeoutMs,
+    });
     let secondAt = 0;
     const abort = new AbortController();
-    for await (const post of source.posts(abort.signal)) if (post.id.endsWith('2')) { secondAt = Date.now(); break; }
+    for await (const post of source.posts(abort.signal))
+      if (post.id.endsWith('2')) {
+        secondAt = Date.now();
+        break;
+      }
     const stalled = fake.connections[0];
     return {
       silenceToCloseMs: (stalled?.closedAtMs ?? 0) - (stalled?.lastByteAtMs ?? 0),
@@ -95,7 +151,12 @@ function heapAfterGc(): number {
   return process.memoryUsage().heapUsed;
 }
 
-function dedupeMemory(ids: number): { setBytesPerId: number; stringsBytesPerId: number; boundedDefaultMB: number; addsPerSec: number } {
+function dedupeMemory(ids: number): {
+  setBytesPerId: number;
+  stringsBytesPerId: number;
+  boundedDefaultMB: number;
+  addsPerSec: number;
+} {
   const key = (i: number): string => `x:${1_800_000_000_000_000_000n + BigInt(i) * 7n}`;
   const base = heapAfterGc();
   const strings = Array.from({ length: ids }, (_, i) => key(i));
@@ -128,7 +189,12 @@ export const benchmark: Benchmark = async ({ quick, progress }) => {
   process.env.AWS_ACCESS_KEY_ID ??= 'bench';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
   progress(`collector through a null transport: ${count} posts`);
-  const nullProducer = async (): Promise<Parameters<typeof runCollector>[0]['producer']> => createProducer({ streamName: 'bench', transport: new NullTransport(uniformShards(2)), options: { rateLimit: 1e9 } });
+  const nullProducer = async (): Promise<Parameters<typeof runCollector>[0]['producer']> =>
+    createProducer({
+      streamName: 'bench',
+      transport: new NullTransport(uniformShards(2)),
+      options: { rateLimit: 1e9 },
+    });
   // Warm-up (fetch/undici loads lazily, JIT), then the measured runs.
   await collectorRun(500, await nullProducer());
   await producerAloneRun(500, await nullProducer());
@@ -137,7 +203,10 @@ export const benchmark: Benchmark = async ({ quick, progress }) => {
 
   progress('starting kinesis-local');
   const emulator = await startKinesisEmulator({ port: await freePort() });
-  const factory = new AwsClientFactory({ region: 'us-east-1', s3ForcePathStyle: false, endpoints: { kinesis: emulator.endpoint } }, 3);
+  const factory = new AwsClientFactory(
+    { region: 'us-east-1', s3ForcePathStyle: false, endpoints: { kinesis: emulator.endpoint } },
+    3,
+  );
   let collectorLocal: { postsPerSec: number; firstPostMs: number };
   let producerLocal: number;
   try {
@@ -185,6 +254,8 @@ export const benchmark: Benchmark = async ({ quick, progress }) => {
       collectorVsProducerAloneNullTransport: collectorNull.postsPerSec / producerNull,
       dedupeSetVsKeyStringsAlone: memory.setBytesPerId / memory.stringsBytesPerId,
     },
-    notes: ['kinesis-local (about 1.4 MB/s) bounds the into-stream figures; the null-transport figures show the collector\'s own cost (HTTP read, NDJSON, mapping, dedupe, producer).'],
+    notes: [
+      "kinesis-local (about 1.4 MB/s) bounds the into-stream figures; the null-transport figures show the collector's own cost (HTTP read, NDJSON, mapping, dedupe, producer).",
+    ],
   };
 };

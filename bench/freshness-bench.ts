@@ -18,7 +18,10 @@ const GOAL_STEADY_P95_MS = 2_000;
 const GOAL_COLD_P95_MS = 10_000;
 
 /** User records per second the emulator accepts through our aggregating producer when nothing else runs (no daemon, no sinks). */
-async function emulatorCeiling(seconds: number, progress: (line: string) => void): Promise<{ recordsPerSecond: number; kibPerSecond: number }> {
+async function emulatorCeiling(
+  seconds: number,
+  progress: (line: string) => void,
+): Promise<{ recordsPerSecond: number; kibPerSecond: number }> {
   const dir = createRunFolder();
   const stack = await startLocalStack({ dir, ports: await freeStackPorts(), sinks: false, persist: false });
   try {
@@ -33,7 +36,13 @@ async function emulatorCeiling(seconds: number, progress: (line: string) => void
     for (let i = 0; Date.now() < until; i += 1) {
       await producer.waitForCapacity();
       const data = tracedTweet(`ceiling-${i}`, i, Date.now());
-      void producer.put({ partitionKey: `k${i}`, data }).then(() => { accepted += 1; bytes += data.length; }, () => undefined);
+      void producer.put({ partitionKey: `k${i}`, data }).then(
+        () => {
+          accepted += 1;
+          bytes += data.length;
+        },
+        () => undefined,
+      );
       if (i % 500 === 0) await new Promise((resolve) => setImmediate(resolve));
     }
     await producer.close();
@@ -48,17 +57,35 @@ async function emulatorCeiling(seconds: number, progress: (line: string) => void
 }
 
 /** One sustained run at `rate` posts/s on a fresh 4-shard stream: the demo's whole pipeline, reconciled, per-stage latency. */
-async function sustained(rate: number, seconds: number, kcl: KclGeneration, progress: (line: string) => void): Promise<Record<string, number>> {
+async function sustained(
+  rate: number,
+  seconds: number,
+  kcl: KclGeneration,
+  progress: (line: string) => void,
+): Promise<Record<string, number>> {
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'bench.log'), errorsToStderr: false });
   const outcome = await runDemo({
-    args: { ...DEMO_DEFAULTS, kcl, bursts: 0, records: rate * seconds, shards: SHARDS, rate, timeoutSeconds: seconds + 240 },
-    logger: log.logger, progress: (line) => progress(`${rate}/s: ${line}`), signal: new AbortController().signal, dir,
+    args: {
+      ...DEMO_DEFAULTS,
+      kcl,
+      bursts: 0,
+      records: rate * seconds,
+      shards: SHARDS,
+      rate,
+      timeoutSeconds: seconds + 240,
+    },
+    logger: log.logger,
+    progress: (line) => progress(`${rate}/s: ${line}`),
+    signal: new AbortController().signal,
+    dir,
   });
   await log.close();
   const r = outcome.reconciliation;
   if (outcome.failure !== undefined || r.missing > 0 || r.duplicates > 0) {
-    throw new Error(`run at ${rate}/s not exact (${outcome.failure ?? 'no failure'}; missing ${r.missing}, duplicates ${r.duplicates}); logs in ${dir}`);
+    throw new Error(
+      `run at ${rate}/s not exact (${outcome.failure ?? 'no failure'}; missing ${r.missing}, duplicates ${r.duplicates}); logs in ${dir}`,
+    );
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const { coldStart: cold, steadyState: steady } = outcome.freshness;
@@ -83,13 +110,20 @@ async function sustained(rate: number, seconds: number, kcl: KclGeneration, prog
 
 export const benchmark: Benchmark = async ({ quick, progress }): Promise<BenchSection> => {
   const kcl = kclGenerationFromEnv(process.env);
-  if (!ensureKclJars(kcl)) throw new Error('fetching the KCL jars with mvn failed; `npm run kcl:jars` retries it alone');
+  if (!ensureKclJars(kcl))
+    throw new Error('fetching the KCL jars with mvn failed; `npm run kcl:jars` retries it alone');
   useLocalCredentials(process.env);
   const seconds = quick ? 75 : 90;
   const ceiling = await emulatorCeiling(quick ? 5 : 10, progress);
-  const figures: Record<string, number> = { emulatorCeilingRecordsPerSec: ceiling.recordsPerSecond, emulatorCeilingKiBPerSec: ceiling.kibPerSecond };
+  const figures: Record<string, number> = {
+    emulatorCeilingRecordsPerSec: ceiling.recordsPerSecond,
+    emulatorCeilingKiBPerSec: ceiling.kibPerSecond,
+  };
   // FRESHNESS_RATES=2000,3000 looks for the highest rate the stand-ins sustain on this machine.
-  const rates = process.env.FRESHNESS_RATES?.split(',').map(Number).filter((n) => Number.isInteger(n) && n > 0) ?? (quick ? [1_000] : [250, 1_000]);
+  const rates =
+    process.env.FRESHNESS_RATES?.split(',')
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0) ?? (quick ? [1_000] : [250, 1_000]);
   for (const rate of rates) Object.assign(figures, await sustained(rate, seconds, kcl, progress));
   const steadyP95 = figures['steadyEndToEndP95Ms@1000'] ?? Number.POSITIVE_INFINITY;
   const coldP95 = figures['coldEndToEndP95Ms@1000'] ?? Number.POSITIVE_INFINITY;
@@ -98,11 +132,14 @@ export const benchmark: Benchmark = async ({ quick, progress }): Promise<BenchSe
     figures,
     ratios: Object.fromEntries(rates.map((rate) => [`rate${rate}VsEmulatorCeiling`, rate / ceiling.recordsPerSecond])),
     // The goals are stated at 1,000 posts/s: judged only when that rate ran.
-    goals: rates.includes(1_000) ? {
-      [`steady produce -> row p95 <= ${GOAL_STEADY_P95_MS} ms at 1,000 posts/s on ${SHARDS} shards`]: steadyP95 <= GOAL_STEADY_P95_MS,
-      [`cold start produce -> row p95 <= ${GOAL_COLD_P95_MS} ms`]: coldP95 <= GOAL_COLD_P95_MS,
-      'at most one archive object per shard per second': (figures['archiveObjectsPerShardPerSec@1000'] ?? 0) <= 1,
-    } : {},
+    goals: rates.includes(1_000)
+      ? {
+          [`steady produce -> row p95 <= ${GOAL_STEADY_P95_MS} ms at 1,000 posts/s on ${SHARDS} shards`]:
+            steadyP95 <= GOAL_STEADY_P95_MS,
+          [`cold start produce -> row p95 <= ${GOAL_COLD_P95_MS} ms`]: coldP95 <= GOAL_COLD_P95_MS,
+          'at most one archive object per shard per second': (figures['archiveObjectsPerShardPerSec@1000'] ?? 0) <= 1,
+        }
+      : {},
     notes: [
       `KCL ${kclVersion(kcl)} (KCL_GENERATION=2 or 3 chooses); local properties and batch policy as npm start uses them`,
       `stages: accepted = producer buffering + PutRecords; delivered = Kinesis arrival -> processRecords (daemon polling); archived / loaded = processRecords -> S3 object stored / row committed (batch age + sink)`,

@@ -6,15 +6,37 @@ import { decodeAggregate, encodeAggregate } from '../common/kpl/aggregate-codec'
 import type { KplRecord } from '../common/kpl/kpl-record';
 import type { Benchmark } from './bench-section';
 
-const WORDS = ['great', 'awful', 'coffee', 'kinesis', 'stream', 'love', 'today', 'rain', 'launch', 'café', 'ñandú', '🚀', 'traffic', 'delay'];
+const WORDS = [
+  'great',
+  'awful',
+  'coffee',
+  'kinesis',
+  'stream',
+  'love',
+  'today',
+  'rain',
+  'launch',
+  'café',
+  'ñandú',
+  '🚀',
+  'traffic',
+  'delay',
+];
 
 function tweets(count: number): KplRecord[] {
   let seed = 42;
-  const random = (): number => ((seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296);
+  const random = (): number => (seed = (Math.imul(seed, 1_103_515_245) + 12_345) >>> 0) / 4_294_967_296;
   return Array.from({ length: count }, (_, i) => {
     const user = `user${Math.floor(random() * 5_000)}`;
     const text = Array.from({ length: 22 }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
-    const json = { id: String(1_790_000_000_000_000_000n + BigInt(i)), text, lang: 'en', created_at: '2025-01-06T07:08:09.000Z', user: { id: user, name: user }, hashtags: ['aws', 'kinesis'] };
+    const json = {
+      id: String(1_790_000_000_000_000_000n + BigInt(i)),
+      text,
+      lang: 'en',
+      created_at: '2025-01-06T07:08:09.000Z',
+      user: { id: user, name: user },
+      hashtags: ['aws', 'kinesis'],
+    };
     return { partitionKey: user, data: Buffer.from(JSON.stringify(json)) };
   });
 }
@@ -31,7 +53,12 @@ const median = (values: readonly number[]): number => [...values].sort((a, b) =>
  * Times `ours` and `theirs` alternately, `runs` times each after `warmups` untimed pairs, so both see the same
  * machine load; returns their median times and the median of the per-pair ratios (theirs / ours).
  */
-async function paired(runs: number, warmups: number, ours: () => unknown, theirs: () => unknown): Promise<{ oursMs: number; theirsMs: number; ratio: number }> {
+async function paired(
+  runs: number,
+  warmups: number,
+  ours: () => unknown,
+  theirs: () => unknown,
+): Promise<{ oursMs: number; theirsMs: number; ratio: number }> {
   for (let i = 0; i < warmups; i++) {
     await ours();
     await theirs();
@@ -62,7 +89,15 @@ function groupsOf(records: readonly KplRecord[], maxBytes: number): KplRecord[][
 function aggEncode(group: readonly AggInputRecord[]): Promise<Buffer[]> {
   return new Promise((resolve, reject) => {
     const out: Buffer[] = [];
-    aggregate(group, (encoded, done) => { out.push(encoded.data); done(); }, () => resolve(out), (error) => reject(error));
+    aggregate(
+      group,
+      (encoded, done) => {
+        out.push(encoded.data);
+        done();
+      },
+      () => resolve(out),
+      (error) => reject(error),
+    );
   });
 }
 
@@ -84,13 +119,26 @@ export const benchmark: Benchmark = async ({ quick, progress }) => {
   const runs = quick ? 3 : 7;
   const dataBytes = records.reduce((sum, r) => sum + r.data.length, 0);
   const groups = groupsOf(records, 51_200);
-  const aggGroups = groups.map((g) => g.map((r): AggInputRecord => ({ partitionKey: r.partitionKey, data: r.data as Buffer })));
+  const aggGroups = groups.map((g) =>
+    g.map((r): AggInputRecord => ({ partitionKey: r.partitionKey, data: r.data as Buffer })),
+  );
   const aggregates = groups.map((g) => encodeAggregate(g));
   const base64s = aggregates.map((a) => a.toString('base64'));
-  check(aggregates.every((a) => a.length <= 51_200), 'aggregate over 51,200 bytes');
-  check((await aggEncode(aggGroups[0]))[0].equals(aggregates[0]), 'aws-kinesis-agg encodes the first group to other bytes');
-  check(base64s.reduce((n, b) => n + aggDecodeCount(b), 0) === records.length, 'aws-kinesis-agg decodes another record count');
-  progress(`${records.length} records of ~${Math.round(dataBytes / records.length)} bytes in ${groups.length} aggregates; ${runs} timed runs each`);
+  check(
+    aggregates.every((a) => a.length <= 51_200),
+    'aggregate over 51,200 bytes',
+  );
+  check(
+    (await aggEncode(aggGroups[0]))[0].equals(aggregates[0]),
+    'aws-kinesis-agg encodes the first group to other bytes',
+  );
+  check(
+    base64s.reduce((n, b) => n + aggDecodeCount(b), 0) === records.length,
+    'aws-kinesis-agg decodes another record count',
+  );
+  progress(
+    `${records.length} records of ~${Math.round(dataBytes / records.length)} bytes in ${groups.length} aggregates; ${runs} timed runs each`,
+  );
 
   let sink = 0;
   const builder = new AggregateBuilder(51_200);
@@ -104,16 +152,49 @@ export const benchmark: Benchmark = async ({ quick, progress }) => {
     sink += builder.build().length;
     builder.reset();
   };
-  const aggEncodeAll = async (): Promise<void> => { for (const g of aggGroups) sink += (await aggEncode(g)).length; };
+  const aggEncodeAll = async (): Promise<void> => {
+    for (const g of aggGroups) sink += (await aggEncode(g)).length;
+  };
   const encode = await paired(runs, 2, encodeWithBuilder, aggEncodeAll);
-  const encodeList = await paired(runs, 1, () => { for (const g of groups) sink += encodeAggregate(g).length; }, aggEncodeAll);
+  const encodeList = await paired(
+    runs,
+    1,
+    () => {
+      for (const g of groups) sink += encodeAggregate(g).length;
+    },
+    aggEncodeAll,
+  );
   progress('encode timed');
-  const decodeCount = (result: ReturnType<typeof decodeAggregate>): number => (result.kind === 'aggregated' ? result.records.length : 0);
-  const aggDecodeAll = (): void => { for (const b of base64s) sink += aggDecodeCount(b); };
-  const decodeB64 = await paired(runs, 2, () => { for (const b of base64s) sink += decodeCount(decodeAggregate(Buffer.from(b, 'base64'))); }, aggDecodeAll);
-  const decodeBytes = await paired(runs, 1, () => { for (const a of aggregates) sink += decodeCount(decodeAggregate(a)); }, aggDecodeAll);
+  const decodeCount = (result: ReturnType<typeof decodeAggregate>): number =>
+    result.kind === 'aggregated' ? result.records.length : 0;
+  const aggDecodeAll = (): void => {
+    for (const b of base64s) sink += aggDecodeCount(b);
+  };
+  const decodeB64 = await paired(
+    runs,
+    2,
+    () => {
+      for (const b of base64s) sink += decodeCount(decodeAggregate(Buffer.from(b, 'base64')));
+    },
+    aggDecodeAll,
+  );
+  const decodeBytes = await paired(
+    runs,
+    1,
+    () => {
+      for (const a of aggregates) sink += decodeCount(decodeAggregate(a));
+    },
+    aggDecodeAll,
+  );
   // Both decoders must verify the MD5: its cost alone bounds the ratio any verifying decoder can reach.
-  const md5Only = await paired(runs, 1, () => { for (const a of aggregates) sink += createHash('md5').update(a.subarray(4, -16)).digest()[0]; }, aggDecodeAll);
+  const md5Only = await paired(
+    runs,
+    1,
+    () => {
+      for (const a of aggregates) sink += createHash('md5').update(a.subarray(4, -16)).digest()[0];
+    },
+    aggDecodeAll,
+  );
   progress(`decode timed (${sink > 0 ? 'ok' : 'nothing done'})`);
 
   const perSec = (ms: number): number => records.length / (ms / 1000);

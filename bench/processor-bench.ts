@@ -7,17 +7,40 @@ const RECORD_BYTES = 300;
 const RECORDS_PER_CALL = 1_000;
 
 function tweetOfSize(id: number): Buffer {
-  const base = { id: String(id), text: '', lang: 'en', created_at: '2026-11-20T10:00:00Z', user: `user${id % 997}`, hashtags: ['LowEmissionZone'] };
+  const base = {
+    id: String(id),
+    text: '',
+    lang: 'en',
+    created_at: '2026-11-20T10:00:00Z',
+    user: `user${id % 997}`,
+    hashtags: ['LowEmissionZone'],
+  };
   const filler = RECORD_BYTES - Buffer.byteLength(JSON.stringify(base));
-  return Buffer.from(JSON.stringify({ ...base, text: `The new #LowEmissionZone ${'is working well '.repeat(20)}`.slice(0, Math.max(10, filler)) }));
+  return Buffer.from(
+    JSON.stringify({
+      ...base,
+      text: `The new #LowEmissionZone ${'is working well '.repeat(20)}`.slice(0, Math.max(10, filler)),
+    }),
+  );
 }
 
 export const benchmark: Benchmark = async ({ quick, progress }) => {
   const total = quick ? 50_000 : 300_000;
   const calls = Array.from({ length: total / RECORDS_PER_CALL }, (_, call) =>
-    processRecords(Array.from({ length: RECORDS_PER_CALL }, (_, i) => { const n = call * RECORDS_PER_CALL + i; return wire(tweetOfSize(n), seq(n)); })));
+    processRecords(
+      Array.from({ length: RECORDS_PER_CALL }, (_, i) => {
+        const n = call * RECORDS_PER_CALL + i;
+        return wire(tweetOfSize(n), seq(n));
+      }),
+    ),
+  );
   const bytes = total * tweetOfSize(0).length;
-  const harness = new DaemonHarness({ SENTIMENT_ANALYZER: 'neutral', BATCH_MAX_RECORDS: '5000', BATCH_MAX_AGE_MS: '1000', LOG_LEVEL: 'warn' });
+  const harness = new DaemonHarness({
+    SENTIMENT_ANALYZER: 'neutral',
+    BATCH_MAX_RECORDS: '5000',
+    BATCH_MAX_AGE_MS: '1000',
+    LOG_LEVEL: 'warn',
+  });
   try {
     await harness.run(initialize());
     await harness.run(processRecords(calls[0].records as ReturnType<typeof wire>[]));
@@ -37,7 +60,9 @@ export const benchmark: Benchmark = async ({ quick, progress }) => {
       figures: { recordsPerSec, MBPerSec: mbPerSec, recordBytes: tweetOfSize(0).length, records: measured },
       ratios: { vsOneShardReadLimit: recordsPerSec / shardReadRecordsPerSec },
       goals: { 'at least 20,000 records/s through the protocol': recordsPerSec >= 20_000 },
-      notes: ['real child process over pipes, SINKS=none, neutral analyzer, 1,000 records per processRecords; one shard reads at most 2 MiB/s'],
+      notes: [
+        'real child process over pipes, SINKS=none, neutral analyzer, 1,000 records per processRecords; one shard reads at most 2 MiB/s',
+      ],
     };
   } finally {
     harness.closeStdin();

@@ -22,8 +22,14 @@ function userRecordsPerShardSecond(perRecord: number, bytes: number): number {
   return Math.min(SHARD_WRITE_RECORDS_PER_SECOND, SHARD_WRITE_BYTES_PER_SECOND / bytes) * perRecord;
 }
 
-async function runOurs(inputs: readonly Input[]): Promise<{ seconds: number; cpuSeconds: number; perRecord: number; bytes: number }> {
-  const producer = await createProducer({ streamName: 'bench', transport: new NullTransport(uniformShards(SHARDS)), options: { rateLimit: 1e9, maxBufferedRecords: 50_000 } });
+async function runOurs(
+  inputs: readonly Input[],
+): Promise<{ seconds: number; cpuSeconds: number; perRecord: number; bytes: number }> {
+  const producer = await createProducer({
+    streamName: 'bench',
+    transport: new NullTransport(uniformShards(SHARDS)),
+    options: { rateLimit: 1e9, maxBufferedRecords: 50_000 },
+  });
   const started = process.hrtime.bigint();
   const cpu = process.cpuUsage();
   for (let i = 0; i < inputs.length; i += 1) {
@@ -34,40 +40,70 @@ async function runOurs(inputs: readonly Input[]): Promise<{ seconds: number; cpu
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const used = process.cpuUsage(cpu);
   const stats = producer.stats();
-  if (stats.userRecordsPut !== inputs.length) throw new Error(`ours stored ${stats.userRecordsPut} of ${inputs.length}`);
-  return { seconds, cpuSeconds: (used.user + used.system) / 1e6, perRecord: stats.userRecordsPerKinesisRecord, bytes: stats.bytesPerKinesisRecord };
+  if (stats.userRecordsPut !== inputs.length)
+    throw new Error(`ours stored ${stats.userRecordsPut} of ${inputs.length}`);
+  return {
+    seconds,
+    cpuSeconds: (used.user + used.system) / 1e6,
+    perRecord: stats.userRecordsPerKinesisRecord,
+    bytes: stats.bytesPerKinesisRecord,
+  };
 }
 
 /** aws-kinesis-agg's aggregate(): no shard awareness, so count the aggregates the KCL would drop on a 4-shard stream. */
-function runAwsKinesisAgg(inputs: readonly Input[]): Promise<{ seconds: number; perRecord: number; bytes: number; mixedShare: number }> {
+function runAwsKinesisAgg(
+  inputs: readonly Input[],
+): Promise<{ seconds: number; perRecord: number; bytes: number; mixedShare: number }> {
   const map = new ShardMap(uniformShards(SHARDS));
   const encoded: AggEncodedRecord[] = [];
   const started = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    aggregate(inputs, (record, done) => { encoded.push(record); done(); }, () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      let mixed = 0;
-      let bytes = 0;
-      for (const record of encoded) {
-        bytes += record.data.length + Buffer.byteLength(record.partitionKey);
-        const decoded = decodeAggregate(record.data);
-        if (decoded.kind !== 'aggregated') continue;
-        const shards = new Set(decoded.records.map((r) => map.shardFor(effectiveHashKey(r.partitionKey, r.explicitHashKey))));
-        if (shards.size > 1) mixed += 1;
-      }
-      resolve({ seconds, perRecord: inputs.length / encoded.length, bytes: bytes / encoded.length, mixedShare: mixed / encoded.length });
-    }, (error) => reject(error));
+    aggregate(
+      inputs,
+      (record, done) => {
+        encoded.push(record);
+        done();
+      },
+      () => {
+        const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+        let mixed = 0;
+        let bytes = 0;
+        for (const record of encoded) {
+          bytes += record.data.length + Buffer.byteLength(record.partitionKey);
+          const decoded = decodeAggregate(record.data);
+          if (decoded.kind !== 'aggregated') continue;
+          const shards = new Set(
+            decoded.records.map((r) => map.shardFor(effectiveHashKey(r.partitionKey, r.explicitHashKey))),
+          );
+          if (shards.size > 1) mixed += 1;
+        }
+        resolve({
+          seconds,
+          perRecord: inputs.length / encoded.length,
+          bytes: bytes / encoded.length,
+          mixedShare: mixed / encoded.length,
+        });
+      },
+      (error) => reject(error),
+    );
   });
 }
 
 export const benchmark: Benchmark = async ({ quick, progress }) => {
   const count = quick ? 100_000 : 400_000;
   const next = sampleRecords('tweets', 42);
-  const inputs: Input[] = Array.from({ length: count }, () => { const r = next(); return { partitionKey: r.partitionKey, data: Buffer.from(r.data) }; });
+  const inputs: Input[] = Array.from({ length: count }, () => {
+    const r = next();
+    return { partitionKey: r.partitionKey, data: Buffer.from(r.data) };
+  });
   const avgBytes = inputs.reduce((n, r) => n + r.data.length + Buffer.byteLength(r.partitionKey), 0) / count;
-  progress(`producer: ${count} sample tweets (${avgBytes.toFixed(0)} bytes with key), ${SHARDS} shards, null transport`);
+  progress(
+    `producer: ${count} sample tweets (${avgBytes.toFixed(0)} bytes with key), ${SHARDS} shards, null transport`,
+  );
   await runOurs(inputs.slice(0, Math.min(50_000, count)));
-  const runs = [await runOurs(inputs), await runOurs(inputs), await runOurs(inputs)].sort((a, b) => a.seconds - b.seconds);
+  const runs = [await runOurs(inputs), await runOurs(inputs), await runOurs(inputs)].sort(
+    (a, b) => a.seconds - b.seconds,
+  );
   const ours = runs[1];
   progress('aws-kinesis-agg aggregate()');
   const agg = await runAwsKinesisAgg(inputs.slice(0, Math.min(count, 100_000)));

@@ -10,21 +10,32 @@ const HELP = `Usage: npm run bench -- [--json] [--quick] [--only <name>[,<name>]
 Exit codes: 0 all ran, 1 a benchmark failed, 2 bad arguments.`;
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) { console.log(HELP); return 0; }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
   const json = argv.includes('--json');
   const quick = argv.includes('--quick');
   const onlyIndex = argv.indexOf('--only');
   const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',').filter(Boolean) : [];
   const known = new Set(['--json', '--quick', '--only', ...only]);
   const unknown = argv.filter((arg) => !known.has(arg));
-  if (unknown.length > 0) { console.error(`unknown argument(s): ${unknown.join(' ')}\n${HELP}`); return 2; }
+  if (unknown.length > 0) {
+    console.error(`unknown argument(s): ${unknown.join(' ')}\n${HELP}`);
+    return 2;
+  }
 
-  const files = fs.readdirSync(__dirname).filter((file) => file.endsWith('-bench.js')).sort()
+  const files = fs
+    .readdirSync(__dirname)
+    .filter((file) => file.endsWith('-bench.js'))
+    .sort()
     .filter((file) => only.length === 0 || only.includes(file.replace(/-bench\.js$/, '')));
   const results: Record<string, BenchSection> = {};
   let failed = false;
   for (const file of files) {
-    const progress = (line: string): void => { process.stderr.write(`[${file.replace(/-bench\.js$/, '')}] ${line}\n`); };
+    const progress = (line: string): void => {
+      process.stderr.write(`[${file.replace(/-bench\.js$/, '')}] ${line}\n`);
+    };
     progress('running');
     try {
       const mod = (await import(path.join(__dirname, file))) as { benchmark?: Benchmark };
@@ -34,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
       if (!json) printSection(section);
     } catch (error: unknown) {
       failed = true;
-      progress(`FAILED: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      progress(`FAILED: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
   if (json) console.log(JSON.stringify(results));
@@ -43,9 +54,13 @@ async function main(argv: readonly string[]): Promise<number> {
 
 function printSection(section: BenchSection): void {
   console.log(`\n== ${section.section}`);
-  const rows = [...Object.entries(section.figures), ...Object.entries(section.ratios ?? {}).map(([k, v]) => [`ratio ${k}`, v] as const)];
+  const rows = [
+    ...Object.entries(section.figures),
+    ...Object.entries(section.ratios ?? {}).map(([k, v]) => [`ratio ${k}`, v] as const),
+  ];
   for (const [key, value] of rows) console.log(`  ${key.padEnd(48)} ${formatNumber(value)}`);
-  for (const [goal, met] of Object.entries(section.goals ?? {})) console.log(`  goal ${goal.padEnd(43)} ${met ? 'met' : 'NOT MET'}`);
+  for (const [goal, met] of Object.entries(section.goals ?? {}))
+    console.log(`  goal ${goal.padEnd(43)} ${met ? 'met' : 'NOT MET'}`);
   for (const note of section.notes ?? []) console.log(`  note: ${note}`);
 }
 
@@ -54,7 +69,12 @@ function formatNumber(value: number): string {
   return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(4);
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  },
+);

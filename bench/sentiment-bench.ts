@@ -10,7 +10,9 @@ import { sentimentMetrics } from '../consumer/sentiment/evaluation/sentiment-met
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
 import { REPO_ROOT } from '../common/repo-root';
 
-interface VaderJs { SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } } }
+interface VaderJs {
+  SentimentIntensityAnalyzer: { polarity_scores(text: string): { compound: number } };
+}
 
 /** The reference: the vader-sentiment npm port (no emoji), one pass, for the ratios. */
 function referenceVader(corpus: readonly RatedText[]): { docsPerSec: number; weightedF1: number; pearsonR: number } {
@@ -19,12 +21,18 @@ function referenceVader(corpus: readonly RatedText[]): { docsPerSec: number; wei
   const started = performance.now();
   const predicted = corpus.map((row) => vader.polarity_scores(row.text).compound);
   const docsPerSec = corpus.length / ((performance.now() - started) / 1000);
-  const m = sentimentMetrics(predicted, corpus.map((row) => row.rating));
+  const m = sentimentMetrics(
+    predicted,
+    corpus.map((row) => row.rating),
+  );
   return { docsPerSec, weightedF1: m.weightedF1, pearsonR: m.pearsonR };
 }
 
 /** This process's CPU time in microseconds (user + system), for the one-core docs/s. */
-const cpuMicros = (): number => { const used = process.cpuUsage(); return used.user + used.system; };
+const cpuMicros = (): number => {
+  const used = process.cpuUsage();
+  return used.user + used.system;
+};
 
 const CORPUS = path.resolve(REPO_ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
 

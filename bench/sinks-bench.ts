@@ -22,8 +22,19 @@ async function timed(sink: Sink, batches: readonly SinkBatch[]): Promise<number>
 
 function archive(standIns: SinkStandIns, prefix: string, gzip: boolean): S3ArchiveSink {
   const logger = new NullLogger();
-  const store = new S3ObjectStore(standIns.s3, { bucket: standIns.bucket, sse: { mode: 'none' }, retryPolicy: RETRY, logger });
-  return new S3ArchiveSink(store, { prefix, errorPrefix: `errors/${prefix}`, statePrefix: `state/${prefix}`, gzip, logger });
+  const store = new S3ObjectStore(standIns.s3, {
+    bucket: standIns.bucket,
+    sse: { mode: 'none' },
+    retryPolicy: RETRY,
+    logger,
+  });
+  return new S3ArchiveSink(store, {
+    prefix,
+    errorPrefix: `errors/${prefix}`,
+    statePrefix: `state/${prefix}`,
+    gzip,
+    logger,
+  });
 }
 
 /**
@@ -31,14 +42,29 @@ function archive(standIns: SinkStandIns, prefix: string, gzip: boolean): S3Archi
  * the three cases interleaved over `rounds` rounds, each the median, so load from other processes hits them alike
  * (one timed case is about half a second: a median of three swung by 0.1 between runs on a quiet machine).
  */
-async function deadLetterRates(standIns: SinkStandIns, progress: (line: string) => void, sample: number, batchRecords: number, rounds: number, tag: string): Promise<Record<'clean' | '4pct' | '50pct', number>> {
-  const cases = [['clean', 0], ['4pct', 25], ['50pct', 2]] as const;
+async function deadLetterRates(
+  standIns: SinkStandIns,
+  progress: (line: string) => void,
+  sample: number,
+  batchRecords: number,
+  rounds: number,
+  tag: string,
+): Promise<Record<'clean' | '4pct' | '50pct', number>> {
+  const cases = [
+    ['clean', 0],
+    ['4pct', 25],
+    ['50pct', 2],
+  ] as const;
   const rates: Record<string, number[]> = { clean: [], '4pct': [], '50pct': [] };
   for (let round = 0; round < rounds; round += 1) {
     for (const [label, poisonEvery] of cases) {
       const shardId = `shardId-0000000${tag === 'dl' ? '1' : '2'}${String(round).padStart(2, '0')}${String(poisonEvery).padStart(2, '0')}`;
-      const cut = cutIntoBatches(makeShardStream({ count: sample, perAggregate: 4, shardId, poisonEvery }), [batchRecords]);
-      progress(`archive ${sample} records in ${batchRecords}-record batches, ${label} dead letters, round ${round + 1} of ${rounds}`);
+      const cut = cutIntoBatches(makeShardStream({ count: sample, perAggregate: 4, shardId, poisonEvery }), [
+        batchRecords,
+      ]);
+      progress(
+        `archive ${sample} records in ${batchRecords}-record batches, ${label} dead letters, round ${round + 1} of ${rounds}`,
+      );
       rates[label].push(sample / (await timed(archive(standIns, `${tag}-${label}-${round}`, true), cut)));
     }
   }
@@ -51,11 +77,21 @@ export const benchmark: Benchmark = async ({ quick, progress }: BenchOptions) =>
   const standIns = await startSinkStandIns();
   try {
     const figures: Record<string, number> = {};
-    for (const [shard, gzip] of [[1, true], [2, false]] as const) {
-      const items = makeShardStream({ count: records, perAggregate: 4, shardId: `shardId-00000000000${shard}`, poisonEvery: 0 });
+    for (const [shard, gzip] of [
+      [1, true],
+      [2, false],
+    ] as const) {
+      const items = makeShardStream({
+        count: records,
+        perAggregate: 4,
+        shardId: `shardId-00000000000${shard}`,
+        poisonEvery: 0,
+      });
       const batches = cutIntoBatches(items, [BATCH_RECORDS]);
       const bytes = items.reduce((sum, item) => sum + item.decoded.record.data.length, 0);
-      progress(`archive ${records} records (${(bytes / 1e6).toFixed(1)} MB) in ${batches.length} objects, gzip=${gzip}`);
+      progress(
+        `archive ${records} records (${(bytes / 1e6).toFixed(1)} MB) in ${batches.length} objects, gzip=${gzip}`,
+      );
       const seconds = await timed(archive(standIns, gzip ? 'gz' : 'plain', gzip), batches);
       const tag = gzip ? 'Gzip' : 'Plain';
       figures[`archive${tag}MBPerSec`] = bytes / 1e6 / seconds;
@@ -70,13 +106,37 @@ export const benchmark: Benchmark = async ({ quick, progress }: BenchOptions) =>
     figures.archiveWith50PctDeadLettersRecordsPerSec = small['50pct'];
     figures.deadLetters4PctVsCleanRatio = small['4pct'] / small.clean;
     figures.deadLetters50PctVsCleanRatio = small['50pct'] / small.clean;
-    const large = await deadLetterRates(standIns, progress, (records * 2) / 5, DEFAULT_BATCH_POLICY.maxRecords, 5, 'dlx');
+    const large = await deadLetterRates(
+      standIns,
+      progress,
+      (records * 2) / 5,
+      DEFAULT_BATCH_POLICY.maxRecords,
+      5,
+      'dlx',
+    );
     figures.deadLetters4PctVsCleanRatioAtDefaultBatch = large['4pct'] / large.clean;
     figures.deadLetters50PctVsCleanRatioAtDefaultBatch = large['50pct'] / large.clean;
-    const executor = new PgExecutor({ connectionString: standIns.postgresUrl, tls: { enabled: false }, poolSize: 2, connectTimeoutMs: 5_000, statementTimeoutMs: 60_000, logger: new NullLogger() });
-    const db = new RedshiftSink(executor, { dialect: POSTGRESQL, postsTable: 'post_sentiment', vehiclesTable: 'vehicle_readings', createTables: true, retryPolicy: RETRY, logger: new NullLogger() });
+    const executor = new PgExecutor({
+      connectionString: standIns.postgresUrl,
+      tls: { enabled: false },
+      poolSize: 2,
+      connectTimeoutMs: 5_000,
+      statementTimeoutMs: 60_000,
+      logger: new NullLogger(),
+    });
+    const db = new RedshiftSink(executor, {
+      dialect: POSTGRESQL,
+      postsTable: 'post_sentiment',
+      vehiclesTable: 'vehicle_readings',
+      createTables: true,
+      retryPolicy: RETRY,
+      logger: new NullLogger(),
+    });
     await db.ensureTables();
-    const batches = cutIntoBatches(makeShardStream({ count: records, perAggregate: 4, shardId: 'shardId-000000000003', poisonEvery: 0 }), [BATCH_RECORDS]);
+    const batches = cutIntoBatches(
+      makeShardStream({ count: records, perAggregate: 4, shardId: 'shardId-000000000003', poisonEvery: 0 }),
+      [BATCH_RECORDS],
+    );
     const rows = batches.reduce((sum, batch) => sum + batch.posts.length + batch.vehicles.length, 0);
     progress(`load ${rows} rows into PostgreSQL, then load them again (the replay path deletes what it replaces)`);
     figures.loadNewRowsPerSec = rows / (await timed(db, batches));

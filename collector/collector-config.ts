@@ -12,7 +12,14 @@ export const DEFAULT_INSTAGRAM_GRAPH_BASE_URL = 'https://graph.facebook.com/v24.
 
 export type SourceConfig =
   | { readonly kind: 'x'; readonly baseUrl: string; readonly bearerToken: string; readonly stallTimeoutMs: number }
-  | { readonly kind: 'instagram'; readonly baseUrl: string; readonly accessToken: string; readonly userId: string; readonly intervalMs: number; readonly budgetFile: string }
+  | {
+      readonly kind: 'instagram';
+      readonly baseUrl: string;
+      readonly accessToken: string;
+      readonly userId: string;
+      readonly intervalMs: number;
+      readonly budgetFile: string;
+    }
   | { readonly kind: 'sample'; readonly ratePerSecond: number; readonly seed: number }
   | { readonly kind: 'file'; readonly path: string };
 
@@ -56,37 +63,63 @@ Exit codes: 0 stopped by --duration, Ctrl-C or the end of a file, every post sto
 failed; 2 usage or configuration error; 3 the source refused us (401/403, Instagram hashtag budget spent).`;
 
 /** Returns the config, or 'help'; throws ConfigError listing every problem. `repoRoot` anchors the .local defaults. */
-export function parseCollectArguments(argv: readonly string[], env: Source, repoRoot: string): CollectorConfig | 'help' {
+export function parseCollectArguments(
+  argv: readonly string[],
+  env: Source,
+  repoRoot: string,
+): CollectorConfig | 'help' {
   const { values } = parseArgs({
     args: [...argv],
     strict: true,
     options: {
-      source: { type: 'string' }, hashtag: { type: 'string' }, duration: { type: 'string' }, stream: { type: 'string' },
-      interval: { type: 'string' }, file: { type: 'string' }, rate: { type: 'string' }, 'stall-timeout': { type: 'string' },
-      'dedupe-capacity': { type: 'string' }, 'position-file': { type: 'string' }, 'budget-file': { type: 'string' },
-      endpoint: { type: 'string' }, region: { type: 'string' }, 'log-file': { type: 'string' }, seed: { type: 'string' },
-      json: { type: 'boolean' }, help: { type: 'boolean' },
+      source: { type: 'string' },
+      hashtag: { type: 'string' },
+      duration: { type: 'string' },
+      stream: { type: 'string' },
+      interval: { type: 'string' },
+      file: { type: 'string' },
+      rate: { type: 'string' },
+      'stall-timeout': { type: 'string' },
+      'dedupe-capacity': { type: 'string' },
+      'position-file': { type: 'string' },
+      'budget-file': { type: 'string' },
+      endpoint: { type: 'string' },
+      region: { type: 'string' },
+      'log-file': { type: 'string' },
+      seed: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help === true) return 'help';
   const overrides: Record<string, string | undefined> = {
-    KINESIS_STREAM_NAME: values.stream, AWS_REGION: values.region, AWS_ENDPOINT_URL_KINESIS: values.endpoint,
+    KINESIS_STREAM_NAME: values.stream,
+    AWS_REGION: values.region,
+    AWS_ENDPOINT_URL_KINESIS: values.endpoint,
     INSTAGRAM_POLL_SECONDS: values.interval,
   };
   const reader = new ConfigReader('npm run collect', [overrides, env]);
   const aws = readAwsSettings(reader);
   const kind = values.source as PostSource | undefined;
-  if (kind === undefined || !POST_SOURCES.includes(kind)) reader.problem(`--source must be one of ${POST_SOURCES.join(', ')}, got ${JSON.stringify(values.source)}`);
+  if (kind === undefined || !POST_SOURCES.includes(kind))
+    reader.problem(`--source must be one of ${POST_SOURCES.join(', ')}, got ${JSON.stringify(values.source)}`);
   const hashtag = (values.hashtag ?? '').replace(/^#/, '');
-  if (hashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(hashtag)) reader.problem(`--hashtag must be letters, digits or _, got "${values.hashtag}"`);
-  if (hashtag === '' && (kind === 'x' || kind === 'instagram')) reader.problem(`--hashtag is required for --source ${kind}`);
+  if (hashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(hashtag))
+    reader.problem(`--hashtag must be letters, digits or _, got "${values.hashtag}"`);
+  if (hashtag === '' && (kind === 'x' || kind === 'instagram'))
+    reader.problem(`--hashtag is required for --source ${kind}`);
   const durationSeconds = positive(reader, '--duration', values.duration);
   const dedupeCapacity = positive(reader, '--dedupe-capacity', values['dedupe-capacity']) ?? 100_000;
-  if (!Number.isInteger(dedupeCapacity) || dedupeCapacity < 2) reader.problem('--dedupe-capacity must be a whole number >= 2');
+  if (!Number.isInteger(dedupeCapacity) || dedupeCapacity < 2)
+    reader.problem('--dedupe-capacity must be a whole number >= 2');
   const source = readSource(reader, kind ?? 'sample', values, repoRoot);
   const slug = `${kind ?? 'none'}-${hashtag === '' ? 'all' : hashtag.toLowerCase()}`;
   return reader.finish({
-    source, hashtag, aws, durationSeconds, dedupeCapacity,
+    source,
+    hashtag,
+    aws,
+    durationSeconds,
+    dedupeCapacity,
     streamName: reader.string('KINESIS_STREAM_NAME'),
     positionFile: values['position-file'] ?? path.join(repoRoot, '.local', 'collector', `position-${slug}.json`),
     progressIntervalMs: 5_000,
@@ -109,12 +142,18 @@ function readSource(reader: ConfigReader, kind: PostSource, values: Values, repo
       const baseUrl = url(reader, 'INSTAGRAM_GRAPH_BASE_URL', DEFAULT_INSTAGRAM_GRAPH_BASE_URL);
       const intervalMs = reader.number('INSTAGRAM_POLL_SECONDS', 60, { min: 1 }) * 1_000;
       const userId = reader.required('INSTAGRAM_USER_ID');
-      if (userId !== '' && !/^\d+$/.test(userId)) reader.problem('INSTAGRAM_USER_ID must be the numeric Instagram user id');
-      const budgetFile = text('budget-file') ?? path.join(repoRoot, '.local', 'collector', 'instagram-hashtag-budget.json');
+      if (userId !== '' && !/^\d+$/.test(userId))
+        reader.problem('INSTAGRAM_USER_ID must be the numeric Instagram user id');
+      const budgetFile =
+        text('budget-file') ?? path.join(repoRoot, '.local', 'collector', 'instagram-hashtag-budget.json');
       return { kind, baseUrl, accessToken: reader.required('INSTAGRAM_ACCESS_TOKEN'), userId, intervalMs, budgetFile };
     }
     case 'sample':
-      return { kind, ratePerSecond: positive(reader, '--rate', text('rate')) ?? 20, seed: positive(reader, '--seed', text('seed')) ?? Date.now() % 2_147_483_647 };
+      return {
+        kind,
+        ratePerSecond: positive(reader, '--rate', text('rate')) ?? 20,
+        seed: positive(reader, '--seed', text('seed')) ?? Date.now() % 2_147_483_647,
+      };
     case 'file': {
       const file = text('file');
       if (file === undefined) reader.problem('--source file needs --file <path>|-');

@@ -13,15 +13,28 @@ import { SamplePosts } from './sources/sample-posts';
 import { XApi } from './x/x-api';
 import { XFilteredStream } from './x/x-filtered-stream';
 
-export function createSource(config: CollectorConfig, logger: Logger, stdin: () => Readable): PostSourceRun<CollectedPost> {
+export function createSource(
+  config: CollectorConfig,
+  logger: Logger,
+  stdin: () => Readable,
+): PostSourceRun<CollectedPost> {
   const { source, hashtag } = config;
   switch (source.kind) {
     case 'x':
-      return new XFilteredStream({ api: new XApi({ baseUrl: source.baseUrl, bearerToken: source.bearerToken }), hashtag, logger, stallTimeoutMs: source.stallTimeoutMs });
+      return new XFilteredStream({
+        api: new XApi({ baseUrl: source.baseUrl, bearerToken: source.bearerToken }),
+        hashtag,
+        logger,
+        stallTimeoutMs: source.stallTimeoutMs,
+      });
     case 'instagram':
       return new InstagramPoller({
         api: new InstagramGraphApi({ baseUrl: source.baseUrl, accessToken: source.accessToken, userId: source.userId }),
-        ledger: new HashtagBudgetLedger(source.budgetFile), userId: source.userId, hashtag, intervalMs: source.intervalMs, logger,
+        ledger: new HashtagBudgetLedger(source.budgetFile),
+        userId: source.userId,
+        hashtag,
+        intervalMs: source.intervalMs,
+        logger,
       });
     case 'sample':
       return new SamplePosts(source.ratePerSecond, source.seed, `s${source.seed}`);

@@ -15,7 +15,11 @@ export interface KinesisTarget {
  * the endpoint, region and (unless given) the stream; without that file the real AWS endpoint is used and a stream
  * name is required.
  */
-export function resolveKinesisTarget(streamName: string | undefined, aws: AwsSettings, endpointsFile: string): KinesisTarget {
+export function resolveKinesisTarget(
+  streamName: string | undefined,
+  aws: AwsSettings,
+  endpointsFile: string,
+): KinesisTarget {
   const local = aws.endpoints.kinesis === undefined ? readEndpointsFile(endpointsFile) : undefined;
   if (local !== undefined) {
     return {
@@ -24,6 +28,9 @@ export function resolveKinesisTarget(streamName: string | undefined, aws: AwsSet
       local: true,
     };
   }
-  if (streamName === undefined) throw new ConfigError('npm run collect', [`--stream (or KINESIS_STREAM_NAME) is required: there is no ${endpointsFile} from npm start`]);
+  if (streamName === undefined)
+    throw new ConfigError('npm run collect', [
+      `--stream (or KINESIS_STREAM_NAME) is required: there is no ${endpointsFile} from npm start`,
+    ]);
   return { streamName, aws, local: false };
 }

@@ -3,6 +3,8 @@ import type { CollectorProgress } from './run-collector';
 
 export function progressLine(p: CollectorProgress): string {
   const s = p.sourceStats;
-  return `collect: ${(p.elapsedMs / 1000).toFixed(0)} s | ${p.succeeded} stored (${p.postsPerSecond.toFixed(1)} posts/s), ${p.failed} failed | `
-    + `${p.duplicates} duplicates dropped | reconnects ${s.reconnects}, stalls ${s.stalls}, 429s ${s.rateLimited}, malformed ${s.malformed}`;
+  return (
+    `collect: ${(p.elapsedMs / 1000).toFixed(0)} s | ${p.succeeded} stored (${p.postsPerSecond.toFixed(1)} posts/s), ${p.failed} failed | ` +
+    `${p.duplicates} duplicates dropped | reconnects ${s.reconnects}, stalls ${s.stalls}, 429s ${s.rateLimited}, malformed ${s.malformed}`
+  );
 }

@@ -49,7 +49,8 @@ export async function runCollector(options: RunCollectorOptions): Promise<Collec
   const onAbort = (): void => stop.abort();
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted === true) stop.abort();
-  const deadline = options.durationSeconds === undefined ? undefined : setTimeout(() => stop.abort(), options.durationSeconds * 1_000);
+  const deadline =
+    options.durationSeconds === undefined ? undefined : setTimeout(() => stop.abort(), options.durationSeconds * 1_000);
   const started = Date.now();
   let collected = 0;
   let duplicates = 0;
@@ -58,10 +59,25 @@ export async function runCollector(options: RunCollectorOptions): Promise<Collec
   let failed = 0;
   const progress = (): CollectorProgress => {
     const elapsedMs = Date.now() - started;
-    return { elapsedMs, collected, duplicates, sent, succeeded, failed, postsPerSecond: elapsedMs === 0 ? 0 : (succeeded * 1_000) / elapsedMs, sourceStats: { ...source.stats } };
+    return {
+      elapsedMs,
+      collected,
+      duplicates,
+      sent,
+      succeeded,
+      failed,
+      postsPerSecond: elapsedMs === 0 ? 0 : (succeeded * 1_000) / elapsedMs,
+      sourceStats: { ...source.stats },
+    };
   };
-  const ticker = options.onProgress === undefined ? undefined : setInterval(() => options.onProgress?.(progress()), options.progressIntervalMs ?? 5_000);
-  const saver = options.savePosition === undefined ? undefined : setInterval(() => options.savePosition?.(), options.saveIntervalMs ?? 10_000);
+  const ticker =
+    options.onProgress === undefined
+      ? undefined
+      : setInterval(() => options.onProgress?.(progress()), options.progressIntervalMs ?? 5_000);
+  const saver =
+    options.savePosition === undefined
+      ? undefined
+      : setInterval(() => options.savePosition?.(), options.saveIntervalMs ?? 10_000);
   try {
     for await (const post of source.posts(stop.signal)) {
       collected += 1;
@@ -73,7 +89,9 @@ export async function runCollector(options: RunCollectorOptions): Promise<Collec
       await producer.waitForCapacity();
       sent += 1;
       producer.put(postRecord(post)).then(
-        () => { succeeded += 1; },
+        () => {
+          succeeded += 1;
+        },
         (error: unknown) => {
           failed += 1;
           // Not sent after all: a redelivery may send it again.

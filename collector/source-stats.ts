@@ -20,7 +20,19 @@ export interface SourceStats {
 }
 
 export function emptySourceStats(): SourceStats {
-  return { connects: 0, reconnects: 0, stalls: 0, networkErrors: 0, httpErrors: 0, rateLimited: 0, rateLimitWaitMs: 0, malformed: 0, systemMessages: 0, keepAlives: 0, pages: 0 };
+  return {
+    connects: 0,
+    reconnects: 0,
+    stalls: 0,
+    networkErrors: 0,
+    httpErrors: 0,
+    rateLimited: 0,
+    rateLimitWaitMs: 0,
+    malformed: 0,
+    systemMessages: 0,
+    keepAlives: 0,
+    pages: 0,
+  };
 }
 
 /** A source of posts: an async iterable that ends when `signal` aborts (or the source runs dry), with live counters. */

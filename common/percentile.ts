@@ -11,5 +11,8 @@ export function percentileOfSorted(sorted: readonly number[], q: number): number
 
 /** Nearest-rank percentile of values in any order (sorts a copy); `q` in 0..1; 0 for no values. */
 export function percentile(values: readonly number[], q: number): number {
-  return percentileOfSorted([...values].sort((a, b) => a - b), q);
+  return percentileOfSorted(
+    [...values].sort((a, b) => a - b),
+    q,
+  );
 }

@@ -5,7 +5,8 @@ import * as path from 'node:path';
 function findRoot(start: string): string {
   for (let dir = start; ; dir = path.dirname(dir)) {
     if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
-    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}: run from the project (or the image's /app)`);
+    if (path.dirname(dir) === dir)
+      throw new Error(`no package.json above ${start}: run from the project (or the image's /app)`);
   }
 }
 

@@ -45,20 +45,32 @@ export function backoffDelayMs(policy: RetryPolicy, attempt: number, random: () 
 
 /** Bugs, not weather: a TypeError or RangeError thrown by our own code fails the same way every time. */
 export function isProgrammerError(error: unknown): boolean {
-  return error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError || error instanceof SyntaxError;
+  return (
+    error instanceof TypeError ||
+    error instanceof RangeError ||
+    error instanceof ReferenceError ||
+    error instanceof SyntaxError
+  );
 }
 
 /** Whether a failed attempt (1-based) may be retried under `policy`: attempts left, retryable, and not a bug. */
-export function mayRetry(error: unknown, attempt: number, policy: RetryPolicy, classify: (error: unknown) => boolean = defaultIsRetryable): boolean {
+export function mayRetry(
+  error: unknown,
+  attempt: number,
+  policy: RetryPolicy,
+  classify: (error: unknown) => boolean = defaultIsRetryable,
+): boolean {
   return attempt < policy.maxAttempts && !isProgrammerError(error) && classify(error);
 }
 
 /** Problems with a policy, for config readers: attempts >= 1 (integer or Infinity), delays >= 0, base <= max. */
 export function retryPolicyProblems(name: string, policy: RetryPolicy): string[] {
   const problems: string[] = [];
-  if (!(policy.maxAttempts === Infinity || (Number.isInteger(policy.maxAttempts) && policy.maxAttempts >= 1))) problems.push(`${name}.maxAttempts must be an integer >= 1`);
+  if (!(policy.maxAttempts === Infinity || (Number.isInteger(policy.maxAttempts) && policy.maxAttempts >= 1)))
+    problems.push(`${name}.maxAttempts must be an integer >= 1`);
   if (!(policy.baseDelayMs >= 0) || !(policy.maxDelayMs >= 0)) problems.push(`${name} delays must be >= 0 ms`);
-  if (policy.baseDelayMs > policy.maxDelayMs) problems.push(`${name}.baseDelayMs (${policy.baseDelayMs}) must not exceed maxDelayMs (${policy.maxDelayMs})`);
+  if (policy.baseDelayMs > policy.maxDelayMs)
+    problems.push(`${name}.baseDelayMs (${policy.baseDelayMs}) must not exceed maxDelayMs (${policy.maxDelayMs})`);
   return problems;
 }
 

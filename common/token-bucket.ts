@@ -5,7 +5,11 @@ export class TokenBucket {
   private updatedAt: number;
 
   /** `ratePerSecond` tokens are added each second up to `capacity`; the bucket starts full. */
-  public constructor(private readonly ratePerSecond: number, private readonly capacity: number, now: number) {
+  public constructor(
+    private readonly ratePerSecond: number,
+    private readonly capacity: number,
+    now: number,
+  ) {
     this.tokens = capacity;
     this.updatedAt = now;
   }

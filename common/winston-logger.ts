@@ -25,11 +25,21 @@ const redactFormat = winston.format((info) => {
 
 class WinstonLogger implements Logger {
   public constructor(private readonly inner: winston.Logger) {}
-  public error(message: string, fields?: LogFields): void { this.inner.error(message, fields); }
-  public warn(message: string, fields?: LogFields): void { this.inner.warn(message, fields); }
-  public info(message: string, fields?: LogFields): void { this.inner.info(message, fields); }
-  public debug(message: string, fields?: LogFields): void { this.inner.debug(message, fields); }
-  public child(fields: LogFields): Logger { return new WinstonLogger(this.inner.child(fields)); }
+  public error(message: string, fields?: LogFields): void {
+    this.inner.error(message, fields);
+  }
+  public warn(message: string, fields?: LogFields): void {
+    this.inner.warn(message, fields);
+  }
+  public info(message: string, fields?: LogFields): void {
+    this.inner.info(message, fields);
+  }
+  public debug(message: string, fields?: LogFields): void {
+    this.inner.debug(message, fields);
+  }
+  public child(fields: LogFields): Logger {
+    return new WinstonLogger(this.inner.child(fields));
+  }
 }
 
 export interface ClosableLogger {
@@ -45,12 +55,19 @@ export function createWinstonLogger(options: WinstonLoggerOptions): ClosableLogg
     transports.push(new winston.transports.File({ filename: options.file }));
   }
   if (options.errorsToStderr ?? true) {
-    transports.push(new winston.transports.Stream({ stream: process.stderr, level: 'error', format: winston.format.simple() }));
+    transports.push(
+      new winston.transports.Stream({ stream: process.stderr, level: 'error', format: winston.format.simple() }),
+    );
   }
   const inner = winston.createLogger({
     level: options.level ?? 'info',
     defaultMeta: options.defaultFields,
-    format: winston.format.combine(winston.format.timestamp(), winston.format.errors({ stack: true }), redactFormat(), winston.format.json()),
+    format: winston.format.combine(
+      winston.format.timestamp(),
+      winston.format.errors({ stack: true }),
+      redactFormat(),
+      winston.format.json(),
+    ),
     transports,
     exitOnError: false,
   });

@@ -17,7 +17,11 @@ export interface ConsumerParts {
   readonly analyzer: SentimentAnalyzer;
 }
 
-export type PartsBuilder = (config: ConsumerConfig, clients: AwsClientFactory, logger: Logger) => Promise<ConsumerParts>;
+export type PartsBuilder = (
+  config: ConsumerConfig,
+  clients: AwsClientFactory,
+  logger: Logger,
+) => Promise<ConsumerParts>;
 
 export interface ConsumerApp {
   readonly processor: ShardProcessor;
@@ -26,11 +30,20 @@ export interface ConsumerApp {
   close(): Promise<void>;
 }
 
-export async function createConsumerApp(config: ConsumerConfig, clients: AwsClientFactory, logger: Logger, buildParts: PartsBuilder): Promise<ConsumerApp> {
+export async function createConsumerApp(
+  config: ConsumerConfig,
+  clients: AwsClientFactory,
+  logger: Logger,
+  buildParts: PartsBuilder,
+): Promise<ConsumerApp> {
   const parts = await buildParts(config, clients, logger);
   const metrics: MetricsSink = createMetricsSink(config.metrics, { cloudwatch: () => clients.cloudwatch(), logger });
   const throughput = createStreamThroughputMetrics(config.metrics, config.streamName, logger);
-  const observer = new MetricsObserver(metrics, { application: config.applicationName, streamName: config.streamName }, throughput);
+  const observer = new MetricsObserver(
+    metrics,
+    { application: config.applicationName, streamName: config.streamName },
+    throughput,
+  );
   const inputFilter = createShardRangeGuard(config, clients, logger);
   const processor = new ShardProcessor({
     sinks: parts.sinks,
@@ -39,7 +52,11 @@ export async function createConsumerApp(config: ConsumerConfig, clients: AwsClie
     batchPolicy: config.batchPolicy,
     maxOpenBatches: config.maxOpenBatches,
     checkpointRetry: config.checkpointRetry,
-    retryPolicy: { ...DEFAULT_DELIVERY_RETRY, maxAttempts: config.deliveryRetryAttempts, maxDelayMs: config.deliveryRetryMaxDelayMs },
+    retryPolicy: {
+      ...DEFAULT_DELIVERY_RETRY,
+      maxAttempts: config.deliveryRetryAttempts,
+      maxDelayMs: config.deliveryRetryMaxDelayMs,
+    },
     holdPolicy: config.deliveryHold,
     payloadLimits: { maxRecordBytes: config.maxRecordBytes },
     observer,

@@ -14,8 +14,16 @@ export class ConsumerMetrics {
   private readonly sinkDimensions = new Map<string, Readonly<Record<string, string>>>();
   private lastCheckpointAt: number;
 
-  public constructor(private readonly sink: MetricsSink, scope: ConsumerMetricsScope, private readonly now: () => number = Date.now) {
-    this.dimensions = Object.freeze({ [DIMENSION.application]: scope.application, [DIMENSION.stream]: scope.streamName, [DIMENSION.shard]: scope.shardId });
+  public constructor(
+    private readonly sink: MetricsSink,
+    scope: ConsumerMetricsScope,
+    private readonly now: () => number = Date.now,
+  ) {
+    this.dimensions = Object.freeze({
+      [DIMENSION.application]: scope.application,
+      [DIMENSION.stream]: scope.streamName,
+      [DIMENSION.shard]: scope.shardId,
+    });
     this.lastCheckpointAt = now();
   }
 
@@ -24,17 +32,32 @@ export class ConsumerMetrics {
   }
 
   public recordsDeadLettered(count: number): void {
-    this.sink.put({ name: CONSUMER_METRIC.recordsDeadLettered, value: count, unit: 'Count', dimensions: this.dimensions });
+    this.sink.put({
+      name: CONSUMER_METRIC.recordsDeadLettered,
+      value: count,
+      unit: 'Count',
+      dimensions: this.dimensions,
+    });
   }
 
   /** One failed delivery attempt of `sink` (a held, systemic failure or a transient one). */
   public sinkWriteFailed(sink: string): void {
-    this.sink.put({ name: CONSUMER_METRIC.sinkWriteFailures, value: 1, unit: 'Count', dimensions: this.sinkDimensionsOf(sink) });
+    this.sink.put({
+      name: CONSUMER_METRIC.sinkWriteFailures,
+      value: 1,
+      unit: 'Count',
+      dimensions: this.sinkDimensionsOf(sink),
+    });
   }
 
   /** Time one sink took to make a batch durable; `sink` names it (for example S3Archive, Redshift). */
   public sinkLatency(sink: string, ms: number): void {
-    this.sink.put({ name: CONSUMER_METRIC.sinkLatency, value: ms, unit: 'Milliseconds', dimensions: this.sinkDimensionsOf(sink) });
+    this.sink.put({
+      name: CONSUMER_METRIC.sinkLatency,
+      value: ms,
+      unit: 'Milliseconds',
+      dimensions: this.sinkDimensionsOf(sink),
+    });
   }
 
   private sinkDimensionsOf(sink: string): Readonly<Record<string, string>> {
@@ -48,13 +71,28 @@ export class ConsumerMetrics {
 
   /** From each processRecords action; also reports the time since the last checkpoint, so an idle-but-stuck shard shows. */
   public millisBehindLatest(ms: number): void {
-    this.sink.put({ name: CONSUMER_METRIC.millisBehindLatest, value: ms, unit: 'Milliseconds', dimensions: this.dimensions });
-    this.sink.put({ name: CONSUMER_METRIC.timeSinceLastCheckpoint, value: this.now() - this.lastCheckpointAt, unit: 'Milliseconds', dimensions: this.dimensions });
+    this.sink.put({
+      name: CONSUMER_METRIC.millisBehindLatest,
+      value: ms,
+      unit: 'Milliseconds',
+      dimensions: this.dimensions,
+    });
+    this.sink.put({
+      name: CONSUMER_METRIC.timeSinceLastCheckpoint,
+      value: this.now() - this.lastCheckpointAt,
+      unit: 'Milliseconds',
+      dimensions: this.dimensions,
+    });
   }
 
   /** Call when the daemon confirms a checkpoint. */
   public checkpointed(): void {
     this.lastCheckpointAt = this.now();
-    this.sink.put({ name: CONSUMER_METRIC.timeSinceLastCheckpoint, value: 0, unit: 'Milliseconds', dimensions: this.dimensions });
+    this.sink.put({
+      name: CONSUMER_METRIC.timeSinceLastCheckpoint,
+      value: 0,
+      unit: 'Milliseconds',
+      dimensions: this.dimensions,
+    });
   }
 }

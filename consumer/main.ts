@@ -20,7 +20,12 @@ async function main(): Promise<void> {
     process.stderr.write(`${error instanceof ConfigError ? error.message : String(error)}\n`);
     process.exit(1);
   }
-  const log = createWinstonLogger({ file: config.logFile, level: config.logLevel, errorsToStderr: true, defaultFields: { component: 'consumer', pid: process.pid } });
+  const log = createWinstonLogger({
+    file: config.logFile,
+    level: config.logLevel,
+    errorsToStderr: true,
+    defaultFields: { component: 'consumer', pid: process.pid },
+  });
   guard.setLogger(log.logger);
   const app = await createConsumerApp(config, new AwsClientFactory(config.aws), log.logger, buildParts);
 
@@ -31,9 +36,18 @@ async function main(): Promise<void> {
     // Whatever is still open (timers, sockets, pools) must not keep the daemon waiting for us.
     const forced = setTimeout(() => process.exit(code), EXIT_GRACE_MS);
     forced.unref();
-    void app.close().then(() => log.close()).finally(() => process.exit(code));
+    void app
+      .close()
+      .then(() => log.close())
+      .finally(() => process.exit(code));
   };
-  runKclAdapter({ processor: app.processor, input: process.stdin, output: guard.protocolWrite, logger: log.logger, onInputEnded: () => exit(0) });
+  runKclAdapter({
+    processor: app.processor,
+    input: process.stdin,
+    output: guard.protocolWrite,
+    logger: log.logger,
+    onInputEnded: () => exit(0),
+  });
   process.once('SIGTERM', () => exit(0));
 }
 

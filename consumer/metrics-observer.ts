@@ -7,7 +7,14 @@ import type { ProcessorObserver } from './processor/processor-observer';
 
 export class MetricsObserver implements ProcessorObserver {
   private metrics: ConsumerMetrics | undefined;
-  public readonly counts = { delivered: 0, userRecords: 0, durable: 0, deadLettered: 0, checkpoints: 0, deliveryFailures: 0 };
+  public readonly counts = {
+    delivered: 0,
+    userRecords: 0,
+    durable: 0,
+    deadLettered: 0,
+    checkpoints: 0,
+    deliveryFailures: 0,
+  };
 
   /** `throughput` feeds the local AWS/Kinesis series the scaler reads when there is no CloudWatch (local mode). */
   public constructor(
@@ -20,7 +27,12 @@ export class MetricsObserver implements ProcessorObserver {
     this.metrics = new ConsumerMetrics(this.sink, { ...this.scope, shardId });
   }
 
-  public recordsReceived(delivered: number, userRecords: number, bytes: number, millisBehindLatest: number | undefined): void {
+  public recordsReceived(
+    delivered: number,
+    userRecords: number,
+    bytes: number,
+    millisBehindLatest: number | undefined,
+  ): void {
     this.counts.delivered += delivered;
     this.counts.userRecords += userRecords;
     if (millisBehindLatest !== undefined) this.metrics?.millisBehindLatest(millisBehindLatest);

@@ -11,9 +11,13 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KCL_DIR = path.join(root, 'daemon', 'kcl');
 const GENERATIONS = ['2', '3'];
 
-const usage = 'usage: node daemon/fetch-kcl-jars.mjs [--kcl 2|3] [--force] [--quiet]\n(default: both generations; mvn reads Maven Central once, then ~/.m2)';
+const usage =
+  'usage: node daemon/fetch-kcl-jars.mjs [--kcl 2|3] [--force] [--quiet]\n(default: both generations; mvn reads Maven Central once, then ~/.m2)';
 const args = process.argv.slice(2);
-if (args.includes('--help')) { console.log(usage); process.exit(0); }
+if (args.includes('--help')) {
+  console.log(usage);
+  process.exit(0);
+}
 const problems = [];
 let only;
 for (let i = 0; i < args.length; i += 1) {
@@ -21,18 +25,28 @@ for (let i = 0; i < args.length; i += 1) {
   if (flag === '--force' || flag === '--quiet') continue;
   if (flag === '--kcl') {
     only = inline ?? args[++i];
-    if (!GENERATIONS.includes(only)) problems.push(`--kcl must be ${GENERATIONS.join(' or ')}, got ${only === undefined ? 'nothing' : `"${only}"`}`);
+    if (!GENERATIONS.includes(only))
+      problems.push(`--kcl must be ${GENERATIONS.join(' or ')}, got ${only === undefined ? 'nothing' : `"${only}"`}`);
     continue;
   }
   problems.push(`unknown option ${flag}`);
 }
-if (problems.length > 0) { console.error(`fetch-kcl-jars: ${problems.join('; ')}\n${usage}`); process.exit(64); }
+if (problems.length > 0) {
+  console.error(`fetch-kcl-jars: ${problems.join('; ')}\n${usage}`);
+  process.exit(64);
+}
 const force = args.includes('--force');
 const quiet = args.includes('--quiet');
-const say = (line) => { if (!quiet) console.error(`kcl-jars: ${line}`); };
+const say = (line) => {
+  if (!quiet) console.error(`kcl-jars: ${line}`);
+};
 
 function jarCount(dir) {
-  try { return fs.readdirSync(dir).filter((name) => name.endsWith('.jar')).length; } catch { return 0; }
+  try {
+    return fs.readdirSync(dir).filter((name) => name.endsWith('.jar')).length;
+  } catch {
+    return 0;
+  }
 }
 
 /** What one generation's pom asks for: its file, hash, version (the <kcl.version> property) and number of jars. */
@@ -41,10 +55,16 @@ function describe(generation) {
   const pom = fs.readFileSync(pomFile);
   const text = pom.toString('utf8');
   const version = /<kcl\.version>([^<]+)<\/kcl\.version>/.exec(text)?.[1];
-  if (version === undefined) { console.error(`fetch-kcl-jars: ${pomFile} has no <kcl.version> property`); process.exit(1); }
+  if (version === undefined) {
+    console.error(`fetch-kcl-jars: ${pomFile} has no <kcl.version> property`);
+    process.exit(1);
+  }
   const jarsDir = path.join(KCL_DIR, 'jars', version);
   return {
-    generation, pomFile, version, jarsDir,
+    generation,
+    pomFile,
+    version,
+    jarsDir,
     hash: createHash('sha256').update(pom).digest('hex'),
     expectedJars: (text.match(/<dependency>/g) ?? []).length,
     stampFile: path.join(jarsDir, '.pom-sha256'),
@@ -54,7 +74,11 @@ function describe(generation) {
 }
 
 function upToDate(g) {
-  try { return fs.readFileSync(g.stampFile, 'utf8').trim() === g.hash && jarCount(g.jarsDir) === g.expectedJars; } catch { return false; }
+  try {
+    return fs.readFileSync(g.stampFile, 'utf8').trim() === g.hash && jarCount(g.jarsDir) === g.expectedJars;
+  } catch {
+    return false;
+  }
 }
 
 function requireTool(command, versionArgs, hint) {
@@ -70,9 +94,22 @@ function fetch(g) {
     fs.rmSync(g.stagingDir, { recursive: true, force: true });
     fs.mkdirSync(path.dirname(g.logFile), { recursive: true });
     const log = fs.createWriteStream(g.logFile);
-    say(`KCL ${g.version}: fetching ${g.expectedJars} jars with mvn (first time only; log in ${path.relative(root, g.logFile)})`);
+    say(
+      `KCL ${g.version}: fetching ${g.expectedJars} jars with mvn (first time only; log in ${path.relative(root, g.logFile)})`,
+    );
     const started = Date.now();
-    const mvn = spawn('mvn', ['-B', '-f', g.pomFile, 'dependency:copy-dependencies', '-DexcludeTransitive=true', `-DoutputDirectory=${g.stagingDir}`], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const mvn = spawn(
+      'mvn',
+      [
+        '-B',
+        '-f',
+        g.pomFile,
+        'dependency:copy-dependencies',
+        '-DexcludeTransitive=true',
+        `-DoutputDirectory=${g.stagingDir}`,
+      ],
+      { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let downloaded = 0;
     let lastShown = 0;
     let pending = '';
@@ -82,7 +119,10 @@ function fetch(g) {
       const lines = pending.split('\n');
       pending = lines.pop() ?? '';
       for (const line of lines) if (line.includes('Downloaded from')) downloaded += 1;
-      if (downloaded - lastShown >= 100) { lastShown = downloaded; say(`${downloaded} files downloaded...`); }
+      if (downloaded - lastShown >= 100) {
+        lastShown = downloaded;
+        say(`${downloaded} files downloaded...`);
+      }
     };
     mvn.stdout.on('data', onData);
     mvn.stderr.on('data', onData);
@@ -91,8 +131,15 @@ function fetch(g) {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       const copied = jarCount(g.stagingDir);
       if (code !== 0 || copied !== g.expectedJars) {
-        const tail = fs.readFileSync(g.logFile, 'utf8').split('\n').filter((l) => l.includes('ERROR')).slice(-8).join('\n');
-        console.error(`fetch-kcl-jars: KCL ${g.version}: mvn failed (exit ${code}, ${copied}/${g.expectedJars} jars) after ${seconds}s; see ${g.logFile}\n${tail}`);
+        const tail = fs
+          .readFileSync(g.logFile, 'utf8')
+          .split('\n')
+          .filter((l) => l.includes('ERROR'))
+          .slice(-8)
+          .join('\n');
+        console.error(
+          `fetch-kcl-jars: KCL ${g.version}: mvn failed (exit ${code}, ${copied}/${g.expectedJars} jars) after ${seconds}s; see ${g.logFile}\n${tail}`,
+        );
         resolve(false);
         return;
       }
@@ -100,7 +147,9 @@ function fetch(g) {
       fs.mkdirSync(path.dirname(g.jarsDir), { recursive: true });
       fs.renameSync(g.stagingDir, g.jarsDir);
       fs.writeFileSync(g.stampFile, `${g.hash}\n`);
-      say(`KCL ${g.version}: ${copied} jars ready in ${path.relative(root, g.jarsDir)} (${downloaded} files downloaded, ${seconds}s)`);
+      say(
+        `KCL ${g.version}: ${copied} jars ready in ${path.relative(root, g.jarsDir)} (${downloaded} files downloaded, ${seconds}s)`,
+      );
       resolve(true);
     });
   });
@@ -108,10 +157,21 @@ function fetch(g) {
 
 const wanted = (only === undefined ? GENERATIONS : [only]).map(describe);
 const stale = wanted.filter((g) => force || !upToDate(g));
-for (const g of wanted.filter((w) => !stale.includes(w))) say(`KCL ${g.version}: ${g.expectedJars} jars in ${path.relative(root, g.jarsDir)} are up to date with daemon/kcl/${g.generation}/pom.xml`);
+for (const g of wanted.filter((w) => !stale.includes(w)))
+  say(
+    `KCL ${g.version}: ${g.expectedJars} jars in ${path.relative(root, g.jarsDir)} are up to date with daemon/kcl/${g.generation}/pom.xml`,
+  );
 if (stale.length > 0) {
-  requireTool('java', ['-version'], 'The KCL MultiLangDaemon needs Java 8 or later (17 recommended): install a JDK and put java on PATH.');
-  requireTool('mvn', ['-v'], 'Maven fetches the KCL jars once: install Maven 3 (for example `apt-get install maven`) and put mvn on PATH.');
+  requireTool(
+    'java',
+    ['-version'],
+    'The KCL MultiLangDaemon needs Java 8 or later (17 recommended): install a JDK and put java on PATH.',
+  );
+  requireTool(
+    'mvn',
+    ['-v'],
+    'Maven fetches the KCL jars once: install Maven 3 (for example `apt-get install maven`) and put mvn on PATH.',
+  );
 }
 let ok = true;
 for (const g of stale) ok = (await fetch(g)) && ok;

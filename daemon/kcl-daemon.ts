@@ -11,7 +11,12 @@ import { REPO_ROOT } from '../common/repo-root';
 
 export const MULTILANG_DAEMON_CLASS = 'software.amazon.kinesis.multilang.MultiLangDaemon';
 /** Small heap, serial GC, C1 only: the daemon is I/O bound and CI machines have 2 cores. */
-export const DEFAULT_JAVA_OPTIONS: readonly string[] = ['-Xms64m', '-Xmx384m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1'];
+export const DEFAULT_JAVA_OPTIONS: readonly string[] = [
+  '-Xms64m',
+  '-Xmx384m',
+  '-XX:+UseSerialGC',
+  '-XX:TieredStopAtLevel=1',
+];
 
 export interface KclDaemonOptions {
   readonly propertiesFile: string;
@@ -43,8 +48,15 @@ export interface KclDaemon {
 }
 
 /** True when `npm run kcl:jars` has filled the generation's jar folder (daemon/kcl/jars/<version>/). */
-export function jarsPresent(generation: KclGeneration = DEFAULT_KCL_GENERATION, jarsDir = kclJarsDir(generation)): boolean {
-  try { return fs.readdirSync(jarsDir).some((name) => name.startsWith('amazon-kinesis-client-multilang')); } catch { return false; }
+export function jarsPresent(
+  generation: KclGeneration = DEFAULT_KCL_GENERATION,
+  jarsDir = kclJarsDir(generation),
+): boolean {
+  try {
+    return fs.readdirSync(jarsDir).some((name) => name.startsWith('amazon-kinesis-client-multilang'));
+  } catch {
+    return false;
+  }
 }
 
 export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
@@ -56,9 +68,21 @@ export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const startOffset = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
   const out = fs.openSync(options.logFile, 'a');
-  const args = [...(options.javaOptions ?? DEFAULT_JAVA_OPTIONS), '-cp', classpath, MULTILANG_DAEMON_CLASS, '--properties-file', propertiesFile];
+  const args = [
+    ...(options.javaOptions ?? DEFAULT_JAVA_OPTIONS),
+    '-cp',
+    classpath,
+    MULTILANG_DAEMON_CLASS,
+    '--properties-file',
+    propertiesFile,
+  ];
   // detached: the JVM leads a new process group, so the consumer children it forks can be found and stopped with it.
-  const child = spawn('java', args, { cwd: options.cwd ?? REPO_ROOT, env: { ...process.env, ...options.env }, detached: true, stdio: ['ignore', out, out] });
+  const child = spawn('java', args, {
+    cwd: options.cwd ?? REPO_ROOT,
+    env: { ...process.env, ...options.env },
+    detached: true,
+    stdio: ['ignore', out, out],
+  });
   fs.closeSync(out);
   if (child.pid === undefined) throw new Error('could not spawn java: is a JDK on PATH?');
   const pid = child.pid;
@@ -69,7 +93,11 @@ export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
 
   const stop = async (graceMs = 30_000): Promise<DaemonExit> => {
     if (isAlive(pid)) {
-      try { process.kill(pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
     }
     const timer = sleep(graceMs).then(() => 'timeout' as const);
     if ((await Promise.race([exited, timer])) === 'timeout') killGroup(pid, 'SIGKILL');
@@ -85,7 +113,8 @@ export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
     pid,
     logFile: options.logFile,
     exited,
-    waitForLog: (pattern, timeoutMs) => waitForLogLine(options.logFile, pattern, { fromOffset: startOffset, timeoutMs, until: exited }),
+    waitForLog: (pattern, timeoutMs) =>
+      waitForLogLine(options.logFile, pattern, { fromOffset: startOffset, timeoutMs, until: exited }),
     stop,
   };
 }

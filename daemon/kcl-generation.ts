@@ -18,7 +18,6 @@ export const KCL_GENERATION_VARIABLE = 'KCL_GENERATION';
  */
 export const DEFAULT_KCL_GENERATION: KclGeneration = 3;
 
-
 /** `'2'` or `'3'` as a generation; undefined for anything else. */
 export function parseKclGeneration(text: string | undefined): KclGeneration | undefined {
   return text === '2' ? 2 : text === '3' ? 3 : undefined;

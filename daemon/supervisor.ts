@@ -19,7 +19,11 @@ export interface RestartPolicy extends Pick<RetryPolicy, 'baseDelayMs' | 'maxDel
   readonly resetAfterMs: number;
 }
 
-export const DEFAULT_RESTART_POLICY: RestartPolicy = Object.freeze({ baseDelayMs: 1_000, maxDelayMs: 30_000, resetAfterMs: 60_000 });
+export const DEFAULT_RESTART_POLICY: RestartPolicy = Object.freeze({
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  resetAfterMs: 60_000,
+});
 
 export type SupervisorEvent =
   | { readonly type: 'started'; readonly pid: number; readonly attempt: number }
@@ -44,8 +48,12 @@ export class Supervisor {
   public constructor(private readonly options: SupervisorOptions) {}
 
   /** Times the process was started again after an exit or a failed start. */
-  public get restarts(): number { return this.restartCount; }
-  public get pid(): number | undefined { return this.current?.pid; }
+  public get restarts(): number {
+    return this.restartCount;
+  }
+  public get pid(): number | undefined {
+    return this.current?.pid;
+  }
 
   /** Starts the first process and resolves once it is running (rejects if that first start fails). */
   public async start(): Promise<void> {
@@ -70,14 +78,22 @@ export class Supervisor {
     const now = this.options.now ?? Date.now;
     let running: Supervised | undefined = first;
     let startedAt = now();
-    const policy: RetryPolicy = { maxAttempts: Infinity, baseDelayMs: restart.baseDelayMs, maxDelayMs: restart.maxDelayMs, jitter: 'none' };
+    const policy: RetryPolicy = {
+      maxAttempts: Infinity,
+      baseDelayMs: restart.baseDelayMs,
+      maxDelayMs: restart.maxDelayMs,
+      jitter: 'none',
+    };
     let restarts = 0;
     let delay = backoffDelayMs(policy, 1);
     for (;;) {
       if (running !== undefined) {
         const exit = await running.exited;
         if (this.stopping) return;
-        if (now() - startedAt >= restart.resetAfterMs) { restarts = 0; delay = backoffDelayMs(policy, 1); }
+        if (now() - startedAt >= restart.resetAfterMs) {
+          restarts = 0;
+          delay = backoffDelayMs(policy, 1);
+        }
         this.emit({ type: 'exited', pid: running.pid, exit, restartInMs: delay });
         this.current = undefined;
       }
@@ -91,7 +107,10 @@ export class Supervisor {
         this.current = running;
         startedAt = now();
         this.emit({ type: 'started', pid: running.pid, attempt: this.restartCount });
-        if (this.stopping) { await running.stop(); return; }
+        if (this.stopping) {
+          await running.stop();
+          return;
+        }
       } catch (error: unknown) {
         running = undefined;
         this.emit({ type: 'start-failed', error, restartInMs: delay });
@@ -101,8 +120,15 @@ export class Supervisor {
 
   private pause(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => { this.wake = undefined; resolve(); }, ms);
-      this.wake = () => { clearTimeout(timer); this.wake = undefined; resolve(); };
+      const timer = setTimeout(() => {
+        this.wake = undefined;
+        resolve();
+      }, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
     });
   }
 

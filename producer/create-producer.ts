@@ -26,8 +26,10 @@ export interface CreateProducerParams {
 /** Validates everything at once (ConfigError), then lists the stream's shards and returns a ready producer. */
 export async function createProducer(params: CreateProducerParams): Promise<KinesisProducer> {
   const problems: string[] = [];
-  if (params.streamName === undefined && params.streamARN === undefined) problems.push('streamName or streamARN is required');
-  if (params.kinesis === undefined && params.transport === undefined) problems.push('a kinesis client (or a transport) is required');
+  if (params.streamName === undefined && params.streamARN === undefined)
+    problems.push('streamName or streamARN is required');
+  if (params.kinesis === undefined && params.transport === undefined)
+    problems.push('a kinesis client (or a transport) is required');
   let options: ProducerOptions | undefined;
   try {
     options = resolveProducerOptions(params.options);
@@ -37,10 +39,21 @@ export async function createProducer(params: CreateProducerParams): Promise<Kine
   }
   if (problems.length > 0 || options === undefined) throw new ConfigError('producer', problems);
   const streamName = params.streamName ?? params.streamARN?.split('/').pop() ?? '';
-  const transport = params.transport ?? new KinesisTransport(params.kinesis as KinesisClient, { streamName: params.streamName, streamARN: params.streamARN });
+  const transport =
+    params.transport ??
+    new KinesisTransport(params.kinesis as KinesisClient, {
+      streamName: params.streamName,
+      streamARN: params.streamARN,
+    });
   const shardMap = new ShardMap(await transport.listShards());
   return new KinesisProducer({
-    transport, options, shardMap, streamName,
-    metrics: params.metrics, logger: params.logger, clock: params.clock, random: params.random,
+    transport,
+    options,
+    shardMap,
+    streamName,
+    metrics: params.metrics,
+    logger: params.logger,
+    clock: params.clock,
+    random: params.random,
   });
 }

@@ -31,7 +31,12 @@ export interface ProducerDeps {
 
 const LATENCY_PUBLISH_INTERVAL_MS = 60_000;
 /** ListShards retries while records wait for a shard map: 1 s, doubling to 30 s (each waiting record still expires at its TTL). */
-const LIST_SHARDS_RETRY: RetryPolicy = Object.freeze({ maxAttempts: Infinity, baseDelayMs: 1_000, maxDelayMs: 30_000, jitter: 'none' });
+const LIST_SHARDS_RETRY: RetryPolicy = Object.freeze({
+  maxAttempts: Infinity,
+  baseDelayMs: 1_000,
+  maxDelayMs: 30_000,
+  jitter: 'none',
+});
 
 export class KinesisProducer {
   private readonly pipeline: ProducerPipeline;
@@ -60,8 +65,12 @@ export class KinesisProducer {
     this.pressure = new BackPressure(deps.options.maxBufferedRecords, deps.options.maxBufferedBytes);
     this.lastLatencyPublish = this.clock.now();
     this.pipeline = new ProducerPipeline({
-      options: deps.options, shardMap: deps.shardMap, stats: this.counters, metrics: this.metrics,
-      dimensions: this.dimensions, random: deps.random ?? Math.random,
+      options: deps.options,
+      shardMap: deps.shardMap,
+      stats: this.counters,
+      metrics: this.metrics,
+      dimensions: this.dimensions,
+      random: deps.random ?? Math.random,
       onSettled: (user) => this.settled(user.sizeBytes),
     });
   }
@@ -108,7 +117,14 @@ export class KinesisProducer {
   private enqueue(input: UserRecordInput): Promise<PutResult> {
     if (this.closed) return Promise.reject(new ProducerClosedError());
     return new Promise<PutResult>((resolve, reject) => {
-      const pending = toPendingRecord(input, this.clock.now(), this.deps.options.recordTtl, resolve, reject, this.hashes);
+      const pending = toPendingRecord(
+        input,
+        this.clock.now(),
+        this.deps.options.recordTtl,
+        resolve,
+        reject,
+        this.hashes,
+      );
       this.pressure.acquire(pending.sizeBytes);
       this.pipeline.add(pending);
       if (this.pipeline.hasFullRequest()) this.pump();
@@ -137,48 +153,55 @@ export class KinesisProducer {
 
   private send(batch: KinesisRecord[]): void {
     this.inFlight += 1;
-    this.deps.transport.putRecords(batch.map((record) => record.entry)).then(
-      (results) => {
-        if (this.pipeline.complete(batch, results, this.clock.now())) this.refreshShardMap();
-      },
-      (error: unknown) => {
-        const retryable = isRetryable(error);
-        this.logger.warn('PutRecords request failed', { records: batch.length, retryable, error: String(error) });
-        this.pipeline.failRequest(batch, error, retryable, this.clock.now());
-      },
-    ).finally(() => {
-      this.inFlight -= 1;
-      this.maybePublishLatency();
-      this.pump();
-    });
+    this.deps.transport
+      .putRecords(batch.map((record) => record.entry))
+      .then(
+        (results) => {
+          if (this.pipeline.complete(batch, results, this.clock.now())) this.refreshShardMap();
+        },
+        (error: unknown) => {
+          const retryable = isRetryable(error);
+          this.logger.warn('PutRecords request failed', { records: batch.length, retryable, error: String(error) });
+          this.pipeline.failRequest(batch, error, retryable, this.clock.now());
+        },
+      )
+      .finally(() => {
+        this.inFlight -= 1;
+        this.maybePublishLatency();
+        this.pump();
+      });
   }
 
   private refreshShardMap(): void {
     if (this.refreshing !== undefined) return;
     let failed = false;
-    this.refreshing = this.deps.transport.listShards().then(
-      (shards) => {
-        this.listShardsFailures = 0;
-        const map = new ShardMap(shards);
-        this.logger.info('shard map refreshed', { openShards: map.openShardCount });
-        this.pipeline.setShardMap(map, this.clock.now());
-      },
-      (error: unknown) => {
-        failed = true;
-        this.listShardsFailures += 1;
-        // Not retryable (access denied, no such stream): still retried, as records wait, but said loudly.
-        const retryable = isRetryable(error);
-        const log = retryable ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
-        log('ListShards failed; retrying', { error: String(error), attempt: this.listShardsFailures, retryable });
-      },
-    ).finally(() => {
-      this.refreshing = undefined;
-      if (this.pipeline.awaitingShardMap > 0) {
-        if (failed) setTimeout(() => this.refreshShardMap(), backoffDelayMs(LIST_SHARDS_RETRY, this.listShardsFailures));
-        else this.refreshShardMap();
-      }
-      this.pump();
-    });
+    this.refreshing = this.deps.transport
+      .listShards()
+      .then(
+        (shards) => {
+          this.listShardsFailures = 0;
+          const map = new ShardMap(shards);
+          this.logger.info('shard map refreshed', { openShards: map.openShardCount });
+          this.pipeline.setShardMap(map, this.clock.now());
+        },
+        (error: unknown) => {
+          failed = true;
+          this.listShardsFailures += 1;
+          // Not retryable (access denied, no such stream): still retried, as records wait, but said loudly.
+          const retryable = isRetryable(error);
+          const log = retryable ? this.logger.warn.bind(this.logger) : this.logger.error.bind(this.logger);
+          log('ListShards failed; retrying', { error: String(error), attempt: this.listShardsFailures, retryable });
+        },
+      )
+      .finally(() => {
+        this.refreshing = undefined;
+        if (this.pipeline.awaitingShardMap > 0) {
+          if (failed)
+            setTimeout(() => this.refreshShardMap(), backoffDelayMs(LIST_SHARDS_RETRY, this.listShardsFailures));
+          else this.refreshShardMap();
+        }
+        this.pump();
+      });
   }
 
   private arm(at: number): void {
@@ -186,11 +209,14 @@ export class KinesisProducer {
     if (this.timer !== undefined && this.timerAt <= at) return;
     this.clearTimer();
     this.timerAt = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      this.pump();
-    }, Math.max(0, at - this.clock.now()));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.timerAt = Infinity;
+        this.pump();
+      },
+      Math.max(0, at - this.clock.now()),
+    );
   }
 
   private clearTimer(): void {

@@ -8,7 +8,11 @@ export class RecordExpiredError extends ToolkitError {
     public readonly lastErrorCode: string | undefined,
     cause?: unknown,
   ) {
-    super('RECORD_EXPIRED', `user record expired after ${attempts} attempt(s)${lastErrorCode === undefined ? '' : `; last error ${lastErrorCode}`}`, { cause });
+    super(
+      'RECORD_EXPIRED',
+      `user record expired after ${attempts} attempt(s)${lastErrorCode === undefined ? '' : `; last error ${lastErrorCode}`}`,
+      { cause },
+    );
   }
 }
 

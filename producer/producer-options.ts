@@ -83,8 +83,10 @@ export function resolveProducerOptions(overrides: Partial<ProducerOptions> = {})
     problems.push(`rateLimit must be a positive number (percent of the shard quota), got ${String(options.rateLimit)}`);
   }
   if (typeof options.aggregationEnabled !== 'boolean') problems.push('aggregationEnabled must be true or false');
-  if (options.minBackoffMs > options.maxBackoffMs) problems.push(`minBackoffMs (${options.minBackoffMs}) must not exceed maxBackoffMs (${options.maxBackoffMs})`);
-  if (options.aggregationMaxSize > options.collectionMaxSize) problems.push('aggregationMaxSize must not exceed collectionMaxSize');
+  if (options.minBackoffMs > options.maxBackoffMs)
+    problems.push(`minBackoffMs (${options.minBackoffMs}) must not exceed maxBackoffMs (${options.maxBackoffMs})`);
+  if (options.aggregationMaxSize > options.collectionMaxSize)
+    problems.push('aggregationMaxSize must not exceed collectionMaxSize');
   if (problems.length > 0) throw new ConfigError('producer options', problems);
   return Object.freeze(options);
 }

@@ -18,13 +18,28 @@ export interface ProducerStatsSnapshot {
   readonly bufferedUserRecords: number;
 }
 
-type Counter = 'userRecordsPut' | 'userRecordsFailed' | 'userRecordsExpired' | 'kinesisRecordsPut' | 'bytesPut'
-  | 'putRecordsRequests' | 'retries' | 'throttles' | 'reshardsDetected';
+type Counter =
+  | 'userRecordsPut'
+  | 'userRecordsFailed'
+  | 'userRecordsExpired'
+  | 'kinesisRecordsPut'
+  | 'bytesPut'
+  | 'putRecordsRequests'
+  | 'retries'
+  | 'throttles'
+  | 'reshardsDetected';
 
 export class ProducerStats {
   private readonly counters: Record<Counter, number> = {
-    userRecordsPut: 0, userRecordsFailed: 0, userRecordsExpired: 0, kinesisRecordsPut: 0, bytesPut: 0,
-    putRecordsRequests: 0, retries: 0, throttles: 0, reshardsDetected: 0,
+    userRecordsPut: 0,
+    userRecordsFailed: 0,
+    userRecordsExpired: 0,
+    kinesisRecordsPut: 0,
+    bytesPut: 0,
+    putRecordsRequests: 0,
+    retries: 0,
+    throttles: 0,
+    reshardsDetected: 0,
   };
   private readonly latency = new LatencyHistogram();
 
@@ -42,27 +57,53 @@ export class ProducerStats {
       ...c,
       userRecordsPerKinesisRecord: c.kinesisRecordsPut === 0 ? 0 : c.userRecordsPut / c.kinesisRecordsPut,
       bytesPerKinesisRecord: c.kinesisRecordsPut === 0 ? 0 : c.bytesPut / c.kinesisRecordsPut,
-      latencyMs: { p50: this.latency.percentile(0.5), p90: this.latency.percentile(0.9), p99: this.latency.percentile(0.99), max: this.latency.max },
+      latencyMs: {
+        p50: this.latency.percentile(0.5),
+        p90: this.latency.percentile(0.9),
+        p99: this.latency.percentile(0.99),
+        max: this.latency.max,
+      },
       bufferedUserRecords,
     };
   }
 }
 
 /** Data points for one completed PutRecords request. */
-export function requestMetrics(dimensions: Readonly<Record<string, string>>, userRecords: number, kinesisRecords: number, bytes: number, retries: number, throttles: number): MetricDatum[] {
+export function requestMetrics(
+  dimensions: Readonly<Record<string, string>>,
+  userRecords: number,
+  kinesisRecords: number,
+  bytes: number,
+  retries: number,
+  throttles: number,
+): MetricDatum[] {
   return [
     { name: 'UserRecordsPut', value: userRecords, unit: 'Count', dimensions },
     { name: 'KinesisRecordsPut', value: kinesisRecords, unit: 'Count', dimensions },
     { name: 'KinesisRecordsDataPut', value: bytes, unit: 'Bytes', dimensions },
-    { name: 'UserRecordsPerKinesisRecord', value: kinesisRecords === 0 ? 0 : userRecords / kinesisRecords, unit: 'Count', dimensions },
+    {
+      name: 'UserRecordsPerKinesisRecord',
+      value: kinesisRecords === 0 ? 0 : userRecords / kinesisRecords,
+      unit: 'Count',
+      dimensions,
+    },
     { name: 'RetriesPerRecord', value: retries, unit: 'Count', dimensions },
     { name: 'ErrorsByCode.ProvisionedThroughputExceeded', value: throttles, unit: 'Count', dimensions },
   ];
 }
 
 /** Put-latency percentiles as data points (published periodically and on close). */
-export function publishLatency(sink: MetricsSink, dimensions: Readonly<Record<string, string>>, snapshot: ProducerStatsSnapshot): void {
-  for (const [name, value] of Object.entries({ p50: snapshot.latencyMs.p50, p90: snapshot.latencyMs.p90, p99: snapshot.latencyMs.p99, max: snapshot.latencyMs.max })) {
+export function publishLatency(
+  sink: MetricsSink,
+  dimensions: Readonly<Record<string, string>>,
+  snapshot: ProducerStatsSnapshot,
+): void {
+  for (const [name, value] of Object.entries({
+    p50: snapshot.latencyMs.p50,
+    p90: snapshot.latencyMs.p90,
+    p99: snapshot.latencyMs.p99,
+    max: snapshot.latencyMs.max,
+  })) {
     sink.put({ name: `UserRecordPutLatency.${name}`, value, unit: 'Milliseconds', dimensions });
   }
 }

@@ -18,7 +18,10 @@ export interface CliDeps {
 
 /** Maps a failure to the documented exit code after telling the person what went wrong. */
 export function failureExit(error: unknown, deps: CliDeps, usage: string): number {
-  if (error instanceof UsageError || (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
+  if (
+    error instanceof UsageError ||
+    (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))
+  ) {
     deps.printError(`${error.message}\n${usage}`);
     return REPORTING_EXIT.usage;
   }
@@ -35,7 +38,10 @@ export function failureExit(error: unknown, deps: CliDeps, usage: string): numbe
 export function untilAborted(signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
     if (signal === undefined) return;
-    if (signal.aborted) { resolve(); return; }
+    if (signal.aborted) {
+      resolve();
+      return;
+    }
     signal.addEventListener('abort', () => resolve(), { once: true });
   });
 }

@@ -29,36 +29,88 @@ Exit 0 only when exact: every tweet archived and loaded once, dead letters equal
   --json             print only the JSON lines on stdout`;
 
 interface Args extends Record<string, number | boolean | string> {
-  faults: number; seed: number; shards: number; rate: number; pause: number; timeout: number; keep: boolean; json: boolean; help: boolean;
+  faults: number;
+  seed: number;
+  shards: number;
+  rate: number;
+  pause: number;
+  timeout: number;
+  keep: boolean;
+  json: boolean;
+  help: boolean;
 }
 const SPEC: Record<string, [keyof Args & string, FlagKind]> = {
-  '--faults': ['faults', 'integer'], '--seed': ['seed', 'integer'], '--shards': ['shards', 'integer'], '--rate': ['rate', 'integer'],
-  '--pause': ['pause', 'integer'], '--timeout': ['timeout', 'integer'], '--keep': ['keep', 'boolean'], '--json': ['json', 'boolean'],
-  '--help': ['help', 'boolean'], '-h': ['help', 'boolean'],
+  '--faults': ['faults', 'integer'],
+  '--seed': ['seed', 'integer'],
+  '--shards': ['shards', 'integer'],
+  '--rate': ['rate', 'integer'],
+  '--pause': ['pause', 'integer'],
+  '--timeout': ['timeout', 'integer'],
+  '--keep': ['keep', 'boolean'],
+  '--json': ['json', 'boolean'],
+  '--help': ['help', 'boolean'],
+  '-h': ['help', 'boolean'],
 };
 
 async function main(args: Args): Promise<number> {
   const session = openSoakSession('chaos');
-  const say = (line: string): void => { process.stdout.write(`${line}\n`); };
-  if (!jarsPresent()) { session.progress('KCL jars missing: run `npm run kcl:jars` first'); return 1; }
+  const say = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  if (!jarsPresent()) {
+    session.progress('KCL jars missing: run `npm run kcl:jars` first');
+    return 1;
+  }
   const stack = await session.startStack();
   let outcome;
   try {
     outcome = await runChaos({
-      stack, dir: session.dir, faults: args.faults, seed: args.seed, shards: args.shards, ratePerSecond: args.rate, pauseMs: args.pause * 1_000,
-      deliveryTimeoutMs: args.timeout * 1_000, logger: session.logger, progress: session.progress, signal: session.signal,
+      stack,
+      dir: session.dir,
+      faults: args.faults,
+      seed: args.seed,
+      shards: args.shards,
+      ratePerSecond: args.rate,
+      pauseMs: args.pause * 1_000,
+      deliveryTimeoutMs: args.timeout * 1_000,
+      logger: session.logger,
+      progress: session.progress,
+      signal: session.signal,
     });
   } finally {
     await stack.stop();
   }
   const exact = isExact(outcome) && !session.signal.aborted;
   if (!args.json) {
-    say(`chaos run ${outcome.runId}, seed ${args.seed}, ${outcome.injected.length}/${outcome.faults} faults in ${(outcome.elapsedMs / 1000).toFixed(0)} s: ${exact ? 'EXACT' : 'NOT EXACT'}`);
+    say(
+      `chaos run ${outcome.runId}, seed ${args.seed}, ${outcome.injected.length}/${outcome.faults} faults in ${(outcome.elapsedMs / 1000).toFixed(0)} s: ${exact ? 'EXACT' : 'NOT EXACT'}`,
+    );
     for (const f of outcome.injected) say(`  ${f.kind}: ${f.what} (${(f.tookMs / 1000).toFixed(1)} s)`);
-    say(`  poison sent ${outcome.poisonSent}, dead-lettered ${outcome.deadLettered}; foreign lines/rows ${outcome.unexpected}; every record delivered before the stop: ${outcome.delivered}`);
+    say(
+      `  poison sent ${outcome.poisonSent}, dead-lettered ${outcome.deadLettered}; foreign lines/rows ${outcome.unexpected}; every record delivered before the stop: ${outcome.delivered}`,
+    );
   }
-  say(JSON.stringify({ seed: args.seed, seconds: Math.round(outcome.elapsedMs / 1000), poisonSent: outcome.poisonSent, lost: outcome.lost, unexpected: outcome.unexpected, injected: outcome.injected.map((f) => f.kind) }));
-  say(JSON.stringify({ faults: outcome.faults, produced: outcome.produced, archived: outcome.archived, loaded: outcome.loaded, deadLettered: outcome.deadLettered, missing: outcome.missing, duplicates: outcome.duplicates }));
+  say(
+    JSON.stringify({
+      seed: args.seed,
+      seconds: Math.round(outcome.elapsedMs / 1000),
+      poisonSent: outcome.poisonSent,
+      lost: outcome.lost,
+      unexpected: outcome.unexpected,
+      injected: outcome.injected.map((f) => f.kind),
+    }),
+  );
+  say(
+    JSON.stringify({
+      faults: outcome.faults,
+      produced: outcome.produced,
+      archived: outcome.archived,
+      loaded: outcome.loaded,
+      deadLettered: outcome.deadLettered,
+      missing: outcome.missing,
+      duplicates: outcome.duplicates,
+    }),
+  );
   if (exact && !args.keep) fs.rmSync(session.dir, { recursive: true, force: true });
   else session.progress(`run folder kept: ${session.dir}`);
   await session.close();
@@ -66,7 +118,17 @@ async function main(args: Args): Promise<number> {
 }
 
 function parseChaosArgs(argv: readonly string[]): Args {
-  const args = parseFlags<Args>('chaos options', argv, SPEC, { faults: -1, seed: -1, shards: 2, rate: 50, pause: 5, timeout: 600, keep: false, json: false, help: false });
+  const args = parseFlags<Args>('chaos options', argv, SPEC, {
+    faults: -1,
+    seed: -1,
+    shards: 2,
+    rate: 50,
+    pause: 5,
+    timeout: 600,
+    keep: false,
+    json: false,
+    help: false,
+  });
   const problems = [
     ...(args.help || args.faults >= 0 ? [] : ['--faults N is required']),
     ...(args.help || args.seed >= 0 ? [] : ['--seed S is required']),

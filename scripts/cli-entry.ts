@@ -14,7 +14,11 @@ export interface EntryDeps {
 
 /** Runs `cli` with process arguments; its log (and process warnings) go to `$<TOOL>_LOG_FILE` or `.local/logs/<tool>.log`; local-or-cloud is resolved first. */
 export function runCliEntry(tool: string, cli: (argv: string[], deps: EntryDeps) => Promise<number>): void {
-  const log = createWinstonLogger({ file: logFileFor(tool, process.env), errorsToStderr: false, defaultFields: { component: tool } });
+  const log = createWinstonLogger({
+    file: logFileFor(tool, process.env),
+    errorsToStderr: false,
+    defaultFields: { component: tool },
+  });
   prepareCliProcess(log.logger, (text) => process.stderr.write(`${text}\n`));
   const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());

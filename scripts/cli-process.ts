@@ -21,6 +21,8 @@ export function prepareCliProcess(logger: Logger, printError: (text: string) => 
 /** Process warnings and library console warnings (the SDK's HTTP handler writes some) become log entries; the CLIs write their own messages with process.stderr. */
 export function routeWarningsToLog(logger: Logger): void {
   process.removeAllListeners('warning');
-  process.on('warning', (warning: Error) => logger.warn('process warning', { name: warning.name, message: warning.message.split('\n')[0] }));
+  process.on('warning', (warning: Error) =>
+    logger.warn('process warning', { name: warning.name, message: warning.message.split('\n')[0] }),
+  );
   console.warn = (...args: unknown[]): void => logger.warn('console warning', { text: format(...args) });
 }

@@ -22,7 +22,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     config = parseCollectArguments(argv, process.env, REPO_ROOT);
   } catch (error: unknown) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : describeError(error)}\n\n${COLLECT_USAGE}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : describeError(error)}\n\n${COLLECT_USAGE}\n`,
+    );
     return 2;
   }
   if (config === 'help') {
@@ -40,7 +42,11 @@ async function main(argv: readonly string[]): Promise<number> {
     // The local stand-in accepts any credentials; real ones in this shell are never sent to it.
     useLocalCredentials(process.env);
   }
-  const log = createWinstonLogger({ file: config.logFile, errorsToStderr: true, defaultFields: { component: 'collector', source: config.source.kind } });
+  const log = createWinstonLogger({
+    file: config.logFile,
+    errorsToStderr: true,
+    defaultFields: { component: 'collector', source: config.source.kind },
+  });
   const logger = log.logger;
   // The SDK's Node-version notice goes to the log, not the operator's terminal.
   routeWarningsToLog(logger);
@@ -52,11 +58,21 @@ async function main(argv: readonly string[]): Promise<number> {
   if (position.problem !== undefined) logger.warn('position file unreadable', { problem: position.problem });
   const positionFile = config.positionFile;
   try {
-    const producer = await createProducer({ streamName: target.streamName, kinesis: factory.kinesis(), logger: logger.child({ component: 'producer' }) });
-    process.stderr.write(`collect: ${config.source.kind} #${config.hashtag} -> stream ${target.streamName}${target.local ? ' (local)' : ''}; ${position.loaded} keys remembered\n`);
+    const producer = await createProducer({
+      streamName: target.streamName,
+      kinesis: factory.kinesis(),
+      logger: logger.child({ component: 'producer' }),
+    });
+    process.stderr.write(
+      `collect: ${config.source.kind} #${config.hashtag} -> stream ${target.streamName}${target.local ? ' (local)' : ''}; ${position.loaded} keys remembered\n`,
+    );
     const summary = await runCollector({
       source: createSource(config, logger, () => process.stdin),
-      producer, seen, logger, durationSeconds: config.durationSeconds, signal: abort.signal,
+      producer,
+      seen,
+      logger,
+      durationSeconds: config.durationSeconds,
+      signal: abort.signal,
       savePosition: () => savePosition(positionFile, seen),
       onProgress: (progress) => process.stderr.write(`${progressLine(progress)}\n`),
       progressIntervalMs: config.progressIntervalMs,
@@ -75,7 +91,12 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-  process.stderr.write(`collect failed: ${describeError(error)}\n`);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`collect failed: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  },
+);

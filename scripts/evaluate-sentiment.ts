@@ -9,7 +9,10 @@ import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
 import { REPO_ROOT } from '../common/repo-root';
 
 /** This process's CPU time in microseconds (user + system), for the one-core docs/s. */
-const cpuMicros = (): number => { const used = process.cpuUsage(); return used.user + used.system; };
+const cpuMicros = (): number => {
+  const used = process.cpuUsage();
+  return used.user + used.system;
+};
 
 export const DEFAULT_CORPUS = path.resolve(REPO_ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
 
@@ -25,17 +28,31 @@ English held-out >= 0.72, >= 20,000 docs/s on one core.
 Exit codes: 0 ok, 1 error, 2 usage.`;
 
 function main(argv: readonly string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) { console.log(HELP); return 0; }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
   const json = argv.includes('--json');
   const at = argv.indexOf('--corpus');
   const corpusPath = at >= 0 ? argv[at + 1] : DEFAULT_CORPUS;
   const known = new Set(['--json', '--corpus', ...(at >= 0 && corpusPath !== undefined ? [corpusPath] : [])]);
   const unknown = argv.filter((arg) => !known.has(arg));
-  if (corpusPath === undefined || unknown.length > 0) { console.error(`bad arguments: ${unknown.join(' ') || '--corpus needs a file'}\n${HELP}`); return 2; }
+  if (corpusPath === undefined || unknown.length > 0) {
+    console.error(`bad arguments: ${unknown.join(' ') || '--corpus needs a file'}\n${HELP}`);
+    return 2;
+  }
   const analyzer = new LocalAnalyzer();
-  const evaluation = evaluateLocalAnalyzer(parseRatedCorpus(fs.readFileSync(corpusPath, 'utf8')), 1_000, analyzer, cpuMicros);
+  const evaluation = evaluateLocalAnalyzer(
+    parseRatedCorpus(fs.readFileSync(corpusPath, 'utf8')),
+    1_000,
+    analyzer,
+    cpuMicros,
+  );
   const heldOut = evaluateHeldOut(heldOutSets(REPO_ROOT), analyzer);
-  if (json) { console.log(JSON.stringify({ ...evaluation, heldOut })); return 0; }
+  if (json) {
+    console.log(JSON.stringify({ ...evaluation, heldOut }));
+    return 0;
+  }
   const f = (x: number): string => x.toFixed(3);
   const line = (name: string, a: ScoredAgreement): string =>
     `${name.padEnd(10)} label F1 ${f(a.label.weightedF1)}  compound F1 ${f(a.compound.weightedF1)}  r ${f(a.compound.pearsonR)}  Positive-Negative r ${f(a.scoreDifference.pearsonR)}`;
@@ -46,7 +63,9 @@ function main(argv: readonly string[]): number {
   console.log('label per class (all):');
   for (const c of CLASSES) {
     const m = evaluation.label.perClass[c];
-    console.log(`  ${c.padEnd(9)} F1 ${f(m.f1)}  precision ${f(m.precision)}  recall ${f(m.recall)}  support ${m.support}`);
+    console.log(
+      `  ${c.padEnd(9)} F1 ${f(m.f1)}  precision ${f(m.precision)}  recall ${f(m.recall)}  support ${m.support}`,
+    );
   }
   console.log('held-out label accuracy (positive+negative; per class right/items):');
   for (const [name, a] of Object.entries(heldOut)) {
@@ -54,7 +73,9 @@ function main(argv: readonly string[]): number {
     console.log(`  ${name.padEnd(5)} ${f(a.polarAccuracy)}  ${per}`);
   }
   const n = (x: number): string => Math.round(x).toLocaleString('en-US');
-  console.log(`docs/s (1 core)  ${n(evaluation.docsPerCpuSec)} per CPU second, ${n(evaluation.docsPerSec)} per wall-clock second`);
+  console.log(
+    `docs/s (1 core)  ${n(evaluation.docsPerCpuSec)} per CPU second, ${n(evaluation.docsPerSec)} per wall-clock second`,
+  );
   console.log('goals: label weighted F1 >= 0.90, Positive-Negative r >= 0.85, en held-out >= 0.72, >= 20,000 docs/s');
   return 0;
 }

@@ -5,7 +5,12 @@ import { ConfigError } from '../common/errors';
  * Parses the arguments with `parse` (a ConfigError lists every problem: printed with the usage, exit 2), prints the usage
  * on `--help` (exit 0), otherwise runs `main` and exits with its code (1 when it throws, with `<name> failed: why`).
  */
-export function runParsedCli<A extends { readonly help: boolean }>(name: string, usage: string, parse: () => A, main: (args: A) => Promise<number>): void {
+export function runParsedCli<A extends { readonly help: boolean }>(
+  name: string,
+  usage: string,
+  parse: () => A,
+  main: (args: A) => Promise<number>,
+): void {
   let parsed: A;
   try {
     parsed = parse();
@@ -17,8 +22,11 @@ export function runParsedCli<A extends { readonly help: boolean }>(name: string,
     process.stdout.write(`${usage}\n`);
     process.exit(0);
   }
-  main(parsed).then((code) => process.exit(code), (error: unknown) => {
-    process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  });
+  main(parsed).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      process.stderr.write(`${name} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    },
+  );
 }

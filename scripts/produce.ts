@@ -18,14 +18,17 @@ async function main(argv: readonly string[]): Promise<number> {
   // Until the real log exists, warnings are kept off stderr too.
   const early = createWinstonLogger({ file: DEFAULT_LOG_FILE, errorsToStderr: false });
   // --endpoint configures Kinesis explicitly: then the local stack is not guessed.
-  if (!argv.some((a) => a === '--endpoint' || a.startsWith('--endpoint='))) prepareCliProcess(early.logger, (text) => process.stderr.write(`${text}\n`));
+  if (!argv.some((a) => a === '--endpoint' || a.startsWith('--endpoint=')))
+    prepareCliProcess(early.logger, (text) => process.stderr.write(`${text}\n`));
   else routeWarningsToLog(early.logger);
   await early.close();
   let config: ProduceConfig | 'help';
   try {
     config = parseProduceArguments(argv, process.env);
   } catch (error: unknown) {
-    process.stderr.write(`${error instanceof ConfigError ? error.message : describeError(error)}\n\n${PRODUCE_USAGE}\n`);
+    process.stderr.write(
+      `${error instanceof ConfigError ? error.message : describeError(error)}\n\n${PRODUCE_USAGE}\n`,
+    );
     return 2;
   }
   if (config === 'help') {
@@ -62,13 +65,19 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 function openSource(config: ProduceConfig): RecordSourceSpec {
-  if (config.source.kind === 'sample') return { kind: 'sample', sample: config.source.sample, seed: config.source.seed };
+  if (config.source.kind === 'sample')
+    return { kind: 'sample', sample: config.source.sample, seed: config.source.seed };
   const path = config.source.path;
   const open = (): Readable => (path === '-' ? process.stdin : fs.createReadStream(path, 'utf8'));
   return { kind: 'lines', lines: readLines(open), partitionKeyField: config.partitionKeyField };
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-  process.stderr.write(`produce failed: ${describeError(error)}\n`);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`produce failed: ${describeError(error)}\n`);
+    process.exitCode = 1;
+  },
+);

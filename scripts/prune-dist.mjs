@@ -30,4 +30,5 @@ function prune(dir) {
 }
 
 if (fs.existsSync(dist)) prune(dist);
-if (removed > 0 && !process.argv.includes('--quiet')) console.error(`prune-dist: removed ${removed} compiled file(s) whose source is gone`);
+if (removed > 0 && !process.argv.includes('--quiet'))
+  console.error(`prune-dist: removed ${removed} compiled file(s) whose source is gone`);

@@ -40,20 +40,31 @@ async function main(): Promise<number> {
   }
   const template = path.resolve(REPO_ROOT, settings.template);
   if (!fs.existsSync(template)) {
-    process.stderr.write(`render-worker-properties: no properties template ${template} for KCL generation ${settings.generation}\n`);
+    process.stderr.write(
+      `render-worker-properties: no properties template ${template} for KCL generation ${settings.generation}\n`,
+    );
     return 1;
   }
   const text = renderProperties(fs.readFileSync(template, 'utf8'), settings.overrides);
-  const findings = validateProperties(parseProperties(text), { cwd: REPO_ROOT, searchPath: process.env.PATH ?? '', generation: settings.generation });
+  const findings = validateProperties(parseProperties(text), {
+    cwd: REPO_ROOT,
+    searchPath: process.env.PATH ?? '',
+    generation: settings.generation,
+  });
   const errors = findings.filter((finding) => finding.severity === 'error');
   for (const finding of findings) process.stderr.write(`${describe(finding)}\n`);
   if (errors.length > 0) {
-    process.stderr.write(`render-worker-properties: ${errors.length} error(s) in the properties rendered from ${settings.template}; the daemon is not started\n`);
+    process.stderr.write(
+      `render-worker-properties: ${errors.length} error(s) in the properties rendered from ${settings.template}; the daemon is not started\n`,
+    );
     return 1;
   }
-  const jarsDir = settings.jarsDir === undefined ? kclJarsDir(settings.generation) : path.resolve(REPO_ROOT, settings.jarsDir);
+  const jarsDir =
+    settings.jarsDir === undefined ? kclJarsDir(settings.generation) : path.resolve(REPO_ROOT, settings.jarsDir);
   if (!fs.existsSync(jarsDir)) {
-    process.stderr.write(`render-worker-properties: no KCL jars in ${jarsDir} for KCL generation ${settings.generation}\n`);
+    process.stderr.write(
+      `render-worker-properties: no KCL jars in ${jarsDir} for KCL generation ${settings.generation}\n`,
+    );
     return 1;
   }
   const output = path.resolve(REPO_ROOT, settings.outputFile);
@@ -64,4 +75,6 @@ async function main(): Promise<number> {
   return 0;
 }
 
-void main().then((code) => { process.exitCode = code; });
+void main().then((code) => {
+  process.exitCode = code;
+});

@@ -25,17 +25,41 @@ Exit 0 only when every run is exact (no duplicate, nothing missing); 1 otherwise
   --json             print only the JSON lines on stdout`;
 
 interface Args extends Record<string, number | boolean | string> {
-  runs: number; splits: string; rate: number; noGuard: boolean; kcl: string; keep: boolean; json: boolean; help: boolean;
+  runs: number;
+  splits: string;
+  rate: number;
+  noGuard: boolean;
+  kcl: string;
+  keep: boolean;
+  json: boolean;
+  help: boolean;
 }
 const SPEC: Record<string, [keyof Args & string, FlagKind]> = {
-  '--runs': ['runs', 'integer'], '--splits': ['splits', 'string'], '--rate': ['rate', 'integer'],
-  '--no-guard': ['noGuard', 'boolean'], '--kcl': ['kcl', 'string'], '--keep': ['keep', 'boolean'], '--json': ['json', 'boolean'], '--help': ['help', 'boolean'], '-h': ['help', 'boolean'],
+  '--runs': ['runs', 'integer'],
+  '--splits': ['splits', 'string'],
+  '--rate': ['rate', 'integer'],
+  '--no-guard': ['noGuard', 'boolean'],
+  '--kcl': ['kcl', 'string'],
+  '--keep': ['keep', 'boolean'],
+  '--json': ['json', 'boolean'],
+  '--help': ['help', 'boolean'],
+  '-h': ['help', 'boolean'],
 };
 
 function parseSplits(text: string): Array<[number, number]> {
   const pairs = text.split(',').map((p) => p.split(':').map(Number));
-  const bad = pairs.filter((p) => p.length !== 2 || p.some((n) => !Number.isInteger(n) || n < 1) || p[1] > p[0] * 2 || p[1] * 2 < p[0] || p[0] === p[1]);
-  if (bad.length > 0) throw new ConfigError('reshard-soak options', [`--splits needs FROM:TO pairs with TO in [FROM/2, FROM*2] and TO != FROM, got "${text}"`]);
+  const bad = pairs.filter(
+    (p) =>
+      p.length !== 2 ||
+      p.some((n) => !Number.isInteger(n) || n < 1) ||
+      p[1] > p[0] * 2 ||
+      p[1] * 2 < p[0] ||
+      p[0] === p[1],
+  );
+  if (bad.length > 0)
+    throw new ConfigError('reshard-soak options', [
+      `--splits needs FROM:TO pairs with TO in [FROM/2, FROM*2] and TO != FROM, got "${text}"`,
+    ]);
   return pairs as Array<[number, number]>;
 }
 
@@ -43,8 +67,13 @@ async function main(args: Args): Promise<number> {
   const splits = parseSplits(args.splits);
   const generation = parseKclGeneration(args.kcl) ?? DEFAULT_KCL_GENERATION;
   const session = openSoakSession('reshard-soak');
-  const say = (line: string): void => { process.stdout.write(`${line}\n`); };
-  if (!jarsPresent(generation)) { session.progress('KCL jars missing: run `npm run kcl:jars` first'); return 1; }
+  const say = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
+  if (!jarsPresent(generation)) {
+    session.progress('KCL jars missing: run `npm run kcl:jars` first');
+    return 1;
+  }
   const summaries: Record<string, unknown>[] = [];
   let allClean = true;
   const stack = await session.startStack();
@@ -52,16 +81,48 @@ async function main(args: Args): Promise<number> {
     for (const [from, to] of splits) {
       const results: ReshardRunResult[] = [];
       for (let run = 1; run <= args.runs && !session.signal.aborted; run += 1) {
-        const r = await runReshardOnce({ stack, dir: session.dir, from, to, ratePerSecond: args.rate, beforeMs: 4_000, afterMs: 3_000, deliveryTimeoutMs: 240_000, guard: !args.noGuard, generation, logger: session.logger, progress: session.progress });
+        const r = await runReshardOnce({
+          stack,
+          dir: session.dir,
+          from,
+          to,
+          ratePerSecond: args.rate,
+          beforeMs: 4_000,
+          afterMs: 3_000,
+          deliveryTimeoutMs: 240_000,
+          guard: !args.noGuard,
+          generation,
+          logger: session.logger,
+          progress: session.progress,
+        });
         results.push(r);
-        const clean = r.delivered && r.duplicates === 0 && r.missing === 0 && r.unexpected === 0 && r.archived === r.produced && r.loaded === r.produced;
-        session.progress(`${from}->${to} run ${run}/${args.runs}: ${clean ? 'exact' : 'NOT EXACT'} produced ${r.produced} archived ${r.archived} loaded ${r.loaded} duplicates ${r.duplicates} missing ${r.missing} (lost ${r.lost}) guard-dropped aggregates ${r.guardDroppedAggregates} (${(r.elapsedMs / 1000).toFixed(0)} s, ${r.runId})`);
+        const clean =
+          r.delivered &&
+          r.duplicates === 0 &&
+          r.missing === 0 &&
+          r.unexpected === 0 &&
+          r.archived === r.produced &&
+          r.loaded === r.produced;
+        session.progress(
+          `${from}->${to} run ${run}/${args.runs}: ${clean ? 'exact' : 'NOT EXACT'} produced ${r.produced} archived ${r.archived} loaded ${r.loaded} duplicates ${r.duplicates} missing ${r.missing} (lost ${r.lost}) guard-dropped aggregates ${r.guardDroppedAggregates} (${(r.elapsedMs / 1000).toFixed(0)} s, ${r.runId})`,
+        );
       }
-      const clean = results.filter((r) => r.delivered && r.duplicates === 0 && r.missing === 0 && r.unexpected === 0).length;
+      const clean = results.filter(
+        (r) => r.delivered && r.duplicates === 0 && r.missing === 0 && r.unexpected === 0,
+      ).length;
       const summary = {
-        split: `${from}->${to}`, runs: results.length, clean, duplicates: sum(results, 'duplicates'), missing: sum(results, 'missing'), lost: sum(results, 'lost'),
-        runsWithDuplicates: results.filter((r) => r.duplicates > 0).length, produced: sum(results, 'produced'),
-        guardDroppedAggregates: sum(results, 'guardDroppedAggregates'), meanRunSeconds: Math.round(sum(results, 'elapsedMs') / Math.max(1, results.length) / 1000), guard: !args.noGuard, kcl: generation,
+        split: `${from}->${to}`,
+        runs: results.length,
+        clean,
+        duplicates: sum(results, 'duplicates'),
+        missing: sum(results, 'missing'),
+        lost: sum(results, 'lost'),
+        runsWithDuplicates: results.filter((r) => r.duplicates > 0).length,
+        produced: sum(results, 'produced'),
+        guardDroppedAggregates: sum(results, 'guardDroppedAggregates'),
+        meanRunSeconds: Math.round(sum(results, 'elapsedMs') / Math.max(1, results.length) / 1000),
+        guard: !args.noGuard,
+        kcl: generation,
       };
       if (clean !== args.runs) allClean = false;
       summaries.push(summary);
@@ -70,23 +131,52 @@ async function main(args: Args): Promise<number> {
   } finally {
     await stack.stop();
   }
-  say(JSON.stringify({ runs: summaries.reduce((n, s) => n + Number(s.runs), 0), clean: summaries.reduce((n, s) => n + Number(s.clean), 0), duplicates: summaries.reduce((n, s) => n + Number(s.duplicates), 0), missing: summaries.reduce((n, s) => n + Number(s.missing), 0), splits: summaries }));
+  say(
+    JSON.stringify({
+      runs: summaries.reduce((n, s) => n + Number(s.runs), 0),
+      clean: summaries.reduce((n, s) => n + Number(s.clean), 0),
+      duplicates: summaries.reduce((n, s) => n + Number(s.duplicates), 0),
+      missing: summaries.reduce((n, s) => n + Number(s.missing), 0),
+      splits: summaries,
+    }),
+  );
   if (allClean && !args.keep) fs.rmSync(session.dir, { recursive: true, force: true });
   else session.progress(`run folder kept: ${session.dir}`);
   await session.close();
   return allClean && !session.signal.aborted ? 0 : 1;
 }
 
-function sum(results: readonly ReshardRunResult[], key: 'duplicates' | 'missing' | 'lost' | 'produced' | 'guardDroppedAggregates' | 'elapsedMs'): number {
+function sum(
+  results: readonly ReshardRunResult[],
+  key: 'duplicates' | 'missing' | 'lost' | 'produced' | 'guardDroppedAggregates' | 'elapsedMs',
+): number {
   return results.reduce((n, r) => n + r[key], 0);
 }
 
-runParsedCli('reshard-soak', USAGE, () => {
-  const args = parseFlags<Args>('reshard-soak options', process.argv.slice(2), SPEC, { runs: 20, splits: '2:4,4:2,2:3', rate: 150, noGuard: false, kcl: String(DEFAULT_KCL_GENERATION), keep: false, json: false, help: false });
-  if (args.help) return args;
-  const problems: string[] = [];
-  try { parseSplits(args.splits); } catch (error: unknown) { problems.push(...(error instanceof ConfigError ? error.problems : [String(error)])); }
-  if (parseKclGeneration(args.kcl) === undefined) problems.push(`--kcl must be 2 or 3, got "${args.kcl}"`);
-  if (problems.length > 0) throw new ConfigError('reshard-soak options', problems);
-  return args;
-}, main);
+runParsedCli(
+  'reshard-soak',
+  USAGE,
+  () => {
+    const args = parseFlags<Args>('reshard-soak options', process.argv.slice(2), SPEC, {
+      runs: 20,
+      splits: '2:4,4:2,2:3',
+      rate: 150,
+      noGuard: false,
+      kcl: String(DEFAULT_KCL_GENERATION),
+      keep: false,
+      json: false,
+      help: false,
+    });
+    if (args.help) return args;
+    const problems: string[] = [];
+    try {
+      parseSplits(args.splits);
+    } catch (error: unknown) {
+      problems.push(...(error instanceof ConfigError ? error.problems : [String(error)]));
+    }
+    if (parseKclGeneration(args.kcl) === undefined) problems.push(`--kcl must be 2 or 3, got "${args.kcl}"`);
+    if (problems.length > 0) throw new ConfigError('reshard-soak options', problems);
+    return args;
+  },
+  main,
+);

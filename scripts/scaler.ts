@@ -5,7 +5,11 @@ import { runScalerCli } from '../operator/scaler/scaler-cli';
 import { prepareCliProcess } from './cli-process';
 
 async function main(): Promise<void> {
-  const log = createWinstonLogger({ file: logFileFor('scaler', process.env), errorsToStderr: false, defaultFields: { component: 'scaler' } });
+  const log = createWinstonLogger({
+    file: logFileFor('scaler', process.env),
+    errorsToStderr: false,
+    defaultFields: { component: 'scaler' },
+  });
   prepareCliProcess(log.logger, (text) => process.stderr.write(`${text}\n`));
   const code = await runScalerCli(process.argv.slice(2), {
     env: process.env,

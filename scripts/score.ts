@@ -32,9 +32,19 @@ Exit codes: 0 ok, 1 error (unreadable input, Comprehend unavailable), 2 usage.`;
 
 const CHUNK = 100;
 
-interface Input { readonly line: number; readonly document?: SentimentDocument; readonly invalid?: string }
+interface Input {
+  readonly line: number;
+  readonly document?: SentimentDocument;
+  readonly invalid?: string;
+}
 
-interface Options { readonly kind: string; readonly explain: boolean; readonly json: boolean; readonly source: string | undefined; readonly text: string | undefined }
+interface Options {
+  readonly kind: string;
+  readonly explain: boolean;
+  readonly json: boolean;
+  readonly source: string | undefined;
+  readonly text: string | undefined;
+}
 
 function parseLine(text: string, line: number): Input {
   if (!text.trimStart().startsWith('{')) return { line, document: { text } };
@@ -49,13 +59,18 @@ function parseLine(text: string, line: number): Input {
 
 /** The options, or a usage problem. */
 function parseArgs(argv: readonly string[]): Options | string {
-  let kind = 'local'; let explain = false; let json = false; let text: string | undefined; const files: string[] = [];
+  let kind = 'local';
+  let explain = false;
+  let json = false;
+  let text: string | undefined;
+  const files: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i] as string;
     if (arg === '--analyzer' || arg === '--text') {
       const value = argv[i + 1];
       if (value === undefined) return `${arg} needs a value`;
-      if (arg === '--analyzer') kind = value; else text = value;
+      if (arg === '--analyzer') kind = value;
+      else text = value;
       i += 1;
     } else if (arg === '--explain') explain = true;
     else if (arg === '--json') json = true;
@@ -70,21 +85,40 @@ function parseArgs(argv: readonly string[]): Options | string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) { console.log(HELP); return 0; }
+  if (argv.includes('--help') || argv.includes('-h')) {
+    console.log(HELP);
+    return 0;
+  }
   const options = parseArgs(argv);
-  if (typeof options === 'string') { console.error(`bad arguments: ${options}\n${HELP}`); return 2; }
+  if (typeof options === 'string') {
+    console.error(`bad arguments: ${options}\n${HELP}`);
+    return 2;
+  }
   const { kind } = options;
   const reader = new ConfigReader('score', [{ SENTIMENT_ANALYZER: kind }, process.env]);
-  const config = reader.finish({ sentiment: readSentimentConfig(reader), aws: readAwsSettings(reader), logFile: readLogFile(reader, 'score') });
+  const config = reader.finish({
+    sentiment: readSentimentConfig(reader),
+    aws: readAwsSettings(reader),
+    logFile: readLogFile(reader, 'score'),
+  });
   // The SDK's Node-version notice (and other process warnings) go to the log file, not the terminal.
-  const log = createWinstonLogger({ file: config.logFile, errorsToStderr: false, defaultFields: { component: 'score' } });
+  const log = createWinstonLogger({
+    file: config.logFile,
+    errorsToStderr: false,
+    defaultFields: { component: 'score' },
+  });
   routeWarningsToLog(log.logger);
   const aws = kind === 'comprehend' ? new AwsClientFactory(config.aws) : undefined;
   const local = new LocalAnalyzer({ fallbackLanguage: config.sentiment.fallbackLanguage });
   const analyzer = kind === 'local' ? local : createSentimentAnalyzer(config.sentiment, aws ? { aws } : {});
-  const input = options.text !== undefined ? Readable.from([options.text])
-    : options.source === undefined || options.source === '-' ? process.stdin : fs.createReadStream(options.source);
-  const print = (chunk: readonly Input[]): Promise<void> => printChunk(chunk, kind === 'local' ? local : undefined, analyzer.analyze.bind(analyzer), options);
+  const input =
+    options.text !== undefined
+      ? Readable.from([options.text])
+      : options.source === undefined || options.source === '-'
+        ? process.stdin
+        : fs.createReadStream(options.source);
+  const print = (chunk: readonly Input[]): Promise<void> =>
+    printChunk(chunk, kind === 'local' ? local : undefined, analyzer.analyze.bind(analyzer), options);
   try {
     let chunk: Input[] = [];
     let line = 0;
@@ -92,7 +126,10 @@ async function main(argv: readonly string[]): Promise<number> {
       line += 1;
       if (text.trim() === '') continue;
       chunk.push(parseLine(text, line));
-      if (chunk.length >= CHUNK) { await print(chunk); chunk = []; }
+      if (chunk.length >= CHUNK) {
+        await print(chunk);
+        chunk = [];
+      }
     }
     await print(chunk);
     return 0;
@@ -104,7 +141,10 @@ async function main(argv: readonly string[]): Promise<number> {
 }
 
 async function printChunk(
-  chunk: readonly Input[], local: LocalAnalyzer | undefined, analyze: (docs: readonly SentimentDocument[]) => Promise<unknown[]>, options: Options,
+  chunk: readonly Input[],
+  local: LocalAnalyzer | undefined,
+  analyze: (docs: readonly SentimentDocument[]) => Promise<unknown[]>,
+  options: Options,
 ): Promise<void> {
   const docs = chunk.flatMap((input) => (input.document ? [input.document] : []));
   const outcomes = local ? [] : await analyze(docs);
@@ -122,13 +162,20 @@ async function printChunk(
       const { label, scores, compound, lang: scored } = local.score(input.document.text, lang);
       return JSON.stringify({ line: input.line, ok: true, label, scores, lang: scored, compound });
     }
-    const outcome = local ? { ok: false, reason: `unsupported language "${lang ?? ''}" (the local analyzer scores en and es)` } : outcomes[next++];
+    const outcome = local
+      ? { ok: false, reason: `unsupported language "${lang ?? ''}" (the local analyzer scores en and es)` }
+      : outcomes[next++];
     return JSON.stringify({ line: input.line, ...(outcome as object) });
   });
   if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main(process.argv.slice(2)).then((code) => { process.exitCode = code; }, (error: unknown) => {
-  console.error(describeError(error));
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(describeError(error));
+    process.exitCode = 1;
+  },
+);

@@ -34,26 +34,45 @@ import type { Logger } from '../common/logger';
 const LOCAL_REPORT_ADDRESSES = { to: ['policy-makers@example.org'], from: 'sentiment-reports@example.org' };
 
 async function main(): Promise<number> {
-  const args = parseStartArgs(process.argv.slice(2), { ...START_DEFAULTS, kcl: kclGenerationFromEnv(process.env) }, process.env);
+  const args = parseStartArgs(
+    process.argv.slice(2),
+    { ...START_DEFAULTS, kcl: kclGenerationFromEnv(process.env) },
+    process.env,
+  );
   // Registered first: a Ctrl-C during start-up still stops everything in order.
-  const stopSignal = new Promise<void>((resolve) => { process.once('SIGINT', resolve); process.once('SIGTERM', resolve); });
+  const stopSignal = new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
   const dir = path.join(REPO_ROOT, '.local');
   const log = createWinstonLogger({ file: path.join(dir, 'logs', 'start.log'), errorsToStderr: false });
-  const say = (line: string): void => { process.stdout.write(`${line}\n`); };
+  const say = (line: string): void => {
+    process.stdout.write(`${line}\n`);
+  };
   // The SDK's Node-version notice goes to the log, not the terminal.
   routeWarningsToLog(log.logger);
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
   useLocalCredentials(process.env);
   const registry = new PidRegistry(path.join(dir, 'pids.json'));
-  for (const stale of await stopStaleProcesses(registry)) say(`stopped ${stale.name} (PID ${stale.pid}) left by an earlier run`);
+  for (const stale of await stopStaleProcesses(registry))
+    say(`stopped ${stale.name} (PID ${stale.pid}) left by an earlier run`);
   // Every port checked before anything starts: one message naming each taken or shared port and what moves it.
   await assertStartPorts(args.ports, args.sinks === 'all');
   if (!ensureKclJars(args.kcl)) return 1;
 
   setDetachedServices(true);
   const p = args.ports;
-  say(`starting stand-ins (kinesis ${p.kinesis}, dynamodb ${p.dynamodb}${args.sinks === 'all' ? `, s3 ${p.s3}, postgres ${p.postgres}` : ''})...`);
-  const stack = await startLocalStack({ dir, ports: p, portsChecked: true, sinks: args.sinks === 'all', buckets: [args.bucket], registry });
+  say(
+    `starting stand-ins (kinesis ${p.kinesis}, dynamodb ${p.dynamodb}${args.sinks === 'all' ? `, s3 ${p.s3}, postgres ${p.postgres}` : ''})...`,
+  );
+  const stack = await startLocalStack({
+    dir,
+    ports: p,
+    portsChecked: true,
+    sinks: args.sinks === 'all',
+    buckets: [args.bucket],
+    registry,
+  });
   try {
     await runPipeline({ args, stack, dir, registry, logger: log.logger, say, stopSignal });
   } finally {
@@ -75,27 +94,60 @@ interface PipelineContext {
 }
 
 /** The people-facing components (they read the posts table, so only with sinks): each a supervised child process. */
-function reportingComponents(args: StartArgs, dir: string, endpointsFile: string, alertsFile: string, stack: LocalStack): ComponentSpec[] {
+function reportingComponents(
+  args: StartArgs,
+  dir: string,
+  endpointsFile: string,
+  alertsFile: string,
+  stack: LocalStack,
+): ComponentSpec[] {
   const script = (name: string): string => path.join(REPO_ROOT, 'dist', 'scripts', `${name}.js`);
   const env = { ENDPOINTS_FILE: endpointsFile };
   const dashboardUrl = `http://127.0.0.1:${args.ports.dashboard}/`;
   return [
     {
       // The stream and lease table too: the dashboard's checkpoint view (/checkpoints) reads them.
-      name: 'dashboard', script: script('dashboard'),
-      env: { ...env, DASHBOARD_PORT: String(args.ports.dashboard), KCL_APPLICATION_NAME: args.applicationName, KINESIS_STREAM_NAME: args.streamName, AWS_REGION: stack.endpoints.region, AWS_ENDPOINT_URL_KINESIS: stack.endpoints.kinesis, AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb },
+      name: 'dashboard',
+      script: script('dashboard'),
+      env: {
+        ...env,
+        DASHBOARD_PORT: String(args.ports.dashboard),
+        KCL_APPLICATION_NAME: args.applicationName,
+        KINESIS_STREAM_NAME: args.streamName,
+        AWS_REGION: stack.endpoints.region,
+        AWS_ENDPOINT_URL_KINESIS: stack.endpoints.kinesis,
+        AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
+      },
       ready: async () => (await fetch(`${dashboardUrl}healthz`)).ok,
     },
     // Polling every second keeps the time from a burst's fourth post to the alert within the pipeline's own latency.
-    { name: 'alerter', script: script('alert'), env: { ...env, ALERT_FILE: alertsFile, ALERT_STATE_FILE: path.join(dir, 'alert-state.json'), ALERT_INTERVAL_SECONDS: process.env.ALERT_INTERVAL_SECONDS ?? '1' } },
+    {
+      name: 'alerter',
+      script: script('alert'),
+      env: {
+        ...env,
+        ALERT_FILE: alertsFile,
+        ALERT_STATE_FILE: path.join(dir, 'alert-state.json'),
+        ALERT_INTERVAL_SECONDS: process.env.ALERT_INTERVAL_SECONDS ?? '1',
+      },
+    },
     { name: 'report-scheduler', script: script('report'), args: ['--schedule'], env },
   ];
 }
 
 async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal }: PipelineContext): Promise<void> {
   const kinesis = stack.factory.kinesis();
-  if (await ensureStream(kinesis, args.streamName, args.shards)) say(`created stream ${args.streamName} with ${args.shards} shards`);
-  if (await seedLeaseTable(stack.factory.dynamodb(), args.applicationName, await openShardsForSeeding(kinesis, args.streamName), args.kcl)) say(`created lease table ${args.applicationName}`);
+  if (await ensureStream(kinesis, args.streamName, args.shards))
+    say(`created stream ${args.streamName} with ${args.shards} shards`);
+  if (
+    await seedLeaseTable(
+      stack.factory.dynamodb(),
+      args.applicationName,
+      await openShardsForSeeding(kinesis, args.streamName),
+      args.kcl,
+    )
+  )
+    say(`created lease table ${args.applicationName}`);
   else say(`resuming from the checkpoints in lease table ${args.applicationName}`);
 
   const postgresUrl = stack.endpoints.postgresUrl;
@@ -103,24 +155,53 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   const sinkEnv = postgresUrl === undefined ? {} : localSinkEnv(args.bucket, postgresUrl);
   // Producer, consumers and the checkpoint monitor write the local metrics store, so the scaler and monitor have data.
   const metricsDir = localMetricsDir(dir);
-  const daemonOptions = { endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, workerId: args.workerId, dir, sinks: args.sinks, env: { ...sinkEnv, ...localMetricsEnv(metricsDir) }, generation: args.kcl };
+  const daemonOptions = {
+    endpoints: stack.endpoints,
+    streamName: args.streamName,
+    applicationName: args.applicationName,
+    workerId: args.workerId,
+    dir,
+    sinks: args.sinks,
+    env: { ...sinkEnv, ...localMetricsEnv(metricsDir) },
+    generation: args.kcl,
+  };
   const people = postgresUrl !== undefined;
   const alertsFile = path.join(dir, 'alerts.jsonl');
   const document = endpointsDocument({
-    endpoints: stack.endpoints, streamName: args.streamName, applicationName: args.applicationName, bucket: args.bucket, tables, logsDir: path.join(dir, 'logs'),
-    propertiesFile: path.join(dir, `kcl-${args.workerId}.properties`), metricsDir,
-    ...(people ? { dashboardUrl: `http://127.0.0.1:${args.ports.dashboard}/`, alertsFile, email: { outbox: path.join(dir, 'outbox'), ...LOCAL_REPORT_ADDRESSES } } : {}),
+    endpoints: stack.endpoints,
+    streamName: args.streamName,
+    applicationName: args.applicationName,
+    bucket: args.bucket,
+    tables,
+    logsDir: path.join(dir, 'logs'),
+    propertiesFile: path.join(dir, `kcl-${args.workerId}.properties`),
+    metricsDir,
+    ...(people
+      ? {
+          dashboardUrl: `http://127.0.0.1:${args.ports.dashboard}/`,
+          alertsFile,
+          email: { outbox: path.join(dir, 'outbox'), ...LOCAL_REPORT_ADDRESSES },
+        }
+      : {}),
   });
   const endpointsFile = path.join(dir, 'endpoints.json');
   writeEndpointsFile(endpointsFile, document);
   say(`starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon (the JVM takes a few seconds)...`);
-  const supervisor = await superviseDaemon({ daemon: daemonOptions, registry, logger: logger.child({ component: 'supervisor' }) });
+  const supervisor = await superviseDaemon({
+    daemon: daemonOptions,
+    registry,
+    logger: logger.child({ component: 'supervisor' }),
+  });
 
   // Supervised children besides the daemon; stopped in reverse order. Add components here.
   const components: { name: string; supervisor: Supervisor }[] = [];
   const specs = people ? reportingComponents(args, dir, endpointsFile, alertsFile, stack) : [];
   try {
-    for (const spec of specs) components.push({ name: spec.name, supervisor: await superviseComponent(spec, { logsDir: path.join(dir, 'logs'), logger, registry, say }) });
+    for (const spec of specs)
+      components.push({
+        name: spec.name,
+        supervisor: await superviseComponent(spec, { logsDir: path.join(dir, 'logs'), logger, registry, say }),
+      });
   } catch (error: unknown) {
     for (const c of components.reverse()) await c.supervisor.stop();
     await supervisor.stop();
@@ -128,37 +209,100 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   }
 
   const lag = new CheckpointLag();
-  const producer = await createProducer({ streamName: args.streamName, kinesis, logger: logger.child({ component: 'producer' }), metrics: producerThroughputSink(metricsDir, args.streamName, logger) });
-  const operators = startOperatorServices({ args, endpoints: stack.endpoints, factory: stack.factory, metricsDir, env: process.env, logger, say });
-  const posts = { ...LIVE_POSTS_DEFAULTS, seed: args.seed, postsPerMinute: args.postsPerMinute, burstEveryMs: args.burstMinutes * 60_000 };
-  const trickle = new SampleTrickle({ producer, recordsPerSecond: args.rate, posts, onAccepted: (r, at) => lag.recordProduced(r.shardId, r.sequenceNumber, at), onFailed: () => undefined });
+  const producer = await createProducer({
+    streamName: args.streamName,
+    kinesis,
+    logger: logger.child({ component: 'producer' }),
+    metrics: producerThroughputSink(metricsDir, args.streamName, logger),
+  });
+  const operators = startOperatorServices({
+    args,
+    endpoints: stack.endpoints,
+    factory: stack.factory,
+    metricsDir,
+    env: process.env,
+    logger,
+    say,
+  });
+  const posts = {
+    ...LIVE_POSTS_DEFAULTS,
+    seed: args.seed,
+    postsPerMinute: args.postsPerMinute,
+    burstEveryMs: args.burstMinutes * 60_000,
+  };
+  const trickle = new SampleTrickle({
+    producer,
+    recordsPerSecond: args.rate,
+    posts,
+    onAccepted: (r, at) => lag.recordProduced(r.shardId, r.sequenceNumber, at),
+    onFailed: () => undefined,
+  });
   // --source x|instagram: the collector feeds the stream instead of the samples (its progress: .local/logs/collect-<source>.out).
-  const collector = args.source === 'sample' ? undefined : startCollectorProcess({ source: args.source, hashtag: args.hashtag, streamName: args.streamName, logsDir: path.join(dir, 'logs'), registry });
-  if (collector !== undefined) { say(`collector: ${args.source} #${args.hashtag} (PID ${collector.pid}; progress in .local/logs/collect-${args.source}.out)`); void collector.exited.then((code) => say(`collector exited with code ${String(code)}; see .local/logs/collect-${args.source}.out`)); }
-  else if (args.rate > 0 || args.postsPerMinute > 0 || args.burstMinutes > 0) trickle.start();
-  const counts = postgresUrl === undefined ? undefined : new DeliveryCounts({ s3: stack.factory.s3(), bucket: args.bucket, prefix: 'raw', postgresUrl, tables, onError: (error) => logger.warn('status count failed', { error: String(error) }) });
+  const collector =
+    args.source === 'sample'
+      ? undefined
+      : startCollectorProcess({
+          source: args.source,
+          hashtag: args.hashtag,
+          streamName: args.streamName,
+          logsDir: path.join(dir, 'logs'),
+          registry,
+        });
+  if (collector !== undefined) {
+    say(
+      `collector: ${args.source} #${args.hashtag} (PID ${collector.pid}; progress in .local/logs/collect-${args.source}.out)`,
+    );
+    void collector.exited.then((code) =>
+      say(`collector exited with code ${String(code)}; see .local/logs/collect-${args.source}.out`),
+    );
+  } else if (args.rate > 0 || args.postsPerMinute > 0 || args.burstMinutes > 0) trickle.start();
+  const counts =
+    postgresUrl === undefined
+      ? undefined
+      : new DeliveryCounts({
+          s3: stack.factory.s3(),
+          bucket: args.bucket,
+          prefix: 'raw',
+          postgresUrl,
+          tables,
+          onError: (error) => logger.warn('status count failed', { error: String(error) }),
+        });
   counts?.start(5_000);
   for (const line of whereToLook(endpointsFile, document)) say(line);
-  if (people && collector === undefined) say(`sample posts: ${args.postsPerMinute}/min (seed ${args.seed})${args.burstMinutes > 0 ? `, a negative burst ${LIVE_POSTS_DEFAULTS.firstBurstAfterMs / 1000} s from now and every ${args.burstMinutes} min after` : ''}; report mailed Mondays (see npm run report -- --help)`);
+  if (people && collector === undefined)
+    say(
+      `sample posts: ${args.postsPerMinute}/min (seed ${args.seed})${args.burstMinutes > 0 ? `, a negative burst ${LIVE_POSTS_DEFAULTS.firstBurstAfterMs / 1000} s from now and every ${args.burstMinutes} min after` : ''}; report mailed Mondays (see npm run report -- --help)`,
+    );
   say('Ctrl-C stops everything (processors checkpoint first).');
 
   const alerts = people ? new AlertsFileTail(alertsFile) : undefined;
-  const status = setInterval(() => {
-    for (const alert of alerts?.newLines() ?? []) say(`${process.stdout.isTTY ? '\n' : ''}ALERT ${alert}`);
-    void readLeasesIfAny(stack.factory.dynamodb(), args.applicationName).then((leases) => {
-      const snapshot = lag.measure(leases, Date.now());
-      const total = (n: number | undefined): string => (n === undefined ? '…' : String(n));
-      const delivered = counts === undefined ? '' : ` | archived ${total(counts.archived)}, loaded ${total(counts.loaded)} (all runs)`;
-      const restarts = components.map((c) => c.supervisor.restarts).reduce((a, b) => a + b, 0);
-      const line = `produced ${trickle.acceptedCount} (${trickle.postCount} posts) | checkpointed ${trickle.acceptedCount - snapshot.records}${delivered} | lag ${snapshot.records} records, ${(snapshot.oldestMs / 1000).toFixed(1)} s | alerts ${alerts?.count ?? 0} | daemon PID ${supervisor.pid ?? '-'} (restarts ${supervisor.restarts + restarts})`;
-      if (process.stdout.isTTY) process.stdout.write(`\r${line.padEnd(170)}`); else say(line);
-    }).catch(() => undefined);
-  }, process.stdout.isTTY ? 1_000 : 10_000);
+  const status = setInterval(
+    () => {
+      for (const alert of alerts?.newLines() ?? []) say(`${process.stdout.isTTY ? '\n' : ''}ALERT ${alert}`);
+      void readLeasesIfAny(stack.factory.dynamodb(), args.applicationName)
+        .then((leases) => {
+          const snapshot = lag.measure(leases, Date.now());
+          const total = (n: number | undefined): string => (n === undefined ? '…' : String(n));
+          const delivered =
+            counts === undefined
+              ? ''
+              : ` | archived ${total(counts.archived)}, loaded ${total(counts.loaded)} (all runs)`;
+          const restarts = components.map((c) => c.supervisor.restarts).reduce((a, b) => a + b, 0);
+          const line = `produced ${trickle.acceptedCount} (${trickle.postCount} posts) | checkpointed ${trickle.acceptedCount - snapshot.records}${delivered} | lag ${snapshot.records} records, ${(snapshot.oldestMs / 1000).toFixed(1)} s | alerts ${alerts?.count ?? 0} | daemon PID ${supervisor.pid ?? '-'} (restarts ${supervisor.restarts + restarts})`;
+          if (process.stdout.isTTY) process.stdout.write(`\r${line.padEnd(170)}`);
+          else say(line);
+        })
+        .catch(() => undefined);
+    },
+    process.stdout.isTTY ? 1_000 : 10_000,
+  );
 
   await stopSignal;
   clearInterval(status);
   await counts?.stop();
-  say(`\nstopping: producer, ${components.map((c) => c.name).join(', ')}${components.length > 0 ? ', ' : ''}daemon (graceful: processors checkpoint), stand-ins...`);
+  say(
+    `\nstopping: producer, ${components.map((c) => c.name).join(', ')}${components.length > 0 ? ', ' : ''}daemon (graceful: processors checkpoint), stand-ins...`,
+  );
   await collector?.stop();
   await trickle.stop().catch(() => undefined);
   await producer.close().catch(() => undefined);
@@ -167,7 +311,10 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   await supervisor.stop();
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
-  process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(1);
+  },
+);

@@ -5,7 +5,8 @@ import { validatePropertiesBytes, type Finding } from '../daemon/properties/prop
 import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../daemon/kcl-generation';
 import { REPO_ROOT } from '../common/repo-root';
 
-const USAGE = 'usage: validate-properties [--kcl 2|3] [--json] [--strict] <file.properties>...  (--strict: warnings fail too; --kcl: the generation the file is for, default KCL_GENERATION, else 3)';
+const USAGE =
+  'usage: validate-properties [--kcl 2|3] [--json] [--strict] <file.properties>...  (--strict: warnings fail too; --kcl: the generation the file is for, default KCL_GENERATION, else 3)';
 
 interface FileResult {
   readonly file: string;
@@ -33,19 +34,33 @@ function main(args: readonly string[]): number {
   const kclText = at < 0 ? undefined : args[at]?.includes('=') === true ? args[at]?.split('=')[1] : args[at + 1];
   const argv = at < 0 ? args : args.filter((_arg, i) => i !== at && (i !== at + 1 || args[at]?.includes('=') === true));
   let generation: KclGeneration | undefined;
-  try { generation = kclText === undefined ? kclGenerationFromEnv(process.env) : parseKclGeneration(kclText); } catch (error: unknown) {
+  try {
+    generation = kclText === undefined ? kclGenerationFromEnv(process.env) : parseKclGeneration(kclText);
+  } catch (error: unknown) {
     process.stderr.write(`validate-properties: ${error instanceof Error ? error.message : String(error)}\n`);
     return 2;
   }
-  if (generation === undefined) { process.stderr.write(`validate-properties: --kcl must be 2 or 3\n${USAGE}\n`); return 2; }
+  if (generation === undefined) {
+    process.stderr.write(`validate-properties: --kcl must be 2 or 3\n${USAGE}\n`);
+    return 2;
+  }
   const json = argv.includes('--json');
   const strict = argv.includes('--strict');
   const files = argv.filter((arg) => !arg.startsWith('--'));
   const unknown = argv.filter((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--strict');
-  if (argv.includes('--help')) { process.stdout.write(`${USAGE}\n`); return 0; }
-  if (files.length === 0 || unknown.length > 0) { process.stderr.write(`${USAGE}\n`); return 2; }
+  if (argv.includes('--help')) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (files.length === 0 || unknown.length > 0) {
+    process.stderr.write(`${USAGE}\n`);
+    return 2;
+  }
   const missing = files.filter((file) => !fs.existsSync(file));
-  if (missing.length > 0) { process.stderr.write(`validate-properties: no such file: ${missing.join(', ')}\n`); return 2; }
+  if (missing.length > 0) {
+    process.stderr.write(`validate-properties: no such file: ${missing.join(', ')}\n`);
+    return 2;
+  }
   const results = files.map((file) => validateFile(file, strict, generation));
   if (json) {
     process.stdout.write(`${JSON.stringify({ ok: results.every((r) => r.ok), generation, files: results })}\n`);

@@ -12,11 +12,24 @@ declare module 'aws-kcl' {
       action?: string;
     }
     interface Checkpointer {
-      checkpoint(sequenceNumber: string | null, callback: (error: string | null | undefined, sequenceNumber?: string) => void): void;
+      checkpoint(
+        sequenceNumber: string | null,
+        callback: (error: string | null | undefined, sequenceNumber?: string) => void,
+      ): void;
     }
-    interface InitializeInput { shardId: string; sequenceNumber?: string; subSequenceNumber?: number }
-    interface ProcessRecordsInput { records: WireRecord[]; millisBehindLatest?: number; checkpointer: Checkpointer }
-    interface CheckpointerInput { checkpointer: Checkpointer }
+    interface InitializeInput {
+      shardId: string;
+      sequenceNumber?: string;
+      subSequenceNumber?: number;
+    }
+    interface ProcessRecordsInput {
+      records: WireRecord[];
+      millisBehindLatest?: number;
+      checkpointer: Checkpointer;
+    }
+    interface CheckpointerInput {
+      checkpointer: Checkpointer;
+    }
     interface RecordProcessor {
       initialize(input: InitializeInput, completeCallback: () => void): void;
       processRecords(input: ProcessRecordsInput, completeCallback: () => void): void;
@@ -24,9 +37,17 @@ declare module 'aws-kcl' {
       shardEnded(input: CheckpointerInput, completeCallback: () => void): void;
       shutdownRequested?(input: CheckpointerInput, completeCallback: () => void): void;
     }
-    interface KclProcessHandle { run(): void; cleanup(): void }
+    interface KclProcessHandle {
+      run(): void;
+      cleanup(): void;
+    }
   }
 
-  function kcl(processor: kcl.RecordProcessor, input?: Readable, output?: Writable, error?: Writable): kcl.KclProcessHandle;
+  function kcl(
+    processor: kcl.RecordProcessor,
+    input?: Readable,
+    output?: Writable,
+    error?: Writable,
+  ): kcl.KclProcessHandle;
   export = kcl;
 }

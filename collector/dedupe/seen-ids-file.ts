@@ -20,11 +20,16 @@ export function loadPosition(file: string, seen: SeenIds): { loaded: number; pro
   }
   try {
     const document = JSON.parse(text) as Partial<PositionDocument>;
-    const keys = Array.isArray(document.keys) ? document.keys.filter((key): key is string => typeof key === 'string') : [];
+    const keys = Array.isArray(document.keys)
+      ? document.keys.filter((key): key is string => typeof key === 'string')
+      : [];
     seen.restore(keys);
     return { loaded: Math.min(keys.length, seen.capacity) };
   } catch (error: unknown) {
-    return { loaded: 0, problem: `${file} is not a position file (${error instanceof Error ? error.message : String(error)}); starting without one` };
+    return {
+      loaded: 0,
+      problem: `${file} is not a position file (${error instanceof Error ? error.message : String(error)}); starting without one`,
+    };
   }
 }
 

@@ -10,7 +10,8 @@ export class SeenIds {
   private readonly generationSize: number;
 
   public constructor(public readonly capacity: number) {
-    if (!Number.isInteger(capacity) || capacity < 2) throw new RangeError(`capacity must be an integer >= 2, got ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 2)
+      throw new RangeError(`capacity must be an integer >= 2, got ${capacity}`);
     this.generationSize = Math.floor(capacity / 2);
   }
 

@@ -6,11 +6,19 @@ import { HashtagBudgetError } from '../collector-errors';
 /** Source: Instagram Graph API, IG Hashtag Search limitations ("30 unique hashtags within a 7 day period"). */
 export const HASHTAG_BUDGET = Object.freeze({ uniqueHashtags: 30, windowMs: 7 * 24 * 3_600_000 });
 
-interface LedgerEntry { readonly hashtag: string; readonly firstQueriedAtMs: number }
-interface LedgerDocument { readonly accounts: Record<string, LedgerEntry[]> }
+interface LedgerEntry {
+  readonly hashtag: string;
+  readonly firstQueriedAtMs: number;
+}
+interface LedgerDocument {
+  readonly accounts: Record<string, LedgerEntry[]>;
+}
 
 export class HashtagBudgetLedger {
-  public constructor(private readonly file: string, private readonly now: () => number = Date.now) {}
+  public constructor(
+    private readonly file: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /**
    * Records that `account` is about to query `hashtag`, or throws HashtagBudgetError when it would be the 31st unique
@@ -20,12 +28,16 @@ export class HashtagBudgetLedger {
     const key = hashtag.toLowerCase();
     const nowMs = this.now();
     const document = this.read();
-    const live = (document.accounts[account] ?? []).filter((entry) => nowMs - entry.firstQueriedAtMs < HASHTAG_BUDGET.windowMs);
+    const live = (document.accounts[account] ?? []).filter(
+      (entry) => nowMs - entry.firstQueriedAtMs < HASHTAG_BUDGET.windowMs,
+    );
     if (!live.some((entry) => entry.hashtag === key)) {
       if (live.length >= HASHTAG_BUDGET.uniqueHashtags) {
         const oldest = Math.min(...live.map((entry) => entry.firstQueriedAtMs));
-        throw new HashtagBudgetError(`Instagram allows ${HASHTAG_BUDGET.uniqueHashtags} unique hashtags per 7 days; account ${account} used them all `
-          + `(${live.map((entry) => entry.hashtag).join(', ')}); #${key} can be queried from ${new Date(oldest + HASHTAG_BUDGET.windowMs).toISOString()} (ledger ${this.file})`);
+        throw new HashtagBudgetError(
+          `Instagram allows ${HASHTAG_BUDGET.uniqueHashtags} unique hashtags per 7 days; account ${account} used them all ` +
+            `(${live.map((entry) => entry.hashtag).join(', ')}); #${key} can be queried from ${new Date(oldest + HASHTAG_BUDGET.windowMs).toISOString()} (ledger ${this.file})`,
+        );
       }
       live.push({ hashtag: key, firstQueriedAtMs: nowMs });
     }
@@ -41,7 +53,9 @@ export class HashtagBudgetLedger {
       return { accounts: {} };
     }
     const parsed = JSON.parse(text) as Partial<LedgerDocument>;
-    return typeof parsed.accounts === 'object' && parsed.accounts !== null ? { accounts: parsed.accounts } : { accounts: {} };
+    return typeof parsed.accounts === 'object' && parsed.accounts !== null
+      ? { accounts: parsed.accounts }
+      : { accounts: {} };
   }
 
   private write(document: LedgerDocument): void {

@@ -14,7 +14,10 @@ export function mapInstagramMedia(item: unknown): CollectedPost | undefined {
   if (id === undefined || caption === undefined || caption.trim() === '' || timestamp === undefined) return undefined;
   const lang = detectLanguage(caption);
   return {
-    source: 'instagram', id, text: caption, created_at: timestamp,
+    source: 'instagram',
+    id,
+    text: caption,
+    created_at: timestamp,
     ...(lang === undefined ? {} : { lang }),
     // The hashtag search returns no username (Instagram Graph API, IG Hashtag recent_media fields).
     user: '',

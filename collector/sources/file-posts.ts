@@ -32,6 +32,8 @@ function toPost(line: string): CollectedPost | undefined {
   const object = json as Record<string, unknown>;
   const id = typeof object.id === 'string' || typeof object.id === 'number' ? String(object.id) : undefined;
   if (id === undefined || typeof object.text !== 'string') return undefined;
-  const source: PostSource = POST_SOURCES.includes(object.source as PostSource) ? (object.source as PostSource) : 'file';
+  const source: PostSource = POST_SOURCES.includes(object.source as PostSource)
+    ? (object.source as PostSource)
+    : 'file';
   return { ...(object as unknown as CollectedPost), id, source };
 }

@@ -8,7 +8,11 @@ export class SamplePosts implements PostSourceRun<CollectedPost> {
   public readonly stats: SourceStats = emptySourceStats();
 
   /** `runTag` prefixes ids so two runs never share a post key (the generator's ids repeat across seeds). */
-  public constructor(private readonly ratePerSecond: number, private readonly seed: number, private readonly runTag: string) {}
+  public constructor(
+    private readonly ratePerSecond: number,
+    private readonly seed: number,
+    private readonly runTag: string,
+  ) {}
 
   public async *posts(signal: AbortSignal): AsyncGenerator<CollectedPost> {
     const tweets = new TweetSample(this.seed);
@@ -17,7 +21,15 @@ export class SamplePosts implements PostSourceRun<CollectedPost> {
       await sleep(started + (n * 1_000) / this.ratePerSecond - Date.now(), signal);
       if (signal.aborted) return;
       const t = tweets.next();
-      yield { source: 'sample', id: `${this.runTag}-${t.id}`, text: t.text, created_at: new Date().toISOString(), lang: t.lang, user: t.user, hashtags: t.hashtags };
+      yield {
+        source: 'sample',
+        id: `${this.runTag}-${t.id}`,
+        text: t.text,
+        created_at: new Date().toISOString(),
+        lang: t.lang,
+        user: t.user,
+        hashtags: t.hashtags,
+      };
     }
   }
 }

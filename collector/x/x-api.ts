@@ -65,5 +65,11 @@ async function httpError(operation: string, response: Response): Promise<SourceH
   } catch {
     detail = '';
   }
-  return new SourceHttpError('x', operation, response.status, detail, Number.isFinite(reset) && reset > 0 ? reset * 1_000 : undefined);
+  return new SourceHttpError(
+    'x',
+    operation,
+    response.status,
+    detail,
+    Number.isFinite(reset) && reset > 0 ? reset * 1_000 : undefined,
+  );
 }

@@ -17,9 +17,12 @@ export interface XBackoffPolicy {
 }
 
 export const X_BACKOFF: XBackoffPolicy = Object.freeze({
-  networkStepMs: 250, networkMaxMs: 16_000,
-  httpBaseMs: 5_000, httpMaxMs: 320_000,
-  rateLimitBaseMs: 60_000, rateLimitMaxMs: 900_000,
+  networkStepMs: 250,
+  networkMaxMs: 16_000,
+  httpBaseMs: 5_000,
+  httpMaxMs: 320_000,
+  rateLimitBaseMs: 60_000,
+  rateLimitMaxMs: 900_000,
 });
 
 export type Failure =

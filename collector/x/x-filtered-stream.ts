@@ -49,8 +49,15 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
         if (isAuthFailure(error)) throw error;
         const failure = this.classify(error);
         const waitMs = this.backoff.next(failure, this.now());
-        if (failure.kind === 'rate-limit') { this.stats.rateLimited += 1; this.stats.rateLimitWaitMs += waitMs; }
-        logger.warn('stream disconnected, reconnecting', { failure: failure.kind, error: describeError(error), waitMs });
+        if (failure.kind === 'rate-limit') {
+          this.stats.rateLimited += 1;
+          this.stats.rateLimitWaitMs += waitMs;
+        }
+        logger.warn('stream disconnected, reconnecting', {
+          failure: failure.kind,
+          error: describeError(error),
+          waitMs,
+        });
         await sleep(waitMs, signal);
         this.stats.reconnects += 1;
       }
@@ -66,10 +73,18 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
         return true;
       } catch (error: unknown) {
         if (signal.aborted) return false;
-        if (isAuthFailure(error) || (error instanceof SourceHttpError && error.status >= 400 && error.status < 500 && error.status !== 429)) throw error;
+        if (
+          isAuthFailure(error) ||
+          (error instanceof SourceHttpError && error.status >= 400 && error.status < 500 && error.status !== 429)
+        )
+          throw error;
         const failure = this.classify(error);
         const waitMs = this.backoff.next(failure, this.now());
-        this.options.logger.warn('stream rules failed, retrying', { failure: failure.kind, error: describeError(error), waitMs });
+        this.options.logger.warn('stream rules failed, retrying', {
+          failure: failure.kind,
+          error: describeError(error),
+          waitMs,
+        });
         await sleep(waitMs, signal);
       }
     }
@@ -81,7 +96,10 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
     const stop = (): void => socket.abort();
     signal.addEventListener('abort', stop, { once: true });
     let stalled = false;
-    const timer = setTimeout(() => { stalled = true; socket.abort(new StallError(this.options.stallTimeoutMs)); }, this.options.stallTimeoutMs);
+    const timer = setTimeout(() => {
+      stalled = true;
+      socket.abort(new StallError(this.options.stallTimeoutMs));
+    }, this.options.stallTimeoutMs);
     try {
       const response = await this.options.api.openStream(socket.signal);
       this.connected();
@@ -96,11 +114,22 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
         timer.refresh();
         const posts: CollectedPost[] = [];
         for (const line of lines.push(value)) {
-          if (line.kind === 'keep-alive') { this.stats.keepAlives += 1; continue; }
+          if (line.kind === 'keep-alive') {
+            this.stats.keepAlives += 1;
+            continue;
+          }
           const mapped = mapXLine(line.text);
           if (mapped.kind === 'post') posts.push(mapped.post);
-          else if (mapped.kind === 'malformed') { this.stats.malformed += 1; this.options.logger.warn('skipped a malformed stream line', { detail: mapped.detail, bytes: line.text.length }); }
-          else { this.stats.systemMessages += 1; this.options.logger.warn('stream message without data', { detail: mapped.detail }); }
+          else if (mapped.kind === 'malformed') {
+            this.stats.malformed += 1;
+            this.options.logger.warn('skipped a malformed stream line', {
+              detail: mapped.detail,
+              bytes: line.text.length,
+            });
+          } else {
+            this.stats.systemMessages += 1;
+            this.options.logger.warn('stream message without data', { detail: mapped.detail });
+          }
         }
         yield* posts;
         timer.refresh();
@@ -133,7 +162,11 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
 
   private classify(error: unknown): Failure {
     if (error instanceof SourceHttpError) {
-      if (error.status === 429) return { kind: 'rate-limit', ...(error.rateLimitResetMs === undefined ? {} : { resetAtMs: error.rateLimitResetMs }) };
+      if (error.status === 429)
+        return {
+          kind: 'rate-limit',
+          ...(error.rateLimitResetMs === undefined ? {} : { resetAtMs: error.rateLimitResetMs }),
+        };
       this.stats.httpErrors += 1;
       return { kind: 'http', status: error.status };
     }

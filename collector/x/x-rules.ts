@@ -5,7 +5,11 @@ import { RULES_PATH, type XApi } from './x-api';
 /** The rule tag that marks rules as this collector's; rules with other tags belong to someone else. */
 export const COLLECTOR_RULE_TAG = 'kinesis-sentiment-collector';
 
-interface Rule { readonly id: string; readonly value: string; readonly tag?: string }
+interface Rule {
+  readonly id: string;
+  readonly value: string;
+  readonly tag?: string;
+}
 
 export interface RulesOutcome {
   readonly added: boolean;
@@ -13,7 +17,12 @@ export interface RulesOutcome {
 }
 
 /** Lists the rules, deletes our stale ones (our tag, another value), adds `#<hashtag>` unless it is already there. */
-export async function syncStreamRules(api: XApi, hashtag: string, logger: Logger, ruleTag = COLLECTOR_RULE_TAG): Promise<RulesOutcome> {
+export async function syncStreamRules(
+  api: XApi,
+  hashtag: string,
+  logger: Logger,
+  ruleTag = COLLECTOR_RULE_TAG,
+): Promise<RulesOutcome> {
   const value = `#${hashtag}`;
   const listed = await api.json('GET', RULES_PATH);
   const rules = readRules(listed);
@@ -35,6 +44,11 @@ function readRules(body: unknown): Rule[] {
   if (typeof body !== 'object' || body === null) return [];
   const data = (body as { data?: unknown }).data;
   if (!Array.isArray(data)) return [];
-  return data.filter((rule): rule is Rule => typeof rule === 'object' && rule !== null
-    && typeof (rule as Rule).id === 'string' && typeof (rule as Rule).value === 'string');
+  return data.filter(
+    (rule): rule is Rule =>
+      typeof rule === 'object' &&
+      rule !== null &&
+      typeof (rule as Rule).id === 'string' &&
+      typeof (rule as Rule).value === 'string',
+  );
 }

@@ -29,7 +29,8 @@ export function readAwsSettings(reader: ConfigReader): AwsSettings {
   for (const service of AWS_SERVICES) {
     const url = reader.string(ENDPOINT_VARIABLES[service]) ?? reader.string('AWS_ENDPOINT_URL');
     if (url === undefined) continue;
-    if (!/^https?:\/\/[^\s]+$/.test(url)) reader.problem(`${ENDPOINT_VARIABLES[service]} must be an http(s) URL, got "${url}"`);
+    if (!/^https?:\/\/[^\s]+$/.test(url))
+      reader.problem(`${ENDPOINT_VARIABLES[service]} must be an http(s) URL, got "${url}"`);
     endpoints[service] = url;
   }
   const s3ForcePathStyle = reader.boolean('AWS_S3_FORCE_PATH_STYLE', endpoints.s3 !== undefined);

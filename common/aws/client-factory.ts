@@ -23,25 +23,44 @@ interface CommonClientConfig {
 export class AwsClientFactory {
   private readonly cache = new Map<AwsService, { destroy(): void }>();
 
-  public constructor(private readonly settings: AwsSettings, private readonly maxAttempts = 3) {}
+  public constructor(
+    private readonly settings: AwsSettings,
+    private readonly maxAttempts = 3,
+  ) {}
 
-  public kinesis(): KinesisClient { return this.memo('kinesis', (c) => new KinesisClient(c)); }
-  public dynamodb(): DynamoDBClient { return this.memo('dynamodb', (c) => new DynamoDBClient(c)); }
+  public kinesis(): KinesisClient {
+    return this.memo('kinesis', (c) => new KinesisClient(c));
+  }
+  public dynamodb(): DynamoDBClient {
+    return this.memo('dynamodb', (c) => new DynamoDBClient(c));
+  }
   public dynamodbDocument(): DynamoDBDocumentClient {
     return DynamoDBDocumentClient.from(this.dynamodb(), { marshallOptions: { removeUndefinedValues: true } });
   }
-  public comprehend(): ComprehendClient { return this.memo('comprehend', (c) => new ComprehendClient(c)); }
-  public cloudwatch(): CloudWatchClient { return this.memo('cloudwatch', (c) => new CloudWatchClient(c)); }
-  public redshiftData(): RedshiftDataClient { return this.memo('redshiftData', (c) => new RedshiftDataClient(c)); }
-  public sns(): SNSClient { return this.memo('sns', (c) => new SNSClient(c)); }
+  public comprehend(): ComprehendClient {
+    return this.memo('comprehend', (c) => new ComprehendClient(c));
+  }
+  public cloudwatch(): CloudWatchClient {
+    return this.memo('cloudwatch', (c) => new CloudWatchClient(c));
+  }
+  public redshiftData(): RedshiftDataClient {
+    return this.memo('redshiftData', (c) => new RedshiftDataClient(c));
+  }
+  public sns(): SNSClient {
+    return this.memo('sns', (c) => new SNSClient(c));
+  }
   public s3(): S3Client {
-    return this.memo('s3', (c) => new S3Client({
-      ...c,
-      forcePathStyle: this.settings.s3ForcePathStyle,
-      // Streamed uploads with the SDK's default CRC trailers are stored corrupted by s3rver; checksums stay on where S3 requires them.
-      requestChecksumCalculation: 'WHEN_REQUIRED',
-      responseChecksumValidation: 'WHEN_REQUIRED',
-    }));
+    return this.memo(
+      's3',
+      (c) =>
+        new S3Client({
+          ...c,
+          forcePathStyle: this.settings.s3ForcePathStyle,
+          // Streamed uploads with the SDK's default CRC trailers are stored corrupted by s3rver; checksums stay on where S3 requires them.
+          requestChecksumCalculation: 'WHEN_REQUIRED',
+          responseChecksumValidation: 'WHEN_REQUIRED',
+        }),
+    );
   }
 
   /** Closes every socket the clients hold, so a process can exit promptly. */

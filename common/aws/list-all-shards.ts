@@ -1,5 +1,10 @@
 // The one ListShards paging loop: every shard of a stream, page by page (NextToken), by name or ARN.
-import { ListShardsCommand, type KinesisClient, type ListShardsCommandInput, type Shard } from '@aws-sdk/client-kinesis';
+import {
+  ListShardsCommand,
+  type KinesisClient,
+  type ListShardsCommandInput,
+  type Shard,
+} from '@aws-sdk/client-kinesis';
 
 /** A stream named as ListShards takes it: a name, or `{ StreamName }` / `{ StreamARN }`. */
 export type StreamRef = string | { readonly StreamName: string } | { readonly StreamARN: string };

@@ -11,14 +11,24 @@ export const LOCAL_ACCESS_KEY = 'S3RVER';
 
 /** Any of these set (non-empty) means the person configured where to connect: the local stack is not guessed. */
 export const ENDPOINT_SETTINGS = [
-  'AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_KINESIS', 'AWS_ENDPOINT_URL_DYNAMODB', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL_CLOUDWATCH',
-  'AWS_ENDPOINT_URL_SNS', 'AWS_ENDPOINT_URL_COMPREHEND', 'AWS_ENDPOINT_URL_REDSHIFT_DATA', 'REDSHIFT_URL',
+  'AWS_ENDPOINT_URL',
+  'AWS_ENDPOINT_URL_KINESIS',
+  'AWS_ENDPOINT_URL_DYNAMODB',
+  'AWS_ENDPOINT_URL_S3',
+  'AWS_ENDPOINT_URL_CLOUDWATCH',
+  'AWS_ENDPOINT_URL_SNS',
+  'AWS_ENDPOINT_URL_COMPREHEND',
+  'AWS_ENDPOINT_URL_REDSHIFT_DATA',
+  'REDSHIFT_URL',
 ] as const;
 
 /** Credential settings removed in local mode, so real credentials of this shell never reach a stand-in. */
 const CLOUD_CREDENTIALS = ['AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
 /** The dummy keys every stand-in accepts. */
-const LOCAL_CREDENTIALS = Object.freeze({ AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
+const LOCAL_CREDENTIALS = Object.freeze({
+  AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
+  AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
+});
 
 /**
  * For commands that only ever talk to the stand-ins (npm start, the demo, soaks, benches, a local collect): dummy keys
@@ -55,14 +65,25 @@ const CLOUD: LocalOrCloud = Object.freeze({ target: 'cloud', set: {}, unset: [] 
  * Names (stream, application, bucket, metrics directory) only fill variables the environment leaves unset;
  * endpoints, region and credentials always come from the file, so a shell's AWS settings never leak into the stand-ins.
  */
-export function resolveLocalOrCloud(env: Source, readFile: (file: string) => string = (file) => fs.readFileSync(file, 'utf8')): LocalOrCloud {
+export function resolveLocalOrCloud(
+  env: Source,
+  readFile: (file: string) => string = (file) => fs.readFileSync(file, 'utf8'),
+): LocalOrCloud {
   if (ENDPOINT_SETTINGS.some((name) => (env[name] ?? '') !== '')) return CLOUD;
   const file = nonEmpty(env.ENDPOINTS_FILE) ?? DEFAULT_ENDPOINTS_FILE;
   if (file === 'none') return CLOUD;
   let text: string;
-  try { text = readFile(file); } catch { return CLOUD; }
+  try {
+    text = readFile(file);
+  } catch {
+    return CLOUD;
+  }
   const fields = parseEndpoints(text);
-  if (fields === undefined) return { ...CLOUD, notice: `${file} is not an endpoints file written by \`npm start\` (kinesis, dynamodb and region needed): using the usual AWS configuration` };
+  if (fields === undefined)
+    return {
+      ...CLOUD,
+      notice: `${file} is not an endpoints file written by \`npm start\` (kinesis, dynamodb and region needed): using the usual AWS configuration`,
+    };
   const names: Record<string, string> = {
     STREAM_NAME: fields.kinesis.stream,
     KINESIS_STREAM_NAME: fields.kinesis.stream,
@@ -81,7 +102,9 @@ export function resolveLocalOrCloud(env: Source, readFile: (file: string) => str
   };
   for (const [name, value] of Object.entries(names)) if (nonEmpty(env[name]) === undefined) set[name] = value;
   return {
-    target: 'local', set, unset: [...CLOUD_CREDENTIALS],
+    target: 'local',
+    set,
+    unset: [...CLOUD_CREDENTIALS],
     notice: `local stack (${file}): kinesis ${fields.kinesis.endpoint}, dynamodb ${fields.dynamodb.endpoint}, stream ${fields.kinesis.stream}, application ${fields.dynamodb.leaseTable}, dummy credentials; for AWS set AWS_ENDPOINT_URL_* or ENDPOINTS_FILE=none`,
   };
 }
@@ -96,19 +119,32 @@ export function applyLocalOrCloud(env: NodeJS.ProcessEnv, readFile?: (file: stri
 
 function parseEndpoints(text: string): EndpointsFields | undefined {
   let document: unknown;
-  try { document = JSON.parse(text); } catch { return undefined; }
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
   if (typeof document !== 'object' || document === null) return undefined;
   const d = document as Record<string, unknown>;
   const kinesis = d.kinesis as Record<string, unknown> | undefined;
   const dynamodb = d.dynamodb as Record<string, unknown> | undefined;
   const s3 = d.s3 as Record<string, unknown> | undefined;
   const metrics = d.metrics as Record<string, unknown> | undefined;
-  if (typeof d.region !== 'string' || !isUrl(kinesis?.endpoint) || typeof kinesis?.stream !== 'string' || !isUrl(dynamodb?.endpoint) || typeof dynamodb?.leaseTable !== 'string') return undefined;
+  if (
+    typeof d.region !== 'string' ||
+    !isUrl(kinesis?.endpoint) ||
+    typeof kinesis?.stream !== 'string' ||
+    !isUrl(dynamodb?.endpoint) ||
+    typeof dynamodb?.leaseTable !== 'string'
+  )
+    return undefined;
   return {
     region: d.region,
     kinesis: { endpoint: kinesis.endpoint, stream: kinesis.stream },
     dynamodb: { endpoint: dynamodb.endpoint, leaseTable: dynamodb.leaseTable },
-    ...(isUrl(s3?.endpoint) && typeof s3?.bucket === 'string' ? { s3: { endpoint: s3.endpoint, bucket: s3.bucket } } : {}),
+    ...(isUrl(s3?.endpoint) && typeof s3?.bucket === 'string'
+      ? { s3: { endpoint: s3.endpoint, bucket: s3.bucket } }
+      : {}),
     ...(typeof metrics?.directory === 'string' ? { metricsDir: metrics.directory } : {}),
   };
 }

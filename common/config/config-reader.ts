@@ -7,7 +7,10 @@ export type Source = Readonly<Record<string, string | undefined>>;
 export class ConfigReader {
   private readonly problems: string[] = [];
 
-  public constructor(private readonly subject: string, private readonly sources: readonly Source[]) {}
+  public constructor(
+    private readonly subject: string,
+    private readonly sources: readonly Source[],
+  ) {}
 
   /** The raw value of `name` from the first source that sets it (empty strings count as unset). */
   public raw(name: string): string | undefined {
@@ -81,8 +84,10 @@ export class ConfigReader {
   }
 
   private checkRange(name: string, value: number, range: { min?: number; max?: number }): number {
-    if (range.min !== undefined && value < range.min) this.problems.push(`${name} must be >= ${range.min}, got ${value}`);
-    if (range.max !== undefined && value > range.max) this.problems.push(`${name} must be <= ${range.max}, got ${value}`);
+    if (range.min !== undefined && value < range.min)
+      this.problems.push(`${name} must be >= ${range.min}, got ${value}`);
+    if (range.max !== undefined && value > range.max)
+      this.problems.push(`${name} must be <= ${range.max}, got ${value}`);
     return value;
   }
 }

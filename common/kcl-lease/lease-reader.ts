@@ -23,7 +23,8 @@ export async function readLeases(client: LeaseTableClient, table: string, stream
     const page = await doc.send(new ScanCommand({ TableName: table, ConsistentRead: true, ExclusiveStartKey: start }));
     for (const item of page.Items ?? []) {
       const lease = toLease(item);
-      if (lease !== undefined && (streamName === undefined || leaseBelongsTo(lease.leaseKey, streamName))) leases.push(lease);
+      if (lease !== undefined && (streamName === undefined || leaseBelongsTo(lease.leaseKey, streamName)))
+        leases.push(lease);
     }
     start = page.LastEvaluatedKey;
   } while (start !== undefined);
@@ -31,15 +32,27 @@ export async function readLeases(client: LeaseTableClient, table: string, stream
 }
 
 /** Like readLeases, but an empty list when the table does not exist yet (before the daemon's first start). */
-export async function readLeasesIfAny(client: LeaseTableClient, table: string, streamName?: string): Promise<KclLease[]> {
-  try { return await readLeases(client, table, streamName); } catch (error: unknown) {
+export async function readLeasesIfAny(
+  client: LeaseTableClient,
+  table: string,
+  streamName?: string,
+): Promise<KclLease[]> {
+  try {
+    return await readLeases(client, table, streamName);
+  } catch (error: unknown) {
     if (error instanceof ResourceNotFoundException) return [];
     throw error;
   }
 }
 
 /** One lease by key (strongly consistent read), or undefined when there is none. */
-export async function readLease(client: LeaseTableClient, table: string, leaseKey: string): Promise<KclLease | undefined> {
-  const out = await documentClient(client).send(new GetCommand({ TableName: table, Key: { leaseKey }, ConsistentRead: true }));
+export async function readLease(
+  client: LeaseTableClient,
+  table: string,
+  leaseKey: string,
+): Promise<KclLease | undefined> {
+  const out = await documentClient(client).send(
+    new GetCommand({ TableName: table, Key: { leaseKey }, ConsistentRead: true }),
+  );
   return out.Item === undefined ? undefined : toLease(out.Item);
 }

@@ -12,7 +12,10 @@ export class AggregateBuilder {
   /** `maxBytes` bounds the whole aggregate: magic, protobuf and MD5. */
   public constructor(public readonly maxBytes: number = DEFAULT_AGGREGATE_MAX_BYTES) {
     if (!(maxBytes > 0) || (!Number.isSafeInteger(maxBytes) && maxBytes !== Infinity)) {
-      throw new ToolkitError('KPL_INVALID_MAX_BYTES', `AggregateBuilder maxBytes must be a positive integer, got ${maxBytes}`);
+      throw new ToolkitError(
+        'KPL_INVALID_MAX_BYTES',
+        `AggregateBuilder maxBytes must be a positive integer, got ${maxBytes}`,
+      );
     }
   }
 

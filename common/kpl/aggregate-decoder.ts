@@ -7,15 +7,19 @@ import { WireFormatError } from './kpl-errors';
 import { ProtobufReader } from './protobuf-reader';
 
 export type AggregateDecodeResult =
-  | { kind: 'aggregated'; records: KplRecord[] }
-  | { kind: 'not-aggregated' }
-  | { kind: 'corrupt'; reason: string };
+  { kind: 'aggregated'; records: KplRecord[] } | { kind: 'not-aggregated' } | { kind: 'corrupt'; reason: string };
 
 const NOT_AGGREGATED: AggregateDecodeResult = Object.freeze({ kind: 'not-aggregated' });
 
 /** Whether `data` starts with the KPL magic. */
 export function hasKplMagic(data: Uint8Array): boolean {
-  return data.length >= MAGIC_BYTES && data[0] === KPL_MAGIC[0] && data[1] === KPL_MAGIC[1] && data[2] === KPL_MAGIC[2] && data[3] === KPL_MAGIC[3];
+  return (
+    data.length >= MAGIC_BYTES &&
+    data[0] === KPL_MAGIC[0] &&
+    data[1] === KPL_MAGIC[1] &&
+    data[2] === KPL_MAGIC[2] &&
+    data[3] === KPL_MAGIC[3]
+  );
 }
 
 /**
@@ -74,7 +78,13 @@ function parseAggregatedRecord(bytes: Buffer, start: number, end: number): KplRe
 }
 
 /** Parses the Record message the reader spans; `n` is its position, for messages. */
-function parseRecord(bytes: Buffer, reader: ProtobufReader, n: number, partitionKeys: readonly string[], hashKeys: readonly string[]): KplRecord {
+function parseRecord(
+  bytes: Buffer,
+  reader: ProtobufReader,
+  n: number,
+  partitionKeys: readonly string[],
+  hashKeys: readonly string[],
+): KplRecord {
   let pkIndex = -1;
   let ehkIndex = -1;
   let dataStart = -1;
@@ -95,12 +105,16 @@ function parseRecord(bytes: Buffer, reader: ProtobufReader, n: number, partition
   if (pkIndex < 0) throw new WireFormatError(`record ${n} lacks the required partition_key_index`);
   if (dataStart < 0) throw new WireFormatError(`record ${n} lacks the required data`);
   if (pkIndex >= partitionKeys.length) {
-    throw new WireFormatError(`record ${n} partition_key_index ${pkIndex} is outside the table of ${partitionKeys.length}`);
+    throw new WireFormatError(
+      `record ${n} partition_key_index ${pkIndex} is outside the table of ${partitionKeys.length}`,
+    );
   }
   const data = bytes.subarray(dataStart, dataEnd);
   if (ehkIndex < 0) return { partitionKey: partitionKeys[pkIndex], data };
   if (ehkIndex >= hashKeys.length) {
-    throw new WireFormatError(`record ${n} explicit_hash_key_index ${ehkIndex} is outside the table of ${hashKeys.length}`);
+    throw new WireFormatError(
+      `record ${n} explicit_hash_key_index ${ehkIndex} is outside the table of ${hashKeys.length}`,
+    );
   }
   return { partitionKey: partitionKeys[pkIndex], explicitHashKey: hashKeys[ehkIndex], data };
 }

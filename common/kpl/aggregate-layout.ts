@@ -114,7 +114,10 @@ export class AggregateLayout {
     }
     createHash('md5').update(out.subarray(MAGIC_BYTES, pos)).digest().copy(out, pos);
     if (pos + DIGEST_BYTES !== out.length) {
-      throw new ToolkitError('KPL_SIZE_MISMATCH', `KPL size accounting bug: wrote ${pos + DIGEST_BYTES} of ${out.length} bytes`);
+      throw new ToolkitError(
+        'KPL_SIZE_MISMATCH',
+        `KPL size accounting bug: wrote ${pos + DIGEST_BYTES} of ${out.length} bytes`,
+      );
     }
     return out;
   }

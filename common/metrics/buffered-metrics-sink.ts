@@ -32,16 +32,23 @@ export abstract class BufferedMetricsSink implements MetricsSink {
   protected constructor(protected readonly options: BufferedSinkOptions) {
     this.aggregator = new MetricAggregator(options.maxBufferedSeries, options.now);
     if (options.flushIntervalMs > 0) {
-      this.timer = setInterval(() => { void this.flush(); }, options.flushIntervalMs);
+      this.timer = setInterval(() => {
+        void this.flush();
+      }, options.flushIntervalMs);
       this.timer.unref();
     }
   }
 
-  public get counters(): SinkCounters { return { ...this.counts }; }
+  public get counters(): SinkCounters {
+    return { ...this.counts };
+  }
 
   public put(datum: MetricDatum): void {
     try {
-      if (this.closed) { this.drop(); return; }
+      if (this.closed) {
+        this.drop();
+        return;
+      }
       const result = this.aggregator.add(datum);
       if (result.accepted) this.counts.accepted += 1;
       else this.drop();
@@ -71,7 +78,10 @@ export abstract class BufferedMetricsSink implements MetricsSink {
 
   private async flushNow(): Promise<void> {
     if (this.droppedSinceWarning > 0) {
-      this.options.logger.warn('metrics dropped: buffer full or value not finite', { dropped: this.droppedSinceWarning, maxBufferedSeries: this.options.maxBufferedSeries });
+      this.options.logger.warn('metrics dropped: buffer full or value not finite', {
+        dropped: this.droppedSinceWarning,
+        maxBufferedSeries: this.options.maxBufferedSeries,
+      });
       this.droppedSinceWarning = 0;
     }
     const points = this.aggregator.drain();
@@ -81,7 +91,10 @@ export abstract class BufferedMetricsSink implements MetricsSink {
       this.counts.published += points.length;
     } catch (error: unknown) {
       this.counts.failed += points.length;
-      this.options.logger.warn('metrics publish failed; points discarded', { points: points.length, error: describeError(error) });
+      this.options.logger.warn('metrics publish failed; points discarded', {
+        points: points.length,
+        error: describeError(error),
+      });
     }
   }
 }

@@ -15,31 +15,51 @@ export interface CloudWatchSinkOptions extends BufferedSinkOptions {
 }
 
 export class CloudWatchMetricsSink extends BufferedMetricsSink {
-  public constructor(private readonly client: CloudWatchClient, private readonly cw: CloudWatchSinkOptions) {
+  public constructor(
+    private readonly client: CloudWatchClient,
+    private readonly cw: CloudWatchSinkOptions,
+  ) {
     super(cw);
   }
 
   protected async publish(points: readonly AggregatedPoint[]): Promise<void> {
     for (const batch of batchForPutMetricData(points.map(toCloudWatchDatum))) {
-      await retry(() => this.client.send(new PutMetricDataCommand({ Namespace: this.cw.namespace, MetricData: batch })), {
-        policy: this.cw.retryPolicy ?? { ...DEFAULT_RETRY_POLICY, maxAttempts: 3 },
-        operation: 'PutMetricData',
-      });
+      await retry(
+        () => this.client.send(new PutMetricDataCommand({ Namespace: this.cw.namespace, MetricData: batch })),
+        {
+          policy: this.cw.retryPolicy ?? { ...DEFAULT_RETRY_POLICY, maxAttempts: 3 },
+          operation: 'PutMetricData',
+        },
+      );
     }
   }
 }
 
 /** One aggregated point as CloudWatch wants it: a single Value, or StatisticValues when several points were folded. */
 export function toCloudWatchDatum(point: AggregatedPoint): CwDatum {
-  const dimensions = Object.entries(point.dimensions).slice(0, PUT_METRIC_DATA_MAX_DIMENSIONS).map(([Name, Value]) => ({ Name, Value }));
+  const dimensions = Object.entries(point.dimensions)
+    .slice(0, PUT_METRIC_DATA_MAX_DIMENSIONS)
+    .map(([Name, Value]) => ({ Name, Value }));
   const s = point.statistics;
-  const base: CwDatum = { MetricName: point.name, Unit: point.unit, Timestamp: point.timestamp, Dimensions: dimensions };
+  const base: CwDatum = {
+    MetricName: point.name,
+    Unit: point.unit,
+    Timestamp: point.timestamp,
+    Dimensions: dimensions,
+  };
   if (s.sampleCount === 1) return { ...base, Value: s.sum };
-  return { ...base, StatisticValues: { SampleCount: s.sampleCount, Sum: s.sum, Minimum: s.minimum, Maximum: s.maximum } };
+  return {
+    ...base,
+    StatisticValues: { SampleCount: s.sampleCount, Sum: s.sum, Minimum: s.minimum, Maximum: s.maximum },
+  };
 }
 
 /** Splits data into requests of at most 1,000 data and (estimated, JSON) under 1 MB. */
-export function batchForPutMetricData(data: readonly CwDatum[], maxData = PUT_METRIC_DATA_MAX_DATA, maxBytes = PUT_METRIC_DATA_MAX_BYTES): CwDatum[][] {
+export function batchForPutMetricData(
+  data: readonly CwDatum[],
+  maxData = PUT_METRIC_DATA_MAX_DATA,
+  maxBytes = PUT_METRIC_DATA_MAX_BYTES,
+): CwDatum[][] {
   const batches: CwDatum[][] = [];
   let current: CwDatum[] = [];
   let bytes = 0;

@@ -13,10 +13,17 @@ export interface MetricsSinkDeps {
 }
 
 export function createMetricsSink(config: MetricsConfig, deps: MetricsSinkDeps): MetricsSink {
-  const common = { flushIntervalMs: config.flushIntervalMs, maxBufferedSeries: config.maxBufferedSeries, logger: deps.logger.child({ component: 'metrics' }) };
+  const common = {
+    flushIntervalMs: config.flushIntervalMs,
+    maxBufferedSeries: config.maxBufferedSeries,
+    logger: deps.logger.child({ component: 'metrics' }),
+  };
   switch (config.mode) {
-    case 'cloudwatch': return new CloudWatchMetricsSink(deps.cloudwatch(), { ...common, namespace: config.namespace });
-    case 'local': return new LocalMetricsSink({ ...common, namespace: config.namespace, directory: config.directory });
-    case 'none': return new NullMetricsSink();
+    case 'cloudwatch':
+      return new CloudWatchMetricsSink(deps.cloudwatch(), { ...common, namespace: config.namespace });
+    case 'local':
+      return new LocalMetricsSink({ ...common, namespace: config.namespace, directory: config.directory });
+    case 'none':
+      return new NullMetricsSink();
   }
 }

@@ -23,10 +23,18 @@ export class LocalMetricsSink extends BufferedMetricsSink {
   }
 
   protected async publish(points: readonly AggregatedPoint[]): Promise<void> {
-    const lines = points.map((p) => JSON.stringify({
-      namespace: this.local.namespace, name: p.name, unit: p.unit, dimensions: p.dimensions,
-      timestamp: p.timestamp.toISOString(), ...p.statistics,
-    } satisfies StoredPoint)).join('\n');
+    const lines = points
+      .map((p) =>
+        JSON.stringify({
+          namespace: this.local.namespace,
+          name: p.name,
+          unit: p.unit,
+          dimensions: p.dimensions,
+          timestamp: p.timestamp.toISOString(),
+          ...p.statistics,
+        } satisfies StoredPoint),
+      )
+      .join('\n');
     await fs.promises.mkdir(this.local.directory, { recursive: true });
     await fs.promises.appendFile(localMetricsFile(this.local.directory, this.local.namespace), `${lines}\n`);
   }
@@ -36,9 +44,13 @@ export class LocalMetricsSink extends BufferedMetricsSink {
 export class LocalMetricsSource implements MetricsSource {
   public constructor(private readonly directory: string) {}
 
-  public async getMetricData(queries: readonly MetricQuery[], window: { start: Date; end: Date }): Promise<MetricSeries[]> {
+  public async getMetricData(
+    queries: readonly MetricQuery[],
+    window: { start: Date; end: Date },
+  ): Promise<MetricSeries[]> {
     const byNamespace = new Map<string, StoredPoint[]>();
-    for (const namespace of new Set(queries.map((q) => q.namespace))) byNamespace.set(namespace, await this.read(namespace));
+    for (const namespace of new Set(queries.map((q) => q.namespace)))
+      byNamespace.set(namespace, await this.read(namespace));
     return queries.map((query) => seriesFor(query, byNamespace.get(query.namespace) ?? [], window));
   }
 
@@ -50,11 +62,18 @@ export class LocalMetricsSource implements MetricsSource {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     }
-    return text.split('\n').map(parseStoredPoint).filter((p): p is StoredPoint => p !== undefined);
+    return text
+      .split('\n')
+      .map(parseStoredPoint)
+      .filter((p): p is StoredPoint => p !== undefined);
   }
 }
 
-function seriesFor(query: MetricQuery, points: readonly StoredPoint[], window: { start: Date; end: Date }): MetricSeries {
+function seriesFor(
+  query: MetricQuery,
+  points: readonly StoredPoint[],
+  window: { start: Date; end: Date },
+): MetricSeries {
   const periodMs = query.periodSeconds * 1000;
   const buckets = new Map<number, { sampleCount: number; sum: number; minimum: number; maximum: number }>();
   const wanted = JSON.stringify(Object.entries(query.dimensions).sort());
@@ -64,12 +83,18 @@ function seriesFor(query: MetricQuery, points: readonly StoredPoint[], window: {
     if (JSON.stringify(Object.entries(p.dimensions).sort()) !== wanted) continue;
     const bucket = Math.floor(t / periodMs) * periodMs;
     const b = buckets.get(bucket);
-    if (b === undefined) buckets.set(bucket, { sampleCount: p.sampleCount, sum: p.sum, minimum: p.minimum, maximum: p.maximum });
+    if (b === undefined)
+      buckets.set(bucket, { sampleCount: p.sampleCount, sum: p.sum, minimum: p.minimum, maximum: p.maximum });
     else {
-      b.sampleCount += p.sampleCount; b.sum += p.sum;
-      b.minimum = Math.min(b.minimum, p.minimum); b.maximum = Math.max(b.maximum, p.maximum);
+      b.sampleCount += p.sampleCount;
+      b.sum += p.sum;
+      b.minimum = Math.min(b.minimum, p.minimum);
+      b.maximum = Math.max(b.maximum, p.maximum);
     }
   }
   const timestamps = [...buckets.keys()].sort((a, b) => a - b);
-  return { id: query.id, points: timestamps.map((t) => ({ timestamp: new Date(t), value: statisticOf(query.stat, buckets.get(t)!) })) };
+  return {
+    id: query.id,
+    points: timestamps.map((t) => ({ timestamp: new Date(t), value: statisticOf(query.stat, buckets.get(t)!) })),
+  };
 }

@@ -26,18 +26,34 @@ export interface AddResult {
 const MINUTE_MS = 60_000;
 const NO_DIMENSIONS = Object.freeze({ sorted: {}, key: '{}' });
 
-interface MutableSet { sampleCount: number; sum: number; minimum: number; maximum: number }
-interface Slot { readonly point: Omit<AggregatedPoint, 'statistics'>; readonly stats: MutableSet }
+interface MutableSet {
+  sampleCount: number;
+  sum: number;
+  minimum: number;
+  maximum: number;
+}
+interface Slot {
+  readonly point: Omit<AggregatedPoint, 'statistics'>;
+  readonly stats: MutableSet;
+}
 
 /** Pure aggregation with a bound; `drain()` hands over everything collected so far. */
 export class MetricAggregator {
   private slots = new Map<string, Slot>();
   /** Callers usually pass the same frozen dimensions object each time: sort and serialise it once. */
-  private readonly dimensionKeys = new WeakMap<object, { readonly sorted: Record<string, string>; readonly key: string }>();
+  private readonly dimensionKeys = new WeakMap<
+    object,
+    { readonly sorted: Record<string, string>; readonly key: string }
+  >();
 
-  public constructor(private readonly maxSeries: number, private readonly now: () => number = Date.now) {}
+  public constructor(
+    private readonly maxSeries: number,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  public get size(): number { return this.slots.size; }
+  public get size(): number {
+    return this.slots.size;
+  }
 
   public add(datum: MetricDatum): AddResult {
     if (!Number.isFinite(datum.value)) return { accepted: false, reason: 'not-finite' };
@@ -62,7 +78,10 @@ export class MetricAggregator {
     return { accepted: true };
   }
 
-  private dimensionsOf(dimensions: Readonly<Record<string, string>> | undefined): { readonly sorted: Record<string, string>; readonly key: string } {
+  private dimensionsOf(dimensions: Readonly<Record<string, string>> | undefined): {
+    readonly sorted: Record<string, string>;
+    readonly key: string;
+  } {
     if (dimensions === undefined) return NO_DIMENSIONS;
     let entry = this.dimensionKeys.get(dimensions);
     if (entry === undefined) {

@@ -20,12 +20,16 @@ export const DEFAULT_LOCAL_METRICS_DIR = '.local/metrics';
 /** METRICS_MODE, METRICS_NAMESPACE, METRICS_DIR, METRICS_FLUSH_INTERVAL_MS, METRICS_MAX_BUFFERED_SERIES. */
 export function readMetricsConfig(reader: ConfigReader, defaults: Partial<MetricsConfig> = {}): MetricsConfig {
   const namespace = reader.string('METRICS_NAMESPACE', defaults.namespace ?? DEFAULT_METRICS_NAMESPACE);
-  if (namespace.startsWith('AWS/')) reader.problem(`METRICS_NAMESPACE must not start with "AWS/" (reserved by AWS), got "${namespace}"`);
+  if (namespace.startsWith('AWS/'))
+    reader.problem(`METRICS_NAMESPACE must not start with "AWS/" (reserved by AWS), got "${namespace}"`);
   return {
     mode: reader.oneOf('METRICS_MODE', METRICS_MODES, defaults.mode ?? 'none'),
     namespace,
     directory: reader.string('METRICS_DIR', defaults.directory ?? DEFAULT_LOCAL_METRICS_DIR),
-    flushIntervalMs: reader.integer('METRICS_FLUSH_INTERVAL_MS', defaults.flushIntervalMs ?? 60_000, { min: 0, max: 3_600_000 }),
+    flushIntervalMs: reader.integer('METRICS_FLUSH_INTERVAL_MS', defaults.flushIntervalMs ?? 60_000, {
+      min: 0,
+      max: 3_600_000,
+    }),
     maxBufferedSeries: reader.integer('METRICS_MAX_BUFFERED_SERIES', defaults.maxBufferedSeries ?? 20_000, { min: 1 }),
   };
 }

@@ -1,8 +1,16 @@
 // The metrics port: producers, the consumer and operator tools record data points; adapters batch and publish them off the hot path.
 
 export type MetricUnit =
-  | 'Count' | 'Milliseconds' | 'Seconds' | 'Bytes' | 'Kilobytes' | 'Megabytes'
-  | 'Count/Second' | 'Bytes/Second' | 'Percent' | 'None';
+  | 'Count'
+  | 'Milliseconds'
+  | 'Seconds'
+  | 'Bytes'
+  | 'Kilobytes'
+  | 'Megabytes'
+  | 'Count/Second'
+  | 'Bytes/Second'
+  | 'Percent'
+  | 'None';
 
 export interface MetricDatum {
   readonly name: string;

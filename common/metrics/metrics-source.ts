@@ -27,16 +27,27 @@ export interface MetricSeries {
 }
 
 export interface MetricsSource {
-  getMetricData(queries: readonly MetricQuery[], window: { readonly start: Date; readonly end: Date }): Promise<MetricSeries[]>;
+  getMetricData(
+    queries: readonly MetricQuery[],
+    window: { readonly start: Date; readonly end: Date },
+  ): Promise<MetricSeries[]>;
 }
 
 /** Applies a statistic to a statistic set folded over one period. */
-export function statisticOf(stat: MetricStat, s: { sampleCount: number; sum: number; minimum: number; maximum: number }): number {
+export function statisticOf(
+  stat: MetricStat,
+  s: { sampleCount: number; sum: number; minimum: number; maximum: number },
+): number {
   switch (stat) {
-    case 'Sum': return s.sum;
-    case 'Average': return s.sampleCount === 0 ? 0 : s.sum / s.sampleCount;
-    case 'Maximum': return s.maximum;
-    case 'Minimum': return s.minimum;
-    case 'SampleCount': return s.sampleCount;
+    case 'Sum':
+      return s.sum;
+    case 'Average':
+      return s.sampleCount === 0 ? 0 : s.sum / s.sampleCount;
+    case 'Maximum':
+      return s.maximum;
+    case 'Minimum':
+      return s.minimum;
+    case 'SampleCount':
+      return s.sampleCount;
   }
 }

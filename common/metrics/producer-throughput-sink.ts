@@ -19,13 +19,24 @@ export class ProducerThroughputSink implements MetricsSink {
   public put(datum: MetricDatum): void {
     switch (datum.name) {
       // The scaler reads Sums: a zero added to the other series changes nothing.
-      case PRODUCER_REQUEST_METRIC.kinesisRecords: this.throughput.accepted(datum.value, 0); return;
-      case PRODUCER_REQUEST_METRIC.kinesisBytes: this.throughput.accepted(0, datum.value); return;
-      case PRODUCER_REQUEST_METRIC.throttled: if (datum.value > 0) this.throughput.throttled(datum.value); return;
-      default: return;
+      case PRODUCER_REQUEST_METRIC.kinesisRecords:
+        this.throughput.accepted(datum.value, 0);
+        return;
+      case PRODUCER_REQUEST_METRIC.kinesisBytes:
+        this.throughput.accepted(0, datum.value);
+        return;
+      case PRODUCER_REQUEST_METRIC.throttled:
+        if (datum.value > 0) this.throughput.throttled(datum.value);
+        return;
+      default:
+        return;
     }
   }
 
-  public flush(): Promise<void> { return this.throughput.flush(); }
-  public close(): Promise<void> { return this.throughput.close(); }
+  public flush(): Promise<void> {
+    return this.throughput.flush();
+  }
+  public close(): Promise<void> {
+    return this.throughput.close();
+  }
 }

@@ -9,7 +9,10 @@ import type { MetricsConfig } from './metrics-config';
 export class StreamThroughputMetrics {
   private readonly dimensions: Readonly<Record<string, string>>;
 
-  public constructor(private readonly sink: MetricsSink, streamName: string) {
+  public constructor(
+    private readonly sink: MetricsSink,
+    streamName: string,
+  ) {
     this.dimensions = Object.freeze({ StreamName: streamName });
   }
 
@@ -27,21 +30,40 @@ export class StreamThroughputMetrics {
   /** Consumer: bytes delivered by one GetRecords (or one processRecords action) and how far behind the tip it was. */
   public read(bytes: number, millisBehindLatest: number): void {
     this.sink.put({ name: KINESIS_METRIC.getRecordsBytes, value: bytes, unit: 'Bytes', dimensions: this.dimensions });
-    this.sink.put({ name: KINESIS_METRIC.iteratorAgeMs, value: millisBehindLatest, unit: 'Milliseconds', dimensions: this.dimensions });
+    this.sink.put({
+      name: KINESIS_METRIC.iteratorAgeMs,
+      value: millisBehindLatest,
+      unit: 'Milliseconds',
+      dimensions: this.dimensions,
+    });
   }
 
-  public flush(): Promise<void> { return this.sink.flush(); }
-  public close(): Promise<void> { return this.sink.close(); }
+  public flush(): Promise<void> {
+    return this.sink.flush();
+  }
+  public close(): Promise<void> {
+    return this.sink.close();
+  }
 }
 
 /**
  * A local-store sink in namespace AWS/Kinesis when metrics are local; the null sink otherwise
  * (on AWS, Kinesis publishes these itself, and PutMetricData refuses the AWS/ namespace).
  */
-export function createStreamThroughputMetrics(config: MetricsConfig, streamName: string, logger: Logger): StreamThroughputMetrics {
-  const sink = config.mode !== 'local' ? new NullMetricsSink() : new LocalMetricsSink({
-    directory: config.directory, namespace: KINESIS_NAMESPACE, flushIntervalMs: config.flushIntervalMs || 10_000,
-    maxBufferedSeries: config.maxBufferedSeries, logger: logger.child({ component: 'stream-metrics' }),
-  });
+export function createStreamThroughputMetrics(
+  config: MetricsConfig,
+  streamName: string,
+  logger: Logger,
+): StreamThroughputMetrics {
+  const sink =
+    config.mode !== 'local'
+      ? new NullMetricsSink()
+      : new LocalMetricsSink({
+          directory: config.directory,
+          namespace: KINESIS_NAMESPACE,
+          flushIntervalMs: config.flushIntervalMs || 10_000,
+          maxBufferedSeries: config.maxBufferedSeries,
+          logger: logger.child({ component: 'stream-metrics' }),
+        });
   return new StreamThroughputMetrics(sink, streamName);
 }

@@ -29,16 +29,20 @@ export interface PgConnectionOptions {
 export function readPgConnection(reader: ConfigReader, options: PgConnectionOptions = {}): PgConnectionSettings {
   const { fallback } = options;
   const envUrl = fallback === undefined ? reader.required('REDSHIFT_URL') : reader.string('REDSHIFT_URL');
-  if (envUrl === undefined && fallback !== undefined && fallback.url === undefined) reader.problem(fallback.whenMissing);
+  if (envUrl === undefined && fallback !== undefined && fallback.url === undefined)
+    reader.problem(fallback.whenMissing);
   const url = envUrl ?? fallback?.url ?? '';
   // The URL may carry a password: say what is wrong without echoing it.
-  if (url !== '' && !URL_SHAPE.test(url)) reader.problem('REDSHIFT_URL must look like postgres://user[:password]@host:port/database');
+  if (url !== '' && !URL_SHAPE.test(url))
+    reader.problem('REDSHIFT_URL must look like postgres://user[:password]@host:port/database');
   const password = reader.string('REDSHIFT_PASSWORD');
   const caFile = reader.string('REDSHIFT_TLS_CA_FILE');
   return {
-    url, ...(password === undefined ? {} : { password }),
+    url,
+    ...(password === undefined ? {} : { password }),
     tls: {
-      enabled: reader.boolean('REDSHIFT_TLS', envUrl !== undefined), rejectUnauthorized: reader.boolean('REDSHIFT_TLS_REJECT_UNAUTHORIZED', true),
+      enabled: reader.boolean('REDSHIFT_TLS', envUrl !== undefined),
+      rejectUnauthorized: reader.boolean('REDSHIFT_TLS_REJECT_UNAUTHORIZED', true),
       ...(caFile === undefined ? {} : { caFile }),
     },
     poolSize: reader.integer('REDSHIFT_POOL_SIZE', 2, { min: 1, max: 50 }),

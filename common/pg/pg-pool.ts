@@ -21,12 +21,18 @@ export interface PgPoolOptions {
 }
 
 /** The pool options a settings object names; reads the CA file (throws when it is unreadable). */
-export function pgPoolOptionsFrom(settings: PgConnectionSettings): Pick<PgPoolOptions, 'connectionString' | 'password' | 'tls' | 'poolSize'> {
+export function pgPoolOptionsFrom(
+  settings: PgConnectionSettings,
+): Pick<PgPoolOptions, 'connectionString' | 'password' | 'tls' | 'poolSize'> {
   const ca = settings.tls.caFile === undefined ? undefined : fs.readFileSync(settings.tls.caFile, 'utf8');
   return {
     connectionString: settings.url,
     ...(settings.password === undefined ? {} : { password: settings.password }),
-    tls: { enabled: settings.tls.enabled, rejectUnauthorized: settings.tls.rejectUnauthorized, ...(ca === undefined ? {} : { ca }) },
+    tls: {
+      enabled: settings.tls.enabled,
+      rejectUnauthorized: settings.tls.rejectUnauthorized,
+      ...(ca === undefined ? {} : { ca }),
+    },
     poolSize: settings.poolSize,
   };
 }
@@ -40,13 +46,24 @@ export function createPgPool(options: PgPoolOptions): Pool {
     allowExitOnIdle: true,
     ...(options.types === undefined ? {} : { types: options.types }),
     ...(options.password === undefined ? {} : { password: options.password }),
-    ...(options.tls.enabled ? { ssl: { rejectUnauthorized: options.tls.rejectUnauthorized ?? true, ...(options.tls.ca === undefined ? {} : { ca: options.tls.ca }) } } : {}),
+    ...(options.tls.enabled
+      ? {
+          ssl: {
+            rejectUnauthorized: options.tls.rejectUnauthorized ?? true,
+            ...(options.tls.ca === undefined ? {} : { ca: options.tls.ca }),
+          },
+        }
+      : {}),
   };
   const pool = new Pool(config);
   // An idle client losing its connection emits 'error' on the pool; unhandled, that would kill the process.
-  pool.on('error', (error) => options.logger.warn('idle database connection failed', { error: redactText(error.message) }));
+  pool.on('error', (error) =>
+    options.logger.warn('idle database connection failed', { error: redactText(error.message) }),
+  );
   // SET rather than a startup parameter: Redshift accepts the SET, not every startup option PostgreSQL does. Queued on
   // the new client before the pool hands it out, so it runs before the caller's first statement.
-  pool.on('connect', (client) => { client.query(`SET statement_timeout TO ${Math.floor(options.statementTimeoutMs)}`).catch(() => undefined); });
+  pool.on('connect', (client) => {
+    client.query(`SET statement_timeout TO ${Math.floor(options.statementTimeoutMs)}`).catch(() => undefined);
+  });
   return pool;
 }

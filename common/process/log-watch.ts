@@ -15,7 +15,9 @@ export async function waitForLogLine(file: string, pattern: RegExp, options: Log
   let offset = options.fromOffset ?? 0;
   let partial = '';
   let ended = false;
-  void options.until?.then(() => { ended = true; });
+  void options.until?.then(() => {
+    ended = true;
+  });
   const deadline = Date.now() + options.timeoutMs;
   for (;;) {
     const lastChance = ended;
@@ -26,14 +28,19 @@ export async function waitForLogLine(file: string, pattern: RegExp, options: Log
     const hit = lines.find((line) => pattern.test(line));
     if (hit !== undefined) return hit;
     if (lastChance) throw new Error(`process ended before ${file} showed ${String(pattern)}`);
-    if (Date.now() > deadline) throw new Error(`no line matching ${String(pattern)} in ${file} within ${options.timeoutMs} ms`);
+    if (Date.now() > deadline)
+      throw new Error(`no line matching ${String(pattern)} in ${file} within ${options.timeoutMs} ms`);
     await sleep(options.pollMs ?? 100);
   }
 }
 
 function readFrom(file: string, offset: number): Buffer {
   let fd: number;
-  try { fd = fs.openSync(file, 'r'); } catch { return Buffer.alloc(0); }
+  try {
+    fd = fs.openSync(file, 'r');
+  } catch {
+    return Buffer.alloc(0);
+  }
   try {
     const size = fs.fstatSync(fd).size;
     if (size <= offset) return Buffer.alloc(0);

@@ -64,6 +64,13 @@ export async function stopStaleProcesses(registry: PidRegistry): Promise<PidReco
 function isPidRecord(value: unknown): value is PidRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
-  return typeof record.name === 'string' && typeof record.pid === 'number' && Number.isInteger(record.pid) && record.pid > 1
-    && typeof record.group === 'boolean' && typeof record.marker === 'string' && record.marker.length > 0;
+  return (
+    typeof record.name === 'string' &&
+    typeof record.pid === 'number' &&
+    Number.isInteger(record.pid) &&
+    record.pid > 1 &&
+    typeof record.group === 'boolean' &&
+    typeof record.marker === 'string' &&
+    record.marker.length > 0
+  );
 }

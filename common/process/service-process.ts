@@ -59,7 +59,10 @@ export function freePort(): Promise<number> {
 export function isPortOpen(port: number, host = LOOPBACK): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = net.connect({ port, host });
-    const done = (open: boolean): void => { socket.destroy(); resolve(open); };
+    const done = (open: boolean): void => {
+      socket.destroy();
+      resolve(open);
+    };
     socket.once('connect', () => done(true));
     socket.once('error', () => done(false));
     socket.setTimeout(1_000, () => done(false));
@@ -69,19 +72,31 @@ export function isPortOpen(port: number, host = LOOPBACK): Promise<boolean> {
 /** Sends SIGTERM to `pid`, then SIGKILL after `timeoutMs`; resolves when the process is gone. */
 export async function stopPid(pid: number, timeoutMs = 10_000): Promise<void> {
   if (!isAlive(pid)) return;
-  try { process.kill(pid, 'SIGTERM'); } catch { return; }
+  try {
+    process.kill(pid, 'SIGTERM');
+  } catch {
+    return;
+  }
   const deadline = Date.now() + timeoutMs;
   while (isAlive(pid) && Date.now() < deadline) await sleep(50);
   if (isAlive(pid)) {
-    try { process.kill(pid, 'SIGKILL'); } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
     while (isAlive(pid)) await sleep(20);
   }
 }
 
 export function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
-
 
 /** Spawns the server and resolves once it is ready; rejects (and kills it) if it exits or times out first. */
 export async function startService(spec: ServiceSpec): Promise<ServiceProcess> {
@@ -91,18 +106,32 @@ export async function startService(spec: ServiceSpec): Promise<ServiceProcess> {
     fs.mkdirSync(path.dirname(spec.logFile), { recursive: true });
     out = fs.openSync(spec.logFile, 'a');
   }
-  const child = spawn(spec.command, [...spec.args], { cwd: spec.cwd, env: spec.env ?? process.env, stdio: ['ignore', out, out], detached: spec.detached ?? detachByDefault });
+  const child = spawn(spec.command, [...spec.args], {
+    cwd: spec.cwd,
+    env: spec.env ?? process.env,
+    stdio: ['ignore', out, out],
+    detached: spec.detached ?? detachByDefault,
+  });
   if (typeof out === 'number') fs.closeSync(out);
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${spec.name}: could not spawn ${spec.command}`);
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
   const stop = (): Promise<void> => stopPid(pid, spec.stopTimeoutMs ?? 10_000);
   const deadline = Date.now() + (spec.readyTimeoutMs ?? 60_000);
   for (;;) {
-    if (exited) throw new Error(`${spec.name}: exited with code ${String(child.exitCode)} before it was ready${spec.logFile === undefined ? '' : ` (see ${spec.logFile})`}`);
-    if ((await isPortOpen(spec.port)) && (spec.isReady === undefined || (await spec.isReady().catch(() => false)))) break;
-    if (Date.now() > deadline) { await stop(); throw new Error(`${spec.name}: not ready on ${LOOPBACK}:${spec.port} in time`); }
+    if (exited)
+      throw new Error(
+        `${spec.name}: exited with code ${String(child.exitCode)} before it was ready${spec.logFile === undefined ? '' : ` (see ${spec.logFile})`}`,
+      );
+    if ((await isPortOpen(spec.port)) && (spec.isReady === undefined || (await spec.isReady().catch(() => false))))
+      break;
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`${spec.name}: not ready on ${LOOPBACK}:${spec.port} in time`);
+    }
     await sleep(100);
   }
   return { name: spec.name, pid, port: spec.port, host: LOOPBACK, child, stop };

@@ -62,8 +62,13 @@ export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
       baseDelayMs: reader.integer('CHECKPOINT_RETRY_BASE_MS', 200, { min: 0 }),
       maxDelayMs: reader.integer('CHECKPOINT_RETRY_MAX_MS', 5_000, { min: 0 }),
     },
-    deliveryRetryMaxDelayMs: reader.integer('DELIVERY_RETRY_MAX_DELAY_MS', DEFAULT_DELIVERY_RETRY.maxDelayMs, { min: 1 }),
-    deliveryRetryAttempts: reader.integer('DELIVERY_RETRY_ATTEMPTS', DEFAULT_DELIVERY_RETRY.maxAttempts, { min: 1, max: 100 }),
+    deliveryRetryMaxDelayMs: reader.integer('DELIVERY_RETRY_MAX_DELAY_MS', DEFAULT_DELIVERY_RETRY.maxDelayMs, {
+      min: 1,
+    }),
+    deliveryRetryAttempts: reader.integer('DELIVERY_RETRY_ATTEMPTS', DEFAULT_DELIVERY_RETRY.maxAttempts, {
+      min: 1,
+      max: 100,
+    }),
     deliveryHold: {
       maxAttempts: Infinity,
       baseDelayMs: reader.integer('DELIVERY_HOLD_BASE_MS', DEFAULT_HOLD_RETRY.baseDelayMs, { min: 1 }),
@@ -72,7 +77,11 @@ export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
     applicationName: reader.string('KCL_APPLICATION_NAME', 'kinesis-sentiment'),
     streamName: reader.string('KINESIS_STREAM_NAME', 'unknown'),
     // The dry run talks to no external service, so it does not read the lease table either.
-    shardRangeFilter: reader.oneOf('SHARD_RANGE_FILTER', SHARD_RANGE_FILTER_MODES, sinks === 'none' ? 'off' : 'aggregates'),
+    shardRangeFilter: reader.oneOf(
+      'SHARD_RANGE_FILTER',
+      SHARD_RANGE_FILTER_MODES,
+      sinks === 'none' ? 'off' : 'aggregates',
+    ),
     aws: readAwsSettings(reader),
     metrics: readMetricsConfig(reader),
   };

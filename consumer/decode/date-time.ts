@@ -6,11 +6,14 @@ const EPOCH_SECONDS_LIMIT = 1e11;
  * `YYYY-MM-DD`, then optionally `T` or one space, `hh:mm[:ss[.fraction]]`, then optionally `Z`, `±hh`, `±hhmm`
  * or `±hh:mm`. A missing zone means UTC (telematics units and Python's naive `str(datetime)` log UTC).
  */
-const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+const ISO =
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 /** Twitter's v1.1 `created_at`: `Wed Nov 18 10:00:00 +0000 2026`. */
-const TWITTER = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}$/;
+const TWITTER =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{2} \d{2}:\d{2}:\d{2} [+-]\d{4} \d{4}$/;
 /** RFC 1123 (HTTP dates): `Wed, 18 Nov 2026 10:00:00 GMT`. */
-const RFC_1123 = /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (?:GMT|UTC|[+-]\d{4})$/;
+const RFC_1123 =
+  /^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} (?:GMT|UTC|[+-]\d{4})$/;
 const NUMERIC = /^\d+(?:\.\d+)?$/;
 
 /** Epoch milliseconds of a date-time text or epoch number, or undefined when it is not one of the accepted forms. */

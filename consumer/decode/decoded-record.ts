@@ -38,6 +38,11 @@ export type RejectionReason =
 export type DecodedRecord =
   | { readonly kind: 'post'; readonly record: UserRecord; readonly post: Post }
   | { readonly kind: 'vehicle'; readonly record: UserRecord; readonly reading: VehicleReading }
-  | { readonly kind: 'rejected'; readonly record: UserRecord; readonly reason: RejectionReason; readonly detail: string };
+  | {
+      readonly kind: 'rejected';
+      readonly record: UserRecord;
+      readonly reason: RejectionReason;
+      readonly detail: string;
+    };
 
 export type Rejection = Extract<DecodedRecord, { kind: 'rejected' }>;

@@ -18,13 +18,27 @@ export function parsePost(json: JsonObject, arrivalTimestampMs: number): ParseRe
   if (id === undefined) problems.push('id is missing or not a string/number');
   const text = readString(json.full_text) ?? readString(json.text) ?? '';
   if (text.trim() === '') problems.push('text is empty');
-  const createdAt = json.created_at === undefined ? new Date(arrivalTimestampMs).toISOString() : readTimestamp(json.created_at);
+  const createdAt =
+    json.created_at === undefined ? new Date(arrivalTimestampMs).toISOString() : readTimestamp(json.created_at);
   if (createdAt === undefined) problems.push(`created_at is not a date: ${JSON.stringify(json.created_at)}`);
   const lang = readLang(json.lang);
-  if (json.lang !== undefined && json.lang !== null && lang === undefined) problems.push(`lang is not a language code: ${JSON.stringify(json.lang)}`);
-  if (problems.length > 0 || id === undefined || createdAt === undefined) return { ok: false, detail: problems.join('; ') };
+  if (json.lang !== undefined && json.lang !== null && lang === undefined)
+    problems.push(`lang is not a language code: ${JSON.stringify(json.lang)}`);
+  if (problems.length > 0 || id === undefined || createdAt === undefined)
+    return { ok: false, detail: problems.join('; ') };
   const source = readSource(json.source);
-  return { ok: true, value: { id, text, lang, createdAt, user: readUser(json.user), hashtags: readHashtags(json, text), ...(source === undefined ? {} : { source }) } };
+  return {
+    ok: true,
+    value: {
+      id,
+      text,
+      lang,
+      createdAt,
+      user: readUser(json.user),
+      hashtags: readHashtags(json, text),
+      ...(source === undefined ? {} : { source }),
+    },
+  };
 }
 
 /** A short lower-case name (the collector's `x`, `instagram`, `sample`, `file`); anything else is ignored, not rejected. */
@@ -42,14 +56,22 @@ function readLang(value: unknown): string | undefined {
 function readUser(value: unknown): string {
   const direct = readId(value);
   if (direct !== undefined) return direct;
-  if (isObject(value)) return readId(value.screen_name) ?? readId(value.name) ?? readId(value.id_str) ?? readId(value.id) ?? '';
+  if (isObject(value))
+    return readId(value.screen_name) ?? readId(value.name) ?? readId(value.id_str) ?? readId(value.id) ?? '';
   return '';
 }
 
 function readHashtags(json: JsonObject, text: string): string[] {
-  const given = Array.isArray(json.hashtags) ? json.hashtags : isObject(json.entities) && Array.isArray(json.entities.hashtags) ? json.entities.hashtags : undefined;
-  const tags = given === undefined
-    ? [...text.matchAll(HASHTAG)].map((match) => match[1])
-    : given.map((tag: unknown) => (isObject(tag) ? readString(tag.text) : readString(tag))).filter((tag): tag is string => tag !== undefined);
+  const given = Array.isArray(json.hashtags)
+    ? json.hashtags
+    : isObject(json.entities) && Array.isArray(json.entities.hashtags)
+      ? json.entities.hashtags
+      : undefined;
+  const tags =
+    given === undefined
+      ? [...text.matchAll(HASHTAG)].map((match) => match[1])
+      : given
+          .map((tag: unknown) => (isObject(tag) ? readString(tag.text) : readString(tag)))
+          .filter((tag): tag is string => tag !== undefined);
   return [...new Set(tags.map((tag) => tag.replace(/^#/, '')).filter((tag) => tag !== ''))];
 }

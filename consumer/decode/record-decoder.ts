@@ -32,13 +32,19 @@ export const NESTED_STRIDE = 2 ** 15;
  * The daemon de-aggregates KPL records itself; one that still carries the magic had a bad MD5 or protobuf
  * (rejected as corrupt, raw bytes kept), was aggregated twice (see NESTED_BASE), or bypassed the daemon.
  */
-export function decodeDelivered(shardId: string, delivered: DeliveredRecord, limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS, receivedAt?: number): DecodedRecord[] {
+export function decodeDelivered(
+  shardId: string,
+  delivered: DeliveredRecord,
+  limits: PayloadLimits = DEFAULT_PAYLOAD_LIMITS,
+  receivedAt?: number,
+): DecodedRecord[] {
   const base: UserRecord = {
     shardId,
     sequenceNumber: String(delivered.sequenceNumber),
     subSequenceNumber: typeof delivered.subSequenceNumber === 'number' ? delivered.subSequenceNumber : 0,
     partitionKey: typeof delivered.partitionKey === 'string' ? delivered.partitionKey : '',
-    approximateArrivalTimestamp: typeof delivered.approximateArrivalTimestamp === 'number' ? delivered.approximateArrivalTimestamp : Date.now(),
+    approximateArrivalTimestamp:
+      typeof delivered.approximateArrivalTimestamp === 'number' ? delivered.approximateArrivalTimestamp : Date.now(),
     data: typeof delivered.data === 'string' ? Buffer.from(delivered.data, 'base64') : Buffer.alloc(0),
     // When the processor got it (epoch ms); every user record of an aggregate inherits it through `...base`.
     ...(receivedAt === undefined ? {} : { receivedAt }),
@@ -50,13 +56,25 @@ export function decodeDelivered(shardId: string, delivered: DeliveredRecord, lim
   }
   const outer = typeof delivered.subSequenceNumber === 'number' ? delivered.subSequenceNumber : undefined;
   if (outer !== undefined && (outer >= NESTED_STRIDE || aggregate.records.length > NESTED_STRIDE)) {
-    return [{ kind: 'rejected', record: base, reason: 'nested-aggregate-too-large', detail: `part ${outer} of ${aggregate.records.length} records exceeds the nested identity space (${NESTED_STRIDE} x ${NESTED_STRIDE})` }];
+    return [
+      {
+        kind: 'rejected',
+        record: base,
+        reason: 'nested-aggregate-too-large',
+        detail: `part ${outer} of ${aggregate.records.length} records exceeds the nested identity space (${NESTED_STRIDE} x ${NESTED_STRIDE})`,
+      },
+    ];
   }
-  return aggregate.records.map((inner, index) => parsePayload({
-    ...base,
-    subSequenceNumber: outer === undefined ? index : NESTED_BASE + outer * NESTED_STRIDE + index,
-    partitionKey: inner.partitionKey,
-    ...(inner.explicitHashKey === undefined ? {} : { explicitHashKey: inner.explicitHashKey }),
-    data: Buffer.from(inner.data.buffer, inner.data.byteOffset, inner.data.byteLength),
-  }, limits));
+  return aggregate.records.map((inner, index) =>
+    parsePayload(
+      {
+        ...base,
+        subSequenceNumber: outer === undefined ? index : NESTED_BASE + outer * NESTED_STRIDE + index,
+        partitionKey: inner.partitionKey,
+        ...(inner.explicitHashKey === undefined ? {} : { explicitHashKey: inner.explicitHashKey }),
+        data: Buffer.from(inner.data.buffer, inner.data.byteOffset, inner.data.byteLength),
+      },
+      limits,
+    ),
+  );
 }

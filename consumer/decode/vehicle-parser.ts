@@ -60,6 +60,13 @@ function validate(c: Candidate): ParseResult<VehicleReading> {
   if (problems.length > 0) return { ok: false, detail: problems.join('; ') };
   return {
     ok: true,
-    value: { recordId: c.recordId ?? '', timestamp: c.timestamp ?? '', vin: (c.vin ?? '').toUpperCase(), lat: c.lat ?? 0, lon: c.lon ?? 0, speed: c.speed ?? 0 },
+    value: {
+      recordId: c.recordId ?? '',
+      timestamp: c.timestamp ?? '',
+      vin: (c.vin ?? '').toUpperCase(),
+      lat: c.lat ?? 0,
+      lon: c.lon ?? 0,
+      speed: c.speed ?? 0,
+    },
   };
 }

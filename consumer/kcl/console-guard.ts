@@ -20,9 +20,11 @@ export function installConsoleGuard(): ConsoleGuard {
   const originalWrite = process.stdout.write.bind(process.stdout);
   const protocolWrite = rawWriteTo({ write: originalWrite } as unknown as NodeJS.WritableStream);
 
-  const divert = (level: 'info' | 'warn' | 'error' | 'debug') => (...args: unknown[]): void => {
-    logger[level]('console output diverted from stdout', { text: format(...args) });
-  };
+  const divert =
+    (level: 'info' | 'warn' | 'error' | 'debug') =>
+    (...args: unknown[]): void => {
+      logger[level]('console output diverted from stdout', { text: format(...args) });
+    };
   console.log = divert('info');
   console.info = divert('info');
   console.debug = divert('debug');
@@ -33,17 +35,30 @@ export function installConsoleGuard(): ConsoleGuard {
   console.error = divert('warn');
 
   process.stdout.write = ((chunk: unknown): boolean => {
-    logger.warn('stray stdout write diverted', { text: typeof chunk === 'string' ? chunk.slice(0, 500) : `<${String((chunk as Buffer | undefined)?.length)} bytes>` });
+    logger.warn('stray stdout write diverted', {
+      text:
+        typeof chunk === 'string' ? chunk.slice(0, 500) : `<${String((chunk as Buffer | undefined)?.length)} bytes>`,
+    });
     return true;
   }) as typeof process.stdout.write;
 
   process.removeAllListeners('warning');
-  process.on('warning', (warning: Error) => logger.info('process warning', { name: warning.name, message: warning.message.split('\n')[0] }));
-  process.on('uncaughtException', (error: Error) => logger.error('uncaught exception; the processor keeps running', { error: error.stack ?? error.message }));
-  process.on('unhandledRejection', (reason: unknown) => logger.error('unhandled promise rejection', { error: reason instanceof Error ? reason.stack ?? reason.message : String(reason) }));
+  process.on('warning', (warning: Error) =>
+    logger.info('process warning', { name: warning.name, message: warning.message.split('\n')[0] }),
+  );
+  process.on('uncaughtException', (error: Error) =>
+    logger.error('uncaught exception; the processor keeps running', { error: error.stack ?? error.message }),
+  );
+  process.on('unhandledRejection', (reason: unknown) =>
+    logger.error('unhandled promise rejection', {
+      error: reason instanceof Error ? (reason.stack ?? reason.message) : String(reason),
+    }),
+  );
 
   return {
     protocolWrite,
-    setLogger(next: Logger): void { logger = next; },
+    setLogger(next: Logger): void {
+      logger = next;
+    },
   };
 }

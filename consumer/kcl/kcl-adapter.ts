@@ -31,16 +31,22 @@ export function runKclAdapter(options: KclAdapterOptions): RunningAdapter {
   const completed: Record<string, number> = {};
   const input = new ProtocolInput(logger, () => checkpointPending);
   const output = new ProtocolOutput(options.output);
-  const errors = new Writable({ write(chunk: Buffer, _encoding, callback): void { logger.error('aws-kcl reported', { text: chunk.toString().trim() }); callback(); } });
+  const errors = new Writable({
+    write(chunk: Buffer, _encoding, callback): void {
+      logger.error('aws-kcl reported', { text: chunk.toString().trim() });
+      callback();
+    },
+  });
 
   const wrapCheckpointer = (inner: kcl.Checkpointer): Checkpointer => ({
-    checkpoint: (sequenceNumber: string | null): Promise<CheckpointReply> => new Promise((resolve) => {
-      checkpointPending = true;
-      inner.checkpoint(sequenceNumber, (error) => {
-        checkpointPending = false;
-        resolve(error === null || error === undefined ? { ok: true } : { ok: false, error: String(error) });
-      });
-    }),
+    checkpoint: (sequenceNumber: string | null): Promise<CheckpointReply> =>
+      new Promise((resolve) => {
+        checkpointPending = true;
+        inner.checkpoint(sequenceNumber, (error) => {
+          checkpointPending = false;
+          resolve(error === null || error === undefined ? { ok: true } : { ok: false, error: String(error) });
+        });
+      }),
   });
 
   /** Runs one action's work and completes it exactly once, whatever happens. */
@@ -53,17 +59,23 @@ export function runKclAdapter(options: KclAdapterOptions): RunningAdapter {
       complete();
     };
     work().then(finish, (error: unknown) => {
-      logger.error('action failed unexpectedly; completing it so the shard can continue', { action, error: describeError(error) });
+      logger.error('action failed unexpectedly; completing it so the shard can continue', {
+        action,
+        error: describeError(error),
+      });
       finish();
     });
   };
 
   const shim: kcl.RecordProcessor = {
     initialize: (args, complete) => run('initialize', () => processor.initialize(args), complete),
-    processRecords: (args, complete) => run('processRecords', () => processor.processRecords(args, wrapCheckpointer(args.checkpointer)), complete),
+    processRecords: (args, complete) =>
+      run('processRecords', () => processor.processRecords(args, wrapCheckpointer(args.checkpointer)), complete),
     leaseLost: (_args, complete) => run('leaseLost', () => processor.leaseLost(), complete),
-    shardEnded: (args, complete) => run('shardEnded', () => processor.shardEnded(wrapCheckpointer(args.checkpointer)), complete),
-    shutdownRequested: (args, complete) => run('shutdownRequested', () => processor.shutdownRequested(wrapCheckpointer(args.checkpointer)), complete),
+    shardEnded: (args, complete) =>
+      run('shardEnded', () => processor.shardEnded(wrapCheckpointer(args.checkpointer)), complete),
+    shutdownRequested: (args, complete) =>
+      run('shutdownRequested', () => processor.shutdownRequested(wrapCheckpointer(args.checkpointer)), complete),
   };
 
   options.input.pipe(input);

@@ -3,7 +3,14 @@ import { StringDecoder } from 'node:string_decoder';
 import { Transform, type TransformCallback } from 'node:stream';
 import type { Logger } from '../../common/logger';
 
-const DAEMON_ACTIONS = new Set(['initialize', 'processRecords', 'leaseLost', 'shardEnded', 'shutdownRequested', 'checkpoint']);
+const DAEMON_ACTIONS = new Set([
+  'initialize',
+  'processRecords',
+  'leaseLost',
+  'shardEnded',
+  'shutdownRequested',
+  'checkpoint',
+]);
 
 /** Passes through only complete lines that are JSON objects naming a known action; logs and drops the rest. */
 export class ProtocolInput extends Transform {
@@ -13,7 +20,10 @@ export class ProtocolInput extends Transform {
   /** Last action seen, for diagnostics. */
   public lastAction: string | undefined;
 
-  public constructor(private readonly logger: Logger, private readonly expectsCheckpointReply: () => boolean) {
+  public constructor(
+    private readonly logger: Logger,
+    private readonly expectsCheckpointReply: () => boolean,
+  ) {
     super({ readableHighWaterMark: 1024 * 1024, writableHighWaterMark: 1024 * 1024 });
   }
 
@@ -45,12 +55,18 @@ export class ProtocolInput extends Transform {
     try {
       message = JSON.parse(trimmed);
     } catch {
-      this.logger.error('dropped an input line that is not JSON', { length: trimmed.length, start: trimmed.slice(0, 80) });
+      this.logger.error('dropped an input line that is not JSON', {
+        length: trimmed.length,
+        start: trimmed.slice(0, 80),
+      });
       return;
     }
-    const action = typeof message === 'object' && message !== null ? (message as { action?: unknown }).action : undefined;
+    const action =
+      typeof message === 'object' && message !== null ? (message as { action?: unknown }).action : undefined;
     if (typeof action !== 'string' || !DAEMON_ACTIONS.has(action)) {
-      this.logger.error('dropped an input line with no known action', { action: typeof action === 'string' ? action : typeof action });
+      this.logger.error('dropped an input line with no known action', {
+        action: typeof action === 'string' ? action : typeof action,
+      });
       return;
     }
     if (action === 'checkpoint' && !this.expectsCheckpointReply()) {

@@ -11,12 +11,19 @@ export type RawWrite = (chunk: string, callback: (error?: Error | null) => void)
 export class ProtocolOutput extends Writable {
   public readonly lines: string[] | undefined;
 
-  public constructor(private readonly target: RawWrite, options: { record?: boolean } = {}) {
+  public constructor(
+    private readonly target: RawWrite,
+    options: { record?: boolean } = {},
+  ) {
     super({ highWaterMark: Number.MAX_SAFE_INTEGER, decodeStrings: false });
     this.lines = options.record === true ? [] : undefined;
   }
 
-  public override _write(chunk: Buffer | string, _encoding: BufferEncoding, callback: (error?: Error | null) => void): void {
+  public override _write(
+    chunk: Buffer | string,
+    _encoding: BufferEncoding,
+    callback: (error?: Error | null) => void,
+  ): void {
     const text = typeof chunk === 'string' ? chunk : chunk.toString('utf8');
     const lines = text.split('\n').filter((line) => line.trim() !== '');
     if (lines.length === 0) {

@@ -14,9 +14,14 @@ export async function assembleBatch(batch: CutBatch, analyzer: SentimentAnalyzer
     else if (item.kind === 'vehicle') vehicles.push({ record: item.record, reading: item.reading });
     else rejections.push(item);
   }
-  const outcomes: SentimentOutcome[] = posts.length === 0
-    ? []
-    : await analyzer.analyze(posts.map(({ post }) => (post.lang === undefined ? { text: post.text } : { text: post.text, lang: post.lang })));
+  const outcomes: SentimentOutcome[] =
+    posts.length === 0
+      ? []
+      : await analyzer.analyze(
+          posts.map(({ post }) =>
+            post.lang === undefined ? { text: post.text } : { text: post.text, lang: post.lang },
+          ),
+        );
   const scored: ScoredPost[] = posts.map(({ item, post }, index) => ({
     record: item.record,
     post,

@@ -29,8 +29,16 @@ export interface DeliveryDeps {
   readonly onStageFailed?: (stage: string, held: boolean) => void;
 }
 
-export const DEFAULT_DELIVERY_RETRY: RetryPolicy = Object.freeze({ maxAttempts: 8, baseDelayMs: 200, maxDelayMs: 30_000 });
-export const DEFAULT_HOLD_RETRY: RetryPolicy = Object.freeze({ maxAttempts: Infinity, baseDelayMs: 30_000, maxDelayMs: 120_000 });
+export const DEFAULT_DELIVERY_RETRY: RetryPolicy = Object.freeze({
+  maxAttempts: 8,
+  baseDelayMs: 200,
+  maxDelayMs: 30_000,
+});
+export const DEFAULT_HOLD_RETRY: RetryPolicy = Object.freeze({
+  maxAttempts: Infinity,
+  baseDelayMs: 30_000,
+  maxDelayMs: 120_000,
+});
 
 export class BatchDelivery {
   private readonly abort = new AbortController();
@@ -57,8 +65,14 @@ export class BatchDelivery {
 
   /** Resolves when every sink holds the batch. */
   public async deliver(batch: CutBatch): Promise<void> {
-    const assembled = await this.withRetry('sentiment', batch.decoded.length, () => assembleBatch(batch, this.deps.analyzer));
-    await Promise.all(this.deps.sinks.map((sink) => this.withRetry(sink.name, assembled.records.length, () => this.write(sink, assembled))));
+    const assembled = await this.withRetry('sentiment', batch.decoded.length, () =>
+      assembleBatch(batch, this.deps.analyzer),
+    );
+    await Promise.all(
+      this.deps.sinks.map((sink) =>
+        this.withRetry(sink.name, assembled.records.length, () => this.write(sink, assembled)),
+      ),
+    );
   }
 
   private async write(sink: Sink, batch: SinkBatch): Promise<void> {
@@ -74,16 +88,25 @@ export class BatchDelivery {
     const hold = this.deps.holdPolicy ?? DEFAULT_HOLD_RETRY;
     let held = 0;
     try {
-      for (;; held += 1) {
+      for (; ; held += 1) {
         try {
           return await retry(fn, {
-            policy: this.deps.retryPolicy, operation: stage, signal, sleep: wait,
+            policy: this.deps.retryPolicy,
+            operation: stage,
+            signal,
+            sleep: wait,
             // Every error is classified here, so a bug or a non-retryable failure goes straight to the slow hold.
             isRetryable: (error) => !(error instanceof DeliveryCancelledError) && isRetryable(error),
             onRetry: (error, attempt, delayMs) => {
               this.deps.onStageFailed?.(stage, false);
               // Logged at error level: the daemon records it, so a stalled shard always says why.
-              this.deps.logger.error('sink write failed; the checkpoint waits and the batch is retried', { stage, records, attempt, delayMs, error: describeError(error) });
+              this.deps.logger.error('sink write failed; the checkpoint waits and the batch is retried', {
+                stage,
+                records,
+                attempt,
+                delayMs,
+                error: describeError(error),
+              });
             },
           });
         } catch (error: unknown) {
@@ -91,9 +114,17 @@ export class BatchDelivery {
           if (held === 0) this.enterHold();
           const delayMs = backoffDelayMs(hold, held + 1);
           this.deps.onStageFailed?.(stage, true);
-          this.deps.logger.error('sink write held: not retryable or retries exhausted; the checkpoint waits, retrying slowly', {
-            stage, records, holdAttempt: held + 1, delayMs, retryable: isRetryable(error), error: describeError(error),
-          });
+          this.deps.logger.error(
+            'sink write held: not retryable or retries exhausted; the checkpoint waits, retrying slowly',
+            {
+              stage,
+              records,
+              holdAttempt: held + 1,
+              delayMs,
+              retryable: isRetryable(error),
+              error: describeError(error),
+            },
+          );
           await wait(delayMs, signal);
           if (signal.aborted) throw new DeliveryCancelledError();
         }

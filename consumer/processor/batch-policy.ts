@@ -15,7 +15,11 @@ export interface BufferState {
 
 export type FlushReason = 'records' | 'bytes' | 'age';
 
-export const DEFAULT_BATCH_POLICY: BatchPolicyConfig = Object.freeze({ maxRecords: 5_000, maxBytes: 4 * 1024 * 1024, maxAgeMs: 10_000 });
+export const DEFAULT_BATCH_POLICY: BatchPolicyConfig = Object.freeze({
+  maxRecords: 5_000,
+  maxBytes: 4 * 1024 * 1024,
+  maxAgeMs: 10_000,
+});
 
 /** Why the buffer should be flushed now, or undefined to keep buffering. An empty buffer never flushes. */
 export function flushReason(policy: BatchPolicyConfig, state: BufferState, nowMs: number): FlushReason | undefined {

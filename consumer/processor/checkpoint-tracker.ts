@@ -64,7 +64,11 @@ export class CheckpointTracker {
     const durable = this.durable;
     if (durable === undefined) return undefined;
     const last = this.checkpointed;
-    if (last !== undefined && last.sequenceNumber === durable.sequenceNumber && last.subSequenceNumber === durable.subSequenceNumber) {
+    if (
+      last !== undefined &&
+      last.sequenceNumber === durable.sequenceNumber &&
+      last.subSequenceNumber === durable.subSequenceNumber
+    ) {
       return undefined;
     }
     return durable;

@@ -35,19 +35,34 @@ export async function checkpointWithRetry(attempt: CheckpointAttempt): Promise<C
   const { sequenceNumber, mode, logger } = attempt;
   const policy = mode === 'final' ? { ...attempt.policy, maxAttempts: Infinity } : attempt.policy;
   try {
-    await retry(async () => {
-      const reply = await attempt.checkpointer.checkpoint(sequenceNumber);
-      if (!reply.ok) throw new CheckpointRejectedError(reply.error);
-    }, {
-      policy, operation: 'checkpoint', signal: attempt.signal,
-      ...(attempt.sleep === undefined ? {} : { sleep: attempt.sleep }),
-      onRetry: (error, n, delayMs) => logger.warn('checkpoint failed; retrying', { sequenceNumber, mode, error: (error as CheckpointRejectedError).replyError, attempt: n, delayMs }),
-    });
+    await retry(
+      async () => {
+        const reply = await attempt.checkpointer.checkpoint(sequenceNumber);
+        if (!reply.ok) throw new CheckpointRejectedError(reply.error);
+      },
+      {
+        policy,
+        operation: 'checkpoint',
+        signal: attempt.signal,
+        ...(attempt.sleep === undefined ? {} : { sleep: attempt.sleep }),
+        onRetry: (error, n, delayMs) =>
+          logger.warn('checkpoint failed; retrying', {
+            sequenceNumber,
+            mode,
+            error: (error as CheckpointRejectedError).replyError,
+            attempt: n,
+            delayMs,
+          }),
+      },
+    );
     return 'checkpointed';
   } catch (error: unknown) {
     if (error instanceof CheckpointRejectedError && error.kind === 'lease-gone') return 'lease-gone';
     if (error instanceof CheckpointRejectedError) {
-      logger.error('checkpoint rejected: this is a bug, not a transient failure', { sequenceNumber, error: error.replyError });
+      logger.error('checkpoint rejected: this is a bug, not a transient failure', {
+        sequenceNumber,
+        error: error.replyError,
+      });
       return 'rejected';
     }
     if (error instanceof RetryAbortedError) {
@@ -55,7 +70,10 @@ export async function checkpointWithRetry(attempt: CheckpointAttempt): Promise<C
       return 'try-later';
     }
     if (error instanceof RetriesExhaustedError) {
-      logger.error('checkpoint retries exhausted; the next action tries again', { sequenceNumber, attempts: error.attempts });
+      logger.error('checkpoint retries exhausted; the next action tries again', {
+        sequenceNumber,
+        attempts: error.attempts,
+      });
       return 'try-later';
     }
     throw error;

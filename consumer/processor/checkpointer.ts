@@ -20,9 +20,12 @@ export interface Checkpointer {
 export type CheckpointErrorClass = 'retry' | 'lease-gone' | 'bug';
 
 export function classifyCheckpointError(error: string): CheckpointErrorClass {
-  const name = error.split(/[.:\s]/).filter(Boolean).find((part) => /Exception$/.test(part)) ?? error;
+  const name =
+    error
+      .split(/[.:\s]/)
+      .filter(Boolean)
+      .find((part) => /Exception$/.test(part)) ?? error;
   if (name === CHECKPOINT_ERRORS.throttling || name === CHECKPOINT_ERRORS.dependency) return 'retry';
   if (name === CHECKPOINT_ERRORS.shutdown) return 'lease-gone';
   return 'bug';
 }
-

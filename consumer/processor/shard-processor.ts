@@ -64,32 +64,49 @@ export class ShardProcessor {
     this.now = deps.now ?? Date.now;
     this.delivery = new BatchDelivery({
       ...deps,
-      onStageFailed: (stage, held) => { deps.onStageFailed?.(stage, held); deps.observer?.deliveryFailed?.(stage, held); },
+      onStageFailed: (stage, held) => {
+        deps.onStageFailed?.(stage, held);
+        deps.observer?.deliveryFailed?.(stage, held);
+      },
     });
   }
 
-  public get shard(): string { return this.shardId; }
+  public get shard(): string {
+    return this.shardId;
+  }
 
-  public async initialize(input: { shardId: string; sequenceNumber?: string; subSequenceNumber?: number }): Promise<void> {
+  public async initialize(input: {
+    shardId: string;
+    sequenceNumber?: string;
+    subSequenceNumber?: number;
+  }): Promise<void> {
     this.shardId = input.shardId;
     this.logger = this.deps.logger.child({ shardId: input.shardId });
     this.buffer = new BatchBuffer(input.shardId);
-    const start = input.sequenceNumber !== undefined && /^\d+$/.test(input.sequenceNumber)
-      ? { sequenceNumber: input.sequenceNumber, subSequenceNumber: input.subSequenceNumber ?? 0 }
-      : undefined;
+    const start =
+      input.sequenceNumber !== undefined && /^\d+$/.test(input.sequenceNumber)
+        ? { sequenceNumber: input.sequenceNumber, subSequenceNumber: input.subSequenceNumber ?? 0 }
+        : undefined;
     this.tracker = new CheckpointTracker(start);
     await this.deps.inputFilter?.begin(input.shardId);
     this.state = nextShardState(this.state, 'initialize');
     this.deps.observer?.initialized(input.shardId);
-    this.logger.info('shard processor initialized', { sequenceNumber: input.sequenceNumber, subSequenceNumber: input.subSequenceNumber });
+    this.logger.info('shard processor initialized', {
+      sequenceNumber: input.sequenceNumber,
+      subSequenceNumber: input.subSequenceNumber,
+    });
   }
 
-  public async processRecords(input: { records: readonly DeliveredRecord[]; millisBehindLatest?: number }, checkpointer: Checkpointer): Promise<void> {
+  public async processRecords(
+    input: { records: readonly DeliveredRecord[]; millisBehindLatest?: number },
+    checkpointer: Checkpointer,
+  ): Promise<void> {
     if (this.state !== 'running') return;
     const receivedAt = this.now();
     let decodedCount = 0;
     let bytes = 0;
-    const records = this.deps.inputFilter === undefined ? input.records : await this.deps.inputFilter.apply(input.records);
+    const records =
+      this.deps.inputFilter === undefined ? input.records : await this.deps.inputFilter.apply(input.records);
     for (const delivered of records) {
       const group = this.decodeSafely(delivered, receivedAt);
       decodedCount += group.length;
@@ -148,15 +165,26 @@ export class ShardProcessor {
       return decodeDelivered(this.shardId, delivered, this.deps.payloadLimits, receivedAt);
     } catch (error: unknown) {
       // A decoder bug must not lose the record or stop the shard: keep the raw bytes as a dead letter.
-      this.logger.error('record decoding failed unexpectedly', { sequenceNumber: delivered.sequenceNumber, error: describeError(error) });
-      return [{
-        kind: 'rejected', reason: 'processing-error', detail: describeError(error),
-        record: {
-          shardId: this.shardId, sequenceNumber: String(delivered.sequenceNumber), subSequenceNumber: delivered.subSequenceNumber ?? 0,
-          partitionKey: String(delivered.partitionKey), approximateArrivalTimestamp: delivered.approximateArrivalTimestamp ?? this.now(), receivedAt,
-          data: Buffer.from(String(delivered.data), 'base64'),
+      this.logger.error('record decoding failed unexpectedly', {
+        sequenceNumber: delivered.sequenceNumber,
+        error: describeError(error),
+      });
+      return [
+        {
+          kind: 'rejected',
+          reason: 'processing-error',
+          detail: describeError(error),
+          record: {
+            shardId: this.shardId,
+            sequenceNumber: String(delivered.sequenceNumber),
+            subSequenceNumber: delivered.subSequenceNumber ?? 0,
+            partitionKey: String(delivered.partitionKey),
+            approximateArrivalTimestamp: delivered.approximateArrivalTimestamp ?? this.now(),
+            receivedAt,
+            data: Buffer.from(String(delivered.data), 'base64'),
+          },
         },
-      }];
+      ];
     }
   }
 
@@ -170,7 +198,10 @@ export class ShardProcessor {
     this.chain = done;
     this.inFlight.push(done);
     this.openBytes += batch.bytes;
-    void done.finally(() => { this.inFlight.splice(this.inFlight.indexOf(done), 1); this.openBytes -= batch.bytes; });
+    void done.finally(() => {
+      this.inFlight.splice(this.inFlight.indexOf(done), 1);
+      this.openBytes -= batch.bytes;
+    });
     const maxHeldBytes = this.deps.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES;
     while (this.inFlight.length >= this.deps.maxOpenBatches && this.state === 'running') {
       if (!this.delivery.held) await Promise.race([this.inFlight[0], this.delivery.whenHeld()]);
@@ -187,7 +218,8 @@ export class ShardProcessor {
       this.tracker.markDurable(id);
       this.deps.observer?.batchDurable(batch, this.now() - started);
     } catch (error: unknown) {
-      if (!(error instanceof DeliveryCancelledError)) this.logger.error('batch delivery stopped', { error: describeError(error) });
+      if (!(error instanceof DeliveryCancelledError))
+        this.logger.error('batch delivery stopped', { error: describeError(error) });
     }
   }
 
@@ -202,10 +234,19 @@ export class ShardProcessor {
   }
 
   /** True when the position is settled (checkpointed, or rejected as a bug); false when a later action should try again. */
-  private async checkpointWithRetry(checkpointer: Checkpointer, position: Position | null, mode: 'bounded' | 'final'): Promise<boolean> {
+  private async checkpointWithRetry(
+    checkpointer: Checkpointer,
+    position: Position | null,
+    mode: 'bounded' | 'final',
+  ): Promise<boolean> {
     const sequenceNumber = position === null ? null : position.sequenceNumber;
     const outcome = await checkpointWithRetry({
-      checkpointer, sequenceNumber, mode, policy: this.deps.checkpointRetry, signal: this.stopping.signal, logger: this.logger,
+      checkpointer,
+      sequenceNumber,
+      mode,
+      policy: this.deps.checkpointRetry,
+      signal: this.stopping.signal,
+      logger: this.logger,
       ...(this.deps.sleep === undefined ? {} : { sleep: this.deps.sleep }),
     });
     if (outcome === 'lease-gone') this.loseLease('ShutdownException');

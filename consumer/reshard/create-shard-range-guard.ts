@@ -14,8 +14,20 @@ export interface ShardRangeGuardSettings {
   readonly streamName: string;
 }
 
-export function createShardRangeGuard(settings: ShardRangeGuardSettings, clients: AwsClientFactory, logger: Logger): DeliveredRecordFilter | undefined {
+export function createShardRangeGuard(
+  settings: ShardRangeGuardSettings,
+  clients: AwsClientFactory,
+  logger: Logger,
+): DeliveredRecordFilter | undefined {
   if (settings.shardRangeFilter === 'off') return undefined;
-  const source = { dynamodb: clients.dynamodb(), kinesis: clients.kinesis(), leaseTable: settings.applicationName, streamName: settings.streamName };
-  return new ShardRangeGuard({ lookup: (shardId) => lookupShardRange(source, shardId), logger: logger.child({ component: 'shard-range-guard' }) });
+  const source = {
+    dynamodb: clients.dynamodb(),
+    kinesis: clients.kinesis(),
+    leaseTable: settings.applicationName,
+    streamName: settings.streamName,
+  };
+  return new ShardRangeGuard({
+    lookup: (shardId) => lookupShardRange(source, shardId),
+    logger: logger.child({ component: 'shard-range-guard' }),
+  });
 }

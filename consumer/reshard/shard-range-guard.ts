@@ -21,7 +21,12 @@ export interface ShardRangeGuardOptions {
  * Three attempts, 250 ms then 500 ms apart (no jitter: one lookup per shard, nothing to spread out, and the waits give a
  * child shard's lease time to appear): the lease or ListShards answers within the second or the shard runs unfiltered.
  */
-export const SHARD_RANGE_LOOKUP_POLICY: RetryPolicy = Object.freeze({ maxAttempts: 3, baseDelayMs: 250, maxDelayMs: 1_000, jitter: 'none' });
+export const SHARD_RANGE_LOOKUP_POLICY: RetryPolicy = Object.freeze({
+  maxAttempts: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 1_000,
+  jitter: 'none',
+});
 
 export class ShardRangeGuard implements DeliveredRecordFilter {
   private range: HashKeyRange | undefined;
@@ -35,7 +40,9 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
     this.logger = options.logger;
   }
 
-  public get droppedSoFar(): Readonly<{ aggregates: number; records: number }> { return this.dropped; }
+  public get droppedSoFar(): Readonly<{ aggregates: number; records: number }> {
+    return this.dropped;
+  }
 
   /** Starts the lookup and returns at once: initialize never waits on DynamoDB or Kinesis. */
   public async begin(shardId: string): Promise<void> {
@@ -44,7 +51,9 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
     this.settled = false;
     const lookup = this.resolve(shardId);
     this.lookup = lookup;
-    void lookup.finally(() => { if (this.lookup === lookup) this.settled = true; });
+    void lookup.finally(() => {
+      if (this.lookup === lookup) this.settled = true;
+    });
   }
 
   /** Records without an aggregate among them pass at once; otherwise the lookup is awaited (bounded) and applied. */
@@ -58,8 +67,14 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
     if (this.range === undefined) return records;
     const result = filterOutsideRange(records, this.range);
     if (result.droppedAggregates > 0) {
-      this.dropped = { aggregates: this.dropped.aggregates + result.droppedAggregates, records: this.dropped.records + result.droppedRecords };
-      this.logger.info('dropped aggregates outside the shard range (the producer resends them to the right shard)', { aggregates: result.droppedAggregates, records: result.droppedRecords });
+      this.dropped = {
+        aggregates: this.dropped.aggregates + result.droppedAggregates,
+        records: this.dropped.records + result.droppedRecords,
+      };
+      this.logger.info('dropped aggregates outside the shard range (the producer resends them to the right shard)', {
+        aggregates: result.droppedAggregates,
+        records: result.droppedRecords,
+      });
     }
     return result.kept;
   }
@@ -67,27 +82,40 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
   private async resolve(shardId: string): Promise<void> {
     const policy = this.options.retryPolicy ?? SHARD_RANGE_LOOKUP_POLICY;
     try {
-      this.range = await retry(async () => {
-        const range = await withTimeout(this.options.lookup(shardId), this.options.attemptTimeoutMs ?? 5_000);
-        if (range === undefined) throw new ShardRangeUnknownError(shardId);
-        return range;
-      }, {
-        policy, operation: 'shard range lookup',
-        // Any failure may pass (a throttled or briefly unreachable table); the attempts are few and bounded.
-        isRetryable: () => true,
-        onRetry: (error, attempt) => this.logger.warn('shard range lookup failed', { attempt, error: describeError(error) }),
-        ...(this.options.sleep === undefined ? {} : { sleep: this.options.sleep }),
+      this.range = await retry(
+        async () => {
+          const range = await withTimeout(this.options.lookup(shardId), this.options.attemptTimeoutMs ?? 5_000);
+          if (range === undefined) throw new ShardRangeUnknownError(shardId);
+          return range;
+        },
+        {
+          policy,
+          operation: 'shard range lookup',
+          // Any failure may pass (a throttled or briefly unreachable table); the attempts are few and bounded.
+          isRetryable: () => true,
+          onRetry: (error, attempt) =>
+            this.logger.warn('shard range lookup failed', { attempt, error: describeError(error) }),
+          ...(this.options.sleep === undefined ? {} : { sleep: this.options.sleep }),
+        },
+      );
+      this.logger.info('shard range guard active', {
+        startingHashKey: this.range.startingHashKey.toString(),
+        endingHashKey: this.range.endingHashKey.toString(),
       });
-      this.logger.info('shard range guard active', { startingHashKey: this.range.startingHashKey.toString(), endingHashKey: this.range.endingHashKey.toString() });
     } catch (error: unknown) {
-      this.logger.error('shard range unknown; aggregates outside the shard are not filtered (duplicates possible after a reshard)', { error: describeError(error) });
+      this.logger.error(
+        'shard range unknown; aggregates outside the shard are not filtered (duplicates possible after a reshard)',
+        { error: describeError(error) },
+      );
     }
   }
 }
 
 function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms); });
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 

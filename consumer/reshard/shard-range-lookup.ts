@@ -27,9 +27,13 @@ export async function rangeFromLease(source: ShardRangeSource, shardId: string):
 }
 
 /** The shard's range from ListShards (every page), or undefined when the stream does not list it. */
-export async function rangeFromListShards(source: ShardRangeSource, shardId: string): Promise<HashKeyRange | undefined> {
+export async function rangeFromListShards(
+  source: ShardRangeSource,
+  shardId: string,
+): Promise<HashKeyRange | undefined> {
   for await (const shard of eachShard(source.kinesis, source.streamName)) {
-    if (shard.ShardId === shardId) return rangeOf(shard.HashKeyRange?.StartingHashKey, shard.HashKeyRange?.EndingHashKey);
+    if (shard.ShardId === shardId)
+      return rangeOf(shard.HashKeyRange?.StartingHashKey, shard.HashKeyRange?.EndingHashKey);
   }
   return undefined;
 }

@@ -62,8 +62,12 @@ export class LocalAnalyzer implements SentimentAnalyzer {
     const trace = new ScoreTrace(tokens);
     const valence = scoreValence(tokens, this.models[language], text, trace);
     return {
-      ...toComprehendShape(valence), compound: valence.compound, lang: language,
-      tokens: trace.moved(), textRules: trace.textRules, labelReason: labelReason(valence),
+      ...toComprehendShape(valence),
+      compound: valence.compound,
+      lang: language,
+      tokens: trace.moved(),
+      textRules: trace.textRules,
+      labelReason: labelReason(valence),
     };
   }
 

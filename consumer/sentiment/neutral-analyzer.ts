@@ -6,10 +6,14 @@ export class NeutralAnalyzer implements SentimentAnalyzer {
   public readonly name = 'neutral';
 
   public analyze(documents: readonly SentimentDocument[]): Promise<SentimentOutcome[]> {
-    return Promise.resolve(documents.map((document) => ({
-      ok: true as const, label: 'NEUTRAL' as const, lang: primaryLanguage(document.lang) ?? 'und',
-      scores: { Positive: 0, Negative: 0, Neutral: 1, Mixed: 0 },
-    })));
+    return Promise.resolve(
+      documents.map((document) => ({
+        ok: true as const,
+        label: 'NEUTRAL' as const,
+        lang: primaryLanguage(document.lang) ?? 'und',
+        scores: { Positive: 0, Negative: 0, Neutral: 1, Mixed: 0 },
+      })),
+    );
   }
 
   public close(): Promise<void> {

@@ -18,7 +18,9 @@ export interface SentimentConfig {
 }
 
 export const DEFAULT_SENTIMENT_CONFIG: SentimentConfig = Object.freeze({
-  analyzer: 'local', fallbackLanguage: 'en', comprehend: Object.freeze({ callsPerSecond: 5, maxAttempts: 6 }),
+  analyzer: 'local',
+  fallbackLanguage: 'en',
+  comprehend: Object.freeze({ callsPerSecond: 5, maxAttempts: 6 }),
 });
 
 /** Reads SENTIMENT_* settings through the caller's reader (which collects every problem and finishes). */
@@ -28,8 +30,14 @@ export function readSentimentConfig(reader: ConfigReader): SentimentConfig {
     analyzer: reader.oneOf('SENTIMENT_ANALYZER', ANALYZER_KINDS, defaults.analyzer),
     fallbackLanguage: reader.oneOf('SENTIMENT_FALLBACK_LANGUAGE', ['en', 'es'] as const, defaults.fallbackLanguage),
     comprehend: {
-      callsPerSecond: reader.number('SENTIMENT_COMPREHEND_CALLS_PER_SECOND', defaults.comprehend.callsPerSecond, { min: 0.01, max: 1_000 }),
-      maxAttempts: reader.integer('SENTIMENT_COMPREHEND_MAX_ATTEMPTS', defaults.comprehend.maxAttempts, { min: 1, max: 20 }),
+      callsPerSecond: reader.number('SENTIMENT_COMPREHEND_CALLS_PER_SECOND', defaults.comprehend.callsPerSecond, {
+        min: 0.01,
+        max: 1_000,
+      }),
+      maxAttempts: reader.integer('SENTIMENT_COMPREHEND_MAX_ATTEMPTS', defaults.comprehend.maxAttempts, {
+        min: 1,
+        max: 20,
+      }),
     },
   };
 }

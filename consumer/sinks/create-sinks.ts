@@ -24,19 +24,35 @@ export function createSinks(config: SinkConfig, clients: SinkClients, logger: Lo
   if (config.archive !== undefined) {
     const archive = config.archive;
     const sinkLogger = logger.child({ component: 's3-archive' });
-    const store = new S3ObjectStore(clients.s3(), { bucket: archive.bucket, sse: archive.sse, retryPolicy: config.retry, partSizeBytes: archive.partSizeBytes, logger: sinkLogger });
-    sinks.push(new S3ArchiveSink(store, { prefix: archive.prefix, errorPrefix: archive.errorPrefix, statePrefix: archive.statePrefix, gzip: archive.gzip, logger: sinkLogger }));
+    const store = new S3ObjectStore(clients.s3(), {
+      bucket: archive.bucket,
+      sse: archive.sse,
+      retryPolicy: config.retry,
+      partSizeBytes: archive.partSizeBytes,
+      logger: sinkLogger,
+    });
+    sinks.push(
+      new S3ArchiveSink(store, {
+        prefix: archive.prefix,
+        errorPrefix: archive.errorPrefix,
+        statePrefix: archive.statePrefix,
+        gzip: archive.gzip,
+        logger: sinkLogger,
+      }),
+    );
   }
   if (config.redshift !== undefined) {
     const sinkLogger = logger.child({ component: 'redshift' });
-    sinks.push(new RedshiftSink(createExecutor(config.redshift, clients, sinkLogger), {
-      dialect: dialectNamed(config.redshift.dialect),
-      postsTable: config.redshift.postsTable,
-      vehiclesTable: config.redshift.vehiclesTable,
-      createTables: config.redshift.createTables,
-      retryPolicy: config.retry,
-      logger: sinkLogger,
-    }));
+    sinks.push(
+      new RedshiftSink(createExecutor(config.redshift, clients, sinkLogger), {
+        dialect: dialectNamed(config.redshift.dialect),
+        postsTable: config.redshift.postsTable,
+        vehiclesTable: config.redshift.vehiclesTable,
+        createTables: config.redshift.createTables,
+        retryPolicy: config.retry,
+        logger: sinkLogger,
+      }),
+    );
   }
   return sinks;
 }

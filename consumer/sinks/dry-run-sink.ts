@@ -14,14 +14,21 @@ export class DryRunSink implements Sink {
       labels[label] = (labels[label] ?? 0) + 1;
     }
     this.logger.info('dry run: batch accepted', {
-      shardId: batch.shardId, records: batch.records.length, posts: batch.posts.length, vehicles: batch.vehicles.length,
-      rejections: batch.rejections.length, labels,
-      first: batch.records[0]?.sequenceNumber, last: batch.records[batch.records.length - 1]?.sequenceNumber,
+      shardId: batch.shardId,
+      records: batch.records.length,
+      posts: batch.posts.length,
+      vehicles: batch.vehicles.length,
+      rejections: batch.rejections.length,
+      labels,
+      first: batch.records[0]?.sequenceNumber,
+      last: batch.records[batch.records.length - 1]?.sequenceNumber,
     });
     for (const rejection of batch.rejections) {
       this.logger.warn('dry run: record rejected', {
-        sequenceNumber: rejection.record.sequenceNumber, subSequenceNumber: rejection.record.subSequenceNumber,
-        reason: rejection.reason, detail: rejection.detail,
+        sequenceNumber: rejection.record.sequenceNumber,
+        subSequenceNumber: rejection.record.subSequenceNumber,
+        reason: rejection.reason,
+        detail: rejection.detail,
       });
     }
   }

@@ -1,6 +1,11 @@
 // The sinks' typed configuration, read through ConfigReader: every problem reported at once, nothing clamped.
 import type { ConfigReader } from '../../common/config/config-reader';
-import { readPgConnection, readStatementTimeoutMs, SQL_TABLE_NAME, type PgConnectionSettings } from '../../common/pg/pg-connection';
+import {
+  readPgConnection,
+  readStatementTimeoutMs,
+  SQL_TABLE_NAME,
+  type PgConnectionSettings,
+} from '../../common/pg/pg-connection';
 import { redact } from '../../common/redact';
 import type { RetryPolicy } from '../../common/retry';
 import type { ServerSideEncryption } from './s3/s3-object-store';
@@ -17,7 +22,15 @@ export interface ArchiveConfig {
 
 export type RedshiftConnection =
   | ({ readonly mode: 'pg' } & PgConnectionSettings)
-  | { readonly mode: 'data-api'; readonly database: string; readonly clusterIdentifier?: string; readonly workgroupName?: string; readonly dbUser?: string; readonly secretArn?: string; readonly maxStatementsPerBatch: number };
+  | {
+      readonly mode: 'data-api';
+      readonly database: string;
+      readonly clusterIdentifier?: string;
+      readonly workgroupName?: string;
+      readonly dbUser?: string;
+      readonly secretArn?: string;
+      readonly maxStatementsPerBatch: number;
+    };
 
 export interface RedshiftConfig {
   readonly connection: RedshiftConnection;
@@ -51,16 +64,28 @@ export function readSinkConfig(reader: ConfigReader): SinkConfig {
 }
 
 function readArchive(reader: ConfigReader): ArchiveConfig {
-  const prefixes = { prefix: reader.string('ARCHIVE_PREFIX', 'raw'), errorPrefix: reader.string('ARCHIVE_ERROR_PREFIX', 'errors'), statePrefix: reader.string('ARCHIVE_STATE_PREFIX', 'archive-state') };
-  for (const [name, value] of Object.entries(prefixes)) if (!PREFIX.test(value)) reader.problem(`${name} "${value}" has characters unsafe in S3 keys`);
+  const prefixes = {
+    prefix: reader.string('ARCHIVE_PREFIX', 'raw'),
+    errorPrefix: reader.string('ARCHIVE_ERROR_PREFIX', 'errors'),
+    statePrefix: reader.string('ARCHIVE_STATE_PREFIX', 'archive-state'),
+  };
+  for (const [name, value] of Object.entries(prefixes))
+    if (!PREFIX.test(value)) reader.problem(`${name} "${value}" has characters unsafe in S3 keys`);
   const norm = (p: string): string => `${p.replace(/\/+$/, '')}/`;
-  if (norm(prefixes.statePrefix).startsWith(norm(prefixes.prefix)) || norm(prefixes.errorPrefix).startsWith(norm(prefixes.prefix))) {
-    reader.problem('ARCHIVE_STATE_PREFIX and ARCHIVE_ERROR_PREFIX must lie outside ARCHIVE_PREFIX (Athena/Glue would read them as data)');
+  if (
+    norm(prefixes.statePrefix).startsWith(norm(prefixes.prefix)) ||
+    norm(prefixes.errorPrefix).startsWith(norm(prefixes.prefix))
+  ) {
+    reader.problem(
+      'ARCHIVE_STATE_PREFIX and ARCHIVE_ERROR_PREFIX must lie outside ARCHIVE_PREFIX (Athena/Glue would read them as data)',
+    );
   }
   const mode = reader.oneOf('ARCHIVE_SSE', ['none', 'AES256', 'aws:kms'] as const, 'none');
   const kmsKeyId = reader.string('ARCHIVE_KMS_KEY_ID');
-  if (kmsKeyId !== undefined && mode !== 'aws:kms') reader.problem('ARCHIVE_KMS_KEY_ID is set but ARCHIVE_SSE is not aws:kms');
-  const sse: ServerSideEncryption = mode === 'aws:kms' ? { mode, ...(kmsKeyId === undefined ? {} : { kmsKeyId }) } : { mode };
+  if (kmsKeyId !== undefined && mode !== 'aws:kms')
+    reader.problem('ARCHIVE_KMS_KEY_ID is set but ARCHIVE_SSE is not aws:kms');
+  const sse: ServerSideEncryption =
+    mode === 'aws:kms' ? { mode, ...(kmsKeyId === undefined ? {} : { kmsKeyId }) } : { mode };
   return {
     bucket: reader.required('ARCHIVE_BUCKET'),
     ...prefixes,
@@ -72,8 +97,13 @@ function readArchive(reader: ConfigReader): ArchiveConfig {
 
 function readRedshift(reader: ConfigReader): RedshiftConfig {
   const mode = reader.oneOf('REDSHIFT_MODE', ['pg', 'data-api'] as const, 'pg');
-  const tables = { postsTable: reader.string('REDSHIFT_POSTS_TABLE', 'public.post_sentiment'), vehiclesTable: reader.string('REDSHIFT_VEHICLES_TABLE', 'public.vehicle_readings') };
-  for (const [name, value] of Object.entries(tables)) if (!SQL_TABLE_NAME.test(value)) reader.problem(`${name} "${value}" must be [schema.]table in lower-case letters, digits and _`);
+  const tables = {
+    postsTable: reader.string('REDSHIFT_POSTS_TABLE', 'public.post_sentiment'),
+    vehiclesTable: reader.string('REDSHIFT_VEHICLES_TABLE', 'public.vehicle_readings'),
+  };
+  for (const [name, value] of Object.entries(tables))
+    if (!SQL_TABLE_NAME.test(value))
+      reader.problem(`${name} "${value}" must be [schema.]table in lower-case letters, digits and _`);
   return {
     connection: mode === 'pg' ? readPg(reader) : readDataApi(reader),
     dialect: reader.oneOf('REDSHIFT_DIALECT', ['redshift', 'postgresql'] as const, 'redshift'),
@@ -90,13 +120,24 @@ function readPg(reader: ConfigReader): RedshiftConnection {
 
 function readDataApi(reader: ConfigReader): RedshiftConnection {
   const target = {
-    clusterIdentifier: reader.string('REDSHIFT_CLUSTER_ID'), workgroupName: reader.string('REDSHIFT_WORKGROUP'),
-    dbUser: reader.string('REDSHIFT_DB_USER'), secretArn: reader.string('REDSHIFT_SECRET_ARN'),
+    clusterIdentifier: reader.string('REDSHIFT_CLUSTER_ID'),
+    workgroupName: reader.string('REDSHIFT_WORKGROUP'),
+    dbUser: reader.string('REDSHIFT_DB_USER'),
+    secretArn: reader.string('REDSHIFT_SECRET_ARN'),
   };
-  if ((target.clusterIdentifier === undefined) === (target.workgroupName === undefined)) reader.problem('REDSHIFT_MODE=data-api needs exactly one of REDSHIFT_CLUSTER_ID and REDSHIFT_WORKGROUP');
-  if (target.clusterIdentifier !== undefined && target.dbUser === undefined && target.secretArn === undefined) reader.problem('a provisioned cluster needs REDSHIFT_DB_USER or REDSHIFT_SECRET_ARN');
-  const defined = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== undefined)) as Partial<typeof target>;
-  return { mode: 'data-api', database: reader.required('REDSHIFT_DATABASE'), ...defined, maxStatementsPerBatch: reader.integer('REDSHIFT_DATA_API_MAX_STATEMENTS', 40, { min: 5 }) };
+  if ((target.clusterIdentifier === undefined) === (target.workgroupName === undefined))
+    reader.problem('REDSHIFT_MODE=data-api needs exactly one of REDSHIFT_CLUSTER_ID and REDSHIFT_WORKGROUP');
+  if (target.clusterIdentifier !== undefined && target.dbUser === undefined && target.secretArn === undefined)
+    reader.problem('a provisioned cluster needs REDSHIFT_DB_USER or REDSHIFT_SECRET_ARN');
+  const defined = Object.fromEntries(Object.entries(target).filter(([, value]) => value !== undefined)) as Partial<
+    typeof target
+  >;
+  return {
+    mode: 'data-api',
+    database: reader.required('REDSHIFT_DATABASE'),
+    ...defined,
+    maxStatementsPerBatch: reader.integer('REDSHIFT_DATA_API_MAX_STATEMENTS', 40, { min: 5 }),
+  };
 }
 
 /** The config as it may be logged: URL passwords and password fields masked. */

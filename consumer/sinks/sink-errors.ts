@@ -17,7 +17,11 @@ export class ArchiveStateError extends ToolkitError {
 
 /** A Redshift Data API statement ended FAILED or ABORTED, or ran past its timeout (`status`: the Data API's). */
 export class DataApiStatementError extends ToolkitError {
-  public constructor(public readonly status: string, message: string, retryable: boolean) {
+  public constructor(
+    public readonly status: string,
+    message: string,
+    retryable: boolean,
+  ) {
     super('REDSHIFT_STATEMENT_FAILED', `Data API statement ${status}: ${message}`, { retryable });
   }
 }

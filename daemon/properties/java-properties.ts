@@ -34,17 +34,31 @@ export function readAsDaemon(bytes: Buffer): DaemonView {
   const text = bytes.toString('latin1');
   const bom = bytes.subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf]));
   if (bom) {
-    notes.push({ severity: 'error', line: 1, message: 'the file starts with a UTF-8 byte-order mark: the daemon reads ISO-8859-1, so its first key gets "\u00ef\u00bb\u00bf" in front; save the file without a BOM' });
+    notes.push({
+      severity: 'error',
+      line: 1,
+      message:
+        'the file starts with a UTF-8 byte-order mark: the daemon reads ISO-8859-1, so its first key gets "\u00ef\u00bb\u00bf" in front; save the file without a BOM',
+    });
   }
   const nonAscii = firstNonAsciiLine(bom ? bytes.subarray(3) : bytes);
   if (nonAscii !== undefined) {
-    notes.push({ severity: 'warning', line: nonAscii, message: 'non-ASCII bytes: the daemon reads the file as ISO-8859-1 (UTF-8 "ñ" becomes "Ã±"); write such characters as \\uXXXX' });
+    notes.push({
+      severity: 'warning',
+      line: nonAscii,
+      message:
+        'non-ASCII bytes: the daemon reads the file as ISO-8859-1 (UTF-8 "ñ" becomes "Ã±"); write such characters as \\uXXXX',
+    });
   }
   try {
     return { entries: parseJavaProperties(text), notes };
   } catch (error: unknown) {
     if (!(error instanceof PropertiesSyntaxError)) throw error;
-    notes.push({ severity: 'error', line: error.line, message: `the daemon cannot load the file (Properties.load throws): ${error.message}` });
+    notes.push({
+      severity: 'error',
+      line: error.line,
+      message: `the daemon cannot load the file (Properties.load throws): ${error.message}`,
+    });
     return { entries: [], notes };
   }
 }
@@ -81,8 +95,14 @@ function splitEntry(logical: string, line: number): PropertyEntry {
   let escaped = false;
   for (; keyEnd < logical.length; keyEnd += 1) {
     const char = logical[keyEnd];
-    if (escaped) { escaped = false; continue; }
-    if (char === '\\') { escaped = true; continue; }
+    if (escaped) {
+      escaped = false;
+      continue;
+    }
+    if (char === '\\') {
+      escaped = true;
+      continue;
+    }
     if (char === '=' || char === ':' || WHITESPACE.has(char)) break;
   }
   let valueStart = keyEnd;
@@ -98,7 +118,10 @@ function unescape(text: string, line: number): string {
   let out = '';
   for (let i = 0; i < text.length; i += 1) {
     const char = text[i];
-    if (char !== '\\') { out += char; continue; }
+    if (char !== '\\') {
+      out += char;
+      continue;
+    }
     i += 1;
     const next = text[i] ?? '';
     if (next === 'u') {

@@ -87,8 +87,12 @@ export const KCL_KEYS: Readonly<Record<string, KeySpec>> = {
 
 /** Prefixes of nested builder properties (SDK client and credentials builders) that the validator cannot check further. */
 export const NESTED_PREFIXES: readonly string[] = [
-  'kinesisClient.', 'dynamoDbClient.', 'cloudWatchClient.',
-  'kinesisCredentialsProvider.', 'dynamoDBCredentialsProvider.', 'cloudWatchCredentialsProvider.',
+  'kinesisClient.',
+  'dynamoDbClient.',
+  'cloudWatchClient.',
+  'kinesisCredentialsProvider.',
+  'dynamoDBCredentialsProvider.',
+  'cloudWatchCredentialsProvider.',
 ];
 
 /** The daemon rewrites any key starting with "awscredentialsprovider" (any case) to the bean's spelling; other keys are case-sensitive. */

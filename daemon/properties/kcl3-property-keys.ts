@@ -55,6 +55,6 @@ export const KCL3_ONLY_KEYS: Readonly<Record<string, KeySpec>> = {
  * clientVersionConfig = CLIENT_VERSION_CONFIG_COMPATIBLE_WITH_2X: in 3.x mode the leader assigns leases by worker load.
  */
 export const KCL3_IGNORED_IN_3X_MODE: Readonly<Record<string, string>> = {
-  maxLeasesToStealAtOneTime: 'lease stealing is the 2.x lease taker\'s; KCL 3 assigns leases by worker utilisation',
+  maxLeasesToStealAtOneTime: "lease stealing is the 2.x lease taker's; KCL 3 assigns leases by worker utilisation",
   enablePriorityLeaseAssignment: 'read by the 2.x lease taker only',
 };

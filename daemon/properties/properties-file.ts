@@ -27,7 +27,8 @@ export function readPropertiesFile(file: string): Map<string, string> {
 export function renderProperties(template: string, overrides: Readonly<Record<string, string>>): string {
   const pending = new Map(Object.entries(overrides));
   for (const [key, value] of pending) {
-    if (/[\r\n]/.test(value) || /[\r\n]/.test(key)) throw new Error(`property ${key} has a line break in its key or value`);
+    if (/[\r\n]/.test(value) || /[\r\n]/.test(key))
+      throw new Error(`property ${key} has a line break in its key or value`);
   }
   const lines = template.split(/\r?\n/).map((line) => {
     const match = /^\s*([^\s#!=:]+)\s*[=:]/.exec(line);
@@ -44,7 +45,11 @@ export function renderProperties(template: string, overrides: Readonly<Record<st
 }
 
 /** Renders `templateFile` with `overrides` into `outputFile` (folders created) and returns `outputFile`. */
-export function writeEffectiveProperties(templateFile: string, outputFile: string, overrides: Readonly<Record<string, string>>): string {
+export function writeEffectiveProperties(
+  templateFile: string,
+  outputFile: string,
+  overrides: Readonly<Record<string, string>>,
+): string {
   const text = renderProperties(fs.readFileSync(templateFile, 'utf8'), overrides);
   fs.mkdirSync(path.dirname(outputFile), { recursive: true });
   fs.writeFileSync(outputFile, text);

@@ -40,15 +40,29 @@ export function validateProperties(entries: readonly PropertyEntry[], context: V
   const keys = keysFor(generation);
   for (const entry of entries) {
     const key = normaliseKey(entry.key);
-    if (values.has(key)) findings.push({ severity: 'warning', key: entry.key, line: entry.line, message: `set again (line ${values.get(key)?.line ?? '?'} is overridden)` });
+    if (values.has(key))
+      findings.push({
+        severity: 'warning',
+        key: entry.key,
+        line: entry.line,
+        message: `set again (line ${values.get(key)?.line ?? '?'} is overridden)`,
+      });
     values.set(key, entry);
     const spec = keys[key];
     if (spec === undefined) {
       if (NESTED_PREFIXES.some((prefix) => key.startsWith(prefix))) continue;
       const note = otherGenerationNote(key, generation);
-      if (note !== undefined) { findings.push({ severity: 'error', key: entry.key, line: entry.line, message: note }); continue; }
+      if (note !== undefined) {
+        findings.push({ severity: 'error', key: entry.key, line: entry.line, message: note });
+        continue;
+      }
       const suggestion = nearest(key, Object.keys(keys));
-      findings.push({ severity: 'error', key: entry.key, line: entry.line, message: `unknown key: the daemon ignores it silently${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}` });
+      findings.push({
+        severity: 'error',
+        key: entry.key,
+        line: entry.line,
+        message: `unknown key: the daemon ignores it silently${suggestion === undefined ? '' : `; did you mean "${suggestion}"?`}`,
+      });
       continue;
     }
     findings.push(...checkValue(entry, spec));
@@ -56,7 +70,8 @@ export function validateProperties(entries: readonly PropertyEntry[], context: V
   for (const key of REQUIRED) {
     if (!values.has(key)) findings.push({ severity: 'error', key, message: 'required key is missing' });
   }
-  if (!values.has('streamName') && !values.has('streamArn')) findings.push({ severity: 'error', key: 'streamName', message: 'streamName or streamArn is required' });
+  if (!values.has('streamName') && !values.has('streamArn'))
+    findings.push({ severity: 'error', key: 'streamName', message: 'streamName or streamArn is required' });
   const executable = values.get('executableName');
   if (executable !== undefined) findings.push(...checkExecutable(executable, context));
   findings.push(...ignoredByGeneration(values, generation).map((f) => ({ severity: 'warning' as const, ...f })));
@@ -71,18 +86,36 @@ function checkValue(entry: PropertyEntry, spec: KeySpec): Finding[] {
   const numeric = spec.kind === 'integer' || spec.kind === 'number';
   const value = numeric ? entry.value.trim() : entry.value;
   if (blanks && !numeric && entry.key !== 'executableName') {
-    return [{ severity: 'error', ...at, message: `value ${JSON.stringify(entry.value)} ends in blanks, which the daemon keeps as part of the value` }];
+    return [
+      {
+        severity: 'error',
+        ...at,
+        message: `value ${JSON.stringify(entry.value)} ends in blanks, which the daemon keeps as part of the value`,
+      },
+    ];
   }
   if (value === '') return [{ severity: 'error', ...at, message: 'empty value' }];
-  if (spec.kind === 'number' && !Number.isFinite(Number(value))) return [{ severity: 'error', ...at, message: `must be a number, got "${value}"` }];
-  if (spec.kind === 'integer' && !/^-?\d+$/.test(value)) return [{ severity: 'error', ...at, message: `must be an integer, got "${value}"` }];
-  if (spec.kind === 'boolean' && !/^(true|false)$/i.test(value)) return [{ severity: 'error', ...at, message: `must be true or false, got "${value}"` }];
+  if (spec.kind === 'number' && !Number.isFinite(Number(value)))
+    return [{ severity: 'error', ...at, message: `must be a number, got "${value}"` }];
+  if (spec.kind === 'integer' && !/^-?\d+$/.test(value))
+    return [{ severity: 'error', ...at, message: `must be an integer, got "${value}"` }];
+  if (spec.kind === 'boolean' && !/^(true|false)$/i.test(value))
+    return [{ severity: 'error', ...at, message: `must be true or false, got "${value}"` }];
   if (spec.kind === 'enum' && !(spec.values ?? []).includes(value.toUpperCase())) {
     return [{ severity: 'error', ...at, message: `must be one of ${(spec.values ?? []).join(', ')}, got "${value}"` }];
   }
-  if (spec.noEffect === true) return [{ severity: 'warning', ...at, message: 'accepted by the 2.7.2 configurator but used by nothing: no effect' }];
+  if (spec.noEffect === true)
+    return [
+      { severity: 'warning', ...at, message: 'accepted by the 2.7.2 configurator but used by nothing: no effect' },
+    ];
   if (spec.primitive === true && (Number(value) === 0 || /^false$/i.test(value))) {
-    return [{ severity: 'warning', ...at, message: `${value} is the Java default, which the daemon treats as "not set": the KCL default applies` }];
+    return [
+      {
+        severity: 'warning',
+        ...at,
+        message: `${value} is the Java default, which the daemon treats as "not set": the KCL default applies`,
+      },
+    ];
   }
   return [];
 }
@@ -93,11 +126,22 @@ function checkExecutable(entry: PropertyEntry, context: ValidationContext): Find
   const [command, ...args] = words;
   if (command === undefined) return [];
   const findings: Finding[] = [];
-  if (/["']/.test(entry.value)) findings.push({ severity: 'error', ...at, message: 'quotes are passed literally: the daemon splits on spaces without a shell' });
-  if (!resolveCommand(command, context)) findings.push({ severity: 'error', ...at, message: `"${command}" is neither a file nor on PATH` });
+  if (/["']/.test(entry.value))
+    findings.push({
+      severity: 'error',
+      ...at,
+      message: 'quotes are passed literally: the daemon splits on spaces without a shell',
+    });
+  if (!resolveCommand(command, context))
+    findings.push({ severity: 'error', ...at, message: `"${command}" is neither a file nor on PATH` });
   for (const arg of args) {
     if (!/\.(c|m)?js$|\//.test(arg) || arg.startsWith('-')) continue;
-    if (!fs.existsSync(path.resolve(context.cwd, arg))) findings.push({ severity: 'error', ...at, message: `"${arg}" does not exist relative to ${context.cwd} (build first: npm run build)` });
+    if (!fs.existsSync(path.resolve(context.cwd, arg)))
+      findings.push({
+        severity: 'error',
+        ...at,
+        message: `"${arg}" does not exist relative to ${context.cwd} (build first: npm run build)`,
+      });
   }
   return findings;
 }
@@ -111,14 +155,26 @@ function adviseOnDefaults(values: ReadonlyMap<string, PropertyEntry>): Finding[]
   const findings: Finding[] = [];
   const mode = values.get('retrievalMode')?.value.toUpperCase();
   if (mode === undefined || mode === 'DEFAULT') {
-    findings.push({ severity: 'warning', key: 'retrievalMode', message: 'not POLLING or FANOUT: the daemon picks enhanced fan-out unless a polling key is set' });
+    findings.push({
+      severity: 'warning',
+      key: 'retrievalMode',
+      message: 'not POLLING or FANOUT: the daemon picks enhanced fan-out unless a polling key is set',
+    });
   }
   const grace = values.get('shutdownGraceMillis')?.value;
   if (grace === undefined || Number(grace) <= 0) {
-    findings.push({ severity: 'warning', key: 'shutdownGraceMillis', message: 'unset or 0: on SIGTERM the daemon exits at once, without asking processors to checkpoint' });
+    findings.push({
+      severity: 'warning',
+      key: 'shutdownGraceMillis',
+      message: 'unset or 0: on SIGTERM the daemon exits at once, without asking processors to checkpoint',
+    });
   }
   if (mode === 'FANOUT' && values.has('idleTimeBetweenReadsInMillis')) {
-    findings.push({ severity: 'warning', key: 'idleTimeBetweenReadsInMillis', message: 'polling key has no effect with retrievalMode = FANOUT' });
+    findings.push({
+      severity: 'warning',
+      key: 'idleTimeBetweenReadsInMillis',
+      message: 'polling key has no effect with retrievalMode = FANOUT',
+    });
   }
   return findings;
 }

@@ -1,7 +1,12 @@
 // The production daemon properties of one worker, from its environment: stream, application, region, retrieval mode, worker id.
 import * as path from 'node:path';
 import { ConfigReader, type Source } from '../../common/config/config-reader';
-import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from '../kcl-generation';
+import {
+  DEFAULT_KCL_GENERATION,
+  KCL_GENERATION_VARIABLE,
+  parseKclGeneration,
+  type KclGeneration,
+} from '../kcl-generation';
 
 /** Extra daemon keys: `KCL_PROPERTY_<key>=<value>` sets `<key>` (checked by the validator like every other key). */
 export const KCL_PROPERTY_PREFIX = 'KCL_PROPERTY_';
@@ -30,7 +35,10 @@ export const PRODUCTION_TEMPLATES: Readonly<Record<KclGeneration, string>> = {
  */
 export function readWorkerProperties(env: Source, workerId: string): WorkerProperties {
   const reader = new ConfigReader('worker properties', [env]);
-  const generation = parseKclGeneration(reader.oneOf(KCL_GENERATION_VARIABLE, ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3')) ?? DEFAULT_KCL_GENERATION;
+  const generation =
+    parseKclGeneration(
+      reader.oneOf(KCL_GENERATION_VARIABLE, ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3'),
+    ) ?? DEFAULT_KCL_GENERATION;
   const retrievalMode = reader.oneOf('KCL_RETRIEVAL_MODE', ['POLLING', 'FANOUT'] as const, 'POLLING');
   const applicationName = reader.required('KCL_APPLICATION_NAME');
   const overrides: Record<string, string> = {
@@ -40,12 +48,15 @@ export function readWorkerProperties(env: Source, workerId: string): WorkerPrope
     workerId: reader.string('KCL_WORKER_ID', workerId),
     retrievalMode,
   };
-  if (retrievalMode === 'FANOUT') overrides['fanoutConfig.consumerName'] = reader.string('KCL_FANOUT_CONSUMER_NAME', applicationName);
+  if (retrievalMode === 'FANOUT')
+    overrides['fanoutConfig.consumerName'] = reader.string('KCL_FANOUT_CONSUMER_NAME', applicationName);
   const optional: ReadonlyArray<[string, string]> = [
-    ['KCL_INITIAL_POSITION', 'initialPositionInStream'], ['KCL_METRICS_LEVEL', 'metricsLevel'],
+    ['KCL_INITIAL_POSITION', 'initialPositionInStream'],
+    ['KCL_METRICS_LEVEL', 'metricsLevel'],
     ['KCL_SHUTDOWN_GRACE_MILLIS', 'shutdownGraceMillis'],
     // The SDK's standard endpoint variables, so a worker runs against the local stand-ins by configuration alone.
-    ['AWS_ENDPOINT_URL_KINESIS', 'kinesisEndpoint'], ['AWS_ENDPOINT_URL_DYNAMODB', 'dynamoDBEndpoint'],
+    ['AWS_ENDPOINT_URL_KINESIS', 'kinesisEndpoint'],
+    ['AWS_ENDPOINT_URL_DYNAMODB', 'dynamoDBEndpoint'],
   ];
   for (const [variable, key] of optional) {
     const value = reader.string(variable);

@@ -6,7 +6,11 @@ import { buildApp } from '../lib/build-app';
 
 try {
   // Findings not acknowledged in deploy/lib/nag-suppressions.ts stop the synthesis.
-  buildApp(new App(), (app) => Validations.of(app).addPlugins(new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true })));
+  buildApp(new App(), (app) =>
+    Validations.of(app).addPlugins(
+      new AwsSolutionsChecks(app, { verbose: true, writeSuppressionsToCloudFormation: true }),
+    ),
+  );
 } catch (error) {
   if (!(error instanceof ConfigError)) throw error;
   process.stderr.write(`deploy: ${error.message}\n`);

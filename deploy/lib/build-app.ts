@@ -6,18 +6,36 @@ import { Annotations } from 'aws-cdk-lib';
 
 /** Reads the context keys (-c key=value or cdk.json), builds the stack, then lets `decorate` add aspects (cdk-nag). */
 export function buildApp(app: App, decorate: (app: App) => void = () => undefined): SentimentStack {
-  const context = Object.fromEntries(CONTEXT_KEYS.map((key) => {
-    const value: unknown = app.node.tryGetContext(key);
-    return [key, value === undefined || value === null ? undefined : String(value)];
-  }));
+  const context = Object.fromEntries(
+    CONTEXT_KEYS.map((key) => {
+      const value: unknown = app.node.tryGetContext(key);
+      return [key, value === undefined || value === null ? undefined : String(value)];
+    }),
+  );
   const settings = readDeploySettings(context);
   const account = process.env.CDK_DEFAULT_ACCOUNT;
   const region = process.env.CDK_DEFAULT_REGION;
   // Environment-agnostic unless the CLI knows the account and region (cdk deploy with credentials).
-  const env = account !== undefined && region !== undefined && app.node.tryGetContext('envAgnostic') !== 'true' ? { account, region } : undefined;
-  const stack = new SentimentStack(app, settings.stackName, { settings, ...(env === undefined ? {} : { env }), description: 'Kinesis sentiment toolkit: stream, KCL consumer on Fargate, archive, Redshift, operators, alerts, weekly report' });
-  if (settings.reportFrom === EXAMPLE_REPORT_FROM) Annotations.of(stack).addWarningV2('kinesis-sentiment:example-sender', `reportFrom is the example address ${EXAMPLE_REPORT_FROM}: deploy with -c reportFrom=<your verified sender>`);
-  if (settings.reportTo.length === 0) Annotations.of(stack).addWarningV2('kinesis-sentiment:no-report-recipients', 'reportTo is empty: the weekly report task will fail until you deploy with -c reportTo=<addresses>');
+  const env =
+    account !== undefined && region !== undefined && app.node.tryGetContext('envAgnostic') !== 'true'
+      ? { account, region }
+      : undefined;
+  const stack = new SentimentStack(app, settings.stackName, {
+    settings,
+    ...(env === undefined ? {} : { env }),
+    description:
+      'Kinesis sentiment toolkit: stream, KCL consumer on Fargate, archive, Redshift, operators, alerts, weekly report',
+  });
+  if (settings.reportFrom === EXAMPLE_REPORT_FROM)
+    Annotations.of(stack).addWarningV2(
+      'kinesis-sentiment:example-sender',
+      `reportFrom is the example address ${EXAMPLE_REPORT_FROM}: deploy with -c reportFrom=<your verified sender>`,
+    );
+  if (settings.reportTo.length === 0)
+    Annotations.of(stack).addWarningV2(
+      'kinesis-sentiment:no-report-recipients',
+      'reportTo is empty: the weekly report task will fail until you deploy with -c reportTo=<addresses>',
+    );
   decorate(app);
   return stack;
 }

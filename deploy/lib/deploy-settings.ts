@@ -4,8 +4,19 @@ import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
 
 export type RedshiftSettings =
-  | { readonly mode: 'serverless'; readonly database: string; readonly baseCapacityRpu: number; readonly adminUser: string }
-  | { readonly mode: 'existing'; readonly database: string; readonly clusterIdentifier: string; readonly secretArn: string; readonly pgUrl: string };
+  | {
+      readonly mode: 'serverless';
+      readonly database: string;
+      readonly baseCapacityRpu: number;
+      readonly adminUser: string;
+    }
+  | {
+      readonly mode: 'existing';
+      readonly database: string;
+      readonly clusterIdentifier: string;
+      readonly secretArn: string;
+      readonly pgUrl: string;
+    };
 
 export interface TaskSize {
   /** Fargate CPU units (1024 = 1 vCPU). */
@@ -27,7 +38,12 @@ export interface DeploySettings {
   /** Keep the bucket, tables and stream on `cdk destroy` (true), or delete them with the stack. */
   readonly retainData: boolean;
   readonly redshift: RedshiftSettings;
-  readonly consumer: TaskSize & { readonly minTasks: number; readonly maxTasks: number; readonly cpuTargetPercent: number; readonly stopTimeoutSeconds: number };
+  readonly consumer: TaskSize & {
+    readonly minTasks: number;
+    readonly maxTasks: number;
+    readonly cpuTargetPercent: number;
+    readonly stopTimeoutSeconds: number;
+  };
   readonly jobSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
   readonly collectorSource: 'x' | 'instagram' | 'none';
@@ -54,12 +70,47 @@ export interface DeploySettings {
 
 /** Context keys, as the README lists them. */
 export const CONTEXT_KEYS = [
-  'stackName', 'streamName', 'shardCount', 'retentionHours', 'applicationName', 'kclGeneration', 'retrievalMode',
-  'archiveTransitionDays', 'retainData', 'redshift', 'redshiftDatabase', 'redshiftBaseCapacity', 'redshiftAdminUser',
-  'redshiftClusterId', 'redshiftSecretArn', 'redshiftUrl', 'consumerCpu', 'consumerMemoryMiB', 'consumerMinTasks',
-  'consumerMaxTasks', 'consumerCpuTargetPercent', 'stopTimeoutSeconds', 'jobCpu', 'jobMemoryMiB', 'sentimentAnalyzer',
-  'collectorSource', 'collectorHashtag', 'alertEmails', 'reportFrom', 'reportTo', 'timeZone', 'reportSchedule', 'scalerSchedule',
-  'monitorSchedule', 'natGateways', 'kinesisVpcEndpoint', 'imageUri', 'metricsNamespace', 'logRetentionDays', 'checkpointAgeAlarmMs', 'scalerMaxShards',
+  'stackName',
+  'streamName',
+  'shardCount',
+  'retentionHours',
+  'applicationName',
+  'kclGeneration',
+  'retrievalMode',
+  'archiveTransitionDays',
+  'retainData',
+  'redshift',
+  'redshiftDatabase',
+  'redshiftBaseCapacity',
+  'redshiftAdminUser',
+  'redshiftClusterId',
+  'redshiftSecretArn',
+  'redshiftUrl',
+  'consumerCpu',
+  'consumerMemoryMiB',
+  'consumerMinTasks',
+  'consumerMaxTasks',
+  'consumerCpuTargetPercent',
+  'stopTimeoutSeconds',
+  'jobCpu',
+  'jobMemoryMiB',
+  'sentimentAnalyzer',
+  'collectorSource',
+  'collectorHashtag',
+  'alertEmails',
+  'reportFrom',
+  'reportTo',
+  'timeZone',
+  'reportSchedule',
+  'scalerSchedule',
+  'monitorSchedule',
+  'natGateways',
+  'kinesisVpcEndpoint',
+  'imageUri',
+  'metricsNamespace',
+  'logRetentionDays',
+  'checkpointAgeAlarmMs',
+  'scalerMaxShards',
 ] as const;
 
 export const EXAMPLE_REPORT_FROM = 'reports@example.org';
@@ -67,18 +118,34 @@ const NAME = /^[a-zA-Z0-9_.-]{1,128}$/;
 const EMAIL = /^[^\s@,]+@[^\s@,]+\.[^\s@,]+$/;
 const CRON = /^(cron|rate|at)\(.+\)$/;
 /** Fargate's valid CPU/memory pairs for the sizes we allow (memory in MiB). */
-const FARGATE_MEMORY: Readonly<Record<number, readonly [number, number]>> = { 256: [512, 2048], 512: [1024, 4096], 1024: [2048, 8192], 2048: [4096, 16384], 4096: [8192, 30720] };
+const FARGATE_MEMORY: Readonly<Record<number, readonly [number, number]>> = {
+  256: [512, 2048],
+  512: [1024, 4096],
+  1024: [2048, 8192],
+  2048: [4096, 16384],
+  4096: [8192, 30720],
+};
 
 function list(value: string): string[] {
-  return value.split(',').map((item) => item.trim()).filter((item) => item !== '');
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item !== '');
 }
 
 function taskSize(reader: ConfigReader, cpuKey: string, memoryKey: string, cpu: number, memory: number): TaskSize {
   const size = { cpu: reader.integer(cpuKey, cpu), memoryMiB: reader.integer(memoryKey, memory) };
   const range = FARGATE_MEMORY[size.cpu];
-  if (range === undefined) reader.problem(`${cpuKey} must be one of ${Object.keys(FARGATE_MEMORY).join(', ')}, got ${size.cpu}`);
-  else if (size.memoryMiB < range[0] || size.memoryMiB > range[1] || (size.memoryMiB % 1024 !== 0 && size.memoryMiB !== 512)) {
-    reader.problem(`${memoryKey} ${size.memoryMiB} does not fit ${cpuKey} ${size.cpu} (Fargate: ${range[0]}-${range[1]} MiB in 1 GiB steps)`);
+  if (range === undefined)
+    reader.problem(`${cpuKey} must be one of ${Object.keys(FARGATE_MEMORY).join(', ')}, got ${size.cpu}`);
+  else if (
+    size.memoryMiB < range[0] ||
+    size.memoryMiB > range[1] ||
+    (size.memoryMiB % 1024 !== 0 && size.memoryMiB !== 512)
+  ) {
+    reader.problem(
+      `${memoryKey} ${size.memoryMiB} does not fit ${cpuKey} ${size.cpu} (Fargate: ${range[0]}-${range[1]} MiB in 1 GiB steps)`,
+    );
   }
   return size;
 }
@@ -86,23 +153,38 @@ function taskSize(reader: ConfigReader, cpuKey: string, memoryKey: string, cpu: 
 function readRedshift(reader: ConfigReader): RedshiftSettings {
   const mode = reader.oneOf('redshift', ['serverless', 'existing'] as const, 'serverless');
   const database = reader.string('redshiftDatabase', 'dev');
-  if (!/^[a-z_][a-z0-9_]{0,63}$/.test(database)) reader.problem(`redshiftDatabase "${database}" must be a lower-case identifier`);
+  if (!/^[a-z_][a-z0-9_]{0,63}$/.test(database))
+    reader.problem(`redshiftDatabase "${database}" must be a lower-case identifier`);
   if (mode === 'serverless') {
-    return { mode, database, baseCapacityRpu: reader.integer('redshiftBaseCapacity', 8, { min: 8, max: 1024 }), adminUser: reader.string('redshiftAdminUser', 'sentiment_admin') };
+    return {
+      mode,
+      database,
+      baseCapacityRpu: reader.integer('redshiftBaseCapacity', 8, { min: 8, max: 1024 }),
+      adminUser: reader.string('redshiftAdminUser', 'sentiment_admin'),
+    };
   }
   // The people tools read with pg: a URL without the password, which comes from the secret's `password` key.
   const pgUrl = reader.required('redshiftUrl');
-  if (pgUrl !== '' && !/^postgres(ql)?:\/\/[^\s/@:]+@[^\s/]+\/[^\s/?]+$/.test(pgUrl)) reader.problem('redshiftUrl must look like postgres://user@host:port/database (no password: it comes from the secret)');
+  if (pgUrl !== '' && !/^postgres(ql)?:\/\/[^\s/@:]+@[^\s/]+\/[^\s/?]+$/.test(pgUrl))
+    reader.problem(
+      'redshiftUrl must look like postgres://user@host:port/database (no password: it comes from the secret)',
+    );
   const secretArn = reader.required('redshiftSecretArn');
-  if (secretArn !== '' && !secretArn.startsWith('arn:')) reader.problem('redshiftSecretArn must be a Secrets Manager ARN');
+  if (secretArn !== '' && !secretArn.startsWith('arn:'))
+    reader.problem('redshiftSecretArn must be a Secrets Manager ARN');
   return { mode, database, clusterIdentifier: reader.required('redshiftClusterId'), secretArn, pgUrl };
 }
 
 /** Reads every setting from `context`; throws one ConfigError listing all problems. */
 export function readDeploySettings(context: Source): DeploySettings {
   const reader = new ConfigReader('deploy context', [context]);
-  const names = { stackName: reader.string('stackName', 'KinesisSentiment'), streamName: reader.string('streamName', 'kinesis-sentiment'), applicationName: reader.string('applicationName', 'kinesis-sentiment-consumer') };
-  for (const [key, value] of Object.entries(names)) if (!NAME.test(value)) reader.problem(`${key} "${value}" must be 1-128 letters, digits, _ . -`);
+  const names = {
+    stackName: reader.string('stackName', 'KinesisSentiment'),
+    streamName: reader.string('streamName', 'kinesis-sentiment'),
+    applicationName: reader.string('applicationName', 'kinesis-sentiment-consumer'),
+  };
+  for (const [key, value] of Object.entries(names))
+    if (!NAME.test(value)) reader.problem(`${key} "${value}" must be 1-128 letters, digits, _ . -`);
   const shardCount = reader.integer('shardCount', 2, { min: 1, max: 500 });
   const consumerSize = taskSize(reader, 'consumerCpu', 'consumerMemoryMiB', 1024, 2048);
   const minTasks = reader.integer('consumerMinTasks', 1, { min: 1, max: 100 });
@@ -111,9 +193,16 @@ export function readDeploySettings(context: Source): DeploySettings {
   const alertEmails = list(reader.string('alertEmails', ''));
   const reportTo = list(reader.string('reportTo', ''));
   const reportFrom = reader.string('reportFrom', EXAMPLE_REPORT_FROM);
-  for (const address of [...alertEmails, ...reportTo, reportFrom]) if (!EMAIL.test(address)) reader.problem(`"${address}" is not an e-mail address`);
-  const schedules = { reportSchedule: reader.string('reportSchedule', 'cron(0 8 ? * MON *)'), scalerSchedule: reader.string('scalerSchedule', 'cron(0/5 * * * ? *)'), monitorSchedule: reader.string('monitorSchedule', 'cron(* * * * ? *)') };
-  for (const [key, value] of Object.entries(schedules)) if (!CRON.test(value)) reader.problem(`${key} "${value}" must be an EventBridge Scheduler expression: cron(...), rate(...) or at(...)`);
+  for (const address of [...alertEmails, ...reportTo, reportFrom])
+    if (!EMAIL.test(address)) reader.problem(`"${address}" is not an e-mail address`);
+  const schedules = {
+    reportSchedule: reader.string('reportSchedule', 'cron(0 8 ? * MON *)'),
+    scalerSchedule: reader.string('scalerSchedule', 'cron(0/5 * * * ? *)'),
+    monitorSchedule: reader.string('monitorSchedule', 'cron(* * * * ? *)'),
+  };
+  for (const [key, value] of Object.entries(schedules))
+    if (!CRON.test(value))
+      reader.problem(`${key} "${value}" must be an EventBridge Scheduler expression: cron(...), rate(...) or at(...)`);
   const timeZone = reader.string('timeZone', 'America/Los_Angeles');
   if (!isTimeZone(timeZone)) reader.problem(`timeZone "${timeZone}" is not an IANA time zone name`);
   const imageUri = reader.string('imageUri');
@@ -130,7 +219,13 @@ export function readDeploySettings(context: Source): DeploySettings {
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
     redshift: readRedshift(reader),
-    consumer: { ...consumerSize, minTasks, maxTasks, cpuTargetPercent: reader.integer('consumerCpuTargetPercent', 70, { min: 10, max: 95 }), stopTimeoutSeconds },
+    consumer: {
+      ...consumerSize,
+      minTasks,
+      maxTasks,
+      cpuTargetPercent: reader.integer('consumerCpuTargetPercent', 70, { min: 10, max: 95 }),
+      stopTimeoutSeconds,
+    },
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
     ...readCollector(reader),
@@ -149,11 +244,16 @@ export function readDeploySettings(context: Source): DeploySettings {
   });
 }
 
-function readCollector(reader: ConfigReader): { collectorSource: 'x' | 'instagram' | 'none'; collectorHashtag: string } {
+function readCollector(reader: ConfigReader): {
+  collectorSource: 'x' | 'instagram' | 'none';
+  collectorHashtag: string;
+} {
   const collectorSource = reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'none');
   const collectorHashtag = reader.string('collectorHashtag', '').replace(/^#/, '');
-  if (collectorSource !== 'none' && collectorHashtag === '') reader.problem(`collectorHashtag is required with collectorSource ${collectorSource}`);
-  if (collectorHashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(collectorHashtag)) reader.problem(`collectorHashtag must be letters, digits or _, got "${collectorHashtag}"`);
+  if (collectorSource !== 'none' && collectorHashtag === '')
+    reader.problem(`collectorHashtag is required with collectorSource ${collectorSource}`);
+  if (collectorHashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(collectorHashtag))
+    reader.problem(`collectorHashtag must be letters, digits or _, got "${collectorHashtag}"`);
   return { collectorSource, collectorHashtag };
 }
 

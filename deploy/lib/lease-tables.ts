@@ -22,8 +22,16 @@ export class LeaseTables extends Construct {
 
   public constructor(scope: Construct, id: string, props: LeaseTablesProps) {
     super(scope, id);
-    const common = { billingMode: BillingMode.PAY_PER_REQUEST, pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true }, removalPolicy: props.removalPolicy };
-    const leaseTable = new Table(this, 'LeaseTable', { ...common, tableName: props.applicationName, partitionKey: { name: 'leaseKey', type: AttributeType.STRING } });
+    const common = {
+      billingMode: BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      removalPolicy: props.removalPolicy,
+    };
+    const leaseTable = new Table(this, 'LeaseTable', {
+      ...common,
+      tableName: props.applicationName,
+      partitionKey: { name: 'leaseKey', type: AttributeType.STRING },
+    });
     const kcl3Tables: Table[] = [];
     if (props.kclGeneration === '3') {
       leaseTable.addGlobalSecondaryIndex({
@@ -33,13 +41,25 @@ export class LeaseTables extends Construct {
         projectionType: ProjectionType.KEYS_ONLY,
       });
       kcl3Tables.push(
-        new Table(this, 'WorkerMetricStats', { ...common, tableName: `${props.applicationName}-WorkerMetricStats`, partitionKey: { name: 'wid', type: AttributeType.STRING } }),
-        new Table(this, 'CoordinatorState', { ...common, tableName: `${props.applicationName}-CoordinatorState`, partitionKey: { name: 'key', type: AttributeType.STRING } }),
+        new Table(this, 'WorkerMetricStats', {
+          ...common,
+          tableName: `${props.applicationName}-WorkerMetricStats`,
+          partitionKey: { name: 'wid', type: AttributeType.STRING },
+        }),
+        new Table(this, 'CoordinatorState', {
+          ...common,
+          tableName: `${props.applicationName}-CoordinatorState`,
+          partitionKey: { name: 'key', type: AttributeType.STRING },
+        }),
       );
     }
     this.leaseTable = leaseTable;
     this.kcl3Tables = kcl3Tables;
     // The scaler's lock and ledger: the shape operator/scaler/scaler-store.ts creates when the table is missing.
-    this.scalerTable = new Table(this, 'ScalerTable', { ...common, tableName: props.scalerTableName, partitionKey: { name: 'pk', type: AttributeType.STRING } });
+    this.scalerTable = new Table(this, 'ScalerTable', {
+      ...common,
+      tableName: props.scalerTableName,
+      partitionKey: { name: 'pk', type: AttributeType.STRING },
+    });
   }
 }

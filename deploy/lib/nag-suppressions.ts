@@ -17,7 +17,10 @@ export function arnToken(resource: IConstruct): string {
 export function suppressStackFindings(stack: Stack): void {
   const provider = stack.node.tryFindChild('AWS679f53fac002430cb0da5b7982bd2287');
   if (provider !== undefined) {
-    acknowledge(provider, 'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'The CDK AwsCustomResource provider (runs the warehouse DDL once per change) writes only its own logs with this AWS policy; its call rights are the scoped statements in warehouse.ts.');
+    acknowledge(
+      provider,
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      'The CDK AwsCustomResource provider (runs the warehouse DDL once per change) writes only its own logs with this AWS policy; its call rights are the scoped statements in warehouse.ts.',
+    );
   }
 }

@@ -32,38 +32,56 @@ export class ScheduledJobs extends Construct {
     super(scope, id);
     const account = Stack.of(this).account;
     this.role = new Role(this, 'SchedulerRole', {
-      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', { conditions: { StringEquals: { 'aws:SourceAccount': account } } }),
+      assumedBy: new ServicePrincipal('scheduler.amazonaws.com', {
+        conditions: { StringEquals: { 'aws:SourceAccount': account } },
+      }),
       description: 'EventBridge Scheduler: run the scheduled worker tasks on this cluster',
     });
-    this.role.addToPrincipalPolicy(new PolicyStatement({
-      sid: 'RunScheduledTasks',
-      actions: ['ecs:RunTask'],
-      resources: props.jobs.map((job) => job.task.taskDefinition.taskDefinitionArn),
-      conditions: { ArnEquals: { 'ecs:cluster': props.cluster.clusterArn } },
-    }));
-    this.role.addToPrincipalPolicy(new PolicyStatement({
-      sid: 'PassTaskRoles',
-      actions: ['iam:PassRole'],
-      resources: props.jobs.flatMap((job) => [job.task.taskRole.roleArn, job.task.taskDefinition.obtainExecutionRole().roleArn]),
-      conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
-    }));
-    this.schedules = props.jobs.map((job) => new CfnSchedule(this, job.name, {
-      description: job.description,
-      scheduleExpression: job.expression,
-      scheduleExpressionTimezone: props.timeZone,
-      flexibleTimeWindow: { mode: 'OFF' },
-      state: 'ENABLED',
-      target: {
-        arn: props.cluster.clusterArn,
-        roleArn: this.role.roleArn,
-        retryPolicy: { maximumRetryAttempts: job.retries },
-        ecsParameters: {
-          taskDefinitionArn: job.task.taskDefinition.taskDefinitionArn,
-          launchType: 'FARGATE',
-          taskCount: 1,
-          networkConfiguration: { awsvpcConfiguration: { subnets: props.subnets.map((subnet) => subnet.subnetId), securityGroups: [props.securityGroup.securityGroupId], assignPublicIp: 'DISABLED' } },
-        },
-      },
-    }));
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'RunScheduledTasks',
+        actions: ['ecs:RunTask'],
+        resources: props.jobs.map((job) => job.task.taskDefinition.taskDefinitionArn),
+        conditions: { ArnEquals: { 'ecs:cluster': props.cluster.clusterArn } },
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'PassTaskRoles',
+        actions: ['iam:PassRole'],
+        resources: props.jobs.flatMap((job) => [
+          job.task.taskRole.roleArn,
+          job.task.taskDefinition.obtainExecutionRole().roleArn,
+        ]),
+        conditions: { StringEquals: { 'iam:PassedToService': 'ecs-tasks.amazonaws.com' } },
+      }),
+    );
+    this.schedules = props.jobs.map(
+      (job) =>
+        new CfnSchedule(this, job.name, {
+          description: job.description,
+          scheduleExpression: job.expression,
+          scheduleExpressionTimezone: props.timeZone,
+          flexibleTimeWindow: { mode: 'OFF' },
+          state: 'ENABLED',
+          target: {
+            arn: props.cluster.clusterArn,
+            roleArn: this.role.roleArn,
+            retryPolicy: { maximumRetryAttempts: job.retries },
+            ecsParameters: {
+              taskDefinitionArn: job.task.taskDefinition.taskDefinitionArn,
+              launchType: 'FARGATE',
+              taskCount: 1,
+              networkConfiguration: {
+                awsvpcConfiguration: {
+                  subnets: props.subnets.map((subnet) => subnet.subnetId),
+                  securityGroups: [props.securityGroup.securityGroupId],
+                  assignPublicIp: 'DISABLED',
+                },
+              },
+            },
+          },
+        }),
+    );
   }
 }

@@ -1,6 +1,14 @@
 // The whole system in one stack: stream, archive, lease tables, warehouse, worker services, scheduled jobs, alerts, report sender.
 import { Duration, Fn, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
-import { FlowLogDestination, FlowLogTrafficType, GatewayVpcEndpointAwsService, InterfaceVpcEndpointAwsService, SecurityGroup, SubnetType, Vpc } from 'aws-cdk-lib/aws-ec2';
+import {
+  FlowLogDestination,
+  FlowLogTrafficType,
+  GatewayVpcEndpointAwsService,
+  InterfaceVpcEndpointAwsService,
+  SecurityGroup,
+  SubnetType,
+  Vpc,
+} from 'aws-cdk-lib/aws-ec2';
 import { Platform } from 'aws-cdk-lib/aws-ecr-assets';
 import { Repository } from 'aws-cdk-lib/aws-ecr';
 import { Cluster, ContainerImage, ContainerInsights, FargateService, Secret as EcsSecret } from 'aws-cdk-lib/aws-ecs';
@@ -15,7 +23,19 @@ import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
 import { ScheduledJobs } from './scheduled-jobs';
 import { ARCHIVE_PREFIXES, StreamAndArchive } from './stream-and-archive';
-import { archiveStatements, comprehendStatement, secretReadStatement, kclLeaseStatements, kclStreamStatements, monitorStatements, producerStatements, putMetricDataStatement, redshiftDataStatements, scalerStatements, sendReportStatement } from './task-policies';
+import {
+  archiveStatements,
+  comprehendStatement,
+  secretReadStatement,
+  kclLeaseStatements,
+  kclStreamStatements,
+  monitorStatements,
+  producerStatements,
+  putMetricDataStatement,
+  redshiftDataStatements,
+  scalerStatements,
+  sendReportStatement,
+} from './task-policies';
 import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
 import { WorkerTask } from './worker-task';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
@@ -40,23 +60,57 @@ export class SentimentStack extends Stack {
     this.settings = s;
     const removalPolicy = s.retainData ? RemovalPolicy.RETAIN : RemovalPolicy.DESTROY;
     const logRetention = retention(s.logRetentionDays);
-    const prefix = s.stackName.toLowerCase().replace(/[^a-z0-9-]/g, '-').slice(0, 40);
+    const prefix = s.stackName
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')
+      .slice(0, 40);
 
     const vpc = new Vpc(this, 'Vpc', {
       maxAzs: 3,
       natGateways: s.natGateways,
-      subnetConfiguration: [{ name: 'public', subnetType: SubnetType.PUBLIC, cidrMask: 24 }, { name: 'private', subnetType: SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 }],
+      subnetConfiguration: [
+        { name: 'public', subnetType: SubnetType.PUBLIC, cidrMask: 24 },
+        { name: 'private', subnetType: SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 22 },
+      ],
     });
-    vpc.addFlowLog('FlowLog', { destination: FlowLogDestination.toCloudWatchLogs(new LogGroup(this, 'FlowLogs', { retention: logRetention, removalPolicy })), trafficType: FlowLogTrafficType.REJECT });
+    vpc.addFlowLog('FlowLog', {
+      destination: FlowLogDestination.toCloudWatchLogs(
+        new LogGroup(this, 'FlowLogs', { retention: logRetention, removalPolicy }),
+      ),
+      trafficType: FlowLogTrafficType.REJECT,
+    });
     const privateSubnets = { subnetType: SubnetType.PRIVATE_WITH_EGRESS };
     // Free gateway endpoints: archive writes and lease-table calls do not pay NAT data processing.
     vpc.addGatewayEndpoint('S3Endpoint', { service: GatewayVpcEndpointAwsService.S3 });
     vpc.addGatewayEndpoint('DynamoDbEndpoint', { service: GatewayVpcEndpointAwsService.DYNAMODB });
 
-    const data = new StreamAndArchive(this, 'Data', { streamName: s.streamName, shardCount: s.shardCount, retentionHours: s.retentionHours, archiveTransitionDays: s.archiveTransitionDays, removalPolicy });
-    const tables = new LeaseTables(this, 'Leases', { applicationName: s.applicationName, kclGeneration: s.kclGeneration, scalerTableName: `${s.streamName}-shard-scaler`, removalPolicy });
-    const warehouse = new Warehouse(this, 'Warehouse', { settings: s.redshift, vpc, subnets: privateSubnets, resourcePrefix: prefix });
-    const alerting = new Alerting(this, 'Alerting', { emails: s.alertEmails, namespace: s.metricsNamespace, applicationName: s.applicationName, stream: data.stream, streamName: s.streamName, checkpointAgeAlarmMs: s.checkpointAgeAlarmMs });
+    const data = new StreamAndArchive(this, 'Data', {
+      streamName: s.streamName,
+      shardCount: s.shardCount,
+      retentionHours: s.retentionHours,
+      archiveTransitionDays: s.archiveTransitionDays,
+      removalPolicy,
+    });
+    const tables = new LeaseTables(this, 'Leases', {
+      applicationName: s.applicationName,
+      kclGeneration: s.kclGeneration,
+      scalerTableName: `${s.streamName}-shard-scaler`,
+      removalPolicy,
+    });
+    const warehouse = new Warehouse(this, 'Warehouse', {
+      settings: s.redshift,
+      vpc,
+      subnets: privateSubnets,
+      resourcePrefix: prefix,
+    });
+    const alerting = new Alerting(this, 'Alerting', {
+      emails: s.alertEmails,
+      namespace: s.metricsNamespace,
+      applicationName: s.applicationName,
+      stream: data.stream,
+      streamName: s.streamName,
+      checkpointAgeAlarmMs: s.checkpointAgeAlarmMs,
+    });
     const sender = new EmailIdentity(this, 'ReportSender', { identity: Identity.email(s.reportFrom) });
 
     const cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });
@@ -72,81 +126,216 @@ export class SentimentStack extends Stack {
       stopTimeout: Duration.seconds(s.consumer.stopTimeoutSeconds),
       environment: {
         ...base,
-        KINESIS_STREAM_NAME: s.streamName, KCL_APPLICATION_NAME: s.applicationName, KCL_GENERATION: s.kclGeneration, KCL_RETRIEVAL_MODE: s.retrievalMode,
+        KINESIS_STREAM_NAME: s.streamName,
+        KCL_APPLICATION_NAME: s.applicationName,
+        KCL_GENERATION: s.kclGeneration,
+        KCL_RETRIEVAL_MODE: s.retrievalMode,
         KCL_METRICS_LEVEL: 'SUMMARY',
         // The daemon's graceful shutdown must end before ECS sends SIGKILL at the stop timeout.
         KCL_SHUTDOWN_GRACE_MILLIS: String((s.consumer.stopTimeoutSeconds - 5) * 1000),
-        SINKS: 'all', ARCHIVE_BUCKET: data.bucket.bucketName, ARCHIVE_PREFIX: ARCHIVE_PREFIXES.data, ARCHIVE_ERROR_PREFIX: ARCHIVE_PREFIXES.errors, ARCHIVE_STATE_PREFIX: ARCHIVE_PREFIXES.state,
-        REDSHIFT_MODE: 'data-api', REDSHIFT_DIALECT: 'redshift', REDSHIFT_POSTS_TABLE: POSTS_TABLE, REDSHIFT_VEHICLES_TABLE: VEHICLES_TABLE, ...warehouse.dataApiEnv,
-        SENTIMENT_ANALYZER: s.sentimentAnalyzer, METRICS_MODE: 'cloudwatch',
+        SINKS: 'all',
+        ARCHIVE_BUCKET: data.bucket.bucketName,
+        ARCHIVE_PREFIX: ARCHIVE_PREFIXES.data,
+        ARCHIVE_ERROR_PREFIX: ARCHIVE_PREFIXES.errors,
+        ARCHIVE_STATE_PREFIX: ARCHIVE_PREFIXES.state,
+        REDSHIFT_MODE: 'data-api',
+        REDSHIFT_DIALECT: 'redshift',
+        REDSHIFT_POSTS_TABLE: POSTS_TABLE,
+        REDSHIFT_VEHICLES_TABLE: VEHICLES_TABLE,
+        ...warehouse.dataApiEnv,
+        SENTIMENT_ANALYZER: s.sentimentAnalyzer,
+        METRICS_MODE: 'cloudwatch',
       },
       statements: [
         ...kclStreamStatements(data.stream),
         ...kclLeaseStatements(tables.leaseTable, tables.kcl3Tables),
         // The KCL publishes its own metrics under the application name.
         putMetricDataStatement([s.metricsNamespace, s.applicationName]),
-        ...archiveStatements(data.bucket, Object.values(ARCHIVE_PREFIXES), ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']),
+        ...archiveStatements(data.bucket, Object.values(ARCHIVE_PREFIXES), [
+          's3:PutObject',
+          's3:GetObject',
+          's3:AbortMultipartUpload',
+        ]),
         ...redshiftDataStatements(warehouse.targetArn),
         secretReadStatement(warehouse.secret.secretArn),
         ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
       ],
     });
     const why = 'The KCL documents these rights (see task-policies.ts)';
-    acknowledge(consumer.taskRole, `IAM5[Resource::${arnToken(data.stream)}/consumer/*]`, `${why}: enhanced fan-out consumers are registered by the KCL at run time, under the stream.`);
-    acknowledge(consumer.taskRole, `IAM5[Resource::${arnToken(tables.leaseTable)}/index/*]`, `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`);
+    acknowledge(
+      consumer.taskRole,
+      `IAM5[Resource::${arnToken(data.stream)}/consumer/*]`,
+      `${why}: enhanced fan-out consumers are registered by the KCL at run time, under the stream.`,
+    );
+    acknowledge(
+      consumer.taskRole,
+      `IAM5[Resource::${arnToken(tables.leaseTable)}/index/*]`,
+      `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`,
+    );
     for (const archivePrefix of Object.values(ARCHIVE_PREFIXES)) {
-      acknowledge(consumer.taskRole, `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`, 'Objects under the consumer\'s own archive prefix; keys are per shard and sequence range, so not known in advance.');
+      acknowledge(
+        consumer.taskRole,
+        `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`,
+        "Objects under the consumer's own archive prefix; keys are per shard and sequence range, so not known in advance.",
+      );
     }
-    const consumerSg = new SecurityGroup(this, 'ConsumerSecurityGroup', { vpc, description: 'Consumer tasks: outbound only' });
-    const consumerService = new FargateService(this, 'ConsumerService', {
-      cluster, taskDefinition: consumer.taskDefinition, desiredCount: s.consumer.minTasks, vpcSubnets: privateSubnets, securityGroups: [consumerSg],
-      minHealthyPercent: 100, maxHealthyPercent: 200, circuitBreaker: { rollback: true },
+    const consumerSg = new SecurityGroup(this, 'ConsumerSecurityGroup', {
+      vpc,
+      description: 'Consumer tasks: outbound only',
     });
-    consumerService.autoScaleTaskCount({ minCapacity: s.consumer.minTasks, maxCapacity: s.consumer.maxTasks })
-      .scaleOnCpuUtilization('Cpu', { targetUtilizationPercent: s.consumer.cpuTargetPercent, scaleInCooldown: Duration.minutes(5), scaleOutCooldown: Duration.minutes(2) });
+    const consumerService = new FargateService(this, 'ConsumerService', {
+      cluster,
+      taskDefinition: consumer.taskDefinition,
+      desiredCount: s.consumer.minTasks,
+      vpcSubnets: privateSubnets,
+      securityGroups: [consumerSg],
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      circuitBreaker: { rollback: true },
+    });
+    consumerService
+      .autoScaleTaskCount({ minCapacity: s.consumer.minTasks, maxCapacity: s.consumer.maxTasks })
+      .scaleOnCpuUtilization('Cpu', {
+        targetUtilizationPercent: s.consumer.cpuTargetPercent,
+        scaleInCooldown: Duration.minutes(5),
+        scaleOutCooldown: Duration.minutes(2),
+      });
 
-    const jobsSg = new SecurityGroup(this, 'JobsSecurityGroup', { vpc, description: 'Collector, alerter and scheduled jobs: outbound only' });
+    const jobsSg = new SecurityGroup(this, 'JobsSecurityGroup', {
+      vpc,
+      description: 'Collector, alerter and scheduled jobs: outbound only',
+    });
     warehouse.allowPgFrom(jobsSg);
     if (s.kinesisVpcEndpoint) {
       // Paid per AZ-hour and GB, far below NAT processing once the stream carries megabytes per second; reachable by our tasks only.
-      const endpoint = vpc.addInterfaceEndpoint('KinesisEndpoint', { service: InterfaceVpcEndpointAwsService.KINESIS_STREAMS, subnets: privateSubnets, privateDnsEnabled: true, open: false });
-      for (const peer of [consumerSg, jobsSg]) endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
+      const endpoint = vpc.addInterfaceEndpoint('KinesisEndpoint', {
+        service: InterfaceVpcEndpointAwsService.KINESIS_STREAMS,
+        subnets: privateSubnets,
+        privateDnsEnabled: true,
+        open: false,
+      });
+      for (const peer of [consumerSg, jobsSg])
+        endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
     }
     if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets);
 
     const alerter = new WorkerTask(this, 'Alerter', {
-      ...common, size: s.jobSize, command: ['node', 'dist/scripts/alert.js'],
-      environment: { ...base, ...pgEnv, ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn, ALERT_FILE: 'none', ALERT_LOG_FILE: LOG_TO_STDERR },
-      secrets: pgSecret, statements: [],
+      ...common,
+      size: s.jobSize,
+      command: ['node', 'dist/scripts/alert.js'],
+      environment: {
+        ...base,
+        ...pgEnv,
+        ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn,
+        ALERT_FILE: 'none',
+        ALERT_LOG_FILE: LOG_TO_STDERR,
+      },
+      secrets: pgSecret,
+      statements: [],
     });
     // Not grantPublish: it adds the wildcard action kms:GenerateDataKey*; publishing to an encrypted topic needs exactly these.
-    alerter.taskRole.addToPrincipalPolicy(new PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: [alerting.topic.topicArn] }));
-    alerter.taskRole.addToPrincipalPolicy(new PolicyStatement({ sid: 'AlertTopicKey', actions: ['kms:GenerateDataKey', 'kms:Decrypt'], resources: [alerting.key.keyArn] }));
-    new FargateService(this, 'AlerterService', { cluster, taskDefinition: alerter.taskDefinition, desiredCount: 1, vpcSubnets: privateSubnets, securityGroups: [jobsSg], minHealthyPercent: 0, maxHealthyPercent: 100, circuitBreaker: { rollback: true } });
+    alerter.taskRole.addToPrincipalPolicy(
+      new PolicyStatement({ sid: 'PublishAlerts', actions: ['sns:Publish'], resources: [alerting.topic.topicArn] }),
+    );
+    alerter.taskRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'AlertTopicKey',
+        actions: ['kms:GenerateDataKey', 'kms:Decrypt'],
+        resources: [alerting.key.keyArn],
+      }),
+    );
+    new FargateService(this, 'AlerterService', {
+      cluster,
+      taskDefinition: alerter.taskDefinition,
+      desiredCount: 1,
+      vpcSubnets: privateSubnets,
+      securityGroups: [jobsSg],
+      minHealthyPercent: 0,
+      maxHealthyPercent: 100,
+      circuitBreaker: { rollback: true },
+    });
 
     const report = new WorkerTask(this, 'Report', {
-      ...common, size: s.jobSize, command: ['node', 'dist/scripts/report.js', '--send'],
-      environment: { ...base, ...pgEnv, REPORT_TRANSPORT: 'ses', REPORT_FROM: s.reportFrom, REPORT_TO: s.reportTo.join(','), REPORT_TIME_ZONE: s.timeZone, REPORT_LOG_FILE: LOG_TO_STDERR },
+      ...common,
+      size: s.jobSize,
+      command: ['node', 'dist/scripts/report.js', '--send'],
+      environment: {
+        ...base,
+        ...pgEnv,
+        REPORT_TRANSPORT: 'ses',
+        REPORT_FROM: s.reportFrom,
+        REPORT_TO: s.reportTo.join(','),
+        REPORT_TIME_ZONE: s.timeZone,
+        REPORT_LOG_FILE: LOG_TO_STDERR,
+      },
       secrets: pgSecret,
       statements: [sendReportStatement(this, [sender.emailIdentityName, ...s.reportTo])],
     });
     const scaler = new WorkerTask(this, 'Scaler', {
-      ...common, size: s.jobSize, command: ['node', 'dist/scripts/scaler.js', 'run', '--stream', s.streamName, '--json'],
-      environment: { ...base, STREAM_NAME: s.streamName, SCALER_TABLE: tables.scalerTable.tableName, SCALER_MAX_SHARDS: String(s.scalerMaxShards), SCALER_OPERATOR: 'eventbridge-scheduler', SCALER_LOG_FILE: LOG_TO_STDERR },
+      ...common,
+      size: s.jobSize,
+      command: ['node', 'dist/scripts/scaler.js', 'run', '--stream', s.streamName, '--json'],
+      environment: {
+        ...base,
+        STREAM_NAME: s.streamName,
+        SCALER_TABLE: tables.scalerTable.tableName,
+        SCALER_MAX_SHARDS: String(s.scalerMaxShards),
+        SCALER_OPERATOR: 'eventbridge-scheduler',
+        SCALER_LOG_FILE: LOG_TO_STDERR,
+      },
       statements: scalerStatements(data.stream, tables.scalerTable),
     });
     const monitor = new WorkerTask(this, 'Monitor', {
-      ...common, size: s.jobSize, command: ['node', 'dist/scripts/monitor.js', '--app', s.applicationName, '--stream', s.streamName, '--publish', '--json'],
-      environment: { ...base, KCL_APPLICATION_NAME: s.applicationName, STREAM_NAME: s.streamName, LEASE_TABLE: tables.leaseTable.tableName, MONITOR_LOG_FILE: LOG_TO_STDERR, MONITOR_STATE_FILE: `${MONITOR_STATE_DIR}/state.json` },
+      ...common,
+      size: s.jobSize,
+      command: [
+        'node',
+        'dist/scripts/monitor.js',
+        '--app',
+        s.applicationName,
+        '--stream',
+        s.streamName,
+        '--publish',
+        '--json',
+      ],
+      environment: {
+        ...base,
+        KCL_APPLICATION_NAME: s.applicationName,
+        STREAM_NAME: s.streamName,
+        LEASE_TABLE: tables.leaseTable.tableName,
+        MONITOR_LOG_FILE: LOG_TO_STDERR,
+        MONITOR_STATE_FILE: `${MONITOR_STATE_DIR}/state.json`,
+      },
       statements: [...monitorStatements(data.stream, tables.leaseTable), putMetricDataStatement([s.metricsNamespace])],
     });
     this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
     new ScheduledJobs(this, 'Schedules', {
-      cluster, subnets: vpc.selectSubnets(privateSubnets).subnets, securityGroup: jobsSg, timeZone: s.timeZone,
+      cluster,
+      subnets: vpc.selectSubnets(privateSubnets).subnets,
+      securityGroup: jobsSg,
+      timeZone: s.timeZone,
       jobs: [
-        { name: 'WeeklyReport', task: report, expression: s.reportSchedule, description: 'Weekly sentiment report by mail (Monday morning)', retries: 2 },
-        { name: 'ShardScaler', task: scaler, expression: s.scalerSchedule, description: 'Shard scaler: plan and apply (scaler run)', retries: 0 },
-        { name: 'CheckpointMonitor', task: monitor, expression: s.monitorSchedule, description: 'Checkpoint monitor: publish lag metrics (monitor --publish)', retries: 0 },
+        {
+          name: 'WeeklyReport',
+          task: report,
+          expression: s.reportSchedule,
+          description: 'Weekly sentiment report by mail (Monday morning)',
+          retries: 2,
+        },
+        {
+          name: 'ShardScaler',
+          task: scaler,
+          expression: s.scalerSchedule,
+          description: 'Shard scaler: plan and apply (scaler run)',
+          retries: 0,
+        },
+        {
+          name: 'CheckpointMonitor',
+          task: monitor,
+          expression: s.monitorSchedule,
+          description: 'Checkpoint monitor: publish lag metrics (monitor --publish)',
+          retries: 0,
+        },
       ],
     });
     suppressStackFindings(this);
@@ -156,16 +345,46 @@ export class SentimentStack extends Stack {
    * The monitor runs once a minute as a fresh task, but a stale lease is one whose counter did not move since the previous
    * observation: its state file lives on EFS (encrypted, one access point as the image's uid 1000, IAM-authorised mount).
    */
-  private monitorStateVolume(monitor: WorkerTask, vpc: Vpc, jobsSg: SecurityGroup, subnets: { subnetType: SubnetType }, removalPolicy: RemovalPolicy): void {
-    const fileSystem = new FileSystem(this, 'MonitorState', { vpc, vpcSubnets: subnets, encrypted: true, removalPolicy });
+  private monitorStateVolume(
+    monitor: WorkerTask,
+    vpc: Vpc,
+    jobsSg: SecurityGroup,
+    subnets: { subnetType: SubnetType },
+    removalPolicy: RemovalPolicy,
+  ): void {
+    const fileSystem = new FileSystem(this, 'MonitorState', {
+      vpc,
+      vpcSubnets: subnets,
+      encrypted: true,
+      removalPolicy,
+    });
     fileSystem.connections.allowDefaultPortFrom(jobsSg, 'the monitor task mounts its state');
-    const accessPoint = fileSystem.addAccessPoint('MonitorAccessPoint', { path: '/monitor', createAcl: { ownerUid: '1000', ownerGid: '1000', permissions: '750' }, posixUser: { uid: '1000', gid: '1000' } });
-    monitor.taskDefinition.addVolume({ name: 'monitor-state', efsVolumeConfiguration: { fileSystemId: fileSystem.fileSystemId, transitEncryption: 'ENABLED', authorizationConfig: { accessPointId: accessPoint.accessPointId, iam: 'ENABLED' } } });
-    monitor.container.addMountPoints({ containerPath: MONITOR_STATE_DIR, sourceVolume: 'monitor-state', readOnly: false });
-    monitor.taskRole.addToPrincipalPolicy(new PolicyStatement({
-      sid: 'MonitorStateMount', actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'], resources: [fileSystem.fileSystemArn],
-      conditions: { StringEquals: { 'elasticfilesystem:AccessPointArn': accessPoint.accessPointArn } },
-    }));
+    const accessPoint = fileSystem.addAccessPoint('MonitorAccessPoint', {
+      path: '/monitor',
+      createAcl: { ownerUid: '1000', ownerGid: '1000', permissions: '750' },
+      posixUser: { uid: '1000', gid: '1000' },
+    });
+    monitor.taskDefinition.addVolume({
+      name: 'monitor-state',
+      efsVolumeConfiguration: {
+        fileSystemId: fileSystem.fileSystemId,
+        transitEncryption: 'ENABLED',
+        authorizationConfig: { accessPointId: accessPoint.accessPointId, iam: 'ENABLED' },
+      },
+    });
+    monitor.container.addMountPoints({
+      containerPath: MONITOR_STATE_DIR,
+      sourceVolume: 'monitor-state',
+      readOnly: false,
+    });
+    monitor.taskRole.addToPrincipalPolicy(
+      new PolicyStatement({
+        sid: 'MonitorStateMount',
+        actions: ['elasticfilesystem:ClientMount', 'elasticfilesystem:ClientWrite'],
+        resources: [fileSystem.fileSystemArn],
+        conditions: { StringEquals: { 'elasticfilesystem:AccessPointArn': accessPoint.accessPointArn } },
+      }),
+    );
   }
 
   /** Env-agnostic stacks see two AZs; Redshift Serverless wants subnets in three. */
@@ -173,33 +392,82 @@ export class SentimentStack extends Stack {
     return [0, 1, 2].map((index) => Fn.select(index, Fn.getAzs()));
   }
 
-  private collector(s: DeploySettings, common: { image: ContainerImage; logRetention: RetentionDays; removalPolicy: RemovalPolicy }, data: StreamAndArchive, cluster: Cluster, sg: SecurityGroup, subnets: { subnetType: SubnetType }): void {
+  private collector(
+    s: DeploySettings,
+    common: { image: ContainerImage; logRetention: RetentionDays; removalPolicy: RemovalPolicy },
+    data: StreamAndArchive,
+    cluster: Cluster,
+    sg: SecurityGroup,
+    subnets: { subnetType: SubnetType },
+  ): void {
     // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (README).
-    const secretNames = s.collectorSource === 'x' ? ['X_BEARER_TOKEN'] : ['INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_USER_ID'];
-    const secrets = Object.fromEntries(secretNames.map((name) => {
-      const secret = new Secret(this, `Collector${name}`, { description: `${name} for the ${s.collectorSource} collector: set it with aws secretsmanager put-secret-value` });
-      acknowledge(secret, 'SMG4', 'A third-party token: only its issuer (X or Meta) can rotate it; the new value is put with put-secret-value.');
-      return [name, EcsSecret.fromSecretsManager(secret)];
-    }));
+    const secretNames =
+      s.collectorSource === 'x' ? ['X_BEARER_TOKEN'] : ['INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_USER_ID'];
+    const secrets = Object.fromEntries(
+      secretNames.map((name) => {
+        const secret = new Secret(this, `Collector${name}`, {
+          description: `${name} for the ${s.collectorSource} collector: set it with aws secretsmanager put-secret-value`,
+        });
+        acknowledge(
+          secret,
+          'SMG4',
+          'A third-party token: only its issuer (X or Meta) can rotate it; the new value is put with put-secret-value.',
+        );
+        return [name, EcsSecret.fromSecretsManager(secret)];
+      }),
+    );
     const task = new WorkerTask(this, 'Collector', {
-      ...common, size: s.jobSize, command: ['node', 'dist/scripts/collect.js', '--source', s.collectorSource, '--hashtag', s.collectorHashtag, '--stream', s.streamName, '--log-file', LOG_TO_STDERR],
+      ...common,
+      size: s.jobSize,
+      command: [
+        'node',
+        'dist/scripts/collect.js',
+        '--source',
+        s.collectorSource,
+        '--hashtag',
+        s.collectorHashtag,
+        '--stream',
+        s.streamName,
+        '--log-file',
+        LOG_TO_STDERR,
+      ],
       environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName },
-      secrets, statements: producerStatements(data.stream),
+      secrets,
+      statements: producerStatements(data.stream),
     });
     // One connection per app for the X filtered stream: exactly one task, stopped before its replacement starts.
-    new FargateService(this, 'CollectorService', { cluster, taskDefinition: task.taskDefinition, desiredCount: 1, vpcSubnets: subnets, securityGroups: [sg], minHealthyPercent: 0, maxHealthyPercent: 100, circuitBreaker: { rollback: true } });
+    new FargateService(this, 'CollectorService', {
+      cluster,
+      taskDefinition: task.taskDefinition,
+      desiredCount: 1,
+      vpcSubnets: subnets,
+      securityGroups: [sg],
+      minHealthyPercent: 0,
+      maxHealthyPercent: 100,
+      circuitBreaker: { rollback: true },
+    });
   }
 }
 
 function workerImage(scope: Construct, imageUri: string | undefined): ContainerImage {
-  if (imageUri === undefined) return ContainerImage.fromAsset(REPO_ROOT, { file: 'deploy/image/Dockerfile', platform: Platform.LINUX_AMD64 });
+  if (imageUri === undefined)
+    return ContainerImage.fromAsset(REPO_ROOT, { file: 'deploy/image/Dockerfile', platform: Platform.LINUX_AMD64 });
   const ecr = ECR_IMAGE.exec(imageUri);
   // An ECR image gets pull rights on its repository; any other registry must be public.
-  if (ecr !== null) return ContainerImage.fromEcrRepository(Repository.fromRepositoryAttributes(scope, 'WorkerRepository', { repositoryName: ecr[3] ?? '', repositoryArn: `arn:aws:ecr:${ecr[2]}:${ecr[1]}:repository/${ecr[3]}` }), ecr[4] ?? 'latest');
+  if (ecr !== null)
+    return ContainerImage.fromEcrRepository(
+      Repository.fromRepositoryAttributes(scope, 'WorkerRepository', {
+        repositoryName: ecr[3] ?? '',
+        repositoryArn: `arn:aws:ecr:${ecr[2]}:${ecr[1]}:repository/${ecr[3]}`,
+      }),
+      ecr[4] ?? 'latest',
+    );
   return ContainerImage.fromRegistry(imageUri);
 }
 
 function retention(days: number): RetentionDays {
-  const allowed = Object.values(RetentionDays).filter((value): value is RetentionDays => typeof value === 'number').sort((a, b) => a - b);
+  const allowed = Object.values(RetentionDays)
+    .filter((value): value is RetentionDays => typeof value === 'number')
+    .sort((a, b) => a - b);
   return allowed.find((value) => value >= days) ?? RetentionDays.TEN_YEARS;
 }

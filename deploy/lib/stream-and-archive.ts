@@ -30,9 +30,17 @@ export class StreamAndArchive extends Construct {
       encryption: StreamEncryption.MANAGED,
       removalPolicy: props.removalPolicy,
     });
-    const safety = { encryption: BucketEncryption.S3_MANAGED, blockPublicAccess: BlockPublicAccess.BLOCK_ALL, enforceSSL: true, removalPolicy: props.removalPolicy };
+    const safety = {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy: props.removalPolicy,
+    };
     // The log delivery writes with an ACL here, so this bucket keeps object writer ownership.
-    const accessLogs = new Bucket(this, 'AccessLogs', { ...safety, lifecycleRules: [{ expiration: Duration.days(90) }] });
+    const accessLogs = new Bucket(this, 'AccessLogs', {
+      ...safety,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+    });
     this.bucket = new Bucket(this, 'Archive', {
       ...safety,
       objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
@@ -41,7 +49,18 @@ export class StreamAndArchive extends Construct {
       lifecycleRules: [
         { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(7) },
         ...(props.archiveTransitionDays > 0
-          ? [{ id: 'colder-storage', prefix: `${ARCHIVE_PREFIXES.data}/`, transitions: [{ storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL, transitionAfter: Duration.days(props.archiveTransitionDays) }] }]
+          ? [
+              {
+                id: 'colder-storage',
+                prefix: `${ARCHIVE_PREFIXES.data}/`,
+                transitions: [
+                  {
+                    storageClass: StorageClass.GLACIER_INSTANT_RETRIEVAL,
+                    transitionAfter: Duration.days(props.archiveTransitionDays),
+                  },
+                ],
+              },
+            ]
           : []),
       ],
     });

@@ -23,7 +23,14 @@ export function kclStreamStatements(stream: IStream): PolicyStatement[] {
   return [
     new PolicyStatement({
       sid: 'KclStream',
-      actions: ['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:RegisterStreamConsumer', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards'],
+      actions: [
+        'kinesis:DescribeStream',
+        'kinesis:DescribeStreamSummary',
+        'kinesis:RegisterStreamConsumer',
+        'kinesis:GetRecords',
+        'kinesis:GetShardIterator',
+        'kinesis:ListShards',
+      ],
       resources: [stream.streamArn],
     }),
     new PolicyStatement({
@@ -36,12 +43,35 @@ export function kclStreamStatements(stream: IStream): PolicyStatement[] {
 
 /** The KCL's lease-table rights (with Query on its indexes), and the same minus UpdateTable on the KCL 3 tables. */
 export function kclLeaseStatements(leaseTable: ITable, kcl3Tables: readonly ITable[]): PolicyStatement[] {
-  const tableActions = ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'];
-  const statements = [
-    new PolicyStatement({ sid: 'KclLeaseTable', actions: [...tableActions, 'dynamodb:UpdateTable'], resources: [leaseTable.tableArn] }),
-    new PolicyStatement({ sid: 'KclLeaseIndex', actions: ['dynamodb:Query'], resources: [`${leaseTable.tableArn}/index/*`] }),
+  const tableActions = [
+    'dynamodb:CreateTable',
+    'dynamodb:DescribeTable',
+    'dynamodb:Scan',
+    'dynamodb:GetItem',
+    'dynamodb:PutItem',
+    'dynamodb:UpdateItem',
+    'dynamodb:DeleteItem',
   ];
-  if (kcl3Tables.length > 0) statements.push(new PolicyStatement({ sid: 'Kcl3Tables', actions: tableActions, resources: kcl3Tables.map((table) => table.tableArn) }));
+  const statements = [
+    new PolicyStatement({
+      sid: 'KclLeaseTable',
+      actions: [...tableActions, 'dynamodb:UpdateTable'],
+      resources: [leaseTable.tableArn],
+    }),
+    new PolicyStatement({
+      sid: 'KclLeaseIndex',
+      actions: ['dynamodb:Query'],
+      resources: [`${leaseTable.tableArn}/index/*`],
+    }),
+  ];
+  if (kcl3Tables.length > 0)
+    statements.push(
+      new PolicyStatement({
+        sid: 'Kcl3Tables',
+        actions: tableActions,
+        resources: kcl3Tables.map((table) => table.tableArn),
+      }),
+    );
   return statements;
 }
 
@@ -56,9 +86,17 @@ export function putMetricDataStatement(namespaces: readonly string[]): PolicySta
 }
 
 /** Objects under the archive's prefixes only; ListBucket (so a missing key reads as 404, not 403) limited to the same prefixes. */
-export function archiveStatements(bucket: IBucket, prefixes: readonly string[], actions: readonly string[]): PolicyStatement[] {
+export function archiveStatements(
+  bucket: IBucket,
+  prefixes: readonly string[],
+  actions: readonly string[],
+): PolicyStatement[] {
   return [
-    new PolicyStatement({ sid: 'ArchiveObjects', actions: [...actions], resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}/*`)) }),
+    new PolicyStatement({
+      sid: 'ArchiveObjects',
+      actions: [...actions],
+      resources: prefixes.map((prefix) => bucket.arnForObjects(`${prefix}/*`)),
+    }),
     new PolicyStatement({
       sid: 'ArchiveListPrefixes',
       actions: ['s3:ListBucket'],
@@ -71,7 +109,11 @@ export function archiveStatements(bucket: IBucket, prefixes: readonly string[], 
 /** The Data API on one workgroup or cluster; the statement calls are resourceless and limited to the caller's own statements. */
 export function redshiftDataStatements(targetArn: string): PolicyStatement[] {
   return [
-    new PolicyStatement({ sid: 'RedshiftDataExecute', actions: ['redshift-data:ExecuteStatement', 'redshift-data:BatchExecuteStatement'], resources: [targetArn] }),
+    new PolicyStatement({
+      sid: 'RedshiftDataExecute',
+      actions: ['redshift-data:ExecuteStatement', 'redshift-data:BatchExecuteStatement'],
+      resources: [targetArn],
+    }),
     new PolicyStatement({
       sid: 'RedshiftDataOwnStatements',
       actions: ['redshift-data:DescribeStatement', 'redshift-data:GetStatementResult', 'redshift-data:CancelStatement'],
@@ -82,15 +124,34 @@ export function redshiftDataStatements(targetArn: string): PolicyStatement[] {
 }
 
 export function comprehendStatement(): PolicyStatement {
-  return new PolicyStatement({ sid: 'ComprehendSentiment', actions: ['comprehend:BatchDetectSentiment'], resources: ['*'] });
+  return new PolicyStatement({
+    sid: 'ComprehendSentiment',
+    actions: ['comprehend:BatchDetectSentiment'],
+    resources: ['*'],
+  });
 }
 
 /** The scaler's stream rights: read the shape, and UpdateShardCount (only this role has it). */
 export function scalerStatements(stream: IStream, scalerTable: ITable): PolicyStatement[] {
   return [
-    new PolicyStatement({ sid: 'ScalerStream', actions: ['kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:UpdateShardCount'], resources: [stream.streamArn] }),
+    new PolicyStatement({
+      sid: 'ScalerStream',
+      actions: ['kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:UpdateShardCount'],
+      resources: [stream.streamArn],
+    }),
     // Its lock and ledger (operator/scaler/scaler-store.ts creates the table when missing).
-    new PolicyStatement({ sid: 'ScalerLedger', actions: ['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem'], resources: [scalerTable.tableArn] }),
+    new PolicyStatement({
+      sid: 'ScalerLedger',
+      actions: [
+        'dynamodb:CreateTable',
+        'dynamodb:DescribeTable',
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:DeleteItem',
+      ],
+      resources: [scalerTable.tableArn],
+    }),
     new PolicyStatement({ sid: 'ScalerMetrics', actions: ['cloudwatch:GetMetricData'], resources: ['*'] }),
   ];
 }
@@ -98,14 +159,33 @@ export function scalerStatements(stream: IStream, scalerTable: ITable): PolicySt
 /** The monitor reads the stream's tips and the lease table; it writes nothing but metrics. */
 export function monitorStatements(stream: IStream, leaseTable: ITable): PolicyStatement[] {
   return [
-    new PolicyStatement({ sid: 'MonitorStream', actions: ['kinesis:DescribeStreamSummary', 'kinesis:ListShards', 'kinesis:GetShardIterator', 'kinesis:GetRecords'], resources: [stream.streamArn] }),
-    new PolicyStatement({ sid: 'MonitorLeases', actions: ['dynamodb:Scan', 'dynamodb:DescribeTable'], resources: [leaseTable.tableArn] }),
+    new PolicyStatement({
+      sid: 'MonitorStream',
+      actions: [
+        'kinesis:DescribeStreamSummary',
+        'kinesis:ListShards',
+        'kinesis:GetShardIterator',
+        'kinesis:GetRecords',
+      ],
+      resources: [stream.streamArn],
+    }),
+    new PolicyStatement({
+      sid: 'MonitorLeases',
+      actions: ['dynamodb:Scan', 'dynamodb:DescribeTable'],
+      resources: [leaseTable.tableArn],
+    }),
   ];
 }
 
 /** The collector only writes records. */
 export function producerStatements(stream: IStream): PolicyStatement[] {
-  return [new PolicyStatement({ sid: 'CollectorPut', actions: ['kinesis:PutRecords', 'kinesis:PutRecord', 'kinesis:ListShards', 'kinesis:DescribeStreamSummary'], resources: [stream.streamArn] })];
+  return [
+    new PolicyStatement({
+      sid: 'CollectorPut',
+      actions: ['kinesis:PutRecords', 'kinesis:PutRecord', 'kinesis:ListShards', 'kinesis:DescribeStreamSummary'],
+      resources: [stream.streamArn],
+    }),
+  ];
 }
 
 /** ses:SendRawEmail for the report's sender identity (and, in the SES sandbox, its verified recipients). */
@@ -113,11 +193,20 @@ export function sendReportStatement(scope: Stack, identities: readonly string[])
   return new PolicyStatement({
     sid: 'SendReport',
     actions: ['ses:SendRawEmail'],
-    resources: identities.map((identity) => Arn.format({ service: 'ses', resource: 'identity', resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME }, scope)),
+    resources: identities.map((identity) =>
+      Arn.format(
+        { service: 'ses', resource: 'identity', resourceName: identity, arnFormat: ArnFormat.SLASH_RESOURCE_NAME },
+        scope,
+      ),
+    ),
   });
 }
 
 /** The Data API with a SecretArn needs the caller to read that secret. */
 export function secretReadStatement(secretArn: string): PolicyStatement {
-  return new PolicyStatement({ sid: 'RedshiftSecretRead', actions: ['secretsmanager:GetSecretValue'], resources: [secretArn] });
+  return new PolicyStatement({
+    sid: 'RedshiftSecretRead',
+    actions: ['secretsmanager:GetSecretValue'],
+    resources: [secretArn],
+  });
 }

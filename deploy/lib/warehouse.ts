@@ -46,33 +46,82 @@ export class Warehouse extends Construct {
     const stack = Stack.of(this);
     if (s.mode === 'existing') {
       this.secret = Secret.fromSecretCompleteArn(this, 'Secret', s.secretArn);
-      this.targetArn = Arn.format({ service: 'redshift', resource: 'cluster', resourceName: s.clusterIdentifier, arnFormat: ArnFormat.COLON_RESOURCE_NAME }, stack);
-      this.dataApiEnv = { REDSHIFT_CLUSTER_ID: s.clusterIdentifier, REDSHIFT_DATABASE: s.database, REDSHIFT_SECRET_ARN: s.secretArn };
+      this.targetArn = Arn.format(
+        {
+          service: 'redshift',
+          resource: 'cluster',
+          resourceName: s.clusterIdentifier,
+          arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+        },
+        stack,
+      );
+      this.dataApiEnv = {
+        REDSHIFT_CLUSTER_ID: s.clusterIdentifier,
+        REDSHIFT_DATABASE: s.database,
+        REDSHIFT_SECRET_ARN: s.secretArn,
+      };
       this.pgUrl = s.pgUrl;
     } else {
       const name = props.resourcePrefix;
       const secret = new Secret(this, 'AdminSecret', {
         description: 'Redshift Serverless admin credentials (username, password) for the sentiment warehouse',
-        generateSecretString: { secretStringTemplate: JSON.stringify({ username: s.adminUser }), generateStringKey: 'password', passwordLength: 32, excludeCharacters: '"\'\\/@ `' },
+        generateSecretString: {
+          secretStringTemplate: JSON.stringify({ username: s.adminUser }),
+          generateStringKey: 'password',
+          passwordLength: 32,
+          excludeCharacters: '"\'\\/@ `',
+        },
       });
       const namespace = new CfnNamespace(this, 'Namespace', {
-        namespaceName: name, dbName: s.database, adminUsername: s.adminUser, adminUserPassword: secret.secretValueFromJson('password').unsafeUnwrap(),
+        namespaceName: name,
+        dbName: s.database,
+        adminUsername: s.adminUser,
+        adminUserPassword: secret.secretValueFromJson('password').unsafeUnwrap(),
       });
-      this.securityGroup = new SecurityGroup(this, 'SecurityGroup', { vpc: props.vpc, description: 'Redshift Serverless workgroup: pg connections from the people tools only', allowAllOutbound: false });
+      this.securityGroup = new SecurityGroup(this, 'SecurityGroup', {
+        vpc: props.vpc,
+        description: 'Redshift Serverless workgroup: pg connections from the people tools only',
+        allowAllOutbound: false,
+      });
       const workgroup = new CfnWorkgroup(this, 'Workgroup', {
-        workgroupName: name, namespaceName: name, baseCapacity: s.baseCapacityRpu, publiclyAccessible: false, enhancedVpcRouting: true,
-        subnetIds: props.vpc.selectSubnets(props.subnets).subnetIds, securityGroupIds: [this.securityGroup.securityGroupId], port: REDSHIFT_PORT,
+        workgroupName: name,
+        namespaceName: name,
+        baseCapacity: s.baseCapacityRpu,
+        publiclyAccessible: false,
+        enhancedVpcRouting: true,
+        subnetIds: props.vpc.selectSubnets(props.subnets).subnetIds,
+        securityGroupIds: [this.securityGroup.securityGroupId],
+        port: REDSHIFT_PORT,
       });
       workgroup.node.addDependency(namespace);
-      acknowledge(secret, 'SMG4', 'Rotating the admin password needs a rotation Lambda with network access to the workgroup; operators rotate it by hand (README), tasks read it at start.');
+      acknowledge(
+        secret,
+        'SMG4',
+        'Rotating the admin password needs a rotation Lambda with network access to the workgroup; operators rotate it by hand (README), tasks read it at start.',
+      );
       this.secret = secret;
       this.targetArn = workgroup.attrWorkgroupWorkgroupArn;
-      this.dataApiEnv = { REDSHIFT_WORKGROUP: name, REDSHIFT_DATABASE: s.database, REDSHIFT_SECRET_ARN: secret.secretArn };
-      this.pgUrl = Fn.join('', ['postgres://', s.adminUser, '@', workgroup.attrWorkgroupEndpointAddress, `:${REDSHIFT_PORT}/`, s.database]);
+      this.dataApiEnv = {
+        REDSHIFT_WORKGROUP: name,
+        REDSHIFT_DATABASE: s.database,
+        REDSHIFT_SECRET_ARN: secret.secretArn,
+      };
+      this.pgUrl = Fn.join('', [
+        'postgres://',
+        s.adminUser,
+        '@',
+        workgroup.attrWorkgroupEndpointAddress,
+        `:${REDSHIFT_PORT}/`,
+        s.database,
+      ]);
       this.createTables(workgroup, { WorkgroupName: name, Database: s.database, SecretArn: secret.secretArn });
       return;
     }
-    this.createTables(undefined, { ClusterIdentifier: s.clusterIdentifier, Database: s.database, SecretArn: s.secretArn });
+    this.createTables(undefined, {
+      ClusterIdentifier: s.clusterIdentifier,
+      Database: s.database,
+      SecretArn: s.secretArn,
+    });
   }
 
   /** Lets `peer` connect with pg (Serverless only; for an existing cluster the network path is the operator's). */
@@ -87,14 +136,22 @@ export class Warehouse extends Construct {
   private createTables(dependency: CfnWorkgroup | undefined, target: Record<string, string>): void {
     const sqls = warehouseDdl();
     const digest = createHash('sha256').update(sqls.join(';\n')).digest('hex').slice(0, 16);
-    const call = { service: 'RedshiftData', action: 'BatchExecuteStatement', parameters: { ...target, Sqls: sqls, StatementName: 'create-sentiment-tables' }, physicalResourceId: PhysicalResourceId.of(`ddl-${digest}`) };
+    const call = {
+      service: 'RedshiftData',
+      action: 'BatchExecuteStatement',
+      parameters: { ...target, Sqls: sqls, StatementName: 'create-sentiment-tables' },
+      physicalResourceId: PhysicalResourceId.of(`ddl-${digest}`),
+    };
     const resource = new AwsCustomResource(this, 'CreateTables', {
       onCreate: call,
       onUpdate: call,
       installLatestAwsSdk: false,
       policy: AwsCustomResourcePolicy.fromStatements([
         new PolicyStatement({ actions: ['redshift-data:BatchExecuteStatement'], resources: [this.targetArn] }),
-        new PolicyStatement({ actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'], resources: [this.secret.secretArn] }),
+        new PolicyStatement({
+          actions: ['secretsmanager:GetSecretValue', 'secretsmanager:DescribeSecret'],
+          resources: [this.secret.secretArn],
+        }),
       ]),
     });
     if (dependency !== undefined) resource.node.addDependency(dependency);

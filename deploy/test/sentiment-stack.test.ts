@@ -1,13 +1,28 @@
 // The default deployment: resources and their safety settings, schedules and time zone, least-privilege IAM, cdk-nag clean.
 import { expect } from 'chai';
 import { Match } from 'aws-cdk-lib/assertions';
-import { iamViolations, identityStatements, removeSynth, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
+import {
+  iamViolations,
+  identityStatements,
+  removeSynth,
+  statementsOfRole,
+  synthesise,
+  type Synthesised,
+} from './synth-fixture';
 
 describe('deploy: the default stack', function () {
   this.timeout(300_000);
   let synth: Synthesised;
   after(() => removeSynth(synth));
-  before(() => { synth = synthesise({ collectorSource: 'x', collectorHashtag: 'SanDiego', reportFrom: 'reports@city.example', reportTo: 'team@city.example', alertEmails: 'ops@city.example' }); });
+  before(() => {
+    synth = synthesise({
+      collectorSource: 'x',
+      collectorHashtag: 'SanDiego',
+      reportFrom: 'reports@city.example',
+      reportTo: 'team@city.example',
+      alertEmails: 'ops@city.example',
+    });
+  });
 
   it('passes cdk-nag AwsSolutions with every finding acknowledged', () => {
     expect(synth.violations).to.deep.equal([]);
@@ -16,28 +31,62 @@ describe('deploy: the default stack', function () {
   });
 
   it('creates a provisioned, encrypted stream with the shard count', () => {
-    synth.template.hasResourceProperties('AWS::Kinesis::Stream', { ShardCount: 2, StreamModeDetails: { StreamMode: 'PROVISIONED' }, StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' } });
+    synth.template.hasResourceProperties('AWS::Kinesis::Stream', {
+      ShardCount: 2,
+      StreamModeDetails: { StreamMode: 'PROVISIONED' },
+      StreamEncryption: { EncryptionType: 'KMS', KeyId: 'alias/aws/kinesis' },
+    });
   });
 
   it('keeps the archive bucket encrypted, private and TLS-only', () => {
     synth.template.hasResourceProperties('AWS::S3::Bucket', {
-      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+      },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
       LoggingConfiguration: Match.objectLike({ LogFilePrefix: 'archive/' }),
     });
-    synth.template.hasResourceProperties('AWS::S3::BucketPolicy', { PolicyDocument: { Statement: Match.arrayWith([Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } })]) } });
+    synth.template.hasResourceProperties('AWS::S3::BucketPolicy', {
+      PolicyDocument: {
+        Statement: Match.arrayWith([
+          Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+        ]),
+      },
+    });
   });
 
   it('creates the KCL 3 lease table (named after the application) with LeaseOwnerToLeaseKeyIndex, and the WorkerMetricStats and CoordinatorState tables', () => {
     synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
-      TableName: 'kinesis-sentiment-consumer', KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }], BillingMode: 'PAY_PER_REQUEST',
-      GlobalSecondaryIndexes: [{ IndexName: 'LeaseOwnerToLeaseKeyIndex', KeySchema: [{ AttributeName: 'leaseOwner', KeyType: 'HASH' }, { AttributeName: 'leaseKey', KeyType: 'RANGE' }], Projection: { ProjectionType: 'KEYS_ONLY' } }],
+      TableName: 'kinesis-sentiment-consumer',
+      KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+      GlobalSecondaryIndexes: [
+        {
+          IndexName: 'LeaseOwnerToLeaseKeyIndex',
+          KeySchema: [
+            { AttributeName: 'leaseOwner', KeyType: 'HASH' },
+            { AttributeName: 'leaseKey', KeyType: 'RANGE' },
+          ],
+          Projection: { ProjectionType: 'KEYS_ONLY' },
+        },
+      ],
     });
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'kinesis-sentiment-consumer-WorkerMetricStats', KeySchema: [{ AttributeName: 'wid', KeyType: 'HASH' }] });
-    synth.template.hasResourceProperties('AWS::DynamoDB::Table', { TableName: 'kinesis-sentiment-consumer-CoordinatorState', KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }] });
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'kinesis-sentiment-consumer-WorkerMetricStats',
+      KeySchema: [{ AttributeName: 'wid', KeyType: 'HASH' }],
+    });
+    synth.template.hasResourceProperties('AWS::DynamoDB::Table', {
+      TableName: 'kinesis-sentiment-consumer-CoordinatorState',
+      KeySchema: [{ AttributeName: 'key', KeyType: 'HASH' }],
+    });
   });
 
-  it('grants the KCL 3 tables the lease-table actions minus UpdateTable, and Query on the lease table\'s indexes', () => {
+  it("grants the KCL 3 tables the lease-table actions minus UpdateTable, and Query on the lease table's indexes", () => {
     const consumer = statementsOfRole(synth.template, 'ConsumerTaskRole');
     const kcl3 = consumer.find((s) => s.Sid === 'Kcl3Tables');
     expect(kcl3?.Resource).to.have.length(2);
@@ -49,19 +98,38 @@ describe('deploy: the default stack', function () {
     const defs = synth.template.findResources('AWS::ECS::TaskDefinition');
     const consumer = Object.entries(defs).find(([id]) => id.startsWith('ConsumerTaskDefinition'));
     expect(consumer, 'consumer task definition').not.to.equal(undefined);
-    const container = (consumer?.[1].Properties as { ContainerDefinitions: Array<Record<string, unknown>> }).ContainerDefinitions[0] as { StopTimeout: number; EntryPoint?: unknown; Environment: Array<{ Name: string; Value: unknown }>; LogConfiguration: { LogDriver: string } };
+    const container = (consumer?.[1].Properties as { ContainerDefinitions: Array<Record<string, unknown>> })
+      .ContainerDefinitions[0] as {
+      StopTimeout: number;
+      EntryPoint?: unknown;
+      Environment: Array<{ Name: string; Value: unknown }>;
+      LogConfiguration: { LogDriver: string };
+    };
     expect(container.StopTimeout).to.be.at.least(30);
     const env = Object.fromEntries(container.Environment.map((e) => [e.Name, e.Value]));
     expect(Number(env.KCL_SHUTDOWN_GRACE_MILLIS)).to.be.below(container.StopTimeout * 1000);
     expect(container.EntryPoint, 'the image entrypoint (properties + daemon) runs').to.equal(undefined);
-    expect(env).to.include({ KCL_GENERATION: '3', KCL_RETRIEVAL_MODE: 'POLLING', REDSHIFT_MODE: 'data-api', SINKS: 'all' });
+    expect(env).to.include({
+      KCL_GENERATION: '3',
+      KCL_RETRIEVAL_MODE: 'POLLING',
+      REDSHIFT_MODE: 'data-api',
+      SINKS: 'all',
+    });
     expect(container.LogConfiguration.LogDriver).to.equal('awslogs');
-    synth.template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', { TargetTrackingScalingPolicyConfiguration: Match.objectLike({ TargetValue: 70, PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' } }) });
+    synth.template.hasResourceProperties('AWS::ApplicationAutoScaling::ScalingPolicy', {
+      TargetTrackingScalingPolicyConfiguration: Match.objectLike({
+        TargetValue: 70,
+        PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+      }),
+    });
   });
 
   it('creates Redshift Serverless and runs the project DDL through the Data API', () => {
     synth.template.resourceCountIs('AWS::RedshiftServerless::Workgroup', 1);
-    synth.template.hasResourceProperties('AWS::RedshiftServerless::Workgroup', { PubliclyAccessible: false, BaseCapacity: 8 });
+    synth.template.hasResourceProperties('AWS::RedshiftServerless::Workgroup', {
+      PubliclyAccessible: false,
+      BaseCapacity: 8,
+    });
     const ddl = JSON.stringify(synth.template.findResources('Custom::AWS'));
     expect(ddl).to.include('CREATE TABLE IF NOT EXISTS public.post_sentiment');
     expect(ddl).to.include('CREATE TABLE IF NOT EXISTS public.vehicle_readings');
@@ -69,10 +137,13 @@ describe('deploy: the default stack', function () {
   });
 
   it('schedules the weekly report, the scaler and the monitor in the named time zone', () => {
-    const schedules = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map((r) => r.Properties as { ScheduleExpression: string; ScheduleExpressionTimezone: string; Description: string });
+    const schedules = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map(
+      (r) => r.Properties as { ScheduleExpression: string; ScheduleExpressionTimezone: string; Description: string },
+    );
     expect(schedules).to.have.length(3);
     for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).to.equal('America/Los_Angeles');
-    const byName = (word: string): string | undefined => schedules.find((s) => s.Description.includes(word))?.ScheduleExpression;
+    const byName = (word: string): string | undefined =>
+      schedules.find((s) => s.Description.includes(word))?.ScheduleExpression;
     expect(byName('report')).to.equal('cron(0 8 ? * MON *)');
     expect(byName('scaler')).to.equal('cron(0/5 * * * ? *)');
     expect(byName('monitor')).to.equal('cron(* * * * ? *)');
@@ -84,18 +155,35 @@ describe('deploy: the default stack', function () {
     expect(commands).to.include('"dist/scripts/collect.js","--source","x","--hashtag","SanDiego"');
   });
 
-  it('keeps the per-minute monitor\'s previous observation on an encrypted EFS volume, so stale leases can be seen across runs', () => {
+  it("keeps the per-minute monitor's previous observation on an encrypted EFS volume, so stale leases can be seen across runs", () => {
     synth.template.hasResourceProperties('AWS::EFS::FileSystem', { Encrypted: true });
     synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
-      Volumes: [Match.objectLike({ EFSVolumeConfiguration: Match.objectLike({ TransitEncryption: 'ENABLED', AuthorizationConfig: Match.objectLike({ IAM: 'ENABLED' }) }) })],
-      ContainerDefinitions: [Match.objectLike({ Command: Match.arrayWith(['--publish']), MountPoints: [Match.objectLike({ ContainerPath: '/app/.local/monitor' })], Environment: Match.arrayWith([{ Name: 'MONITOR_STATE_FILE', Value: '/app/.local/monitor/state.json' }]) })],
+      Volumes: [
+        Match.objectLike({
+          EFSVolumeConfiguration: Match.objectLike({
+            TransitEncryption: 'ENABLED',
+            AuthorizationConfig: Match.objectLike({ IAM: 'ENABLED' }),
+          }),
+        }),
+      ],
+      ContainerDefinitions: [
+        Match.objectLike({
+          Command: Match.arrayWith(['--publish']),
+          MountPoints: [Match.objectLike({ ContainerPath: '/app/.local/monitor' })],
+          Environment: Match.arrayWith([{ Name: 'MONITOR_STATE_FILE', Value: '/app/.local/monitor/state.json' }]),
+        }),
+      ],
     });
   });
 
   it('creates the alert topic with its e-mail subscription, the SES sender, the monitor alarms and the dashboard', () => {
     synth.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@city.example' });
     synth.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'reports@city.example' });
-    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'MaxCheckpointLagMilliseconds', Namespace: 'KinesisToolkit/Consumer', AlarmActions: [Match.anyValue()] });
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'MaxCheckpointLagMilliseconds',
+      Namespace: 'KinesisToolkit/Consumer',
+      AlarmActions: [Match.anyValue()],
+    });
     synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
@@ -108,7 +196,12 @@ describe('deploy: the default stack', function () {
   it('the IAM check itself catches a wildcard action and an unlisted action on Resource "*"', () => {
     const bad = [
       { policy: 'P1', Effect: 'Allow', Action: ['s3:Get*'], Resource: ['arn:aws:s3:::b/*'] },
-      { policy: 'P2', Effect: 'Allow', Action: ['kinesis:GetRecords', 'comprehend:BatchDetectSentiment'], Resource: ['*'] },
+      {
+        policy: 'P2',
+        Effect: 'Allow',
+        Action: ['kinesis:GetRecords', 'comprehend:BatchDetectSentiment'],
+        Resource: ['*'],
+      },
     ];
     expect(iamViolations(bad)).to.deep.equal(['P1: s3:Get*', 'P2: kinesis:GetRecords on *']);
   });
@@ -116,11 +209,17 @@ describe('deploy: the default stack', function () {
   it('limits PutMetricData to our namespaces by condition', () => {
     const puts = identityStatements(synth.template).filter((s) => s.Action.includes('cloudwatch:PutMetricData'));
     expect(puts.length).to.be.at.least(2);
-    for (const put of puts) expect(put.Condition).to.have.nested.property("StringEquals.cloudwatch:namespace");
+    for (const put of puts) expect(put.Condition).to.have.nested.property('StringEquals.cloudwatch:namespace');
   });
 
   it('gives UpdateShardCount only to the scaler and SendRawEmail only to the report', () => {
-    const holders = (action: string): string[] => [...new Set(identityStatements(synth.template).filter((s) => s.Action.includes(action)).map((s) => s.policy))];
+    const holders = (action: string): string[] => [
+      ...new Set(
+        identityStatements(synth.template)
+          .filter((s) => s.Action.includes(action))
+          .map((s) => s.policy),
+      ),
+    ];
     expect(holders('kinesis:UpdateShardCount')).to.have.length(1);
     expect(holders('kinesis:UpdateShardCount')[0]).to.match(/^ScalerTaskRole/);
     expect(holders('ses:SendRawEmail')).to.have.length(1);
@@ -131,11 +230,30 @@ describe('deploy: the default stack', function () {
   it('gives the consumer exactly the KCL actions on the stream and lease table, and S3 only under the archive prefixes', () => {
     const consumer = statementsOfRole(synth.template, 'ConsumerTaskRole');
     const kcl = consumer.find((s) => s.Sid === 'KclStream');
-    expect(kcl?.Action).to.have.members(['kinesis:DescribeStream', 'kinesis:DescribeStreamSummary', 'kinesis:RegisterStreamConsumer', 'kinesis:GetRecords', 'kinesis:GetShardIterator', 'kinesis:ListShards']);
+    expect(kcl?.Action).to.have.members([
+      'kinesis:DescribeStream',
+      'kinesis:DescribeStreamSummary',
+      'kinesis:RegisterStreamConsumer',
+      'kinesis:GetRecords',
+      'kinesis:GetShardIterator',
+      'kinesis:ListShards',
+    ]);
     const lease = consumer.find((s) => s.Sid === 'KclLeaseTable');
-    expect(lease?.Action).to.have.members(['dynamodb:CreateTable', 'dynamodb:DescribeTable', 'dynamodb:UpdateTable', 'dynamodb:Scan', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem']);
+    expect(lease?.Action).to.have.members([
+      'dynamodb:CreateTable',
+      'dynamodb:DescribeTable',
+      'dynamodb:UpdateTable',
+      'dynamodb:Scan',
+      'dynamodb:GetItem',
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+    ]);
     const objects = consumer.find((s) => s.Sid === 'ArchiveObjects');
-    expect(JSON.stringify(objects?.Resource)).to.include('/raw/*').and.include('/errors/*').and.include('/archive-state/*');
+    expect(JSON.stringify(objects?.Resource))
+      .to.include('/raw/*')
+      .and.include('/errors/*')
+      .and.include('/archive-state/*');
     expect(objects?.Action).to.not.include('s3:DeleteObject');
     expect(consumer.flatMap((s) => s.Action)).to.not.include('kinesis:UpdateShardCount');
   });

@@ -31,10 +31,13 @@ export function synthesise(context: Record<string, string>): Synthesised {
     violations.push(error instanceof Error ? error.message : String(error));
   }
   const reportFile = path.join(outdir, 'validation-report.json');
-  const report = fs.existsSync(reportFile) ? JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ValidationReport : { pluginReports: [] };
+  const report = fs.existsSync(reportFile)
+    ? (JSON.parse(fs.readFileSync(reportFile, 'utf8')) as ValidationReport)
+    : { pluginReports: [] };
   const acknowledged: Array<{ rule: string; reason: string }> = [];
   for (const plugin of report.pluginReports) {
-    for (const v of plugin.violations) violations.push(`${v.ruleName} at ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`);
+    for (const v of plugin.violations)
+      violations.push(`${v.ruleName} at ${v.violatingConstructs.map((c) => c.constructPath).join(', ')}`);
     for (const v of plugin.suppressedViolations ?? []) acknowledged.push({ rule: v.ruleName, reason: v.reason ?? '' });
   }
   return { stack, template: Template.fromStack(stack), violations, acknowledged, outdir };
@@ -42,7 +45,10 @@ export function synthesise(context: Record<string, string>): Synthesised {
 
 interface ValidationReport {
   readonly pluginReports: ReadonlyArray<{
-    readonly violations: ReadonlyArray<{ readonly ruleName: string; readonly violatingConstructs: ReadonlyArray<{ readonly constructPath: string }> }>;
+    readonly violations: ReadonlyArray<{
+      readonly ruleName: string;
+      readonly violatingConstructs: ReadonlyArray<{ readonly constructPath: string }>;
+    }>;
     readonly suppressedViolations?: ReadonlyArray<{ readonly ruleName: string; readonly reason?: string }>;
   }>;
 }
@@ -65,12 +71,27 @@ export function identityStatements(template: Template): Statement[] {
   const out: Statement[] = [];
   const add = (policy: string, document: { Statement?: Array<Record<string, unknown>> } | undefined): void => {
     for (const st of document?.Statement ?? []) {
-      out.push({ policy, Effect: String(st.Effect), Action: asArray(st.Action as string | string[]), Resource: asArray(st.Resource), ...(st.Condition === undefined ? {} : { Condition: st.Condition as Record<string, unknown> }), ...(st.Sid === undefined ? {} : { Sid: String(st.Sid) }) });
+      out.push({
+        policy,
+        Effect: String(st.Effect),
+        Action: asArray(st.Action as string | string[]),
+        Resource: asArray(st.Resource),
+        ...(st.Condition === undefined ? {} : { Condition: st.Condition as Record<string, unknown> }),
+        ...(st.Sid === undefined ? {} : { Sid: String(st.Sid) }),
+      });
     }
   };
-  for (const [id, resource] of Object.entries(template.findResources('AWS::IAM::Policy'))) add(id, (resource.Properties as { PolicyDocument?: { Statement?: Array<Record<string, unknown>> } }).PolicyDocument);
+  for (const [id, resource] of Object.entries(template.findResources('AWS::IAM::Policy')))
+    add(
+      id,
+      (resource.Properties as { PolicyDocument?: { Statement?: Array<Record<string, unknown>> } }).PolicyDocument,
+    );
   for (const [id, resource] of Object.entries(template.findResources('AWS::IAM::Role'))) {
-    for (const inline of asArray((resource.Properties as { Policies?: Array<{ PolicyDocument: { Statement?: Array<Record<string, unknown>> } }> }).Policies)) add(id, inline.PolicyDocument);
+    for (const inline of asArray(
+      (resource.Properties as { Policies?: Array<{ PolicyDocument: { Statement?: Array<Record<string, unknown>> } }> })
+        .Policies,
+    ))
+      add(id, inline.PolicyDocument);
   }
   return out;
 }
@@ -79,7 +100,11 @@ export function identityStatements(template: Template): Statement[] {
 export function statementsOfRole(template: Template, rolePrefix: string): Statement[] {
   const policies = template.findResources('AWS::IAM::Policy');
   const ids = Object.entries(policies)
-    .filter(([, resource]) => asArray((resource.Properties as { Roles?: Array<{ Ref?: string }> }).Roles).some((role) => (role.Ref ?? '').startsWith(rolePrefix)))
+    .filter(([, resource]) =>
+      asArray((resource.Properties as { Roles?: Array<{ Ref?: string }> }).Roles).some((role) =>
+        (role.Ref ?? '').startsWith(rolePrefix),
+      ),
+    )
     .map(([id]) => id);
   return identityStatements(template).filter((statement) => ids.includes(statement.policy));
 }
@@ -87,8 +112,12 @@ export function statementsOfRole(template: Template, rolePrefix: string): Statem
 /** Wildcard actions anywhere, and actions on Resource "*" outside RESOURCELESS_ACTIONS: each as "<policy>: <action>". */
 export function iamViolations(statements: readonly Statement[]): string[] {
   const allowed = statements.filter((s) => s.Effect === 'Allow');
-  const wildcardActions = allowed.flatMap((s) => s.Action.filter((a) => a.includes('*')).map((a) => `${s.policy}: ${a}`));
-  const starred = allowed.filter((s) => s.Resource.includes('*')).flatMap((s) => s.Action.filter((a) => !RESOURCELESS_ACTIONS.includes(a)).map((a) => `${s.policy}: ${a} on *`));
+  const wildcardActions = allowed.flatMap((s) =>
+    s.Action.filter((a) => a.includes('*')).map((a) => `${s.policy}: ${a}`),
+  );
+  const starred = allowed
+    .filter((s) => s.Resource.includes('*'))
+    .flatMap((s) => s.Action.filter((a) => !RESOURCELESS_ACTIONS.includes(a)).map((a) => `${s.policy}: ${a} on *`));
   return [...wildcardActions, ...starred];
 }
 

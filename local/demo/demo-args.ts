@@ -1,7 +1,12 @@
 // Parses the options of `npm run demo`: the scenario (reconcile or scale), records, shards, rates, timings; one error listing every problem; --help.
 import { ConfigError } from '../../common/errors';
 import { SCALE_SCENARIO_DEFAULTS, type ScaleScenarioSettings } from './scale-scenario-settings';
-import { DEFAULT_KCL_GENERATION, KCL_GENERATION_VARIABLE, parseKclGeneration, type KclGeneration } from '../../daemon/kcl-generation';
+import {
+  DEFAULT_KCL_GENERATION,
+  KCL_GENERATION_VARIABLE,
+  parseKclGeneration,
+  type KclGeneration,
+} from '../../daemon/kcl-generation';
 
 export interface DemoArgs {
   /** `reconcile` (default): a bounded run, reconciled; `scale`: overload one shard, watch the scaler scale up and down. */
@@ -23,7 +28,18 @@ export interface DemoArgs {
   readonly help: boolean;
 }
 
-export const DEMO_DEFAULTS: DemoArgs = { scenario: 'reconcile', scale: SCALE_SCENARIO_DEFAULTS, records: 2_000, shards: 2, rate: 250, timeoutSeconds: 300, keep: false, bursts: 5, help: false, kcl: DEFAULT_KCL_GENERATION };
+export const DEMO_DEFAULTS: DemoArgs = {
+  scenario: 'reconcile',
+  scale: SCALE_SCENARIO_DEFAULTS,
+  records: 2_000,
+  shards: 2,
+  rate: 250,
+  timeoutSeconds: 300,
+  keep: false,
+  bursts: 5,
+  help: false,
+  kcl: DEFAULT_KCL_GENERATION,
+};
 
 export const DEMO_USAGE = `usage: npm run demo -- [--records N] [--shards S] [--rate R] [--kcl 2|3] [--timeout SECONDS] [--keep]
 
@@ -59,25 +75,47 @@ Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 
   (the scale scenario's timeout defaults to ${SCALE_SCENARIO_DEFAULTS.timeoutSeconds} s)
 Progress goes to stderr. Stand-ins use the fixed ports of npm start when free, free ports otherwise.`;
 
-const NUMBERS: Readonly<Record<string, 'records' | 'shards' | 'rate' | 'timeoutSeconds'>> = { '--records': 'records', '--shards': 'shards', '--rate': 'rate', '--timeout': 'timeoutSeconds' };
-const SCALE_NUMBERS: Readonly<Record<string, 'shardRecordsQuota' | 'overloadRate' | 'lowRate' | 'cooldownMinutes' | 'windowMinutes'>> = {
-  '--shard-records-quota': 'shardRecordsQuota', '--overload-rate': 'overloadRate', '--low-rate': 'lowRate', '--cooldown-minutes': 'cooldownMinutes', '--window-minutes': 'windowMinutes',
+const NUMBERS: Readonly<Record<string, 'records' | 'shards' | 'rate' | 'timeoutSeconds'>> = {
+  '--records': 'records',
+  '--shards': 'shards',
+  '--rate': 'rate',
+  '--timeout': 'timeoutSeconds',
+};
+const SCALE_NUMBERS: Readonly<
+  Record<string, 'shardRecordsQuota' | 'overloadRate' | 'lowRate' | 'cooldownMinutes' | 'windowMinutes'>
+> = {
+  '--shard-records-quota': 'shardRecordsQuota',
+  '--overload-rate': 'overloadRate',
+  '--low-rate': 'lowRate',
+  '--cooldown-minutes': 'cooldownMinutes',
+  '--window-minutes': 'windowMinutes',
 };
 
 /** `defaults` lets the caller put KCL_GENERATION in (see kclGenerationFromEnv): only the entry reads the environment. */
 export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO_DEFAULTS): DemoArgs {
   const values: { -readonly [K in keyof DemoArgs]: DemoArgs[K] } = { ...defaults };
-  const scale: { -readonly [K in keyof ScaleScenarioSettings]: ScaleScenarioSettings[K] } = { ...SCALE_SCENARIO_DEFAULTS };
+  const scale: { -readonly [K in keyof ScaleScenarioSettings]: ScaleScenarioSettings[K] } = {
+    ...SCALE_SCENARIO_DEFAULTS,
+  };
   let timeoutGiven = false;
   const problems: string[] = [];
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
-    if (flag === '--help' || flag === '-h') { values.help = true; continue; }
-    if (flag === '--keep') { values.keep = true; continue; }
+    if (flag === '--help' || flag === '-h') {
+      values.help = true;
+      continue;
+    }
+    if (flag === '--keep') {
+      values.keep = true;
+      continue;
+    }
     if (flag === '--bursts') {
       const text = inline ?? argv[++i];
       const n = Number(text);
-      if (text === undefined || !Number.isInteger(n) || n < 0 || n > 100) problems.push(`--bursts must be a whole number from 0 to 100, got ${text === undefined ? 'nothing' : `"${text}"`}`);
+      if (text === undefined || !Number.isInteger(n) || n < 0 || n > 100)
+        problems.push(
+          `--bursts must be a whole number from 0 to 100, got ${text === undefined ? 'nothing' : `"${text}"`}`,
+        );
       else values.bursts = n;
       continue;
     }
@@ -90,17 +128,24 @@ export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO
     if (flag === '--kcl') {
       const text = inline ?? argv[++i];
       const generation = parseKclGeneration(text);
-      if (generation === undefined) problems.push(`--kcl must be 2 or 3, got ${text === undefined ? 'nothing' : `"${text}"`}`);
+      if (generation === undefined)
+        problems.push(`--kcl must be 2 or 3, got ${text === undefined ? 'nothing' : `"${text}"`}`);
       else values.kcl = generation;
       continue;
     }
     const key = NUMBERS[flag];
     const scaleKey = SCALE_NUMBERS[flag];
-    if (key === undefined && scaleKey === undefined) { problems.push(`unknown option ${flag} (see --help)`); continue; }
+    if (key === undefined && scaleKey === undefined) {
+      problems.push(`unknown option ${flag} (see --help)`);
+      continue;
+    }
     const text = inline ?? argv[++i];
     const n = Number(text);
     const least = scaleKey === 'cooldownMinutes' ? 0 : scaleKey === 'windowMinutes' ? 2 : 1;
-    if (text === undefined || !Number.isInteger(n) || n < least) { problems.push(`${flag} must be a whole number >= ${least}, got ${text === undefined ? 'nothing' : `"${text}"`}`); continue; }
+    if (text === undefined || !Number.isInteger(n) || n < least) {
+      problems.push(`${flag} must be a whole number >= ${least}, got ${text === undefined ? 'nothing' : `"${text}"`}`);
+      continue;
+    }
     if (key !== undefined) values[key] = n;
     if (key === 'timeoutSeconds') timeoutGiven = true;
     if (scaleKey !== undefined) scale[scaleKey] = n;

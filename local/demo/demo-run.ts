@@ -67,12 +67,18 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
   const runId = `demo${started.toString(36)}${randomBytes(2).toString('hex')}`;
   const streamName = `${runId}-stream`;
   const stop = new AbortController();
-  const timer = setTimeout(() => stop.abort(new Error(`timed out after ${args.timeoutSeconds} s`)), Math.max(0, deadline - Date.now()));
+  const timer = setTimeout(
+    () => stop.abort(new Error(`timed out after ${args.timeoutSeconds} s`)),
+    Math.max(0, deadline - Date.now()),
+  );
   signal.addEventListener('abort', () => stop.abort(new Error('interrupted')), { once: true });
-  const failure = (): string | undefined => (stop.signal.aborted ? String((stop.signal.reason as Error).message) : undefined);
+  const failure = (): string | undefined =>
+    stop.signal.aborted ? String((stop.signal.reason as Error).message) : undefined;
 
   const ports = await choosePorts();
-  progress(`run ${runId}: starting stand-ins (kinesis ${ports.kinesis}, dynamodb ${ports.dynamodb}, s3 ${ports.s3}, postgres ${ports.postgres}) in ${dir}`);
+  progress(
+    `run ${runId}: starting stand-ins (kinesis ${ports.kinesis}, dynamodb ${ports.dynamodb}, s3 ${ports.s3}, postgres ${ports.postgres}) in ${dir}`,
+  );
   const stack = await startLocalStack({ dir, ports, sinks: true, buckets: [DEMO_BUCKET], persist: false });
   let produced: TracedRecord[] = [];
   let reconciliation: Reconciliation | undefined;
@@ -82,47 +88,103 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
   let timeToAlert: TimeToAlert | undefined;
   // Burst posts of the time-to-alert phase are not part of the traced run.
   const tracedLines = async (): Promise<Awaited<ReturnType<typeof readArchiveLines>>> =>
-    (await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`)).filter((l) => !(payloadId(l.line) ?? '').startsWith(BURST_ID_PREFIX));
+    (await readArchiveLines(stack.factory.s3(), DEMO_BUCKET, `${runId}/raw/`)).filter(
+      (l) => !(payloadId(l.line) ?? '').startsWith(BURST_ID_PREFIX),
+    );
   try {
     const kinesis = stack.factory.kinesis();
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
     const applicationName = `${runId}-app`;
     await ensureStream(kinesis, streamName, args.shards);
-    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName), args.kcl);
+    await seedLeaseTable(
+      stack.factory.dynamodb(),
+      applicationName,
+      await openShardsForSeeding(kinesis, streamName),
+      args.kcl,
+    );
     await createLocalTables(postgresUrl);
-    const env = { ...localSinkEnv(DEMO_BUCKET, postgresUrl), ARCHIVE_PREFIX: `${runId}/raw`, ARCHIVE_STATE_PREFIX: `${runId}/state`, ARCHIVE_ERROR_PREFIX: `${runId}/errors` };
-    progress(`stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon...`);
+    const env = {
+      ...localSinkEnv(DEMO_BUCKET, postgresUrl),
+      ARCHIVE_PREFIX: `${runId}/raw`,
+      ARCHIVE_STATE_PREFIX: `${runId}/state`,
+      ARCHIVE_ERROR_PREFIX: `${runId}/errors`,
+    };
+    progress(
+      `stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon...`,
+    );
     pipelineStartedAtMs = Date.now();
     const supervisor = await superviseDaemon({
-      daemon: { endpoints: stack.endpoints, streamName, applicationName, workerId: 'demo-worker', dir, sinks: 'all', env, generation: args.kcl },
-      logger: logger.child({ component: 'supervisor' }), readyTimeoutMs: Math.max(1_000, deadline - Date.now()),
+      daemon: {
+        endpoints: stack.endpoints,
+        streamName,
+        applicationName,
+        workerId: 'demo-worker',
+        dir,
+        sinks: 'all',
+        env,
+        generation: args.kcl,
+      },
+      logger: logger.child({ component: 'supervisor' }),
+      readyTimeoutMs: Math.max(1_000, deadline - Date.now()),
     });
     try {
       const rows = (): Promise<number> => countPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`);
       let accepted = 0;
       const ticker = setInterval(() => {
-        void rows().then((n) => progress(`produced ${accepted}/${args.records} | loaded ${n} | daemon restarts ${supervisor.restarts} | ${((Date.now() - started) / 1000).toFixed(0)} s`)).catch(() => undefined);
+        void rows()
+          .then((n) =>
+            progress(
+              `produced ${accepted}/${args.records} | loaded ${n} | daemon restarts ${supervisor.restarts} | ${((Date.now() - started) / 1000).toFixed(0)} s`,
+            ),
+          )
+          .catch(() => undefined);
       }, 2_000);
       try {
         const producer = await createProducer({ streamName, kinesis, logger: logger.child({ component: 'producer' }) });
-        const sent = await sendTracedTweets(producer, { count: args.records, runId, ratePerSecond: args.rate, signal: stop.signal, onAccepted: () => { accepted += 1; } });
+        const sent = await sendTracedTweets(producer, {
+          count: args.records,
+          runId,
+          ratePerSecond: args.rate,
+          signal: stop.signal,
+          onAccepted: () => {
+            accepted += 1;
+          },
+        });
         await producer.close();
         produced = sent.accepted;
         if (sent.failed > 0) progress(`${sent.failed} records were not accepted by Kinesis (not counted as produced)`);
         progress(`produced ${produced.length}; waiting until every record is archived and loaded...`);
         while (!stop.signal.aborted) {
           if ((await rows()) >= produced.length) {
-            const r = reconcile(produced, await tracedLines(), await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`));
+            const r = reconcile(
+              produced,
+              await tracedLines(),
+              await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${runId}-`),
+            );
             if (r.missing === 0) break;
           }
           await sleep(500);
         }
         if (args.bursts > 0 && !stop.signal.aborted) {
-          progress(`every record delivered; measuring time to alert over ${args.bursts} scripted negative bursts (the real alerter, polling every second)...`);
-          const burstProducer = await createProducer({ streamName, kinesis, logger: logger.child({ component: 'burst-producer' }) });
+          progress(
+            `every record delivered; measuring time to alert over ${args.bursts} scripted negative bursts (the real alerter, polling every second)...`,
+          );
+          const burstProducer = await createProducer({
+            streamName,
+            kinesis,
+            logger: logger.child({ component: 'burst-producer' }),
+          });
           try {
             timeToAlert = await measureTimeToAlert({
-              producer: burstProducer, runId, postgresUrl, postsTable: LOCAL_POSTS_TABLE, dir, bursts: args.bursts, logger, progress, signal: stop.signal,
+              producer: burstProducer,
+              runId,
+              postgresUrl,
+              postsTable: LOCAL_POSTS_TABLE,
+              dir,
+              bursts: args.bursts,
+              logger,
+              progress,
+              signal: stop.signal,
               quietSinceMs: Math.max(0, ...produced.map((r) => r.producedAtMs)),
             });
           } finally {
@@ -147,5 +209,15 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     await stack.stop();
   }
   const reason = failure();
-  return { runId, streamName, dir, reconciliation, freshness, archiveObjects, elapsedMs: Date.now() - started, ...(reason === undefined ? {} : { failure: reason }), ...(timeToAlert === undefined ? {} : { timeToAlert }) };
+  return {
+    runId,
+    streamName,
+    dir,
+    reconciliation,
+    freshness,
+    archiveObjects,
+    elapsedMs: Date.now() - started,
+    ...(reason === undefined ? {} : { failure: reason }),
+    ...(timeToAlert === undefined ? {} : { timeToAlert }),
+  };
 }

@@ -20,8 +20,15 @@ export interface ScaleScenarioSettings {
   readonly timeoutSeconds: number;
 }
 
-export const SCALE_SCENARIO_DEFAULTS: ScaleScenarioSettings = { shardRecordsQuota: 50, overloadRate: 55, lowRate: 5, cooldownMinutes: 2, windowMinutes: 3, scalerIntervalSeconds: 10, timeoutSeconds: 900 };
-
+export const SCALE_SCENARIO_DEFAULTS: ScaleScenarioSettings = {
+  shardRecordsQuota: 50,
+  overloadRate: 55,
+  lowRate: 5,
+  cooldownMinutes: 2,
+  windowMinutes: 3,
+  scalerIntervalSeconds: 10,
+  timeoutSeconds: 900,
+};
 
 /** The scaler's SHARD_* quota settings for a records quota, bytes scaled by the same ratio to Kinesis' quotas. */
 export function scenarioQuotaEnv(shardRecordsQuota: number): Record<string, string> {

@@ -32,22 +32,35 @@ export class ShardTimeline {
         facts = { shardId: lease.shardId, parentShardIds: [...lease.parentShardIds], firstSeenAt: atMs };
         this.shards.set(lease.shardId, facts);
       }
-      if (facts.ownedAt === undefined && lease.leaseOwner !== null) { facts.ownedAt = atMs; facts.owner = lease.leaseOwner; }
+      if (facts.ownedAt === undefined && lease.leaseOwner !== null) {
+        facts.ownedAt = atMs;
+        facts.owner = lease.leaseOwner;
+      }
       if (lease.checkpoint === 'SHARD_END') {
         facts.finishedAt ??= atMs;
         facts.consumedAt ??= atMs;
-      } else if (facts.consumedAt === undefined && lease.checkpoint !== null && !(CHECKPOINT_SENTINELS as readonly string[]).includes(lease.checkpoint)) {
+      } else if (
+        facts.consumedAt === undefined &&
+        lease.checkpoint !== null &&
+        !(CHECKPOINT_SENTINELS as readonly string[]).includes(lease.checkpoint)
+      ) {
         facts.consumedAt = atMs;
       }
     }
   }
 
-  public get(shardId: string): ShardFacts | undefined { return this.shards.get(shardId); }
+  public get(shardId: string): ShardFacts | undefined {
+    return this.shards.get(shardId);
+  }
 
-  public all(): ShardFacts[] { return [...this.shards.values()]; }
+  public all(): ShardFacts[] {
+    return [...this.shards.values()];
+  }
 
   /** Shards whose lease names a parent: the children of a reshard. */
-  public children(): ShardFacts[] { return this.all().filter((f) => f.parentShardIds.length > 0); }
+  public children(): ShardFacts[] {
+    return this.all().filter((f) => f.parentShardIds.length > 0);
+  }
 
   /** Every child's first checkpoint against each parent's SHARD_END (children not yet consumed are left out). */
   public orderChecks(): OrderCheck[] {
@@ -56,7 +69,11 @@ export class ShardTimeline {
       if (child.consumedAt === undefined) continue;
       for (const parent of child.parentShardIds) {
         const finished = this.shards.get(parent)?.finishedAt;
-        checks.push({ child: child.shardId, parent, parentFinishedFirst: finished !== undefined && finished <= child.consumedAt });
+        checks.push({
+          child: child.shardId,
+          parent,
+          parentFinishedFirst: finished !== undefined && finished <= child.consumedAt,
+        });
       }
     }
     return checks;

@@ -15,8 +15,12 @@ export const BURST_ID_PREFIX = 'burst-';
 const WINDOW_MS = 12_000;
 const LATENESS_MS = 10_000;
 const ALERTER_ENV = {
-  ALERT_WINDOW_MINUTES: String(WINDOW_MS / 60_000), ALERT_LATENESS_MINUTES: String(LATENESS_MS / 60_000), ALERT_COOLDOWN_MINUTES: '0',
-  ALERT_INTERVAL_SECONDS: '1', ALERT_STATE_FILE: 'none', ALERT_THRESHOLD: '3',
+  ALERT_WINDOW_MINUTES: String(WINDOW_MS / 60_000),
+  ALERT_LATENESS_MINUTES: String(LATENESS_MS / 60_000),
+  ALERT_COOLDOWN_MINUTES: '0',
+  ALERT_INTERVAL_SECONDS: '1',
+  ALERT_STATE_FILE: 'none',
+  ALERT_THRESHOLD: '3',
 };
 
 export interface TimeToAlertOptions {
@@ -46,10 +50,22 @@ export async function measureTimeToAlert(options: TimeToAlertOptions): Promise<T
   // Traced posts include negative ones: wait until they fall outside what the alerter looks at.
   const quietUntil = options.quietSinceMs + WINDOW_MS + LATENESS_MS;
   if (Date.now() < quietUntil) await sleep(quietUntil - Date.now());
-  const alerter = await superviseComponent({
-    name: 'demo-alerter', script: path.join(REPO_ROOT, 'dist', 'scripts', 'alert.js'),
-    env: { ...ALERTER_ENV, REDSHIFT_URL: options.postgresUrl, REDSHIFT_TLS: 'false', REDSHIFT_POSTS_TABLE: options.postsTable, ALERT_FILE: alertsFile, ENDPOINTS_FILE: path.join(options.dir, 'no-endpoints.json'), ALERT_LOG_FILE: path.join(options.dir, 'logs', 'demo-alerter.json.log') },
-  }, { logsDir: path.join(options.dir, 'logs'), logger: options.logger });
+  const alerter = await superviseComponent(
+    {
+      name: 'demo-alerter',
+      script: path.join(REPO_ROOT, 'dist', 'scripts', 'alert.js'),
+      env: {
+        ...ALERTER_ENV,
+        REDSHIFT_URL: options.postgresUrl,
+        REDSHIFT_TLS: 'false',
+        REDSHIFT_POSTS_TABLE: options.postsTable,
+        ALERT_FILE: alertsFile,
+        ENDPOINTS_FILE: path.join(options.dir, 'no-endpoints.json'),
+        ALERT_LOG_FILE: path.join(options.dir, 'logs', 'demo-alerter.json.log'),
+      },
+    },
+    { logsDir: path.join(options.dir, 'logs'), logger: options.logger },
+  );
   const samples: number[] = [];
   let missed = 0;
   // Reads only what the alerter appends (the demo polls every 50 ms; the file grows with every burst).
@@ -63,16 +79,28 @@ export async function measureTimeToAlert(options: TimeToAlertOptions): Promise<T
         const now = Date.now();
         if (i === 3) fourthAt = now;
         const id = `${BURST_ID_PREFIX}${options.runId}-${burst}-${i}`;
-        const data = JSON.stringify({ id, text: 'The #transitpolicy is a disaster, buses late again 😡', lang: 'en', created_at: new Date(now).toISOString(), user: { screen_name: `angry${burst}${i}` }, hashtags: ['transitpolicy'] });
-        void options.producer.put({ partitionKey: id, data }).catch((error: unknown) => options.logger.warn('burst post not accepted', { error: String(error) }));
+        const data = JSON.stringify({
+          id,
+          text: 'The #transitpolicy is a disaster, buses late again 😡',
+          lang: 'en',
+          created_at: new Date(now).toISOString(),
+          user: { screen_name: `angry${burst}${i}` },
+          hashtags: ['transitpolicy'],
+        });
+        void options.producer
+          .put({ partitionKey: id, data })
+          .catch((error: unknown) => options.logger.warn('burst post not accepted', { error: String(error) }));
         if (i < 3) await sleep(300);
       }
       const deadline = fourthAt + 60_000;
       let alerted = false;
-      while (!(alerted = alerts.newLines().length > 0) && Date.now() < deadline && !options.signal.aborted) await sleep(50);
+      while (!(alerted = alerts.newLines().length > 0) && Date.now() < deadline && !options.signal.aborted)
+        await sleep(50);
       if (alerted) {
         samples.push(Date.now() - fourthAt);
-        options.progress(`burst ${burst + 1}/${options.bursts}: alert ${((Date.now() - fourthAt) / 1000).toFixed(1)} s after the 4th negative post`);
+        options.progress(
+          `burst ${burst + 1}/${options.bursts}: alert ${((Date.now() - fourthAt) / 1000).toFixed(1)} s after the 4th negative post`,
+        );
       } else {
         missed += 1;
         options.progress(`burst ${burst + 1}/${options.bursts}: no alert within 60 s`);
@@ -85,5 +113,10 @@ export async function measureTimeToAlert(options: TimeToAlertOptions): Promise<T
     await alerter.stop();
   }
   const sorted = [...samples].sort((a, b) => a - b);
-  return { samplesMs: samples, missed, p50Ms: percentileOfSorted(sorted, 0.5), p95Ms: percentileOfSorted(sorted, 0.95) };
+  return {
+    samplesMs: samples,
+    missed,
+    p50Ms: percentileOfSorted(sorted, 0.5),
+    p95Ms: percentileOfSorted(sorted, 0.95),
+  };
 }

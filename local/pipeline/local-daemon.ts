@@ -38,7 +38,10 @@ export function localConsumerEnv(options: LocalDaemonOptions): Record<string, st
   const { endpoints } = options;
   return {
     // Dummy keys (s3rver insists on S3RVER; the others accept any): real credentials in the caller's environment never reach the stand-ins.
-    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY, AWS_SESSION_TOKEN: '', AWS_PROFILE: '',
+    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
+    AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
+    AWS_SESSION_TOKEN: '',
+    AWS_PROFILE: '',
     AWS_REGION: endpoints.region,
     AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,

@@ -15,16 +15,35 @@ export function localMetricsDir(dir: string): string {
 }
 
 /** The consumer children's settings: their own metrics and the AWS/Kinesis read series go to the local store. */
-export function localMetricsEnv(metricsDir: string, flushIntervalMs = LOCAL_METRICS_FLUSH_INTERVAL_MS): Record<string, string> {
+export function localMetricsEnv(
+  metricsDir: string,
+  flushIntervalMs = LOCAL_METRICS_FLUSH_INTERVAL_MS,
+): Record<string, string> {
   return { METRICS_MODE: 'local', METRICS_DIR: metricsDir, METRICS_FLUSH_INTERVAL_MS: String(flushIntervalMs) };
 }
 
 /** The same store as a MetricsConfig, for in-process writers (producer, checkpoint monitor). */
-export function localMetricsConfig(metricsDir: string, flushIntervalMs = LOCAL_METRICS_FLUSH_INTERVAL_MS): MetricsConfig {
-  return { mode: 'local', namespace: DEFAULT_METRICS_NAMESPACE, directory: metricsDir, flushIntervalMs, maxBufferedSeries: 20_000 };
+export function localMetricsConfig(
+  metricsDir: string,
+  flushIntervalMs = LOCAL_METRICS_FLUSH_INTERVAL_MS,
+): MetricsConfig {
+  return {
+    mode: 'local',
+    namespace: DEFAULT_METRICS_NAMESPACE,
+    directory: metricsDir,
+    flushIntervalMs,
+    maxBufferedSeries: 20_000,
+  };
 }
 
 /** The sink to give createProducer: what Kinesis accepted becomes IncomingRecords/IncomingBytes of the stream. */
-export function producerThroughputSink(metricsDir: string, streamName: string, logger: Logger, flushIntervalMs = LOCAL_METRICS_FLUSH_INTERVAL_MS): MetricsSink {
-  return new ProducerThroughputSink(createStreamThroughputMetrics(localMetricsConfig(metricsDir, flushIntervalMs), streamName, logger));
+export function producerThroughputSink(
+  metricsDir: string,
+  streamName: string,
+  logger: Logger,
+  flushIntervalMs = LOCAL_METRICS_FLUSH_INTERVAL_MS,
+): MetricsSink {
+  return new ProducerThroughputSink(
+    createStreamThroughputMetrics(localMetricsConfig(metricsDir, flushIntervalMs), streamName, logger),
+  );
 }

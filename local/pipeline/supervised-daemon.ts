@@ -20,7 +20,12 @@ export async function superviseDaemon(options: SupervisedDaemonOptions): Promise
   const supervisor = new Supervisor({
     start: async () => {
       const daemon = startLocalDaemon(options.daemon);
-      options.registry?.add({ name: `kcl-daemon-${options.daemon.workerId}`, pid: daemon.pid, group: true, marker: MULTILANG_DAEMON_CLASS });
+      options.registry?.add({
+        name: `kcl-daemon-${options.daemon.workerId}`,
+        pid: daemon.pid,
+        group: true,
+        marker: MULTILANG_DAEMON_CLASS,
+      });
       void daemon.exited.then(() => options.registry?.remove(daemon.pid));
       try {
         await daemon.waitForLog(/Initialization complete/, options.readyTimeoutMs ?? 180_000);
@@ -33,8 +38,18 @@ export async function superviseDaemon(options: SupervisedDaemonOptions): Promise
     ...(options.restartPolicy === undefined ? {} : { restartPolicy: options.restartPolicy }),
     onEvent: (event) => {
       if (event.type === 'started') options.logger.info('daemon running', { pid: event.pid, attempt: event.attempt });
-      if (event.type === 'exited') options.logger.warn('daemon exited; restarting', { pid: event.pid, code: event.exit.code, signal: event.exit.signal, restartInMs: event.restartInMs });
-      if (event.type === 'start-failed') options.logger.error('daemon failed to start; retrying', { error: describeError(event.error), restartInMs: event.restartInMs });
+      if (event.type === 'exited')
+        options.logger.warn('daemon exited; restarting', {
+          pid: event.pid,
+          code: event.exit.code,
+          signal: event.exit.signal,
+          restartInMs: event.restartInMs,
+        });
+      if (event.type === 'start-failed')
+        options.logger.error('daemon failed to start; retrying', {
+          error: describeError(event.error),
+          restartInMs: event.restartInMs,
+        });
     },
   });
   await supervisor.start();

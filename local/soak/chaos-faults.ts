@@ -9,7 +9,14 @@ import type { SoakPipeline } from './soak-pipeline';
 import type { SoakStack } from './soak-stack';
 
 export const FAULT_KINDS = [
-  'kill-consumer-child', 'kill-daemon', 'term-daemon', 'second-worker', 'reshard', 'restart-postgres', 'stop-s3', 'poison-burst',
+  'kill-consumer-child',
+  'kill-daemon',
+  'term-daemon',
+  'second-worker',
+  'reshard',
+  'restart-postgres',
+  'stop-s3',
+  'poison-burst',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -30,7 +37,10 @@ export function seededRandom(seed: number): () => number {
 
 /** `count` faults drawn uniformly from FAULT_KINDS with `random`. */
 export function chooseFaults(count: number, random: () => number): FaultKind[] {
-  return Array.from({ length: count }, () => FAULT_KINDS[Math.min(FAULT_KINDS.length - 1, Math.floor(random() * FAULT_KINDS.length))]);
+  return Array.from(
+    { length: count },
+    () => FAULT_KINDS[Math.min(FAULT_KINDS.length - 1, Math.floor(random() * FAULT_KINDS.length))],
+  );
 }
 
 export interface FaultContext {
@@ -81,10 +91,18 @@ export async function injectFault(kind: FaultKind, ctx: FaultContext): Promise<s
     }
     case 'reshard': {
       const kinesis = stack.factory.kinesis();
-      const open = (await listAllShards(kinesis, pipeline.streamName)).filter((s) => s.SequenceNumberRange?.EndingSequenceNumber === undefined).length;
+      const open = (await listAllShards(kinesis, pipeline.streamName)).filter(
+        (s) => s.SequenceNumberRange?.EndingSequenceNumber === undefined,
+      ).length;
       const target = open <= ctx.baseShards ? open * 2 : Math.max(1, Math.ceil(open / 2));
       await waitForActive(kinesis, pipeline.streamName);
-      await kinesis.send(new UpdateShardCountCommand({ StreamName: pipeline.streamName, TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' }));
+      await kinesis.send(
+        new UpdateShardCountCommand({
+          StreamName: pipeline.streamName,
+          TargetShardCount: target,
+          ScalingType: 'UNIFORM_SCALING',
+        }),
+      );
       await waitForActive(kinesis, pipeline.streamName);
       return `UpdateShardCount ${open} -> ${target}`;
     }
@@ -128,12 +146,20 @@ async function childrenOf(pid: number, timeoutMs: number): Promise<number[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const text = execFileSync('ps', ['-eo', 'pid=,ppid='], { encoding: 'utf8' });
-    const children = text.split('\n').map((line) => line.trim().split(/\s+/).map(Number)).filter(([, ppid]) => ppid === pid).map(([child]) => child as number);
+    const children = text
+      .split('\n')
+      .map((line) => line.trim().split(/\s+/).map(Number))
+      .filter(([, ppid]) => ppid === pid)
+      .map(([child]) => child as number);
     if (children.length > 0 || Date.now() > deadline) return children;
     await sleep(500);
   }
 }
 
 function signal(pid: number, name: NodeJS.Signals): void {
-  try { process.kill(pid, name); } catch { /* already gone */ }
+  try {
+    process.kill(pid, name);
+  } catch {
+    /* already gone */
+  }
 }

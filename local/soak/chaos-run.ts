@@ -47,8 +47,16 @@ export interface ChaosOutcome {
 }
 
 export function isExact(o: ChaosOutcome): boolean {
-  return o.delivered && o.missing === 0 && o.duplicates === 0 && o.unexpected === 0 && o.archived === o.produced && o.loaded === o.produced
-    && o.deadLettered === o.poisonSent && o.injected.length === o.faults;
+  return (
+    o.delivered &&
+    o.missing === 0 &&
+    o.duplicates === 0 &&
+    o.unexpected === 0 &&
+    o.archived === o.produced &&
+    o.loaded === o.produced &&
+    o.deadLettered === o.poisonSent &&
+    o.injected.length === o.faults
+  );
 }
 
 export async function runChaos(o: ChaosOptions): Promise<ChaosOutcome> {
@@ -67,16 +75,26 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosOutcome> {
       if (o.signal.aborted) break;
       const at = Date.now();
       try {
-        const what = await injectFault(kind, { stack: o.stack, pipeline, baseShards: o.shards, random, progress: o.progress });
+        const what = await injectFault(kind, {
+          stack: o.stack,
+          pipeline,
+          baseShards: o.shards,
+          random,
+          progress: o.progress,
+        });
         injected.push({ kind, what, tookMs: Date.now() - at });
-        o.progress(`fault ${index + 1}/${plan.length} ${kind}: ${what} (${((Date.now() - at) / 1000).toFixed(1)} s); produced ${pipeline.records.length}`);
+        o.progress(
+          `fault ${index + 1}/${plan.length} ${kind}: ${what} (${((Date.now() - at) / 1000).toFixed(1)} s); produced ${pipeline.records.length}`,
+        );
       } catch (error: unknown) {
         o.progress(`fault ${index + 1}/${plan.length} ${kind} could not be injected: ${describeError(error)}`);
       }
       await sleep(o.pauseMs);
     }
     await pipeline.stopProducing();
-    o.progress(`producing stopped: ${pipeline.records.length} tweets and ${pipeline.poisonSent} poison records accepted; waiting for delivery...`);
+    o.progress(
+      `producing stopped: ${pipeline.records.length} tweets and ${pipeline.poisonSent} poison records accepted; waiting for delivery...`,
+    );
     delivered = await pipeline.waitForDelivery(o.deliveryTimeoutMs, o.progress);
   } finally {
     o.progress('stopping the daemon (processors checkpoint)...');
@@ -86,7 +104,19 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosOutcome> {
   const dead = await pipeline.deadLetters();
   const lost = await pipeline.missingBehindCheckpoint(r);
   return {
-    faults: o.faults, produced: r.produced, archived: r.archived, loaded: r.loaded, deadLettered: dead.identities, missing: r.missing, lost, duplicates: r.duplicates,
-    poisonSent: pipeline.poisonSent - pipeline.poisonFailures, unexpected: r.details.unexpected + dead.foreign, injected, delivered, elapsedMs: Date.now() - started, runId: pipeline.runId,
+    faults: o.faults,
+    produced: r.produced,
+    archived: r.archived,
+    loaded: r.loaded,
+    deadLettered: dead.identities,
+    missing: r.missing,
+    lost,
+    duplicates: r.duplicates,
+    poisonSent: pipeline.poisonSent - pipeline.poisonFailures,
+    unexpected: r.details.unexpected + dead.foreign,
+    injected,
+    delivered,
+    elapsedMs: Date.now() - started,
+    runId: pipeline.runId,
   };
 }

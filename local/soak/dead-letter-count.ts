@@ -14,7 +14,12 @@ export interface DeadLetterCount {
 }
 
 /** Reads every object under `prefix`; each line is one dead letter (JSON with base64 `data`). */
-export async function countDeadLetters(s3: S3Client, bucket: string, prefix: string, runId: string): Promise<DeadLetterCount> {
+export async function countDeadLetters(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+  runId: string,
+): Promise<DeadLetterCount> {
   const ids = new Set<string>();
   const identities = new Set<string>();
   const pattern = new RegExp(`${runId}-p\\d+`);
@@ -25,7 +30,10 @@ export async function countDeadLetters(s3: S3Client, bucket: string, prefix: str
       if (line.trim() === '') continue;
       lines += 1;
       const id = poisonIdOf(line, pattern);
-      if (id === undefined) { foreign += 1; continue; }
+      if (id === undefined) {
+        foreign += 1;
+        continue;
+      }
       ids.add(id);
       identities.add(identityOf(line) ?? `${key}#${id}`);
     }
@@ -45,8 +53,14 @@ function poisonIdOf(line: string, pattern: RegExp): string | undefined {
 
 function identityOf(line: string): string | undefined {
   try {
-    const { shardId, sequenceNumber, subSequenceNumber } = JSON.parse(line) as { shardId?: unknown; sequenceNumber?: unknown; subSequenceNumber?: unknown };
-    return typeof shardId === 'string' && typeof sequenceNumber === 'string' ? `${shardId}/${sequenceNumber}/${String(subSequenceNumber ?? 0)}` : undefined;
+    const { shardId, sequenceNumber, subSequenceNumber } = JSON.parse(line) as {
+      shardId?: unknown;
+      sequenceNumber?: unknown;
+      subSequenceNumber?: unknown;
+    };
+    return typeof shardId === 'string' && typeof sequenceNumber === 'string'
+      ? `${shardId}/${sequenceNumber}/${String(subSequenceNumber ?? 0)}`
+      : undefined;
   } catch {
     return undefined;
   }

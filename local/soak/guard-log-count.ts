@@ -9,7 +9,11 @@ export function countGuardDrops(dir: string): { aggregates: number; records: num
   let aggregates = 0;
   let records = 0;
   let files: string[] = [];
-  try { files = fs.readdirSync(dir).filter((f) => f.endsWith('.log')); } catch { return { aggregates, records }; }
+  try {
+    files = fs.readdirSync(dir).filter((f) => f.endsWith('.log'));
+  } catch {
+    return { aggregates, records };
+  }
   for (const file of files) {
     for (const line of fs.readFileSync(path.join(dir, file), 'utf8').split('\n')) {
       if (!line.includes(MESSAGE)) continue;
@@ -17,7 +21,9 @@ export function countGuardDrops(dir: string): { aggregates: number; records: num
         const parsed = JSON.parse(line) as { aggregates?: unknown; records?: unknown };
         aggregates += typeof parsed.aggregates === 'number' ? parsed.aggregates : 0;
         records += typeof parsed.records === 'number' ? parsed.records : 0;
-      } catch { /* a torn last line */ }
+      } catch {
+        /* a torn last line */
+      }
     }
   }
   return { aggregates, records };

@@ -44,14 +44,27 @@ export interface ReshardRunResult {
 
 export async function runReshardOnce(o: ReshardRunOptions): Promise<ReshardRunResult> {
   const started = Date.now();
-  const pipeline = await SoakPipeline.start({ stack: o.stack, dir: o.dir, shards: o.from, logger: o.logger, ...(o.generation === undefined ? {} : { generation: o.generation }), ...(o.guard ? {} : { consumerEnv: { SHARD_RANGE_FILTER: 'off' } }) });
+  const pipeline = await SoakPipeline.start({
+    stack: o.stack,
+    dir: o.dir,
+    shards: o.from,
+    logger: o.logger,
+    ...(o.generation === undefined ? {} : { generation: o.generation }),
+    ...(o.guard ? {} : { consumerEnv: { SHARD_RANGE_FILTER: 'off' } }),
+  });
   const before = countGuardDrops(path.join(o.dir, 'logs', 'consumer'));
   let delivered = false;
   try {
     pipeline.startProducing(o.ratePerSecond);
     await sleep(o.beforeMs);
     const kinesis = o.stack.factory.kinesis();
-    await kinesis.send(new UpdateShardCountCommand({ StreamName: pipeline.streamName, TargetShardCount: o.to, ScalingType: 'UNIFORM_SCALING' }));
+    await kinesis.send(
+      new UpdateShardCountCommand({
+        StreamName: pipeline.streamName,
+        TargetShardCount: o.to,
+        ScalingType: 'UNIFORM_SCALING',
+      }),
+    );
     await waitForActive(kinesis, pipeline.streamName);
     await sleep(o.afterMs);
     await pipeline.stopProducing();
@@ -65,7 +78,16 @@ export async function runReshardOnce(o: ReshardRunOptions): Promise<ReshardRunRe
   const after = countGuardDrops(path.join(o.dir, 'logs', 'consumer'));
   await pipeline.deleteStream();
   return {
-    runId: pipeline.runId, produced: r.produced, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, lost,
-    unexpected: r.details.unexpected, guardDroppedAggregates: after.aggregates - before.aggregates, elapsedMs: Date.now() - started, delivered,
+    runId: pipeline.runId,
+    produced: r.produced,
+    archived: r.archived,
+    loaded: r.loaded,
+    duplicates: r.duplicates,
+    missing: r.missing,
+    lost,
+    unexpected: r.details.unexpected,
+    guardDroppedAggregates: after.aggregates - before.aggregates,
+    elapsedMs: Date.now() - started,
+    delivered,
   };
 }

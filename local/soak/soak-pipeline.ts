@@ -65,7 +65,12 @@ export class SoakPipeline {
     const applicationName = `${runId}-app`;
     const kinesis = stack.factory.kinesis();
     await ensureStream(kinesis, streamName, options.shards);
-    await seedLeaseTable(stack.factory.dynamodb(), applicationName, await openShardsForSeeding(kinesis, streamName), options.generation ?? DEFAULT_KCL_GENERATION);
+    await seedLeaseTable(
+      stack.factory.dynamodb(),
+      applicationName,
+      await openShardsForSeeding(kinesis, streamName),
+      options.generation ?? DEFAULT_KCL_GENERATION,
+    );
     await createLocalTables(stack.postgresUrl);
     const supervisor = await superviseDaemon({
       daemon: SoakPipeline.daemonOptions(options, runId, streamName, applicationName, 'soak-worker'),
@@ -73,17 +78,41 @@ export class SoakPipeline {
       restartPolicy: { baseDelayMs: 1_000, maxDelayMs: 8_000, resetAfterMs: 30_000 },
       stopGraceMs: 30_000,
     });
-    const producer = await createProducer({ streamName, kinesis, logger: options.logger.child({ component: 'producer' }) });
+    const producer = await createProducer({
+      streamName,
+      kinesis,
+      logger: options.logger.child({ component: 'producer' }),
+    });
     return new SoakPipeline(options, runId, streamName, applicationName, supervisor, producer);
   }
 
   /** What a daemon of this run starts with (a second worker passes its own id). */
-  public static daemonOptions(options: SoakPipelineOptions, runId: string, streamName: string, applicationName: string, workerId: string): LocalDaemonOptions {
+  public static daemonOptions(
+    options: SoakPipelineOptions,
+    runId: string,
+    streamName: string,
+    applicationName: string,
+    workerId: string,
+  ): LocalDaemonOptions {
     const { stack } = options;
-    const env = { ...localSinkEnv(SOAK_BUCKET, stack.postgresUrl), ARCHIVE_PREFIX: `${runId}/raw`, ARCHIVE_STATE_PREFIX: `${runId}/state`, ARCHIVE_ERROR_PREFIX: `${runId}/errors`, BATCH_MAX_AGE_MS: '1000', ...options.consumerEnv };
+    const env = {
+      ...localSinkEnv(SOAK_BUCKET, stack.postgresUrl),
+      ARCHIVE_PREFIX: `${runId}/raw`,
+      ARCHIVE_STATE_PREFIX: `${runId}/state`,
+      ARCHIVE_ERROR_PREFIX: `${runId}/errors`,
+      BATCH_MAX_AGE_MS: '1000',
+      ...options.consumerEnv,
+    };
     return {
       endpoints: { ...stack.base.endpoints, s3: stack.s3Endpoint, postgresUrl: stack.postgresUrl },
-      streamName, applicationName, workerId, dir: options.dir, sinks: 'all', properties: SOAK_PROPERTIES, env, generation: options.generation ?? DEFAULT_KCL_GENERATION,
+      streamName,
+      applicationName,
+      workerId,
+      dir: options.dir,
+      sinks: 'all',
+      properties: SOAK_PROPERTIES,
+      env,
+      generation: options.generation ?? DEFAULT_KCL_GENERATION,
     };
   }
 
@@ -109,7 +138,12 @@ export class SoakPipeline {
     const puts: Promise<unknown>[] = [];
     for (let i = 0; i < count; i += 1) {
       const id = `${this.runId}-p${this.poisonSent + i}`;
-      puts.push(this.producer.put({ partitionKey: `${id}-${Math.random().toString(36).slice(2)}`, data: `{"poison": ${id} <- not JSON` }));
+      puts.push(
+        this.producer.put({
+          partitionKey: `${id}-${Math.random().toString(36).slice(2)}`,
+          data: `{"poison": ${id} <- not JSON`,
+        }),
+      );
     }
     this.poisonSent += count;
     // No flush here: flush waits until the producer is idle, which never happens while the tweet loop runs.
@@ -135,7 +169,11 @@ export class SoakPipeline {
       if (id !== undefined) poison.set(id, (poison.get(id) ?? 0) + 1);
       return id === undefined;
     });
-    const r = reconcile(this.records, tweets, await readPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`));
+    const r = reconcile(
+      this.records,
+      tweets,
+      await readPostRows(this.options.stack.postgresUrl, LOCAL_POSTS_TABLE, `${this.runId}-`),
+    );
     const poisonDuplicates = [...poison.values()].reduce((n, copies) => n + copies - 1, 0);
     const poisonMissing = Math.max(0, this.poisonSent - this.poisonFailures - poison.size);
     return { ...r, duplicates: r.duplicates + poisonDuplicates, missing: r.missing + poisonMissing };
@@ -148,11 +186,21 @@ export class SoakPipeline {
   public async missingBehindCheckpoint(r: Reconciliation): Promise<number> {
     const missing = new Set([...r.details.missingFromArchive, ...r.details.missingFromTable]);
     if (missing.size === 0) return 0;
-    const leases = new Map((await readLeasesIfAny(this.options.stack.factory.dynamodb(), this.applicationName)).map((l) => [l.leaseKey, l.checkpoint]));
+    const leases = new Map(
+      (await readLeasesIfAny(this.options.stack.factory.dynamodb(), this.applicationName)).map((l) => [
+        l.leaseKey,
+        l.checkpoint,
+      ]),
+    );
     return this.records.filter(({ id, result }) => {
       if (!missing.has(id)) return false;
       const checkpoint = leases.get(result.shardId);
-      return checkpoint === 'SHARD_END' || (typeof checkpoint === 'string' && /^\d+$/.test(checkpoint) && BigInt(checkpoint) >= BigInt(result.sequenceNumber));
+      return (
+        checkpoint === 'SHARD_END' ||
+        (typeof checkpoint === 'string' &&
+          /^\d+$/.test(checkpoint) &&
+          BigInt(checkpoint) >= BigInt(result.sequenceNumber))
+      );
     }).length;
   }
 
@@ -188,7 +236,9 @@ export class SoakPipeline {
 
   /** Deletes the run's stream (after stop and reconcile): kinesis-local counts every open shard against an account limit (50). */
   public async deleteStream(): Promise<void> {
-    await this.options.stack.factory.kinesis().send(new DeleteStreamCommand({ StreamName: this.streamName, EnforceConsumerDeletion: true }));
+    await this.options.stack.factory
+      .kinesis()
+      .send(new DeleteStreamCommand({ StreamName: this.streamName, EnforceConsumerDeletion: true }));
   }
 
   private async produceLoop(ratePerSecond: number): Promise<void> {
@@ -205,10 +255,20 @@ export class SoakPipeline {
       this.next += 1;
       const id = `${this.runId}-${index}`;
       const producedAtMs = Date.now();
-      const put = this.producer.put({ partitionKey: `${id}-${Math.random().toString(36).slice(2)}`, data: tracedTweet(id, index, producedAtMs) }).then(
-        (result) => { this.records.push({ id, producedAtMs, acceptedAtMs: Date.now(), result }); },
-        () => { this.sendFailures += 1; },
-      ).finally(() => pending.delete(put));
+      const put = this.producer
+        .put({
+          partitionKey: `${id}-${Math.random().toString(36).slice(2)}`,
+          data: tracedTweet(id, index, producedAtMs),
+        })
+        .then(
+          (result) => {
+            this.records.push({ id, producedAtMs, acceptedAtMs: Date.now(), result });
+          },
+          () => {
+            this.sendFailures += 1;
+          },
+        )
+        .finally(() => pending.delete(put));
       pending.add(put);
     }
     await this.producer.flush();

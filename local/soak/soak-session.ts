@@ -20,7 +20,9 @@ export function openSoakSession(tool: string): SoakSession {
   const dir = createRunFolder();
   const log = createWinstonLogger({ file: path.join(dir, 'logs', `${tool}.log`), errorsToStderr: false });
   process.removeAllListeners('warning');
-  process.on('warning', (warning) => log.logger.warn('process warning', { name: warning.name, message: warning.message }));
+  process.on('warning', (warning) =>
+    log.logger.warn('process warning', { name: warning.name, message: warning.message }),
+  );
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
   useLocalCredentials(process.env);
   const interrupt = new AbortController();
@@ -28,8 +30,12 @@ export function openSoakSession(tool: string): SoakSession {
   process.once('SIGTERM', () => interrupt.abort());
   const started = Date.now();
   return {
-    dir, logger: log.logger, signal: interrupt.signal,
-    progress: (line) => { process.stderr.write(`[${tool} ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`); },
+    dir,
+    logger: log.logger,
+    signal: interrupt.signal,
+    progress: (line) => {
+      process.stderr.write(`[${tool} ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
+    },
     startStack: () => startSoakStack(dir, [SOAK_BUCKET]),
     close: () => log.close(),
   };

@@ -27,7 +27,12 @@ export async function startSoakStack(dir: string, buckets: readonly string[]): P
   const logs = path.join(dir, 'logs');
   const s3Options = { port: ports.s3, directory: path.join(dir, 's3'), buckets, logFile: path.join(logs, 's3.log') };
   // Kept cluster: a restart must keep what the consumer already checkpointed (keepData also commits synchronously).
-  const pgOptions: PostgresOptions = { port: ports.postgres, directory: path.join(dir, 'postgres'), keepData: true, logFile: path.join(logs, 'postgres.log') };
+  const pgOptions: PostgresOptions = {
+    port: ports.postgres,
+    directory: path.join(dir, 'postgres'),
+    keepData: true,
+    logFile: path.join(logs, 'postgres.log'),
+  };
   let s3: RunningS3 | undefined;
   let postgres: RunningPostgres | undefined;
   try {
@@ -39,9 +44,17 @@ export async function startSoakStack(dir: string, buckets: readonly string[]): P
     throw error;
   }
   const s3Endpoint = s3.endpoint;
-  const factory = new AwsClientFactory({ region: base.endpoints.region, s3ForcePathStyle: true, endpoints: { kinesis: base.endpoints.kinesis, dynamodb: base.endpoints.dynamodb, s3: s3Endpoint } });
+  const factory = new AwsClientFactory({
+    region: base.endpoints.region,
+    s3ForcePathStyle: true,
+    endpoints: { kinesis: base.endpoints.kinesis, dynamodb: base.endpoints.dynamodb, s3: s3Endpoint },
+  });
   return {
-    ports, base, factory, s3Endpoint, postgresUrl: postgres.url,
+    ports,
+    base,
+    factory,
+    s3Endpoint,
+    postgresUrl: postgres.url,
     bounceS3: async (downMs) => {
       await s3?.stop();
       s3 = undefined;

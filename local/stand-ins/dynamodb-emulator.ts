@@ -18,7 +18,6 @@ export interface DynamoDbEmulator {
   stop(): Promise<void>;
 }
 
-
 export async function startDynamoDbEmulator(options: DynamoDbEmulatorOptions): Promise<DynamoDbEmulator> {
   const cli = require.resolve('dynalite/cli.js', { paths: [REPO_ROOT] });
   const args = [cli, '--host', LOOPBACK, '--port', String(options.port)];

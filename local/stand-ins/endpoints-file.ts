@@ -9,7 +9,12 @@ export interface EndpointsDocument {
   readonly kinesis: { readonly endpoint: string; readonly stream: string };
   readonly dynamodb: { readonly endpoint: string; readonly leaseTable: string };
   /** The access key s3rver accepts (a fixed local pair, not a secret): the aws CLI needs them to talk to the stand-in. */
-  readonly s3?: { readonly endpoint: string; readonly bucket: string; readonly accessKeyId: string; readonly secretAccessKey: string };
+  readonly s3?: {
+    readonly endpoint: string;
+    readonly bucket: string;
+    readonly accessKeyId: string;
+    readonly secretAccessKey: string;
+  };
   /** Local throwaway password, kept in .local/postgres/credentials.json (0600) with the cluster it opens. */
   readonly postgres?: { readonly url: string; readonly tables: readonly string[] };
   /** The local metrics store (METRICS_DIR) the producer, consumers and monitor write and the scaler reads. */
@@ -43,8 +48,19 @@ export function endpointsDocument(input: EndpointsInput): EndpointsDocument {
     region: endpoints.region,
     kinesis: { endpoint: endpoints.kinesis, stream: input.streamName },
     dynamodb: { endpoint: endpoints.dynamodb, leaseTable: input.applicationName },
-    ...(endpoints.s3 === undefined || input.bucket === undefined ? {} : { s3: { endpoint: endpoints.s3, bucket: input.bucket, accessKeyId: LOCAL_ACCESS_KEY, secretAccessKey: LOCAL_ACCESS_KEY } }),
-    ...(endpoints.postgresUrl === undefined ? {} : { postgres: { url: endpoints.postgresUrl, tables: input.tables ?? [] } }),
+    ...(endpoints.s3 === undefined || input.bucket === undefined
+      ? {}
+      : {
+          s3: {
+            endpoint: endpoints.s3,
+            bucket: input.bucket,
+            accessKeyId: LOCAL_ACCESS_KEY,
+            secretAccessKey: LOCAL_ACCESS_KEY,
+          },
+        }),
+    ...(endpoints.postgresUrl === undefined
+      ? {}
+      : { postgres: { url: endpoints.postgresUrl, tables: input.tables ?? [] } }),
     ...(input.metricsDir === undefined ? {} : { metrics: { directory: input.metricsDir } }),
     logs: input.logsDir,
     daemonProperties: input.propertiesFile,
@@ -63,7 +79,8 @@ export function readEndpointsFile(file: string): EndpointsDocument | undefined {
     return undefined;
   }
   const document = JSON.parse(text) as Partial<EndpointsDocument>;
-  if (typeof document.kinesis?.endpoint !== 'string' || typeof document.kinesis.stream !== 'string') throw new Error(`${file} has no kinesis.endpoint and kinesis.stream`);
+  if (typeof document.kinesis?.endpoint !== 'string' || typeof document.kinesis.stream !== 'string')
+    throw new Error(`${file} has no kinesis.endpoint and kinesis.stream`);
   return document as EndpointsDocument;
 }
 
@@ -76,9 +93,7 @@ export function writeEndpointsFile(file: string, document: EndpointsDocument): v
 export function whereToLook(file: string, document: EndpointsDocument): string[] {
   // The stand-ins accept these keys (kinesis-local and dynalite any, s3rver only its own): the aws CLI needs some to sign with.
   const keys = `AWS_ACCESS_KEY_ID=${LOCAL_ACCESS_KEY} AWS_SECRET_ACCESS_KEY=${LOCAL_ACCESS_KEY}`;
-  const lines = [
-    `endpoints: ${file}`,
-  ];
+  const lines = [`endpoints: ${file}`];
   if (document.dashboard !== undefined) lines.push(`  dashboard: ${document.dashboard.url}`);
   if (document.alerts !== undefined) lines.push(`  alerts: ${document.alerts.file}`);
   if (document.email !== undefined) lines.push(`  mail outbox: ${document.email.outbox} (npm run report -- --send)`);
@@ -86,8 +101,12 @@ export function whereToLook(file: string, document: EndpointsDocument): string[]
     `  ${keys} aws --endpoint-url ${document.kinesis.endpoint} --region ${document.region} kinesis list-shards --stream-name ${document.kinesis.stream}`,
     `  ${keys} aws --endpoint-url ${document.dynamodb.endpoint} --region ${document.region} dynamodb scan --table-name ${document.dynamodb.leaseTable}`,
   );
-  if (document.s3 !== undefined) lines.push(`  ${keys} aws --endpoint-url ${document.s3.endpoint} --region ${document.region} s3 ls --recursive s3://${document.s3.bucket}/`);
-  if (document.postgres !== undefined) lines.push(`  psql "$(node -p "require('./${path.relative(process.cwd(), file)}').postgres.url")"`);
+  if (document.s3 !== undefined)
+    lines.push(
+      `  ${keys} aws --endpoint-url ${document.s3.endpoint} --region ${document.region} s3 ls --recursive s3://${document.s3.bucket}/`,
+    );
+  if (document.postgres !== undefined)
+    lines.push(`  psql "$(node -p "require('./${path.relative(process.cwd(), file)}').postgres.url")"`);
   lines.push(`  logs: ${document.logs} (daemon: daemon-*.log, consumers: consumer/)`);
   return lines;
 }

@@ -1,5 +1,12 @@
 // Creates what KCL 3 expects beside the lease table on a DynamoDB stand-in: the lease-owner index and the two coordination tables.
-import { CreateTableCommand, DescribeTableCommand, ResourceNotFoundException, type AttributeDefinition, type DynamoDBClient, type GlobalSecondaryIndex } from '@aws-sdk/client-dynamodb';
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  ResourceNotFoundException,
+  type AttributeDefinition,
+  type DynamoDBClient,
+  type GlobalSecondaryIndex,
+} from '@aws-sdk/client-dynamodb';
 import { sleep } from '../../common/sleep';
 
 /** The index KCL 3 queries for one worker's leases (hash leaseOwner, range leaseKey, keys only); source: KCL 3.x DynamoDBLeaseRefresher. */
@@ -7,15 +14,26 @@ export const LEASE_OWNER_INDEX = 'LeaseOwnerToLeaseKeyIndex';
 
 export const LEASE_OWNER_INDEX_DEFINITION: GlobalSecondaryIndex = {
   IndexName: LEASE_OWNER_INDEX,
-  KeySchema: [{ AttributeName: 'leaseOwner', KeyType: 'HASH' }, { AttributeName: 'leaseKey', KeyType: 'RANGE' }],
+  KeySchema: [
+    { AttributeName: 'leaseOwner', KeyType: 'HASH' },
+    { AttributeName: 'leaseKey', KeyType: 'RANGE' },
+  ],
   Projection: { ProjectionType: 'KEYS_ONLY' },
 };
 
-export const LEASE_OWNER_INDEX_ATTRIBUTES: readonly AttributeDefinition[] = [{ AttributeName: 'leaseOwner', AttributeType: 'S' }];
+export const LEASE_OWNER_INDEX_ATTRIBUTES: readonly AttributeDefinition[] = [
+  { AttributeName: 'leaseOwner', AttributeType: 'S' },
+];
 
 /** `<app>-WorkerMetricStats` (key `wid`) and `<app>-CoordinatorState` (key `key`): KCL 3.1.3's default names and keys. */
-export function kcl3TableNames(applicationName: string): { readonly workerMetrics: string; readonly coordinatorState: string } {
-  return { workerMetrics: `${applicationName}-WorkerMetricStats`, coordinatorState: `${applicationName}-CoordinatorState` };
+export function kcl3TableNames(applicationName: string): {
+  readonly workerMetrics: string;
+  readonly coordinatorState: string;
+} {
+  return {
+    workerMetrics: `${applicationName}-WorkerMetricStats`,
+    coordinatorState: `${applicationName}-CoordinatorState`,
+  };
 }
 
 /**
@@ -35,12 +53,14 @@ async function createTableIfMissing(client: DynamoDBClient, table: string, key: 
   } catch (error: unknown) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
   }
-  await client.send(new CreateTableCommand({
-    TableName: table,
-    AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: key, KeyType: 'HASH' }],
-    BillingMode: 'PAY_PER_REQUEST',
-  }));
+  await client.send(
+    new CreateTableCommand({
+      TableName: table,
+      AttributeDefinitions: [{ AttributeName: key, AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: key, KeyType: 'HASH' }],
+      BillingMode: 'PAY_PER_REQUEST',
+    }),
+  );
   await waitForActive(client, table);
 }
 

@@ -59,7 +59,11 @@ export async function startKinesisEmulator(options: KinesisEmulatorOptions): Pro
   };
   if (options.dataDirectory !== undefined) {
     fs.mkdirSync(options.dataDirectory, { recursive: true });
-    Object.assign(env, { PERSIST_PATH: path.resolve(options.dataDirectory), PERSIST_INTERVAL: '2s', LOAD_DATA_IF_EXISTS: 'true' });
+    Object.assign(env, {
+      PERSIST_PATH: path.resolve(options.dataDirectory),
+      PERSIST_INTERVAL: '2s',
+      LOAD_DATA_IF_EXISTS: 'true',
+    });
   }
   const service = await startService({
     name: 'kinesis-local',
@@ -71,5 +75,10 @@ export async function startKinesisEmulator(options: KinesisEmulatorOptions): Pro
     readyTimeoutMs: 60_000,
     stopTimeoutMs: options.dataDirectory === undefined ? STOP_TIMEOUT_MS : PERSISTENT_STOP_TIMEOUT_MS,
   });
-  return { process: service, pid: service.pid, endpoint: `http://${LOOPBACK}:${options.port}`, stop: () => service.stop() };
+  return {
+    process: service,
+    pid: service.pid,
+    endpoint: `http://${LOOPBACK}:${options.port}`,
+    stop: () => service.stop(),
+  };
 }

@@ -20,11 +20,21 @@ export interface StackPorts {
 
 /** The documented ports of `npm start` (4570 is the dashboard's; see start-args.ts PORT_SETTINGS, the source of these defaults). */
 export const FIXED_PORTS: StackPorts = {
-  kinesis: PORT_SETTINGS.kinesis.port, dynamodb: PORT_SETTINGS.dynamodb.port, s3: PORT_SETTINGS.s3.port, kinesisTls: PORT_SETTINGS.kinesisTls.port, postgres: PORT_SETTINGS.postgres.port,
+  kinesis: PORT_SETTINGS.kinesis.port,
+  dynamodb: PORT_SETTINGS.dynamodb.port,
+  s3: PORT_SETTINGS.s3.port,
+  kinesisTls: PORT_SETTINGS.kinesisTls.port,
+  postgres: PORT_SETTINGS.postgres.port,
 };
 
 export async function freeStackPorts(): Promise<StackPorts> {
-  return { kinesis: await freePort(), kinesisTls: await freePort(), dynamodb: await freePort(), s3: await freePort(), postgres: await freePort() };
+  return {
+    kinesis: await freePort(),
+    kinesisTls: await freePort(),
+    dynamodb: await freePort(),
+    s3: await freePort(),
+    postgres: await freePort(),
+  };
 }
 
 export interface LocalStackOptions {
@@ -62,39 +72,90 @@ type Stoppable = { readonly name: string; readonly pid: number; stop(): Promise<
 
 /** One message naming every taken port, before anything starts. */
 export async function assertPortsFree(ports: StackPorts, withSinks: boolean): Promise<void> {
-  const wanted: [string, number][] = [['kinesis', ports.kinesis], ['kinesis TLS', ports.kinesisTls], ['dynamodb', ports.dynamodb]];
+  const wanted: [string, number][] = [
+    ['kinesis', ports.kinesis],
+    ['kinesis TLS', ports.kinesisTls],
+    ['dynamodb', ports.dynamodb],
+  ];
   if (withSinks) wanted.push(['s3', ports.s3], ['postgres', ports.postgres]);
   const taken: string[] = [];
   for (const [name, port] of wanted) if (await isPortOpen(port)) taken.push(`${name} ${LOOPBACK}:${port}`);
-  if (taken.length > 0) throw new Error(`port(s) already in use: ${taken.join(', ')}. Is another \`npm start\` running? Stop it, or free the port(s).`);
+  if (taken.length > 0)
+    throw new Error(
+      `port(s) already in use: ${taken.join(', ')}. Is another \`npm start\` running? Stop it, or free the port(s).`,
+    );
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   if (options.portsChecked !== true) await assertPortsFree(options.ports, options.sinks);
   const started: Stoppable[] = [];
   const logs = path.join(options.dir, 'logs');
-  const track = (s: Stoppable, marker: string): void => { started.push(s); options.registry?.add({ name: s.name, pid: s.pid, group: false, marker }); };
+  const track = (s: Stoppable, marker: string): void => {
+    started.push(s);
+    options.registry?.add({ name: s.name, pid: s.pid, group: false, marker });
+  };
   const stop = async (): Promise<void> => {
-    for (const s of started.splice(0).reverse()) { await s.stop(); options.registry?.remove(s.pid); }
+    for (const s of started.splice(0).reverse()) {
+      await s.stop();
+      options.registry?.remove(s.pid);
+    }
   };
   try {
-    const kinesis = await startKinesisEmulator({ port: options.ports.kinesis, tlsPort: options.ports.kinesisTls, dataDirectory: options.persist === false ? undefined : path.join(options.dir, 'kinesis'), logFile: path.join(logs, 'kinesis.log'), updateShardCountMs: 1_000 });
+    const kinesis = await startKinesisEmulator({
+      port: options.ports.kinesis,
+      tlsPort: options.ports.kinesisTls,
+      dataDirectory: options.persist === false ? undefined : path.join(options.dir, 'kinesis'),
+      logFile: path.join(logs, 'kinesis.log'),
+      updateShardCountMs: 1_000,
+    });
     track({ name: 'kinesis', pid: kinesis.pid, stop: kinesis.stop }, 'kinesis-local');
-    const dynamodb = await startDynamoDbEmulator({ port: options.ports.dynamodb, ...(options.persist === false ? {} : { dataDir: path.join(options.dir, 'dynamodb') }), logFile: path.join(logs, 'dynamodb.log') });
+    const dynamodb = await startDynamoDbEmulator({
+      port: options.ports.dynamodb,
+      ...(options.persist === false ? {} : { dataDir: path.join(options.dir, 'dynamodb') }),
+      logFile: path.join(logs, 'dynamodb.log'),
+    });
     track({ name: 'dynamodb', pid: dynamodb.process.pid, stop: dynamodb.stop }, 'dynalite');
     let s3: string | undefined;
     let postgresUrl: string | undefined;
     if (options.sinks) {
-      const s3rver = await startS3Emulator({ port: options.ports.s3, directory: path.join(options.dir, 's3'), buckets: options.buckets ?? [], logFile: path.join(logs, 's3.log') });
+      const s3rver = await startS3Emulator({
+        port: options.ports.s3,
+        directory: path.join(options.dir, 's3'),
+        buckets: options.buckets ?? [],
+        logFile: path.join(logs, 's3.log'),
+      });
       track({ name: 's3', pid: s3rver.pid, stop: s3rver.stop }, 's3rver');
       s3 = s3rver.endpoint;
-      const postgres = await startPostgres({ port: options.ports.postgres, directory: path.join(options.dir, 'postgres'), keepData: options.persist !== false, logFile: path.join(logs, 'postgres.log'), ...(options.postgresDatabase === undefined ? {} : { database: options.postgresDatabase }) });
+      const postgres = await startPostgres({
+        port: options.ports.postgres,
+        directory: path.join(options.dir, 'postgres'),
+        keepData: options.persist !== false,
+        logFile: path.join(logs, 'postgres.log'),
+        ...(options.postgresDatabase === undefined ? {} : { database: options.postgresDatabase }),
+      });
       track({ name: 'postgres', pid: postgres.pid, stop: postgres.stop }, 'postgres');
       postgresUrl = postgres.url;
     }
-    const endpoints: StackEndpoints = { region: 'us-east-1', kinesis: kinesis.endpoint, dynamodb: dynamodb.endpoint, ...(s3 === undefined ? {} : { s3 }), ...(postgresUrl === undefined ? {} : { postgresUrl }) };
-    const factory = new AwsClientFactory({ region: endpoints.region, s3ForcePathStyle: true, endpoints: { kinesis: endpoints.kinesis, dynamodb: endpoints.dynamodb, ...(s3 === undefined ? {} : { s3 }) } });
-    return { endpoints, factory, stop: async () => { factory.destroy(); await stop(); } };
+    const endpoints: StackEndpoints = {
+      region: 'us-east-1',
+      kinesis: kinesis.endpoint,
+      dynamodb: dynamodb.endpoint,
+      ...(s3 === undefined ? {} : { s3 }),
+      ...(postgresUrl === undefined ? {} : { postgresUrl }),
+    };
+    const factory = new AwsClientFactory({
+      region: endpoints.region,
+      s3ForcePathStyle: true,
+      endpoints: { kinesis: endpoints.kinesis, dynamodb: endpoints.dynamodb, ...(s3 === undefined ? {} : { s3 }) },
+    });
+    return {
+      endpoints,
+      factory,
+      stop: async () => {
+        factory.destroy();
+        await stop();
+      },
+    };
   } catch (error: unknown) {
     await stop();
     throw error;

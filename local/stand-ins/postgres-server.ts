@@ -4,7 +4,17 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
 import { startService, stopPid } from '../../common/process/service-process';
-import { assertReachable, clearStaleDataFolder, clusterExists, ensureRunAs, findBinaries, initialiseDataFolder, readCredentials, stopStaleServer, writeCredentials } from './postgres-setup';
+import {
+  assertReachable,
+  clearStaleDataFolder,
+  clusterExists,
+  ensureRunAs,
+  findBinaries,
+  initialiseDataFolder,
+  readCredentials,
+  stopStaleServer,
+  writeCredentials,
+} from './postgres-setup';
 
 export interface PostgresOptions {
   readonly port: number;
@@ -51,14 +61,24 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     writeCredentials(credentialsFile, { user, password });
   }
   const serverArgs = [
-    '-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=',
+    '-D',
+    dataDir,
+    '-p',
+    String(options.port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
     ...(options.durable === true ? [] : ['-c', 'fsync=off', '-c', 'full_page_writes=off']),
     // A kept cluster commits synchronously: a row the consumer checkpointed must survive a killed server.
     ...(options.durable === true || options.keepData === true ? [] : ['-c', 'synchronous_commit=off']),
   ];
   // setpriv execs postgres in place (no fork), so the PID we hold is the postmaster's own.
   const command = runAs === undefined ? binaries.postgres : 'setpriv';
-  const args = runAs === undefined ? serverArgs : [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--init-groups', binaries.postgres, ...serverArgs];
+  const args =
+    runAs === undefined
+      ? serverArgs
+      : [`--reuid=${runAs.uid}`, `--regid=${runAs.gid}`, '--init-groups', binaries.postgres, ...serverArgs];
   const baseUrl = `postgres://${user}:${password}@127.0.0.1:${options.port}`;
   const service = await startService({
     name: 'postgres',
@@ -72,7 +92,11 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   });
   const stop = async (): Promise<void> => {
     // SIGINT is PostgreSQL's fast shutdown (SIGTERM waits for every client to disconnect); SIGKILL after 10 s.
-    try { process.kill(service.pid, 'SIGINT'); } catch { /* already gone */ }
+    try {
+      process.kill(service.pid, 'SIGINT');
+    } catch {
+      /* already gone */
+    }
     await stopPid(service.pid, 10_000);
   };
   try {

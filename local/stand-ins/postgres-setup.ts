@@ -31,7 +31,11 @@ export function ensureRunAs(): RunAs | undefined {
   try {
     return { uid: idOf('-u'), gid: idOf('-g'), name };
   } catch {
-    try { execFileSync('groupadd', [name], { stdio: 'ignore' }); } catch { /* the group may exist already */ }
+    try {
+      execFileSync('groupadd', [name], { stdio: 'ignore' });
+    } catch {
+      /* the group may exist already */
+    }
     execFileSync('useradd', ['-g', name, name], { stdio: 'ignore' });
     return { uid: idOf('-u'), gid: idOf('-g'), name };
   }
@@ -46,7 +50,11 @@ export async function stopStaleServer(dataDir: string): Promise<void> {
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid) && isPostgresOn(pid, dataDir)) {
-    try { process.kill(pid, 'SIGINT'); } catch { /* gone meanwhile */ }
+    try {
+      process.kill(pid, 'SIGINT');
+    } catch {
+      /* gone meanwhile */
+    }
     await stopPid(pid, 10_000);
   }
 }
@@ -63,12 +71,17 @@ export function clusterExists(dataDir: string): boolean {
 }
 
 /** The superuser and password of a kept cluster, stored beside it (mode 0600; a local throwaway password). */
-export interface ClusterCredentials { readonly user: string; readonly password: string }
+export interface ClusterCredentials {
+  readonly user: string;
+  readonly password: string;
+}
 
 export function readCredentials(file: string): ClusterCredentials | undefined {
   try {
     const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<ClusterCredentials>;
-    return typeof parsed.user === 'string' && typeof parsed.password === 'string' ? { user: parsed.user, password: parsed.password } : undefined;
+    return typeof parsed.user === 'string' && typeof parsed.password === 'string'
+      ? { user: parsed.user, password: parsed.password }
+      : undefined;
   } catch {
     return undefined;
   }
@@ -92,13 +105,22 @@ export function assertReachable(dataDir: string, runAs: RunAs | undefined): void
   if (runAs === undefined) return;
   for (let dir = path.dirname(dataDir); ; dir = path.dirname(dir)) {
     const stat = fs.statSync(dir);
-    if (stat.uid !== runAs.uid && (stat.mode & 0o001) === 0) throw new Error(`${dir} is not searchable by user ${runAs.name} (mode ${(stat.mode & 0o777).toString(8)}): chmod o+x it or choose another directory`);
+    if (stat.uid !== runAs.uid && (stat.mode & 0o001) === 0)
+      throw new Error(
+        `${dir} is not searchable by user ${runAs.name} (mode ${(stat.mode & 0o777).toString(8)}): chmod o+x it or choose another directory`,
+      );
     if (dir === path.dirname(dir)) return;
   }
 }
 
 /** Runs initdb (UTF8, C locale, password auth for TCP) on an empty folder owned by `runAs`. */
-export function initialiseDataFolder(binaries: PostgresBinaries, dataDir: string, user: string, password: string, runAs: RunAs | undefined): void {
+export function initialiseDataFolder(
+  binaries: PostgresBinaries,
+  dataDir: string,
+  user: string,
+  password: string,
+  runAs: RunAs | undefined,
+): void {
   fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const passwordFile = path.join(path.dirname(dataDir), `.pwfile-${process.pid}`);
   fs.writeFileSync(passwordFile, `${password}\n`, { mode: 0o600 });
@@ -107,10 +129,23 @@ export function initialiseDataFolder(binaries: PostgresBinaries, dataDir: string
       fs.chownSync(dataDir, runAs.uid, runAs.gid);
       fs.chownSync(passwordFile, runAs.uid, runAs.gid);
     }
-    execFileSync(binaries.initdb, [
-      `--pgdata=${dataDir}`, `--username=${user}`, `--pwfile=${passwordFile}`,
-      '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C', '--no-sync',
-    ], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, LC_ALL: 'C' }, ...(runAs === undefined ? {} : { uid: runAs.uid, gid: runAs.gid }) });
+    execFileSync(
+      binaries.initdb,
+      [
+        `--pgdata=${dataDir}`,
+        `--username=${user}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+        '--no-sync',
+      ],
+      {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, LC_ALL: 'C' },
+        ...(runAs === undefined ? {} : { uid: runAs.uid, gid: runAs.gid }),
+      },
+    );
   } catch (error: unknown) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString('utf8').trim() ?? '';
     throw new Error(`initdb failed on ${dataDir}: ${stderr === '' ? String(error) : stderr}`);

@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port <= 0 || directory === undefined) {
     throw new Error('usage: s3rver-main --port <port> --directory <dir> [--bucket <name>]...');
   }
-  const buckets = process.argv.flatMap((arg, i) => (arg === '--bucket' ? [process.argv[i + 1] ?? ''] : [])).filter((b) => b !== '');
+  const buckets = process.argv
+    .flatMap((arg, i) => (arg === '--bucket' ? [process.argv[i + 1] ?? ''] : []))
+    .filter((b) => b !== '');
   fs.mkdirSync(directory, { recursive: true });
   const server = new S3rver({
     address: '127.0.0.1',

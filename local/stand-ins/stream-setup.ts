@@ -1,11 +1,21 @@
 // Creates a Kinesis stream when missing and waits for ACTIVE; lists its open shards with their hash ranges.
-import { CreateStreamCommand, DescribeStreamSummaryCommand, ResourceNotFoundException, type KinesisClient } from '@aws-sdk/client-kinesis';
+import {
+  CreateStreamCommand,
+  DescribeStreamSummaryCommand,
+  ResourceNotFoundException,
+  type KinesisClient,
+} from '@aws-sdk/client-kinesis';
 import { listAllShards } from '../../common/aws/list-all-shards';
 import { sleep } from '../../common/sleep';
 import type { SeedShard } from '../../common/kcl-lease/new-lease-item';
 
 /** Returns true when it created the stream, false when it already existed (its shard count is left as it is). */
-export async function ensureStream(client: KinesisClient, streamName: string, shardCount: number, timeoutMs = 60_000): Promise<boolean> {
+export async function ensureStream(
+  client: KinesisClient,
+  streamName: string,
+  shardCount: number,
+  timeoutMs = 60_000,
+): Promise<boolean> {
   let created = false;
   try {
     await client.send(new DescribeStreamSummaryCommand({ StreamName: streamName }));

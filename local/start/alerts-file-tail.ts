@@ -12,7 +12,9 @@ export class AlertsFileTail {
     this.lines = existing.length;
   }
 
-  public get count(): number { return this.lines; }
+  public get count(): number {
+    return this.lines;
+  }
 
   /** One readable line per alert appended since the last call. */
   public newLines(): string[] {
@@ -23,7 +25,11 @@ export class AlertsFileTail {
 
   private read(): string[] {
     let size: number;
-    try { size = fs.statSync(this.file).size; } catch { return []; }
+    try {
+      size = fs.statSync(this.file).size;
+    } catch {
+      return [];
+    }
     if (size < this.offset) this.offset = 0;
     if (size === this.offset) return [];
     const fd = fs.openSync(this.file, 'r');
@@ -33,7 +39,11 @@ export class AlertsFileTail {
       // Up to the last complete line, counted in bytes (a line still being written is read next time).
       const complete = buffer.lastIndexOf(0x0a) + 1;
       this.offset += complete;
-      return buffer.subarray(0, complete).toString('utf8').split('\n').filter((l) => l.trim() !== '');
+      return buffer
+        .subarray(0, complete)
+        .toString('utf8')
+        .split('\n')
+        .filter((l) => l.trim() !== '');
     } finally {
       fs.closeSync(fd);
     }

@@ -18,15 +18,25 @@ export interface AutoscalerOptions {
   readonly say: (line: string) => void;
 }
 
-export interface Autoscaler { stop(): Promise<void> }
+export interface Autoscaler {
+  stop(): Promise<void>;
+}
 
 /** The environment the scaler runs with against the local stack. */
-export function localScalerEnv(endpoints: StackEndpoints, metricsDir: string, env: Readonly<Record<string, string | undefined>>): Record<string, string | undefined> {
+export function localScalerEnv(
+  endpoints: StackEndpoints,
+  metricsDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Record<string, string | undefined> {
   return {
     ...env,
-    AWS_REGION: endpoints.region, AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis, AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
-    SCALER_METRICS_SOURCE: 'local', METRICS_DIR: metricsDir,
+    AWS_REGION: endpoints.region,
+    AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
+    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
+    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
+    AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
+    SCALER_METRICS_SOURCE: 'local',
+    METRICS_DIR: metricsDir,
   };
 }
 
@@ -37,22 +47,38 @@ export function startAutoscaler(options: AutoscalerOptions): Autoscaler {
   const once = async (): Promise<void> => {
     const out: string[] = [];
     try {
-      const code = await runScalerCli(['run', '--stream', options.streamName, '--json'], { env, logger, print: (t) => out.push(t), printError: (t) => out.push(t) });
+      const code = await runScalerCli(['run', '--stream', options.streamName, '--json'], {
+        env,
+        logger,
+        print: (t) => out.push(t),
+        printError: (t) => out.push(t),
+      });
       logger.info('scaler run', { code, output: out.join('\n') });
       if (code !== EXIT.nothingToDo) options.say(`autoscale (exit ${code}): ${summarizeRun(out)}`);
     } catch (error: unknown) {
       logger.warn('scaler run failed', { error: describeError(error) });
     }
   };
-  const timer = setInterval(() => { running = running.then(once); }, options.intervalMs);
-  return { stop: async () => { clearInterval(timer); await running; } };
+  const timer = setInterval(() => {
+    running = running.then(once);
+  }, options.intervalMs);
+  return {
+    stop: async () => {
+      clearInterval(timer);
+      await running;
+    },
+  };
 }
 
 /** One line from the scaler's `run --json` output: decision, shard counts and the last reason (or the error line). */
 export function summarizeRun(output: readonly string[]): string {
   for (const text of output) {
     let parsed: unknown;
-    try { parsed = JSON.parse(text); } catch { continue; }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      continue;
+    }
     const doc = parsed as { plan?: RunPlan } & RunPlan;
     const plan = doc.plan ?? doc;
     if (typeof plan.decision !== 'string') continue;
@@ -61,4 +87,9 @@ export function summarizeRun(output: readonly string[]): string {
   return output.join(' | ').slice(0, 300);
 }
 
-interface RunPlan { decision?: string; currentShards?: number; finalShards?: number; reasons?: string[] }
+interface RunPlan {
+  decision?: string;
+  currentShards?: number;
+  finalShards?: number;
+  reasons?: string[];
+}

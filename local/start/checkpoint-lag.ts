@@ -10,7 +10,10 @@ export interface LagSnapshot {
   readonly caughtUpShards: number;
 }
 
-interface Produced { readonly sequence: bigint; readonly atMs: number }
+interface Produced {
+  readonly sequence: bigint;
+  readonly atMs: number;
+}
 
 export class CheckpointLag {
   private readonly byShard = new Map<string, Produced[]>();
@@ -29,7 +32,12 @@ export class CheckpointLag {
     const checkpoints = new Map(leases.map((lease) => [lease.leaseKey, lease.checkpoint]));
     for (const [shardId, list] of this.byShard) {
       const checkpoint = checkpoints.get(shardId);
-      const pending = checkpoint === 'SHARD_END' ? [] : /^\d+$/.test(checkpoint ?? '') ? list.filter((p) => p.sequence > BigInt(checkpoint as string)) : list;
+      const pending =
+        checkpoint === 'SHARD_END'
+          ? []
+          : /^\d+$/.test(checkpoint ?? '')
+            ? list.filter((p) => p.sequence > BigInt(checkpoint as string))
+            : list;
       this.byShard.set(shardId, pending);
       records += pending.length;
       if (pending.length === 0) caughtUp += 1;

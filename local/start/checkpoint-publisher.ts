@@ -17,11 +17,18 @@ export interface CheckpointPublisherOptions {
   readonly logger: Logger;
 }
 
-export interface CheckpointPublisher { stop(): Promise<void> }
+export interface CheckpointPublisher {
+  stop(): Promise<void>;
+}
 
 /** Observes every `intervalMs` (one at a time); a failed observation is logged and the next one tries again. */
 export function startCheckpointPublisher(options: CheckpointPublisherOptions): CheckpointPublisher {
-  const sink = createMetricsSink(localMetricsConfig(options.metricsDir, 0), { cloudwatch: () => { throw new Error('local store only'); }, logger: options.logger });
+  const sink = createMetricsSink(localMetricsConfig(options.metricsDir, 0), {
+    cloudwatch: () => {
+      throw new Error('local store only');
+    },
+    logger: options.logger,
+  });
   let previous: ObservationState | undefined;
   let running: Promise<void> = Promise.resolve();
   const observe = async (): Promise<void> => {
@@ -34,7 +41,9 @@ export function startCheckpointPublisher(options: CheckpointPublisherOptions): C
       options.logger.warn('checkpoint observation failed', { error: describeError(error) });
     }
   };
-  const timer = setInterval(() => { running = running.then(observe); }, options.intervalMs);
+  const timer = setInterval(() => {
+    running = running.then(observe);
+  }, options.intervalMs);
   return {
     stop: async () => {
       clearInterval(timer);

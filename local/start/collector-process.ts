@@ -16,10 +16,26 @@ export interface CollectorProcess {
 const COLLECT_JS = path.join(REPO_ROOT, 'dist', 'scripts', 'collect.js');
 
 /** Secrets reach the child through the inherited environment only, never its arguments (visible in ps). */
-export function startCollectorProcess(options: { source: string; hashtag: string; streamName: string; logsDir: string; registry: PidRegistry }): CollectorProcess {
+export function startCollectorProcess(options: {
+  source: string;
+  hashtag: string;
+  streamName: string;
+  logsDir: string;
+  registry: PidRegistry;
+}): CollectorProcess {
   fs.mkdirSync(options.logsDir, { recursive: true });
   const out = fs.openSync(path.join(options.logsDir, `collect-${options.source}.out`), 'a');
-  const args = [COLLECT_JS, '--source', options.source, '--hashtag', options.hashtag, '--stream', options.streamName, '--log-file', path.join(options.logsDir, `collect-${options.source}.log`)];
+  const args = [
+    COLLECT_JS,
+    '--source',
+    options.source,
+    '--hashtag',
+    options.hashtag,
+    '--stream',
+    options.streamName,
+    '--log-file',
+    path.join(options.logsDir, `collect-${options.source}.log`),
+  ];
   const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env: process.env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   const pid = child.pid;

@@ -23,16 +23,23 @@ export class DeliveryCounts {
   private timer: NodeJS.Timeout | undefined;
 
   public constructor(private readonly options: DeliveryCountsOptions) {
-    for (const table of options.tables) if (!/^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`unsafe table name ${table}`);
+    for (const table of options.tables)
+      if (!/^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`unsafe table name ${table}`);
   }
 
   /** Archive lines (all runs kept in the folder), or undefined before the first count finished. */
-  public get archived(): number | undefined { return this.archivedLines; }
-  public get loaded(): number | undefined { return this.loadedRows; }
+  public get archived(): number | undefined {
+    return this.archivedLines;
+  }
+  public get loaded(): number | undefined {
+    return this.loadedRows;
+  }
 
   public start(intervalMs: number): void {
     void this.refresh();
-    this.timer = setInterval(() => { void this.refresh(); }, intervalMs);
+    this.timer = setInterval(() => {
+      void this.refresh();
+    }, intervalMs);
   }
 
   public async stop(): Promise<void> {
@@ -43,8 +50,13 @@ export class DeliveryCounts {
   /** One refresh at a time; a refresh still running when the next is due is not doubled. */
   public refresh(): Promise<void> {
     this.running ??= Promise.all([this.countArchive(), this.countRows()])
-      .then(() => undefined, (error: unknown) => this.options.onError?.(error))
-      .finally(() => { this.running = undefined; });
+      .then(
+        () => undefined,
+        (error: unknown) => this.options.onError?.(error),
+      )
+      .finally(() => {
+        this.running = undefined;
+      });
     return this.running;
   }
 
@@ -52,11 +64,19 @@ export class DeliveryCounts {
     const { s3, bucket, prefix } = this.options;
     let token: string | undefined;
     do {
-      const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: `${prefix.replace(/\/+$/, '')}/`, ContinuationToken: token }));
+      const page = await s3.send(
+        new ListObjectsV2Command({
+          Bucket: bucket,
+          Prefix: `${prefix.replace(/\/+$/, '')}/`,
+          ContinuationToken: token,
+        }),
+      );
       for (const item of page.Contents ?? []) {
         if (item.Key === undefined || this.linesByKey.has(item.Key)) continue;
         const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: item.Key }));
-        const bytes = Buffer.from(await (body.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
+        const bytes = Buffer.from(
+          await (body.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
+        );
         const text = (item.Key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
         this.linesByKey.set(item.Key, text.split('\n').filter((line) => line !== '').length);
       }
@@ -70,7 +90,8 @@ export class DeliveryCounts {
     await client.connect();
     try {
       let total = 0;
-      for (const table of this.options.tables) total += Number((await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
+      for (const table of this.options.tables)
+        total += Number((await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table}`)).rows[0]?.n ?? 0);
       this.loadedRows = total;
     } finally {
       await client.end();

@@ -19,12 +19,22 @@ export interface LivePostsOptions {
 }
 
 export const LIVE_POSTS_DEFAULTS: LivePostsOptions = Object.freeze({
-  seed: 2026, postsPerMinute: 3, burstEveryMs: 10 * 60_000, firstBurstAfterMs: 40_000,
-  burstSize: 6, burstSpacingMs: 4_000, lateShare: 0.15, maxLatenessMs: 4 * 60_000,
+  seed: 2026,
+  postsPerMinute: 3,
+  burstEveryMs: 10 * 60_000,
+  firstBurstAfterMs: 40_000,
+  burstSize: 6,
+  burstSpacingMs: 4_000,
+  lateShare: 0.15,
+  maxLatenessMs: 4 * 60_000,
 });
 
 /** Outside bursts a post is mostly calm: a burst is what the alert exists for, so the baseline stays below its threshold. */
-const BASELINE_MIX: readonly [Sentiment, number][] = [['positive', 0.5], ['neutral', 0.46], ['negative', 0.04]];
+const BASELINE_MIX: readonly [Sentiment, number][] = [
+  ['positive', 0.5],
+  ['neutral', 0.46],
+  ['negative', 0.04],
+];
 
 /** Complaints a lexicon scorer (and Comprehend) reads as NEGATIVE without doubt. */
 const BURST_TEXTS: Readonly<Record<'en' | 'es', readonly string[]>> = {
@@ -33,10 +43,7 @@ const BURST_TEXTS: Readonly<Record<'en' | 'es', readonly string[]>> = {
     'I hate this zone, traffic is horrible and the buses are awful',
     'Worst policy ever, my shop is losing customers, a total failure',
   ],
-  es: [
-    'Odio la ZBE, el tráfico es terrible y el metro un caos',
-    'La peor medida del ayuntamiento, un fracaso total',
-  ],
+  es: ['Odio la ZBE, el tráfico es terrible y el metro un caos', 'La peor medida del ayuntamiento, un fracaso total'],
 };
 const BURST_EMOJI = ['😡', '🤬', '👎'];
 
@@ -59,7 +66,10 @@ export class LivePosts {
   private queue: PlannedPost[] = [];
   private sequence = 0;
 
-  public constructor(startMs: number, private readonly options: LivePostsOptions = LIVE_POSTS_DEFAULTS) {
+  public constructor(
+    startMs: number,
+    private readonly options: LivePostsOptions = LIVE_POSTS_DEFAULTS,
+  ) {
     this.random = new SeededRandom(options.seed);
     this.nextBaselineMs = startMs + this.gap();
     this.nextBurstMs = options.burstEveryMs > 0 ? startMs + options.firstBurstAfterMs : Number.POSITIVE_INFINITY;
@@ -71,7 +81,8 @@ export class LivePosts {
       this.nextBaselineMs += this.gap();
     }
     while (this.nextBurstMs <= nowMs) {
-      for (let i = 0; i < this.options.burstSize; i += 1) this.queue.push(this.burstPost(this.nextBurstMs + i * this.options.burstSpacingMs));
+      for (let i = 0; i < this.options.burstSize; i += 1)
+        this.queue.push(this.burstPost(this.nextBurstMs + i * this.options.burstSpacingMs));
       this.nextBurstMs += this.options.burstEveryMs;
     }
     this.queue.sort((a, b) => a.sendAtMs - b.sendAtMs);
@@ -92,13 +103,21 @@ export class LivePosts {
     const sentiment = pick(r.next(), BASELINE_MIX);
     const emoji = Array.from({ length: r.int(0, 2) }, () => r.pick(EMOJI[sentiment])).join('');
     const late = r.chance(this.options.lateShare) ? r.int(30_000, this.options.maxLatenessMs) : 0;
-    return { sendAtMs, burst: false, record: this.post(lang, `${r.pick(PHRASES[lang][sentiment])}${emoji === '' ? '' : ` ${emoji}`}`, sendAtMs - late) };
+    return {
+      sendAtMs,
+      burst: false,
+      record: this.post(lang, `${r.pick(PHRASES[lang][sentiment])}${emoji === '' ? '' : ` ${emoji}`}`, sendAtMs - late),
+    };
   }
 
   private burstPost(sendAtMs: number): PlannedPost {
     const r = this.random;
     const lang = r.chance(0.5) ? 'es' : 'en';
-    return { sendAtMs, burst: true, record: this.post(lang, `${r.pick(BURST_TEXTS[lang])} ${r.pick(BURST_EMOJI)}`, sendAtMs) };
+    return {
+      sendAtMs,
+      burst: true,
+      record: this.post(lang, `${r.pick(BURST_TEXTS[lang])} ${r.pick(BURST_EMOJI)}`, sendAtMs),
+    };
   }
 
   private post(lang: 'en' | 'es', body: string, createdAtMs: number): SampleRecord {
@@ -108,7 +127,15 @@ export class LivePosts {
     this.sequence += 1;
     // Twitter-style snowflake: milliseconds since its epoch, shifted, plus a sequence: unique per run and ordered by time.
     const id = ((BigInt(createdAtMs) - 1_288_834_974_657n) << 22n) + BigInt(this.sequence % 4_096);
-    const tweet = { id: id.toString(), text: `${body} ${tags.map((t) => `#${t}`).join(' ')}`, lang, created_at: new Date(createdAtMs).toISOString(), user, hashtags: tags, source: 'sample' };
+    const tweet = {
+      id: id.toString(),
+      text: `${body} ${tags.map((t) => `#${t}`).join(' ')}`,
+      lang,
+      created_at: new Date(createdAtMs).toISOString(),
+      user,
+      hashtags: tags,
+      source: 'sample',
+    };
     return { partitionKey: user, data: JSON.stringify(tweet) };
   }
 }

@@ -24,15 +24,28 @@ export function startOperatorServices(options: OperatorServicesOptions): { stop(
   const publisher = startCheckpointPublisher({
     target: { application: args.applicationName, streamName: args.streamName },
     clients: { kinesis: options.factory.kinesis(), doc: options.factory.dynamodbDocument() },
-    metricsDir: options.metricsDir, intervalMs: LOCAL_MONITOR_INTERVAL_MS, logger: options.logger.child({ component: 'checkpoint-publisher' }),
+    metricsDir: options.metricsDir,
+    intervalMs: LOCAL_MONITOR_INTERVAL_MS,
+    logger: options.logger.child({ component: 'checkpoint-publisher' }),
   });
   let autoscaler: Autoscaler | undefined;
   if (args.autoscale) {
-    options.say(`autoscale: the scaler's run every ${args.autoscaleInterval} s against ${args.streamName} (local metrics; policy from SCALER_* variables)`);
+    options.say(
+      `autoscale: the scaler's run every ${args.autoscaleInterval} s against ${args.streamName} (local metrics; policy from SCALER_* variables)`,
+    );
     autoscaler = startAutoscaler({
-      streamName: args.streamName, endpoints: options.endpoints, metricsDir: options.metricsDir, intervalMs: args.autoscaleInterval * 1000,
-      env: options.env, logger: options.logger, say: options.say,
+      streamName: args.streamName,
+      endpoints: options.endpoints,
+      metricsDir: options.metricsDir,
+      intervalMs: args.autoscaleInterval * 1000,
+      env: options.env,
+      logger: options.logger,
+      say: options.say,
     });
   }
-  return { stop: async () => { await Promise.all([publisher.stop(), autoscaler?.stop()]); } };
+  return {
+    stop: async () => {
+      await Promise.all([publisher.stop(), autoscaler?.stop()]);
+    },
+  };
 }

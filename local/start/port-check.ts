@@ -13,17 +13,27 @@ export function portsInUse(withSinks: boolean): (keyof StartPorts)[] {
 export function duplicatePorts(ports: StartPorts, keys: readonly (keyof StartPorts)[]): string[] {
   const byPort = new Map<number, (keyof StartPorts)[]>();
   for (const key of keys) byPort.set(ports[key], [...(byPort.get(ports[key]) ?? []), key]);
-  return [...byPort].filter(([, owners]) => owners.length > 1).map(([port, owners]) =>
-    `port ${port} is configured for both ${owners.map((o) => `the ${PORT_SETTINGS[o].what} (${PORT_SETTINGS[o].flag} / ${PORT_SETTINGS[o].variable})`).join(' and ')}: give each its own port`);
+  return [...byPort]
+    .filter(([, owners]) => owners.length > 1)
+    .map(
+      ([port, owners]) =>
+        `port ${port} is configured for both ${owners.map((o) => `the ${PORT_SETTINGS[o].what} (${PORT_SETTINGS[o].flag} / ${PORT_SETTINGS[o].variable})`).join(' and ')}: give each its own port`,
+    );
 }
 
-export async function assertStartPorts(ports: StartPorts, withSinks: boolean, isOpen: (port: number) => Promise<boolean> = isPortOpen): Promise<void> {
+export async function assertStartPorts(
+  ports: StartPorts,
+  withSinks: boolean,
+  isOpen: (port: number) => Promise<boolean> = isPortOpen,
+): Promise<void> {
   const keys = portsInUse(withSinks);
   const problems = duplicatePorts(ports, keys);
   for (const key of keys) {
     if (!(await isOpen(ports[key]))) continue;
     const s = PORT_SETTINGS[key];
-    problems.push(`port ${ports[key]} (${s.what}) on ${LOOPBACK} is already in use (another \`npm start\`?): stop what holds it, or move it with ${s.flag} N or ${s.variable}=N`);
+    problems.push(
+      `port ${ports[key]} (${s.what}) on ${LOOPBACK} is already in use (another \`npm start\`?): stop what holds it, or move it with ${s.flag} N or ${s.variable}=N`,
+    );
   }
   if (problems.length > 0) throw new PortsUnavailableError(problems);
 }

@@ -36,9 +36,13 @@ export class SampleTrickle {
     this.posts = new LivePosts(this.now(), posts);
   }
 
-  public get acceptedCount(): number { return this.accepted; }
+  public get acceptedCount(): number {
+    return this.accepted;
+  }
   /** Posts handed to the producer so far. */
-  public get postCount(): number { return this.postsSent; }
+  public get postCount(): number {
+    return this.postsSent;
+  }
 
   public start(): void {
     this.timer = setInterval(() => this.tick(), TICK_MS);
@@ -54,7 +58,10 @@ export class SampleTrickle {
 
   private tick(): void {
     const now = this.now();
-    for (const post of this.posts.due(now)) { this.postsSent += 1; this.sendOne(post.record, now); }
+    for (const post of this.posts.due(now)) {
+      this.postsSent += 1;
+      this.sendOne(post.record, now);
+    }
     this.vehicleCredit += (this.options.recordsPerSecond * TICK_MS) / 1000;
     while (this.vehicleCredit >= 1) {
       this.vehicleCredit -= 1;
@@ -66,12 +73,19 @@ export class SampleTrickle {
   private vehicle(now: number): SampleRecord {
     const reading = { ...this.vehicles.next(), timestamp: new Date(now).toISOString() };
     this.vehicleCount += 1;
-    return { partitionKey: reading.vin, data: this.vehicleCount % 5 === 0 ? toLegacyLine(reading) : JSON.stringify(reading) };
+    return {
+      partitionKey: reading.vin,
+      data: this.vehicleCount % 5 === 0 ? toLegacyLine(reading) : JSON.stringify(reading),
+    };
   }
 
   private sendOne(record: SampleRecord, now: number): void {
-    const pending = this.options.producer.put(record)
-      .then((result) => { this.accepted += 1; this.options.onAccepted?.(result, now); })
+    const pending = this.options.producer
+      .put(record)
+      .then((result) => {
+        this.accepted += 1;
+        this.options.onAccepted?.(result, now);
+      })
       .catch((error: unknown) => this.options.onFailed?.(error))
       .finally(() => this.inFlight.delete(pending));
     this.inFlight.add(pending);

@@ -41,39 +41,101 @@ export interface StartArgs {
 }
 
 /** Each port of `npm start`: its default, the flag and the variable that move it (named in the "port taken" message). */
-export const PORT_SETTINGS: Readonly<Record<keyof StartPorts, { readonly port: number; readonly flag: string; readonly variable: string; readonly what: string }>> = {
-  kinesis: { port: 4567, flag: '--kinesis-port', variable: 'LOCAL_KINESIS_PORT', what: 'Kinesis stand-in (kinesis-local)' },
-  dynamodb: { port: 4568, flag: '--dynamodb-port', variable: 'LOCAL_DYNAMODB_PORT', what: 'DynamoDB stand-in (dynalite)' },
+export const PORT_SETTINGS: Readonly<
+  Record<
+    keyof StartPorts,
+    { readonly port: number; readonly flag: string; readonly variable: string; readonly what: string }
+  >
+> = {
+  kinesis: {
+    port: 4567,
+    flag: '--kinesis-port',
+    variable: 'LOCAL_KINESIS_PORT',
+    what: 'Kinesis stand-in (kinesis-local)',
+  },
+  dynamodb: {
+    port: 4568,
+    flag: '--dynamodb-port',
+    variable: 'LOCAL_DYNAMODB_PORT',
+    what: 'DynamoDB stand-in (dynalite)',
+  },
   s3: { port: 4569, flag: '--s3-port', variable: 'LOCAL_S3_PORT', what: 'S3 stand-in (s3rver)' },
   dashboard: { port: 4570, flag: '--dashboard-port', variable: 'DASHBOARD_PORT', what: 'dashboard' },
-  kinesisTls: { port: 4571, flag: '--kinesis-tls-port', variable: 'LOCAL_KINESIS_TLS_PORT', what: "Kinesis stand-in's TLS listener" },
-  postgres: { port: 5433, flag: '--postgres-port', variable: 'LOCAL_POSTGRES_PORT', what: 'PostgreSQL (Redshift stand-in)' },
+  kinesisTls: {
+    port: 4571,
+    flag: '--kinesis-tls-port',
+    variable: 'LOCAL_KINESIS_TLS_PORT',
+    what: "Kinesis stand-in's TLS listener",
+  },
+  postgres: {
+    port: 5433,
+    flag: '--postgres-port',
+    variable: 'LOCAL_POSTGRES_PORT',
+    what: 'PostgreSQL (Redshift stand-in)',
+  },
 };
 
-const DEFAULT_PORTS = Object.fromEntries(Object.entries(PORT_SETTINGS).map(([k, v]) => [k, v.port])) as unknown as StartPorts;
+const DEFAULT_PORTS = Object.fromEntries(
+  Object.entries(PORT_SETTINGS).map(([k, v]) => [k, v.port]),
+) as unknown as StartPorts;
 
 export const START_DEFAULTS: StartArgs = {
-  shards: 2, rate: 20, postsPerMinute: 3, burstMinutes: 10, seed: 2026, sinks: 'all', streamName: 'sentiment-local', applicationName: 'sentiment-local-consumer',
-  workerId: 'local-worker-1', bucket: 'sentiment-archive', records: 1000, source: 'sample', hashtag: 'ZBE',
-  autoscale: false, autoscaleInterval: 60, kcl: DEFAULT_KCL_GENERATION, ports: DEFAULT_PORTS,
+  shards: 2,
+  rate: 20,
+  postsPerMinute: 3,
+  burstMinutes: 10,
+  seed: 2026,
+  sinks: 'all',
+  streamName: 'sentiment-local',
+  applicationName: 'sentiment-local-consumer',
+  workerId: 'local-worker-1',
+  bucket: 'sentiment-archive',
+  records: 1000,
+  source: 'sample',
+  hashtag: 'ZBE',
+  autoscale: false,
+  autoscaleInterval: 60,
+  kcl: DEFAULT_KCL_GENERATION,
+  ports: DEFAULT_PORTS,
 };
 
 type ScalarKey = Exclude<keyof StartArgs, 'ports' | 'autoscale'>;
 const FLAGS: Readonly<Record<string, ScalarKey>> = {
-  '--shards': 'shards', '--rate': 'rate', '--posts-per-minute': 'postsPerMinute', '--burst-minutes': 'burstMinutes', '--seed': 'seed',
-  '--sinks': 'sinks', '--stream': 'streamName', '--application': 'applicationName', '--worker-id': 'workerId', '--bucket': 'bucket', '--records': 'records',
-  '--source': 'source', '--hashtag': 'hashtag', '--autoscale-interval': 'autoscaleInterval', '--kcl': 'kcl',
+  '--shards': 'shards',
+  '--rate': 'rate',
+  '--posts-per-minute': 'postsPerMinute',
+  '--burst-minutes': 'burstMinutes',
+  '--seed': 'seed',
+  '--sinks': 'sinks',
+  '--stream': 'streamName',
+  '--application': 'applicationName',
+  '--worker-id': 'workerId',
+  '--bucket': 'bucket',
+  '--records': 'records',
+  '--source': 'source',
+  '--hashtag': 'hashtag',
+  '--autoscale-interval': 'autoscaleInterval',
+  '--kcl': 'kcl',
 };
-const PORT_FLAGS: Readonly<Record<string, keyof StartPorts>> = Object.fromEntries(Object.entries(PORT_SETTINGS).map(([k, v]) => [v.flag, k as keyof StartPorts]));
+const PORT_FLAGS: Readonly<Record<string, keyof StartPorts>> = Object.fromEntries(
+  Object.entries(PORT_SETTINGS).map(([k, v]) => [v.flag, k as keyof StartPorts]),
+);
 
 /** Flags over environment (the port variables) over defaults. */
-export function parseStartArgs(argv: readonly string[], defaults: StartArgs = START_DEFAULTS, env: Readonly<Record<string, string | undefined>> = {}): StartArgs {
-  const values: Record<string, string | number | boolean> = Object.fromEntries(Object.entries(defaults).filter(([k]) => k !== 'ports')) as Record<string, string | number | boolean>;
+export function parseStartArgs(
+  argv: readonly string[],
+  defaults: StartArgs = START_DEFAULTS,
+  env: Readonly<Record<string, string | undefined>> = {},
+): StartArgs {
+  const values: Record<string, string | number | boolean> = Object.fromEntries(
+    Object.entries(defaults).filter(([k]) => k !== 'ports'),
+  ) as Record<string, string | number | boolean>;
   const ports: Record<string, number> = { ...defaults.ports };
   const problems: string[] = [];
   const port = (key: keyof StartPorts, text: string, from: string): void => {
     const n = Number(text);
-    if (!/^\d+$/.test(text) || n < 1 || n > 65_535) problems.push(`${from} must be a port from 1 to 65535, got "${text}"`);
+    if (!/^\d+$/.test(text) || n < 1 || n > 65_535)
+      problems.push(`${from} must be a port from 1 to 65535, got "${text}"`);
     ports[key] = n;
   };
   for (const [key, setting] of Object.entries(PORT_SETTINGS)) {
@@ -82,13 +144,27 @@ export function parseStartArgs(argv: readonly string[], defaults: StartArgs = ST
   }
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
-    if (flag === '--autoscale' && inline === undefined) { values.autoscale = true; continue; }
+    if (flag === '--autoscale' && inline === undefined) {
+      values.autoscale = true;
+      continue;
+    }
     const key = FLAGS[flag];
     const portKey = PORT_FLAGS[flag];
-    if (key === undefined && portKey === undefined) { problems.push(`unknown option ${flag} (known: --autoscale, ${[...Object.keys(FLAGS), ...Object.keys(PORT_FLAGS)].join(', ')})`); continue; }
+    if (key === undefined && portKey === undefined) {
+      problems.push(
+        `unknown option ${flag} (known: --autoscale, ${[...Object.keys(FLAGS), ...Object.keys(PORT_FLAGS)].join(', ')})`,
+      );
+      continue;
+    }
     const text = inline ?? argv[++i];
-    if (text === undefined) { problems.push(`${flag} needs a value`); continue; }
-    if (portKey !== undefined) { port(portKey, text, flag); continue; }
+    if (text === undefined) {
+      problems.push(`${flag} needs a value`);
+      continue;
+    }
+    if (portKey !== undefined) {
+      port(portKey, text, flag);
+      continue;
+    }
     if (typeof defaults[key!] === 'number') {
       const n = Number(text);
       if (!Number.isInteger(n) || n < 0) problems.push(`${flag} must be a whole number >= 0, got "${text}"`);
@@ -97,11 +173,16 @@ export function parseStartArgs(argv: readonly string[], defaults: StartArgs = ST
       values[key!] = text;
     }
   }
-  if (values.sinks !== 'all' && values.sinks !== 'none') problems.push(`--sinks must be all or none, got "${String(values.sinks)}"`);
-  if (!['sample', 'x', 'instagram'].includes(String(values.source))) problems.push(`--source must be sample, x or instagram, got "${String(values.source)}"`);
-  if (typeof values.shards === 'number' && (values.shards < 1 || values.shards > 50)) problems.push('--shards must be between 1 and 50');
-  if (typeof values.autoscaleInterval === 'number' && values.autoscaleInterval < 5) problems.push('--autoscale-interval must be at least 5 seconds');
-  if (!(KCL_GENERATIONS as readonly unknown[]).includes(values.kcl)) problems.push(`--kcl must be ${KCL_GENERATIONS.join(' or ')}, got "${String(values.kcl)}"`);
+  if (values.sinks !== 'all' && values.sinks !== 'none')
+    problems.push(`--sinks must be all or none, got "${String(values.sinks)}"`);
+  if (!['sample', 'x', 'instagram'].includes(String(values.source)))
+    problems.push(`--source must be sample, x or instagram, got "${String(values.source)}"`);
+  if (typeof values.shards === 'number' && (values.shards < 1 || values.shards > 50))
+    problems.push('--shards must be between 1 and 50');
+  if (typeof values.autoscaleInterval === 'number' && values.autoscaleInterval < 5)
+    problems.push('--autoscale-interval must be at least 5 seconds');
+  if (!(KCL_GENERATIONS as readonly unknown[]).includes(values.kcl))
+    problems.push(`--kcl must be ${KCL_GENERATIONS.join(' or ')}, got "${String(values.kcl)}"`);
   if (problems.length > 0) throw new ConfigError('options', problems);
   return { ...values, ports } as unknown as StartArgs;
 }

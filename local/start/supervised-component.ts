@@ -40,33 +40,62 @@ export async function superviseComponent(spec: ComponentSpec, context: Component
     onEvent: (event) => {
       if (event.type === 'started') log.info('component running', { pid: event.pid, attempt: event.attempt });
       if (event.type === 'exited') {
-        log.warn('component exited; restarting', { pid: event.pid, code: event.exit.code, signal: event.exit.signal, restartInMs: event.restartInMs });
-        context.say?.(`${spec.name} exited (code ${String(event.exit.code)}); restarting in ${(event.restartInMs / 1000).toFixed(0)} s (see ${path.join(context.logsDir, `${spec.name}.log`)})`);
+        log.warn('component exited; restarting', {
+          pid: event.pid,
+          code: event.exit.code,
+          signal: event.exit.signal,
+          restartInMs: event.restartInMs,
+        });
+        context.say?.(
+          `${spec.name} exited (code ${String(event.exit.code)}); restarting in ${(event.restartInMs / 1000).toFixed(0)} s (see ${path.join(context.logsDir, `${spec.name}.log`)})`,
+        );
       }
-      if (event.type === 'start-failed') log.error('component failed to start; retrying', { error: describeError(event.error), restartInMs: event.restartInMs });
+      if (event.type === 'start-failed')
+        log.error('component failed to start; retrying', {
+          error: describeError(event.error),
+          restartInMs: event.restartInMs,
+        });
     },
   });
   await supervisor.start();
   return supervisor;
 }
 
-async function startComponent(spec: ComponentSpec, context: ComponentContext): Promise<{ pid: number; exited: Promise<ProcessExit>; stop: () => Promise<void> }> {
+async function startComponent(
+  spec: ComponentSpec,
+  context: ComponentContext,
+): Promise<{ pid: number; exited: Promise<ProcessExit>; stop: () => Promise<void> }> {
   fs.mkdirSync(context.logsDir, { recursive: true });
   const out = fs.openSync(path.join(context.logsDir, `${spec.name}.log`), 'a');
   // Detached: a terminal's Ctrl-C reaches only `npm start`, which stops the components in order.
-  const child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], { env: { ...process.env, ...spec.env }, stdio: ['ignore', out, out], detached: true });
+  const child = spawn(process.execPath, [spec.script, ...(spec.args ?? [])], {
+    env: { ...process.env, ...spec.env },
+    stdio: ['ignore', out, out],
+    detached: true,
+  });
   fs.closeSync(out);
   const pid = child.pid;
   if (pid === undefined) throw new Error(`${spec.name}: could not spawn ${spec.script}`);
   context.registry?.add({ name: spec.name, pid, group: false, marker: path.basename(spec.script) });
-  const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => { context.registry?.remove(pid); resolve({ code, signal }); }));
+  const exited = new Promise<ProcessExit>((resolve) =>
+    child.once('exit', (code, signal) => {
+      context.registry?.remove(pid);
+      resolve({ code, signal });
+    }),
+  );
   const stop = (): Promise<void> => stopPid(pid, 10_000);
   if (spec.ready !== undefined) {
     const deadline = Date.now() + (spec.readyTimeoutMs ?? 30_000);
     for (;;) {
-      if (!isAlive(pid) || child.exitCode !== null) throw new Error(`${spec.name} exited before it was ready (see ${path.join(context.logsDir, `${spec.name}.log`)})`);
+      if (!isAlive(pid) || child.exitCode !== null)
+        throw new Error(
+          `${spec.name} exited before it was ready (see ${path.join(context.logsDir, `${spec.name}.log`)})`,
+        );
       if (await spec.ready().catch(() => false)) break;
-      if (Date.now() > deadline) { await stop(); throw new Error(`${spec.name} not ready in time`); }
+      if (Date.now() > deadline) {
+        await stop();
+        throw new Error(`${spec.name} not ready in time`);
+      }
       await sleep(100);
     }
   }

@@ -20,15 +20,25 @@ export interface DeliveredRow {
 }
 
 /** Each object under `prefix` as text (gunzipped when its key ends in .gz), with when it was stored; pages through the listing. */
-export async function* objectTexts(s3: S3Client, bucket: string, prefix: string): AsyncGenerator<{ key: string; text: string; lastModifiedMs: number }> {
+export async function* objectTexts(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+): AsyncGenerator<{ key: string; text: string; lastModifiedMs: number }> {
   let token: string | undefined;
   do {
     const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
     for (const item of page.Contents ?? []) {
       if (item.Key === undefined) continue;
       const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: item.Key }));
-      const bytes = Buffer.from(await (body.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray());
-      yield { key: item.Key, text: (item.Key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), lastModifiedMs: item.LastModified?.getTime() ?? 0 };
+      const bytes = Buffer.from(
+        await (body.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
+      );
+      yield {
+        key: item.Key,
+        text: (item.Key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'),
+        lastModifiedMs: item.LastModified?.getTime() ?? 0,
+      };
     }
     token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
   } while (token !== undefined);
@@ -38,7 +48,8 @@ export async function* objectTexts(s3: S3Client, bucket: string, prefix: string)
 export async function readArchiveLines(s3: S3Client, bucket: string, prefix: string): Promise<DeliveredLine[]> {
   const out: DeliveredLine[] = [];
   for await (const { key, text, lastModifiedMs } of objectTexts(s3, bucket, prefix)) {
-    for (const line of text.split('\n')) if (line !== '') out.push({ key, line: JSON.parse(line) as ArchiveLine, lastModifiedMs });
+    for (const line of text.split('\n'))
+      if (line !== '') out.push({ key, line: JSON.parse(line) as ArchiveLine, lastModifiedMs });
   }
   return out;
 }
@@ -49,11 +60,23 @@ export async function readPostRows(postgresUrl: string, table: string, idPrefix:
   const client = new Client({ connectionString: postgresUrl });
   await client.connect();
   try {
-    const result = await client.query<{ post_id: string; shard_id: string; sequence_number: string; sub_sequence_number: number; loaded_ms: string }>(
+    const result = await client.query<{
+      post_id: string;
+      shard_id: string;
+      sequence_number: string;
+      sub_sequence_number: number;
+      loaded_ms: string;
+    }>(
       `SELECT post_id, shard_id, sequence_number, sub_sequence_number, (EXTRACT(EPOCH FROM loaded_at) * 1000)::bigint AS loaded_ms FROM ${table} WHERE post_id LIKE $1`,
       [`${idPrefix.replace(/[\\%_]/g, '\\$&')}%`],
     );
-    return result.rows.map((r) => ({ postId: r.post_id, shardId: r.shard_id, sequenceNumber: r.sequence_number, subSequenceNumber: r.sub_sequence_number, loadedAtMs: Number(r.loaded_ms) }));
+    return result.rows.map((r) => ({
+      postId: r.post_id,
+      shardId: r.shard_id,
+      sequenceNumber: r.sequence_number,
+      subSequenceNumber: r.sub_sequence_number,
+      loadedAtMs: Number(r.loaded_ms),
+    }));
   } finally {
     await client.end();
   }
@@ -65,7 +88,9 @@ export async function countPostRows(postgresUrl: string, table: string, idPrefix
   const client = new Client({ connectionString: postgresUrl });
   await client.connect();
   try {
-    const result = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE post_id LIKE $1`, [`${idPrefix.replace(/[\\%_]/g, '\\$&')}%`]);
+    const result = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE post_id LIKE $1`, [
+      `${idPrefix.replace(/[\\%_]/g, '\\$&')}%`,
+    ]);
     return Number(result.rows[0]?.n ?? 0);
   } finally {
     await client.end();

@@ -50,18 +50,43 @@ export interface FreshnessOptions {
 /** Nearest-rank percentiles of a list of latencies (ms). */
 export function latencyStats(values: readonly number[]): LatencyStats {
   const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, p50: percentileOfSorted(sorted, 0.5), p95: percentileOfSorted(sorted, 0.95), p99: percentileOfSorted(sorted, 0.99), max: sorted[sorted.length - 1] ?? 0 };
+  return {
+    count: sorted.length,
+    p50: percentileOfSorted(sorted, 0.5),
+    p95: percentileOfSorted(sorted, 0.95),
+    p99: percentileOfSorted(sorted, 0.99),
+    max: sorted[sorted.length - 1] ?? 0,
+  };
 }
 
-interface Samples { accepted: number[]; delivered: number[]; archived: number[]; loaded: number[]; endToEnd: number[]; firstMs: number; lastMs: number }
+interface Samples {
+  accepted: number[];
+  delivered: number[];
+  archived: number[];
+  loaded: number[];
+  endToEnd: number[];
+  firstMs: number;
+  lastMs: number;
+}
 
-const emptySamples = (): Samples => ({ accepted: [], delivered: [], archived: [], loaded: [], endToEnd: [], firstMs: Number.POSITIVE_INFINITY, lastMs: 0 });
+const emptySamples = (): Samples => ({
+  accepted: [],
+  delivered: [],
+  archived: [],
+  loaded: [],
+  endToEnd: [],
+  firstMs: Number.POSITIVE_INFINITY,
+  lastMs: 0,
+});
 
 function summarise(s: Samples): StageFreshness {
   const spanS = s.lastMs > s.firstMs ? (s.lastMs - s.firstMs) / 1_000 : 0;
   return {
-    accepted: latencyStats(s.accepted), delivered: latencyStats(s.delivered), archived: latencyStats(s.archived),
-    loaded: latencyStats(s.loaded), endToEnd: latencyStats(s.endToEnd),
+    accepted: latencyStats(s.accepted),
+    delivered: latencyStats(s.delivered),
+    archived: latencyStats(s.archived),
+    loaded: latencyStats(s.loaded),
+    endToEnd: latencyStats(s.endToEnd),
     producedPerSecond: spanS > 0 ? Math.round((s.accepted.length / spanS) * 10) / 10 : 0,
   };
 }
@@ -72,7 +97,12 @@ function summarise(s: Samples): StageFreshness {
  * stages they did not reach. Lines without `receivedAt` (written before the consumer recorded it) count for nothing
  * but `accepted` and `endToEnd`.
  */
-export function measureFreshness(produced: readonly TracedRecord[], lines: readonly DeliveredLine[], rows: readonly DeliveredRow[], options: FreshnessOptions): FreshnessReport {
+export function measureFreshness(
+  produced: readonly TracedRecord[],
+  lines: readonly DeliveredLine[],
+  rows: readonly DeliveredRow[],
+  options: FreshnessOptions,
+): FreshnessReport {
   const coldUntil = options.pipelineStartedAtMs + (options.coldWindowMs ?? 60_000);
   const lineById = new Map<string, DeliveredLine>();
   for (const line of lines) {
@@ -101,7 +131,9 @@ export function measureFreshness(produced: readonly TracedRecord[], lines: reado
     }
   }
   const steadyState = summarise(steady);
-  const stages = (['delivered', 'archived', 'loaded'] as const).map((stage) => [stage, steadyState[stage].p95] as const);
+  const stages = (['delivered', 'archived', 'loaded'] as const).map(
+    (stage) => [stage, steadyState[stage].p95] as const,
+  );
   const dominantStage = stages.reduce((best, next) => (next[1] > best[1] ? next : best))[0];
   return { coldStart: summarise(cold), steadyState, dominantStage };
 }
@@ -110,8 +142,14 @@ export function measureFreshness(produced: readonly TracedRecord[], lines: reado
 export function formatFreshness(report: FreshnessReport): string[] {
   const part = (label: string, f: StageFreshness): string => {
     const e = f.endToEnd;
-    return `${label} (${f.endToEnd.count} records, ${f.producedPerSecond}/s): produce -> row p50 ${e.p50} p95 ${e.p95} p99 ${e.p99} max ${e.max} ms`
-      + ` | p95 by stage: accepted ${f.accepted.p95}, delivered ${f.delivered.p95}, archived ${f.archived.p95}, loaded ${f.loaded.p95} ms`;
+    return (
+      `${label} (${f.endToEnd.count} records, ${f.producedPerSecond}/s): produce -> row p50 ${e.p50} p95 ${e.p95} p99 ${e.p99} max ${e.max} ms` +
+      ` | p95 by stage: accepted ${f.accepted.p95}, delivered ${f.delivered.p95}, archived ${f.archived.p95}, loaded ${f.loaded.p95} ms`
+    );
   };
-  return [part('cold start (first minute)', report.coldStart), part('steady state', report.steadyState), `dominant stage (steady p95): ${report.dominantStage}`];
+  return [
+    part('cold start (first minute)', report.coldStart),
+    part('steady state', report.steadyState),
+    `dominant stage (steady p95): ${report.dominantStage}`,
+  ];
 }

@@ -26,7 +26,8 @@ export interface Reconciliation {
   };
 }
 
-const identityOf = (shardId: string, sequenceNumber: string, sub: number | undefined): string => `${shardId}/${sequenceNumber}/${sub ?? 0}`;
+const identityOf = (shardId: string, sequenceNumber: string, sub: number | undefined): string =>
+  `${shardId}/${sequenceNumber}/${sub ?? 0}`;
 
 /** The payload id of an archive line holding a traced tweet, or undefined. */
 export function payloadId(line: DeliveredLine['line']): string | undefined {
@@ -39,21 +40,35 @@ export function payloadId(line: DeliveredLine['line']): string | undefined {
   }
 }
 
-export function reconcile(produced: readonly TracedRecord[], lines: readonly DeliveredLine[], rows: readonly DeliveredRow[]): Reconciliation {
+export function reconcile(
+  produced: readonly TracedRecord[],
+  lines: readonly DeliveredLine[],
+  rows: readonly DeliveredRow[],
+): Reconciliation {
   const byId = new Map(produced.map((r) => [r.id, r]));
   const archive = new Map<string, string[]>();
   const table = new Map<string, DeliveredRow[]>();
   let unexpected = 0;
   for (const { line } of lines) {
     const id = payloadId(line);
-    if (id === undefined || !byId.has(id)) { unexpected += 1; continue; }
-    archive.set(id, [...(archive.get(id) ?? []), identityOf(line.shardId, line.sequenceNumber, line.subSequenceNumber)]);
+    if (id === undefined || !byId.has(id)) {
+      unexpected += 1;
+      continue;
+    }
+    archive.set(id, [
+      ...(archive.get(id) ?? []),
+      identityOf(line.shardId, line.sequenceNumber, line.subSequenceNumber),
+    ]);
   }
   for (const row of rows) {
-    if (!byId.has(row.postId)) { unexpected += 1; continue; }
+    if (!byId.has(row.postId)) {
+      unexpected += 1;
+      continue;
+    }
     table.set(row.postId, [...(table.get(row.postId) ?? []), row]);
   }
-  const extra = (m: Map<string, readonly unknown[]>): number => [...m.values()].reduce((n, copies) => n + copies.length - 1, 0);
+  const extra = (m: Map<string, readonly unknown[]>): number =>
+    [...m.values()].reduce((n, copies) => n + copies.length - 1, 0);
   const missingFromArchive = produced.filter((r) => !archive.has(r.id)).map((r) => r.id);
   const missingFromTable = produced.filter((r) => !table.has(r.id)).map((r) => r.id);
   const identityMismatches: string[] = [];
@@ -61,7 +76,9 @@ export function reconcile(produced: readonly TracedRecord[], lines: readonly Del
   for (const record of produced) {
     const put = identityOf(record.result.shardId, record.result.sequenceNumber, record.result.subSequenceNumber);
     const archived = archive.get(record.id) ?? [];
-    const loaded = (table.get(record.id) ?? []).map((r) => identityOf(r.shardId, r.sequenceNumber, r.subSequenceNumber));
+    const loaded = (table.get(record.id) ?? []).map((r) =>
+      identityOf(r.shardId, r.sequenceNumber, r.subSequenceNumber),
+    );
     if ([...archived, ...loaded].some((identity) => identity !== put)) identityMismatches.push(record.id);
     const row = table.get(record.id)?.[0];
     if (row !== undefined) latencies.push(Math.max(0, row.loadedAtMs - record.producedAtMs));
@@ -75,6 +92,13 @@ export function reconcile(produced: readonly TracedRecord[], lines: readonly Del
     missing: new Set([...missingFromArchive, ...missingFromTable]).size,
     p50LatencyMs: percentileOfSorted(latencies, 0.5),
     p95LatencyMs: percentileOfSorted(latencies, 0.95),
-    details: { archiveDuplicates: extra(archive), tableDuplicates: extra(table), missingFromArchive, missingFromTable, unexpected, identityMismatches },
+    details: {
+      archiveDuplicates: extra(archive),
+      tableDuplicates: extra(table),
+      missingFromArchive,
+      missingFromTable,
+      unexpected,
+      identityMismatches,
+    },
   };
 }

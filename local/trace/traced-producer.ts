@@ -32,11 +32,21 @@ const TEXTS: readonly [string, string][] = [
 /** A tweet whose created_at is the produce time: a row's loaded_at minus it is the end-to-end latency. */
 export function tracedTweet(id: string, index: number, nowMs: number): string {
   const [lang, text] = TEXTS[index % TEXTS.length] ?? ['en', 'hello'];
-  return JSON.stringify({ id, text, lang, created_at: new Date(nowMs).toISOString(), user: { screen_name: `rider${index % 97}` }, hashtags: ['transitpolicy'] });
+  return JSON.stringify({
+    id,
+    text,
+    lang,
+    created_at: new Date(nowMs).toISOString(),
+    user: { screen_name: `rider${index % 97}` },
+    hashtags: ['transitpolicy'],
+  });
 }
 
 /** Puts `count` traced tweets (random partition keys spread them over every shard); resolves with what Kinesis accepted once all settled. */
-export async function sendTracedTweets(producer: KinesisProducer, options: TracedSendOptions): Promise<{ accepted: TracedRecord[]; failed: number }> {
+export async function sendTracedTweets(
+  producer: KinesisProducer,
+  options: TracedSendOptions,
+): Promise<{ accepted: TracedRecord[]; failed: number }> {
   const accepted: TracedRecord[] = [];
   let failed = 0;
   const pending: Promise<void>[] = [];
@@ -52,10 +62,23 @@ export async function sendTracedTweets(producer: KinesisProducer, options: Trace
     const index = first + i;
     const id = `${options.runId}-${index}`;
     const producedAtMs = Date.now();
-    pending.push(producer.put({ partitionKey: `${id}-${Math.random().toString(36).slice(2)}`, data: tracedTweet(id, index, producedAtMs) }).then(
-      (result) => { const record = { id, producedAtMs, acceptedAtMs: Date.now(), result }; accepted.push(record); options.onAccepted?.(record); },
-      () => { failed += 1; },
-    ));
+    pending.push(
+      producer
+        .put({
+          partitionKey: `${id}-${Math.random().toString(36).slice(2)}`,
+          data: tracedTweet(id, index, producedAtMs),
+        })
+        .then(
+          (result) => {
+            const record = { id, producedAtMs, acceptedAtMs: Date.now(), result };
+            accepted.push(record);
+            options.onAccepted?.(record);
+          },
+          () => {
+            failed += 1;
+          },
+        ),
+    );
   }
   await producer.flush();
   await Promise.all(pending);

@@ -29,9 +29,19 @@ export interface MonitorOptions extends LagProbeOptions {
 
 const PROBE_CONCURRENCY = 4;
 
-export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = Object.freeze({ failoverTimeMs: 10_000, lagThresholdMs: 60_000, maxRecordsToCount: 1_000, maxGetRecordsCalls: 3 });
+export const DEFAULT_MONITOR_OPTIONS: MonitorOptions = Object.freeze({
+  failoverTimeMs: 10_000,
+  lagThresholdMs: 60_000,
+  maxRecordsToCount: 1_000,
+  maxGetRecordsCalls: 3,
+});
 
-export async function observeCheckpoints(target: MonitorTarget, deps: MonitorDeps, previous: ObservationState | undefined, options: MonitorOptions = DEFAULT_MONITOR_OPTIONS): Promise<{ report: CheckpointReport; state: ObservationState }> {
+export async function observeCheckpoints(
+  target: MonitorTarget,
+  deps: MonitorDeps,
+  previous: ObservationState | undefined,
+  options: MonitorOptions = DEFAULT_MONITOR_OPTIONS,
+): Promise<{ report: CheckpointReport; state: ObservationState }> {
   const now = deps.now ?? Date.now;
   const [leases, shards] = await Promise.all([
     readLeases(deps.doc, target.leaseTable ?? target.application, target.streamName),
@@ -40,17 +50,37 @@ export async function observeCheckpoints(target: MonitorTarget, deps: MonitorDep
   const openOrLeased = shards.filter((s) => s.open || leases.some((l) => l.shardId === s.shardId));
   const coordinator = readCoordinatorView(deps.doc, target.kcl3Tables ?? defaultKcl3Tables(target.application), leases);
   const lags = new Map<string, ShardLag>();
-  const work = openOrLeased.flatMap((shard) => leases.filter((l) => l.shardId === shard.shardId).map((lease) => ({ shard, lease })));
+  const work = openOrLeased.flatMap((shard) =>
+    leases.filter((l) => l.shardId === shard.shardId).map((lease) => ({ shard, lease })),
+  );
   // A few probes at a time: each costs GetShardIterator + GetRecords against that shard's own read quota, not a shared one.
   const worker = async (): Promise<void> => {
     for (let next = work.shift(); next !== undefined; next = work.shift()) {
-      lags.set(next.shard.shardId, await probeShardLag(deps.kinesis, target.streamName, next.shard.shardId, next.lease.checkpoint, next.lease.checkpointSubSequenceNumber, options, now));
+      lags.set(
+        next.shard.shardId,
+        await probeShardLag(
+          deps.kinesis,
+          target.streamName,
+          next.shard.shardId,
+          next.lease.checkpoint,
+          next.lease.checkpointSubSequenceNumber,
+          options,
+          now,
+        ),
+      );
     }
   };
   await Promise.all(Array.from({ length: PROBE_CONCURRENCY }, worker));
   const built = buildReport({
-    now: new Date(now()), application: target.application, streamName: target.streamName, leases, shards, lags, previous,
-    failoverTimeMs: options.failoverTimeMs, lagThresholdMs: options.lagThresholdMs,
+    now: new Date(now()),
+    application: target.application,
+    streamName: target.streamName,
+    leases,
+    shards,
+    lags,
+    previous,
+    failoverTimeMs: options.failoverTimeMs,
+    lagThresholdMs: options.lagThresholdMs,
   });
   const view = await coordinator;
   return view === undefined ? built : { ...built, report: { ...built.report, coordinator: view } };

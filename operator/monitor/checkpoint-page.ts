@@ -3,7 +3,9 @@ import type { CheckpointReport } from './checkpoint-report';
 import { renderReport } from './report-table';
 
 export function renderCheckpointPage(report: CheckpointReport, refreshSeconds: number): string {
-  const problems = report.shards.filter((r) => ['lagging', 'stale-lease', 'no-lease', 'unowned', 'probe-error'].includes(r.status)).length;
+  const problems = report.shards.filter((r) =>
+    ['lagging', 'stale-lease', 'no-lease', 'unowned', 'probe-error'].includes(r.status),
+  ).length;
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="${refreshSeconds}">
 <title>Checkpoints: ${escapeHtml(report.application)} / ${escapeHtml(report.streamName)}</title>

@@ -4,7 +4,16 @@ import type { ShardInfo } from './stream-shards';
 import type { ShardLag } from './shard-lag-probe';
 import type { CoordinatorView } from './worker-metrics';
 
-export type ShardStatus = 'ok' | 'lagging' | 'stale-lease' | 'unowned' | 'no-lease' | 'waiting-for-parent' | 'finished' | 'orphan-lease' | 'probe-error';
+export type ShardStatus =
+  | 'ok'
+  | 'lagging'
+  | 'stale-lease'
+  | 'unowned'
+  | 'no-lease'
+  | 'waiting-for-parent'
+  | 'finished'
+  | 'orphan-lease'
+  | 'probe-error';
 
 export interface ShardReport {
   readonly shardId: string;
@@ -28,7 +37,9 @@ export interface ShardReport {
 /** What the monitor remembers between runs (in memory with --interval, or a state file for one-shot runs). */
 export interface ObservationState {
   readonly observedAt: string;
-  readonly leases: Readonly<Record<string, { readonly leaseCounter: number; readonly owner: string | null; readonly since: string }>>;
+  readonly leases: Readonly<
+    Record<string, { readonly leaseCounter: number; readonly owner: string | null; readonly since: string }>
+  >;
 }
 
 export interface CheckpointReport {
@@ -36,7 +47,12 @@ export interface CheckpointReport {
   readonly application: string;
   readonly streamName: string;
   readonly shards: readonly ShardReport[];
-  readonly summary: { readonly openShards: number; readonly maxTimeBehindMs: number; readonly staleLeases: number; readonly shardsWithoutLease: number };
+  readonly summary: {
+    readonly openShards: number;
+    readonly maxTimeBehindMs: number;
+    readonly staleLeases: number;
+    readonly shardsWithoutLease: number;
+  };
   /** KCL 3 applications: the leader, the client version and each worker's metrics as the coordinator sees them. */
   readonly coordinator?: CoordinatorView;
 }
@@ -63,7 +79,10 @@ export function buildReport(input: ReportInput): { report: CheckpointReport; sta
   const shardIds = new Set(input.shards.map((s) => s.shardId));
   for (const lease of input.leases) {
     const before = input.previous?.leases[lease.leaseKey];
-    const since = before !== undefined && before.leaseCounter === lease.leaseCounter && before.owner === lease.leaseOwner ? before.since : input.now.toISOString();
+    const since =
+      before !== undefined && before.leaseCounter === lease.leaseCounter && before.owner === lease.leaseOwner
+        ? before.since
+        : input.now.toISOString();
     stateLeases[lease.leaseKey] = { leaseCounter: lease.leaseCounter, owner: lease.leaseOwner, since };
   }
   const rowFor = (shard: ShardInfo | undefined, lease: KclLease | undefined, shardId: string): ShardReport => {
@@ -71,16 +90,31 @@ export function buildReport(input: ReportInput): { report: CheckpointReport; sta
     const memo = lease === undefined ? undefined : stateLeases[lease.leaseKey];
     const counterUnchangedMs = memo === undefined || input.previous === undefined ? null : now - Date.parse(memo.since);
     const finished = lease?.checkpoint === 'SHARD_END';
-    const staleLease = lease !== undefined && lease.leaseOwner !== null && !finished && counterUnchangedMs !== null && counterUnchangedMs >= input.failoverTimeMs;
+    const staleLease =
+      lease !== undefined &&
+      lease.leaseOwner !== null &&
+      !finished &&
+      counterUnchangedMs !== null &&
+      counterUnchangedMs >= input.failoverTimeMs;
     return {
-      shardId, open: shard?.open ?? false, parentShardId: shard?.parentShardId ?? lease?.parentShardIds[0] ?? null,
-      leaseOwner: lease?.leaseOwner ?? null, leaseCounter: lease?.leaseCounter ?? null, checkpoint: lease?.checkpoint ?? null,
-      checkpointSubSequenceNumber: lease?.checkpointSubSequenceNumber ?? null, checkpointOwner: lease?.checkpointOwner ?? null, throughputKBps: lease?.throughputKBps ?? null, lag, counterUnchangedMs, staleLease,
+      shardId,
+      open: shard?.open ?? false,
+      parentShardId: shard?.parentShardId ?? lease?.parentShardIds[0] ?? null,
+      leaseOwner: lease?.leaseOwner ?? null,
+      leaseCounter: lease?.leaseCounter ?? null,
+      checkpoint: lease?.checkpoint ?? null,
+      checkpointSubSequenceNumber: lease?.checkpointSubSequenceNumber ?? null,
+      checkpointOwner: lease?.checkpointOwner ?? null,
+      throughputKBps: lease?.throughputKBps ?? null,
+      lag,
+      counterUnchangedMs,
+      staleLease,
       status: statusOf(shard, lease, lag, staleLease, leaseByShard, input.lagThresholdMs),
     };
   };
   for (const shard of input.shards) rows.push(rowFor(shard, leaseByShard.get(shard.shardId), shard.shardId));
-  for (const lease of input.leases) if (!shardIds.has(lease.shardId)) rows.push(rowFor(undefined, lease, lease.shardId));
+  for (const lease of input.leases)
+    if (!shardIds.has(lease.shardId)) rows.push(rowFor(undefined, lease, lease.shardId));
   const summary = {
     openShards: input.shards.filter((s) => s.open).length,
     maxTimeBehindMs: Math.max(0, ...rows.map((r) => r.lag?.timeBehindMs ?? 0)),
@@ -88,12 +122,25 @@ export function buildReport(input: ReportInput): { report: CheckpointReport; sta
     shardsWithoutLease: rows.filter((r) => r.status === 'no-lease').length,
   };
   return {
-    report: { observedAt: input.now.toISOString(), application: input.application, streamName: input.streamName, shards: rows, summary },
+    report: {
+      observedAt: input.now.toISOString(),
+      application: input.application,
+      streamName: input.streamName,
+      shards: rows,
+      summary,
+    },
     state: { observedAt: input.now.toISOString(), leases: stateLeases },
   };
 }
 
-function statusOf(shard: ShardInfo | undefined, lease: KclLease | undefined, lag: ShardLag | null, stale: boolean, leases: ReadonlyMap<string, KclLease>, lagThresholdMs: number): ShardStatus {
+function statusOf(
+  shard: ShardInfo | undefined,
+  lease: KclLease | undefined,
+  lag: ShardLag | null,
+  stale: boolean,
+  leases: ReadonlyMap<string, KclLease>,
+  lagThresholdMs: number,
+): ShardStatus {
   if (shard === undefined) return 'orphan-lease';
   if (lease === undefined) {
     if (!shard.open) return 'finished';

@@ -6,7 +6,13 @@ import { renderCheckpointPage } from './checkpoint-page';
 import type { CheckpointView } from './checkpoint-view';
 
 /** Handles the request and returns true when the path is one of the view's; false leaves it to the host. */
-export function routeCheckpoints(req: http.IncomingMessage, res: http.ServerResponse, view: CheckpointView, refreshSeconds: number, logger: Logger): boolean {
+export function routeCheckpoints(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  view: CheckpointView,
+  refreshSeconds: number,
+  logger: Logger,
+): boolean {
   const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
   if (pathname !== '/checkpoints' && pathname !== '/api/checkpoints') return false;
   view.report().then(
@@ -19,7 +25,12 @@ export function routeCheckpoints(req: http.IncomingMessage, res: http.ServerResp
     },
     (error: unknown) => {
       logger.warn('checkpoint observation failed', { error: describeError(error) });
-      send(res, 503, 'application/json', `${JSON.stringify({ error: 'lease table or stream unavailable, see the dashboard log' })}\n`);
+      send(
+        res,
+        503,
+        'application/json',
+        `${JSON.stringify({ error: 'lease table or stream unavailable, see the dashboard log' })}\n`,
+      );
     },
   );
   return true;

@@ -4,7 +4,13 @@ import { readAwsSettings } from '../../common/aws/aws-settings';
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
-import { observeCheckpoints, DEFAULT_MONITOR_OPTIONS, type MonitorDeps, type MonitorOptions, type MonitorTarget } from './checkpoint-monitor';
+import {
+  observeCheckpoints,
+  DEFAULT_MONITOR_OPTIONS,
+  type MonitorDeps,
+  type MonitorOptions,
+  type MonitorTarget,
+} from './checkpoint-monitor';
 import type { CheckpointReport, ObservationState } from './checkpoint-report';
 
 /** What a page needs: the newest report (per-shard owner, counter, checkpoint, lag, status). */
@@ -30,13 +36,17 @@ export class LiveCheckpointView implements CheckpointView {
   public report(): Promise<CheckpointReport> {
     const at = this.now();
     if (this.last !== undefined && at - this.last.at < CHECKPOINT_VIEW_MAX_AGE_MS) return this.last.report;
-    const report = observeCheckpoints(this.target, this.deps, this.previous, this.options).then(({ report: r, state }) => {
-      this.previous = state;
-      return r;
-    });
+    const report = observeCheckpoints(this.target, this.deps, this.previous, this.options).then(
+      ({ report: r, state }) => {
+        this.previous = state;
+        return r;
+      },
+    );
     this.last = { at, report };
     // A failed observation is not cached: the next request tries again.
-    report.catch(() => { if (this.last?.report === report) this.last = undefined; });
+    report.catch(() => {
+      if (this.last?.report === report) this.last = undefined;
+    });
     return report;
   }
 }
@@ -45,17 +55,25 @@ export class LiveCheckpointView implements CheckpointView {
  * The view for the application and stream the environment names (KCL_APPLICATION_NAME, STREAM_NAME; locally the
  * local-or-cloud resolution fills them from .local/endpoints.json), or undefined when either is missing.
  */
-export function checkpointViewFromEnv(env: Source, logger: Logger): { view: CheckpointView; close(): void } | undefined {
+export function checkpointViewFromEnv(
+  env: Source,
+  logger: Logger,
+): { view: CheckpointView; close(): void } | undefined {
   const reader = new ConfigReader('checkpoint view', [env]);
   const application = reader.string('KCL_APPLICATION_NAME');
   const streamName = reader.string('STREAM_NAME') ?? reader.string('KINESIS_STREAM_NAME');
   if (application === undefined || streamName === undefined) return undefined;
   const aws = readAwsSettings(reader);
-  try { reader.finish({}); } catch (error: unknown) {
+  try {
+    reader.finish({});
+  } catch (error: unknown) {
     logger.warn('checkpoint view disabled: bad AWS settings', { error: describeError(error) });
     return undefined;
   }
   const factory = new AwsClientFactory(aws);
-  const view = new LiveCheckpointView({ application, streamName, leaseTable: reader.string('LEASE_TABLE', application) }, { kinesis: factory.kinesis(), doc: factory.dynamodbDocument() });
+  const view = new LiveCheckpointView(
+    { application, streamName, leaseTable: reader.string('LEASE_TABLE', application) },
+    { kinesis: factory.kinesis(), doc: factory.dynamodbDocument() },
+  );
   return { view, close: () => factory.destroy() };
 }

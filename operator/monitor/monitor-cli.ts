@@ -34,20 +34,50 @@ exit codes: 0 healthy, 1 error, 2 problems found (lagging, stale lease, open sha
 export async function runMonitorCli(argv: readonly string[], deps: MonitorCliDeps): Promise<number> {
   let factory: AwsClientFactory | undefined;
   try {
-    const { values } = parseArgs({ args: [...argv], strict: true, options: {
-      app: { type: 'string' }, stream: { type: 'string' }, 'lease-table': { type: 'string' }, json: { type: 'boolean' }, interval: { type: 'string' },
-      'state-file': { type: 'string' }, publish: { type: 'boolean' }, 'create-alarms': { type: 'boolean' }, 'create-dashboard': { type: 'boolean' }, help: { type: 'boolean' },
-    } });
-    if (values.help === true) { deps.print(MONITOR_USAGE); return MONITOR_EXIT.healthy; }
-    const config = readMonitorConfig({
-      KCL_APPLICATION_NAME: values.app, STREAM_NAME: values.stream, LEASE_TABLE: values['lease-table'], MONITOR_INTERVAL_SECONDS: values.interval,
-      MONITOR_STATE_FILE: values['state-file'], METRICS_MODE: values.publish === true ? 'cloudwatch' : undefined,
-    }, deps.env);
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        app: { type: 'string' },
+        stream: { type: 'string' },
+        'lease-table': { type: 'string' },
+        json: { type: 'boolean' },
+        interval: { type: 'string' },
+        'state-file': { type: 'string' },
+        publish: { type: 'boolean' },
+        'create-alarms': { type: 'boolean' },
+        'create-dashboard': { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+    if (values.help === true) {
+      deps.print(MONITOR_USAGE);
+      return MONITOR_EXIT.healthy;
+    }
+    const config = readMonitorConfig(
+      {
+        KCL_APPLICATION_NAME: values.app,
+        STREAM_NAME: values.stream,
+        LEASE_TABLE: values['lease-table'],
+        MONITOR_INTERVAL_SECONDS: values.interval,
+        MONITOR_STATE_FILE: values['state-file'],
+        METRICS_MODE: values.publish === true ? 'cloudwatch' : undefined,
+      },
+      deps.env,
+    );
     factory = (deps.clientFactory ?? ((s) => new AwsClientFactory(s)))(config.aws);
     const clients = factory;
     const target = { application: config.application, streamName: config.streamName, leaseTable: config.leaseTable };
-    const alarmTarget = { namespace: config.metrics.namespace, application: config.application, streamName: config.streamName, checkpointAgeThresholdMs: config.checkpointAgeAlarmMs };
-    if (values['create-alarms'] === true) deps.print(`alarms created: ${(await createAlarms(clients.cloudwatch(), { ...alarmTarget, actions: config.alarmTopicArns })).join(', ')}`);
+    const alarmTarget = {
+      namespace: config.metrics.namespace,
+      application: config.application,
+      streamName: config.streamName,
+      checkpointAgeThresholdMs: config.checkpointAgeAlarmMs,
+    };
+    if (values['create-alarms'] === true)
+      deps.print(
+        `alarms created: ${(await createAlarms(clients.cloudwatch(), { ...alarmTarget, actions: config.alarmTopicArns })).join(', ')}`,
+      );
     if (values['create-dashboard'] === true) {
       await createDashboard(clients.cloudwatch(), config.dashboardName, alarmTarget, config.aws.region);
       deps.print(`dashboard created: ${config.dashboardName}`);
@@ -58,7 +88,12 @@ export async function runMonitorCli(argv: readonly string[], deps: MonitorCliDep
     let last: CheckpointReport | undefined;
     try {
       do {
-        const { report, state } = await observeCheckpoints(target, { kinesis: clients.kinesis(), doc: clients.dynamodbDocument() }, previous, config.options);
+        const { report, state } = await observeCheckpoints(
+          target,
+          { kinesis: clients.kinesis(), doc: clients.dynamodbDocument() },
+          previous,
+          config.options,
+        );
         previous = state;
         last = report;
         publishReport(sink, report);
@@ -86,9 +121,16 @@ export function hasProblems(report: CheckpointReport): boolean {
 
 function waitOrAbort(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve) => {
-    if (signal?.aborted === true) { resolve(); return; }
+    if (signal?.aborted === true) {
+      resolve();
+      return;
+    }
     const timer = setTimeout(done, ms);
-    function done(): void { clearTimeout(timer); signal?.removeEventListener('abort', done); resolve(); }
+    function done(): void {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
     signal?.addEventListener('abort', done, { once: true });
   });
 }

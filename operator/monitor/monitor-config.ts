@@ -22,7 +22,11 @@ export function readMonitorConfig(overrides: Source, env: Source): Readonly<Moni
   const r = new ConfigReader('monitor configuration', [overrides, env]);
   const application = r.required('KCL_APPLICATION_NAME');
   const streamName = r.required('STREAM_NAME');
-  const topics = r.string('MONITOR_ALARM_TOPIC_ARNS', '').split(',').map((s) => s.trim()).filter((s) => s !== '');
+  const topics = r
+    .string('MONITOR_ALARM_TOPIC_ARNS', '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
   for (const t of topics) if (!t.startsWith('arn:')) r.problem(`MONITOR_ALARM_TOPIC_ARNS: "${t}" is not an ARN`);
   return r.finish({
     application,

@@ -5,14 +5,23 @@ import type { ObservationState } from './checkpoint-report';
 
 export function readObservationState(file: string): ObservationState | undefined {
   let value: unknown;
-  try { value = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; }
+  try {
+    value = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
   if (typeof value !== 'object' || value === null) return undefined;
   const v = value as Record<string, unknown>;
   if (typeof v.observedAt !== 'string' || typeof v.leases !== 'object' || v.leases === null) return undefined;
   const leases: Record<string, { leaseCounter: number; owner: string | null; since: string }> = {};
   for (const [key, entry] of Object.entries(v.leases as Record<string, unknown>)) {
     const e = entry as Record<string, unknown> | null;
-    if (e !== null && typeof e.leaseCounter === 'number' && typeof e.since === 'string' && (typeof e.owner === 'string' || e.owner === null)) {
+    if (
+      e !== null &&
+      typeof e.leaseCounter === 'number' &&
+      typeof e.since === 'string' &&
+      (typeof e.owner === 'string' || e.owner === null)
+    ) {
       leases[key] = { leaseCounter: e.leaseCounter, owner: e.owner as string | null, since: e.since };
     }
   }

@@ -8,18 +8,27 @@ export function renderReport(report: CheckpointReport): string {
     r.shardId,
     r.open ? 'open' : 'closed',
     r.leaseOwner ?? '-',
-    r.leaseCounter === null ? '-' : `${r.leaseCounter}${r.counterUnchangedMs === null ? '' : ` (${Math.round(r.counterUnchangedMs / 1000)}s same)`}`,
+    r.leaseCounter === null
+      ? '-'
+      : `${r.leaseCounter}${r.counterUnchangedMs === null ? '' : ` (${Math.round(r.counterUnchangedMs / 1000)}s same)`}`,
     shortCheckpoint(r.checkpoint, r.checkpointSubSequenceNumber),
     r.lag?.timeBehindMs === null || r.lag === null ? '?' : duration(r.lag.timeBehindMs),
-    r.lag?.recordsBehind === null || r.lag === null ? '?' : `${r.lag.recordsBehind}${r.lag.recordsBehindCapped ? '+' : ''}`,
+    r.lag?.recordsBehind === null || r.lag === null
+      ? '?'
+      : `${r.lag.recordsBehind}${r.lag.recordsBehindCapped ? '+' : ''}`,
     r.lag?.error === undefined ? r.status : `${r.status}: ${r.lag.error}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]): string => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const line = (cells: string[]): string =>
+    cells
+      .map((c, i) => c.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd();
   const s = report.summary;
   return [
     `${report.application} / ${report.streamName} at ${report.observedAt}: ${s.openShards} open shards, max behind ${duration(s.maxTimeBehindMs)}, ${s.staleLeases} stale lease(s), ${s.shardsWithoutLease} open shard(s) without lease`,
-    line(header), ...rows.map(line),
+    line(header),
+    ...rows.map(line),
     ...(report.coordinator === undefined ? [] : renderWorkers(report.coordinator)),
   ].join('\n');
 }
@@ -28,8 +37,12 @@ export function renderReport(report: CheckpointReport): string {
 function renderWorkers(view: CoordinatorView): string[] {
   const lines = [`KCL 3 coordinator: leader ${view.leader ?? '-'}, ${view.clientVersion ?? 'client version unknown'}`];
   for (const w of view.workers) {
-    const metrics = Object.entries(w.metrics).map(([name, m]) => `${name} ${m.latest ?? '?'}${m.max === null ? '' : `/${m.max}`}`).join(', ');
-    lines.push(`  worker ${w.workerId}: ${w.leases} lease(s), ${w.throughputKBps.toFixed(1)} KB/s, ${metrics === '' ? 'no worker metrics' : metrics}, reported ${w.lastUpdateAt ?? 'never'}`);
+    const metrics = Object.entries(w.metrics)
+      .map(([name, m]) => `${name} ${m.latest ?? '?'}${m.max === null ? '' : `/${m.max}`}`)
+      .join(', ');
+    lines.push(
+      `  worker ${w.workerId}: ${w.leases} lease(s), ${w.throughputKBps.toFixed(1)} KB/s, ${metrics === '' ? 'no worker metrics' : metrics}, reported ${w.lastUpdateAt ?? 'never'}`,
+    );
   }
   return lines;
 }

@@ -40,25 +40,48 @@ export function defaultKcl3Tables(application: string): Kcl3Tables {
 }
 
 /** The coordinator's view, or undefined when the application has no KCL 3 tables (a KCL 2.x application). */
-export async function readCoordinatorView(doc: DynamoDBDocumentClient, tables: Kcl3Tables, leases: readonly KclLease[]): Promise<CoordinatorView | undefined> {
-  const [metricItems, stateItems] = await Promise.all([scanIfExists(doc, tables.workerMetrics), scanIfExists(doc, tables.coordinatorState)]);
+export async function readCoordinatorView(
+  doc: DynamoDBDocumentClient,
+  tables: Kcl3Tables,
+  leases: readonly KclLease[],
+): Promise<CoordinatorView | undefined> {
+  const [metricItems, stateItems] = await Promise.all([
+    scanIfExists(doc, tables.workerMetrics),
+    scanIfExists(doc, tables.coordinatorState),
+  ]);
   if (metricItems === undefined && stateItems === undefined) return undefined;
   return toCoordinatorView(metricItems ?? [], stateItems ?? [], leases);
 }
 
 /** Pure: table items and leases to the view; every worker that owns a lease or reported metrics appears once. */
-export function toCoordinatorView(metricItems: readonly Record<string, unknown>[], stateItems: readonly Record<string, unknown>[], leases: readonly KclLease[]): CoordinatorView {
+export function toCoordinatorView(
+  metricItems: readonly Record<string, unknown>[],
+  stateItems: readonly Record<string, unknown>[],
+  leases: readonly KclLease[],
+): CoordinatorView {
   const byWorker = new Map<string, { lastUpdateAt: string | null; metrics: Record<string, WorkerMetric> }>();
   for (const item of metricItems) {
     if (typeof item.wid !== 'string') continue;
     const lut = Number(item.lut);
-    byWorker.set(item.wid, { lastUpdateAt: Number.isFinite(lut) && lut > 0 ? new Date(lut * 1000).toISOString() : null, metrics: metricsOf(item.sts, item.opr) });
+    byWorker.set(item.wid, {
+      lastUpdateAt: Number.isFinite(lut) && lut > 0 ? new Date(lut * 1000).toISOString() : null,
+      metrics: metricsOf(item.sts, item.opr),
+    });
   }
-  for (const lease of leases) if (lease.leaseOwner !== null && !byWorker.has(lease.leaseOwner)) byWorker.set(lease.leaseOwner, { lastUpdateAt: null, metrics: {} });
-  const workers = [...byWorker.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([workerId, seen]) => {
-    const owned = leases.filter((l) => l.leaseOwner === workerId);
-    return { workerId, ...seen, leases: owned.length, throughputKBps: owned.reduce((sum, l) => sum + (l.throughputKBps ?? 0), 0) };
-  });
+  for (const lease of leases)
+    if (lease.leaseOwner !== null && !byWorker.has(lease.leaseOwner))
+      byWorker.set(lease.leaseOwner, { lastUpdateAt: null, metrics: {} });
+  const workers = [...byWorker.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([workerId, seen]) => {
+      const owned = leases.filter((l) => l.leaseOwner === workerId);
+      return {
+        workerId,
+        ...seen,
+        leases: owned.length,
+        throughputKBps: owned.reduce((sum, l) => sum + (l.throughputKBps ?? 0), 0),
+      };
+    });
   const leader = stateItems.find((i) => i.key === 'Leader');
   const migration = stateItems.find((i) => i.key === 'Migration3.0');
   return {
@@ -89,7 +112,10 @@ function numbers(value: unknown): number[] {
   return Array.isArray(value) ? value.map(Number).filter(Number.isFinite) : [];
 }
 
-async function scanIfExists(doc: DynamoDBDocumentClient, table: string): Promise<Record<string, unknown>[] | undefined> {
+async function scanIfExists(
+  doc: DynamoDBDocumentClient,
+  table: string,
+): Promise<Record<string, unknown>[] | undefined> {
   const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   try {
@@ -99,7 +125,11 @@ async function scanIfExists(doc: DynamoDBDocumentClient, table: string): Promise
       start = out.LastEvaluatedKey;
     } while (start !== undefined);
   } catch (error: unknown) {
-    if (error instanceof ResourceNotFoundException || (error instanceof Error && error.name === 'ResourceNotFoundException')) return undefined;
+    if (
+      error instanceof ResourceNotFoundException ||
+      (error instanceof Error && error.name === 'ResourceNotFoundException')
+    )
+      return undefined;
     throw error;
   }
   return items;

@@ -14,5 +14,7 @@ export async function describeStreamState(kinesis: KinesisClient, streamName: st
 }
 
 export async function updateShardCount(kinesis: KinesisClient, streamName: string, target: number): Promise<void> {
-  await kinesis.send(new UpdateShardCountCommand({ StreamName: streamName, TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' }));
+  await kinesis.send(
+    new UpdateShardCountCommand({ StreamName: streamName, TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' }),
+  );
 }

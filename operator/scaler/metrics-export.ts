@@ -14,8 +14,10 @@ export interface MetricsExport {
 }
 
 const FIELDS = [
-  ['incomingBytes', KINESIS_METRIC.incomingBytes], ['incomingRecords', KINESIS_METRIC.incomingRecords],
-  ['writeThrottled', KINESIS_METRIC.writeThrottled], ['getRecordsBytes', KINESIS_METRIC.getRecordsBytes],
+  ['incomingBytes', KINESIS_METRIC.incomingBytes],
+  ['incomingRecords', KINESIS_METRIC.incomingRecords],
+  ['writeThrottled', KINESIS_METRIC.writeThrottled],
+  ['getRecordsBytes', KINESIS_METRIC.getRecordsBytes],
   ['iteratorAgeMaxMs', KINESIS_METRIC.iteratorAgeMs],
 ] as const;
 
@@ -26,15 +28,18 @@ export function windowFromExport(value: unknown): StreamMetricsWindow {
   const start = typeof v.start === 'string' ? Date.parse(v.start) : NaN;
   const end = typeof v.end === 'string' ? Date.parse(v.end) : NaN;
   const period = v.periodSeconds;
-  if (Number.isNaN(start) || Number.isNaN(end) || end <= start) throw new MetricsFileError('metrics file: start and end must be ISO times with end after start');
-  if (typeof period !== 'number' || !Number.isInteger(period) || period <= 0) throw new MetricsFileError('metrics file: periodSeconds must be a positive integer');
+  if (Number.isNaN(start) || Number.isNaN(end) || end <= start)
+    throw new MetricsFileError('metrics file: start and end must be ISO times with end after start');
+  if (typeof period !== 'number' || !Number.isInteger(period) || period <= 0)
+    throw new MetricsFileError('metrics file: periodSeconds must be a positive integer');
   const series = (typeof v.series === 'object' && v.series !== null ? v.series : {}) as Record<string, unknown>;
   const points = (name: string): MetricPoint[] => {
     const list = series[name] ?? [];
     if (!Array.isArray(list)) throw new MetricsFileError(`metrics file: series.${name} must be an array`);
     return list.flatMap((x: unknown, i: number) => {
       if (x === null) return [];
-      if (typeof x !== 'number' || !Number.isFinite(x)) throw new MetricsFileError(`metrics file: series.${name}[${i}] must be a number or null`);
+      if (typeof x !== 'number' || !Number.isFinite(x))
+        throw new MetricsFileError(`metrics file: series.${name}[${i}] must be a number or null`);
       return [{ timestamp: new Date(start + i * period * 1000), value: x }];
     });
   };
@@ -56,5 +61,11 @@ export function exportWindow(window: StreamMetricsWindow, streamName: string): M
     }
     series[name] = values;
   }
-  return { streamName, periodSeconds: window.periodSeconds, start: window.start.toISOString(), end: window.end.toISOString(), series };
+  return {
+    streamName,
+    periodSeconds: window.periodSeconds,
+    start: window.start.toISOString(),
+    end: window.end.toISOString(),
+    series,
+  };
 }

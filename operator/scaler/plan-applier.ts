@@ -24,7 +24,13 @@ export interface ApplyDeps {
 
 export type ApplyProgress =
   | { readonly kind: 'step-started'; readonly step: ScalingStep; readonly index: number; readonly of: number }
-  | { readonly kind: 'waiting'; readonly step: ScalingStep; readonly status: string; readonly openShardCount: number; readonly elapsedMs: number }
+  | {
+      readonly kind: 'waiting';
+      readonly step: ScalingStep;
+      readonly status: string;
+      readonly openShardCount: number;
+      readonly elapsedMs: number;
+    }
   | { readonly kind: 'step-done'; readonly step: ScalingStep; readonly elapsedMs: number };
 
 export interface ApplyResult {
@@ -37,7 +43,10 @@ export async function applyPlan(plan: ScalingPlan, deps: ApplyDeps): Promise<App
   const sleep = deps.sleep ?? realSleep;
   if (plan.steps.length === 0) return { outcome: 'nothing-to-do', stepsDone: [] };
   if (now() - Date.parse(plan.createdAt) > deps.maxPlanAgeMs) {
-    throw new ScalingBlockedError('PLAN_STALE', `plan was made at ${plan.createdAt}, older than ${Math.round(deps.maxPlanAgeMs / 60_000)} min: plan again`);
+    throw new ScalingBlockedError(
+      'PLAN_STALE',
+      `plan was made at ${plan.createdAt}, older than ${Math.round(deps.maxPlanAgeMs / 60_000)} min: plan again`,
+    );
   }
   const stream = plan.streamName;
   await deps.store.acquireLock(stream, deps.operator, deps.lockTtlMs, now());
@@ -50,7 +59,12 @@ export async function applyPlan(plan: ScalingPlan, deps: ApplyDeps): Promise<App
       deps.onProgress({ kind: 'step-started', step, index: index + 1, of: plan.steps.length });
       const startedAt = now();
       await callUpdateShardCount(deps.kinesis, stream, step);
-      await deps.store.appendLedger(stream, { at: new Date(startedAt).toISOString(), from: step.from, to: step.to, operator: deps.operator });
+      await deps.store.appendLedger(stream, {
+        at: new Date(startedAt).toISOString(),
+        from: step.from,
+        to: step.to,
+        operator: deps.operator,
+      });
       await waitForActive(deps, stream, step, startedAt, now, sleep);
       deps.onProgress({ kind: 'step-done', step, elapsedMs: now() - startedAt });
       done.push(step);
@@ -66,14 +80,25 @@ async function checkPreconditions(kinesis: KinesisClient, stream: string, step: 
   const problems: string[] = [];
   if (state.mode !== 'PROVISIONED') problems.push(`stream mode is ${state.mode}`);
   if (state.status !== 'ACTIVE') problems.push(`stream status is ${state.status}, not ACTIVE`);
-  if (state.openShardCount !== step.from) problems.push(`open shard count is ${state.openShardCount}, the plan expected ${step.from}`);
-  if (problems.length > 0) throw new ScalingBlockedError('PRECONDITION_FAILED', `before ${step.from} -> ${step.to}: ${problems.join('; ')}: plan again`);
+  if (state.openShardCount !== step.from)
+    problems.push(`open shard count is ${state.openShardCount}, the plan expected ${step.from}`);
+  if (problems.length > 0)
+    throw new ScalingBlockedError(
+      'PRECONDITION_FAILED',
+      `before ${step.from} -> ${step.to}: ${problems.join('; ')}: plan again`,
+    );
 }
 
 async function checkBudget(plan: ScalingPlan, deps: ApplyDeps, now: number): Promise<void> {
   const used = entriesInWindow(await deps.store.readLedger(plan.streamName), new Date(now)).length;
-  const ceiling = plan.budget.emergency ? UPDATE_SHARD_COUNT_DAILY_LIMIT : UPDATE_SHARD_COUNT_DAILY_LIMIT - plan.budget.reserved;
-  if (used >= ceiling) throw new ScalingBlockedError('BUDGET_EXHAUSTED', `${used} UpdateShardCount calls in the last 24 h; ${plan.budget.emergency ? 'none left' : 'the rest are reserved for emergencies'}`);
+  const ceiling = plan.budget.emergency
+    ? UPDATE_SHARD_COUNT_DAILY_LIMIT
+    : UPDATE_SHARD_COUNT_DAILY_LIMIT - plan.budget.reserved;
+  if (used >= ceiling)
+    throw new ScalingBlockedError(
+      'BUDGET_EXHAUSTED',
+      `${used} UpdateShardCount calls in the last 24 h; ${plan.budget.emergency ? 'none left' : 'the rest are reserved for emergencies'}`,
+    );
 }
 
 /** Kinesis' own refusals that mean "a guard", not "a failure": the real daily limit (the ledger only sees our calls) and a busy stream. */
@@ -82,13 +107,28 @@ async function callUpdateShardCount(kinesis: KinesisClient, stream: string, step
     await updateShardCount(kinesis, stream, step.to);
   } catch (error: unknown) {
     const name = (error as { name?: string }).name;
-    if (name === 'LimitExceededException') throw new ScalingBlockedError('BUDGET_EXHAUSTED', `Kinesis refused ${step.from} -> ${step.to}: ${(error as Error).message}`);
-    if (name === 'ResourceInUseException') throw new ScalingBlockedError('PRECONDITION_FAILED', `Kinesis refused ${step.from} -> ${step.to}, stream busy: ${(error as Error).message}`);
+    if (name === 'LimitExceededException')
+      throw new ScalingBlockedError(
+        'BUDGET_EXHAUSTED',
+        `Kinesis refused ${step.from} -> ${step.to}: ${(error as Error).message}`,
+      );
+    if (name === 'ResourceInUseException')
+      throw new ScalingBlockedError(
+        'PRECONDITION_FAILED',
+        `Kinesis refused ${step.from} -> ${step.to}, stream busy: ${(error as Error).message}`,
+      );
     throw error;
   }
 }
 
-async function waitForActive(deps: ApplyDeps, stream: string, step: ScalingStep, startedAt: number, now: () => number, sleep: (ms: number) => Promise<void>): Promise<void> {
+async function waitForActive(
+  deps: ApplyDeps,
+  stream: string,
+  step: ScalingStep,
+  startedAt: number,
+  now: () => number,
+  sleep: (ms: number) => Promise<void>,
+): Promise<void> {
   for (;;) {
     await sleep(deps.pollIntervalMs);
     // Keep the lock alive through a long reshard, so it never expires under us.
@@ -97,6 +137,9 @@ async function waitForActive(deps: ApplyDeps, stream: string, step: ScalingStep,
     if (state.status === 'ACTIVE' && state.openShardCount === step.to) return;
     const elapsedMs = now() - startedAt;
     deps.onProgress({ kind: 'waiting', step, status: state.status, openShardCount: state.openShardCount, elapsedMs });
-    if (elapsedMs > deps.activeTimeoutMs) throw new ScalingTimeoutError(`stream ${stream} not ACTIVE at ${step.to} shards after ${Math.round(elapsedMs / 1000)} s (status ${state.status}, ${state.openShardCount} open)`);
+    if (elapsedMs > deps.activeTimeoutMs)
+      throw new ScalingTimeoutError(
+        `stream ${stream} not ACTIVE at ${step.to} shards after ${Math.round(elapsedMs / 1000)} s (status ${state.status}, ${state.openShardCount} open)`,
+      );
   }
 }

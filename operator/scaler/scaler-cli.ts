@@ -43,11 +43,15 @@ export async function runScalerCli(argv: readonly string[], deps: ScalerCliDeps)
       return values.help === true ? EXIT.nothingToDo : EXIT.error;
     }
     const overrides: Record<string, string | undefined> = {
-      STREAM_NAME: values.stream, SCALER_MIN_SHARDS: values['min-shards'], SCALER_MAX_SHARDS: values['max-shards'],
-      SCALER_WINDOW_MINUTES: values['window-minutes'], SCALER_TABLE: values.table,
+      STREAM_NAME: values.stream,
+      SCALER_MIN_SHARDS: values['min-shards'],
+      SCALER_MAX_SHARDS: values['max-shards'],
+      SCALER_WINDOW_MINUTES: values['window-minutes'],
+      SCALER_TABLE: values.table,
     };
     const config = readScalerConfig(overrides, deps.env, command !== 'apply');
-    const clients = (): AwsClientFactory => (factory ??= (deps.clientFactory ?? ((s) => new AwsClientFactory(s)))(config.aws));
+    const clients = (): AwsClientFactory =>
+      (factory ??= (deps.clientFactory ?? ((s) => new AwsClientFactory(s)))(config.aws));
     const now = deps.now ?? (() => new Date());
     if (command === 'apply') {
       if (values.plan === undefined) throw new ToolkitError('USAGE', 'apply needs --plan <file>');
@@ -65,25 +69,43 @@ export async function runScalerCli(argv: readonly string[], deps: ScalerCliDeps)
   } catch (error: unknown) {
     const blocked = error instanceof ScalingBlockedError;
     deps.logger.error(blocked ? 'scaling blocked by a guard' : 'scaler failed', { error: describeError(error) });
-    deps.printError(`${blocked ? 'BLOCKED' : 'ERROR'}: ${error instanceof Error ? error.message : describeError(error)}`);
+    deps.printError(
+      `${blocked ? 'BLOCKED' : 'ERROR'}: ${error instanceof Error ? error.message : describeError(error)}`,
+    );
     return blocked ? EXIT.blocked : EXIT.error;
   } finally {
     factory?.destroy();
   }
 }
 
-async function apply(plan: ScalingPlan, config: ScalerConfig, clients: () => AwsClientFactory, deps: ScalerCliDeps, json: boolean): Promise<ExitCode> {
+async function apply(
+  plan: ScalingPlan,
+  config: ScalerConfig,
+  clients: () => AwsClientFactory,
+  deps: ScalerCliDeps,
+  json: boolean,
+): Promise<ExitCode> {
   const store = new DynamoDbScalerStore(clients().dynamodbDocument(), clients().dynamodb(), config.table);
   if (plan.steps.length > 0) await store.ensureTable();
   const result = await applyPlan(plan, {
-    kinesis: clients().kinesis(), store, operator: config.operator, lockTtlMs: config.lockTtlMs, maxPlanAgeMs: config.maxPlanAgeMs,
-    activeTimeoutMs: config.activeTimeoutMs, pollIntervalMs: config.pollIntervalMs,
+    kinesis: clients().kinesis(),
+    store,
+    operator: config.operator,
+    lockTtlMs: config.lockTtlMs,
+    maxPlanAgeMs: config.maxPlanAgeMs,
+    activeTimeoutMs: config.activeTimeoutMs,
+    pollIntervalMs: config.pollIntervalMs,
     onProgress: (event) => {
       deps.logger.info('scaling progress', { ...event, streamName: plan.streamName });
       if (!json) deps.print(renderProgress(event));
     },
   });
   if (json) deps.print(JSON.stringify({ plan, result }, null, 2));
-  else deps.print(result.outcome === 'changed' ? `done: ${plan.streamName} now has ${plan.finalShards} open shards` : 'nothing to do');
+  else
+    deps.print(
+      result.outcome === 'changed'
+        ? `done: ${plan.streamName} now has ${plan.finalShards} open shards`
+        : 'nothing to do',
+    );
   return result.outcome === 'changed' ? EXIT.changed : EXIT.nothingToDo;
 }

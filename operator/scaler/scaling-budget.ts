@@ -17,7 +17,13 @@ export function entriesInWindow(entries: readonly LedgerEntry[], now: Date): Led
 }
 
 /** How many operations a plan may use: everything for emergencies, all but the reserve otherwise. */
-export function budgetFor(entries: readonly LedgerEntry[], now: Date, reserved: number, emergency: boolean, stepsWanted: number): BudgetView {
+export function budgetFor(
+  entries: readonly LedgerEntry[],
+  now: Date,
+  reserved: number,
+  emergency: boolean,
+  stepsWanted: number,
+): BudgetView {
   const used = entriesInWindow(entries, now);
   const ceiling = emergency ? UPDATE_SHARD_COUNT_DAILY_LIMIT : UPDATE_SHARD_COUNT_DAILY_LIMIT - reserved;
   const availableBefore = Math.max(0, ceiling - used.length);

@@ -31,7 +31,10 @@ export interface Utilisation {
 
 export type Decision = 'none' | 'scale-up' | 'scale-down' | 'blocked' | 'not-applicable';
 
-export interface ScalingStep { readonly from: number; readonly to: number }
+export interface ScalingStep {
+  readonly from: number;
+  readonly to: number;
+}
 
 export interface BudgetView {
   readonly limit: number;
@@ -64,5 +67,9 @@ export interface ScalingPlan {
   readonly finalShards: number;
   readonly steps: readonly ScalingStep[];
   readonly budget: BudgetView;
-  readonly cost: { readonly shardHourPriceUsd: number; readonly hourlyChangeUsd: number; readonly monthlyChangeUsd: number };
+  readonly cost: {
+    readonly shardHourPriceUsd: number;
+    readonly hourlyChangeUsd: number;
+    readonly monthlyChangeUsd: number;
+  };
 }

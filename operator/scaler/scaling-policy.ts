@@ -8,7 +8,11 @@ export interface ShardQuota {
 }
 
 /** Per-shard quotas of a provisioned stream (Kinesis Data Streams quotas). */
-export const SHARD_QUOTA: ShardQuota = Object.freeze({ writeBytesPerSec: 1024 * 1024, writeRecordsPerSec: 1000, readBytesPerSec: 2 * 1024 * 1024 });
+export const SHARD_QUOTA: ShardQuota = Object.freeze({
+  writeBytesPerSec: 1024 * 1024,
+  writeRecordsPerSec: 1000,
+  readBytesPerSec: 2 * 1024 * 1024,
+});
 
 /** UpdateShardCount: at most 10 calls per stream per rolling 24 hours. */
 export const UPDATE_SHARD_COUNT_DAILY_LIMIT = 10;
@@ -69,12 +73,17 @@ export const DEFAULT_SCALING_POLICY: ScalingPolicy = Object.freeze({
 /** Cross-field problems of a policy (an empty list means valid). */
 export function policyProblems(p: ScalingPolicy): string[] {
   const problems: string[] = [];
-  if (!(p.minShards >= 1 && p.minShards <= p.maxShards)) problems.push(`minShards (${p.minShards}) must be >= 1 and <= maxShards (${p.maxShards})`);
+  if (!(p.minShards >= 1 && p.minShards <= p.maxShards))
+    problems.push(`minShards (${p.minShards}) must be >= 1 and <= maxShards (${p.maxShards})`);
   if (!(p.scaleDownThreshold < p.targetUtilisation && p.targetUtilisation < p.scaleUpThreshold)) {
-    problems.push(`thresholds must satisfy scaleDownThreshold < targetUtilisation < scaleUpThreshold, got ${p.scaleDownThreshold} / ${p.targetUtilisation} / ${p.scaleUpThreshold}`);
+    problems.push(
+      `thresholds must satisfy scaleDownThreshold < targetUtilisation < scaleUpThreshold, got ${p.scaleDownThreshold} / ${p.targetUtilisation} / ${p.scaleUpThreshold}`,
+    );
   }
-  if (p.incompleteMinutes + p.recentMinutes > p.windowMinutes) problems.push('windowMinutes must cover incompleteMinutes + recentMinutes');
-  if (p.reservedOperations < 0 || p.reservedOperations >= UPDATE_SHARD_COUNT_DAILY_LIMIT) problems.push(`reservedOperations must be 0..${UPDATE_SHARD_COUNT_DAILY_LIMIT - 1}`);
+  if (p.incompleteMinutes + p.recentMinutes > p.windowMinutes)
+    problems.push('windowMinutes must cover incompleteMinutes + recentMinutes');
+  if (p.reservedOperations < 0 || p.reservedOperations >= UPDATE_SHARD_COUNT_DAILY_LIMIT)
+    problems.push(`reservedOperations must be 0..${UPDATE_SHARD_COUNT_DAILY_LIMIT - 1}`);
   if (p.throttleGrowthFactor <= 1) problems.push('throttleGrowthFactor must be > 1');
   return problems;
 }

@@ -26,16 +26,25 @@ export function completeEnd(window: StreamMetricsWindow, policy: Policy): Date {
 export function summarizeWindow(window: StreamMetricsWindow, policy: Policy): ObservedLoad {
   const cutoff = completeEnd(window, policy).getTime();
   const recentFrom = cutoff - policy.recentMinutes * 60_000;
-  const complete = (points: readonly MetricPoint[]): MetricPoint[] => points.filter((p) => p.timestamp.getTime() + window.periodSeconds * 1000 <= cutoff);
-  const recent = (points: readonly MetricPoint[]): MetricPoint[] => complete(points).filter((p) => p.timestamp.getTime() >= recentFrom);
-  const perSecond = (points: readonly MetricPoint[]): MetricPoint[] => complete(points).map((p) => ({ timestamp: p.timestamp, value: p.value / window.periodSeconds }));
+  const complete = (points: readonly MetricPoint[]): MetricPoint[] =>
+    points.filter((p) => p.timestamp.getTime() + window.periodSeconds * 1000 <= cutoff);
+  const recent = (points: readonly MetricPoint[]): MetricPoint[] =>
+    complete(points).filter((p) => p.timestamp.getTime() >= recentFrom);
+  const perSecond = (points: readonly MetricPoint[]): MetricPoint[] =>
+    complete(points).map((p) => ({ timestamp: p.timestamp, value: p.value / window.periodSeconds }));
   const rate = (points: readonly MetricPoint[]): { mean: number; sizing: number; peak: number } => {
     const all = perSecond(points);
     const values = all.map((p) => p.value);
     const recentValues = all.filter((p) => p.timestamp.getTime() >= recentFrom).map((p) => p.value);
-    return { mean: mean(values), sizing: Math.max(percentile(values, policy.sizingPercentile), mean(recentValues)), peak: values.length === 0 ? 0 : Math.max(...values) };
+    return {
+      mean: mean(values),
+      sizing: Math.max(percentile(values, policy.sizingPercentile), mean(recentValues)),
+      peak: values.length === 0 ? 0 : Math.max(...values),
+    };
   };
-  const minutes = new Set([...complete(window.incomingBytes), ...complete(window.incomingRecords)].map((p) => p.timestamp.getTime()));
+  const minutes = new Set(
+    [...complete(window.incomingBytes), ...complete(window.incomingRecords)].map((p) => p.timestamp.getTime()),
+  );
   const throttledRecent = recent(window.writeThrottled).filter((p) => p.value > 0);
   const ages = recent(window.iteratorAgeMaxMs).map((p) => p.value);
   return {

@@ -20,7 +20,10 @@ interface OpenAggregate {
 export class ShardAggregators {
   private readonly open = new Map<string, OpenAggregate>();
 
-  public constructor(private readonly settings: AggregationSettings, private readonly emit: (record: KinesisRecord) => void) {}
+  public constructor(
+    private readonly settings: AggregationSettings,
+    private readonly emit: (record: KinesisRecord) => void,
+  ) {}
 
   /**
    * Adds a user record to its shard's aggregate; records of an unknown shard, with aggregation off, or with an
@@ -43,7 +46,8 @@ export class ShardAggregators {
     }
     aggregate.users.push(user);
     aggregate.dueAt = Math.min(aggregate.dueAt, user.arrivedAt + this.settings.maxBufferedTimeMs);
-    if (aggregate.users.length >= this.settings.maxCount || aggregate.builder.sizeBytes >= this.settings.maxBytes) this.seal(aggregate);
+    if (aggregate.users.length >= this.settings.maxCount || aggregate.builder.sizeBytes >= this.settings.maxBytes)
+      this.seal(aggregate);
   }
 
   /** Seals every aggregate whose oldest user record has waited its buffered time (all of them when `all`). */
@@ -56,7 +60,8 @@ export class ShardAggregators {
   /** The earliest time an open aggregate falls due, Infinity when none holds records. */
   public nextDueAt(): number {
     let earliest = Infinity;
-    for (const aggregate of this.open.values()) if (aggregate.users.length > 0) earliest = Math.min(earliest, aggregate.dueAt);
+    for (const aggregate of this.open.values())
+      if (aggregate.users.length > 0) earliest = Math.min(earliest, aggregate.dueAt);
     return earliest;
   }
 
@@ -110,7 +115,10 @@ export function sealOne(user: PendingRecord, shardId: string | undefined, dueAt:
   const { partitionKey, explicitHashKey, data } = user;
   return {
     predictedShardId: shardId,
-    entry: explicitHashKey === undefined ? { Data: data, PartitionKey: partitionKey } : { Data: data, PartitionKey: partitionKey, ExplicitHashKey: explicitHashKey },
+    entry:
+      explicitHashKey === undefined
+        ? { Data: data, PartitionKey: partitionKey }
+        : { Data: data, PartitionKey: partitionKey, ExplicitHashKey: explicitHashKey },
     users: [user],
     aggregated: false,
     sizeBytes: user.sizeBytes,

@@ -14,7 +14,12 @@ export class ShardMap {
   private readonly byId: ReadonlyMap<string, ShardSpan>;
 
   public constructor(shards: readonly ShardRange[]) {
-    const spans = shards.map((s) => ({ shardId: s.shardId, start: BigInt(s.startingHashKey), end: BigInt(s.endingHashKey), open: s.open }));
+    const spans = shards.map((s) => ({
+      shardId: s.shardId,
+      start: BigInt(s.startingHashKey),
+      end: BigInt(s.endingHashKey),
+      open: s.open,
+    }));
     this.openSpans = spans.filter((s) => s.open).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
     this.byId = new Map(spans.map((s) => [s.shardId, s]));
   }

@@ -6,7 +6,9 @@ import { ConfigReader, type Source } from '../../common/config/config-reader';
 import type { SampleKind } from '../samples/sample-source';
 
 export interface ProduceConfig {
-  readonly source: { readonly kind: 'sample'; readonly sample: SampleKind; readonly seed: number } | { readonly kind: 'file'; readonly path: string };
+  readonly source:
+    | { readonly kind: 'sample'; readonly sample: SampleKind; readonly seed: number }
+    | { readonly kind: 'file'; readonly path: string };
   readonly streamName: string;
   readonly ratePerSecond?: number;
   readonly count?: number;
@@ -41,35 +43,59 @@ export function parseProduceArguments(argv: readonly string[], env: Source): Pro
     args: [...argv],
     strict: true,
     options: {
-      sample: { type: 'string' }, file: { type: 'string' }, rate: { type: 'string' }, count: { type: 'string' },
-      duration: { type: 'string' }, stream: { type: 'string' }, endpoint: { type: 'string' }, region: { type: 'string' },
-      'partition-key-field': { type: 'string' }, seed: { type: 'string' }, 'log-file': { type: 'string' },
-      json: { type: 'boolean' }, help: { type: 'boolean' },
+      sample: { type: 'string' },
+      file: { type: 'string' },
+      rate: { type: 'string' },
+      count: { type: 'string' },
+      duration: { type: 'string' },
+      stream: { type: 'string' },
+      endpoint: { type: 'string' },
+      region: { type: 'string' },
+      'partition-key-field': { type: 'string' },
+      seed: { type: 'string' },
+      'log-file': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean' },
     },
   });
   if (values.help === true) return 'help';
   const overrides: Record<string, string | undefined> = {
-    KINESIS_STREAM_NAME: values.stream, AWS_REGION: values.region, AWS_ENDPOINT_URL_KINESIS: values.endpoint,
+    KINESIS_STREAM_NAME: values.stream,
+    AWS_REGION: values.region,
+    AWS_ENDPOINT_URL_KINESIS: values.endpoint,
   };
   const reader = new ConfigReader('npm run produce', [overrides, env]);
   const aws = readAwsSettings(reader);
   const streamName = reader.string('KINESIS_STREAM_NAME') ?? '';
   if (streamName === '') reader.problem('--stream (or KINESIS_STREAM_NAME) is required');
-  if (values.sample !== undefined && values.file !== undefined) reader.problem('give either --sample or --file, not both');
-  if (values.sample === undefined && values.file === undefined) reader.problem('give --sample tweets|vehicles|mixed or --file <path>|-');
-  if (values.sample !== undefined && !['tweets', 'vehicles', 'mixed'].includes(values.sample)) reader.problem(`--sample must be tweets, vehicles or mixed, got "${values.sample}"`);
-  if (values.file !== undefined && values.file !== '-' && !fs.existsSync(values.file)) reader.problem(`--file ${values.file} does not exist`);
+  if (values.sample !== undefined && values.file !== undefined)
+    reader.problem('give either --sample or --file, not both');
+  if (values.sample === undefined && values.file === undefined)
+    reader.problem('give --sample tweets|vehicles|mixed or --file <path>|-');
+  if (values.sample !== undefined && !['tweets', 'vehicles', 'mixed'].includes(values.sample))
+    reader.problem(`--sample must be tweets, vehicles or mixed, got "${values.sample}"`);
+  if (values.file !== undefined && values.file !== '-' && !fs.existsSync(values.file))
+    reader.problem(`--file ${values.file} does not exist`);
   const count = positive(reader, '--count', values.count, true);
   const durationSeconds = positive(reader, '--duration', values.duration, false);
   const ratePerSecond = positive(reader, '--rate', values.rate?.replace(/\/s$/, ''), false);
-  const seed = values.seed === undefined ? 42 : positive(reader, '--seed', values.seed, true) ?? 42;
-  if (values.sample !== undefined && count === undefined && durationSeconds === undefined) reader.problem('--sample needs --count or --duration');
-  const source = values.file !== undefined
-    ? { kind: 'file' as const, path: values.file }
-    : { kind: 'sample' as const, sample: (values.sample ?? 'tweets') as SampleKind, seed };
+  const seed = values.seed === undefined ? 42 : (positive(reader, '--seed', values.seed, true) ?? 42);
+  if (values.sample !== undefined && count === undefined && durationSeconds === undefined)
+    reader.problem('--sample needs --count or --duration');
+  const source =
+    values.file !== undefined
+      ? { kind: 'file' as const, path: values.file }
+      : { kind: 'sample' as const, sample: (values.sample ?? 'tweets') as SampleKind, seed };
   return reader.finish({
-    source, streamName, ratePerSecond, count, durationSeconds, aws,
-    partitionKeyField: values['partition-key-field'], json: values.json === true, logFile: values['log-file'],
+    source,
+    streamName,
+    ratePerSecond,
+    count,
+    durationSeconds,
+    aws,
+    partitionKeyField: values['partition-key-field'],
+    json: values.json === true,
+    logFile: values['log-file'],
   });
 }
 

@@ -46,8 +46,13 @@ const PROGRESS_INTERVAL_MS = 1_000;
 
 export async function runProducer(options: RunProducerOptions): Promise<RunSummary> {
   const producer = await createProducer({
-    streamName: options.streamName, streamARN: options.streamARN, kinesis: options.kinesis, transport: options.transport,
-    options: options.producerOptions, metrics: options.metrics, logger: options.logger,
+    streamName: options.streamName,
+    streamARN: options.streamARN,
+    kinesis: options.kinesis,
+    transport: options.transport,
+    options: options.producerOptions,
+    metrics: options.metrics,
+    logger: options.logger,
   });
   const started = Date.now();
   const limit = options.count ?? Infinity;
@@ -56,8 +61,17 @@ export async function runProducer(options: RunProducerOptions): Promise<RunSumma
   let succeeded = 0;
   let failed = 0;
   const failuresByCode: Record<string, number> = {};
-  const progress = (): RunProgress => ({ elapsedMs: Date.now() - started, sent, succeeded, failed, stats: producer.stats() });
-  const ticker = options.onProgress === undefined ? undefined : setInterval(() => options.onProgress?.(progress()), PROGRESS_INTERVAL_MS);
+  const progress = (): RunProgress => ({
+    elapsedMs: Date.now() - started,
+    sent,
+    succeeded,
+    failed,
+    stats: producer.stats(),
+  });
+  const ticker =
+    options.onProgress === undefined
+      ? undefined
+      : setInterval(() => options.onProgress?.(progress()), PROGRESS_INTERVAL_MS);
   try {
     for await (const record of recordSource(options.source)) {
       if (sent >= limit || Date.now() >= endAt || options.signal?.aborted === true) break;
@@ -65,10 +79,13 @@ export async function runProducer(options: RunProducerOptions): Promise<RunSumma
       await producer.waitForCapacity();
       sent += 1;
       producer.put(record).then(
-        () => { succeeded += 1; },
+        () => {
+          succeeded += 1;
+        },
         (error: unknown) => {
           failed += 1;
-          const code = typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'UNKNOWN';
+          const code =
+            typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : 'UNKNOWN';
           failuresByCode[code] = (failuresByCode[code] ?? 0) + 1;
         },
       );
@@ -81,7 +98,11 @@ export async function runProducer(options: RunProducerOptions): Promise<RunSumma
     if (ticker !== undefined) clearInterval(ticker);
   }
   const final = progress();
-  return { ...final, recordsPerSecond: final.elapsedMs === 0 ? 0 : (final.sent * 1_000) / final.elapsedMs, failuresByCode };
+  return {
+    ...final,
+    recordsPerSecond: final.elapsedMs === 0 ? 0 : (final.sent * 1_000) / final.elapsedMs,
+    failuresByCode,
+  };
 }
 
 /** Sleeps until record number `sent` is due at `ratePerSecond` (sleeping in >= 5 ms steps). */

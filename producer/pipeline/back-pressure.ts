@@ -6,7 +6,10 @@ export class BackPressure {
   private waiters: (() => void)[] = [];
   private head = 0;
 
-  public constructor(private readonly maxRecords: number, private readonly maxBytes: number) {}
+  public constructor(
+    private readonly maxRecords: number,
+    private readonly maxBytes: number,
+  ) {}
 
   public get bufferedRecords(): number {
     return this.records;

@@ -37,9 +37,17 @@ export class ProducerPipeline {
   public constructor(private readonly deps: PipelineDeps) {
     const o = deps.options;
     this.shardMap = deps.shardMap;
-    this.collector = new RecordCollector({ maxCount: o.collectionMaxCount, maxBytes: o.collectionMaxSize }, new ShardRateLimiter(o.rateLimit));
+    this.collector = new RecordCollector(
+      { maxCount: o.collectionMaxCount, maxBytes: o.collectionMaxSize },
+      new ShardRateLimiter(o.rateLimit),
+    );
     this.aggregators = new ShardAggregators(
-      { enabled: o.aggregationEnabled, maxBytes: o.aggregationMaxSize, maxCount: o.aggregationMaxCount, maxBufferedTimeMs: o.recordMaxBufferedTime },
+      {
+        enabled: o.aggregationEnabled,
+        maxBytes: o.aggregationMaxSize,
+        maxCount: o.aggregationMaxCount,
+        maxBufferedTimeMs: o.recordMaxBufferedTime,
+      },
       (record) => this.collector.add(record),
     );
   }
@@ -84,7 +92,10 @@ export class ProducerPipeline {
     let retries = 0;
     let throttles = 0;
     batch.forEach((record, index) => {
-      const result: PutRecordsResultEntry = results[index] ?? { ErrorCode: 'MissingResult', ErrorMessage: 'PutRecords returned fewer results than entries' };
+      const result: PutRecordsResultEntry = results[index] ?? {
+        ErrorCode: 'MissingResult',
+        ErrorMessage: 'PutRecords returned fewer results than entries',
+      };
       if (result.ShardId !== undefined && result.SequenceNumber !== undefined && result.ErrorCode === undefined) {
         kinesisRecords += 1;
         bytes += record.sizeBytes;
@@ -144,7 +155,9 @@ export class ProducerPipeline {
     }
     this.deps.stats.add('userRecordsPut', users);
     for (const user of this.aggregators.evict((shardId) => map.isOpen(shardId))) this.add(user);
-    const orphans = this.collector.removeWhere((r) => r.aggregated && r.predictedShardId !== undefined && !map.isOpen(r.predictedShardId));
+    const orphans = this.collector.removeWhere(
+      (r) => r.aggregated && r.predictedShardId !== undefined && !map.isOpen(r.predictedShardId),
+    );
     for (const record of orphans) for (const user of record.users) this.add(user);
   }
 
@@ -167,7 +180,13 @@ export class ProducerPipeline {
 
   private retry(record: KinesisRecord, code: string, now: number): void {
     for (const user of record.users) user.lastErrorCode = code;
-    const at = nextAttemptAt(producerRetryPolicy(this.deps.options), record.attempts, now, record.deadline, this.deps.random);
+    const at = nextAttemptAt(
+      producerRetryPolicy(this.deps.options),
+      record.attempts,
+      now,
+      record.deadline,
+      this.deps.random,
+    );
     if (at !== undefined) {
       record.notBefore = at;
       this.collector.add(record);
@@ -192,9 +211,11 @@ export class ProducerPipeline {
   private resolveAll(record: KinesisRecord, shardId: string, sequenceNumber: string, now: number): number {
     record.users.forEach((user, index) => {
       this.deps.stats.recordLatency(now - user.arrivedAt);
-      user.resolve(record.aggregated
-        ? { shardId, sequenceNumber, subSequenceNumber: index, attempts: user.attempts }
-        : { shardId, sequenceNumber, attempts: user.attempts });
+      user.resolve(
+        record.aggregated
+          ? { shardId, sequenceNumber, subSequenceNumber: index, attempts: user.attempts }
+          : { shardId, sequenceNumber, attempts: user.attempts },
+      );
       this.deps.onSettled(user);
     });
     return record.users.length;
@@ -208,7 +229,14 @@ export class ProducerPipeline {
     }
   }
 
-  private count(users: number, kinesisRecords: number, bytes: number, retries: number, throttles: number, stale: boolean): void {
+  private count(
+    users: number,
+    kinesisRecords: number,
+    bytes: number,
+    retries: number,
+    throttles: number,
+    stale: boolean,
+  ): void {
     const stats = this.deps.stats;
     stats.add('userRecordsPut', users);
     stats.add('kinesisRecordsPut', kinesisRecords);
@@ -217,7 +245,8 @@ export class ProducerPipeline {
     stats.add('retries', retries);
     stats.add('throttles', throttles);
     if (stale) stats.add('reshardsDetected');
-    for (const datum of requestMetrics(this.deps.dimensions, users, kinesisRecords, bytes, retries, throttles)) this.deps.metrics.put(datum);
+    for (const datum of requestMetrics(this.deps.dimensions, users, kinesisRecords, bytes, retries, throttles))
+      this.deps.metrics.put(datum);
   }
 }
 

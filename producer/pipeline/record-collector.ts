@@ -11,7 +11,10 @@ export class RecordCollector {
   private queue: KinesisRecord[] = [];
   private queuedBytes = 0;
 
-  public constructor(private readonly settings: CollectionSettings, private readonly limiter: ShardRateLimiter) {}
+  public constructor(
+    private readonly settings: CollectionSettings,
+    private readonly limiter: ShardRateLimiter,
+  ) {}
 
   public get size(): number {
     return this.queue.length;

@@ -17,8 +17,12 @@ const DECIMAL = /^\d{1,39}$/;
 
 /** Validates `input` (throws InvalidUserRecordError) and builds its PendingRecord. */
 export function toPendingRecord(
-  input: UserRecordInput, now: number, ttlMs: number,
-  resolve: (result: PutResult) => void, reject: (error: Error) => void, hashes?: HashKeyCache,
+  input: UserRecordInput,
+  now: number,
+  ttlMs: number,
+  resolve: (result: PutResult) => void,
+  reject: (error: Error) => void,
+  hashes?: HashKeyCache,
 ): PendingRecord {
   const { partitionKey, explicitHashKey } = input;
   if (typeof partitionKey !== 'string' || partitionKey.length < 1 || partitionKey.length > 256) {
@@ -30,12 +34,18 @@ export function toPendingRecord(
   const data = typeof input.data === 'string' ? Buffer.from(input.data, 'utf8') : input.data;
   if (!(data instanceof Uint8Array)) throw new InvalidUserRecordError('data must be a Uint8Array or a string');
   const sizeBytes = data.length + Buffer.byteLength(partitionKey, 'utf8');
-  if (sizeBytes > MAX_RECORD_BYTES) throw new InvalidUserRecordError(`data plus partition key is ${sizeBytes} bytes; Kinesis allows ${MAX_RECORD_BYTES}`);
+  if (sizeBytes > MAX_RECORD_BYTES)
+    throw new InvalidUserRecordError(
+      `data plus partition key is ${sizeBytes} bytes; Kinesis allows ${MAX_RECORD_BYTES}`,
+    );
   return {
     partitionKey,
     explicitHashKey,
     data,
-    hashKey: hashes === undefined ? effectiveHashKey(partitionKey, explicitHashKey) : hashes.hashKeyOf(partitionKey, explicitHashKey),
+    hashKey:
+      hashes === undefined
+        ? effectiveHashKey(partitionKey, explicitHashKey)
+        : hashes.hashKeyOf(partitionKey, explicitHashKey),
     sizeBytes,
     arrivedAt: now,
     deadline: now + ttlMs,

@@ -17,7 +17,13 @@ export function retryDelayMs(policy: RetryPolicy, attempt: number, random: () =>
  * The time of the next attempt, or undefined when it would not start before `deadline`
  * (the record would expire waiting, so it is failed now instead).
  */
-export function nextAttemptAt(policy: RetryPolicy, attempt: number, now: number, deadline: number, random: () => number): number | undefined {
+export function nextAttemptAt(
+  policy: RetryPolicy,
+  attempt: number,
+  now: number,
+  deadline: number,
+  random: () => number,
+): number | undefined {
   const at = now + retryDelayMs(policy, attempt, random);
   return at < deadline ? at : undefined;
 }

@@ -69,6 +69,18 @@ export const HASHTAGS: Readonly<Record<'en' | 'es', readonly string[]>> = {
 };
 
 export const HANDLES: readonly string[] = [
-  'lucia_mad', 'carlos.r', 'ana_bici', 'pedro_taxista', 'madrid_vecinos', 'jorge_m30', 'elena_verde',
-  'commuter_jo', 'sam_in_madrid', 'maria_comercio', 'dani_runner', 'expat_tom', 'la_abuela_rosa', 'fleet_ops_es',
+  'lucia_mad',
+  'carlos.r',
+  'ana_bici',
+  'pedro_taxista',
+  'madrid_vecinos',
+  'jorge_m30',
+  'elena_verde',
+  'commuter_jo',
+  'sam_in_madrid',
+  'maria_comercio',
+  'dani_runner',
+  'expat_tom',
+  'la_abuela_rosa',
+  'fleet_ops_es',
 ];

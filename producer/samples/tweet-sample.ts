@@ -13,7 +13,11 @@ export interface SampleTweet {
 }
 
 /** Roughly what a policy hashtag attracts: more heat than praise, a steady share of questions and news. */
-const SENTIMENT_MIX: readonly [Sentiment, number][] = [['negative', 0.4], ['positive', 0.3], ['neutral', 0.3]];
+const SENTIMENT_MIX: readonly [Sentiment, number][] = [
+  ['negative', 0.4],
+  ['positive', 0.3],
+  ['neutral', 0.3],
+];
 const SPANISH_SHARE = 0.6;
 
 export class TweetSample {
@@ -21,7 +25,10 @@ export class TweetSample {
   private sequence = 0;
 
   /** `startMs` is the created_at of the first tweet; each next one is 0-2 s later. */
-  public constructor(seed = 42, private clockMs = Date.UTC(2025, 0, 15, 8, 0, 0)) {
+  public constructor(
+    seed = 42,
+    private clockMs = Date.UTC(2025, 0, 15, 8, 0, 0),
+  ) {
     this.random = new SeededRandom(seed);
   }
 

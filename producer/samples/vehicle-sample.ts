@@ -25,7 +25,11 @@ export class VehicleSample {
   private readonly fleet: Vehicle[];
   private sequence = 0;
 
-  public constructor(seed = 7, fleetSize = 50, private clockMs = Date.UTC(2025, 0, 15, 8, 0, 0)) {
+  public constructor(
+    seed = 7,
+    fleetSize = 50,
+    private clockMs = Date.UTC(2025, 0, 15, 8, 0, 0),
+  ) {
     this.random = new SeededRandom(seed);
     this.fleet = Array.from({ length: fleetSize }, () => ({
       vin: Array.from({ length: 17 }, () => this.random.pick([...VIN_CHARS])).join(''),

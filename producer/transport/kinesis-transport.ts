@@ -10,17 +10,27 @@ export interface StreamTarget {
 }
 
 export class KinesisTransport implements PutRecordsTransport {
-  public constructor(private readonly client: KinesisClient, private readonly target: StreamTarget) {}
+  public constructor(
+    private readonly client: KinesisClient,
+    private readonly target: StreamTarget,
+  ) {}
 
   public async putRecords(entries: readonly PutRecordsEntry[]): Promise<readonly PutRecordsResultEntry[]> {
-    const output = await this.client.send(new PutRecordsCommand({ ...this.streamParameter(), Records: entries.map((e) => ({ ...e })) }));
+    const output = await this.client.send(
+      new PutRecordsCommand({ ...this.streamParameter(), Records: entries.map((e) => ({ ...e })) }),
+    );
     return output.Records ?? [];
   }
 
   public async listShards(): Promise<readonly ShardRange[]> {
     const shards: ShardRange[] = [];
     for await (const shard of eachShard(this.client, this.streamParameter())) {
-      if (shard.ShardId === undefined || shard.HashKeyRange?.StartingHashKey === undefined || shard.HashKeyRange.EndingHashKey === undefined) continue;
+      if (
+        shard.ShardId === undefined ||
+        shard.HashKeyRange?.StartingHashKey === undefined ||
+        shard.HashKeyRange.EndingHashKey === undefined
+      )
+        continue;
       shards.push({
         shardId: shard.ShardId,
         startingHashKey: shard.HashKeyRange.StartingHashKey,

@@ -10,7 +10,10 @@ export class NullTransport implements PutRecordsTransport {
   public readonly sent: PutRecordsEntry[][] = [];
 
   /** `keepRequests` stores every request (tests); leave it off for benchmarks. */
-  public constructor(private readonly shards: readonly ShardRange[] = uniformShards(4), private readonly keepRequests = false) {
+  public constructor(
+    private readonly shards: readonly ShardRange[] = uniformShards(4),
+    private readonly keepRequests = false,
+  ) {
     this.map = new ShardMap(shards);
   }
 

@@ -37,16 +37,37 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
   let sns: SNSClient | undefined;
   let jsonOnce = false;
   try {
-    const { values } = parseArgs({ args: [...argv], strict: true, options: {
-      once: { type: 'boolean' }, interval: { type: 'string' }, 'topic-arn': { type: 'string' }, 'alerts-file': { type: 'string' }, 'state-file': { type: 'string' },
-      threshold: { type: 'string' }, 'window-minutes': { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
-    } });
-    if (values.help === true) { deps.print(ALERT_USAGE); return REPORTING_EXIT.ok; }
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        once: { type: 'boolean' },
+        interval: { type: 'string' },
+        'topic-arn': { type: 'string' },
+        'alerts-file': { type: 'string' },
+        'state-file': { type: 'string' },
+        threshold: { type: 'string' },
+        'window-minutes': { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean' },
+      },
+    });
+    if (values.help === true) {
+      deps.print(ALERT_USAGE);
+      return REPORTING_EXIT.ok;
+    }
     jsonOnce = values.once === true && values.json === true;
-    const config = readAlertConfig({
-      ALERT_INTERVAL_SECONDS: values.interval, ALERT_SNS_TOPIC_ARN: values['topic-arn'], ALERT_FILE: values['alerts-file'], ALERT_STATE_FILE: values['state-file'],
-      ALERT_THRESHOLD: values.threshold, ALERT_WINDOW_MINUTES: values['window-minutes'],
-    }, deps.env);
+    const config = readAlertConfig(
+      {
+        ALERT_INTERVAL_SECONDS: values.interval,
+        ALERT_SNS_TOPIC_ARN: values['topic-arn'],
+        ALERT_FILE: values['alerts-file'],
+        ALERT_STATE_FILE: values['state-file'],
+        ALERT_THRESHOLD: values.threshold,
+        ALERT_WINDOW_MINUTES: values['window-minutes'],
+      },
+      deps.env,
+    );
     const notifiers: AlertNotifier[] = [];
     if (config.alertsFile !== undefined) notifiers.push(new JsonlAlertNotifier(config.alertsFile));
     if (config.topicArn !== undefined) {
@@ -55,11 +76,26 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
     }
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(config.source);
     const now = deps.now ?? Date.now;
-    const detector = new NegativeBurstDetector(config.detector, config.stateFile === undefined ? undefined : readAlertState(config.stateFile));
-    const watch = new NegativeBurstWatch(reader, detector, notifiers, {
-      lookbackMs: config.detector.windowMs + config.detector.latenessMs, maxPostsPerPoll: config.maxPostsPerPoll, maxDeliveryAttempts: 5,
-    }, deps.logger, now);
-    if (values.once !== true) deps.printError(`alert: watching ${config.source.table} every ${config.intervalSeconds} s -> ${notifiers.map((n) => n.name).join(', ')}; Ctrl-C stops it`);
+    const detector = new NegativeBurstDetector(
+      config.detector,
+      config.stateFile === undefined ? undefined : readAlertState(config.stateFile),
+    );
+    const watch = new NegativeBurstWatch(
+      reader,
+      detector,
+      notifiers,
+      {
+        lookbackMs: config.detector.windowMs + config.detector.latenessMs,
+        maxPostsPerPoll: config.maxPostsPerPoll,
+        maxDeliveryAttempts: 5,
+      },
+      deps.logger,
+      now,
+    );
+    if (values.once !== true)
+      deps.printError(
+        `alert: watching ${config.source.table} every ${config.intervalSeconds} s -> ${notifiers.map((n) => n.name).join(', ')}; Ctrl-C stops it`,
+      );
     let alerted = false;
     do {
       try {
@@ -68,11 +104,26 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
         if (result.alert !== undefined) alerted = true;
         if (values.once === true && values.json === true) {
           // One object whatever happened, so automation can always parse the output.
-          deps.print(JSON.stringify({ raised: result.alert !== undefined, checkedAt: new Date(now()).toISOString(), negativePostsRead: result.negativePostsRead, failedChannels: result.failedChannels, ...(result.alert === undefined ? {} : { alert: result.alert }) }));
+          deps.print(
+            JSON.stringify({
+              raised: result.alert !== undefined,
+              checkedAt: new Date(now()).toISOString(),
+              negativePostsRead: result.negativePostsRead,
+              failedChannels: result.failedChannels,
+              ...(result.alert === undefined ? {} : { alert: result.alert }),
+            }),
+          );
         } else if (result.alert !== undefined) {
-          deps.print(values.json === true ? JSON.stringify(result.alert) : `${result.alert.detectedAt} ALERT ${alertSubject(result.alert)}`);
+          deps.print(
+            values.json === true
+              ? JSON.stringify(result.alert)
+              : `${result.alert.detectedAt} ALERT ${alertSubject(result.alert)}`,
+          );
         }
-        if (result.failedChannels.length > 0) deps.printError(`alert delivery failed: ${result.failedChannels.join(', ')} (retried on the next poll, see the log)`);
+        if (result.failedChannels.length > 0)
+          deps.printError(
+            `alert delivery failed: ${result.failedChannels.join(', ')} (retried on the next poll, see the log)`,
+          );
       } catch (error: unknown) {
         if (values.once === true) throw error;
         // A database outage must not stop the watch: log it and try again next interval.
@@ -86,7 +137,8 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
   } catch (error: unknown) {
     const code = failureExit(error, deps, ALERT_USAGE);
     // Even a failed check answers with one object, so a cron job's parser never meets empty output.
-    if (jsonOnce) deps.print(JSON.stringify({ raised: false, error: redactText(describeError(error)), exitCode: code }));
+    if (jsonOnce)
+      deps.print(JSON.stringify({ raised: false, error: redactText(describeError(error)), exitCode: code }));
     return code;
   } finally {
     sns?.destroy();

@@ -23,7 +23,8 @@ const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 export function readAlertConfig(overrides: Source, env: Source): Readonly<AlertConfig> {
   const reader = new ConfigReader('alert', [overrides, env]);
   const topicArn = reader.string('ALERT_SNS_TOPIC_ARN');
-  if (topicArn !== undefined && !TOPIC_ARN.test(topicArn)) reader.problem(`ALERT_SNS_TOPIC_ARN must be an SNS topic ARN, got "${topicArn}"`);
+  if (topicArn !== undefined && !TOPIC_ARN.test(topicArn))
+    reader.problem(`ALERT_SNS_TOPIC_ARN must be an SNS topic ARN, got "${topicArn}"`);
   const file = reader.string('ALERT_FILE', '.local/alerts.jsonl');
   const stateFile = reader.string('ALERT_STATE_FILE', '.local/alert-state.json');
   const windowMinutes = reader.number('ALERT_WINDOW_MINUTES', 5, { min: 0.1, max: 1_440 });
@@ -43,6 +44,7 @@ export function readAlertConfig(overrides: Source, env: Source): Readonly<AlertC
     maxPostsPerPoll: reader.integer('ALERT_MAX_POSTS_PER_POLL', 1_000, { min: 10, max: 100_000 }),
     ...(stateFile === 'none' ? {} : { stateFile }),
   };
-  if (config.topicArn === undefined && config.alertsFile === undefined) reader.problem('no alert channel: set ALERT_SNS_TOPIC_ARN or leave ALERT_FILE on');
+  if (config.topicArn === undefined && config.alertsFile === undefined)
+    reader.problem('no alert channel: set ALERT_SNS_TOPIC_ARN or leave ALERT_FILE on');
   return reader.finish(config);
 }

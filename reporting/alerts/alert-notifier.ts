@@ -15,12 +15,14 @@ export interface DeliveryResult {
 
 /** Tries every channel (one failing must not silence the others) and returns what each did. */
 export async function notifyAll(notifiers: readonly AlertNotifier[], alert: BurstAlert): Promise<DeliveryResult[]> {
-  return Promise.all(notifiers.map(async (notifier): Promise<DeliveryResult> => {
-    try {
-      await notifier.notify(alert);
-      return { channel: notifier.name, ok: true };
-    } catch (error: unknown) {
-      return { channel: notifier.name, ok: false, error };
-    }
-  }));
+  return Promise.all(
+    notifiers.map(async (notifier): Promise<DeliveryResult> => {
+      try {
+        await notifier.notify(alert);
+        return { channel: notifier.name, ok: true };
+      } catch (error: unknown) {
+        return { channel: notifier.name, ok: false, error };
+      }
+    }),
+  );
 }

@@ -20,7 +20,12 @@ export interface BurstAlert {
   readonly threshold: number;
   readonly windowMinutes: number;
   /** Up to five of the window's posts, newest first. */
-  readonly examples: readonly { readonly postId: string | null; readonly user: string | null; readonly postedAt: string; readonly text: string }[];
+  readonly examples: readonly {
+    readonly postId: string | null;
+    readonly user: string | null;
+    readonly postedAt: string;
+    readonly text: string;
+  }[];
 }
 
 /** SNS subjects: ASCII, at most 100 characters, no line breaks. */
@@ -34,7 +39,9 @@ export function alertText(alert: BurstAlert): string {
     `more than the ${alert.threshold} allowed within ${alert.windowMinutes} minutes. Detected ${alert.detectedAt}.`,
     '',
     'Examples:',
-    ...alert.examples.map((e) => `- ${e.postedAt} ${e.user === null ? '' : `@${e.user} `}${e.text.replace(/\s+/g, ' ').slice(0, 280)}`),
+    ...alert.examples.map(
+      (e) => `- ${e.postedAt} ${e.user === null ? '' : `@${e.user} `}${e.text.replace(/\s+/g, ' ').slice(0, 280)}`,
+    ),
   ];
   return lines.join('\n');
 }

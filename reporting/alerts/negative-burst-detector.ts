@@ -18,7 +18,12 @@ export interface DetectorState {
   readonly coveredThroughMs: number | null;
 }
 
-export const DEFAULT_BURST_OPTIONS: BurstDetectorOptions = Object.freeze({ threshold: 3, windowMs: 5 * 60_000, cooldownMs: 10 * 60_000, latenessMs: 10 * 60_000 });
+export const DEFAULT_BURST_OPTIONS: BurstDetectorOptions = Object.freeze({
+  threshold: 3,
+  windowMs: 5 * 60_000,
+  cooldownMs: 10 * 60_000,
+  latenessMs: 10 * 60_000,
+});
 
 /**
  * A burst starts when some window of length windowMs (a post within windowMs of another: strictly
@@ -34,8 +39,12 @@ export class NegativeBurstDetector {
   /** Posts up to this time belong to a burst already alerted. */
   private coveredThroughMs = Number.NEGATIVE_INFINITY;
 
-  public constructor(private readonly options: BurstDetectorOptions = DEFAULT_BURST_OPTIONS, state?: DetectorState) {
-    if (!(options.threshold >= 0 && options.windowMs > 0 && options.cooldownMs >= 0 && options.latenessMs >= 0)) throw new RangeError('invalid burst detector options');
+  public constructor(
+    private readonly options: BurstDetectorOptions = DEFAULT_BURST_OPTIONS,
+    state?: DetectorState,
+  ) {
+    if (!(options.threshold >= 0 && options.windowMs > 0 && options.cooldownMs >= 0 && options.latenessMs >= 0))
+      throw new RangeError('invalid burst detector options');
     if (state !== undefined) {
       this.firing = state.firing;
       this.lastAlertMs = state.lastAlertMs ?? undefined;
@@ -44,7 +53,11 @@ export class NegativeBurstDetector {
   }
 
   public state(): DetectorState {
-    return { firing: this.firing, lastAlertMs: this.lastAlertMs ?? null, coveredThroughMs: Number.isFinite(this.coveredThroughMs) ? this.coveredThroughMs : null };
+    return {
+      firing: this.firing,
+      lastAlertMs: this.lastAlertMs ?? null,
+      coveredThroughMs: Number.isFinite(this.coveredThroughMs) ? this.coveredThroughMs : null,
+    };
   }
 
   /** Adds newly seen negative posts (duplicates ignored) and returns an alert when a new burst is found at `nowMs`. */
@@ -83,7 +96,8 @@ export class NegativeBurstDetector {
       const endMs = this.events[end]!.atMs;
       while (endMs - this.events[start]!.atMs >= this.options.windowMs) start += 1;
       const size = end - start + 1;
-      if (endMs > this.coveredThroughMs && size > this.options.threshold && size > (best?.length ?? 0)) best = this.events.slice(start, end + 1);
+      if (endMs > this.coveredThroughMs && size > this.options.threshold && size > (best?.length ?? 0))
+        best = this.events.slice(start, end + 1);
     }
     return best;
   }
@@ -97,10 +111,17 @@ export class NegativeBurstDetector {
   private alertFor(window: readonly NegativePostEvent[], nowMs: number): BurstAlert {
     const iso = (ms: number): string => new Date(ms).toISOString();
     return {
-      kind: 'negative-burst', detectedAt: iso(nowMs), negativePosts: window.length,
-      windowStart: iso(window[0]!.atMs), windowEnd: iso(window[window.length - 1]!.atMs),
-      threshold: this.options.threshold, windowMinutes: this.options.windowMs / 60_000,
-      examples: [...window].reverse().slice(0, 5).map((e) => ({ postId: e.postId, user: e.user, postedAt: iso(e.atMs), text: e.text })),
+      kind: 'negative-burst',
+      detectedAt: iso(nowMs),
+      negativePosts: window.length,
+      windowStart: iso(window[0]!.atMs),
+      windowEnd: iso(window[window.length - 1]!.atMs),
+      threshold: this.options.threshold,
+      windowMinutes: this.options.windowMs / 60_000,
+      examples: [...window]
+        .reverse()
+        .slice(0, 5)
+        .map((e) => ({ postId: e.postId, user: e.user, postedAt: iso(e.atMs), text: e.text })),
     };
   }
 }

@@ -23,7 +23,11 @@ export interface PollResult {
   readonly failedChannels: readonly string[];
 }
 
-interface PendingDelivery { readonly alert: BurstAlert; readonly notifier: AlertNotifier; attempts: number }
+interface PendingDelivery {
+  readonly alert: BurstAlert;
+  readonly notifier: AlertNotifier;
+  attempts: number;
+}
 
 /** Posts may carry a created_at a little ahead of our clock. */
 const FUTURE_TOLERANCE_MS = 60_000;
@@ -43,15 +47,29 @@ export class NegativeBurstWatch {
   /** Rejects only when the posts table cannot be read; delivery failures are reported in the result and retried later. */
   public async poll(): Promise<PollResult> {
     const nowMs = this.now();
-    const rows = await this.reader.latestPosts({ fromMs: nowMs - this.options.lookbackMs, toMs: nowMs + FUTURE_TOLERANCE_MS }, this.options.maxPostsPerPoll, 'NEGATIVE');
-    const events: NegativePostEvent[] = rows.map((r) => ({ key: r.key, atMs: r.createdAtMs, postId: r.postId, user: r.user, text: r.text }));
+    const rows = await this.reader.latestPosts(
+      { fromMs: nowMs - this.options.lookbackMs, toMs: nowMs + FUTURE_TOLERANCE_MS },
+      this.options.maxPostsPerPoll,
+      'NEGATIVE',
+    );
+    const events: NegativePostEvent[] = rows.map((r) => ({
+      key: r.key,
+      atMs: r.createdAtMs,
+      postId: r.postId,
+      user: r.user,
+      text: r.text,
+    }));
     const alert = this.detector.observe(events, nowMs);
     const retries = this.pending;
     this.pending = [];
     const failed: string[] = [];
     for (const delivery of retries) await this.deliver(delivery, failed);
     if (alert !== undefined) {
-      this.logger.warn('negative burst', { negativePosts: alert.negativePosts, windowStart: alert.windowStart, windowEnd: alert.windowEnd });
+      this.logger.warn('negative burst', {
+        negativePosts: alert.negativePosts,
+        windowStart: alert.windowStart,
+        windowEnd: alert.windowEnd,
+      });
       const results = await notifyAll(this.notifiers, alert);
       for (const result of results) {
         if (result.ok) continue;
@@ -80,9 +98,16 @@ export class NegativeBurstWatch {
   private failedOnce(delivery: PendingDelivery, error: unknown, failed: string[]): void {
     failed.push(delivery.notifier.name);
     // The project retry rule: attempts left, a retryable failure (a NotifyError says so), never a bug.
-    const giveUp = !mayRetry(error, delivery.attempts, { maxAttempts: this.options.maxDeliveryAttempts, baseDelayMs: 0, maxDelayMs: 0 });
+    const giveUp = !mayRetry(error, delivery.attempts, {
+      maxAttempts: this.options.maxDeliveryAttempts,
+      baseDelayMs: 0,
+      maxDelayMs: 0,
+    });
     this.logger.error(giveUp ? 'alert delivery abandoned' : 'alert delivery failed, retrying next poll', {
-      channel: delivery.notifier.name, attempts: delivery.attempts, error: describeError(error), cause: describeError((error as { cause?: unknown }).cause),
+      channel: delivery.notifier.name,
+      attempts: delivery.attempts,
+      error: describeError(error),
+      cause: describeError((error as { cause?: unknown }).cause),
     });
     if (!giveUp) this.pending.push(delivery);
   }

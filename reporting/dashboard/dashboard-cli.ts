@@ -27,14 +27,35 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
   let reader: PostReader | undefined;
   let checkpoints: ReturnType<typeof checkpointViewFromEnv>;
   try {
-    const { values } = parseArgs({ args: [...argv], strict: true, options: {
-      port: { type: 'string' }, minutes: { type: 'string' }, 'refresh-seconds': { type: 'string' }, help: { type: 'boolean' },
-    } });
-    if (values.help === true) { deps.print(DASHBOARD_USAGE); return REPORTING_EXIT.ok; }
-    const config = new ConfigReader('dashboard', [{ DASHBOARD_PORT: values.port, DASHBOARD_MINUTES: values.minutes, DASHBOARD_REFRESH_SECONDS: values['refresh-seconds'] }, deps.env]);
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        port: { type: 'string' },
+        minutes: { type: 'string' },
+        'refresh-seconds': { type: 'string' },
+        help: { type: 'boolean' },
+      },
+    });
+    if (values.help === true) {
+      deps.print(DASHBOARD_USAGE);
+      return REPORTING_EXIT.ok;
+    }
+    const config = new ConfigReader('dashboard', [
+      {
+        DASHBOARD_PORT: values.port,
+        DASHBOARD_MINUTES: values.minutes,
+        DASHBOARD_REFRESH_SECONDS: values['refresh-seconds'],
+      },
+      deps.env,
+    ]);
     const source = readPostsSource(config);
     const timeZone = config.string('DASHBOARD_TIME_ZONE', config.string('REPORT_TIME_ZONE', systemTimeZone()));
-    try { assertTimeZone(timeZone, 'DASHBOARD_TIME_ZONE'); } catch (error: unknown) { config.problem((error as Error).message); }
+    try {
+      assertTimeZone(timeZone, 'DASHBOARD_TIME_ZONE');
+    } catch (error: unknown) {
+      config.problem((error as Error).message);
+    }
     const options = config.finish({
       port: config.integer('DASHBOARD_PORT', 4570, { min: 0, max: 65_535 }),
       defaultMinutes: config.integer('DASHBOARD_MINUTES', 15, { min: 1, max: 180 }),
@@ -47,10 +68,17 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
     checkpoints = checkpointViewFromEnv(deps.env, deps.logger);
     const server = await startDashboardServer(data, options, deps.logger, checkpoints?.view).catch((error: unknown) => {
       if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      throw new UsageError(`port ${options.port} on 127.0.0.1 is already in use (\`npm start\` serves the dashboard there itself): move this one with --port N or DASHBOARD_PORT=N`);
+      throw new UsageError(
+        `port ${options.port} on 127.0.0.1 is already in use (\`npm start\` serves the dashboard there itself): move this one with --port N or DASHBOARD_PORT=N`,
+      );
     });
-    deps.printError(`dashboard: ${server.url} (posts from ${source.origin}, table ${source.table}, times in ${timeZone}); Ctrl-C stops it`);
-    if (checkpoints !== undefined) deps.printError(`checkpoints: ${server.url}checkpoints (${checkpoints.view.target.application} / ${checkpoints.view.target.streamName}: per-shard owner and lag, live)`);
+    deps.printError(
+      `dashboard: ${server.url} (posts from ${source.origin}, table ${source.table}, times in ${timeZone}); Ctrl-C stops it`,
+    );
+    if (checkpoints !== undefined)
+      deps.printError(
+        `checkpoints: ${server.url}checkpoints (${checkpoints.view.target.application} / ${checkpoints.view.target.streamName}: per-shard owner and lag, live)`,
+      );
     deps.onListening?.(server.url);
     await untilAborted(deps.signal);
     await server.close();

@@ -25,39 +25,95 @@ export interface RunningDashboard {
 }
 
 /** `checkpoints`: the checkpoint monitor's live view, served at /checkpoints and /api/checkpoints. */
-export async function startDashboardServer(data: DashboardData, options: DashboardServerOptions, logger: Logger, checkpoints?: CheckpointView): Promise<RunningDashboard> {
+export async function startDashboardServer(
+  data: DashboardData,
+  options: DashboardServerOptions,
+  logger: Logger,
+  checkpoints?: CheckpointView,
+): Promise<RunningDashboard> {
   const server = http.createServer((req, res) => {
-    if (checkpoints !== undefined && req.method === 'GET' && routeCheckpoints(req, res, checkpoints, options.refreshSeconds, logger)) return;
+    if (
+      checkpoints !== undefined &&
+      req.method === 'GET' &&
+      routeCheckpoints(req, res, checkpoints, options.refreshSeconds, logger)
+    )
+      return;
     void route(req, res, data, options, logger);
   });
-  await new Promise<void>((resolve, reject) => { server.once('error', reject); server.listen(options.port, '127.0.0.1', resolve); });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', resolve);
+  });
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
-async function route(req: http.IncomingMessage, res: http.ServerResponse, data: DashboardData, options: DashboardServerOptions, logger: Logger): Promise<void> {
+async function route(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  data: DashboardData,
+  options: DashboardServerOptions,
+  logger: Logger,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://127.0.0.1');
   if (req.method !== 'GET') return send(res, 405, 'text/plain', 'only GET\n');
   const minutes = parseMinutes(url.searchParams.get('minutes'), options);
-  if (minutes === undefined) return send(res, 400, 'application/json', `${JSON.stringify({ error: `minutes must be an integer from 1 to ${options.maxMinutes}` })}\n`);
+  if (minutes === undefined)
+    return send(
+      res,
+      400,
+      'application/json',
+      `${JSON.stringify({ error: `minutes must be an integer from 1 to ${options.maxMinutes}` })}\n`,
+    );
   try {
     switch (url.pathname) {
       case '/': {
         const nonce = crypto.randomBytes(16).toString('base64');
-        res.setHeader('Content-Security-Policy', `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'`);
-        return send(res, 200, 'text/html; charset=utf-8', renderDashboardPage({ minutes, refreshSeconds: options.refreshSeconds, nonce, timeZone: options.timeZone ?? 'UTC' }));
+        res.setHeader(
+          'Content-Security-Policy',
+          `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self'`,
+        );
+        return send(
+          res,
+          200,
+          'text/html; charset=utf-8',
+          renderDashboardPage({
+            minutes,
+            refreshSeconds: options.refreshSeconds,
+            nonce,
+            timeZone: options.timeZone ?? 'UTC',
+          }),
+        );
       }
-      case '/api/summary': return send(res, 200, 'application/json', `${JSON.stringify(await data.summary(minutes), null, 1)}\n`);
-      case '/chart.svg': return send(res, 200, 'image/svg+xml', renderMinuteChart(await data.summary(minutes), options.timeZone ?? 'UTC'));
-      case '/healthz': return send(res, 200, 'application/json', '{"ok":true}\n');
-      default: return send(res, 404, 'text/plain', 'not found\n');
+      case '/api/summary':
+        return send(res, 200, 'application/json', `${JSON.stringify(await data.summary(minutes), null, 1)}\n`);
+      case '/chart.svg':
+        return send(
+          res,
+          200,
+          'image/svg+xml',
+          renderMinuteChart(await data.summary(minutes), options.timeZone ?? 'UTC'),
+        );
+      case '/healthz':
+        return send(res, 200, 'application/json', '{"ok":true}\n');
+      default:
+        return send(res, 404, 'text/plain', 'not found\n');
     }
   } catch (error: unknown) {
     logger.warn('dashboard query failed', { path: url.pathname, error: describeError(error) });
-    return send(res, 503, 'application/json', `${JSON.stringify({ error: 'posts table unavailable, see the dashboard log' })}\n`);
+    return send(
+      res,
+      503,
+      'application/json',
+      `${JSON.stringify({ error: 'posts table unavailable, see the dashboard log' })}\n`,
+    );
   }
 }
 

@@ -1,6 +1,12 @@
 // Pure: turns per-minute counts and the newest posts into the dashboard's JSON summary (what /api/summary returns).
 import { emptyCounts, type LabelCounts } from '../posts/label-counts';
-import { POST_LABELS, type LabelCount, type PostLabel, type PostSummaryRow, type TimeRange } from '../posts/post-reader';
+import {
+  POST_LABELS,
+  type LabelCount,
+  type PostLabel,
+  type PostSummaryRow,
+  type TimeRange,
+} from '../posts/post-reader';
 
 export interface DashboardSummary {
   readonly generatedAt: string;
@@ -15,7 +21,16 @@ export interface DashboardSummary {
   /** Top hashtags (lower-case, without '#') among the `sampledPosts` newest posts of the window. */
   readonly hashtags: readonly { readonly tag: string; readonly posts: number }[];
   readonly hashtagSample: { readonly sampledPosts: number; readonly complete: boolean };
-  readonly latest: readonly { readonly postId: string | null; readonly user: string | null; readonly createdAt: string; readonly lang: string | null; readonly label: PostLabel; readonly score: number | null; readonly text: string; readonly source: string | null }[];
+  readonly latest: readonly {
+    readonly postId: string | null;
+    readonly user: string | null;
+    readonly createdAt: string;
+    readonly lang: string | null;
+    readonly label: PostLabel;
+    readonly score: number | null;
+    readonly text: string;
+    readonly source: string | null;
+  }[];
 }
 
 const MINUTE_MS = 60_000;
@@ -39,7 +54,10 @@ export interface SummaryInput {
 
 export function buildSummary(input: SummaryInput): DashboardSummary {
   const range = summaryRange(input.nowMs, input.minutes);
-  const perMinute = Array.from({ length: input.minutes }, (_, i) => ({ minuteMs: range.fromMs + i * MINUTE_MS, counts: emptyCounts() }));
+  const perMinute = Array.from({ length: input.minutes }, (_, i) => ({
+    minuteMs: range.fromMs + i * MINUTE_MS,
+    counts: emptyCounts(),
+  }));
   const byLabel = emptyCounts();
   for (const row of input.counts) {
     const bucket = perMinute[Math.floor((row.bucketMs - range.fromMs) / MINUTE_MS)];
@@ -51,13 +69,24 @@ export function buildSummary(input: SummaryInput): DashboardSummary {
   const scored = posts - byLabel.UNSCORED;
   return {
     generatedAt: new Date(input.nowMs).toISOString(),
-    window: { minutes: input.minutes, from: new Date(range.fromMs).toISOString(), to: new Date(range.toMs).toISOString() },
+    window: {
+      minutes: input.minutes,
+      from: new Date(range.fromMs).toISOString(),
+      to: new Date(range.toMs).toISOString(),
+    },
     totals: { posts, byLabel, negativeShare: scored === 0 ? null : byLabel.NEGATIVE / scored },
     perMinute: perMinute.map((m) => ({ minute: new Date(m.minuteMs).toISOString(), counts: m.counts })),
     hashtags: countHashtags(input.sample).slice(0, input.topHashtags),
     hashtagSample: { sampledPosts: input.sample.length, complete: input.sample.length < input.sampleLimit },
     latest: input.sample.slice(0, input.latestCount).map((row) => ({
-      postId: row.postId, user: row.user, createdAt: new Date(row.createdAtMs).toISOString(), lang: row.lang, label: row.label, score: row.score, text: row.text, source: row.source ?? null,
+      postId: row.postId,
+      user: row.user,
+      createdAt: new Date(row.createdAtMs).toISOString(),
+      lang: row.lang,
+      label: row.label,
+      score: row.score,
+      text: row.text,
+      source: row.source ?? null,
     })),
   };
 }
@@ -66,7 +95,10 @@ export function buildSummary(input: SummaryInput): DashboardSummary {
 export function countHashtags(rows: readonly PostSummaryRow[]): { tag: string; posts: number }[] {
   const counts = new Map<string, number>();
   for (const row of rows) {
-    for (const tag of new Set(row.hashtags.map((t) => t.replace(/^#/, '').toLowerCase()).filter((t) => t !== ''))) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+    for (const tag of new Set(row.hashtags.map((t) => t.replace(/^#/, '').toLowerCase()).filter((t) => t !== '')))
+      counts.set(tag, (counts.get(tag) ?? 0) + 1);
   }
-  return [...counts].map(([tag, posts]) => ({ tag, posts })).sort((a, b) => b.posts - a.posts || a.tag.localeCompare(b.tag));
+  return [...counts]
+    .map(([tag, posts]) => ({ tag, posts }))
+    .sort((a, b) => b.posts - a.posts || a.tag.localeCompare(b.tag));
 }

@@ -8,11 +8,17 @@ import type { MailTransport, OutgoingMail } from './mail-transport';
 export class OutboxTransport implements MailTransport {
   public readonly name = 'outbox';
 
-  public constructor(private readonly dir: string, private readonly now: () => number = Date.now) {}
+  public constructor(
+    private readonly dir: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   public async send(mail: OutgoingMail): Promise<string> {
     const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
-    const file = path.join(this.dir, `${stamp}-${mail.tag.replace(/[^A-Za-z0-9_-]/g, '_')}-${crypto.randomBytes(3).toString('hex')}.eml`);
+    const file = path.join(
+      this.dir,
+      `${stamp}-${mail.tag.replace(/[^A-Za-z0-9_-]/g, '_')}-${crypto.randomBytes(3).toString('hex')}.eml`,
+    );
     try {
       await fs.promises.mkdir(this.dir, { recursive: true });
       // Written beside, then renamed: whoever watches the folder never reads half a message.

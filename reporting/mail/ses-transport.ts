@@ -12,15 +12,20 @@ export class SesTransport implements MailTransport {
 
   public async send(mail: OutgoingMail): Promise<string> {
     try {
-      const result = await this.ses.send(new SendEmailCommand({
-        FromEmailAddress: mail.from,
-        Destination: { ToAddresses: [...mail.to] },
-        Content: { Raw: { Data: mail.raw } },
-      }));
+      const result = await this.ses.send(
+        new SendEmailCommand({
+          FromEmailAddress: mail.from,
+          Destination: { ToAddresses: [...mail.to] },
+          Content: { Raw: { Data: mail.raw } },
+        }),
+      );
       return result.MessageId ?? '(no MessageId)';
     } catch (error: unknown) {
       // SES says why (MessageRejected: address not verified, sandbox, ...): keep its words, the SDK error carries no credentials.
-      throw new MailSendError('ses', `SES rejected the message: ${describeError(error)}`, { cause: error, retryable: isRetryable(error) });
+      throw new MailSendError('ses', `SES rejected the message: ${describeError(error)}`, {
+        cause: error,
+        retryable: isRetryable(error),
+      });
     }
   }
 

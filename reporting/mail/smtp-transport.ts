@@ -11,15 +11,26 @@ export class SmtpTransport implements MailTransport {
 
   /** `url`: smtp://user:pass@host:587 (STARTTLS when offered) or smtps://...:465; `timeoutMs` bounds connecting and each reply. */
   public constructor(url: string, timeoutMs = 20_000) {
-    this.transporter = createTransport({ url, connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs } as Parameters<typeof createTransport>[0]);
+    this.transporter = createTransport({
+      url,
+      connectionTimeout: timeoutMs,
+      greetingTimeout: timeoutMs,
+      socketTimeout: timeoutMs,
+    } as Parameters<typeof createTransport>[0]);
   }
 
   public async send(mail: OutgoingMail): Promise<string> {
     try {
-      const info = await this.transporter.sendMail({ envelope: { from: mail.from, to: [...mail.to] }, raw: mail.raw }) as { messageId?: string; response?: string };
+      const info = (await this.transporter.sendMail({
+        envelope: { from: mail.from, to: [...mail.to] },
+        raw: mail.raw,
+      })) as { messageId?: string; response?: string };
       return info.response ?? info.messageId ?? '(accepted)';
     } catch (error: unknown) {
-      throw new MailSendError('smtp', `SMTP delivery failed: ${redactText(describeError(error))}`, { cause: error, retryable: true });
+      throw new MailSendError('smtp', `SMTP delivery failed: ${redactText(describeError(error))}`, {
+        cause: error,
+        retryable: true,
+      });
     }
   }
 

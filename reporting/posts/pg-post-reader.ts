@@ -5,7 +5,14 @@ import type { Logger } from '../../common/logger';
 import { createPgPool, pgPoolOptionsFrom } from '../../common/pg/pg-pool';
 import { PostsQueryError } from '../reporting-errors';
 import { countByLabelInRangesQuery, countByLabelQuery, latestPostsQuery, type Query } from './post-queries';
-import { POST_LABELS, type LabelCount, type PostLabel, type PostReader, type PostSummaryRow, type TimeRange } from './post-reader';
+import {
+  POST_LABELS,
+  type LabelCount,
+  type PostLabel,
+  type PostReader,
+  type PostSummaryRow,
+  type TimeRange,
+} from './post-reader';
 import type { PostsSource } from './posts-source';
 
 const TIMESTAMP_OID = 1114;
@@ -17,26 +24,43 @@ type Row = Record<string, unknown>;
 export class PgPostReader implements PostReader {
   private readonly pool: Pool;
 
-  public constructor(private readonly source: PostsSource, logger: Logger) {
+  public constructor(
+    private readonly source: PostsSource,
+    logger: Logger,
+  ) {
     this.pool = createPgPool({
-      ...pgPoolOptionsFrom(source), connectTimeoutMs: 10_000, statementTimeoutMs: source.statementTimeoutMs, logger,
-      types: { getTypeParser: ((oid: number, format?: 'text' | 'binary') => (oid === TIMESTAMP_OID ? utcTimestamp : types.getTypeParser(oid, format ?? 'text'))) as typeof types.getTypeParser },
+      ...pgPoolOptionsFrom(source),
+      connectTimeoutMs: 10_000,
+      statementTimeoutMs: source.statementTimeoutMs,
+      logger,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === TIMESTAMP_OID
+            ? utcTimestamp
+            : types.getTypeParser(oid, format ?? 'text')) as typeof types.getTypeParser,
+      },
     });
   }
 
   public async countByLabel(range: TimeRange, unit: 'minute' | 'day'): Promise<LabelCount[]> {
     const rows = await this.run(countByLabelQuery(this.source.table, range.fromMs, range.toMs, unit));
     return rows.map((row) => ({
-      bucketMs: Number(row.bucket), label: toLabel(row.label), posts: Number(row.posts),
-      scoreSum: row.score_sum === null ? 0 : Number(row.score_sum), scored: Number(row.scored),
+      bucketMs: Number(row.bucket),
+      label: toLabel(row.label),
+      posts: Number(row.posts),
+      scoreSum: row.score_sum === null ? 0 : Number(row.score_sum),
+      scored: Number(row.scored),
     }));
   }
 
   public async countByLabelInRanges(ranges: readonly TimeRange[]): Promise<LabelCount[]> {
     const rows = await this.run(countByLabelInRangesQuery(this.source.table, ranges));
     return rows.map((row) => ({
-      bucketMs: ranges[Number(row.bucket)]!.fromMs, label: toLabel(row.label), posts: Number(row.posts),
-      scoreSum: row.score_sum === null ? 0 : Number(row.score_sum), scored: Number(row.scored),
+      bucketMs: ranges[Number(row.bucket)]!.fromMs,
+      label: toLabel(row.label),
+      posts: Number(row.posts),
+      scoreSum: row.score_sum === null ? 0 : Number(row.score_sum),
+      scored: Number(row.scored),
     }));
   }
 
@@ -44,9 +68,15 @@ export class PgPostReader implements PostReader {
     const rows = await this.run(latestPostsQuery(this.source.table, range.fromMs, range.toMs, limit, label));
     return rows.map((row) => ({
       key: `${String(row.shard_id)}/${String(row.sequence_number)}/${String(row.sub_sequence_number)}`,
-      postId: nullableText(row.post_id), user: nullableText(row.user_name), createdAtMs: Number(row.posted_at),
-      lang: nullableText(row.lang), text: typeof row.text === 'string' ? row.text : '', label: toLabel(row.label),
-      score: row.score === null ? null : Number(row.score), hashtags: hashtagsOf(row.hashtags), source: nullableText(row.source),
+      postId: nullableText(row.post_id),
+      user: nullableText(row.user_name),
+      createdAtMs: Number(row.posted_at),
+      lang: nullableText(row.lang),
+      text: typeof row.text === 'string' ? row.text : '',
+      label: toLabel(row.label),
+      score: row.score === null ? null : Number(row.score),
+      hashtags: hashtagsOf(row.hashtags),
+      source: nullableText(row.source),
     }));
   }
 
@@ -82,7 +112,11 @@ function nullableText(value: unknown): string | null {
 export function hashtagsOf(value: unknown): string[] {
   let parsed = value;
   if (typeof value === 'string') {
-    try { parsed = JSON.parse(value); } catch { return []; }
+    try {
+      parsed = JSON.parse(value);
+    } catch {
+      return [];
+    }
   }
   return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
 }

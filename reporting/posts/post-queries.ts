@@ -36,14 +36,19 @@ GROUP BY 1, 2 ORDER BY 1, 2`,
 /** Newest posts first; `limit` is checked to be a positive integer before it is spliced in (a bound LIMIT is not portable). */
 export function latestPostsQuery(table: string, fromMs: number, toMs: number, limit: number, label?: string): Query {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
-  const byLabel = label === undefined ? '' : label === 'UNSCORED' ? ' AND sentiment_label IS NULL' : ' AND sentiment_label = $3';
+  const byLabel =
+    label === undefined ? '' : label === 'UNSCORED' ? ' AND sentiment_label IS NULL' : ' AND sentiment_label = $3';
   return {
     name: 'latest-posts',
     text: `SELECT shard_id, sequence_number, sub_sequence_number, post_id, user_name, ${POST_TIME} AS posted_at, lang, text,
   COALESCE(sentiment_label, 'UNSCORED') AS label, score_positive - score_negative AS score, hashtags, source
 FROM ${table} WHERE ${inRange(1)}${byLabel}
 ORDER BY ${POST_TIME} DESC, sequence_number DESC, sub_sequence_number DESC LIMIT ${limit}`,
-    values: [timestampParam(fromMs), timestampParam(toMs), ...(byLabel.includes('$3') && label !== undefined ? [label] : [])],
+    values: [
+      timestampParam(fromMs),
+      timestampParam(toMs),
+      ...(byLabel.includes('$3') && label !== undefined ? [label] : []),
+    ],
   };
 }
 
@@ -63,6 +68,10 @@ export function countByLabelInRangesQuery(table: string, ranges: readonly { from
   SELECT CASE ${cases} END AS bucket, COALESCE(sentiment_label, 'UNSCORED') AS label, score_positive - score_negative AS score
   FROM ${table} WHERE ${inRange(n + 1)}) AS t
 WHERE bucket IS NOT NULL GROUP BY bucket, label ORDER BY bucket, label`,
-    values: [...ranges.flatMap((r) => [timestampParam(r.fromMs), timestampParam(r.toMs)]), timestampParam(from), timestampParam(to)],
+    values: [
+      ...ranges.flatMap((r) => [timestampParam(r.fromMs), timestampParam(r.toMs)]),
+      timestampParam(from),
+      timestampParam(to),
+    ],
   };
 }

@@ -1,7 +1,12 @@
 // Where the people tools read scored posts: REDSHIFT_* variables (as the sinks read them), else the URL `npm start` wrote to .local/endpoints.json.
 import * as fs from 'node:fs';
 import type { ConfigReader } from '../../common/config/config-reader';
-import { readPgConnection, readStatementTimeoutMs, SQL_TABLE_NAME, type PgConnectionSettings } from '../../common/pg/pg-connection';
+import {
+  readPgConnection,
+  readStatementTimeoutMs,
+  SQL_TABLE_NAME,
+  type PgConnectionSettings,
+} from '../../common/pg/pg-connection';
 import { DEFAULT_ENDPOINTS_FILE } from '../../common/aws/local-or-cloud';
 
 /** The connection settings as the sinks read them (common/pg/pg-connection.ts), plus the posts table. */
@@ -20,11 +25,18 @@ export function readPostsSource(reader: ConfigReader): PostsSource {
   const endpointsFile = reader.string('ENDPOINTS_FILE', DEFAULT_ENDPOINTS_FILE);
   const envUrl = reader.string('REDSHIFT_URL');
   const local = envUrl === undefined ? localPostgres(endpointsFile) : undefined;
-  const connection = readPgConnection(reader, { fallback: { url: local?.url, whenMissing: `REDSHIFT_URL is not set and ${endpointsFile} has no postgres URL (is \`npm start\` running?)` } });
+  const connection = readPgConnection(reader, {
+    fallback: {
+      url: local?.url,
+      whenMissing: `REDSHIFT_URL is not set and ${endpointsFile} has no postgres URL (is \`npm start\` running?)`,
+    },
+  });
   const table = reader.string('REDSHIFT_POSTS_TABLE', local?.table ?? 'public.post_sentiment');
-  if (!SQL_TABLE_NAME.test(table)) reader.problem(`REDSHIFT_POSTS_TABLE "${table}" must be [schema.]table in lower-case letters, digits and _`);
+  if (!SQL_TABLE_NAME.test(table))
+    reader.problem(`REDSHIFT_POSTS_TABLE "${table}" must be [schema.]table in lower-case letters, digits and _`);
   return {
-    ...connection, table,
+    ...connection,
+    table,
     // A dashboard or report query should fail sooner than a sink load.
     statementTimeoutMs: readStatementTimeoutMs(reader, 30_000),
     origin: envUrl === undefined ? endpointsFile : 'REDSHIFT_URL',
@@ -34,12 +46,22 @@ export function readPostsSource(reader: ConfigReader): PostsSource {
 /** The postgres URL and posts table from an endpoints file, or undefined when the file is absent or has none. */
 export function localPostgres(file: string): { url: string; table?: string } | undefined {
   let text: string;
-  try { text = fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
   let document: unknown;
-  try { document = JSON.parse(text); } catch { return undefined; }
+  try {
+    document = JSON.parse(text);
+  } catch {
+    return undefined;
+  }
   const postgres = (document as { postgres?: { url?: unknown; tables?: unknown } } | null)?.postgres;
   if (typeof postgres?.url !== 'string') return undefined;
-  const tables = Array.isArray(postgres.tables) ? postgres.tables.filter((t): t is string => typeof t === 'string') : [];
+  const tables = Array.isArray(postgres.tables)
+    ? postgres.tables.filter((t): t is string => typeof t === 'string')
+    : [];
   const table = tables.find((t) => t.endsWith('post_sentiment'));
   return { url: postgres.url, ...(table === undefined ? {} : { table }) };
 }

@@ -9,7 +9,7 @@ export interface Axis {
 export function countAxis(max: number, target = 4): Axis {
   const raw = Math.max(1, max) / target;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, ([1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power));
+  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power);
   const top = Math.max(step, Math.ceil(Math.max(1, max) / step) * step);
   return { top, ticks: Array.from({ length: Math.round(top / step) + 1 }, (_, i) => i * step) };
 }

@@ -36,7 +36,8 @@ export function parseIsoWeek(text: string): IsoWeek {
   const match = /^(\d{4})-?W(\d{2})$/i.exec(text.trim());
   if (match === null) throw new UsageError(`--week must look like 2026-W47, got "${text}"`);
   const week = { year: Number(match[1]), week: Number(match[2]) };
-  if (week.week < 1 || week.week > weeksInYear(week.year)) throw new UsageError(`${text}: ${week.year} has weeks 01 to ${weeksInYear(week.year)}`);
+  if (week.week < 1 || week.week > weeksInYear(week.year))
+    throw new UsageError(`${text}: ${week.year} has weeks 01 to ${weeksInYear(week.year)}`);
   return week;
 }
 

@@ -48,11 +48,23 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
   let reader: PostReader | undefined;
   const transports: MailTransport[] = [];
   try {
-    const { values } = parseArgs({ args: [...argv], strict: true, options: {
-      week: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean' },
-      send: { type: 'boolean' }, force: { type: 'boolean' }, schedule: { type: 'boolean' },
-    } });
-    if (values.help === true) { deps.print(REPORT_USAGE); return REPORTING_EXIT.ok; }
+    const { values } = parseArgs({
+      args: [...argv],
+      strict: true,
+      options: {
+        week: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean' },
+        send: { type: 'boolean' },
+        force: { type: 'boolean' },
+        schedule: { type: 'boolean' },
+      },
+    });
+    if (values.help === true) {
+      deps.print(REPORT_USAGE);
+      return REPORTING_EXIT.ok;
+    }
     const now = deps.now ?? Date.now;
     const mailing = values.send === true || values.schedule === true;
     const config = new ConfigReader('report', [{ REPORT_DIR: values.out }, deps.env]);
@@ -64,14 +76,21 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
 
     if (delivery === undefined) {
-      deps.printError(`report ${formatIsoWeek(week)}: reading ${source.table} (${source.origin}), days in ${schedule.timeZone}...`);
+      deps.printError(
+        `report ${formatIsoWeek(week)}: reading ${source.table} (${source.origin}), days in ${schedule.timeZone}...`,
+      );
       const report = await buildWeeklyReport(reader, week, schedule.timeZone);
-      if (report.totals.posts === 0) deps.printError(`report ${report.week}: no posts in that week (the report shows zeros)`);
+      if (report.totals.posts === 0)
+        deps.printError(`report ${report.week}: no posts in that week (the report shows zeros)`);
       const base = path.join(dir, `sentiment-${report.week}`);
       const files = { html: `${base}.html`, csv: `${base}.csv` };
       writeAtomically(files.html, renderWeeklyHtml(report, new Date(now()).toISOString()));
       writeAtomically(files.csv, renderWeeklyCsv(report));
-      deps.print(values.json === true ? JSON.stringify({ ...report, files }, null, 2) : `wrote ${files.html}\nwrote ${files.csv}`);
+      deps.print(
+        values.json === true
+          ? JSON.stringify({ ...report, files }, null, 2)
+          : `wrote ${files.html}\nwrote ${files.csv}`,
+      );
       return REPORTING_EXIT.ok;
     }
 
@@ -79,24 +98,47 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
     await ledger.ensureTable();
     const transport = (deps.openTransport ?? openTransport)(delivery);
     transports.push(transport);
-    const outboxCopy = delivery.outbox !== undefined && transport.name !== 'outbox' ? new OutboxTransport(delivery.outbox, now) : undefined;
+    const outboxCopy =
+      delivery.outbox !== undefined && transport.name !== 'outbox'
+        ? new OutboxTransport(delivery.outbox, now)
+        : undefined;
     const postReader = reader;
-    const send = (target: typeof week, force: boolean): Promise<SendOutcome> => sendWeeklyReport(
-      { week: target, timeZone: schedule.timeZone, from: delivery.from, to: delivery.to, force },
-      { reader: postReader, ledger, transport, ...(outboxCopy === undefined ? {} : { outboxCopy }), owner: `${os.hostname()}:${process.pid}`, logger: deps.logger, now },
-    );
+    const send = (target: typeof week, force: boolean): Promise<SendOutcome> =>
+      sendWeeklyReport(
+        { week: target, timeZone: schedule.timeZone, from: delivery.from, to: delivery.to, force },
+        {
+          reader: postReader,
+          ledger,
+          transport,
+          ...(outboxCopy === undefined ? {} : { outboxCopy }),
+          owner: `${os.hostname()}:${process.pid}`,
+          logger: deps.logger,
+          now,
+        },
+      );
 
     if (values.schedule === true) {
-      const scheduler = new ReportScheduler({ schedule, logger: deps.logger, now, send: async (target) => { deps.printError(describeOutcome(await send(target, false), delivery)); } });
+      const scheduler = new ReportScheduler({
+        schedule,
+        logger: deps.logger,
+        now,
+        send: async (target) => {
+          deps.printError(describeOutcome(await send(target, false), delivery));
+        },
+      });
       scheduler.start();
       const next = scheduler.nextRun();
-      deps.printError(`report scheduler: "${scheduler.pattern}" in ${schedule.timeZone} (next ${next === undefined ? '-' : new Date(next).toISOString()}) via ${transport.name} to ${delivery.to.join(', ')}; Ctrl-C stops it`);
+      deps.printError(
+        `report scheduler: "${scheduler.pattern}" in ${schedule.timeZone} (next ${next === undefined ? '-' : new Date(next).toISOString()}) via ${transport.name} to ${delivery.to.join(', ')}; Ctrl-C stops it`,
+      );
       await untilAborted(deps.signal);
       await scheduler.stop();
       return REPORTING_EXIT.ok;
     }
 
-    deps.printError(`report ${formatIsoWeek(week)}: days in ${schedule.timeZone}, sending via ${transport.name} to ${delivery.to.join(', ')}...`);
+    deps.printError(
+      `report ${formatIsoWeek(week)}: days in ${schedule.timeZone}, sending via ${transport.name} to ${delivery.to.join(', ')}...`,
+    );
     const outcome = await send(week, values.force === true);
     deps.print(values.json === true ? JSON.stringify(outcome) : describeOutcome(outcome, delivery));
     return REPORTING_EXIT.ok;
@@ -109,14 +151,23 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
 }
 
 function openTransport(delivery: ReportDelivery): MailTransport {
-  if (delivery.transport === 'ses') return new SesTransport(new SESv2Client({ region: delivery.aws.region, maxAttempts: 3, ...(delivery.sesEndpoint === undefined ? {} : { endpoint: delivery.sesEndpoint }) }));
+  if (delivery.transport === 'ses')
+    return new SesTransport(
+      new SESv2Client({
+        region: delivery.aws.region,
+        maxAttempts: 3,
+        ...(delivery.sesEndpoint === undefined ? {} : { endpoint: delivery.sesEndpoint }),
+      }),
+    );
   if (delivery.transport === 'smtp') return new SmtpTransport(delivery.smtpUrl ?? '');
   return new OutboxTransport(delivery.outbox ?? '.local/outbox');
 }
 
 function describeOutcome(outcome: SendOutcome, delivery: ReportDelivery): string {
-  if (outcome.outcome === 'already-sent') return `report ${outcome.week}: already sent at ${outcome.sentAt} (the ledger says so); --force sends it again`;
-  if (outcome.outcome === 'in-progress') return `report ${outcome.week}: another sender (${outcome.claimedBy}) is sending it now; nothing done`;
+  if (outcome.outcome === 'already-sent')
+    return `report ${outcome.week}: already sent at ${outcome.sentAt} (the ledger says so); --force sends it again`;
+  if (outcome.outcome === 'in-progress')
+    return `report ${outcome.week}: another sender (${outcome.claimedBy}) is sending it now; nothing done`;
   const where = outcome.outboxFile ?? (outcome.transport === 'outbox' ? outcome.messageId : undefined);
   return `report ${outcome.week}: sent via ${outcome.transport} to ${delivery.to.join(', ')} (${outcome.posts} posts; id ${outcome.messageId})${where === undefined || where === outcome.messageId ? '' : `; copy ${where}`}`;
 }

@@ -32,7 +32,11 @@ export interface ReportSchedule {
 /** Local defaults `npm start` writes: email.outbox, email.to, email.from. */
 export function localEmail(file: string): { outbox?: string; to?: string[]; from?: string } {
   let document: unknown;
-  try { document = JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return {}; }
+  try {
+    document = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch {
+    return {};
+  }
   const email = (document as { email?: { outbox?: unknown; to?: unknown; from?: unknown } } | null)?.email;
   if (email === undefined || email === null) return {};
   return {
@@ -46,7 +50,11 @@ const ADDRESS = /^[^\s@<>,]+@[^\s@<>,]+\.[^\s@<>,]+$/;
 
 export function readReportSchedule(reader: ConfigReader): ReportSchedule {
   const zone = reader.string('REPORT_TIME_ZONE', systemTimeZone());
-  try { assertTimeZone(zone, 'REPORT_TIME_ZONE'); } catch (error: unknown) { if (error instanceof UsageError) reader.problem(error.message); }
+  try {
+    assertTimeZone(zone, 'REPORT_TIME_ZONE');
+  } catch (error: unknown) {
+    if (error instanceof UsageError) reader.problem(error.message);
+  }
   const time = reader.string('REPORT_TIME', '08:00');
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (match === null) reader.problem(`REPORT_TIME must be HH:MM (24 h, local time in REPORT_TIME_ZONE), got "${time}"`);
@@ -62,25 +70,38 @@ export function readReportDelivery(reader: ConfigReader): ReportDelivery {
   const local = localEmail(reader.string('ENDPOINTS_FILE', DEFAULT_ENDPOINTS_FILE));
   const outbox = stringOr(reader, 'REPORT_OUTBOX', local.outbox);
   const transport = stringOr(reader, 'REPORT_TRANSPORT', outbox === undefined ? undefined : 'outbox');
-  if (transport === undefined) reader.problem('REPORT_TRANSPORT is not set (ses, smtp or outbox) and there is no local outbox (is `npm start` running?)');
-  else if (!['outbox', 'ses', 'smtp'].includes(transport)) reader.problem(`REPORT_TRANSPORT must be ses, smtp or outbox, got "${transport}"`);
+  if (transport === undefined)
+    reader.problem(
+      'REPORT_TRANSPORT is not set (ses, smtp or outbox) and there is no local outbox (is `npm start` running?)',
+    );
+  else if (!['outbox', 'ses', 'smtp'].includes(transport))
+    reader.problem(`REPORT_TRANSPORT must be ses, smtp or outbox, got "${transport}"`);
   // Local addresses from endpoints.json apply only to local delivery: a real mail needs real recipients.
   const localDefaults = transport === 'outbox';
   const toText = stringOr(reader, 'REPORT_TO', localDefaults ? local.to?.join(',') : undefined);
-  const to = (toText ?? '').split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const to = (toText ?? '')
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
   if (to.length === 0) reader.problem('no recipients: set REPORT_TO (comma-separated addresses)');
   for (const address of to) if (!ADDRESS.test(address)) reader.problem(`REPORT_TO: "${address}" is not a mail address`);
   const from = stringOr(reader, 'REPORT_FROM', localDefaults ? local.from : undefined);
   if (from === undefined) reader.problem('no sender: set REPORT_FROM (with SES, an address or domain verified in SES)');
-  else if (!ADDRESS.test(from.replace(/^.*<(.+)>$/, '$1'))) reader.problem(`REPORT_FROM: "${from}" is not a mail address`);
+  else if (!ADDRESS.test(from.replace(/^.*<(.+)>$/, '$1')))
+    reader.problem(`REPORT_FROM: "${from}" is not a mail address`);
   const smtpUrl = reader.string('REPORT_SMTP_URL');
-  if (transport === 'smtp' && smtpUrl === undefined) reader.problem('REPORT_TRANSPORT=smtp needs REPORT_SMTP_URL (smtp://user:password@host:587)');
-  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl)) reader.problem('REPORT_SMTP_URL must look like smtp://user:password@host:port');
+  if (transport === 'smtp' && smtpUrl === undefined)
+    reader.problem('REPORT_TRANSPORT=smtp needs REPORT_SMTP_URL (smtp://user:password@host:587)');
+  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
+    reader.problem('REPORT_SMTP_URL must look like smtp://user:password@host:port');
   const sesEndpoint = reader.string('AWS_ENDPOINT_URL_SESV2');
   const outboxDir = transport === 'outbox' || outbox !== undefined ? (outbox ?? '.local/outbox') : undefined;
   return {
-    to, from: from ?? '', transport: (transport ?? 'outbox') as TransportName,
-    ...(smtpUrl === undefined ? {} : { smtpUrl }), ...(outboxDir === undefined ? {} : { outbox: outboxDir }),
+    to,
+    from: from ?? '',
+    transport: (transport ?? 'outbox') as TransportName,
+    ...(smtpUrl === undefined ? {} : { smtpUrl }),
+    ...(outboxDir === undefined ? {} : { outbox: outboxDir }),
     aws: readAwsSettings(reader),
     ...(sesEndpoint === undefined ? {} : { sesEndpoint }),
     ledgerTable: reader.string('REPORT_LEDGER_TABLE', 'public.report_ledger'),

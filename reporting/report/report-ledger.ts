@@ -26,32 +26,57 @@ export const STALE_CLAIM_MS = 30 * 60_000;
  * table lock until COMMIT on both) around the read-then-write of the claim, not on the key.
  */
 export class PgReportLedger {
-  public constructor(private readonly source: PostsSource, private readonly table = 'public.report_ledger') {
+  public constructor(
+    private readonly source: PostsSource,
+    private readonly table = 'public.report_ledger',
+  ) {
     if (!SQL_TABLE_NAME.test(table)) throw new RangeError(`ledger table "${table}" must be [schema.]table`);
   }
 
   public async ensureTable(): Promise<void> {
-    await this.with((c) => c.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
+    await this.with((c) =>
+      c.query(`CREATE TABLE IF NOT EXISTS ${this.table} (
   week VARCHAR(8) NOT NULL, status VARCHAR(16) NOT NULL, sends INTEGER NOT NULL, claimed_by VARCHAR(256), claimed_at TIMESTAMP,
-  sent_at TIMESTAMP, transport VARCHAR(16), message_id VARCHAR(1024), recipients VARCHAR(4096), last_error VARCHAR(1024), PRIMARY KEY (week))`));
+  sent_at TIMESTAMP, transport VARCHAR(16), message_id VARCHAR(1024), recipients VARCHAR(4096), last_error VARCHAR(1024), PRIMARY KEY (week))`),
+    );
   }
 
   /** Takes the week for `owner` unless it was sent (and not `force`) or another sender holds a fresh claim. */
-  public claim(week: string, owner: string, options: { force: boolean; nowMs: number; staleMs?: number }): Promise<ClaimResult> {
+  public claim(
+    week: string,
+    owner: string,
+    options: { force: boolean; nowMs: number; staleMs?: number },
+  ): Promise<ClaimResult> {
     return this.with(async (c) => {
       await c.query('BEGIN');
       try {
         await c.query(`LOCK ${this.table}`);
-        const { rows } = await c.query<{ status: string; claimed_by: string | null; claimed_at: Date | string | null; sent_at: Date | string | null }>(
-          `SELECT status, claimed_by, claimed_at, sent_at FROM ${this.table} WHERE week = $1`, [week]);
+        const { rows } = await c.query<{
+          status: string;
+          claimed_by: string | null;
+          claimed_at: Date | string | null;
+          sent_at: Date | string | null;
+        }>(`SELECT status, claimed_by, claimed_at, sent_at FROM ${this.table} WHERE week = $1`, [week]);
         const row = rows[0];
         let result: ClaimResult = { outcome: 'claimed' };
         if (row?.status === 'sent' && !options.force) result = { outcome: 'already-sent', sentAt: utc(row.sent_at) };
-        else if (row?.status === 'sending' && options.nowMs - Date.parse(utc(row.claimed_at)) < (options.staleMs ?? STALE_CLAIM_MS)) result = { outcome: 'in-progress', claimedBy: row.claimed_by ?? '?' };
+        else if (
+          row?.status === 'sending' &&
+          options.nowMs - Date.parse(utc(row.claimed_at)) < (options.staleMs ?? STALE_CLAIM_MS)
+        )
+          result = { outcome: 'in-progress', claimedBy: row.claimed_by ?? '?' };
         if (result.outcome === 'claimed') {
           const now = timestampParam(options.nowMs);
-          if (row === undefined) await c.query(`INSERT INTO ${this.table} (week, status, sends, claimed_by, claimed_at) VALUES ($1, 'sending', 0, $2, CAST($3 AS TIMESTAMP))`, [week, owner, now]);
-          else await c.query(`UPDATE ${this.table} SET status = 'sending', claimed_by = $2, claimed_at = CAST($3 AS TIMESTAMP) WHERE week = $1`, [week, owner, now]);
+          if (row === undefined)
+            await c.query(
+              `INSERT INTO ${this.table} (week, status, sends, claimed_by, claimed_at) VALUES ($1, 'sending', 0, $2, CAST($3 AS TIMESTAMP))`,
+              [week, owner, now],
+            );
+          else
+            await c.query(
+              `UPDATE ${this.table} SET status = 'sending', claimed_by = $2, claimed_at = CAST($3 AS TIMESTAMP) WHERE week = $1`,
+              [week, owner, now],
+            );
         }
         await c.query('COMMIT');
         return result;
@@ -62,24 +87,58 @@ export class PgReportLedger {
     });
   }
 
-  public async markSent(week: string, owner: string, sent: { nowMs: number; transport: string; messageId: string; recipients: readonly string[] }): Promise<void> {
-    await this.with((c) => c.query(
-      `UPDATE ${this.table} SET status = 'sent', sends = sends + 1, sent_at = CAST($3 AS TIMESTAMP), transport = $4, message_id = $5, recipients = $6, last_error = NULL WHERE week = $1 AND claimed_by = $2`,
-      [week, owner, timestampParam(sent.nowMs), sent.transport, sent.messageId.slice(0, 1024), sent.recipients.join(', ').slice(0, 4096)]));
+  public async markSent(
+    week: string,
+    owner: string,
+    sent: { nowMs: number; transport: string; messageId: string; recipients: readonly string[] },
+  ): Promise<void> {
+    await this.with((c) =>
+      c.query(
+        `UPDATE ${this.table} SET status = 'sent', sends = sends + 1, sent_at = CAST($3 AS TIMESTAMP), transport = $4, message_id = $5, recipients = $6, last_error = NULL WHERE week = $1 AND claimed_by = $2`,
+        [
+          week,
+          owner,
+          timestampParam(sent.nowMs),
+          sent.transport,
+          sent.messageId.slice(0, 1024),
+          sent.recipients.join(', ').slice(0, 4096),
+        ],
+      ),
+    );
   }
 
   /** The send failed: the week stays unsent (a sent week keeps status sent when a forced resend fails), so the next run retries. */
   public async release(week: string, owner: string, reason: string): Promise<void> {
-    await this.with((c) => c.query(
-      `UPDATE ${this.table} SET status = CASE WHEN sent_at IS NULL THEN 'failed' ELSE 'sent' END, last_error = $3 WHERE week = $1 AND claimed_by = $2`,
-      [week, owner, reason.slice(0, 1024)]));
+    await this.with((c) =>
+      c.query(
+        `UPDATE ${this.table} SET status = CASE WHEN sent_at IS NULL THEN 'failed' ELSE 'sent' END, last_error = $3 WHERE week = $1 AND claimed_by = $2`,
+        [week, owner, reason.slice(0, 1024)],
+      ),
+    );
   }
 
   public async entry(week: string): Promise<LedgerEntry | undefined> {
-    const { rows } = await this.with((c) => c.query<{ week: string; status: LedgerEntry['status']; sends: number; sent_at: Date | string | null; transport: string | null; last_error: string | null }>(
-      `SELECT week, status, sends, sent_at, transport, last_error FROM ${this.table} WHERE week = $1`, [week]));
+    const { rows } = await this.with((c) =>
+      c.query<{
+        week: string;
+        status: LedgerEntry['status'];
+        sends: number;
+        sent_at: Date | string | null;
+        transport: string | null;
+        last_error: string | null;
+      }>(`SELECT week, status, sends, sent_at, transport, last_error FROM ${this.table} WHERE week = $1`, [week]),
+    );
     const row = rows[0];
-    return row === undefined ? undefined : { week: row.week, status: row.status, sends: Number(row.sends), sentAt: row.sent_at === null ? null : utc(row.sent_at), transport: row.transport, lastError: row.last_error };
+    return row === undefined
+      ? undefined
+      : {
+          week: row.week,
+          status: row.status,
+          sends: Number(row.sends),
+          sentAt: row.sent_at === null ? null : utc(row.sent_at),
+          transport: row.transport,
+          lastError: row.last_error,
+        };
   }
 
   private async with<T>(work: (client: Client) => Promise<T>): Promise<T> {

@@ -36,7 +36,10 @@ export function reportText(report: WeeklySentiment, generatedAt: string): string
     `Posts: ${t.posts}   negative share: ${percent(t.negativeShare)}   mean score: ${t.meanScore === null ? '-' : t.meanScore.toFixed(3)}`,
     '',
     'day             posts  positive  negative  neutral  mixed  unscored  negative share',
-    ...report.days.map((d) => `${d.weekday} ${d.date}  ${String(d.posts).padStart(5)}  ${String(d.counts.POSITIVE).padStart(8)}  ${String(d.counts.NEGATIVE).padStart(8)}  ${String(d.counts.NEUTRAL).padStart(7)}  ${String(d.counts.MIXED).padStart(5)}  ${String(d.counts.UNSCORED).padStart(8)}  ${percent(d.negativeShare).padStart(14)}`),
+    ...report.days.map(
+      (d) =>
+        `${d.weekday} ${d.date}  ${String(d.posts).padStart(5)}  ${String(d.counts.POSITIVE).padStart(8)}  ${String(d.counts.NEGATIVE).padStart(8)}  ${String(d.counts.NEUTRAL).padStart(7)}  ${String(d.counts.MIXED).padStart(5)}  ${String(d.counts.UNSCORED).padStart(8)}  ${percent(d.negativeShare).padStart(14)}`,
+    ),
     '',
     `The day-by-day chart is in the HTML version of this mail; the figures are attached as sentiment-${report.week}.csv.`,
     `Generated ${generatedAt}.`,
@@ -56,7 +59,11 @@ export async function composeReportMail(report: WeeklySentiment, options: Report
     html: renderWeeklyHtml(report, options.generatedAt, chartImg),
     attachments: [
       { filename: `sentiment-${report.week}.png`, content: png, contentType: 'image/png', cid: CHART_CID },
-      { filename: `sentiment-${report.week}.csv`, content: renderWeeklyCsv(report), contentType: 'text/csv; charset=utf-8' },
+      {
+        filename: `sentiment-${report.week}.csv`,
+        content: renderWeeklyCsv(report),
+        contentType: 'text/csv; charset=utf-8',
+      },
     ],
   });
   const node = composer.compile();

@@ -44,7 +44,9 @@ export class ReportScheduler {
 
   /** Starts the cron job and checks the due week once now (a Monday missed while stopped goes out at start). */
   public start(): void {
-    this.cron = new Cron(this.pattern, { timezone: this.options.schedule.timeZone, protect: true }, () => { this.trigger(); });
+    this.cron = new Cron(this.pattern, { timezone: this.options.schedule.timeZone, protect: true }, () => {
+      this.trigger();
+    });
     this.trigger();
   }
 
@@ -65,8 +67,20 @@ export class ReportScheduler {
       this.failures = 0;
     } catch (error: unknown) {
       this.failures += 1;
-      const retryInMs = backoffDelayMs({ maxAttempts: Infinity, baseDelayMs: this.options.retryMs ?? 60_000, maxDelayMs: this.options.maxRetryMs ?? 30 * 60_000, jitter: 'none' }, this.failures);
-      this.options.logger.error('weekly report send failed; will retry', { week, retryInMs, error: describeError(error) });
+      const retryInMs = backoffDelayMs(
+        {
+          maxAttempts: Infinity,
+          baseDelayMs: this.options.retryMs ?? 60_000,
+          maxDelayMs: this.options.maxRetryMs ?? 30 * 60_000,
+          jitter: 'none',
+        },
+        this.failures,
+      );
+      this.options.logger.error('weekly report send failed; will retry', {
+        week,
+        retryInMs,
+        error: describeError(error),
+      });
       if (this.cron === undefined || this.cron.isStopped()) return;
       if (this.retry !== undefined) clearTimeout(this.retry);
       this.retry = setTimeout(() => this.trigger(), retryInMs);

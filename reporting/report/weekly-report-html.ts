@@ -12,10 +12,13 @@ const score = (v: number | null): string => (v === null ? '-' : v.toFixed(3));
 
 /** The day-by-day chart as SVG (the mail renders it to PNG: mail clients do not show SVG). */
 export function renderWeeklyChart(report: WeeklySentiment): string {
-  return renderStackedBars(report.days.map((d) => ({ label: `${d.weekday} ${d.date.slice(5)}`, counts: d.counts })), {
-    title: `Posts per day by sentiment, ${report.week} (${report.timeZone}); line: mean score (right axis)`,
-    overlay: { name: 'mean score (pos - neg)', values: report.days.map((d) => d.meanScore), min: -1, max: 1 },
-  });
+  return renderStackedBars(
+    report.days.map((d) => ({ label: `${d.weekday} ${d.date.slice(5)}`, counts: d.counts })),
+    {
+      title: `Posts per day by sentiment, ${report.week} (${report.timeZone}); line: mean score (right axis)`,
+      overlay: { name: 'mean score (pos - neg)', values: report.days.map((d) => d.meanScore), min: -1, max: 1 },
+    },
+  );
 }
 
 /** `chartHtml` replaces the inline SVG (the mail passes an <img src="cid:...">). */
@@ -37,6 +40,8 @@ ${row('week total', t)}
 }
 
 function row(label: string, d: Omit<DaySentiment, 'date' | 'weekday'>): string {
-  const cells = [d.posts, d.counts.POSITIVE, d.counts.NEGATIVE, d.counts.NEUTRAL, d.counts.MIXED, d.counts.UNSCORED].map((n) => `<td>${n}</td>`).join('');
+  const cells = [d.posts, d.counts.POSITIVE, d.counts.NEGATIVE, d.counts.NEUTRAL, d.counts.MIXED, d.counts.UNSCORED]
+    .map((n) => `<td>${n}</td>`)
+    .join('');
   return `<tr><td>${escapeXml(label)}</td>${cells}<td>${percent(d.negativeShare)}</td><td>${score(d.meanScore)}</td></tr>`;
 }

@@ -12,7 +12,11 @@ import { zonedWeekDays } from './zoned-week';
 /** The ledger operations the sender needs (PgReportLedger; tests may use others). */
 export interface ReportLedger {
   claim(week: string, owner: string, options: { force: boolean; nowMs: number }): Promise<ClaimResult>;
-  markSent(week: string, owner: string, sent: { nowMs: number; transport: string; messageId: string; recipients: readonly string[] }): Promise<void>;
+  markSent(
+    week: string,
+    owner: string,
+    sent: { nowMs: number; transport: string; messageId: string; recipients: readonly string[] },
+  ): Promise<void>;
   release(week: string, owner: string, reason: string): Promise<void>;
 }
 
@@ -37,7 +41,15 @@ export interface SendRequest {
 }
 
 export type SendOutcome =
-  | { readonly week: string; readonly outcome: 'sent'; readonly subject: string; readonly transport: string; readonly messageId: string; readonly outboxFile?: string; readonly posts: number }
+  | {
+      readonly week: string;
+      readonly outcome: 'sent';
+      readonly subject: string;
+      readonly transport: string;
+      readonly messageId: string;
+      readonly outboxFile?: string;
+      readonly posts: number;
+    }
   | { readonly week: string; readonly outcome: 'already-sent'; readonly sentAt: string }
   | { readonly week: string; readonly outcome: 'in-progress'; readonly claimedBy: string };
 
@@ -58,10 +70,18 @@ export async function sendWeeklyReport(request: SendRequest, deps: SenderDeps): 
   let raw: Buffer;
   try {
     report = await buildWeeklyReport(deps.reader, request.week, request.timeZone);
-    ({ subject, raw } = await composeReportMail(report, { from: request.from, to: request.to, generatedAt: new Date(deps.now()).toISOString() }));
+    ({ subject, raw } = await composeReportMail(report, {
+      from: request.from,
+      to: request.to,
+      generatedAt: new Date(deps.now()).toISOString(),
+    }));
     messageId = await deps.transport.send({ from: request.from, to: request.to, raw, tag: week });
   } catch (error: unknown) {
-    await deps.ledger.release(week, deps.owner, describeError(error)).catch((releaseError: unknown) => deps.logger.error('could not release the ledger claim', { week, error: describeError(releaseError) }));
+    await deps.ledger
+      .release(week, deps.owner, describeError(error))
+      .catch((releaseError: unknown) =>
+        deps.logger.error('could not release the ledger claim', { week, error: describeError(releaseError) }),
+      );
     throw error;
   }
   let outboxFile: string | undefined;
@@ -71,7 +91,25 @@ export async function sendWeeklyReport(request: SendRequest, deps: SenderDeps): 
     // The mail left: the copy is a convenience and must not make the week look unsent.
     deps.logger.warn('outbox copy failed', { week, error: describeError(error) });
   }
-  await deps.ledger.markSent(week, deps.owner, { nowMs: deps.now(), transport: deps.transport.name, messageId, recipients: request.to });
-  deps.logger.info('weekly report sent', { week, transport: deps.transport.name, recipients: request.to.length, posts: report.totals.posts });
-  return { week, outcome: 'sent', subject, transport: deps.transport.name, messageId, ...(outboxFile === undefined ? {} : { outboxFile }), posts: report.totals.posts };
+  await deps.ledger.markSent(week, deps.owner, {
+    nowMs: deps.now(),
+    transport: deps.transport.name,
+    messageId,
+    recipients: request.to,
+  });
+  deps.logger.info('weekly report sent', {
+    week,
+    transport: deps.transport.name,
+    recipients: request.to.length,
+    posts: report.totals.posts,
+  });
+  return {
+    week,
+    outcome: 'sent',
+    subject,
+    transport: deps.transport.name,
+    messageId,
+    ...(outboxFile === undefined ? {} : { outboxFile }),
+    posts: report.totals.posts,
+  };
 }

@@ -29,8 +29,19 @@ export interface WeeklySentiment {
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
 
 /** `days`: the week's seven days as instants (zoned-week.ts); UTC days when absent. Rows are matched to a day by `bucketMs` = the day's start. */
-export function weeklySentiment(week: IsoWeek, rows: readonly LabelCount[], zoned?: { readonly days: readonly { readonly date: string; readonly fromMs: number; readonly toMs: number }[]; readonly timeZone: string }): WeeklySentiment {
-  const utc = weekDays(week).map((fromMs) => ({ date: new Date(fromMs).toISOString().slice(0, 10), fromMs, toMs: fromMs + 86_400_000 }));
+export function weeklySentiment(
+  week: IsoWeek,
+  rows: readonly LabelCount[],
+  zoned?: {
+    readonly days: readonly { readonly date: string; readonly fromMs: number; readonly toMs: number }[];
+    readonly timeZone: string;
+  },
+): WeeklySentiment {
+  const utc = weekDays(week).map((fromMs) => ({
+    date: new Date(fromMs).toISOString().slice(0, 10),
+    fromMs,
+    toMs: fromMs + 86_400_000,
+  }));
   const days = zoned?.days ?? utc;
   const starts = days.map((d) => d.fromMs);
   const acc = starts.map(() => ({ counts: emptyCounts(), scoreSum: 0, scored: 0 }));
@@ -54,7 +65,11 @@ export function weeklySentiment(week: IsoWeek, rows: readonly LabelCount[], zone
   };
 }
 
-function figures(day: { counts: LabelCounts; scoreSum: number; scored: number }): Omit<DaySentiment, 'date' | 'weekday'> {
+function figures(day: {
+  counts: LabelCounts;
+  scoreSum: number;
+  scored: number;
+}): Omit<DaySentiment, 'date' | 'weekday'> {
   const posts = POST_LABELS.reduce((sum, label) => sum + day.counts[label], 0);
   const scoredPosts = posts - day.counts.UNSCORED;
   return {

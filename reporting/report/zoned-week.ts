@@ -11,7 +11,8 @@ export interface ZonedDay extends TimeRange {
 
 /** Throws a UsageError naming the variable when `zone` is not an IANA zone this Node knows. */
 export function assertTimeZone(zone: string, variable: string): string {
-  if (!DateTime.now().setZone(zone).isValid) throw new UsageError(`${variable} must be an IANA time zone such as Europe/Madrid, got "${zone}"`);
+  if (!DateTime.now().setZone(zone).isValid)
+    throw new UsageError(`${variable} must be an IANA time zone such as Europe/Madrid, got "${zone}"`);
   return zone;
 }
 
@@ -22,7 +23,9 @@ export function systemTimeZone(): string {
 
 /** Monday to Sunday of `week` in `zone`, each day [local midnight, next local midnight). */
 export function zonedWeekDays(week: IsoWeek, zone: string): ZonedDay[] {
-  const monday = DateTime.fromObject({ weekYear: week.year, weekNumber: week.week, weekday: 1 }, { zone }).startOf('day');
+  const monday = DateTime.fromObject({ weekYear: week.year, weekNumber: week.week, weekday: 1 }, { zone }).startOf(
+    'day',
+  );
   return Array.from({ length: 7 }, (_, i) => {
     const start = monday.plus({ days: i });
     return { date: start.toISODate() ?? '', fromMs: start.toMillis(), toMs: start.plus({ days: 1 }).toMillis() };

@@ -12,11 +12,19 @@ import { readArchive } from '../support/stand-ins-archive';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAE2e%2Fbearer%3Dtoken';
 
-async function rows(url: string, idPrefix: string): Promise<{ source: string | null; post_id: string; user_name: string; lang: string }[]> {
+async function rows(
+  url: string,
+  idPrefix: string,
+): Promise<{ source: string | null; post_id: string; user_name: string; lang: string }[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
   try {
-    return (await client.query(`SELECT source, post_id, user_name, lang FROM ${LOCAL_POSTS_TABLE} WHERE post_id LIKE $1 ORDER BY post_id`, [`${idPrefix}%`])).rows as { source: string | null; post_id: string; user_name: string; lang: string }[];
+    return (
+      await client.query(
+        `SELECT source, post_id, user_name, lang FROM ${LOCAL_POSTS_TABLE} WHERE post_id LIKE $1 ORDER BY post_id`,
+        [`${idPrefix}%`],
+      )
+    ).rows as { source: string | null; post_id: string; user_name: string; lang: string }[];
   } finally {
     await client.end();
   }
@@ -26,14 +34,26 @@ describe('e2e: the X collector feeding the whole pipeline', function () {
   this.timeout(300_000);
   let harness: E2eHarness | undefined;
 
-  before(async () => { harness = await E2eHarness.start({ shards: 2, sinks: 'all' }); });
-  after(async () => { await harness?.stop(); });
+  before(async () => {
+    harness = await E2eHarness.start({ shards: 2, sinks: 'all' });
+  });
+  after(async () => {
+    await harness?.stop();
+  });
 
   it('stores each collected post once with its source although two collectors sent it, and archives both records', async () => {
     const h = harness as E2eHarness;
     // The stand-ins (and the posts table) are shared by the e2e tests: this run's ids carry a prefix of their own.
     const idPrefix = String(Date.now());
-    const tweets = [1, 2, 3, 4].map((n) => xTweet(`${idPrefix}${n}`, n % 2 === 0 ? `Por fin aire limpio en el centro, qué alivio #ZBE ${n}` : `The low emission zone works #ZBE ${n}`, `resident${n}`));
+    const tweets = [1, 2, 3, 4].map((n) =>
+      xTweet(
+        `${idPrefix}${n}`,
+        n % 2 === 0
+          ? `Por fin aire limpio en el centro, qué alivio #ZBE ${n}`
+          : `The low emission zone works #ZBE ${n}`,
+        `resident${n}`,
+      ),
+    );
     const script = (): ConnectionScript[] => [{ steps: tweets.map((tweet) => ({ tweet })) }];
     const postgresUrl = h.stack.endpoints.postgresUrl ?? '';
     // Two collectors, each with its own position: both send every post.
@@ -41,8 +61,24 @@ describe('e2e: the X collector feeding the whole pipeline', function () {
       const fake = new FakeXApiServer(TOKEN, script());
       await fake.start();
       try {
-        const run = await runCollectCli(['--source', 'x', '--hashtag', 'ZBE', '--stream', h.streamName, '--duration', '4', '--json', '--position-file', path.join(h.dir, `position-${h.id}-${name}.json`), '--log-file', path.join(h.dir, `collect-${h.id}-${name}.log`)],
-          { X_BEARER_TOKEN: TOKEN, X_API_BASE_URL: fake.endpoint, AWS_ENDPOINT_URL_KINESIS: h.stack.endpoints.kinesis });
+        const run = await runCollectCli(
+          [
+            '--source',
+            'x',
+            '--hashtag',
+            'ZBE',
+            '--stream',
+            h.streamName,
+            '--duration',
+            '4',
+            '--json',
+            '--position-file',
+            path.join(h.dir, `position-${h.id}-${name}.json`),
+            '--log-file',
+            path.join(h.dir, `collect-${h.id}-${name}.log`),
+          ],
+          { X_BEARER_TOKEN: TOKEN, X_API_BASE_URL: fake.endpoint, AWS_ENDPOINT_URL_KINESIS: h.stack.endpoints.kinesis },
+        );
         expect(run.code, run.stderr).to.equal(0);
         expect(JSON.parse(run.stdout)).to.include({ succeeded: 4 });
       } finally {
@@ -55,11 +91,25 @@ describe('e2e: the X collector feeding the whole pipeline', function () {
     for (const { shardId, record } of stored.kinesisRecords) lastPerShard.set(shardId, record.SequenceNumber ?? '0');
 
     h.startDaemon('collector-worker');
-    await h.waitForLeases((leases) => [...lastPerShard].every(([shard, sequence]) => checkpointReached(leases.find((l) => l.leaseKey === shard)?.checkpoint, sequence)), 180_000);
+    await h.waitForLeases(
+      (leases) =>
+        [...lastPerShard].every(([shard, sequence]) =>
+          checkpointReached(leases.find((l) => l.leaseKey === shard)?.checkpoint, sequence),
+        ),
+      180_000,
+    );
 
-    expect(await rows(postgresUrl, idPrefix)).to.deep.equal([1, 2, 3, 4].map((n) => ({ source: 'x', post_id: `${idPrefix}${n}`, user_name: `resident${n}`, lang: n % 2 === 0 ? 'es' : 'en' })));
+    expect(await rows(postgresUrl, idPrefix)).to.deep.equal(
+      [1, 2, 3, 4].map((n) => ({
+        source: 'x',
+        post_id: `${idPrefix}${n}`,
+        user_name: `resident${n}`,
+        lang: n % 2 === 0 ? 'es' : 'en',
+      })),
+    );
     const archive = await readArchive(h.stack.factory.s3(), E2E_BUCKET, `${h.archivePrefix}/raw/`);
     expect(archive.lines.length).to.equal(8);
-    for (const name of ['a', 'b']) expect(fs.readFileSync(path.join(h.dir, `collect-${h.id}-${name}.log`), 'utf8')).not.to.include(TOKEN);
+    for (const name of ['a', 'b'])
+      expect(fs.readFileSync(path.join(h.dir, `collect-${h.id}-${name}.log`), 'utf8')).not.to.include(TOKEN);
   });
 });

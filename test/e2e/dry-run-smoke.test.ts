@@ -7,8 +7,12 @@ describe('e2e: KCL daemon with the dry-run consumer', function () {
   this.timeout(240_000);
   let harness: E2eHarness | undefined;
 
-  before(async () => { harness = await E2eHarness.start({ shards: 2, sinks: 'none' }); });
-  after(async () => { await harness?.stop(); });
+  before(async () => {
+    harness = await E2eHarness.start({ shards: 2, sinks: 'none' });
+  });
+  after(async () => {
+    await harness?.stop();
+  });
 
   it('leases both shards to its worker and checkpoints up to the last record put, then shuts down without orphans', async () => {
     const h = harness as E2eHarness;
@@ -16,7 +20,10 @@ describe('e2e: KCL daemon with the dry-run consumer', function () {
     const daemon = h.startDaemon('smoke-worker');
     await daemon.waitForLog(/Initialization complete/, 120_000);
 
-    const leases = await h.waitForLeases((ls) => ls.length === 2 && ls.every((l) => checkpointReached(l.checkpoint, lastPut.get(l.leaseKey) ?? '0')), 120_000);
+    const leases = await h.waitForLeases(
+      (ls) => ls.length === 2 && ls.every((l) => checkpointReached(l.checkpoint, lastPut.get(l.leaseKey) ?? '0')),
+      120_000,
+    );
     expect(leases.map((l) => l.leaseOwner)).to.deep.equal(['smoke-worker', 'smoke-worker']);
     expect(groupMembers(daemon.pid)).to.have.length(2);
 

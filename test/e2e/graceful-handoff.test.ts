@@ -10,7 +10,13 @@ import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-ha
 /** Every JSON log entry of the consumer children that wrote into `dir`. */
 function consumerLog(dir: string): Array<Record<string, unknown>> {
   if (!fs.existsSync(dir)) return [];
-  return fs.readdirSync(dir).flatMap((file) => fs.readFileSync(path.join(dir, file), 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>));
+  return fs.readdirSync(dir).flatMap((file) =>
+    fs
+      .readFileSync(path.join(dir, file), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>),
+  );
 }
 
 /**
@@ -18,11 +24,13 @@ function consumerLog(dir: string): Array<Record<string, unknown>> {
  * last; records were put one per Kinesis record on one shard, so a batch is every put sequence number in between.
  */
 function accepted(dir: string, putOrder: readonly string[]): string[] {
-  return consumerLog(dir).filter((e) => e.message === 'dry run: batch accepted').flatMap((e) => {
-    const from = putOrder.indexOf(String(e.first));
-    const to = putOrder.indexOf(String(e.last));
-    return from < 0 || to < 0 ? [String(e.first), String(e.last)] : putOrder.slice(from, to + 1);
-  });
+  return consumerLog(dir)
+    .filter((e) => e.message === 'dry run: batch accepted')
+    .flatMap((e) => {
+      const from = putOrder.indexOf(String(e.first));
+      const to = putOrder.indexOf(String(e.last));
+      return from < 0 || to < 0 ? [String(e.first), String(e.last)] : putOrder.slice(from, to + 1);
+    });
 }
 
 (e2eGenerations().includes(3) ? describe : describe.skip)('e2e: graceful lease hand-off under KCL 3', function () {
@@ -31,14 +39,24 @@ function accepted(dir: string, putOrder: readonly string[]): string[] {
 
   // Batches of 100 and no age-based flush: whatever the old owner holds past the last full batch is only made durable
   // (and checkpointed) by its shutdownRequested; without that, the new owner would get those records again.
-  before(async () => { harness = await E2eHarness.start({ shards: 1, sinks: 'none', generation: 3, consumerEnv: { BATCH_MAX_RECORDS: '100', BATCH_MAX_AGE_MS: '3600000' } }); });
-  after(async () => { await harness?.stop(); });
+  before(async () => {
+    harness = await E2eHarness.start({
+      shards: 1,
+      sinks: 'none',
+      generation: 3,
+      consumerEnv: { BATCH_MAX_RECORDS: '100', BATCH_MAX_AGE_MS: '3600000' },
+    });
+  });
+  after(async () => {
+    await harness?.stop();
+  });
 
-  it('moves the lease to the other worker, which starts at the old owner\'s last record: zero records replayed', async () => {
+  it("moves the lease to the other worker, which starts at the old owner's last record: zero records replayed", async () => {
     const h = harness as E2eHarness;
     const logsA = path.join(h.dir, 'consumer-a');
     const logsB = path.join(h.dir, 'consumer-b');
-    const withLogs = (workerId: string, dir: string): KclDaemon => h.startDaemon(workerId, { env: { ...h.daemonOptions(workerId).env, LOG_DIR: dir } });
+    const withLogs = (workerId: string, dir: string): KclDaemon =>
+      h.startDaemon(workerId, { env: { ...h.daemonOptions(workerId).env, LOG_DIR: dir } });
     const a = withLogs('worker-a', logsA);
     await h.waitForLeases((ls) => ls[0]?.leaseOwner === 'worker-a', 120_000);
     // 150 records: one batch (>= 100) flushed and checkpointed. Then 50 that stay in the first owner's buffer.
@@ -54,14 +72,25 @@ function accepted(dir: string, putOrder: readonly string[]): string[] {
     const lease = (await h.leases())[0];
     // The write the KCL 3 leader makes to hand a lease over (DynamoDBLeaseRefresher.initiateGracefulLeaseHandoff):
     // new leaseOwner, the old one as checkpointOwner, leaseCounter unchanged. Conditional: a no-op if the leader moved it already.
-    await h.stack.factory.dynamodb().send(new UpdateItemCommand({
-      TableName: h.applicationName, Key: { leaseKey: { S: lease?.leaseKey ?? '' } },
-      UpdateExpression: 'SET leaseOwner = :new, checkpointOwner = :old',
-      ConditionExpression: 'leaseOwner = :old AND attribute_not_exists(checkpointOwner)',
-      ExpressionAttributeValues: { ':new': { S: 'worker-b' }, ':old': { S: 'worker-a' } },
-    })).catch((error: unknown) => { if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error; });
+    await h.stack.factory
+      .dynamodb()
+      .send(
+        new UpdateItemCommand({
+          TableName: h.applicationName,
+          Key: { leaseKey: { S: lease?.leaseKey ?? '' } },
+          UpdateExpression: 'SET leaseOwner = :new, checkpointOwner = :old',
+          ConditionExpression: 'leaseOwner = :old AND attribute_not_exists(checkpointOwner)',
+          ExpressionAttributeValues: { ':new': { S: 'worker-b' }, ':old': { S: 'worker-a' } },
+        }),
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof Error && error.name === 'ConditionalCheckFailedException')) throw error;
+      });
 
-    const moved = await h.waitForLeases((ls) => ls[0]?.leaseOwner === 'worker-b' && ls[0]?.checkpointOwner === null, 120_000);
+    const moved = await h.waitForLeases(
+      (ls) => ls[0]?.leaseOwner === 'worker-b' && ls[0]?.checkpointOwner === null,
+      120_000,
+    );
     expect(moved[0]?.checkpoint, 'the old owner checkpointed its last record before letting go').to.equal(lastPut);
     expect(accepted(logsA, h.putSequences).length, 'the held 50 were made durable in shutdownRequested').to.equal(200);
 

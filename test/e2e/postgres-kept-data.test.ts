@@ -10,7 +10,11 @@ import { freePort, isAlive } from '../../common/process/service-process';
 async function query(url: string, sql: string): Promise<unknown[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  try { return (await client.query(sql)).rows; } finally { await client.end(); }
+  try {
+    return (await client.query(sql)).rows;
+  } finally {
+    await client.end();
+  }
 }
 
 describe('postgres stand-in with keepData (npm start)', function () {
@@ -35,7 +39,12 @@ describe('postgres stand-in with keepData (npm start)', function () {
     await query(first.url, 'INSERT INTO kept VALUES (1)');
     await first.stop();
 
-    const second = await startPostgres({ port: await freePort(), directory: folder, database: 'sinks', keepData: true });
+    const second = await startPostgres({
+      port: await freePort(),
+      directory: folder,
+      database: 'sinks',
+      keepData: true,
+    });
     started.push(second);
     expect(second.url, 'same credentials').to.equal(first.url.replace(/:\d+\//, `:${new URL(second.url).port}/`));
     await query(second.url, 'INSERT INTO kept VALUES (2)');

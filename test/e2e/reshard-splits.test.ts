@@ -10,15 +10,40 @@ describe('e2e: reshard under load, merge and uneven split', function () {
   const soak = useSoakStack();
   const { dir } = soak;
 
-  for (const [from, to] of [[4, 2], [2, 3]] as const) {
+  for (const [from, to] of [
+    [4, 2],
+    [2, 3],
+  ] as const) {
     it(`stores every record once in both sinks across ${from} -> ${to}`, async () => {
       const r = await runReshardOnce({
-        stack: soak.stack(), dir, from, to, ratePerSecond: 150, beforeMs: 4_000, afterMs: 3_000, deliveryTimeoutMs: 240_000, guard: true,
-        logger: new NullLogger(), progress: () => undefined,
+        stack: soak.stack(),
+        dir,
+        from,
+        to,
+        ratePerSecond: 150,
+        beforeMs: 4_000,
+        afterMs: 3_000,
+        deliveryTimeoutMs: 240_000,
+        guard: true,
+        logger: new NullLogger(),
+        progress: () => undefined,
       });
       expect(r.produced, `logs in ${path.join(dir, 'logs')}`).to.be.greaterThan(500);
-      expect({ delivered: r.delivered, archived: r.archived, loaded: r.loaded, duplicates: r.duplicates, missing: r.missing, unexpected: r.unexpected })
-        .to.deep.equal({ delivered: true, archived: r.produced, loaded: r.produced, duplicates: 0, missing: 0, unexpected: 0 });
+      expect({
+        delivered: r.delivered,
+        archived: r.archived,
+        loaded: r.loaded,
+        duplicates: r.duplicates,
+        missing: r.missing,
+        unexpected: r.unexpected,
+      }).to.deep.equal({
+        delivered: true,
+        archived: r.produced,
+        loaded: r.produced,
+        duplicates: 0,
+        missing: 0,
+        unexpected: 0,
+      });
     });
   }
 });

@@ -13,11 +13,19 @@ export interface FakePoint {
 
 interface Query {
   Id: string;
-  MetricStat: { Metric: { Namespace: string; MetricName: string; Dimensions?: { Name: string; Value: string }[] }; Period: number; Stat: string };
+  MetricStat: {
+    Metric: { Namespace: string; MetricName: string; Dimensions?: { Name: string; Value: string }[] };
+    Period: number;
+    Stat: string;
+  };
 }
 
 /** Builds every result in full, then hands out `pageSize` data points per call; the token is the offset. */
-export function fakeGetMetricData(points: readonly FakePoint[], body: Record<string, unknown>, pageSize: number): Record<string, unknown> {
+export function fakeGetMetricData(
+  points: readonly FakePoint[],
+  body: Record<string, unknown>,
+  pageSize: number,
+): Record<string, unknown> {
   const start = (body.StartTime as number) * 1000;
   const end = (body.EndTime as number) * 1000;
   const results = (body.MetricDataQueries as Query[]).map((q) => ({ id: q.Id, rows: rowsFor(points, q, start, end) }));
@@ -28,7 +36,13 @@ export function fakeGetMetricData(points: readonly FakePoint[], body: Record<str
   return {
     MetricDataResults: results.map((r) => {
       const mine = page.filter((p) => p.id === r.id);
-      return { Id: r.id, Label: r.id, StatusCode: next === undefined ? 'Complete' : 'PartialData', Timestamps: mine.map((p) => p.t / 1000), Values: mine.map((p) => p.v) };
+      return {
+        Id: r.id,
+        Label: r.id,
+        StatusCode: next === undefined ? 'Complete' : 'PartialData',
+        Timestamps: mine.map((p) => p.t / 1000),
+        Values: mine.map((p) => p.v),
+      };
     }),
     ...(next === undefined ? {} : { NextToken: next }),
   };
@@ -40,10 +54,16 @@ function rowsFor(points: readonly FakePoint[], q: Query, start: number, end: num
   const buckets = new Map<number, { n: number; sum: number; min: number; max: number }>();
   for (const p of points) {
     if (p.namespace !== q.MetricStat.Metric.Namespace || p.name !== q.MetricStat.Metric.MetricName) continue;
-    if (p.timestampMs < start || p.timestampMs >= end || JSON.stringify(Object.entries(p.dimensions).sort()) !== wanted) continue;
+    if (p.timestampMs < start || p.timestampMs >= end || JSON.stringify(Object.entries(p.dimensions).sort()) !== wanted)
+      continue;
     const key = Math.floor(p.timestampMs / periodMs) * periodMs;
     const b = buckets.get(key) ?? { n: 0, sum: 0, min: Infinity, max: -Infinity };
-    buckets.set(key, { n: b.n + p.sampleCount, sum: b.sum + p.sum, min: Math.min(b.min, p.minimum), max: Math.max(b.max, p.maximum) });
+    buckets.set(key, {
+      n: b.n + p.sampleCount,
+      sum: b.sum + p.sum,
+      min: Math.min(b.min, p.minimum),
+      max: Math.max(b.max, p.maximum),
+    });
   }
   return [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([t, b]) => ({ t, v: stat(q.MetricStat.Stat, b) }));
 }

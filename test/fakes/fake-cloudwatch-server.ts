@@ -19,10 +19,16 @@ export class FakeCloudWatchServer extends LoopbackHttpFake {
   public readonly alarms = new Map<string, Record<string, unknown>>();
   public readonly dashboards = new Map<string, string>();
   /** Responds to the next N requests with this HTTP status and error type. */
-  public failNext: { count: number; status: number; type: string } = { count: 0, status: 500, type: 'InternalServiceError' };
+  public failNext: { count: number; status: number; type: string } = {
+    count: 0,
+    status: 500,
+    type: 'InternalServiceError',
+  };
   /** GetMetricData returns at most this many data points per page, to exercise NextToken. */
   public pageSize = 100_800;
-  public calls(operation: string): RecordedRequest[] { return this.requests.filter((r) => r.operation === operation); }
+  public calls(operation: string): RecordedRequest[] {
+    return this.requests.filter((r) => r.operation === operation);
+  }
 
   protected override respond(req: http.IncomingMessage, payload: Buffer, res: http.ServerResponse): void {
     const target = String(req.headers['x-amz-target'] ?? '');
@@ -45,11 +51,19 @@ export class FakeCloudWatchServer extends LoopbackHttpFake {
 
   private dispatch(operation: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (operation) {
-      case 'PutMetricData': this.storePoints(body); return {};
-      case 'GetMetricData': return fakeGetMetricData(this.points, body, this.pageSize);
-      case 'PutMetricAlarm': this.alarms.set(String(body.AlarmName), body); return {};
-      case 'PutDashboard': this.dashboards.set(String(body.DashboardName), String(body.DashboardBody)); return { DashboardValidationMessages: [] };
-      default: return {};
+      case 'PutMetricData':
+        this.storePoints(body);
+        return {};
+      case 'GetMetricData':
+        return fakeGetMetricData(this.points, body, this.pageSize);
+      case 'PutMetricAlarm':
+        this.alarms.set(String(body.AlarmName), body);
+        return {};
+      case 'PutDashboard':
+        this.dashboards.set(String(body.DashboardName), String(body.DashboardBody));
+        return { DashboardValidationMessages: [] };
+      default:
+        return {};
     }
   }
 
@@ -57,12 +71,20 @@ export class FakeCloudWatchServer extends LoopbackHttpFake {
     const namespace = String(body.Namespace);
     for (const d of (body.MetricData as Record<string, unknown>[] | undefined) ?? []) {
       const dims: Record<string, string> = {};
-      for (const dim of (d.Dimensions as { Name: string; Value: string }[] | undefined) ?? []) dims[dim.Name] = dim.Value;
-      const stats = d.StatisticValues as { SampleCount: number; Sum: number; Minimum: number; Maximum: number } | undefined;
+      for (const dim of (d.Dimensions as { Name: string; Value: string }[] | undefined) ?? [])
+        dims[dim.Name] = dim.Value;
+      const stats = d.StatisticValues as
+        { SampleCount: number; Sum: number; Minimum: number; Maximum: number } | undefined;
       const value = d.Value as number | undefined;
       this.points.push({
-        namespace, name: String(d.MetricName), dimensions: dims, timestampMs: (d.Timestamp as number) * 1000,
-        sampleCount: stats?.SampleCount ?? 1, sum: stats?.Sum ?? value ?? 0, minimum: stats?.Minimum ?? value ?? 0, maximum: stats?.Maximum ?? value ?? 0,
+        namespace,
+        name: String(d.MetricName),
+        dimensions: dims,
+        timestampMs: (d.Timestamp as number) * 1000,
+        sampleCount: stats?.SampleCount ?? 1,
+        sum: stats?.Sum ?? value ?? 0,
+        minimum: stats?.Minimum ?? value ?? 0,
+        maximum: stats?.Maximum ?? value ?? 0,
       });
     }
   }
@@ -70,6 +92,10 @@ export class FakeCloudWatchServer extends LoopbackHttpFake {
 
 function reply(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/x-amz-json-1.0', 'content-length': Buffer.byteLength(text), 'x-amzn-requestid': 'fake' });
+  res.writeHead(status, {
+    'content-type': 'application/x-amz-json-1.0',
+    'content-length': Buffer.byteLength(text),
+    'x-amzn-requestid': 'fake',
+  });
   res.end(text);
 }

@@ -19,23 +19,33 @@ export class FakeComprehendServer extends LoopbackHttpFake {
 
   protected override respond(req: http.IncomingMessage, payload: Buffer, res: http.ServerResponse): void {
     if (req.headers['x-amz-target'] !== TARGET || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
-      return reply(res, 400, { __type: 'UnknownOperationException', message: `unexpected ${String(req.headers['x-amz-target'])}` });
+      return reply(res, 400, {
+        __type: 'UnknownOperationException',
+        message: `unexpected ${String(req.headers['x-amz-target'])}`,
+      });
     }
     let body: { LanguageCode?: unknown; TextList?: unknown };
-    try { body = JSON.parse(payload.toString('utf8')) as typeof body; } catch {
+    try {
+      body = JSON.parse(payload.toString('utf8')) as typeof body;
+    } catch {
       return reply(res, 400, { __type: 'SerializationException', message: 'bad JSON' });
     }
     const lang = String(body.LanguageCode);
     const texts = Array.isArray(body.TextList) ? body.TextList.map(String) : [];
     this.batches.push({ LanguageCode: lang, TextList: texts });
     if (this.throttleNext > 0) {
-      this.throttleNext -= 1; this.throttled += 1;
+      this.throttleNext -= 1;
+      this.throttled += 1;
       return reply(res, 400, { __type: 'com.amazonaws.comprehend#ThrottlingException', message: 'Rate exceeded' });
     }
-    if (!SUPPORTED.has(lang)) return reply(res, 400, { __type: 'UnsupportedLanguageException', Message: `unsupported ${lang}` });
-    if (texts.some((t) => t.includes('REJECT_BATCH'))) return reply(res, 400, { __type: 'InvalidRequestException', Message: 'rejected' });
-    if (texts.length > 25) return reply(res, 400, { __type: 'BatchSizeLimitExceededException', Message: 'more than 25' });
-    if (texts.some((t) => Buffer.byteLength(t, 'utf8') > 5000)) return reply(res, 400, { __type: 'TextSizeLimitExceededException', Message: 'too long' });
+    if (!SUPPORTED.has(lang))
+      return reply(res, 400, { __type: 'UnsupportedLanguageException', Message: `unsupported ${lang}` });
+    if (texts.some((t) => t.includes('REJECT_BATCH')))
+      return reply(res, 400, { __type: 'InvalidRequestException', Message: 'rejected' });
+    if (texts.length > 25)
+      return reply(res, 400, { __type: 'BatchSizeLimitExceededException', Message: 'more than 25' });
+    if (texts.some((t) => Buffer.byteLength(t, 'utf8') > 5000))
+      return reply(res, 400, { __type: 'TextSizeLimitExceededException', Message: 'too long' });
     return reply(res, 200, answer(texts));
   }
 }
@@ -44,12 +54,17 @@ function answer(texts: readonly string[]): Record<string, unknown> {
   const ResultList: Record<string, unknown>[] = [];
   const ErrorList: Record<string, unknown>[] = [];
   texts.forEach((text, Index) => {
-    if (text.includes('FAIL_ITEM')) { ErrorList.push({ Index, ErrorCode: 'INTERNAL_SERVER_ERROR', ErrorMessage: 'item failed' }); return; }
+    if (text.includes('FAIL_ITEM')) {
+      ErrorList.push({ Index, ErrorCode: 'INTERNAL_SERVER_ERROR', ErrorMessage: 'item failed' });
+      return;
+    }
     const Sentiment = text.includes('good') ? 'POSITIVE' : text.includes('bad') ? 'NEGATIVE' : 'NEUTRAL';
     const top = 0.91;
     const SentimentScore = {
-      Positive: Sentiment === 'POSITIVE' ? top : 0.03, Negative: Sentiment === 'NEGATIVE' ? top : 0.03,
-      Neutral: Sentiment === 'NEUTRAL' ? top : 0.03, Mixed: 0.03,
+      Positive: Sentiment === 'POSITIVE' ? top : 0.03,
+      Negative: Sentiment === 'NEGATIVE' ? top : 0.03,
+      Neutral: Sentiment === 'NEUTRAL' ? top : 0.03,
+      Mixed: 0.03,
     };
     ResultList.push({ Index, Sentiment, SentimentScore });
   });

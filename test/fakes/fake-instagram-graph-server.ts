@@ -19,8 +19,14 @@ export class FakeInstagramGraphServer extends LoopbackHttpFake {
   private poll = -1;
 
   /** `polls[n]` is what the n-th poll sees (newest first); the last one repeats. Pages hold `pageSize` media. */
-  public constructor(private readonly accessToken: string, private readonly userId: string, private readonly hashtagId: string,
-    private readonly polls: readonly (readonly FakeMedia[])[], private readonly pageSize = 2, private readonly basePath = '/v24.0') {
+  public constructor(
+    private readonly accessToken: string,
+    private readonly userId: string,
+    private readonly hashtagId: string,
+    private readonly polls: readonly (readonly FakeMedia[])[],
+    private readonly pageSize = 2,
+    private readonly basePath = '/v24.0',
+  ) {
     super();
   }
 
@@ -32,9 +38,12 @@ export class FakeInstagramGraphServer extends LoopbackHttpFake {
     const url = new URL(req.url ?? '/', this.endpoint);
     if (url.searchParams.get('access_token') !== this.accessToken) {
       this.rejectedTokens += 1;
-      return this.json(res, 400, { error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190 } });
+      return this.json(res, 400, {
+        error: { message: 'Invalid OAuth access token - Cannot parse access token', type: 'OAuthException', code: 190 },
+      });
     }
-    if (url.searchParams.get('user_id') !== this.userId) return this.json(res, 400, { error: { message: 'user_id is required', type: 'OAuthException', code: 100 } });
+    if (url.searchParams.get('user_id') !== this.userId)
+      return this.json(res, 400, { error: { message: 'user_id is required', type: 'OAuthException', code: 100 } });
     const path = url.pathname.startsWith(this.basePath) ? url.pathname.slice(this.basePath.length) : '';
     if (path === '/ig_hashtag_search') {
       this.hashtagSearches.push(url.searchParams.get('q') ?? '');
@@ -42,7 +51,8 @@ export class FakeInstagramGraphServer extends LoopbackHttpFake {
     }
     if (path === `/${this.hashtagId}/recent_media`) {
       const fields = url.searchParams.get('fields') ?? '';
-      if (!['id', 'caption', 'timestamp'].every((field) => fields.split(',').includes(field))) return this.json(res, 400, { error: { message: 'fields', code: 100 } });
+      if (!['id', 'caption', 'timestamp'].every((field) => fields.split(',').includes(field)))
+        return this.json(res, 400, { error: { message: 'fields', code: 100 } });
       const after = url.searchParams.get('after') ?? undefined;
       if (after === undefined) this.poll += 1;
       this.pageRequests.push({ poll: this.poll, ...(after === undefined ? {} : { after }) });

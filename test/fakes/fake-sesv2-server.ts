@@ -15,16 +15,31 @@ export class FakeSesV2Server extends LoopbackHttpFake {
 
   protected respond(req: http.IncomingMessage, body: Buffer, res: http.ServerResponse): void {
     if (req.method !== 'POST' || req.url !== '/v2/email/outbound-emails') {
-      res.writeHead(404, { 'content-type': 'application/json', 'x-amzn-errortype': 'NotFoundException' }).end('{"message":"not found"}');
+      res
+        .writeHead(404, { 'content-type': 'application/json', 'x-amzn-errortype': 'NotFoundException' })
+        .end('{"message":"not found"}');
       return;
     }
-    const input = JSON.parse(body.toString('utf8')) as { FromEmailAddress?: string; Destination?: { ToAddresses?: string[] }; Content?: { Raw?: { Data?: string } } };
+    const input = JSON.parse(body.toString('utf8')) as {
+      FromEmailAddress?: string;
+      Destination?: { ToAddresses?: string[] };
+      Content?: { Raw?: { Data?: string } };
+    };
     if (input.FromEmailAddress === undefined || !this.verified.has(input.FromEmailAddress)) {
-      res.writeHead(400, { 'content-type': 'application/json', 'x-amzn-errortype': 'MessageRejected' })
-        .end(JSON.stringify({ message: `Email address is not verified. The following identities failed the check in region US-EAST-1: ${input.FromEmailAddress ?? ''}` }));
+      res.writeHead(400, { 'content-type': 'application/json', 'x-amzn-errortype': 'MessageRejected' }).end(
+        JSON.stringify({
+          message: `Email address is not verified. The following identities failed the check in region US-EAST-1: ${input.FromEmailAddress ?? ''}`,
+        }),
+      );
       return;
     }
-    this.sent.push({ from: input.FromEmailAddress, to: input.Destination?.ToAddresses ?? [], raw: Buffer.from(input.Content?.Raw?.Data ?? '', 'base64') });
-    res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ MessageId: `fake-${this.sent.length}` }));
+    this.sent.push({
+      from: input.FromEmailAddress,
+      to: input.Destination?.ToAddresses ?? [],
+      raw: Buffer.from(input.Content?.Raw?.Data ?? '', 'base64'),
+    });
+    res
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ MessageId: `fake-${this.sent.length}` }));
   }
 }

@@ -30,15 +30,26 @@ export class FakeSnsServer extends LoopbackHttpFake {
       this.failNext.count -= 1;
       return error(res, this.failNext.status, this.failNext.code, 'injected failure');
     }
-    if (req.method !== 'POST' || params.get('Version') !== '2010-03-31') return error(res, 400, 'InvalidAction', 'expected a POST of Version 2010-03-31');
+    if (req.method !== 'POST' || params.get('Version') !== '2010-03-31')
+      return error(res, 400, 'InvalidAction', 'expected a POST of Version 2010-03-31');
     if (action !== 'Publish') return error(res, 400, 'InvalidAction', `unsupported action ${action}`);
     const topicArn = params.get('TopicArn') ?? '';
     if (!this.topics.has(topicArn)) return error(res, 404, 'NotFound', 'Topic does not exist');
     const message = params.get('Message');
     if (message === null || message === '') return error(res, 400, 'InvalidParameter', 'Empty message');
     const messageId = crypto.randomUUID();
-    this.published.push({ topicArn, subject: params.get('Subject') ?? undefined, message, attributes: attributesOf(params), messageId });
-    reply(res, 200, `<PublishResponse xmlns="${XMLNS}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${crypto.randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`);
+    this.published.push({
+      topicArn,
+      subject: params.get('Subject') ?? undefined,
+      message,
+      attributes: attributesOf(params),
+      messageId,
+    });
+    reply(
+      res,
+      200,
+      `<PublishResponse xmlns="${XMLNS}"><PublishResult><MessageId>${messageId}</MessageId></PublishResult><ResponseMetadata><RequestId>${crypto.randomUUID()}</RequestId></ResponseMetadata></PublishResponse>`,
+    );
   }
 }
 
@@ -46,14 +57,21 @@ function attributesOf(params: URLSearchParams): Record<string, { dataType: strin
   const out: Record<string, { dataType: string; value: string }> = {};
   for (let i = 1; params.has(`MessageAttributes.entry.${i}.Name`); i += 1) {
     const prefix = `MessageAttributes.entry.${i}`;
-    out[params.get(`${prefix}.Name`)!] = { dataType: params.get(`${prefix}.Value.DataType`) ?? '', value: params.get(`${prefix}.Value.StringValue`) ?? '' };
+    out[params.get(`${prefix}.Name`)!] = {
+      dataType: params.get(`${prefix}.Value.DataType`) ?? '',
+      value: params.get(`${prefix}.Value.StringValue`) ?? '',
+    };
   }
   return out;
 }
 
 function error(res: http.ServerResponse, status: number, code: string, message: string): void {
   const type = status >= 500 ? 'Receiver' : 'Sender';
-  reply(res, status, `<ErrorResponse xmlns="${XMLNS}"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${crypto.randomUUID()}</RequestId></ErrorResponse>`);
+  reply(
+    res,
+    status,
+    `<ErrorResponse xmlns="${XMLNS}"><Error><Type>${type}</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>${crypto.randomUUID()}</RequestId></ErrorResponse>`,
+  );
 }
 
 function reply(res: http.ServerResponse, status: number, xml: string): void {

@@ -16,7 +16,8 @@ export type StreamStep =
   | { readonly drop: true };
 
 /** What one connection attempt gets: an HTTP error (429 with x-rate-limit-reset `resetInSeconds` from now), or a stream. */
-export type ConnectionScript = { readonly status: number; readonly resetInSeconds?: number } | { readonly steps: readonly StreamStep[] };
+export type ConnectionScript =
+  { readonly status: number; readonly resetInSeconds?: number } | { readonly steps: readonly StreamStep[] };
 
 export interface StreamConnectionLog {
   readonly atMs: number;
@@ -28,16 +29,36 @@ export interface StreamConnectionLog {
   closedAtMs?: number;
 }
 
-interface Rule { id: string; value: string; tag?: string }
+interface Rule {
+  id: string;
+  value: string;
+  tag?: string;
+}
 
-export const STREAM_QUERY_EXPECTED = { 'tweet.fields': 'created_at,lang,author_id,entities', expansions: 'author_id', 'user.fields': 'username' };
+export const STREAM_QUERY_EXPECTED = {
+  'tweet.fields': 'created_at,lang,author_id,entities',
+  expansions: 'author_id',
+  'user.fields': 'username',
+};
 
 /** A filtered-stream line as X sends it: data + includes.users + matching_rules; hashtags as entity objects with `tag`. */
 export function xTweet(id: string, text: string, username: string, createdAt = new Date().toISOString()): object {
-  const hashtags = [...text.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((match) => ({ start: match.index ?? 0, end: (match.index ?? 0) + match[0].length, tag: match[1] }));
+  const hashtags = [...text.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((match) => ({
+    start: match.index ?? 0,
+    end: (match.index ?? 0) + match[0].length,
+    tag: match[1],
+  }));
   const authorId = `u${username.length}${id}`;
   return {
-    data: { id, text, created_at: createdAt, lang: /[ñáéíóú¿¡]/.test(text) ? 'es' : 'en', author_id: authorId, edit_history_tweet_ids: [id], entities: { hashtags } },
+    data: {
+      id,
+      text,
+      created_at: createdAt,
+      lang: /[ñáéíóú¿¡]/.test(text) ? 'es' : 'en',
+      author_id: authorId,
+      edit_history_tweet_ids: [id],
+      entities: { hashtags },
+    },
     includes: { users: [{ id: authorId, name: `Display ${username}`, username }] },
     matching_rules: [{ id: '1', tag: 'kinesis-sentiment-collector' }],
   };
@@ -55,7 +76,12 @@ export class FakeXApiServer extends LoopbackHttpFake {
   private readonly sockets = new Set<http.ServerResponse>();
 
   /** After the scripts run out, a connection sends keep-alives every `keepAliveMs` until closed. */
-  public constructor(private readonly bearerToken: string, scripts: readonly ConnectionScript[], rules: readonly Rule[] = [], private readonly keepAliveMs = 500) {
+  public constructor(
+    private readonly bearerToken: string,
+    scripts: readonly ConnectionScript[],
+    rules: readonly Rule[] = [],
+    private readonly keepAliveMs = 500,
+  ) {
     super();
     this.pending = [...scripts];
     this.rules = rules.map((rule) => ({ ...rule }));
@@ -76,8 +102,14 @@ export class FakeXApiServer extends LoopbackHttpFake {
     const url = new URL(req.url ?? '/', 'http://fake');
     if (url.pathname === '/2/tweets/search/stream/rules') return this.handleRules(req.method ?? 'GET', body, res);
     if (url.pathname === '/2/tweets/search/stream' && req.method === 'GET') {
-      const wrongQuery = Object.entries(STREAM_QUERY_EXPECTED).filter(([key, value]) => url.searchParams.get(key) !== value);
-      if (wrongQuery.length > 0) return this.json(res, 400, { title: 'Invalid Request', detail: `bad ${wrongQuery.map(([key]) => key).join(', ')}` });
+      const wrongQuery = Object.entries(STREAM_QUERY_EXPECTED).filter(
+        ([key, value]) => url.searchParams.get(key) !== value,
+      );
+      if (wrongQuery.length > 0)
+        return this.json(res, 400, {
+          title: 'Invalid Request',
+          detail: `bad ${wrongQuery.map(([key]) => key).join(', ')}`,
+        });
       void this.stream(res);
       return;
     }
@@ -89,10 +121,17 @@ export class FakeXApiServer extends LoopbackHttpFake {
       this.ruleRequests.push({ method, body: undefined });
       return this.json(res, 200, { data: this.rules, meta: { result_count: this.rules.length } });
     }
-    const parsed = JSON.parse(body.toString('utf8')) as { add?: { value: string; tag?: string }[]; delete?: { ids: string[] } };
+    const parsed = JSON.parse(body.toString('utf8')) as {
+      add?: { value: string; tag?: string }[];
+      delete?: { ids: string[] };
+    };
     this.ruleRequests.push({ method, body: parsed });
     if (parsed.add !== undefined) {
-      const added = parsed.add.map((rule) => ({ id: String(this.nextRuleId++), value: rule.value, ...(rule.tag === undefined ? {} : { tag: rule.tag }) }));
+      const added = parsed.add.map((rule) => ({
+        id: String(this.nextRuleId++),
+        value: rule.value,
+        ...(rule.tag === undefined ? {} : { tag: rule.tag }),
+      }));
       this.rules.push(...added);
       return this.json(res, 201, { data: added, meta: { summary: { created: added.length, not_created: 0 } } });
     }
@@ -107,28 +146,48 @@ export class FakeXApiServer extends LoopbackHttpFake {
     const log: StreamConnectionLog = { atMs: Date.now(), status: 'status' in script ? script.status : 200 };
     this.connections.push(log);
     if ('status' in script) {
-      const reset = script.resetInSeconds === undefined ? undefined : Math.ceil(Date.now() / 1_000) + script.resetInSeconds;
+      const reset =
+        script.resetInSeconds === undefined ? undefined : Math.ceil(Date.now() / 1_000) + script.resetInSeconds;
       if (reset !== undefined) Object.assign(log, { resetSeconds: reset });
-      res.writeHead(script.status, { 'content-type': 'application/json', ...(reset === undefined ? {} : { 'x-rate-limit-reset': String(reset), 'x-rate-limit-remaining': '0' }) });
+      res.writeHead(script.status, {
+        'content-type': 'application/json',
+        ...(reset === undefined ? {} : { 'x-rate-limit-reset': String(reset), 'x-rate-limit-remaining': '0' }),
+      });
       res.end(JSON.stringify({ title: script.status === 429 ? 'Too Many Requests' : 'Error', status: script.status }));
       return;
     }
     this.open += 1;
     this.maxConcurrent = Math.max(this.maxConcurrent, this.open);
     this.sockets.add(res);
-    res.on('close', () => { this.open -= 1; this.sockets.delete(res); log.closedAtMs = Date.now(); });
+    res.on('close', () => {
+      this.open -= 1;
+      this.sockets.delete(res);
+      log.closedAtMs = Date.now();
+    });
     res.writeHead(200, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
-    const write = (bytes: Buffer): void => { if (!res.destroyed) { res.write(bytes); log.lastByteAtMs = Date.now(); } };
+    const write = (bytes: Buffer): void => {
+      if (!res.destroyed) {
+        res.write(bytes);
+        log.lastByteAtMs = Date.now();
+      }
+    };
     for (const step of script.steps) {
       if (res.destroyed) return;
       if ('tweet' in step) write(Buffer.from(`${JSON.stringify(step.tweet)}\r\n`, 'utf8'));
       else if ('tweets' in step) {
         for (let i = 0; i < step.tweets.length; i += 500) {
-          if (!res.write(step.tweets.slice(i, i + 500).map((tweet) => `${JSON.stringify(tweet)}\r\n`).join(''))) await new Promise((resolve) => res.once('drain', resolve));
+          if (
+            !res.write(
+              step.tweets
+                .slice(i, i + 500)
+                .map((tweet) => `${JSON.stringify(tweet)}\r\n`)
+                .join(''),
+            )
+          )
+            await new Promise((resolve) => res.once('drain', resolve));
         }
         log.lastByteAtMs = Date.now();
-      }
-      else if ('raw' in step) {
+      } else if ('raw' in step) {
         const bytes = Buffer.from(step.raw, 'utf8');
         if (step.splitAt === undefined) write(bytes);
         else {
@@ -138,7 +197,10 @@ export class FakeXApiServer extends LoopbackHttpFake {
         }
       } else if ('waitMs' in step) await pause(step.waitMs);
       else if ('stall' in step) return;
-      else if ('drop' in step) { res.destroy(); return; }
+      else if ('drop' in step) {
+        res.destroy();
+        return;
+      }
       // Lets each step reach the client as its own chunk.
       await pause(20);
     }

@@ -10,8 +10,7 @@ import { REPO_ROOT } from '../../common/repo-root';
 export const CONSUMER_ENTRY = path.join(REPO_ROOT, 'dist', 'consumer', 'main.js');
 
 export type ChildMessage =
-  | { action: 'status'; responseFor: string }
-  | { action: 'checkpoint'; sequenceNumber: string | null };
+  { action: 'status'; responseFor: string } | { action: 'checkpoint'; sequenceNumber: string | null };
 
 /** Throws unless `line` is exactly a message aws-kcl may send: status or checkpoint, with no other fields. */
 export function parseProtocolLine(line: string): ChildMessage {
@@ -20,7 +19,11 @@ export function parseProtocolLine(line: string): ChildMessage {
   if (message.action === 'status' && keys === 'action,responseFor' && typeof message.responseFor === 'string') {
     return { action: 'status', responseFor: message.responseFor };
   }
-  if (message.action === 'checkpoint' && keys === 'action,sequenceNumber' && (typeof message.sequenceNumber === 'string' || message.sequenceNumber === null)) {
+  if (
+    message.action === 'checkpoint' &&
+    keys === 'action,sequenceNumber' &&
+    (typeof message.sequenceNumber === 'string' || message.sequenceNumber === null)
+  ) {
     return { action: 'checkpoint', sequenceNumber: message.sequenceNumber };
   }
   throw new Error(`not a protocol message: ${line}`);
@@ -46,11 +49,15 @@ export class DaemonHarness {
     this.child.stdout.setEncoding('utf8');
     this.child.stdout.on('data', (chunk: string) => this.onStdout(chunk));
     this.child.stderr.setEncoding('utf8');
-    this.child.stderr.on('data', (chunk: string) => { this.stderr += chunk; });
+    this.child.stderr.on('data', (chunk: string) => {
+      this.stderr += chunk;
+    });
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  public get pid(): number { return this.child.pid ?? -1; }
+  public get pid(): number {
+    return this.child.pid ?? -1;
+  }
 
   public send(message: object): void {
     this.child.stdin.write(`${JSON.stringify(message)}\n`);
@@ -71,7 +78,8 @@ export class DaemonHarness {
   public async waitForStderr(text: string, timeoutMs = 5_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!this.stderr.includes(text)) {
-      if (Date.now() > deadline) throw new Error(`stderr never showed "${text}" within ${timeoutMs} ms; it holds: ${this.stderr}`);
+      if (Date.now() > deadline)
+        throw new Error(`stderr never showed "${text}" within ${timeoutMs} ms; it holds: ${this.stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
   }
@@ -81,17 +89,25 @@ export class DaemonHarness {
     const deadline = Date.now() + timeoutMs;
     while (this.queue.length === 0) {
       const remaining = deadline - Date.now();
-      if (remaining <= 0) throw new Error(`no message from the consumer within ${timeoutMs} ms; stderr: ${this.stderr}`);
+      if (remaining <= 0)
+        throw new Error(`no message from the consumer within ${timeoutMs} ms; stderr: ${this.stderr}`);
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, remaining);
-        this.waiter = () => { clearTimeout(timer); resolve(); };
+        this.waiter = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
     }
     return this.queue.shift() as ChildMessage;
   }
 
   /** Expects a status for `action`, answering checkpoint requests with `replies` (an error name, or null for success) on the way. */
-  public async expectStatus(action: string, replies: Array<string | null> = [], checkpoints: Array<string | null> = []): Promise<Array<string | null>> {
+  public async expectStatus(
+    action: string,
+    replies: Array<string | null> = [],
+    checkpoints: Array<string | null> = [],
+  ): Promise<Array<string | null>> {
     for (;;) {
       const message = await this.next();
       if (message.action === 'status') {
@@ -99,7 +115,7 @@ export class DaemonHarness {
         return checkpoints;
       }
       checkpoints.push(message.sequenceNumber);
-      const error = replies.length > 0 ? replies.shift() ?? null : null;
+      const error = replies.length > 0 ? (replies.shift() ?? null) : null;
       this.send({ action: 'checkpoint', sequenceNumber: message.sequenceNumber, subSequenceNumber: 0, error });
     }
   }
@@ -115,7 +131,11 @@ export class DaemonHarness {
 
   public logEntries(): Array<Record<string, unknown>> {
     if (!fs.existsSync(this.logFile)) return [];
-    return fs.readFileSync(this.logFile, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+    return fs
+      .readFileSync(this.logFile, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
   }
 
   private onStdout(chunk: string): void {

@@ -11,7 +11,12 @@ import type { KclLease } from '../../common/kcl-lease/kcl-lease';
 import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
 import { seedLeaseTable } from '../../local/stand-ins/seed-lease-table';
 import { ensureStream, openShardsForSeeding } from '../../local/stand-ins/stream-setup';
-import { KCL_GENERATIONS, kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../../daemon/kcl-generation';
+import {
+  KCL_GENERATIONS,
+  kclGenerationFromEnv,
+  parseKclGeneration,
+  type KclGeneration,
+} from '../../daemon/kcl-generation';
 import { sharedStandIns, stopSharedStandIns } from './shared-stand-ins';
 
 export { E2E_BUCKET } from './shared-stand-ins';
@@ -33,7 +38,8 @@ export const E2E_PROPERTIES: Readonly<Record<string, string>> = {
  */
 export function e2eGenerations(env: NodeJS.ProcessEnv = process.env): KclGeneration[] {
   const list = env.E2E_KCL_GENERATIONS;
-  if (list === undefined || list === '') return env.KCL_GENERATION === undefined ? [...KCL_GENERATIONS] : [kclGenerationFromEnv(env)];
+  if (list === undefined || list === '')
+    return env.KCL_GENERATION === undefined ? [...KCL_GENERATIONS] : [kclGenerationFromEnv(env)];
   const parsed = list.split(',').map((text) => parseKclGeneration(text.trim()));
   if (parsed.some((g) => g === undefined)) throw new Error(`E2E_KCL_GENERATIONS must list 2 and/or 3, got "${list}"`);
   return parsed as KclGeneration[];
@@ -59,7 +65,12 @@ export class E2eHarness {
   public readonly putSequences: string[] = [];
   public readonly generation: KclGeneration;
 
-  private constructor(public readonly dir: string, public readonly stack: LocalStack, private readonly options: E2eOptions, private readonly sinkEnv: Readonly<Record<string, string>>) {
+  private constructor(
+    public readonly dir: string,
+    public readonly stack: LocalStack,
+    private readonly options: E2eOptions,
+    private readonly sinkEnv: Readonly<Record<string, string>>,
+  ) {
     this.generation = options.generation ?? e2eGenerations()[0] ?? 3;
   }
 
@@ -69,16 +80,34 @@ export class E2eHarness {
     fs.mkdirSync(dir, { recursive: true });
     const harness = new E2eHarness(dir, standIns.stack, options, options.sinks === 'all' ? standIns.sinkEnv : {});
     await ensureStream(standIns.stack.factory.kinesis(), harness.streamName, options.shards);
-    await seedLeaseTable(standIns.stack.factory.dynamodb(), harness.applicationName, await openShardsForSeeding(standIns.stack.factory.kinesis(), harness.streamName), harness.generation);
+    await seedLeaseTable(
+      standIns.stack.factory.dynamodb(),
+      harness.applicationName,
+      await openShardsForSeeding(standIns.stack.factory.kinesis(), harness.streamName),
+      harness.generation,
+    );
     return harness;
   }
 
   /** What a daemon of this harness runs with (also what superviseDaemon takes). */
   public daemonOptions(workerId: string, overrides: Partial<LocalDaemonOptions> = {}): LocalDaemonOptions {
     return {
-      endpoints: this.stack.endpoints, streamName: this.streamName, applicationName: this.applicationName, workerId,
-      dir: this.dir, sinks: this.options.sinks, properties: E2E_PROPERTIES, generation: this.generation,
-      env: { BATCH_MAX_AGE_MS: '1000', ...this.sinkEnv, ARCHIVE_PREFIX: `${this.archivePrefix}/raw`, ARCHIVE_STATE_PREFIX: `${this.archivePrefix}/state`, ARCHIVE_ERROR_PREFIX: `${this.archivePrefix}/errors`, ...this.options.consumerEnv },
+      endpoints: this.stack.endpoints,
+      streamName: this.streamName,
+      applicationName: this.applicationName,
+      workerId,
+      dir: this.dir,
+      sinks: this.options.sinks,
+      properties: E2E_PROPERTIES,
+      generation: this.generation,
+      env: {
+        BATCH_MAX_AGE_MS: '1000',
+        ...this.sinkEnv,
+        ARCHIVE_PREFIX: `${this.archivePrefix}/raw`,
+        ARCHIVE_STATE_PREFIX: `${this.archivePrefix}/state`,
+        ARCHIVE_ERROR_PREFIX: `${this.archivePrefix}/errors`,
+        ...this.options.consumerEnv,
+      },
       ...overrides,
     };
   }
@@ -94,12 +123,31 @@ export class E2eHarness {
     const last = new Map<string, string>();
     for (let i = 0; i < count; i += 100) {
       const n = Math.min(100, count - i);
-      const out = await this.stack.factory.kinesis().send(new PutRecordsCommand({
-        StreamName: this.streamName,
-        Records: Array.from({ length: n }, (_, j) => ({ PartitionKey: `pk-${firstId + i + j}`, Data: Buffer.from(JSON.stringify({ record_id: `r${firstId + i + j}`, timestamp: new Date().toISOString(), vin: 'WVWZZZ1JZXW000001', lat: 52.5, lon: 13.4, speed: 50 })) })),
-      }));
+      const out = await this.stack.factory.kinesis().send(
+        new PutRecordsCommand({
+          StreamName: this.streamName,
+          Records: Array.from({ length: n }, (_, j) => ({
+            PartitionKey: `pk-${firstId + i + j}`,
+            Data: Buffer.from(
+              JSON.stringify({
+                record_id: `r${firstId + i + j}`,
+                timestamp: new Date().toISOString(),
+                vin: 'WVWZZZ1JZXW000001',
+                lat: 52.5,
+                lon: 13.4,
+                speed: 50,
+              }),
+            ),
+          })),
+        }),
+      );
       if ((out.FailedRecordCount ?? 0) > 0) throw new Error(`${out.FailedRecordCount} records failed`);
-      out.Records?.forEach((r) => { if (r.ShardId !== undefined && r.SequenceNumber !== undefined) { last.set(r.ShardId, r.SequenceNumber); this.putSequences.push(r.SequenceNumber); } });
+      out.Records?.forEach((r) => {
+        if (r.ShardId !== undefined && r.SequenceNumber !== undefined) {
+          last.set(r.ShardId, r.SequenceNumber);
+          this.putSequences.push(r.SequenceNumber);
+        }
+      });
     }
     return last;
   }

@@ -23,11 +23,32 @@ export function processRecords(records: WireRecord[], millisBehindLatest = 0): D
 }
 
 export function tweet(id: number, text = `post number ${id} about #LowEmissionZone`): Buffer {
-  return Buffer.from(JSON.stringify({ id: String(id), text, lang: 'en', created_at: '2026-11-20T10:00:00Z', user: `user${id}`, hashtags: ['LowEmissionZone'] }));
+  return Buffer.from(
+    JSON.stringify({
+      id: String(id),
+      text,
+      lang: 'en',
+      created_at: '2026-11-20T10:00:00Z',
+      user: `user${id}`,
+      hashtags: ['LowEmissionZone'],
+    }),
+  );
 }
 
-export function wire(data: Buffer, sequenceNumber: string, subSequenceNumber = 0, partitionKey = `pk-${sequenceNumber}`): WireRecord {
-  return { action: 'record', data: data.toString('base64'), partitionKey, sequenceNumber, subSequenceNumber, approximateArrivalTimestamp: 1_763_632_800_000 };
+export function wire(
+  data: Buffer,
+  sequenceNumber: string,
+  subSequenceNumber = 0,
+  partitionKey = `pk-${sequenceNumber}`,
+): WireRecord {
+  return {
+    action: 'record',
+    data: data.toString('base64'),
+    partitionKey,
+    sequenceNumber,
+    subSequenceNumber,
+    approximateArrivalTimestamp: 1_763_632_800_000,
+  };
 }
 
 /** Sequence numbers shaped like Kinesis' (56 digits), increasing with `n`. */

@@ -15,10 +15,16 @@ export async function startKinesisStandIn(logFile?: string): Promise<KinesisStan
   process.env.AWS_ACCESS_KEY_ID ??= 'test';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
   const emulator = await startKinesisEmulator({ port: await freePort(), logFile, updateShardCountMs: 300 });
-  const factory = new AwsClientFactory({ region: 'us-east-1', s3ForcePathStyle: false, endpoints: { kinesis: emulator.endpoint } }, 3);
+  const factory = new AwsClientFactory(
+    { region: 'us-east-1', s3ForcePathStyle: false, endpoints: { kinesis: emulator.endpoint } },
+    3,
+  );
   return {
     emulator,
     client: factory.kinesis(),
-    stop: async () => { factory.destroy(); await emulator.stop(); },
+    stop: async () => {
+      factory.destroy();
+      await emulator.stop();
+    },
   };
 }

@@ -36,10 +36,25 @@ export async function readWholeStream(client: KinesisClient, streamName: string)
       const data = Buffer.from(record.Data ?? new Uint8Array());
       const decoded = decodeAggregate(data);
       const base = { shardId, sequenceNumber: record.SequenceNumber ?? '' };
-      if (decoded.kind === 'not-aggregated') contents.userRecords.push({ ...base, partitionKey: record.PartitionKey ?? '', data });
+      if (decoded.kind === 'not-aggregated')
+        contents.userRecords.push({ ...base, partitionKey: record.PartitionKey ?? '', data });
       else if (decoded.kind === 'corrupt') corrupt += 1;
-      else if (decoded.records.some((sub) => { const h = effectiveHashKey(sub.partitionKey, sub.explicitHashKey); return h < low || h > high; })) dropped += 1;
-      else decoded.records.forEach((sub, i) => contents.userRecords.push({ ...base, subSequenceNumber: i, partitionKey: sub.partitionKey, data: Buffer.from(sub.data) }));
+      else if (
+        decoded.records.some((sub) => {
+          const h = effectiveHashKey(sub.partitionKey, sub.explicitHashKey);
+          return h < low || h > high;
+        })
+      )
+        dropped += 1;
+      else
+        decoded.records.forEach((sub, i) =>
+          contents.userRecords.push({
+            ...base,
+            subSequenceNumber: i,
+            partitionKey: sub.partitionKey,
+            data: Buffer.from(sub.data),
+          }),
+        );
     }
   }
   return { ...contents, droppedAggregates: dropped, corrupt };
@@ -48,13 +63,19 @@ export async function readWholeStream(client: KinesisClient, streamName: string)
 /** All records of one shard: to its end when closed, else until it is caught up. */
 async function readShard(client: KinesisClient, streamName: string, shardId: string): Promise<_Record[]> {
   const records: _Record[] = [];
-  let iterator = (await client.send(new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }))).ShardIterator;
+  let iterator = (
+    await client.send(
+      new GetShardIteratorCommand({ StreamName: streamName, ShardId: shardId, ShardIteratorType: 'TRIM_HORIZON' }),
+    )
+  ).ShardIterator;
   while (iterator !== undefined) {
-    const page = await client.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 })).catch(async (error: unknown) => {
-      if ((error as { name?: string }).name !== 'ProvisionedThroughputExceededException') throw error;
-      await pause(200);
-      return undefined;
-    });
+    const page = await client
+      .send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 10_000 }))
+      .catch(async (error: unknown) => {
+        if ((error as { name?: string }).name !== 'ProvisionedThroughputExceededException') throw error;
+        await pause(200);
+        return undefined;
+      });
     if (page === undefined) continue;
     records.push(...(page.Records ?? []));
     if ((page.Records ?? []).length === 0 && page.MillisBehindLatest === 0) break;

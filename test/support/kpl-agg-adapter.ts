@@ -5,7 +5,9 @@ import { kplRecord } from './kpl-arbitraries';
 
 export function toAggInput(record: KplRecord): AggInputRecord {
   const data = Buffer.from(record.data.buffer, record.data.byteOffset, record.data.byteLength);
-  return record.explicitHashKey === undefined ? { partitionKey: record.partitionKey, data } : { partitionKey: record.partitionKey, explicitHashKey: record.explicitHashKey, data };
+  return record.explicitHashKey === undefined
+    ? { partitionKey: record.partitionKey, data }
+    : { partitionKey: record.partitionKey, explicitHashKey: record.explicitHashKey, data };
 }
 
 /** Encodes records into one aggregate with aws-kinesis-agg's RecordAggregator (throws past its 1 MiB limit). */

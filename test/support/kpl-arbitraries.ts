@@ -3,7 +3,17 @@ import fc from 'fast-check';
 import type { KplRecord } from '../../common/kpl/kpl-record';
 
 /** Keys that break object-as-map implementations, integer-like keys and empty keys. */
-export const TRICKY_KEYS = ['0', '1', '42', '4294967295', '__proto__', 'constructor', 'hasOwnProperty', 'toString', ''] as const;
+export const TRICKY_KEYS = [
+  '0',
+  '1',
+  '42',
+  '4294967295',
+  '__proto__',
+  'constructor',
+  'hasOwnProperty',
+  'toString',
+  '',
+] as const;
 
 const anyKey = fc.oneof(
   fc.constantFrom(...TRICKY_KEYS),
@@ -39,10 +49,20 @@ export function recordsArb(options: RecordArbOptions = {}): fc.Arbitrary<KplReco
   const keys = options.keys ?? anyKey;
   const mode = options.explicitHashKeys ?? 'mixed';
   return fc
-    .tuple(fc.array(keys, { minLength: 1, maxLength: 6 }), fc.array(options.hashKeys ?? hashKeyArb, { minLength: 1, maxLength: 4 }))
+    .tuple(
+      fc.array(keys, { minLength: 1, maxLength: 6 }),
+      fc.array(options.hashKeys ?? hashKeyArb, { minLength: 1, maxLength: 4 }),
+    )
     .chain(([pkPool, ehkPool]) => {
-      const ehk = mode === 'none' ? fc.constant(undefined) : mode === 'all' ? fc.constantFrom(...ehkPool) : fc.option(fc.constantFrom(...ehkPool), { nil: undefined });
-      const record = fc.tuple(fc.oneof(fc.constantFrom(...pkPool), keys), dataArb, ehk).map(([pk, data, h]) => kplRecord(pk, data, h));
+      const ehk =
+        mode === 'none'
+          ? fc.constant(undefined)
+          : mode === 'all'
+            ? fc.constantFrom(...ehkPool)
+            : fc.option(fc.constantFrom(...ehkPool), { nil: undefined });
+      const record = fc
+        .tuple(fc.oneof(fc.constantFrom(...pkPool), keys), dataArb, ehk)
+        .map(([pk, data, h]) => kplRecord(pk, data, h));
       return fc.array(record, { maxLength: options.maxRecords ?? 40 });
     });
 }

@@ -30,15 +30,23 @@ export const GOLDEN_VECTORS_PATH = resolve(REPO_ROOT, 'test/fixtures/kpl/golden-
 
 function recordJson(record: KplRecord): GoldenRecordJson {
   const dataBase64 = Buffer.from(record.data).toString('base64');
-  return record.explicitHashKey === undefined ? { partitionKey: record.partitionKey, dataBase64 } : { partitionKey: record.partitionKey, explicitHashKey: record.explicitHashKey, dataBase64 };
+  return record.explicitHashKey === undefined
+    ? { partitionKey: record.partitionKey, dataBase64 }
+    : { partitionKey: record.partitionKey, explicitHashKey: record.explicitHashKey, dataBase64 };
 }
 
 export function generateGoldenVectors(): GoldenVectorFile {
-  const version = (JSON.parse(readFileSync(require.resolve('aws-kinesis-agg/package.json'), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(require.resolve('aws-kinesis-agg/package.json'), 'utf8')) as { version: string }
+  ).version;
   return {
     generatedBy: 'test/support/kpl-golden-generator.ts',
     implementation: `aws-kinesis-agg ${version}`,
-    vectors: goldenCases().map((c) => ({ name: c.name, records: c.records.map(recordJson), aggregateBase64: encodeWithAwsKinesisAgg(c.records).toString('base64') })),
+    vectors: goldenCases().map((c) => ({
+      name: c.name,
+      records: c.records.map(recordJson),
+      aggregateBase64: encodeWithAwsKinesisAgg(c.records).toString('base64'),
+    })),
   };
 }
 

@@ -11,7 +11,9 @@ export interface RecordView {
 export function viewOf(records: readonly KplRecord[]): RecordView[] {
   return records.map((r) => {
     const dataHex = Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength).toString('hex');
-    return r.explicitHashKey === undefined ? { partitionKey: r.partitionKey, dataHex } : { partitionKey: r.partitionKey, explicitHashKey: r.explicitHashKey, dataHex };
+    return r.explicitHashKey === undefined
+      ? { partitionKey: r.partitionKey, dataHex }
+      : { partitionKey: r.partitionKey, explicitHashKey: r.explicitHashKey, dataHex };
   });
 }
 

@@ -28,7 +28,13 @@ export function sharedStandIns(): Promise<SharedStandIns> {
     // As root, PostgreSQL runs as `postgres`, which must be able to enter the folder (mkdtemp makes it 0700).
     fs.chmodSync(dir, 0o711);
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
-    const stack = await startLocalStack({ dir, ports: await freeStackPorts(), sinks: true, buckets: [E2E_BUCKET], persist: false });
+    const stack = await startLocalStack({
+      dir,
+      ports: await freeStackPorts(),
+      sinks: true,
+      buckets: [E2E_BUCKET],
+      persist: false,
+    });
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
     await createLocalTables(postgresUrl);
     return { dir, stack, sinkEnv: localSinkEnv(E2E_BUCKET, postgresUrl) };

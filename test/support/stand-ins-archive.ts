@@ -6,7 +6,10 @@ import type { ArchiveLine } from '../../consumer/sinks/s3/archive-line';
 /** The lines of one archive object (gzip'd when the key ends in .gz). */
 export function parseArchiveObject(key: string, bytes: Buffer): ArchiveLine[] {
   const text = (key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-  return text.split('\n').filter((line) => line !== '').map((line) => JSON.parse(line) as ArchiveLine);
+  return text
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as ArchiveLine);
 }
 
 /** `shard/sequence/sub` of every archived line, in the order found (duplicates kept, so tests can count them). */
@@ -32,7 +35,11 @@ export async function getObject(s3: S3Client, bucket: string, key: string): Prom
 }
 
 /** Every line of every archive object under `prefix`. */
-export async function readArchive(s3: S3Client, bucket: string, prefix: string): Promise<{ keys: string[]; lines: ArchiveLine[] }> {
+export async function readArchive(
+  s3: S3Client,
+  bucket: string,
+  prefix: string,
+): Promise<{ keys: string[]; lines: ArchiveLine[] }> {
   const keys = await listKeys(s3, bucket, prefix);
   const lines: ArchiveLine[] = [];
   for (const key of keys) lines.push(...parseArchiveObject(key, await getObject(s3, bucket, key)));

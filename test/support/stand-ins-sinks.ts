@@ -32,7 +32,9 @@ export function s3ClientFor(endpoint: string): S3Client {
   });
 }
 
-export async function startSinkStandIns(options: { postgres?: boolean; s3?: boolean; bucket?: string } = {}): Promise<SinkStandIns> {
+export async function startSinkStandIns(
+  options: { postgres?: boolean; s3?: boolean; bucket?: string } = {},
+): Promise<SinkStandIns> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'sink-stand-ins-'));
   // PostgreSQL runs as the `postgres` user when we are root: it must be able to enter this folder.
   fs.chmodSync(directory, 0o755);
@@ -47,12 +49,21 @@ export async function startSinkStandIns(options: { postgres?: boolean; s3?: bool
   };
   try {
     if (options.s3 !== false) {
-      s3Server = await startS3Emulator({ port: await freePort(), directory: path.join(directory, 's3'), logFile: path.join(directory, 's3rver.log') });
+      s3Server = await startS3Emulator({
+        port: await freePort(),
+        directory: path.join(directory, 's3'),
+        logFile: path.join(directory, 's3rver.log'),
+      });
       s3 = s3ClientFor(s3Server.endpoint);
       await s3.send(new CreateBucketCommand({ Bucket: bucket }));
     }
     if (options.postgres !== false) {
-      postgres = await startPostgres({ port: await freePort(), directory: path.join(directory, 'pg'), database: 'sinks', logFile: path.join(directory, 'postgres.log') });
+      postgres = await startPostgres({
+        port: await freePort(),
+        directory: path.join(directory, 'pg'),
+        database: 'sinks',
+        logFile: path.join(directory, 'postgres.log'),
+      });
     }
   } catch (error: unknown) {
     await stop();

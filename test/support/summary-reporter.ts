@@ -12,9 +12,15 @@ class SummaryReporter extends Spec {
     let passed = 0;
     let failed = 0;
     let skipped = 0;
-    runner.on(EVENT_TEST_PASS, () => { passed += 1; });
-    runner.on(EVENT_TEST_FAIL, () => { failed += 1; });
-    runner.on(EVENT_TEST_PENDING, () => { skipped += 1; });
+    runner.on(EVENT_TEST_PASS, () => {
+      passed += 1;
+    });
+    runner.on(EVENT_TEST_FAIL, () => {
+      failed += 1;
+    });
+    runner.on(EVENT_TEST_PENDING, () => {
+      skipped += 1;
+    });
     runner.once(EVENT_RUN_END, () => {
       const file = process.env.MOCHA_SUMMARY_FILE ?? path.join('dist', 'test-summary.json');
       fs.mkdirSync(path.dirname(file), { recursive: true });

@@ -21,7 +21,11 @@ export class CallPacer {
     if (!(options.ratePerSecond > 0)) throw new RangeError(`ratePerSecond must be > 0, got ${options.ratePerSecond}`);
     this.now = options.now ?? Date.now;
     this.sleep = options.sleep ?? realSleep;
-    this.bucket = new TokenBucket(options.ratePerSecond, options.capacity ?? Math.max(1, options.ratePerSecond), this.now());
+    this.bucket = new TokenBucket(
+      options.ratePerSecond,
+      options.capacity ?? Math.max(1, options.ratePerSecond),
+      this.now(),
+    );
   }
 
   public take(): Promise<void> {

@@ -2,7 +2,18 @@
 
 /** From the Comprehend developer guide ("Languages supported in Amazon Comprehend", sentiment column). */
 export const COMPREHEND_SENTIMENT_LANGUAGES: ReadonlySet<string> = new Set([
-  'en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'hi', 'ja', 'ko', 'zh', 'zh-TW',
+  'en',
+  'es',
+  'fr',
+  'de',
+  'it',
+  'pt',
+  'ar',
+  'hi',
+  'ja',
+  'ko',
+  'zh',
+  'zh-TW',
 ]);
 
 /** BatchDetectSentiment: at most 25 documents per call, all of one language. */

@@ -28,7 +28,9 @@ export function heldOutSets(root: string): HeldOutSet[] {
 export function evaluateHeldOut(sets: readonly HeldOutSet[], analyzer: LocalAnalyzer): Record<string, LabelAccuracy> {
   const result: Record<string, LabelAccuracy> = {};
   for (const set of sets) {
-    const cases = parseLabelledSet(fs.readFileSync(set.file, 'utf8')).filter((c) => set.lang === undefined || c.lang === set.lang);
+    const cases = parseLabelledSet(fs.readFileSync(set.file, 'utf8')).filter(
+      (c) => set.lang === undefined || c.lang === set.lang,
+    );
     result[set.name] = labelAccuracy(cases, (c) => analyzer.score(c.text).label);
   }
   return result;

@@ -27,9 +27,18 @@ const LABEL_VALUE = { POSITIVE: 1, NEGATIVE: -1, NEUTRAL: 0, MIXED: 0 } as const
 
 export function agreement(scores: readonly LocalScore[], ratings: readonly number[]): ScoredAgreement {
   return {
-    compound: sentimentMetrics(scores.map((s) => s.compound), ratings),
-    label: sentimentMetrics(scores.map((s) => LABEL_VALUE[s.label]), ratings),
-    scoreDifference: sentimentMetrics(scores.map((s) => s.scores.Positive - s.scores.Negative), ratings),
+    compound: sentimentMetrics(
+      scores.map((s) => s.compound),
+      ratings,
+    ),
+    label: sentimentMetrics(
+      scores.map((s) => LABEL_VALUE[s.label]),
+      ratings,
+    ),
+    scoreDifference: sentimentMetrics(
+      scores.map((s) => s.scores.Positive - s.scores.Negative),
+      ratings,
+    ),
   };
 }
 
@@ -38,13 +47,24 @@ export type CpuClock = () => number;
 
 /** Scores every text once for the figures, then times repeated passes for at least `minTimingMs`. */
 export function evaluateLocalAnalyzer(
-  corpus: readonly RatedText[], minTimingMs = 1_000, analyzer = new LocalAnalyzer(), cpuMicros: CpuClock = () => Number.NaN,
+  corpus: readonly RatedText[],
+  minTimingMs = 1_000,
+  analyzer = new LocalAnalyzer(),
+  cpuMicros: CpuClock = () => Number.NaN,
 ): LocalEvaluation {
   const scored = corpus.map((row) => analyzer.score(row.text));
-  const all = agreement(scored, corpus.map((row) => row.rating));
+  const all = agreement(
+    scored,
+    corpus.map((row) => row.rating),
+  );
   const part = (split: CorpusSplit): ScoredAgreement => {
-    const rows = corpus.map((row, i) => ({ row, score: scored[i] as LocalScore })).filter(({ row }) => splitOf(row.id) === split);
-    return agreement(rows.map((r) => r.score), rows.map((r) => r.row.rating));
+    const rows = corpus
+      .map((row, i) => ({ row, score: scored[i] as LocalScore }))
+      .filter(({ row }) => splitOf(row.id) === split);
+    return agreement(
+      rows.map((r) => r.score),
+      rows.map((r) => r.row.rating),
+    );
   };
   let count = 0;
   const started = performance.now();
@@ -57,7 +77,10 @@ export function evaluateLocalAnalyzer(
   } while (elapsedMs < minTimingMs);
   const cpuSeconds = (cpuMicros() - cpuStarted) / 1e6;
   return {
-    ...all.compound, ...all, splits: { dev: part('dev'), test: part('test') },
-    docsPerSec: count / (elapsedMs / 1000), docsPerCpuSec: count / cpuSeconds,
+    ...all.compound,
+    ...all,
+    splits: { dev: part('dev'), test: part('test') },
+    docsPerSec: count / (elapsedMs / 1000),
+    docsPerCpuSec: count / cpuSeconds,
   };
 }

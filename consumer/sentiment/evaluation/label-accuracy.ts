@@ -16,8 +16,14 @@ export function classOfLabel(label: SentimentLabel): SentimentClass {
   return label === 'POSITIVE' ? 'positive' : label === 'NEGATIVE' ? 'negative' : 'neutral';
 }
 
-export function labelAccuracy(set: readonly LabelledText[], labelOf: (item: LabelledText) => SentimentLabel): LabelAccuracy {
-  const perClass = Object.fromEntries(CLASSES.map((c) => [c, { right: 0, items: 0 }])) as Record<SentimentClass, { right: number; items: number }>;
+export function labelAccuracy(
+  set: readonly LabelledText[],
+  labelOf: (item: LabelledText) => SentimentLabel,
+): LabelAccuracy {
+  const perClass = Object.fromEntries(CLASSES.map((c) => [c, { right: 0, items: 0 }])) as Record<
+    SentimentClass,
+    { right: number; items: number }
+  >;
   for (const item of set) {
     const label = labelOf(item);
     const tally = perClass[item.expected];

@@ -16,7 +16,8 @@ export function parseRatedCorpus(content: string): RatedText[] {
     if (line.trim() === '') return;
     const [id, rating, ...rest] = line.split('\t');
     const value = Number(rating);
-    if (id === undefined || rest.length === 0 || !Number.isFinite(value)) throw new SyntaxError(`line ${index + 1}: expected id<TAB>rating<TAB>text`);
+    if (id === undefined || rest.length === 0 || !Number.isFinite(value))
+      throw new SyntaxError(`line ${index + 1}: expected id<TAB>rating<TAB>text`);
     rows.push({ id, rating: value / RATING_SCALE, text: rest.join('\t') });
   });
   return rows;

@@ -24,8 +24,10 @@ export interface ComprehendShape {
 /** Why the label is what it is, in words, for explanations. */
 export function labelReason(score: ValenceScore): string {
   if (isMixed(score)) {
-    return `MIXED: a positive and a negative opinion word in different clauses, the weaker ${score.opposed.toFixed(2)} `
-      + `>= ${MIXED_MIN_STRENGTH}, balance ${balanceOf(score).toFixed(2)} >= ${MIXED_MIN_BALANCE}`;
+    return (
+      `MIXED: a positive and a negative opinion word in different clauses, the weaker ${score.opposed.toFixed(2)} ` +
+      `>= ${MIXED_MIN_STRENGTH}, balance ${balanceOf(score).toFixed(2)} >= ${MIXED_MIN_BALANCE}`
+    );
   }
   const label = labelOf(score.compound);
   if (label === 'NEUTRAL') return `NEUTRAL: compound ${score.compound.toFixed(3)} within ±${POSITIVE_THRESHOLD}`;

@@ -9,7 +9,10 @@ import type { Token } from './tokenize';
  * and dampened as a negation would. Returns what fired, or undefined.
  */
 export function applySarcasm(
-  tokens: readonly Token[], sentiments: number[], rules: LanguageRules, trace: ScoreTrace | undefined,
+  tokens: readonly Token[],
+  sentiments: number[],
+  rules: LanguageRules,
+  trace: ScoreTrace | undefined,
 ): string | undefined {
   const { interjections, markers } = rules.sarcasm;
   let marker: string | undefined;
@@ -19,8 +22,13 @@ export function applySarcasm(
     const token = tokens[i] as Token;
     if ((sentiments[i] ?? 0) < 0) hasNegative = true;
     if (marker === undefined && markers.has(token.lower)) marker = token.text;
-    if (interjection === undefined && interjections.has(token.lower) && (i === 0 || token.clauseStart) && (sentiments[i + 1] ?? 0) > 0
-      && (i + 2 >= tokens.length || (tokens[i + 2] as Token).clauseStart)) {
+    if (
+      interjection === undefined &&
+      interjections.has(token.lower) &&
+      (i === 0 || token.clauseStart) &&
+      (sentiments[i + 1] ?? 0) > 0 &&
+      (i + 2 >= tokens.length || (tokens[i + 2] as Token).clauseStart)
+    ) {
       interjection = `${token.text} ${(tokens[i + 1] as Token).text}`;
     }
   }
@@ -42,7 +50,11 @@ export function applySarcasm(
  * the denial) describe what did not happen: flipped; the frame word itself is scored as a disappointment.
  */
 export function applyExpectation(
-  tokens: readonly Token[], sentiments: number[], rules: LanguageRules, isNegator: (i: number) => boolean, trace: ScoreTrace | undefined,
+  tokens: readonly Token[],
+  sentiments: number[],
+  rules: LanguageRules,
+  isNegator: (i: number) => boolean,
+  trace: ScoreTrace | undefined,
 ): string | undefined {
   const { frames, denials } = rules.expectation;
   for (let f = 0; f < tokens.length; f += 1) {
@@ -50,12 +62,19 @@ export function applyExpectation(
     // The frame runs to the clause end, "and" / "but", or the denial itself (Spanish "y" is too short to be a token).
     const ends = (i: number): boolean => {
       const token = tokens[i] as Token;
-      return token.clauseStart || rules.contrast.has(token.lower) || token.lower === 'and' || denials.has(token.lower) || isNegator(i);
+      return (
+        token.clauseStart ||
+        rules.contrast.has(token.lower) ||
+        token.lower === 'and' ||
+        denials.has(token.lower) ||
+        isNegator(i)
+      );
     };
     let end = f + 1;
     while (end < tokens.length && !ends(end)) end += 1;
     let denied = false;
-    for (let d = end; d < tokens.length && !denied; d += 1) denied = denials.has((tokens[d] as Token).lower) || isNegator(d);
+    for (let d = end; d < tokens.length && !denied; d += 1)
+      denied = denials.has((tokens[d] as Token).lower) || isNegator(d);
     if (!denied) continue;
     const frame = (tokens[f] as Token).text;
     sentiments[f] = DISAPPOINTMENT_VALENCE;

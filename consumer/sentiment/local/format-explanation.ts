@@ -13,7 +13,8 @@ export function formatExplanation(heading: string, text: string, e: LocalExplana
   ];
   if (e.tokens.length === 0) lines.push('  no word, emoji or emoticon of the lexicons was found');
   for (const t of e.tokens) {
-    const from = t.lexicon === undefined ? 'no lexicon entry' : `lexicon ${signed(t.lexicon)}${t.source ? ` (${t.source})` : ''}`;
+    const from =
+      t.lexicon === undefined ? 'no lexicon entry' : `lexicon ${signed(t.lexicon)}${t.source ? ` (${t.source})` : ''}`;
     const rules = t.rules.length > 0 ? `; ${t.rules.join('; ')}` : '';
     lines.push(`  ${JSON.stringify(t.text).padEnd(14)} ${signed(t.valence).padStart(6)}  <- ${from}${rules}`);
   }

@@ -44,7 +44,11 @@ export function findIdioms(tokens: readonly Token[], rules: LanguageRules): read
   const { first, pairs, longest } = index(rules);
   let matches: IdiomMatch[] | undefined;
   for (let i = 0; i + 1 < tokens.length; i += 1) {
-    if (!first.has((tokens[i] as Token).lower) || !pairs.has(`${(tokens[i] as Token).lower} ${(tokens[i + 1] as Token).lower}`)) continue;
+    if (
+      !first.has((tokens[i] as Token).lower) ||
+      !pairs.has(`${(tokens[i] as Token).lower} ${(tokens[i + 1] as Token).lower}`)
+    )
+      continue;
     for (let length = Math.min(longest, tokens.length - i); length >= 2; length -= 1) {
       let phrase = (tokens[i] as Token).lower;
       let crossesClause = false;
@@ -55,7 +59,9 @@ export function findIdioms(tokens: readonly Token[], rules: LanguageRules): read
       }
       const atClauseEnd = i + length >= tokens.length || (tokens[i + length] as Token).clauseStart;
       // A phrase written with a final " ." matches only at the end of a clause ("can't wait!", not "can't wait here").
-      const valence = crossesClause ? undefined : rules.idioms.get(phrase) ?? (atClauseEnd ? rules.idioms.get(`${phrase} .`) : undefined);
+      const valence = crossesClause
+        ? undefined
+        : (rules.idioms.get(phrase) ?? (atClauseEnd ? rules.idioms.get(`${phrase} .`) : undefined));
       if (valence !== undefined) {
         (matches ??= []).push({ start: i, end: i + length - 1, valence, phrase });
         i += length - 1;

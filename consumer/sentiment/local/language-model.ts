@@ -23,9 +23,11 @@ export interface LanguageModel {
 const SPANISH_SUPERLATIVE = /^(.{2,}?)(?:ísim|isim)([oa])s?$/;
 
 export function buildLanguageModels(lexicons: LexiconSet): LanguageModels {
-  const emoticon = (token: Token): number | undefined => lexicons.emoticons.get(token.text) ?? lexicons.emoticons.get(token.lower);
+  const emoticon = (token: Token): number | undefined =>
+    lexicons.emoticons.get(token.text) ?? lexicons.emoticons.get(token.lower);
   const englishWord = wordLookup(withEntries(lexicons.english, ENGLISH_RULES.interjections), ENGLISH_RULES);
-  const englishKnown = (word: string): number | undefined => lexicons.english.get(word) ?? ENGLISH_RULES.supplement.get(word);
+  const englishKnown = (word: string): number | undefined =>
+    lexicons.english.get(word) ?? ENGLISH_RULES.supplement.get(word);
   const memo = memoised((lower) => englishComparativeBase(lower, englishKnown));
   // Most words are not -er / -est forms: test the ending before paying for the cache lookup.
   const englishBase = (lower: string): string | undefined => (mayBeComparative(lower) ? memo(lower) : undefined);
@@ -45,7 +47,7 @@ export function buildLanguageModels(lexicons: LexiconSet): LanguageModels {
     },
     en: {
       rules: ENGLISH_RULES,
-      valence: (token) => (token.emoji ? lexicons.emoji.get(token.lower) : english(token) ?? emoticon(token)),
+      valence: (token) => (token.emoji ? lexicons.emoji.get(token.lower) : (english(token) ?? emoticon(token))),
       isComparative: (lower) => ENGLISH_IRREGULAR.has(lower) || englishBase(lower) !== undefined,
       comparativeBase: (lower) => (lexicons.english.has(lower) ? undefined : englishBase(lower)),
     },
@@ -53,7 +55,12 @@ export function buildLanguageModels(lexicons: LexiconSet): LanguageModels {
       rules: SPANISH_RULES,
       valence: (token) => {
         if (token.emoji) return lexicons.emoji.get(token.lower);
-        return spanishWord(token) ?? emoticon(token) ?? inflected(spanishLexicon, token.lower) ?? superlative(spanishLexicon, token.lower);
+        return (
+          spanishWord(token) ??
+          emoticon(token) ??
+          inflected(spanishLexicon, token.lower) ??
+          superlative(spanishLexicon, token.lower)
+        );
       },
       isComparative: (lower) => SPANISH_COMPARATIVES.has(lower),
       comparativeBase: () => undefined,
@@ -64,7 +71,17 @@ export function buildLanguageModels(lexicons: LexiconSet): LanguageModels {
 const ENGLISH_IRREGULAR: ReadonlySet<string> = new Set(['better', 'best', 'worse', 'worst']);
 const SPANISH_COMPARATIVES: ReadonlySet<string> = new Set(['mejor', 'mejores', 'peor', 'peores']);
 /** -er / -est words whose stem is a sentiment word but that are not its comparative. */
-const NOT_COMPARATIVE: ReadonlySet<string> = new Set(['later', 'latest', 'lover', 'user', 'super', 'never', 'winner', 'sinner', 'killer']);
+const NOT_COMPARATIVE: ReadonlySet<string> = new Set([
+  'later',
+  'latest',
+  'lover',
+  'user',
+  'super',
+  'never',
+  'winner',
+  'sinner',
+  'killer',
+]);
 
 /**
  * The sentiment word an -er / -est form compares ("slower" -> "slow", "nicer" -> "nice", "happiest" -> "happy",
@@ -75,7 +92,12 @@ function englishComparativeBase(lower: string, known: (word: string) => number |
   const suffix = lower.endsWith('est') ? 3 : lower.endsWith('er') ? 2 : 0;
   if (suffix === 0) return undefined;
   const stem = lower.slice(0, -suffix);
-  const candidates = [stem, `${stem}e`, stem.endsWith('i') ? `${stem.slice(0, -1)}y` : '', stem.length > 2 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : ''];
+  const candidates = [
+    stem,
+    `${stem}e`,
+    stem.endsWith('i') ? `${stem.slice(0, -1)}y` : '',
+    stem.length > 2 && stem.at(-1) === stem.at(-2) ? stem.slice(0, -1) : '',
+  ];
   return candidates.find((word) => word.length > 2 && known(word) !== undefined);
 }
 
@@ -83,7 +105,9 @@ function mayBeComparative(lower: string): boolean {
   const n = lower.length;
   if (n < 5) return false;
   const last = lower.charCodeAt(n - 1);
-  return (last === 114 /* r */ && lower.charCodeAt(n - 2) === 101 /* e */) || (last === 116 /* t */ && lower.endsWith('est'));
+  return (
+    (last === 114 /* r */ && lower.charCodeAt(n - 2) === 101) /* e */ || (last === 116 /* t */ && lower.endsWith('est'))
+  );
 }
 
 /** Caches a pure string function; the cache is cleared when it holds 20,000 entries, so a long-running consumer stays bounded. */
@@ -115,8 +139,11 @@ function inflected(lexicon: Lexicon, lower: string): number | undefined {
   if (last === 'a') return lexicon.get(`${lower.slice(0, -1)}o`);
   if (last !== 's') return undefined;
   const singular = lower.slice(0, -1);
-  return lexicon.get(singular) ?? (singular.endsWith('a') ? lexicon.get(`${singular.slice(0, -1)}o`) : undefined)
-    ?? (singular.endsWith('e') ? lexicon.get(singular.slice(0, -1)) : undefined);
+  return (
+    lexicon.get(singular) ??
+    (singular.endsWith('a') ? lexicon.get(`${singular.slice(0, -1)}o`) : undefined) ??
+    (singular.endsWith('e') ? lexicon.get(singular.slice(0, -1)) : undefined)
+  );
 }
 
 /** "buenísimo" is "bueno" intensified: the base word's valence plus one booster step. */

@@ -12,7 +12,10 @@ export interface LanguageRules {
    * "never ... so good" intensifies instead of negating: a pattern's negators, when one of its markers follows them.
    * Ours (issue 13) adds the perfect's comparison with the past: "haven't been this sore in years".
    */
-  readonly emphaticNegation: ReadonlyArray<{ readonly negators: ReadonlySet<string>; readonly markers: ReadonlySet<string> }>;
+  readonly emphaticNegation: ReadonlyArray<{
+    readonly negators: ReadonlySet<string>;
+    readonly markers: ReadonlySet<string>;
+  }>;
   /** A word ending with this is a negator too (English "n't"). */
   readonly negationSuffix: string | undefined;
   /** Intensifiers (positive) and dampeners (negative), as a scalar added to the next sentiment words' magnitude. */

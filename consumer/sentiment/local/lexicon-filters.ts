@@ -8,7 +8,12 @@ import type { Token } from './tokenize';
  * A degree word ("pretty", "super") right before another sentiment word of its clause is an intensifier: its own valence
  * is dropped and the booster lookup of the next word finds it ("pretty bad" is "bad" intensified, not "pretty" + "bad").
  */
-export function readDegreeWords(tokens: readonly Token[], rules: LanguageRules, values: (number | undefined)[], trace: ScoreTrace | undefined): void {
+export function readDegreeWords(
+  tokens: readonly Token[],
+  rules: LanguageRules,
+  values: (number | undefined)[],
+  trace: ScoreTrace | undefined,
+): void {
   if (rules.degreeWords.size === 0) return;
   for (let i = 0; i + 1 < tokens.length; i += 1) {
     if (values[i] === undefined || values[i + 1] === undefined || (tokens[i + 1] as Token).clauseStart) continue;
@@ -20,8 +25,35 @@ export function readDegreeWords(tokens: readonly Token[], rules: LanguageRules, 
 
 /** Words before an -er comparative ("much cooler", "is slower", "a bit harder"); "than" after one also marks it. */
 const COMPARATIVE_CONTEXT: ReadonlySet<string> = new Set([
-  'much', 'even', 'far', 'way', 'bit', 'lot', 'any', 'no', 'is', 'was', 'are', 'were', 'be', 'been', 'get', 'gets',
-  'getting', 'got', 'feel', 'feels', 'felt', 'seems', 'looks', "it's", 'its', 'so', 'and', 'or', 'never',
+  'much',
+  'even',
+  'far',
+  'way',
+  'bit',
+  'lot',
+  'any',
+  'no',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be',
+  'been',
+  'get',
+  'gets',
+  'getting',
+  'got',
+  'feel',
+  'feels',
+  'felt',
+  'seems',
+  'looks',
+  "it's",
+  'its',
+  'so',
+  'and',
+  'or',
+  'never',
 ]);
 
 /**
@@ -37,7 +69,8 @@ export function dropAgentNouns(tokens: readonly Token[], model: LanguageModel, v
     if (COMPARATIVE_CONTEXT.has(tokens[i - 1]?.lower ?? '')) continue;
     let comparative = false;
     for (let k = 1; k <= 3 && !comparative; k += 1) {
-      comparative = tokens[i + k]?.lower === 'than' || model.rules.comparativeNegation.negators.has(tokens[i - k]?.lower ?? '');
+      comparative =
+        tokens[i + k]?.lower === 'than' || model.rules.comparativeNegation.negators.has(tokens[i - k]?.lower ?? '');
     }
     if (!comparative) values[i] = undefined;
   }

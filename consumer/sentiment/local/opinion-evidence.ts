@@ -32,12 +32,17 @@ export class OpinionEvidence {
 
   /** `valence` is signed (VADER scale); `clause` numbers the clause it stands in. */
   public add(valence: number, clause: number): void {
-    if (valence > 0) this.positive.add(valence, clause); else if (valence < 0) this.negative.add(-valence, clause);
+    if (valence > 0) this.positive.add(valence, clause);
+    else if (valence < 0) this.negative.add(-valence, clause);
   }
 
-  public get strongestPositive(): number { return this.positive.value; }
+  public get strongestPositive(): number {
+    return this.positive.value;
+  }
 
-  public get strongestNegative(): number { return this.negative.value; }
+  public get strongestNegative(): number {
+    return this.negative.value;
+  }
 
   public get opposed(): number {
     return Math.max(

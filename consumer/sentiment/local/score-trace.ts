@@ -21,7 +21,13 @@ export class ScoreTrace {
   public readonly textRules: string[] = [];
 
   public constructor(tokens: readonly Token[]) {
-    this.tokens = tokens.map((token) => ({ text: token.text, lexicon: undefined, source: undefined, valence: 0, rules: [] }));
+    this.tokens = tokens.map((token) => ({
+      text: token.text,
+      lexicon: undefined,
+      source: undefined,
+      valence: 0,
+      rules: [],
+    }));
   }
 
   public note(index: number, rule: string): void {

@@ -43,7 +43,7 @@ export function tokenize(text: string, isEmoticon: (piece: string) => boolean): 
   let emojiEnd = -1;
   for (let i = 0; i < text.length; i += 1) {
     const code = text.charCodeAt(i);
-    const cp = code >= 0xd800 && code <= 0xdbff ? text.codePointAt(i) ?? code : code;
+    const cp = code >= 0xd800 && code <= 0xdbff ? (text.codePointAt(i) ?? code) : code;
     const width = cp > 0xffff ? 2 : 1;
     if (isEmojiModifier(cp)) {
       if (start >= 0) tokens.addPiece(text.slice(start, i));
@@ -81,7 +81,14 @@ class TokenList {
   public constructor(private readonly isEmoticon: (piece: string) => boolean) {}
 
   public addEmoji(emoji: string): void {
-    this.tokens.push({ text: emoji, lower: emoji, squeezed: undefined, allCaps: false, emoji: true, clauseStart: this.takeBoundary() });
+    this.tokens.push({
+      text: emoji,
+      lower: emoji,
+      squeezed: undefined,
+      allCaps: false,
+      emoji: true,
+      clauseStart: this.takeBoundary(),
+    });
   }
 
   /** Appends a joined pictograph to the last emoji's written form; its base (`lower`) stays the first pictograph. */
@@ -93,7 +100,14 @@ class TokenList {
   public addPiece(piece: string): void {
     if (piece.length > 1 && this.isEmoticon(piece)) {
       const lower = piece.toLowerCase();
-      this.tokens.push({ text: piece, lower, squeezed: undefined, allCaps: false, emoji: false, clauseStart: this.takeBoundary() });
+      this.tokens.push({
+        text: piece,
+        lower,
+        squeezed: undefined,
+        allCaps: false,
+        emoji: false,
+        clauseStart: this.takeBoundary(),
+      });
       return;
     }
     const parts = SEPARATORS.test(piece) ? piece.split(SEPARATORS) : [piece];
@@ -144,7 +158,15 @@ function isEdgePunctuation(code: number): boolean {
 }
 
 function isSpace(cp: number): boolean {
-  return cp <= 32 || cp === 0x85 || cp === 0xa0 || cp === 0x3000 || (cp >= 0x2000 && cp <= 0x200b) || cp === 0x2028 || cp === 0x2029;
+  return (
+    cp <= 32 ||
+    cp === 0x85 ||
+    cp === 0xa0 ||
+    cp === 0x3000 ||
+    (cp >= 0x2000 && cp <= 0x200b) ||
+    cp === 0x2028 ||
+    cp === 0x2029
+  );
 }
 
 /** Pictographs, dingbats and symbols that people use as emoji (one token each). */

@@ -2,12 +2,41 @@
 import type { Token } from './tokenize';
 
 /** Laughter as the tokenizer writes it ("jajaja" -> "jaja"). */
-export const LAUGHTER: ReadonlySet<string> = new Set(['lol', 'lmao', 'lmfao', 'rofl', 'haha', 'hehe', 'jaja', 'jeje', 'xd']);
+export const LAUGHTER: ReadonlySet<string> = new Set([
+  'lol',
+  'lmao',
+  'lmfao',
+  'rofl',
+  'haha',
+  'hehe',
+  'jaja',
+  'jeje',
+  'xd',
+]);
 
 /** Interjections the lexicons score (English and Spanish): an exclamation, not an opinion about anything. */
 const INTERJECTIONS: ReadonlySet<string> = new Set([
-  'wow', 'ha', 'hah', 'yay', 'woo', 'woohoo', 'yippee', 'hooray', 'ugh', 'meh', 'argh', 'ouch', 'oops', 'aww', 'yikes',
-  'ew', 'eww', 'bah', 'guau', 'puaj', 'uf',
+  'wow',
+  'ha',
+  'hah',
+  'yay',
+  'woo',
+  'woohoo',
+  'yippee',
+  'hooray',
+  'ugh',
+  'meh',
+  'argh',
+  'ouch',
+  'oops',
+  'aww',
+  'yikes',
+  'ew',
+  'eww',
+  'bah',
+  'guau',
+  'puaj',
+  'uf',
 ]);
 
 /**

@@ -1,6 +1,10 @@
 // The VADER algorithm (Hutto & Gilbert 2014) over pre-tokenised text: lexicon valence adjusted by caps, boosters, negation, "but" and punctuation.
 import {
-  CAPS_INCREMENT, CONTRAST_AFTER, CONTRAST_BEFORE, EMPHATIC_NEGATION_SCALAR, NEGATION_SCALAR,
+  CAPS_INCREMENT,
+  CONTRAST_AFTER,
+  CONTRAST_BEFORE,
+  EMPHATIC_NEGATION_SCALAR,
+  NEGATION_SCALAR,
 } from './language-rules';
 import type { LanguageRules } from './language-rules';
 import type { LanguageModel } from './language-model';
@@ -40,7 +44,12 @@ const QUESTION_STEP = 0.18;
 const QUESTION_MAX = 0.96;
 
 /** Scores one document's tokens with one language's model; `text` is only read for '!' and '?'; `trace` collects why. */
-export function scoreValence(tokens: readonly Token[], model: LanguageModel, text: string, trace?: ScoreTrace): ValenceScore {
+export function scoreValence(
+  tokens: readonly Token[],
+  model: LanguageModel,
+  text: string,
+  trace?: ScoreTrace,
+): ValenceScore {
   const { rules } = model;
   const isNegator = negatorTest(tokens, rules);
   const sentiments = adjustedValences(tokens, model, isNegator, trace);
@@ -53,11 +62,16 @@ export function scoreValence(tokens: readonly Token[], model: LanguageModel, tex
       if (sentiments[i] === 0) continue;
       const factor = i < contrastAt ? CONTRAST_BEFORE : i > contrastAt ? CONTRAST_AFTER : 1;
       sentiments[i] = (sentiments[i] as number) * factor;
-      if (trace && factor !== 1) trace.note(i, `${i < contrastAt ? 'before' : 'after'} "${(tokens[contrastAt] as Token).text}" x${factor}`);
+      if (trace && factor !== 1)
+        trace.note(i, `${i < contrastAt ? 'before' : 'after'} "${(tokens[contrastAt] as Token).text}" x${factor}`);
     }
   }
-  let sum = 0; let positiveSum = 0; let negativeSum = 0; let neutralCount = 0;
-  let positiveEvidence = 0; let negativeEvidence = 0;
+  let sum = 0;
+  let positiveSum = 0;
+  let negativeSum = 0;
+  let neutralCount = 0;
+  let positiveEvidence = 0;
+  let negativeEvidence = 0;
   const opinions = new OpinionEvidence();
   let clause = 0;
   for (let i = 0; i < sentiments.length; i += 1) {
@@ -65,34 +79,63 @@ export function scoreValence(tokens: readonly Token[], model: LanguageModel, tex
     if (token.clauseStart || rules.clauseJoiners.has(token.lower)) clause += 1;
     const s = sentiments[i] as number;
     sum += s;
-    if (s === 0) { neutralCount += 1; continue; }
+    if (s === 0) {
+      neutralCount += 1;
+      continue;
+    }
     if (isToneMarker(token)) {
       if (trace && Math.abs(s) >= MIXED_MIN_STRENGTH) trace.note(i, 'tone marker: not strong evidence for MIXED');
     } else opinions.add(s, clause);
-    if (s > 0) { positiveSum += s + 1; positiveEvidence += s; } else { negativeSum += s - 1; negativeEvidence -= s; }
+    if (s > 0) {
+      positiveSum += s + 1;
+      positiveEvidence += s;
+    } else {
+      negativeSum += s - 1;
+      negativeEvidence -= s;
+    }
   }
   const { strongestPositive, strongestNegative, opposed } = opinions;
   const emphasis = punctuationEmphasis(text);
-  if (trace && emphasis > 0 && sum !== 0) trace.textRules.push(`punctuation emphasis ${sum > 0 ? '+' : '-'}${emphasis.toFixed(3)}`);
-  if (sum > 0) sum += emphasis; else if (sum < 0) sum -= emphasis;
-  if (positiveSum > -negativeSum) positiveSum += emphasis; else if (positiveSum < -negativeSum) negativeSum -= emphasis;
-  if (trace) sentiments.forEach((s, i) => { (trace.tokens[i] as { valence: number }).valence = s; });
+  if (trace && emphasis > 0 && sum !== 0)
+    trace.textRules.push(`punctuation emphasis ${sum > 0 ? '+' : '-'}${emphasis.toFixed(3)}`);
+  if (sum > 0) sum += emphasis;
+  else if (sum < 0) sum -= emphasis;
+  if (positiveSum > -negativeSum) positiveSum += emphasis;
+  else if (positiveSum < -negativeSum) negativeSum -= emphasis;
+  if (trace)
+    sentiments.forEach((s, i) => {
+      (trace.tokens[i] as { valence: number }).valence = s;
+    });
   const total = positiveSum - negativeSum + neutralCount;
   const compound = Math.max(-1, Math.min(1, sum / Math.sqrt(sum * sum + NORMALISATION_ALPHA)));
   const evidence = { positiveEvidence, negativeEvidence, strongestPositive, strongestNegative, opposed };
   if (total === 0) return { compound, positive: 0, negative: 0, neutral: 1, ...evidence };
-  return { compound, positive: positiveSum / total, negative: -negativeSum / total, neutral: neutralCount / total, ...evidence };
+  return {
+    compound,
+    positive: positiveSum / total,
+    negative: -negativeSum / total,
+    neutral: neutralCount / total,
+    ...evidence,
+  };
 }
 
 function negatorTest(tokens: readonly Token[], rules: LanguageRules): (j: number) => boolean {
   return (j) => {
     const lower = (tokens[j] as Token).lower;
-    return rules.negators.has(lower) || rules.nearNegators.has(lower)
-      || (rules.negationSuffix !== undefined && lower.endsWith(rules.negationSuffix));
+    return (
+      rules.negators.has(lower) ||
+      rules.nearNegators.has(lower) ||
+      (rules.negationSuffix !== undefined && lower.endsWith(rules.negationSuffix))
+    );
   };
 }
 
-function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNegator: (j: number) => boolean, trace: ScoreTrace | undefined): number[] {
+function adjustedValences(
+  tokens: readonly Token[],
+  model: LanguageModel,
+  isNegator: (j: number) => boolean,
+  trace: ScoreTrace | undefined,
+): number[] {
   const { rules } = model;
   const n = tokens.length;
   const values = tokens.map((token) => model.valence(token));
@@ -109,7 +152,8 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
     values[idiom.end] = idiom.valence;
     (anchor as number[])[idiom.end] = idiom.start;
     for (let k = idiom.end + 1; k < n && k <= idiom.end + 3; k += 1) (floor as number[])[k] = idiom.end;
-    if (trace) Object.assign(trace.tokens[idiom.end] as object, { lexicon: idiom.valence, source: `idiom "${idiom.phrase}"` });
+    if (trace)
+      Object.assign(trace.tokens[idiom.end] as object, { lexicon: idiom.valence, source: `idiom "${idiom.phrase}"` });
   }
   let caps = 0;
   for (const token of tokens) if (token.allCaps) caps += 1;
@@ -128,7 +172,7 @@ function adjustedValences(tokens: readonly Token[], model: LanguageModel, isNega
     const from = anchor?.[i] ?? i;
     // Emoji, emoticons and laughter stand outside the sentence's grammar: "Nope :-)" is not a negated smile, nor is
     // "you can never leave lmao" a negated laugh.
-    const lowest = token.emoji || !hasLetter(token.lower) || LAUGHTER.has(token.lower) ? from : floor?.[i] ?? 0;
+    const lowest = token.emoji || !hasLetter(token.lower) || LAUGHTER.has(token.lower) ? from : (floor?.[i] ?? 0);
     for (let k = 1; k <= 3 && from - k >= lowest && !(tokens[from - k + 1] as Token).clauseStart; k += 1) {
       const j = from - k;
       if (values[j] !== undefined && !isNegator(j)) continue;
@@ -164,18 +208,25 @@ function negationFactor(tokens: readonly Token[], negator: number, i: number, mo
   const lower = (tokens[negator] as Token).lower;
   for (const { negators, markers } of emphaticNegation) {
     if (!negators.has(lower)) continue;
-    for (let m = negator + 1; m < i; m += 1) if (markers.has((tokens[m] as Token).lower)) return [EMPHATIC_NEGATION_SCALAR, 'emphatic'];
+    for (let m = negator + 1; m < i; m += 1)
+      if (markers.has((tokens[m] as Token).lower)) return [EMPHATIC_NEGATION_SCALAR, 'emphatic'];
   }
   if (comparativeNegation.negators.has(lower)) {
     let comparative = model.isComparative((tokens[i] as Token).lower);
     // A marker right after the negator is "never more" / "nunca más" (never again), not a comparative.
-    for (let m = negator + 2; m < i && !comparative; m += 1) comparative = comparativeNegation.markers.has((tokens[m] as Token).lower);
+    for (let m = negator + 2; m < i && !comparative; m += 1)
+      comparative = comparativeNegation.markers.has((tokens[m] as Token).lower);
     if (comparative) return [EMPHATIC_NEGATION_SCALAR, 'negated comparative, intensified by'];
   }
   return [NEGATION_SCALAR, 'negated by'];
 }
 
-function recordLexicon(tokens: readonly Token[], model: LanguageModel, values: readonly (number | undefined)[], trace: ScoreTrace): void {
+function recordLexicon(
+  tokens: readonly Token[],
+  model: LanguageModel,
+  values: readonly (number | undefined)[],
+  trace: ScoreTrace,
+): void {
   tokens.forEach((token, i) => {
     const entry = trace.tokens[i];
     if (entry === undefined || values[i] === undefined) return;
@@ -199,7 +250,8 @@ function hasLetter(lower: string): boolean {
 
 /** Up to four '!' add 0.292 each; two or three '?' add 0.18 each, more add 0.96. */
 function punctuationEmphasis(text: string): number {
-  let exclamations = 0; let questions = 0;
+  let exclamations = 0;
+  let questions = 0;
   for (let at = text.indexOf('!'); at >= 0 && exclamations < 4; at = text.indexOf('!', at + 1)) exclamations += 1;
   for (let at = text.indexOf('?'); at >= 0 && questions < 4; at = text.indexOf('?', at + 1)) questions += 1;
   const question = questions > 1 ? (questions <= 3 ? questions * QUESTION_STEP : QUESTION_MAX) : 0;

@@ -1,5 +1,9 @@
 // SqlExecutor over the Redshift Data API: one BatchExecuteStatement per transaction, ClientToken, DescribeStatement polling.
-import { BatchExecuteStatementCommand, DescribeStatementCommand, type RedshiftDataClient } from '@aws-sdk/client-redshift-data';
+import {
+  BatchExecuteStatementCommand,
+  DescribeStatementCommand,
+  type RedshiftDataClient,
+} from '@aws-sdk/client-redshift-data';
 import { createHash } from 'node:crypto';
 import { DataApiStatementError } from '../sink-errors';
 import { sleep as realSleep } from '../../../common/sleep';
@@ -34,13 +38,19 @@ export class DataApiExecutor implements SqlExecutor {
   /** How many submissions of the same content ended FAILED: a new token lets a retry run again instead of replaying the failure. */
   private readonly failedSubmissions = new Map<string, number>();
 
-  public constructor(private readonly client: RedshiftDataClient, private readonly options: DataApiExecutorOptions) {
+  public constructor(
+    private readonly client: RedshiftDataClient,
+    private readonly options: DataApiExecutorOptions,
+  ) {
     this.maxStatementsPerTransaction = options.maxStatementsPerBatch;
   }
 
   /** BatchExecuteStatement runs its Sqls as one transaction; values are already inlined (hex literals), so no parameters. */
   public async transaction(statements: readonly SqlStatement[]): Promise<void> {
-    if (statements.length > this.options.maxStatementsPerBatch) throw new RangeError(`${statements.length} statements exceed the batch limit ${this.options.maxStatementsPerBatch}`);
+    if (statements.length > this.options.maxStatementsPerBatch)
+      throw new RangeError(
+        `${statements.length} statements exceed the batch limit ${this.options.maxStatementsPerBatch}`,
+      );
     const sqls = statements.map((statement) => {
       if (statement.values.length > 0) throw new TypeError('Data API statements must carry literals, not parameters');
       return statement.text;
@@ -48,21 +58,25 @@ export class DataApiExecutor implements SqlExecutor {
     const digest = createHash('sha256').update(sqls.join('\u0000')).digest('hex');
     const failures = this.failedSubmissions.get(digest) ?? 0;
     const { target } = this.options;
-    const submitted = await this.client.send(new BatchExecuteStatementCommand({
-      Sqls: sqls,
-      Database: target.database,
-      ClusterIdentifier: target.clusterIdentifier,
-      WorkgroupName: target.workgroupName,
-      DbUser: target.dbUser,
-      SecretArn: target.secretArn,
-      ClientToken: `${digest.slice(0, 48)}-${failures}`,
-    }));
-    if (submitted.Id === undefined) throw new DataApiStatementError('UNKNOWN', 'BatchExecuteStatement returned no Id', true);
+    const submitted = await this.client.send(
+      new BatchExecuteStatementCommand({
+        Sqls: sqls,
+        Database: target.database,
+        ClusterIdentifier: target.clusterIdentifier,
+        WorkgroupName: target.workgroupName,
+        DbUser: target.dbUser,
+        SecretArn: target.secretArn,
+        ClientToken: `${digest.slice(0, 48)}-${failures}`,
+      }),
+    );
+    if (submitted.Id === undefined)
+      throw new DataApiStatementError('UNKNOWN', 'BatchExecuteStatement returned no Id', true);
     try {
       await this.waitFor(submitted.Id);
       this.failedSubmissions.delete(digest);
     } catch (error: unknown) {
-      if (error instanceof DataApiStatementError && error.status !== 'TIMEOUT') this.failedSubmissions.set(digest, failures + 1);
+      if (error instanceof DataApiStatementError && error.status !== 'TIMEOUT')
+        this.failedSubmissions.set(digest, failures + 1);
       throw error;
     }
   }
@@ -82,9 +96,18 @@ export class DataApiExecutor implements SqlExecutor {
       if (status === 'FINISHED') return;
       if (status === 'FAILED' || status === 'ABORTED') {
         const message = described.Error ?? status;
-        throw new DataApiStatementError(status, message, status === 'ABORTED' || isRetryableSqlError(new Error(message)));
+        throw new DataApiStatementError(
+          status,
+          message,
+          status === 'ABORTED' || isRetryableSqlError(new Error(message)),
+        );
       }
-      if (now() > deadline) throw new DataApiStatementError('TIMEOUT', `statement ${id} still ${status} after ${this.options.statementTimeoutMs} ms`, true);
+      if (now() > deadline)
+        throw new DataApiStatementError(
+          'TIMEOUT',
+          `statement ${id} still ${status} after ${this.options.statementTimeoutMs} ms`,
+          true,
+        );
       await wait(interval);
       interval = Math.min(this.options.maxPollIntervalMs, Math.ceil(interval * 1.5));
     }

@@ -26,7 +26,13 @@ const PG_MAX_PARAMETERS = 65_535;
  * source + post_id) also deletes rows with a staged business key and inserts one staged row per business key, so a
  * post that reached the stream twice (a collector restart, two collectors) is stored once.
  */
-export function loadStatements(dialect: SqlDialect, table: TableSpec, rows: readonly (readonly SqlValue[])[], style: ValueStyle, limits: LoadLimits = DEFAULT_LIMITS): SqlStatement[] {
+export function loadStatements(
+  dialect: SqlDialect,
+  table: TableSpec,
+  rows: readonly (readonly SqlValue[])[],
+  style: ValueStyle,
+  limits: LoadLimits = DEFAULT_LIMITS,
+): SqlStatement[] {
   if (rows.length === 0) return [];
   const stage = `stage_${table.name.replace(/^.*\./, '')}`;
   const columns = table.columns.map((column) => column.name).join(', ');
@@ -39,7 +45,13 @@ export function loadStatements(dialect: SqlDialect, table: TableSpec, rows: read
   ];
 }
 
-function keyedReplace(dialect: SqlDialect, table: TableSpec, stage: string, columns: string, keyMatch: string): SqlStatement[] {
+function keyedReplace(
+  dialect: SqlDialect,
+  table: TableSpec,
+  stage: string,
+  columns: string,
+  keyMatch: string,
+): SqlStatement[] {
   const business = table.businessKey;
   if (business === undefined || business.length === 0) {
     return [
@@ -58,14 +70,23 @@ function keyedReplace(dialect: SqlDialect, table: TableSpec, stage: string, colu
     { text: `DELETE FROM ${table.name} USING ${stage} WHERE ${keyMatch}`, values: [] },
     { text: `DELETE FROM ${table.name} USING ${stage} WHERE ${businessMatch}`, values: [] },
     {
-      text: `INSERT INTO ${table.name} (${columns}) SELECT ${columns} FROM (SELECT ${columns}, ROW_NUMBER() OVER (PARTITION BY ${business.join(', ')} `
-        + `ORDER BY ${KEY_COLUMNS.join(', ')}) AS business_rank FROM ${stage}) ranked WHERE business_rank = 1 OR ${anyNull}`,
+      text:
+        `INSERT INTO ${table.name} (${columns}) SELECT ${columns} FROM (SELECT ${columns}, ROW_NUMBER() OVER (PARTITION BY ${business.join(', ')} ` +
+        `ORDER BY ${KEY_COLUMNS.join(', ')}) AS business_rank FROM ${stage}) ranked WHERE business_rank = 1 OR ${anyNull}`,
       values: [],
     },
   ];
 }
 
-function insertChunks(dialect: SqlDialect, table: TableSpec, stage: string, columns: string, rows: readonly (readonly SqlValue[])[], style: ValueStyle, limits: LoadLimits): SqlStatement[] {
+function insertChunks(
+  dialect: SqlDialect,
+  table: TableSpec,
+  stage: string,
+  columns: string,
+  rows: readonly (readonly SqlValue[])[],
+  style: ValueStyle,
+  limits: LoadLimits,
+): SqlStatement[] {
   const head = `INSERT INTO ${stage} (${columns}) VALUES `;
   const maxRows = Math.max(1, Math.min(limits.maxRowsPerInsert, Math.floor(PG_MAX_PARAMETERS / table.columns.length)));
   const statements: SqlStatement[] = [];
@@ -81,13 +102,18 @@ function insertChunks(dialect: SqlDialect, table: TableSpec, stage: string, colu
   for (const row of rows) {
     if (style === 'parameters') {
       if (tuples.length >= maxRows) flush();
-      tuples.push(`(${table.columns.map((column, i) => dialect.valueExpression(column.type, `$${values.length + i + 1}`)).join(', ')})`);
+      tuples.push(
+        `(${table.columns.map((column, i) => dialect.valueExpression(column.type, `$${values.length + i + 1}`)).join(', ')})`,
+      );
       values.push(...table.columns.map((_, i) => row[i] ?? null));
       continue;
     }
     const tuple = `(${table.columns.map((column, i) => dialect.literal(row[i] ?? null, column.type)).join(', ')})`;
     const tupleBytes = Buffer.byteLength(tuple) + 2;
-    if (head.length + tupleBytes > limits.maxStatementBytes) throw new RangeError(`one ${table.name} row needs ${tupleBytes} bytes of SQL, over the ${limits.maxStatementBytes}-byte statement limit`);
+    if (head.length + tupleBytes > limits.maxStatementBytes)
+      throw new RangeError(
+        `one ${table.name} row needs ${tupleBytes} bytes of SQL, over the ${limits.maxStatementBytes}-byte statement limit`,
+      );
     if (tuples.length >= maxRows || bytes + tupleBytes > limits.maxStatementBytes) flush();
     tuples.push(tuple);
     bytes += tupleBytes;

@@ -25,7 +25,9 @@ export class PgExecutor implements SqlExecutor {
       for (const statement of statements) await client.query(statement.text, [...statement.values]);
       await client.query('COMMIT');
     } catch (error: unknown) {
-      await client.query('ROLLBACK').catch((rollbackError: unknown) => { broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError)); });
+      await client.query('ROLLBACK').catch((rollbackError: unknown) => {
+        broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+      });
       throw error;
     } finally {
       // A connection whose rollback failed is discarded rather than handed to the next load.

@@ -28,7 +28,10 @@ export class RedshiftSink implements Sink {
   private readonly vehicles: TableSpec;
   private tablesReady: Promise<void> | undefined;
 
-  public constructor(private readonly executor: SqlExecutor, private readonly options: RedshiftSinkOptions) {
+  public constructor(
+    private readonly executor: SqlExecutor,
+    private readonly options: RedshiftSinkOptions,
+  ) {
     this.posts = postTable(options.postsTable);
     this.vehicles = vehicleTable(options.vehiclesTable);
   }
@@ -36,9 +39,16 @@ export class RedshiftSink implements Sink {
   /** Runs the DDL (CREATE TABLE IF NOT EXISTS) once; a failure is retried on the next call. */
   public ensureTables(): Promise<void> {
     if (!this.options.createTables) return Promise.resolve();
-    this.tablesReady ??= this.withRetry('create tables', () => this.executor.transaction(
-      [this.posts, this.vehicles].flatMap((table) => ensureTableSql(this.options.dialect, table)).map((text) => ({ text, values: [] })),
-    )).catch((error: unknown) => { this.tablesReady = undefined; throw error; });
+    this.tablesReady ??= this.withRetry('create tables', () =>
+      this.executor.transaction(
+        [this.posts, this.vehicles]
+          .flatMap((table) => ensureTableSql(this.options.dialect, table))
+          .map((text) => ({ text, values: [] })),
+      ),
+    ).catch((error: unknown) => {
+      this.tablesReady = undefined;
+      throw error;
+    });
     return this.tablesReady;
   }
 
@@ -46,8 +56,14 @@ export class RedshiftSink implements Sink {
     if (batch.posts.length === 0 && batch.vehicles.length === 0) return;
     await this.ensureTables();
     const transactions = this.plan(batch);
-    for (const statements of transactions) await this.withRetry(`load ${batch.shardId}`, () => this.executor.transaction(statements));
-    this.options.logger.debug('loaded batch', { shardId: batch.shardId, posts: batch.posts.length, vehicles: batch.vehicles.length, transactions: transactions.length });
+    for (const statements of transactions)
+      await this.withRetry(`load ${batch.shardId}`, () => this.executor.transaction(statements));
+    this.options.logger.debug('loaded batch', {
+      shardId: batch.shardId,
+      posts: batch.posts.length,
+      vehicles: batch.vehicles.length,
+      transactions: transactions.length,
+    });
   }
 
   public close(): Promise<void> {
@@ -78,7 +94,8 @@ export class RedshiftSink implements Sink {
     const { dialect } = this.options;
     const limits = this.options.limits ?? DEFAULT_LIMITS;
     const whole = loadStatements(dialect, table, rows, this.executor.valueStyle, limits);
-    if (whole.length <= this.executor.maxStatementsPerTransaction || rows.length <= 1) return whole.length === 0 ? [] : [whole];
+    if (whole.length <= this.executor.maxStatementsPerTransaction || rows.length <= 1)
+      return whole.length === 0 ? [] : [whole];
     const half = Math.ceil(rows.length / 2);
     return [...this.loads(table, rows.slice(0, half)), ...this.loads(table, rows.slice(half))];
   }
@@ -90,7 +107,13 @@ export class RedshiftSink implements Sink {
         operation: `redshift ${operation}`,
         isRetryable: isRetryableSqlError,
         ...(this.options.sleep === undefined ? {} : { sleep: this.options.sleep }),
-        onRetry: (error, attempt, delayMs) => this.options.logger.warn('redshift call failed, retrying', { operation, attempt, delayMs, error: describeError(error) }),
+        onRetry: (error, attempt, delayMs) =>
+          this.options.logger.warn('redshift call failed, retrying', {
+            operation,
+            attempt,
+            delayMs,
+            error: describeError(error),
+          }),
       });
     } catch (error: unknown) {
       // Exhausted retries of a transient failure stay retryable: the processor keeps the checkpoint back and tries again later.

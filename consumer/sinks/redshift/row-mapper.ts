@@ -25,10 +25,22 @@ export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
   }
   const scored = sentiment.ok ? sentiment : undefined;
   return [
-    record.shardId, record.sequenceNumber, record.subSequenceNumber,
-    bounded(post.id, 64), bounded(post.user, 256), sqlTimestamp(post.createdAt), sqlTimestamp(record.approximateArrivalTimestamp),
-    bounded(sentiment.lang ?? post.lang, 16), text, truncated, JSON.stringify(hashtags),
-    scored?.label ?? null, scored?.scores.Positive ?? null, scored?.scores.Negative ?? null, scored?.scores.Neutral ?? null, scored?.scores.Mixed ?? null,
+    record.shardId,
+    record.sequenceNumber,
+    record.subSequenceNumber,
+    bounded(post.id, 64),
+    bounded(post.user, 256),
+    sqlTimestamp(post.createdAt),
+    sqlTimestamp(record.approximateArrivalTimestamp),
+    bounded(sentiment.lang ?? post.lang, 16),
+    text,
+    truncated,
+    JSON.stringify(hashtags),
+    scored?.label ?? null,
+    scored?.scores.Positive ?? null,
+    scored?.scores.Negative ?? null,
+    scored?.scores.Neutral ?? null,
+    scored?.scores.Mixed ?? null,
     sentiment.ok ? null : bounded(sentiment.reason, 256),
     bounded(post.source, 16),
   ];
@@ -37,8 +49,15 @@ export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
 export function vehicleRow({ record, reading }: VehicleRow): SqlValue[] {
   const finite = (value: number): number | null => (Number.isFinite(value) ? value : null);
   return [
-    record.shardId, record.sequenceNumber, record.subSequenceNumber,
-    bounded(reading.recordId, 128), bounded(reading.vin, 32), sqlTimestamp(reading.timestamp),
-    finite(reading.lat), finite(reading.lon), finite(reading.speed), sqlTimestamp(record.approximateArrivalTimestamp),
+    record.shardId,
+    record.sequenceNumber,
+    record.subSequenceNumber,
+    bounded(reading.recordId, 128),
+    bounded(reading.vin, 32),
+    sqlTimestamp(reading.timestamp),
+    finite(reading.lat),
+    finite(reading.lon),
+    finite(reading.speed),
+    sqlTimestamp(record.approximateArrivalTimestamp),
   ];
 }

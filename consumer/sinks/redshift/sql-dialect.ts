@@ -33,12 +33,18 @@ export interface SqlDialect {
 function commonType(type: ColumnType): string {
   switch (type.kind) {
     // Redshift counts VARCHAR length in bytes; the mappers truncate to bytes, so the same rows fit both engines.
-    case 'varchar': return `VARCHAR(${type.bytes})`;
-    case 'integer': return 'INTEGER';
-    case 'double': return 'DOUBLE PRECISION';
-    case 'timestamp': return 'TIMESTAMP';
-    case 'boolean': return 'BOOLEAN';
-    case 'json': return 'JSON';
+    case 'varchar':
+      return `VARCHAR(${type.bytes})`;
+    case 'integer':
+      return 'INTEGER';
+    case 'double':
+      return 'DOUBLE PRECISION';
+    case 'timestamp':
+      return 'TIMESTAMP';
+    case 'boolean':
+      return 'BOOLEAN';
+    case 'json':
+      return 'JSON';
   }
 }
 
@@ -46,7 +52,8 @@ function scalarLiteral(value: SqlValue, type: ColumnType, text: (hex: string) =>
   if (value === null) return 'NULL';
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || (type.kind === 'integer' && !Number.isInteger(value))) throw new TypeError(`not a SQL ${type.kind}: ${value}`);
+    if (!Number.isFinite(value) || (type.kind === 'integer' && !Number.isInteger(value)))
+      throw new TypeError(`not a SQL ${type.kind}: ${value}`);
     return String(value);
   }
   const hexText = text(Buffer.from(value, 'utf8').toString('hex'));
@@ -80,10 +87,13 @@ export const POSTGRESQL: SqlDialect = {
     const business = table.businessKey ?? [];
     return [
       `CREATE INDEX IF NOT EXISTS ${bare}_identity_idx ON ${table.name} (${KEY_COLUMNS.join(', ')})`,
-      ...(business.length === 0 ? [] : [`CREATE INDEX IF NOT EXISTS ${bare}_business_idx ON ${table.name} (${business.join(', ')})`]),
+      ...(business.length === 0
+        ? []
+        : [`CREATE INDEX IF NOT EXISTS ${bare}_business_idx ON ${table.name} (${business.join(', ')})`]),
     ];
   },
-  addColumnIfMissing: (table, column, type) => `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${commonType(type)}`,
+  addColumnIfMissing: (table, column, type) =>
+    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${commonType(type)}`,
   valueExpression: (type, placeholder) => (type.kind === 'json' ? `CAST(${placeholder} AS JSONB)` : placeholder),
   literal: (value, type) => {
     const text = scalarLiteral(value, type, (hex) => `convert_from(decode('${hex}', 'hex'), 'UTF8')`);

@@ -3,7 +3,9 @@ import type { SqlDialect } from './sql-dialect';
 import type { TableSpec } from './table-spec';
 
 export function createTableSql(dialect: SqlDialect, table: TableSpec): string {
-  const columns = table.columns.map((column) => `  ${column.name} ${dialect.columnType(column.type)}${column.notNull === true ? ' NOT NULL' : ''}`);
+  const columns = table.columns.map(
+    (column) => `  ${column.name} ${dialect.columnType(column.type)}${column.notNull === true ? ' NOT NULL' : ''}`,
+  );
   columns.push(`  loaded_at TIMESTAMP NOT NULL DEFAULT ${dialect.now}`);
   // No PRIMARY KEY: Redshift would not enforce it, and the planner trusts declared keys. Uniqueness comes from the keyed load.
   const attributes = dialect.tableAttributes(table);

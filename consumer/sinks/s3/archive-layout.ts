@@ -11,7 +11,10 @@ export function utcHourPath(epochMs: number): string {
 
 /** Joins key parts with `/`, dropping empty parts and stray slashes at the joins. */
 export function joinKey(...parts: readonly string[]): string {
-  return parts.map((part) => part.replace(/^\/+|\/+$/g, '')).filter((part) => part !== '').join('/');
+  return parts
+    .map((part) => part.replace(/^\/+|\/+$/g, ''))
+    .filter((part) => part !== '')
+    .join('/');
 }
 
 /** Shard ids are `shardId-000000000001`; anything else is made key-safe rather than trusted. */
@@ -23,7 +26,14 @@ function safe(text: string): string {
  * `<prefix>/YYYY/MM/DD/HH/<shard>-<firstSeq>-<firstSub>-<lastSeq>-<lastSub>.jsonl[.gz]`, the hour being the
  * first record's arrival time: the same records always get the same key, wherever and whenever they are replayed.
  */
-export function archiveObjectKey(prefix: string, shardId: string, first: Position, last: Position, firstArrivalMs: number, gzip: boolean): string {
+export function archiveObjectKey(
+  prefix: string,
+  shardId: string,
+  first: Position,
+  last: Position,
+  firstArrivalMs: number,
+  gzip: boolean,
+): string {
   const name = `${safe(shardId)}-${first.sequenceNumber}-${first.subSequenceNumber}-${last.sequenceNumber}-${last.subSequenceNumber}.jsonl${gzip ? '.gz' : ''}`;
   return joinKey(prefix, utcHourPath(firstArrivalMs), name);
 }

@@ -36,7 +36,10 @@ interface ProgressDocument {
 export class ArchiveProgress {
   private readonly highWater = new Map<string, Position | null>();
 
-  public constructor(private readonly store: ObjectStore, private readonly statePrefix: string) {}
+  public constructor(
+    private readonly store: ObjectStore,
+    private readonly statePrefix: string,
+  ) {}
 
   /** The highest position archived for the shard (null: nothing yet), recovered from the store on first use. */
   public async highWaterMark(shardId: string): Promise<Position | null> {
@@ -54,9 +57,16 @@ export class ArchiveProgress {
 
   /** Records the intent to write `key` ending at `last`, before the data object is written. */
   public async markPending(shardId: string, key: string, last: Position): Promise<void> {
-    const document: ProgressDocument = { version: 1, shardId, committed: await this.highWaterMark(shardId), pending: { key, last } };
+    const document: ProgressDocument = {
+      version: 1,
+      shardId,
+      committed: await this.highWaterMark(shardId),
+      pending: { key, last },
+    };
     const text = JSON.stringify(document);
-    await this.store.put(progressKey(this.statePrefix, shardId), Buffer.from(text, 'utf8'), { contentType: 'application/json' });
+    await this.store.put(progressKey(this.statePrefix, shardId), Buffer.from(text, 'utf8'), {
+      contentType: 'application/json',
+    });
   }
 
   /**
@@ -93,7 +103,14 @@ function parseProgress(key: string, bytes: Buffer): ProgressDocument {
   if (doc === null || typeof doc !== 'object' || doc.version !== 1) throw new ArchiveStateError(key, 'unknown version');
   if (!isPositionOrNull(doc.committed)) throw new ArchiveStateError(key, 'bad committed position');
   const pending = doc.pending;
-  if (pending !== null && (typeof pending !== 'object' || pending === undefined || typeof pending.key !== 'string' || !isPositionOrNull(pending.last) || pending.last === null)) {
+  if (
+    pending !== null &&
+    (typeof pending !== 'object' ||
+      pending === undefined ||
+      typeof pending.key !== 'string' ||
+      !isPositionOrNull(pending.last) ||
+      pending.last === null)
+  ) {
     throw new ArchiveStateError(key, 'bad pending entry');
   }
   return doc as ProgressDocument;
@@ -103,6 +120,9 @@ function isPositionOrNull(value: unknown): value is Position | null {
   if (value === null) return true;
   if (typeof value !== 'object' || value === undefined) return false;
   const position = value as Partial<Position>;
-  return typeof position.sequenceNumber === 'string' && /^\d+$/.test(position.sequenceNumber)
-    && Number.isInteger(position.subSequenceNumber);
+  return (
+    typeof position.sequenceNumber === 'string' &&
+    /^\d+$/.test(position.sequenceNumber) &&
+    Number.isInteger(position.subSequenceNumber)
+  );
 }

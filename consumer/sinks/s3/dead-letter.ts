@@ -52,13 +52,23 @@ export function deadLetterObjects(errorPrefix: string, rejections: readonly Reje
   return [...byReason.entries()].map(([reason, group]) => {
     const first = group[0].record;
     const text = group.map((rejection) => JSON.stringify(deadLetterDocument(rejection))).join('\n');
-    return { key: deadLetterKey(errorPrefix, reason, first, first.approximateArrivalTimestamp), body: Buffer.from(`${text}\n`, 'utf8'), records: group.length };
+    return {
+      key: deadLetterKey(errorPrefix, reason, first, first.approximateArrivalTimestamp),
+      body: Buffer.from(`${text}\n`, 'utf8'),
+      records: group.length,
+    };
   });
 }
 
 /** Writes a batch's dead letters, one object per reason, in parallel; resolves with the number of records written. */
-export async function writeDeadLetters(store: ObjectStore, errorPrefix: string, rejections: readonly Rejection[]): Promise<number> {
+export async function writeDeadLetters(
+  store: ObjectStore,
+  errorPrefix: string,
+  rejections: readonly Rejection[],
+): Promise<number> {
   const objects = deadLetterObjects(errorPrefix, rejections);
-  await Promise.all(objects.map((object) => store.put(object.key, object.body, { contentType: 'application/x-ndjson' })));
+  await Promise.all(
+    objects.map((object) => store.put(object.key, object.body, { contentType: 'application/x-ndjson' })),
+  );
   return rejections.length;
 }

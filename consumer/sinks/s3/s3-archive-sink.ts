@@ -26,14 +26,25 @@ export class S3ArchiveSink implements Sink {
   /** One write at a time per shard: the high-water mark argument needs writes in stream order. */
   private readonly tails = new Map<string, Promise<void>>();
 
-  public constructor(private readonly store: ObjectStore, private readonly options: S3ArchiveSinkOptions) {
+  public constructor(
+    private readonly store: ObjectStore,
+    private readonly options: S3ArchiveSinkOptions,
+  ) {
     this.progress = new ArchiveProgress(store, options.statePrefix);
   }
 
   public write(batch: SinkBatch): Promise<void> {
     const previous = this.tails.get(batch.shardId) ?? Promise.resolve();
-    const next = previous.catch(() => undefined).then(() => this.writeInOrder(batch)).catch((error: unknown) => { throw this.wrap(error); });
-    this.tails.set(batch.shardId, next.catch(() => undefined));
+    const next = previous
+      .catch(() => undefined)
+      .then(() => this.writeInOrder(batch))
+      .catch((error: unknown) => {
+        throw this.wrap(error);
+      });
+    this.tails.set(
+      batch.shardId,
+      next.catch(() => undefined),
+    );
     return next;
   }
 
@@ -45,27 +56,50 @@ export class S3ArchiveSink implements Sink {
     const { shardId } = batch;
     const highWater = await this.progress.highWaterMark(shardId);
     const fresh = batch.records.filter((record) => !ArchiveProgress.isArchived(record, highWater));
-    const freshRejections = batch.rejections.filter((rejection) => !ArchiveProgress.isArchived(rejection.record, highWater));
+    const freshRejections = batch.rejections.filter(
+      (rejection) => !ArchiveProgress.isArchived(rejection.record, highWater),
+    );
     const logger = this.options.logger;
-    if (fresh.length < batch.records.length) logger.info('skipping records already archived', { shardId, skipped: batch.records.length - fresh.length, highWater });
+    if (fresh.length < batch.records.length)
+      logger.info('skipping records already archived', {
+        shardId,
+        skipped: batch.records.length - fresh.length,
+        highWater,
+      });
     const first = fresh[0];
     const last = fresh[fresh.length - 1];
     if (first === undefined || last === undefined) return;
-    const key = archiveObjectKey(this.options.prefix, shardId, first, last, first.approximateArrivalTimestamp, this.options.gzip);
+    const key = archiveObjectKey(
+      this.options.prefix,
+      shardId,
+      first,
+      last,
+      first.approximateArrivalTimestamp,
+      this.options.gzip,
+    );
     // The highest identity, not the last: nested identities of a record aggregated twice sort after its single-level ones.
     const highest = fresh.reduce((top, record) => (compareIdentity(record, top) > 0 ? record : top), last);
     const position = { sequenceNumber: highest.sequenceNumber, subSequenceNumber: highest.subSequenceNumber };
     try {
       // Dead letters before the data object (its PUT is the commit), in parallel with the progress object: both are
       // safe to repeat (dead-letter.ts says why), so a batch with rejections costs no extra round trip.
-      await Promise.all([this.progress.markPending(shardId, key, position), writeDeadLetters(this.store, this.options.errorPrefix, freshRejections)]);
+      await Promise.all([
+        this.progress.markPending(shardId, key, position),
+        writeDeadLetters(this.store, this.options.errorPrefix, freshRejections),
+      ]);
       await this.store.put(key, () => archiveBody(fresh, this.options.gzip), { contentType: this.contentType() });
     } catch (error: unknown) {
       this.progress.forget(shardId);
       throw error;
     }
     this.progress.committed(shardId, position);
-    logger.debug('archived batch', { shardId, key, records: fresh.length, rejections: freshRejections.length, bytes: dataBytes(fresh) });
+    logger.debug('archived batch', {
+      shardId,
+      key,
+      records: fresh.length,
+      rejections: freshRejections.length,
+      bytes: dataBytes(fresh),
+    });
   }
 
   /** Our own errors pass through (a corrupt progress object stays non-retryable); S3 failures become a retryable SinkWriteError. */

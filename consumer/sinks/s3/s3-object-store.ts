@@ -8,9 +8,7 @@ import type { Logger } from '../../../common/logger';
 import type { ObjectStore, PutOptions } from './object-store';
 
 export type ServerSideEncryption =
-  | { readonly mode: 'none' }
-  | { readonly mode: 'AES256' }
-  | { readonly mode: 'aws:kms'; readonly kmsKeyId?: string };
+  { readonly mode: 'none' } | { readonly mode: 'AES256' } | { readonly mode: 'aws:kms'; readonly kmsKeyId?: string };
 
 export interface S3ObjectStoreOptions {
   readonly bucket: string;
@@ -24,7 +22,10 @@ export interface S3ObjectStoreOptions {
 }
 
 export class S3ObjectStore implements ObjectStore {
-  public constructor(private readonly client: S3Client, private readonly options: S3ObjectStoreOptions) {}
+  public constructor(
+    private readonly client: S3Client,
+    private readonly options: S3ObjectStoreOptions,
+  ) {}
 
   public async put(key: string, body: Buffer | (() => Readable), options: PutOptions): Promise<void> {
     const partSize = this.options.partSizeBytes ?? 8 * 1024 * 1024;
@@ -32,12 +33,26 @@ export class S3ObjectStore implements ObjectStore {
       // Bytes in hand and under one part: one PutObject, without lib-storage's stream buffering (progress objects and
       // dead letters are a few KB; on a shared machine the Upload machinery cost more than the request).
       if (Buffer.isBuffer(body) && body.length < partSize) {
-        await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key: key, Body: body, ContentType: options.contentType, ...this.encryption() }));
+        await this.client.send(
+          new PutObjectCommand({
+            Bucket: this.options.bucket,
+            Key: key,
+            Body: body,
+            ContentType: options.contentType,
+            ...this.encryption(),
+          }),
+        );
         return;
       }
       const upload = new Upload({
         client: this.client,
-        params: { Bucket: this.options.bucket, Key: key, Body: Buffer.isBuffer(body) ? body : body(), ContentType: options.contentType, ...this.encryption() },
+        params: {
+          Bucket: this.options.bucket,
+          Key: key,
+          Body: Buffer.isBuffer(body) ? body : body(),
+          ContentType: options.contentType,
+          ...this.encryption(),
+        },
         partSize,
         queueSize: this.options.uploadConcurrency ?? 4,
         leavePartsOnError: false,
@@ -83,7 +98,14 @@ export class S3ObjectStore implements ObjectStore {
       policy: this.options.retryPolicy,
       operation: `S3 ${operation} ${this.options.bucket}/${key}`,
       ...(this.options.sleep === undefined ? {} : { sleep: this.options.sleep }),
-      onRetry: (error, attempt, delayMs) => this.options.logger.warn('s3 call failed, retrying', { operation, key, attempt, delayMs, error: describeError(error) }),
+      onRetry: (error, attempt, delayMs) =>
+        this.options.logger.warn('s3 call failed, retrying', {
+          operation,
+          key,
+          attempt,
+          delayMs,
+          error: describeError(error),
+        }),
     });
   }
 }

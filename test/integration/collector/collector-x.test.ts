@@ -12,10 +12,20 @@ import { runCollectCli } from '../../support/run-collect-cli';
 // An app-only token as X issues them: percent-encoded characters that must be sent verbatim.
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAFake%2Bsecret%3DTokenValue4711';
 
-interface StoredPost { source: string; id: string; text: string; user: string; hashtags: string[]; created_at: string; lang?: string }
+interface StoredPost {
+  source: string;
+  id: string;
+  text: string;
+  user: string;
+  hashtags: string[];
+  created_at: string;
+  lang?: string;
+}
 
 async function storedPosts(standIn: KinesisStandIn, stream: string): Promise<StoredPost[]> {
-  return (await readWholeStream(standIn.client, stream)).userRecords.map((record) => JSON.parse(record.data.toString('utf8')) as StoredPost);
+  return (await readWholeStream(standIn.client, stream)).userRecords.map(
+    (record) => JSON.parse(record.data.toString('utf8')) as StoredPost,
+  );
 }
 
 describe('collector: X filtered stream (integration)', function () {
@@ -39,27 +49,77 @@ describe('collector: X filtered stream (integration)', function () {
     // "ñ" and the emoji are split across two TCP writes (byte 80 falls inside the multi-byte run of t2).
     const t2 = `${JSON.stringify(t(2, 'La zona de bajas emisiones me parece bien, señora 🚲🚲🚲🚲 #ZBE #Madrid'))}\r\n`;
     const splitAt = Buffer.from(t2.slice(0, t2.indexOf('🚲')), 'utf8').length + 2;
-    const fake = new FakeXApiServer(TOKEN, [
-      { steps: [{ tweet: t(1, 'Low emission zone starts today #ZBE') }, { raw: t2, splitAt }, { raw: '{"data": {"id": "broken\r\n' }, { raw: '\r\n' }, { tweet: t(3, 'Traffic is worse #ZBE') }, { waitMs: 100 }, { drop: true }] },
-      { status: 429, resetInSeconds: 2 },
-      { steps: [{ tweet: t(2, 'redelivered') }, { tweet: t(3, 'redelivered') }, { tweet: t(4, 'Buses are faster now #ZBE') }, { stall: true }] },
-      { steps: [{ tweet: t(5, '¿Y las motos? #ZBE') }] },
-    ], [{ id: '1', value: 'from:someone_else', tag: 'another-app' }, { id: '2', value: '#OldTag', tag: 'kinesis-sentiment-collector' }]);
+    const fake = new FakeXApiServer(
+      TOKEN,
+      [
+        {
+          steps: [
+            { tweet: t(1, 'Low emission zone starts today #ZBE') },
+            { raw: t2, splitAt },
+            { raw: '{"data": {"id": "broken\r\n' },
+            { raw: '\r\n' },
+            { tweet: t(3, 'Traffic is worse #ZBE') },
+            { waitMs: 100 },
+            { drop: true },
+          ],
+        },
+        { status: 429, resetInSeconds: 2 },
+        {
+          steps: [
+            { tweet: t(2, 'redelivered') },
+            { tweet: t(3, 'redelivered') },
+            { tweet: t(4, 'Buses are faster now #ZBE') },
+            { stall: true },
+          ],
+        },
+        { steps: [{ tweet: t(5, '¿Y las motos? #ZBE') }] },
+      ],
+      [
+        { id: '1', value: 'from:someone_else', tag: 'another-app' },
+        { id: '2', value: '#OldTag', tag: 'kinesis-sentiment-collector' },
+      ],
+    );
     await fake.start();
     const logFile = path.join(dir, 'collect.log');
     const positionFile = path.join(dir, 'position.json');
-    const env = { X_BEARER_TOKEN: TOKEN, X_API_BASE_URL: fake.endpoint, AWS_ENDPOINT_URL_KINESIS: standIn.emulator.endpoint };
-    const args = ['--source', 'x', '--hashtag', '#ZBE', '--stream', 'collect-x', '--stall-timeout', '2', '--json', '--log-file', logFile, '--position-file', positionFile];
+    const env = {
+      X_BEARER_TOKEN: TOKEN,
+      X_API_BASE_URL: fake.endpoint,
+      AWS_ENDPOINT_URL_KINESIS: standIn.emulator.endpoint,
+    };
+    const args = [
+      '--source',
+      'x',
+      '--hashtag',
+      '#ZBE',
+      '--stream',
+      'collect-x',
+      '--stall-timeout',
+      '2',
+      '--json',
+      '--log-file',
+      logFile,
+      '--position-file',
+      positionFile,
+    ];
     try {
       // Drop (0.25 s) + 429 (until the reset, <= 3 s) + stall (2 s) + reconnect: 12 s leaves room on a busy machine.
       const run = await runCollectCli([...args, '--duration', '12'], env);
       expect(run.code, run.stderr).to.equal(0);
-      const summary = JSON.parse(run.stdout) as { succeeded: number; duplicates: number; failed: number; sourceStats: Record<string, number> };
+      const summary = JSON.parse(run.stdout) as {
+        succeeded: number;
+        duplicates: number;
+        failed: number;
+        sourceStats: Record<string, number>;
+      };
       expect(summary).to.include({ succeeded: 5, duplicates: 2, failed: 0 });
       expect(summary.sourceStats).to.include({ stalls: 1, rateLimited: 1, malformed: 1 });
 
       // Rules: ours added, our stale one deleted, the other application's rule untouched.
-      expect(fake.rules.map((rule) => [rule.value, rule.tag])).to.deep.equal([['from:someone_else', 'another-app'], ['#ZBE', 'kinesis-sentiment-collector']]);
+      expect(fake.rules.map((rule) => [rule.value, rule.tag])).to.deep.equal([
+        ['from:someone_else', 'another-app'],
+        ['#ZBE', 'kinesis-sentiment-collector'],
+      ]);
       expect(fake.unauthorized).to.equal(0);
 
       // The 429 was honoured: the next connection came at or after x-rate-limit-reset, and not much later.
@@ -78,11 +138,18 @@ describe('collector: X filtered stream (integration)', function () {
       const posts = await storedPosts(standIn, 'collect-x');
       expect(posts.map((post) => post.id).sort()).to.deep.equal([1, 2, 3, 4, 5].map((n) => `18000000000000000${n}`));
       const second = posts.find((post) => post.id.endsWith('2'));
-      expect(second).to.deep.include({ source: 'x', user: 'vecina2', text: 'La zona de bajas emisiones me parece bien, señora 🚲🚲🚲🚲 #ZBE #Madrid', lang: 'es' });
+      expect(second).to.deep.include({
+        source: 'x',
+        user: 'vecina2',
+        text: 'La zona de bajas emisiones me parece bien, señora 🚲🚲🚲🚲 #ZBE #Madrid',
+        lang: 'es',
+      });
       expect(second?.hashtags).to.deep.equal(['ZBE', 'Madrid']);
 
       // Restart: the same posts come again (backfill), only the new one is sent.
-      const again = new FakeXApiServer(TOKEN, [{ steps: [1, 2, 3, 4, 5].map((n) => ({ tweet: t(n, 'again') })).concat([{ tweet: t(6, 'new #ZBE') }]) }]);
+      const again = new FakeXApiServer(TOKEN, [
+        { steps: [1, 2, 3, 4, 5].map((n) => ({ tweet: t(n, 'again') })).concat([{ tweet: t(6, 'new #ZBE') }]) },
+      ]);
       await again.start();
       try {
         const rerun = await runCollectCli([...args, '--duration', '3'], { ...env, X_API_BASE_URL: again.endpoint });
@@ -93,9 +160,15 @@ describe('collector: X filtered stream (integration)', function () {
       }
       expect((await storedPosts(standIn, 'collect-x')).length).to.equal(6);
 
-      const everything = [run.stdout, run.stderr, fs.readFileSync(logFile, 'utf8'), fs.readFileSync(positionFile, 'utf8')].join('\n');
+      const everything = [
+        run.stdout,
+        run.stderr,
+        fs.readFileSync(logFile, 'utf8'),
+        fs.readFileSync(positionFile, 'utf8'),
+      ].join('\n');
       expect(everything).to.include('stream stalled');
-      for (const secret of [TOKEN, decodeURIComponent(TOKEN), 'secret%3DToken']) expect(everything).not.to.include(secret);
+      for (const secret of [TOKEN, decodeURIComponent(TOKEN), 'secret%3DToken'])
+        expect(everything).not.to.include(secret);
     } finally {
       await fake.stop();
     }
@@ -105,8 +178,10 @@ describe('collector: X filtered stream (integration)', function () {
     const fake = new FakeXApiServer('the-right-token', []);
     await fake.start();
     try {
-      const run = await runCollectCli(['--source', 'x', '--hashtag', 'ZBE', '--stream', 'collect-x', '--duration', '5'],
-        { X_BEARER_TOKEN: TOKEN, X_API_BASE_URL: fake.endpoint, AWS_ENDPOINT_URL_KINESIS: standIn.emulator.endpoint });
+      const run = await runCollectCli(
+        ['--source', 'x', '--hashtag', 'ZBE', '--stream', 'collect-x', '--duration', '5'],
+        { X_BEARER_TOKEN: TOKEN, X_API_BASE_URL: fake.endpoint, AWS_ENDPOINT_URL_KINESIS: standIn.emulator.endpoint },
+      );
       expect(run.code).to.equal(3);
       expect(run.stderr).to.include('HTTP 401');
       expect(run.stderr).not.to.include(TOKEN);

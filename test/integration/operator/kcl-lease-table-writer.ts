@@ -11,10 +11,14 @@ export interface TestLease {
 }
 
 export async function createLeaseTable(dynamodb: DynamoDBClient, table: string): Promise<void> {
-  await dynamodb.send(new CreateTableCommand({
-    TableName: table, BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'leaseKey', AttributeType: 'S' }], KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }],
-  }));
+  await dynamodb.send(
+    new CreateTableCommand({
+      TableName: table,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [{ AttributeName: 'leaseKey', AttributeType: 'S' }],
+      KeySchema: [{ AttributeName: 'leaseKey', KeyType: 'HASH' }],
+    }),
+  );
   await new Promise((r) => setTimeout(r, 300));
 }
 
@@ -27,6 +31,7 @@ export async function writeLease(dynamodb: DynamoDBClient, table: string, lease:
     checkpointSubSequenceNumber: { N: String(lease.checkpointSubSequenceNumber ?? 0) },
   };
   if (lease.leaseOwner !== undefined) item.leaseOwner = { S: lease.leaseOwner };
-  if (lease.parentShardIds !== undefined && lease.parentShardIds.length > 0) item.parentShardId = { SS: [...lease.parentShardIds] };
+  if (lease.parentShardIds !== undefined && lease.parentShardIds.length > 0)
+    item.parentShardId = { SS: [...lease.parentShardIds] };
   await dynamodb.send(new PutItemCommand({ TableName: table, Item: item }));
 }

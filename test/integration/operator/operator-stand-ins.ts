@@ -17,11 +17,26 @@ export async function startOperatorStandIns(): Promise<OperatorStandIns> {
   process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
   // UpdateShardCount stays UPDATING for 1 s, so apply is seen waiting and a second operator can find the stream busy.
   const kinesis = await startKinesisEmulator({ port: await freePort(), updateShardCountMs: 1_000 });
-  const dynamodb = await startDynamoDbEmulator({ port: await freePort() }).catch(async (error: unknown) => { await kinesis.stop(); throw error; });
-  const factory = new AwsClientFactory({ region: 'us-east-1', s3ForcePathStyle: true, endpoints: { kinesis: kinesis.endpoint, dynamodb: dynamodb.endpoint } }, 2);
+  const dynamodb = await startDynamoDbEmulator({ port: await freePort() }).catch(async (error: unknown) => {
+    await kinesis.stop();
+    throw error;
+  });
+  const factory = new AwsClientFactory(
+    {
+      region: 'us-east-1',
+      s3ForcePathStyle: true,
+      endpoints: { kinesis: kinesis.endpoint, dynamodb: dynamodb.endpoint },
+    },
+    2,
+  );
   return {
-    factory, kinesis, dynamodb,
-    stop: async () => { factory.destroy(); await Promise.all([kinesis.stop(), dynamodb.stop()]); },
+    factory,
+    kinesis,
+    dynamodb,
+    stop: async () => {
+      factory.destroy();
+      await Promise.all([kinesis.stop(), dynamodb.stop()]);
+    },
   };
 }
 

@@ -9,7 +9,8 @@ import { decodeWithAwsKinesisAgg } from '../../support/kpl-agg-adapter';
 import { startKinesisStandIn, type KinesisStandIn } from '../../support/kinesis-stand-in';
 import { readWholeStream, type StreamContents } from '../../support/kinesis-stream-reader';
 
-const payload = (id: number): string => JSON.stringify({ id: String(id), text: `tweet ${id} #LowEmissionZone ¿sí? 🚗`, lang: id % 2 === 0 ? 'en' : 'es' });
+const payload = (id: number): string =>
+  JSON.stringify({ id: String(id), text: `tweet ${id} #LowEmissionZone ¿sí? 🚗`, lang: id % 2 === 0 ? 'en' : 'es' });
 
 function idCounts(contents: StreamContents): Map<string, number> {
   const counts = new Map<string, number>();
@@ -43,7 +44,8 @@ describe('producer against kinesis-local (integration)', function () {
     const producer = await createProducer({ streamName: 'producer-basic', kinesis: standIn.client });
     const total = 3_000;
     const puts: Promise<PutResult>[] = [];
-    for (let id = 0; id < total; id += 1) puts.push(producer.put({ partitionKey: `user-${id % 97}-${id}`, data: payload(id) }));
+    for (let id = 0; id < total; id += 1)
+      puts.push(producer.put({ partitionKey: `user-${id % 97}-${id}`, data: payload(id) }));
     await producer.close();
     const results = await Promise.all(puts);
     const contents = await readWholeStream(standIn.client, 'producer-basic');
@@ -55,8 +57,9 @@ describe('producer against kinesis-local (integration)', function () {
       const ours = decodeAggregate(record.Data ?? new Uint8Array());
       if (ours.kind !== 'aggregated') continue;
       const theirs = decodeWithAwsKinesisAgg(record.Data ?? new Uint8Array());
-      expect(theirs.map((r) => [r.partitionKey, r.explicitHashKey, Buffer.from(r.data).toString('hex')]))
-        .to.deep.equal(ours.records.map((r) => [r.partitionKey, r.explicitHashKey, Buffer.from(r.data).toString('hex')]));
+      expect(theirs.map((r) => [r.partitionKey, r.explicitHashKey, Buffer.from(r.data).toString('hex')])).to.deep.equal(
+        ours.records.map((r) => [r.partitionKey, r.explicitHashKey, Buffer.from(r.data).toString('hex')]),
+      );
     }
   });
 
@@ -64,7 +67,11 @@ describe('producer against kinesis-local (integration)', function () {
     it(`stores every user record exactly once while the stream is resharded 4 -> ${target} mid-run`, async () => {
       const stream = `producer-reshard-${target}`;
       await ensureStream(standIn.client, stream, 4);
-      const producer = await createProducer({ streamName: stream, kinesis: standIn.client, options: { recordMaxBufferedTime: 20 } });
+      const producer = await createProducer({
+        streamName: stream,
+        kinesis: standIn.client,
+        options: { recordMaxBufferedTime: 20 },
+      });
       const total = 4_000;
       const puts: Promise<PutResult>[] = [];
       const putRange = async (from: number, to: number): Promise<void> => {
@@ -74,7 +81,9 @@ describe('producer against kinesis-local (integration)', function () {
         }
       };
       await putRange(0, 1_500);
-      await standIn.client.send(new UpdateShardCountCommand({ StreamName: stream, TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' }));
+      await standIn.client.send(
+        new UpdateShardCountCommand({ StreamName: stream, TargetShardCount: target, ScalingType: 'UNIFORM_SCALING' }),
+      );
       await putRange(1_500, 2_500);
       await waitForActive(standIn.client, stream);
       await putRange(2_500, total);

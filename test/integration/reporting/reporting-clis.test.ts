@@ -22,8 +22,17 @@ describe('people CLIs on PostgreSQL', function () {
   const out: string[] = [];
   const errors: string[] = [];
   const deps = (env: Record<string, string> = {}) => ({
-    env: { REDSHIFT_URL: standIns.postgresUrl, REDSHIFT_TLS: 'false', ENDPOINTS_FILE: path.join(dir, 'none.json'), REPORT_TIME_ZONE: 'UTC', ...env },
-    print: (t: string) => out.push(t), printError: (t: string) => errors.push(t), logger: new NullLogger(), now: () => NOW,
+    env: {
+      REDSHIFT_URL: standIns.postgresUrl,
+      REDSHIFT_TLS: 'false',
+      ENDPOINTS_FILE: path.join(dir, 'none.json'),
+      REPORT_TIME_ZONE: 'UTC',
+      ...env,
+    },
+    print: (t: string) => out.push(t),
+    printError: (t: string) => errors.push(t),
+    logger: new NullLogger(),
+    now: () => NOW,
   });
 
   before(async () => {
@@ -34,11 +43,19 @@ describe('people CLIs on PostgreSQL', function () {
       { atMs: Date.UTC(2026, 10, 17, 9), label: 'POSITIVE', hashtags: ['transitpolicy'] },
       { atMs: Date.UTC(2026, 10, 17, 12), label: 'NEGATIVE', hashtags: ['transitpolicy'] },
       { atMs: Date.UTC(2026, 10, 21, 8), label: 'NEUTRAL', hashtags: ['transitpolicy', 'fares'] },
-      ...[8, 7, 6, 4].map((m) => ({ atMs: NOW - m * MIN, label: 'NEGATIVE' as const, hashtags: ['#TransitPolicy', 'fares'], text: `late again ${m}` })),
+      ...[8, 7, 6, 4].map((m) => ({
+        atMs: NOW - m * MIN,
+        label: 'NEGATIVE' as const,
+        hashtags: ['#TransitPolicy', 'fares'],
+        text: `late again ${m}`,
+      })),
       { atMs: NOW - 2 * MIN, label: 'POSITIVE' as const, hashtags: ['transitpolicy'] },
     ]);
   });
-  beforeEach(() => { out.length = 0; errors.length = 0; });
+  beforeEach(() => {
+    out.length = 0;
+    errors.length = 0;
+  });
   after(async () => {
     await standIns?.stop();
     if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
@@ -48,7 +65,11 @@ describe('people CLIs on PostgreSQL', function () {
     const code = await runReportCli(['--out', dir, '--json'], deps());
 
     expect(code, errors.join('\n')).to.equal(REPORTING_EXIT.ok);
-    const printed = JSON.parse(out.join('\n')) as { week: string; totals: { posts: number }; files: { html: string; csv: string } };
+    const printed = JSON.parse(out.join('\n')) as {
+      week: string;
+      totals: { posts: number };
+      files: { html: string; csv: string };
+    };
     expect(printed.week).to.equal('2026-W47');
     expect(printed.totals.posts).to.equal(3);
     expect(fs.readFileSync(printed.files.csv, 'utf8')).to.contain('2026-11-17,Tue,2,1,1,0,0,0,0.5,');
@@ -72,15 +93,25 @@ describe('people CLIs on PostgreSQL', function () {
     expect(again, 'the next run knows the burst was alerted').to.equal(REPORTING_EXIT.ok);
     const lines = fs.readFileSync(file, 'utf8').trim().split('\n');
     expect(lines).to.have.length(1);
-    expect(JSON.parse(lines[0]!)).to.include({ kind: 'negative-burst', negativePosts: 4, windowStart: '2026-11-23T05:52:00.000Z', windowEnd: '2026-11-23T05:56:00.000Z' });
+    expect(JSON.parse(lines[0]!)).to.include({
+      kind: 'negative-burst',
+      negativePosts: 4,
+      windowStart: '2026-11-23T05:52:00.000Z',
+      windowEnd: '2026-11-23T05:56:00.000Z',
+    });
     const [first, second] = out.map((line) => JSON.parse(line) as { raised: boolean; alert?: unknown });
     expect(first).to.include({ raised: true });
     expect(first!.alert).to.deep.equal(JSON.parse(lines[0]!));
-    expect(second, 'one JSON object even when nothing is raised').to.include({ raised: false }).and.not.have.property('alert');
+    expect(second, 'one JSON object even when nothing is raised')
+      .to.include({ raised: false })
+      .and.not.have.property('alert');
   });
 
   it('alert --once --json with the database unreachable: exit 1 and still one JSON object, without the password', async () => {
-    const code = await runAlertCli(['--once', '--json', '--alerts-file', 'none', '--topic-arn', 'arn:aws:sns:us-east-1:123456789012:t'], deps({ REDSHIFT_URL: 'postgres://u:hunter2@127.0.0.1:1/db' }));
+    const code = await runAlertCli(
+      ['--once', '--json', '--alerts-file', 'none', '--topic-arn', 'arn:aws:sns:us-east-1:123456789012:t'],
+      deps({ REDSHIFT_URL: 'postgres://u:hunter2@127.0.0.1:1/db' }),
+    );
     expect(code).to.equal(REPORTING_EXIT.error);
     expect(out).to.have.length(1);
     expect(JSON.parse(out[0]!)).to.include({ raised: false, exitCode: 1 });
@@ -96,10 +127,15 @@ describe('people CLIs on PostgreSQL', function () {
       // The SDK reads credentials from the process environment (its default chain), as in production.
       process.env.AWS_ACCESS_KEY_ID ??= 'test';
       process.env.AWS_SECRET_ACCESS_KEY ??= 'test';
-      const code = await runAlertCli(['--once', '--topic-arn', topic, '--alerts-file', 'none', '--state-file', 'none'], deps({ AWS_ENDPOINT_URL_SNS: sns.endpoint, AWS_REGION: 'us-east-1' }));
+      const code = await runAlertCli(
+        ['--once', '--topic-arn', topic, '--alerts-file', 'none', '--state-file', 'none'],
+        deps({ AWS_ENDPOINT_URL_SNS: sns.endpoint, AWS_REGION: 'us-east-1' }),
+      );
 
       expect(code, errors.join('\n')).to.equal(REPORTING_EXIT.alerted);
-      expect(sns.published.map((m) => [m.topicArn, m.subject])).to.deep.equal([[topic, 'Negative burst: 4 negative posts within 5 min']]);
+      expect(sns.published.map((m) => [m.topicArn, m.subject])).to.deep.equal([
+        [topic, 'Negative burst: 4 negative posts within 5 min'],
+      ]);
       expect(sns.published[0]!.message).to.contain('late again 4');
     } finally {
       await sns.stop();
@@ -109,15 +145,28 @@ describe('people CLIs on PostgreSQL', function () {
   it('dashboard: serves /api/summary with per-minute counts, the negative share and hashtag counts', async () => {
     const stop = new AbortController();
     let url = '';
-    const running = runDashboardCli(['--port', '0'], { ...deps(), signal: stop.signal, onListening: (u) => { url = u; } });
+    const running = runDashboardCli(['--port', '0'], {
+      ...deps(),
+      signal: stop.signal,
+      onListening: (u) => {
+        url = u;
+      },
+    });
     while (url === '') await new Promise((r) => setTimeout(r, 20));
     try {
-      const summary = await (await fetch(`${url}api/summary?minutes=15`)).json() as { totals: { posts: number; negativeShare: number }; perMinute: unknown[]; hashtags: { tag: string; posts: number }[] };
+      const summary = (await (await fetch(`${url}api/summary?minutes=15`)).json()) as {
+        totals: { posts: number; negativeShare: number };
+        perMinute: unknown[];
+        hashtags: { tag: string; posts: number }[];
+      };
       const page = await fetch(url);
       expect(summary.totals.posts).to.equal(5);
       expect(summary.totals.negativeShare).to.equal(0.8);
       expect(summary.perMinute).to.have.length(15);
-      expect(summary.hashtags).to.deep.equal([{ tag: 'transitpolicy', posts: 5 }, { tag: 'fares', posts: 4 }]);
+      expect(summary.hashtags).to.deep.equal([
+        { tag: 'transitpolicy', posts: 5 },
+        { tag: 'fares', posts: 4 },
+      ]);
       expect(page.headers.get('content-security-policy')).to.contain("default-src 'none'");
       expect((await fetch(`${url}api/summary?minutes=0`)).status).to.equal(400);
     } finally {

@@ -12,7 +12,12 @@ const parse = (argv: string[], env: Record<string, string> = {}): CollectorConfi
 describe('parseCollectArguments', () => {
   it('reads the X source with X_API_BASE_URL defaulting to api.x.com and a 30 s stall timeout', () => {
     const config = parse(['--source', 'x', '--hashtag', '#ZBE', '--duration', '60'], { X_BEARER_TOKEN: 'a%2Fb' });
-    expect(config.source).to.deep.equal({ kind: 'x', baseUrl: 'https://api.x.com', bearerToken: 'a%2Fb', stallTimeoutMs: 30_000 });
+    expect(config.source).to.deep.equal({
+      kind: 'x',
+      baseUrl: 'https://api.x.com',
+      bearerToken: 'a%2Fb',
+      stallTimeoutMs: 30_000,
+    });
     expect(config.hashtag).to.equal('ZBE');
     expect(config.durationSeconds).to.equal(60);
     expect(config.positionFile).to.equal('/repo/.local/collector/position-x-zbe.json');
@@ -21,7 +26,10 @@ describe('parseCollectArguments', () => {
   it('reads the Instagram interval from --interval over INSTAGRAM_POLL_SECONDS', () => {
     const env = { INSTAGRAM_ACCESS_TOKEN: 't', INSTAGRAM_USER_ID: '1784', INSTAGRAM_POLL_SECONDS: '120' };
     expect(parse(['--source', 'instagram', '--hashtag', 'ZBE'], env).source).to.deep.include({ intervalMs: 120_000 });
-    expect(parse(['--source', 'instagram', '--hashtag', 'ZBE', '--interval', '30'], env).source).to.deep.include({ intervalMs: 30_000, baseUrl: 'https://graph.facebook.com/v24.0' });
+    expect(parse(['--source', 'instagram', '--hashtag', 'ZBE', '--interval', '30'], env).source).to.deep.include({
+      intervalMs: 30_000,
+      baseUrl: 'https://graph.facebook.com/v24.0',
+    });
   });
 
   it('lists every problem in one error', () => {
@@ -33,12 +41,17 @@ describe('parseCollectArguments', () => {
     }
     expect(error).to.be.instanceOf(ConfigError);
     expect((error as ConfigError).problems).to.have.members([
-      '--hashtag is required for --source instagram', '--duration must be a positive number, got "0"',
-      'INSTAGRAM_ACCESS_TOKEN is required', 'INSTAGRAM_USER_ID must be the numeric Instagram user id',
+      '--hashtag is required for --source instagram',
+      '--duration must be a positive number, got "0"',
+      'INSTAGRAM_ACCESS_TOKEN is required',
+      'INSTAGRAM_USER_ID must be the numeric Instagram user id',
     ]);
   });
 
   it('refuses an unknown source', () => {
-    expect(() => parse(['--source', 'tiktok', '--hashtag', 'ZBE'])).to.throw(ConfigError, /--source must be one of x, instagram, sample, file/);
+    expect(() => parse(['--source', 'tiktok', '--hashtag', 'ZBE'])).to.throw(
+      ConfigError,
+      /--source must be one of x, instagram, sample, file/,
+    );
   });
 });

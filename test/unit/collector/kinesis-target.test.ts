@@ -14,7 +14,13 @@ describe('resolveKinesisTarget', () => {
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('takes endpoint, region and stream from .local/endpoints.json with no flag', () => {
-    fs.writeFileSync(file, JSON.stringify({ region: 'eu-west-1', kinesis: { endpoint: 'http://127.0.0.1:4567', stream: 'sentiment-local' } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({
+        region: 'eu-west-1',
+        kinesis: { endpoint: 'http://127.0.0.1:4567', stream: 'sentiment-local' },
+      }),
+    );
     const target = resolveKinesisTarget(undefined, aws, file);
     expect(target).to.deep.include({ streamName: 'sentiment-local', local: true });
     expect(target.aws.endpoints.kinesis).to.equal('http://127.0.0.1:4567');

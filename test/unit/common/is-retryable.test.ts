@@ -5,7 +5,11 @@ import { isRetryable, isRetryableCode } from '../../../common/is-retryable';
 import { mayRetry } from '../../../common/retry';
 
 const sdkError = (name: string, status?: number, extra: Record<string, unknown> = {}): Error =>
-  Object.assign(new Error(name), { name, ...(status === undefined ? {} : { $metadata: { httpStatusCode: status } }), ...extra });
+  Object.assign(new Error(name), {
+    name,
+    ...(status === undefined ? {} : { $metadata: { httpStatusCode: status } }),
+    ...extra,
+  });
 
 describe('isRetryable', () => {
   it('reads the retryable flag of our own errors, whatever their name', () => {
@@ -41,8 +45,10 @@ describe('isRetryable', () => {
   });
 
   it('knows the per-entry PutRecords codes a later attempt can succeed after', () => {
-    for (const code of ['ProvisionedThroughputExceededException', 'InternalFailure', 'KMSThrottlingException']) expect(isRetryableCode(code)).to.equal(true);
-    for (const code of ['KMSAccessDeniedException', 'KMSDisabledException', 'KMSNotFoundException']) expect(isRetryableCode(code)).to.equal(false);
+    for (const code of ['ProvisionedThroughputExceededException', 'InternalFailure', 'KMSThrottlingException'])
+      expect(isRetryableCode(code)).to.equal(true);
+    for (const code of ['KMSAccessDeniedException', 'KMSDisabledException', 'KMSNotFoundException'])
+      expect(isRetryableCode(code)).to.equal(false);
   });
 });
 

@@ -5,7 +5,9 @@ import { redact, redactText } from '../../../common/redact';
 describe('redaction of token query parameters', () => {
   it('masks access_token in any URL of a message, leaving the rest readable', () => {
     const url = 'https://graph.facebook.com/v24.0/1784/recent_media?user_id=1&access_token=IGQWRsecret123&after=QVFI';
-    expect(redactText(`GET ${url} failed`)).to.equal('GET https://graph.facebook.com/v24.0/1784/recent_media?user_id=1&access_token=***&after=QVFI failed');
+    expect(redactText(`GET ${url} failed`)).to.equal(
+      'GET https://graph.facebook.com/v24.0/1784/recent_media?user_id=1&access_token=***&after=QVFI failed',
+    );
     expect(JSON.stringify(redact({ detail: { next: `${url}` } }))).not.to.include('IGQWRsecret123');
   });
 });

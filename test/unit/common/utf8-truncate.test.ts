@@ -12,17 +12,25 @@ describe('truncateUtf8', () => {
   });
 
   it('returns the longest prefix within the budget that round-trips through UTF-8', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer({ min: 0, max: 400 }), (text, max) => {
-      const cut = truncateUtf8(text, max);
-      expect(text.startsWith(cut)).to.equal(true);
-      expect(Buffer.byteLength(cut, 'utf8')).to.be.at.most(max);
-      const last = cut.charCodeAt(cut.length - 1);
-      const next = text.charCodeAt(cut.length);
-      expect(last >= 0xd800 && last <= 0xdbff && next >= 0xdc00 && next <= 0xdfff).to.equal(false);
-      if (cut.length < text.length) {
-        const step = next >= 0xd800 && next <= 0xdbff && text.charCodeAt(cut.length + 1) >= 0xdc00 && text.charCodeAt(cut.length + 1) <= 0xdfff ? 2 : 1;
-        expect(Buffer.byteLength(text.slice(0, cut.length + step), 'utf8')).to.be.greaterThan(max);
-      }
-    }));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.integer({ min: 0, max: 400 }), (text, max) => {
+        const cut = truncateUtf8(text, max);
+        expect(text.startsWith(cut)).to.equal(true);
+        expect(Buffer.byteLength(cut, 'utf8')).to.be.at.most(max);
+        const last = cut.charCodeAt(cut.length - 1);
+        const next = text.charCodeAt(cut.length);
+        expect(last >= 0xd800 && last <= 0xdbff && next >= 0xdc00 && next <= 0xdfff).to.equal(false);
+        if (cut.length < text.length) {
+          const step =
+            next >= 0xd800 &&
+            next <= 0xdbff &&
+            text.charCodeAt(cut.length + 1) >= 0xdc00 &&
+            text.charCodeAt(cut.length + 1) <= 0xdfff
+              ? 2
+              : 1;
+          expect(Buffer.byteLength(text.slice(0, cut.length + step), 'utf8')).to.be.greaterThan(max);
+        }
+      }),
+    );
   });
 });

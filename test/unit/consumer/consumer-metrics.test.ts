@@ -5,7 +5,9 @@ import type { MetricDatum, MetricsSink } from '../../../common/metrics/metrics-s
 
 class RecordingMetricsSink implements MetricsSink {
   public readonly data: MetricDatum[] = [];
-  public put(datum: MetricDatum): void { this.data.push(datum); }
+  public put(datum: MetricDatum): void {
+    this.data.push(datum);
+  }
   public async flush(): Promise<void> {}
   public async close(): Promise<void> {}
 }
@@ -18,7 +20,9 @@ describe('ConsumerMetrics', () => {
     metrics.recordsDeadLettered(1);
     metrics.sinkLatency('S3Archive', 42);
     expect(sink.data.map((d) => [d.name, d.unit, d.value])).to.deep.equal([
-      ['RecordsProcessed', 'Count', 10], ['RecordsDeadLettered', 'Count', 1], ['SinkLatency', 'Milliseconds', 42],
+      ['RecordsProcessed', 'Count', 10],
+      ['RecordsDeadLettered', 'Count', 1],
+      ['SinkLatency', 'Milliseconds', 42],
     ]);
     expect(sink.data[0]?.dimensions).to.deep.equal({ Application: 'app', StreamName: 's', ShardId: 'shardId-1' });
     expect(sink.data[2]?.dimensions).to.include({ Sink: 'S3Archive' });

@@ -7,10 +7,17 @@ class FakeProcess implements Supervised {
   public readonly exited: Promise<ProcessExit>;
   private finish: (exit: ProcessExit) => void = () => undefined;
   public constructor(public readonly pid: number) {
-    this.exited = new Promise((resolve) => { this.finish = resolve; });
+    this.exited = new Promise((resolve) => {
+      this.finish = resolve;
+    });
   }
-  public crash(code = 1): void { this.finish({ code, signal: null }); }
-  public async stop(): Promise<void> { this.stopped = true; this.finish({ code: 143, signal: null }); }
+  public crash(code = 1): void {
+    this.finish({ code, signal: null });
+  }
+  public async stop(): Promise<void> {
+    this.stopped = true;
+    this.finish({ code: 143, signal: null });
+  }
 }
 
 const tick = (ms = 5): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -22,7 +29,10 @@ function harness(options: { failStarts?: number } = {}) {
   let nextPid = 100;
   const supervisor = new Supervisor({
     start: async () => {
-      if (started.length > 0 && failures > 0) { failures -= 1; throw new Error('spawn failed'); }
+      if (started.length > 0 && failures > 0) {
+        failures -= 1;
+        throw new Error('spawn failed');
+      }
       const child = new FakeProcess(nextPid++);
       started.push(child);
       return child;
@@ -37,7 +47,10 @@ describe('Supervisor', () => {
   it('restarts a process that exits on its own, with doubling delays up to the maximum', async () => {
     const { supervisor, started, events } = harness();
     await supervisor.start();
-    for (let i = 0; i < 4; i += 1) { started[i]?.crash(); await tick(20); }
+    for (let i = 0; i < 4; i += 1) {
+      started[i]?.crash();
+      await tick(20);
+    }
     expect(started).to.have.length(5);
     expect(supervisor.restarts).to.equal(4);
     const delays = events.filter((e) => e.type === 'exited').map((e) => (e.type === 'exited' ? e.restartInMs : -1));
@@ -69,7 +82,11 @@ describe('Supervisor', () => {
   it('does not restart when stop() comes during the backoff pause', async () => {
     const started: FakeProcess[] = [];
     const supervisor = new Supervisor({
-      start: async () => { const child = new FakeProcess(1); started.push(child); return child; },
+      start: async () => {
+        const child = new FakeProcess(1);
+        started.push(child);
+        return child;
+      },
       restartPolicy: { baseDelayMs: 200, maxDelayMs: 200, resetAfterMs: 60_000 },
     });
     await supervisor.start();

@@ -73,7 +73,10 @@ describe('consumer protocol contract (real child process)', function () {
     harness = new DaemonHarness({ CHECKPOINT_RETRY_BASE_MS: '1', CHECKPOINT_RETRY_MAX_MS: '5' });
     await harness.run(initialize());
     await harness.run(processRecords(tweets(0, 3)));
-    const checkpoints = await harness.run({ action: 'shutdownRequested' }, [...Array.from({ length: 8 }, () => 'KinesisClientLibDependencyException'), null]);
+    const checkpoints = await harness.run({ action: 'shutdownRequested' }, [
+      ...Array.from({ length: 8 }, () => 'KinesisClientLibDependencyException'),
+      null,
+    ]);
     expect(checkpoints).to.deep.equal(Array.from({ length: 9 }, () => seq(2)));
   });
 
@@ -139,9 +142,16 @@ describe('consumer protocol contract (real child process)', function () {
   it('exits promptly on stdin end while sink retries hold sockets and timers open', async function () {
     this.timeout(15_000);
     harness = new DaemonHarness({
-      SINKS: 'all', ARCHIVE_BUCKET: 'unreachable', AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9', AWS_REGION: 'us-east-1',
-      AWS_ACCESS_KEY_ID: 'test', AWS_SECRET_ACCESS_KEY: 'test', REDSHIFT_URL: 'postgres://u:p@127.0.0.1:9/db', REDSHIFT_TLS: 'false',
-      DELIVERY_RETRY_MAX_DELAY_MS: '50', SINK_RETRY_MAX_ATTEMPTS: '1',
+      SINKS: 'all',
+      ARCHIVE_BUCKET: 'unreachable',
+      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:9',
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'test',
+      AWS_SECRET_ACCESS_KEY: 'test',
+      REDSHIFT_URL: 'postgres://u:p@127.0.0.1:9/db',
+      REDSHIFT_TLS: 'false',
+      DELIVERY_RETRY_MAX_DELAY_MS: '50',
+      SINK_RETRY_MAX_ATTEMPTS: '1',
     });
     await harness.run(initialize());
     expect(await harness.run(processRecords(tweets(0, 5)))).to.deep.equal([]);
@@ -171,7 +181,10 @@ describe('consumer protocol contract (real child process)', function () {
     harness.closeStdin();
     await harness.exited;
     const entries = harness.logEntries();
-    const reasons = entries.filter((entry) => entry.message === 'dry run: record rejected').map((entry) => entry.reason).sort();
+    const reasons = entries
+      .filter((entry) => entry.message === 'dry run: record rejected')
+      .map((entry) => entry.reason)
+      .sort();
     expect(reasons).to.deep.equal(['corrupt-aggregate', 'invalid-json', 'invalid-utf8']);
     const batch = entries.find((entry) => entry.message === 'dry run: batch accepted');
     expect(batch).to.include({ shardId: SHARD, records: 7, posts: 3, vehicles: 1, rejections: 3 });

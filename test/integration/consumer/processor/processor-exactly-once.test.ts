@@ -15,7 +15,13 @@ const SHARD = 'shardId-000000000007';
 
 const analyzer: SentimentAnalyzer = {
   name: 'fixed',
-  analyze: async (docs) => docs.map(() => ({ ok: true, label: 'POSITIVE', scores: { Positive: 0.9, Negative: 0, Neutral: 0.1, Mixed: 0 }, lang: 'en' })),
+  analyze: async (docs) =>
+    docs.map(() => ({
+      ok: true,
+      label: 'POSITIVE',
+      scores: { Positive: 0.9, Negative: 0, Neutral: 0.1, Mixed: 0 },
+      lang: 'en',
+    })),
   close: async () => {},
 };
 
@@ -23,13 +29,21 @@ const analyzer: SentimentAnalyzer = {
 class FailingAfter implements Sink {
   public readonly name: string;
   private writes = 0;
-  public constructor(private readonly inner: Sink, private readonly healthyWrites: number) { this.name = inner.name; }
+  public constructor(
+    private readonly inner: Sink,
+    private readonly healthyWrites: number,
+  ) {
+    this.name = inner.name;
+  }
   public async write(batch: SinkBatch): Promise<void> {
     this.writes += 1;
-    if (this.writes > this.healthyWrites) throw Object.assign(new Error('connection terminated'), { code: 'ECONNRESET' });
+    if (this.writes > this.healthyWrites)
+      throw Object.assign(new Error('connection terminated'), { code: 'ECONNRESET' });
     await this.inner.write(batch);
   }
-  public close(): Promise<void> { return this.inner.close(); }
+  public close(): Promise<void> {
+    return this.inner.close();
+  }
 }
 
 class RecordingCheckpointer implements Checkpointer {
@@ -51,7 +65,9 @@ function deliveredStream(): WireRecord[] {
 
 function processorWith(sinks: Sink[], maxRecords: number): ShardProcessor {
   return new ShardProcessor({
-    sinks, analyzer, logger: new NullLogger(),
+    sinks,
+    analyzer,
+    logger: new NullLogger(),
     batchPolicy: { maxRecords, maxBytes: 1e9, maxAgeMs: 1e9 },
     maxOpenBatches: 4,
     checkpointRetry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
@@ -59,7 +75,12 @@ function processorWith(sinks: Sink[], maxRecords: number): ShardProcessor {
   });
 }
 
-async function feed(processor: ShardProcessor, records: WireRecord[], perCall: number, checkpointer: Checkpointer): Promise<void> {
+async function feed(
+  processor: ShardProcessor,
+  records: WireRecord[],
+  perCall: number,
+  checkpointer: Checkpointer,
+): Promise<void> {
   for (let i = 0; i < records.length; i += perCall) {
     await processor.processRecords({ records: records.slice(i, i + perCall) }, checkpointer);
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -71,8 +92,12 @@ describe('processor exactly-once over the real sinks', function () {
   this.timeout(120_000);
   let standIns: SinkStandIns;
 
-  before(async () => { standIns = await startSinkStandIns({ bucket: 'processor-archive' }); });
-  after(async () => { await standIns?.stop(); });
+  before(async () => {
+    standIns = await startSinkStandIns({ bucket: 'processor-archive' });
+  });
+  after(async () => {
+    await standIns?.stop();
+  });
 
   it('archives and loads every user record exactly once after a crash between archive write and checkpoint and a re-cut replay', async () => {
     const stream = deliveredStream();
@@ -96,13 +121,21 @@ describe('processor exactly-once over the real sinks', function () {
     await first.close();
 
     // The aggregates arrive as part 0 of a record the daemon de-aggregated: nested identities (see record-decoder.ts).
-    const expected = stream.flatMap((record, i) => (i % 3 === 0 ? [NESTED_BASE, NESTED_BASE + 1, NESTED_BASE + 2] : [0]).map((sub) => `${SHARD}/${record.sequenceNumber}/${sub}`)).sort();
+    const expected = stream
+      .flatMap((record, i) =>
+        (i % 3 === 0 ? [NESTED_BASE, NESTED_BASE + 1, NESTED_BASE + 2] : [0]).map(
+          (sub) => `${SHARD}/${record.sequenceNumber}/${sub}`,
+        ),
+      )
+      .sort();
     const { lines } = await readArchive(standIns.s3, standIns.bucket, 'raw/');
     expect(archivedIdentities(lines).sort()).to.deep.equal(expected);
     const posts = await tableIdentities(standIns.postgresUrl, 'post_sentiment');
     const vehicles = await tableIdentities(standIns.postgresUrl, 'vehicle_readings');
     expect(vehicles).to.deep.equal([`${SHARD}/${seq(31)}/0`]);
-    expect(posts).to.deep.equal(expected.filter((key) => key !== `${SHARD}/${seq(17)}/0` && key !== `${SHARD}/${seq(31)}/0`));
+    expect(posts).to.deep.equal(
+      expected.filter((key) => key !== `${SHARD}/${seq(17)}/0` && key !== `${SHARD}/${seq(31)}/0`),
+    );
     const deadLetters = await readArchive(standIns.s3, standIns.bucket, 'errors/raw/');
     expect(archivedIdentities(deadLetters.lines)).to.deep.equal([`${SHARD}/${seq(17)}/0`]);
   });
@@ -118,9 +151,15 @@ describe('processor exactly-once over the real sinks', function () {
       await processor.shardEnded(new RecordingCheckpointer());
       await processor.close();
     }
-    const archived = archivedIdentities((await readArchive(standIns.s3, standIns.bucket, 'raw/')).lines).filter((key) => key.startsWith(shard));
-    const posts = (await tableIdentities(standIns.postgresUrl, 'post_sentiment')).filter((key) => key.startsWith(shard));
-    const expected = [0, 1, NESTED_STRIDE, NESTED_STRIDE + 1].map((offset) => `${shard}/${sequenceNumber}/${NESTED_BASE + offset}`).sort();
+    const archived = archivedIdentities((await readArchive(standIns.s3, standIns.bucket, 'raw/')).lines).filter((key) =>
+      key.startsWith(shard),
+    );
+    const posts = (await tableIdentities(standIns.postgresUrl, 'post_sentiment')).filter((key) =>
+      key.startsWith(shard),
+    );
+    const expected = [0, 1, NESTED_STRIDE, NESTED_STRIDE + 1]
+      .map((offset) => `${shard}/${sequenceNumber}/${NESTED_BASE + offset}`)
+      .sort();
     expect(archived.sort()).to.deep.equal(expected);
     expect([...posts].sort()).to.deep.equal(expected);
   });

@@ -10,10 +10,18 @@ describe('ComprehendAnalyzer against a fake Comprehend endpoint', () => {
   let factory: AwsClientFactory;
   let analyzer: ComprehendAnalyzer;
   const waits: number[] = [];
-  const build = (extra: Partial<ComprehendAnalyzerOptions> = {}): ComprehendAnalyzer => new ComprehendAnalyzer({
-    client: factory.comprehend(), callsPerSecond: 1_000, retryPolicy: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50 },
-    sleep: (ms) => { waits.push(ms); return Promise.resolve(); }, detectLanguage: () => undefined, ...extra,
-  });
+  const build = (extra: Partial<ComprehendAnalyzerOptions> = {}): ComprehendAnalyzer =>
+    new ComprehendAnalyzer({
+      client: factory.comprehend(),
+      callsPerSecond: 1_000,
+      retryPolicy: { maxAttempts: 4, baseDelayMs: 10, maxDelayMs: 50 },
+      sleep: (ms) => {
+        waits.push(ms);
+        return Promise.resolve();
+      },
+      detectLanguage: () => undefined,
+      ...extra,
+    });
 
   before(async () => {
     await server.start();
@@ -24,15 +32,27 @@ describe('ComprehendAnalyzer against a fake Comprehend endpoint', () => {
     await server.stop();
   });
   beforeEach(() => {
-    server.batches.length = 0; server.throttleNext = 0; server.throttled = 0; waits.length = 0;
+    server.batches.length = 0;
+    server.throttleNext = 0;
+    server.throttled = 0;
+    waits.length = 0;
     analyzer = build();
   });
 
   it('sends at most 25 documents of one language per call and returns outcomes in input order', async () => {
-    const docs = Array.from({ length: 30 }, (_, i) => ({ text: i % 2 === 0 ? `good ${i}` : `bad ${i}`, lang: i < 27 ? 'en' : 'es' }));
+    const docs = Array.from({ length: 30 }, (_, i) => ({
+      text: i % 2 === 0 ? `good ${i}` : `bad ${i}`,
+      lang: i < 27 ? 'en' : 'es',
+    }));
     const outcomes = await analyzer.analyze(docs);
-    expect(server.batches.map((b) => [b.LanguageCode, b.TextList.length])).to.deep.equal([['en', 25], ['en', 2], ['es', 3]]);
-    expect(outcomes.map((o) => (o.ok ? o.label : o.reason))).to.deep.equal(docs.map((d) => (d.text.startsWith('good') ? 'POSITIVE' : 'NEGATIVE')));
+    expect(server.batches.map((b) => [b.LanguageCode, b.TextList.length])).to.deep.equal([
+      ['en', 25],
+      ['en', 2],
+      ['es', 3],
+    ]);
+    expect(outcomes.map((o) => (o.ok ? o.label : o.reason))).to.deep.equal(
+      docs.map((d) => (d.text.startsWith('good') ? 'POSITIVE' : 'NEGATIVE')),
+    );
     expect(outcomes[29]).to.deep.include({ ok: true, lang: 'es' });
     expect(outcomes[0]).to.deep.include({ scores: { Positive: 0.91, Negative: 0.03, Neutral: 0.03, Mixed: 0.03 } });
   });
@@ -48,7 +68,11 @@ describe('ComprehendAnalyzer against a fake Comprehend endpoint', () => {
   });
 
   it("maps each ErrorList item to a failed outcome with its reason, keeping the batch's other results", async () => {
-    const outcomes = await analyzer.analyze([{ text: 'good', lang: 'en' }, { text: 'FAIL_ITEM', lang: 'en' }, { text: 'bad', lang: 'en' }]);
+    const outcomes = await analyzer.analyze([
+      { text: 'good', lang: 'en' },
+      { text: 'FAIL_ITEM', lang: 'en' },
+      { text: 'bad', lang: 'en' },
+    ]);
     expect(outcomes[0]).to.deep.include({ ok: true, label: 'POSITIVE' });
     expect(outcomes[1]).to.deep.equal({ ok: false, reason: 'INTERNAL_SERVER_ERROR: item failed', lang: 'en' });
     expect(outcomes[2]).to.deep.include({ ok: true, label: 'NEGATIVE' });
@@ -66,15 +90,24 @@ describe('ComprehendAnalyzer against a fake Comprehend endpoint', () => {
   it('rejects when throttling outlasts the retry policy, so the caller does not checkpoint', async () => {
     server.throttleNext = 10;
     let failure: unknown;
-    try { await analyzer.analyze([{ text: 'good', lang: 'en' }]); } catch (error: unknown) { failure = error; }
+    try {
+      await analyzer.analyze([{ text: 'good', lang: 'en' }]);
+    } catch (error: unknown) {
+      failure = error;
+    }
     expect(failure).to.have.property('code', 'RETRIES_EXHAUSTED');
     expect(server.batches).to.have.length(4);
   });
 
   it('records unsupported languages without calling Comprehend, and detects or falls back for posts without lang', async () => {
-    analyzer = build({ detectLanguage: (text) => (text.startsWith('hola') ? 'es' : undefined), fallbackLanguage: 'en' });
+    analyzer = build({
+      detectLanguage: (text) => (text.startsWith('hola') ? 'es' : undefined),
+      fallbackLanguage: 'en',
+    });
     const outcomes = await analyzer.analyze([
-      { text: 'dobry den', lang: 'cs' }, { text: 'hola good', lang: 'und' }, { text: 'good', lang: undefined },
+      { text: 'dobry den', lang: 'cs' },
+      { text: 'hola good', lang: 'und' },
+      { text: 'good', lang: undefined },
     ]);
     expect(outcomes[0]).to.deep.include({ ok: false, lang: 'cs' });
     expect(outcomes[1]).to.deep.include({ ok: true, lang: 'es' });
@@ -84,13 +117,19 @@ describe('ComprehendAnalyzer against a fake Comprehend endpoint', () => {
 
   it('turns a batch the service rejects for good into failed outcomes, without retrying it, and skips empty documents', async () => {
     const outcomes = await analyzer.analyze([
-      { text: 'good REJECT_BATCH', lang: 'en' }, { text: 'good', lang: 'en' }, { text: ' ', lang: 'en' }, { text: 'good', lang: 'es' },
+      { text: 'good REJECT_BATCH', lang: 'en' },
+      { text: 'good', lang: 'en' },
+      { text: ' ', lang: 'en' },
+      { text: 'good', lang: 'es' },
     ]);
     expect(outcomes[0]).to.deep.include({ ok: false, lang: 'en' });
     expect(outcomes[0]?.ok === false && outcomes[0].reason).to.match(/^batch rejected: InvalidRequestException/);
     expect(outcomes[1]).to.deep.include({ ok: false, lang: 'en' });
     expect(outcomes[2]).to.deep.equal({ ok: false, reason: 'empty document', lang: 'en' });
     expect(outcomes[3]).to.deep.include({ ok: true, label: 'POSITIVE' });
-    expect(server.batches.map((b) => [b.LanguageCode, b.TextList.length])).to.deep.equal([['en', 2], ['es', 1]]);
+    expect(server.batches.map((b) => [b.LanguageCode, b.TextList.length])).to.deep.equal([
+      ['en', 2],
+      ['es', 1],
+    ]);
   });
 });

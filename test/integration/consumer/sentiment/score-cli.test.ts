@@ -6,7 +6,11 @@ import { REPO_ROOT } from '../../../../common/repo-root';
 
 const SCORE = path.join(REPO_ROOT, 'dist', 'scripts', 'score.js');
 
-interface Run { readonly code: number; readonly stdout: string; readonly stderr: string }
+interface Run {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 function run(args: readonly string[]): Promise<Run> {
   return new Promise((resolve) => {
@@ -31,14 +35,22 @@ describe('npm run score', function () {
   it('--explain --json adds an explain object to each JSON line', async () => {
     const { code, stdout } = await run(['--explain', '--json', '--text', 'qué asco de tráfico']);
     expect(code).to.equal(0);
-    const line = JSON.parse(stdout) as { label: string; lang: string; explain: { tokens: { source?: string }[]; labelReason: string } };
+    const line = JSON.parse(stdout) as {
+      label: string;
+      lang: string;
+      explain: { tokens: { source?: string }[]; labelReason: string };
+    };
     expect(line).to.include({ label: 'NEGATIVE', lang: 'es' });
     expect(line.explain.tokens[0]?.source).to.equal('idiom "qué asco"');
     expect(line.explain.labelReason).to.match(/^NEGATIVE/);
   });
 
   it('exits 2 on --explain with Comprehend, two inputs or an unknown option', async () => {
-    for (const args of [['--explain', '--analyzer', 'comprehend', '-'], ['a.txt', 'b.txt'], ['--bogus', '-']]) {
+    for (const args of [
+      ['--explain', '--analyzer', 'comprehend', '-'],
+      ['a.txt', 'b.txt'],
+      ['--bogus', '-'],
+    ]) {
       const { code, stderr } = await run(args);
       expect(code, args.join(' ')).to.equal(2);
       expect(stderr).to.match(/^bad arguments: /);

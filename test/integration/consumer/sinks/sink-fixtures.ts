@@ -11,18 +11,47 @@ import type { SinkStandIns } from '../../../support/stand-ins-sinks';
 
 export const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5 };
 
-export function archiveSink(standIns: SinkStandIns, options: { prefix?: string; gzip?: boolean; sse?: ServerSideEncryption; partSizeBytes?: number } = {}): S3ArchiveSink {
+export function archiveSink(
+  standIns: SinkStandIns,
+  options: { prefix?: string; gzip?: boolean; sse?: ServerSideEncryption; partSizeBytes?: number } = {},
+): S3ArchiveSink {
   const store = new S3ObjectStore(standIns.s3, {
-    bucket: standIns.bucket, sse: options.sse ?? { mode: 'none' }, retryPolicy: FAST_RETRY, logger: new NullLogger(),
+    bucket: standIns.bucket,
+    sse: options.sse ?? { mode: 'none' },
+    retryPolicy: FAST_RETRY,
+    logger: new NullLogger(),
     ...(options.partSizeBytes === undefined ? {} : { partSizeBytes: options.partSizeBytes }),
   });
   const prefix = options.prefix ?? 'raw';
-  return new S3ArchiveSink(store, { prefix, errorPrefix: `errors/${prefix}`, statePrefix: `state/${prefix}`, gzip: options.gzip ?? true, logger: new NullLogger() });
+  return new S3ArchiveSink(store, {
+    prefix,
+    errorPrefix: `errors/${prefix}`,
+    statePrefix: `state/${prefix}`,
+    gzip: options.gzip ?? true,
+    logger: new NullLogger(),
+  });
 }
 
-export function redshiftSink(url: string, tables = { posts: 'post_sentiment', vehicles: 'vehicle_readings' }): RedshiftSink {
-  const executor = new PgExecutor({ connectionString: url, tls: { enabled: false }, poolSize: 2, connectTimeoutMs: 2_000, statementTimeoutMs: 30_000, logger: new NullLogger() });
-  return new RedshiftSink(executor, { dialect: POSTGRESQL, postsTable: tables.posts, vehiclesTable: tables.vehicles, createTables: true, retryPolicy: FAST_RETRY, logger: new NullLogger() });
+export function redshiftSink(
+  url: string,
+  tables = { posts: 'post_sentiment', vehicles: 'vehicle_readings' },
+): RedshiftSink {
+  const executor = new PgExecutor({
+    connectionString: url,
+    tls: { enabled: false },
+    poolSize: 2,
+    connectTimeoutMs: 2_000,
+    statementTimeoutMs: 30_000,
+    logger: new NullLogger(),
+  });
+  return new RedshiftSink(executor, {
+    dialect: POSTGRESQL,
+    postsTable: tables.posts,
+    vehiclesTable: tables.vehicles,
+    createTables: true,
+    retryPolicy: FAST_RETRY,
+    logger: new NullLogger(),
+  });
 }
 
 /** Rows of a query, through a short-lived connection. */
@@ -38,6 +67,9 @@ export async function query<T>(url: string, text: string): Promise<T[]> {
 
 /** `shard/sequence/sub` of every row of a table, duplicates kept. */
 export async function tableIdentities(url: string, table: string): Promise<string[]> {
-  const rows = await query<{ k: string }>(url, `SELECT shard_id || '/' || sequence_number || '/' || sub_sequence_number AS k FROM ${table}`);
+  const rows = await query<{ k: string }>(
+    url,
+    `SELECT shard_id || '/' || sequence_number || '/' || sub_sequence_number AS k FROM ${table}`,
+  );
   return rows.map((row) => row.k).sort();
 }

@@ -20,24 +20,53 @@ describe('scale scenario pieces (kinesis-local, dynalite, the local metrics stor
   let env: OperatorStandIns;
   let dir: string;
 
-  before(async () => { env = await startOperatorStandIns(); });
-  after(async () => { await env?.stop(); });
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-pieces-')); });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  before(async () => {
+    env = await startOperatorStandIns();
+  });
+  after(async () => {
+    await env?.stop();
+  });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scale-pieces-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('counts every record Kinesis accepted from an unaggregated producer as IncomingRecords of the stream', async () => {
     await createActiveStream(env.factory, 'pieces-producer', 1);
     const producer = await createProducer({
-      streamName: 'pieces-producer', kinesis: env.factory.kinesis(), options: { aggregationEnabled: false },
+      streamName: 'pieces-producer',
+      kinesis: env.factory.kinesis(),
+      options: { aggregationEnabled: false },
       metrics: producerThroughputSink(dir, 'pieces-producer', new NullLogger(), 0),
     });
-    await Promise.all(Array.from({ length: 120 }, (_, i) => producer.put({ partitionKey: `k${i}`, data: `{"n":${i}}` })));
+    await Promise.all(
+      Array.from({ length: 120 }, (_, i) => producer.put({ partitionKey: `k${i}`, data: `{"n":${i}}` })),
+    );
     await producer.close();
     const now = Date.now();
-    const [records, bytes] = await new LocalMetricsSource(dir).getMetricData([
-      { id: 'r', namespace: KINESIS_NAMESPACE, name: 'IncomingRecords', dimensions: { StreamName: 'pieces-producer' }, stat: 'Sum', periodSeconds: 60 },
-      { id: 'b', namespace: KINESIS_NAMESPACE, name: 'IncomingBytes', dimensions: { StreamName: 'pieces-producer' }, stat: 'Sum', periodSeconds: 60 },
-    ], { start: new Date(now - 180_000), end: new Date(now + 60_000) });
+    const [records, bytes] = await new LocalMetricsSource(dir).getMetricData(
+      [
+        {
+          id: 'r',
+          namespace: KINESIS_NAMESPACE,
+          name: 'IncomingRecords',
+          dimensions: { StreamName: 'pieces-producer' },
+          stat: 'Sum',
+          periodSeconds: 60,
+        },
+        {
+          id: 'b',
+          namespace: KINESIS_NAMESPACE,
+          name: 'IncomingBytes',
+          dimensions: { StreamName: 'pieces-producer' },
+          stat: 'Sum',
+          periodSeconds: 60,
+        },
+      ],
+      { start: new Date(now - 180_000), end: new Date(now + 60_000) },
+    );
     const sum = (s: typeof records): number => (s?.points ?? []).reduce((n, p) => n + p.value, 0);
     expect(sum(records)).to.equal(120);
     expect(sum(bytes)).to.be.greaterThan(120 * 8);
@@ -50,12 +79,30 @@ describe('scale scenario pieces (kinesis-local, dynalite, the local metrics stor
     const settings = SCALE_SCENARIO_DEFAULTS;
     const write = async (minutesAgo: number[], recordsPerSec: number): Promise<void> => {
       fs.rmSync(dir, { recursive: true, force: true });
-      const sink = new LocalMetricsSink({ directory: dir, namespace: KINESIS_NAMESPACE, flushIntervalMs: 0, maxBufferedSeries: 100, logger: new NullLogger() });
+      const sink = new LocalMetricsSink({
+        directory: dir,
+        namespace: KINESIS_NAMESPACE,
+        flushIntervalMs: 0,
+        maxBufferedSeries: 100,
+        logger: new NullLogger(),
+      });
       const minute = Math.floor(Date.now() / 60_000) * 60_000;
       for (const m of minutesAgo) {
         const timestamp = new Date(minute - m * 60_000);
-        sink.put({ name: 'IncomingRecords', value: recordsPerSec * 60, unit: 'Count', dimensions: { StreamName: stream }, timestamp });
-        sink.put({ name: 'IncomingBytes', value: recordsPerSec * 60 * 300, unit: 'Bytes', dimensions: { StreamName: stream }, timestamp });
+        sink.put({
+          name: 'IncomingRecords',
+          value: recordsPerSec * 60,
+          unit: 'Count',
+          dimensions: { StreamName: stream },
+          timestamp,
+        });
+        sink.put({
+          name: 'IncomingBytes',
+          value: recordsPerSec * 60 * 300,
+          unit: 'Bytes',
+          dimensions: { StreamName: stream },
+          timestamp,
+        });
       }
       await sink.close();
     };
@@ -72,7 +119,11 @@ describe('scale scenario pieces (kinesis-local, dynalite, the local metrics stor
     expect(held.plan?.decision).to.equal('blocked');
     expect(held.plan?.reasons.join('\n')).to.include(`cooldown is ${settings.cooldownMinutes} min`);
     // The same quiet window once the cooldown has passed (here: a zero cooldown) scales down and spends the second operation.
-    const down = await runScalerOnce(stream, { ...scalerEnv, SCALER_SCALE_DOWN_COOLDOWN_MINUTES: '0' }, new NullLogger());
+    const down = await runScalerOnce(
+      stream,
+      { ...scalerEnv, SCALER_SCALE_DOWN_COOLDOWN_MINUTES: '0' },
+      new NullLogger(),
+    );
     expect(down.plan?.decision, down.plan?.reasons.join('\n')).to.equal('scale-down');
     expect(down.applied).to.equal(true);
     expect(down.plan?.budget.usedLast24h).to.equal(1);

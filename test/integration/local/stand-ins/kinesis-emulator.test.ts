@@ -5,7 +5,9 @@ import { ListStreamsCommand } from '@aws-sdk/client-kinesis';
 import { isAlive, isPortOpen } from '../../../../common/process/service-process';
 import { startKinesisStandIn, type KinesisStandIn } from '../../../support/kinesis-stand-in';
 
-const externalAddress = Object.values(os.networkInterfaces()).flat().find((a) => a !== undefined && !a.internal && a.family === 'IPv4')?.address;
+const externalAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((a) => a !== undefined && !a.internal && a.family === 'IPv4')?.address;
 
 describe('kinesis-local launcher (integration)', function () {
   this.timeout(90_000);

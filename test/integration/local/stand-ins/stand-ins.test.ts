@@ -15,14 +15,21 @@ describe('stand-in launchers', function () {
   let directory: string;
   const started: { stop(): Promise<void> }[] = [];
 
-  before(() => { directory = fs.mkdtempSync(path.join(os.tmpdir(), 'stand-in-launchers-')); fs.chmodSync(directory, 0o755); });
+  before(() => {
+    directory = fs.mkdtempSync(path.join(os.tmpdir(), 'stand-in-launchers-'));
+    fs.chmodSync(directory, 0o755);
+  });
   after(async () => {
     await Promise.all(started.map((service) => service.stop()));
     fs.rmSync(directory, { recursive: true, force: true });
   });
 
   it('starts s3rver with its buckets on 127.0.0.1 and stops it by PID', async () => {
-    const s3 = await startS3Emulator({ port: await freePort(), directory: path.join(directory, 's3'), buckets: ['one', 'two'] });
+    const s3 = await startS3Emulator({
+      port: await freePort(),
+      directory: path.join(directory, 's3'),
+      buckets: ['one', 'two'],
+    });
     started.push(s3);
     expect(s3.endpoint).to.match(/^http:\/\/127\.0\.0\.1:\d+$/);
     const client = s3ClientFor(s3.endpoint);
@@ -42,7 +49,9 @@ describe('stand-in launchers', function () {
     const fresh = await startPostgres({ port: await freePort(), directory: folder, database: 'sinks' });
     started.push(fresh);
     expect(isAlive(orphan.pid)).to.equal(false);
-    expect(await query(fresh.url, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'left_over'")).to.deep.equal([{ n: 0 }]);
+    expect(
+      await query(fresh.url, "SELECT count(*)::int AS n FROM pg_tables WHERE tablename = 'left_over'"),
+    ).to.deep.equal([{ n: 0 }]);
     await fresh.stop();
     expect(isAlive(fresh.pid)).to.equal(false);
   });

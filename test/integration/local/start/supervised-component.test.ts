@@ -14,15 +14,25 @@ const FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'local', 'exits-soon.cj
 describe('superviseComponent', function () {
   this.timeout(30_000);
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'component-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'component-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const pids = (): number[] => (fs.existsSync(path.join(dir, 'pids')) ? fs.readFileSync(path.join(dir, 'pids'), 'utf8').trim().split('\n').map(Number) : []);
+  const pids = (): number[] =>
+    fs.existsSync(path.join(dir, 'pids'))
+      ? fs.readFileSync(path.join(dir, 'pids'), 'utf8').trim().split('\n').map(Number)
+      : [];
 
   it('restarts a component that exits, with growing delays, and records each restart', async () => {
     const lines: string[] = [];
     const supervisor = await superviseComponent(
       { name: 'flaky', script: FIXTURE, env: { PID_FILE: path.join(dir, 'pids'), EXIT_AFTER_MS: '100' } },
-      { logsDir: dir, logger: new NullLogger(), restartPolicy: { baseDelayMs: 50, maxDelayMs: 400, resetAfterMs: 60_000 }, say: (l) => lines.push(l) },
+      {
+        logsDir: dir,
+        logger: new NullLogger(),
+        restartPolicy: { baseDelayMs: 50, maxDelayMs: 400, resetAfterMs: 60_000 },
+        say: (l) => lines.push(l),
+      },
     );
     try {
       for (let i = 0; i < 200 && pids().length < 3; i += 1) await new Promise((r) => setTimeout(r, 50));
@@ -38,7 +48,12 @@ describe('superviseComponent', function () {
   it('stops a running component by PID and forgets it in the registry', async () => {
     const registry = new PidRegistry(path.join(dir, 'registry.json'));
     const supervisor = await superviseComponent(
-      { name: 'steady', script: FIXTURE, env: { PID_FILE: path.join(dir, 'pids'), EXIT_AFTER_MS: '0' }, ready: () => Promise.resolve(pids().length > 0) },
+      {
+        name: 'steady',
+        script: FIXTURE,
+        env: { PID_FILE: path.join(dir, 'pids'), EXIT_AFTER_MS: '0' },
+        ready: () => Promise.resolve(pids().length > 0),
+      },
       { logsDir: dir, logger: new NullLogger(), registry },
     );
     expect(registry.list().map((r) => r.name)).to.deep.equal(['steady']);

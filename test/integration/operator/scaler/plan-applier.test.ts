@@ -12,15 +12,40 @@ import { createActiveStream, startOperatorStandIns, type OperatorStandIns } from
 function planFor(streamName: string, steps: ScalingStep[], createdAt = new Date()): ScalingPlan {
   const from = steps[0]?.from ?? 1;
   return {
-    version: 1, createdAt: createdAt.toISOString(), streamName,
+    version: 1,
+    createdAt: createdAt.toISOString(),
+    streamName,
     inputs: {
       stream: { streamName, mode: 'PROVISIONED', status: 'ACTIVE', openShardCount: from },
       window: { start: '', end: '', completeEnd: '' },
-      load: { completeMinutes: 0, minutesWithData: 0, writeBytesPerSec: { mean: 0, sizing: 0, peak: 0 }, writeRecordsPerSec: { mean: 0, sizing: 0, peak: 0 }, readBytesPerSec: { mean: 0, sizing: 0, peak: 0 }, throttledMinutesRecent: 0, throttledRecordsTotal: 0, maxIteratorAgeMsRecent: null },
-      utilisation: { writeBytes: 0, writeRecords: 0, read: 0, max: 0 }, policy: DEFAULT_SCALING_POLICY,
+      load: {
+        completeMinutes: 0,
+        minutesWithData: 0,
+        writeBytesPerSec: { mean: 0, sizing: 0, peak: 0 },
+        writeRecordsPerSec: { mean: 0, sizing: 0, peak: 0 },
+        readBytesPerSec: { mean: 0, sizing: 0, peak: 0 },
+        throttledMinutesRecent: 0,
+        throttledRecordsTotal: 0,
+        maxIteratorAgeMsRecent: null,
+      },
+      utilisation: { writeBytes: 0, writeRecords: 0, read: 0, max: 0 },
+      policy: DEFAULT_SCALING_POLICY,
     },
-    decision: 'scale-up', reasons: [], currentShards: from, desiredShards: steps.at(-1)?.to ?? from, finalShards: steps.at(-1)?.to ?? from, steps,
-    budget: { limit: 10, reserved: 2, usedLast24h: 0, emergency: false, availableBefore: 8, availableAfter: 8 - steps.length, nextOperationFreedAt: null },
+    decision: 'scale-up',
+    reasons: [],
+    currentShards: from,
+    desiredShards: steps.at(-1)?.to ?? from,
+    finalShards: steps.at(-1)?.to ?? from,
+    steps,
+    budget: {
+      limit: 10,
+      reserved: 2,
+      usedLast24h: 0,
+      emergency: false,
+      availableBefore: 8,
+      availableAfter: 8 - steps.length,
+      nextOperationFreedAt: null,
+    },
     cost: { shardHourPriceUsd: 0.015, hourlyChangeUsd: 0, monthlyChangeUsd: 0 },
   };
 }
@@ -31,11 +56,22 @@ describe('applying a scaling plan (kinesis-local + dynalite)', function () {
   let store: DynamoDbScalerStore;
   let progress: ApplyProgress[];
   const deps = (operator = 'alice@test'): ApplyDeps => ({
-    kinesis: env.factory.kinesis(), store, operator, lockTtlMs: 60_000, maxPlanAgeMs: 30 * 60_000,
-    activeTimeoutMs: 60_000, pollIntervalMs: 100, onProgress: (e) => progress.push(e),
+    kinesis: env.factory.kinesis(),
+    store,
+    operator,
+    lockTtlMs: 60_000,
+    maxPlanAgeMs: 30 * 60_000,
+    activeTimeoutMs: 60_000,
+    pollIntervalMs: 100,
+    onProgress: (e) => progress.push(e),
   });
   const blockedCode = async (promise: Promise<unknown>): Promise<string> => {
-    try { await promise; } catch (error: unknown) { if (error instanceof ScalingBlockedError) return error.code; throw error; }
+    try {
+      await promise;
+    } catch (error: unknown) {
+      if (error instanceof ScalingBlockedError) return error.code;
+      throw error;
+    }
     return 'not blocked';
   };
 
@@ -44,16 +80,29 @@ describe('applying a scaling plan (kinesis-local + dynalite)', function () {
     store = new DynamoDbScalerStore(env.factory.dynamodbDocument(), env.factory.dynamodb(), 'scaler-test');
     await store.ensureTable();
   });
-  after(async () => { await env?.stop(); });
-  beforeEach(() => { progress = []; });
+  after(async () => {
+    await env?.stop();
+  });
+  beforeEach(() => {
+    progress = [];
+  });
 
   it('executes a two-step plan, waiting for ACTIVE between steps, and records each call in the ledger', async () => {
     await createActiveStream(env.factory, 'grow', 2);
-    const result = await applyPlan(planFor('grow', [{ from: 2, to: 4 }, { from: 4, to: 5 }]), deps());
+    const result = await applyPlan(
+      planFor('grow', [
+        { from: 2, to: 4 },
+        { from: 4, to: 5 },
+      ]),
+      deps(),
+    );
     expect(result.outcome).to.equal('changed');
     const state = await describeStreamState(env.factory.kinesis(), 'grow');
     expect(state).to.include({ status: 'ACTIVE', openShardCount: 5 });
-    expect((await store.readLedger('grow')).map((e) => [e.from, e.to, e.operator])).to.deep.equal([[2, 4, 'alice@test'], [4, 5, 'alice@test']]);
+    expect((await store.readLedger('grow')).map((e) => [e.from, e.to, e.operator])).to.deep.equal([
+      [2, 4, 'alice@test'],
+      [4, 5, 'alice@test'],
+    ]);
     expect(progress.filter((p) => p.kind === 'step-done')).to.have.length(2);
     expect(progress.some((p) => p.kind === 'waiting')).to.equal(true);
     expect(await store.lock('grow')).to.equal(undefined);
@@ -61,14 +110,18 @@ describe('applying a scaling plan (kinesis-local + dynalite)', function () {
 
   it('refuses a step when the open shard count is no longer what the plan expected', async () => {
     await createActiveStream(env.factory, 'moved', 3);
-    expect(await blockedCode(applyPlan(planFor('moved', [{ from: 2, to: 4 }]), deps()))).to.equal('PRECONDITION_FAILED');
+    expect(await blockedCode(applyPlan(planFor('moved', [{ from: 2, to: 4 }]), deps()))).to.equal(
+      'PRECONDITION_FAILED',
+    );
     expect((await describeStreamState(env.factory.kinesis(), 'moved')).openShardCount).to.equal(3);
     expect(await store.readLedger('moved')).to.deep.equal([]);
   });
 
   it('refuses while the stream is not ACTIVE', async () => {
     await createActiveStream(env.factory, 'busy', 2);
-    await env.factory.kinesis().send(new UpdateShardCountCommand({ StreamName: 'busy', TargetShardCount: 3, ScalingType: 'UNIFORM_SCALING' }));
+    await env.factory
+      .kinesis()
+      .send(new UpdateShardCountCommand({ StreamName: 'busy', TargetShardCount: 3, ScalingType: 'UNIFORM_SCALING' }));
     expect(await blockedCode(applyPlan(planFor('busy', [{ from: 2, to: 4 }]), deps()))).to.equal('PRECONDITION_FAILED');
   });
 
@@ -84,6 +137,8 @@ describe('applying a scaling plan (kinesis-local + dynalite)', function () {
 
   it('refuses a plan older than the allowed age', async () => {
     await createActiveStream(env.factory, 'old-plan', 1);
-    expect(await blockedCode(applyPlan(planFor('old-plan', [{ from: 1, to: 2 }], new Date(Date.now() - 3_600_000)), deps()))).to.equal('PLAN_STALE');
+    expect(
+      await blockedCode(applyPlan(planFor('old-plan', [{ from: 1, to: 2 }], new Date(Date.now() - 3_600_000)), deps())),
+    ).to.equal('PLAN_STALE');
   });
 });

@@ -17,28 +17,61 @@ describe('scaler run against the local stand-ins and the local metrics store', f
   let env: OperatorStandIns;
   let dir: string;
 
-  before(async () => { env = await startOperatorStandIns(); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scaler-run-')); });
-  after(async () => { await env?.stop(); fs.rmSync(dir, { recursive: true, force: true }); });
+  before(async () => {
+    env = await startOperatorStandIns();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scaler-run-'));
+  });
+  after(async () => {
+    await env?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   it('scales a stream up when the producer reported 1.5 MiB/s into one shard, in two steps, then reports nothing to do', async () => {
     await createActiveStream(env.factory, 'local-load', 1);
-    const sink = new LocalMetricsSink({ directory: dir, namespace: KINESIS_NAMESPACE, flushIntervalMs: 0, maxBufferedSeries: 1000, logger: new NullLogger() });
+    const sink = new LocalMetricsSink({
+      directory: dir,
+      namespace: KINESIS_NAMESPACE,
+      flushIntervalMs: 0,
+      maxBufferedSeries: 1000,
+      logger: new NullLogger(),
+    });
     const now = Date.now();
     for (let m = 4; m <= 20; m += 1) {
       const timestamp = new Date(now - m * 60_000);
-      sink.put({ name: 'IncomingBytes', value: 1.5 * 1024 * 1024 * 60, unit: 'Bytes', dimensions: { StreamName: 'local-load' }, timestamp });
-      sink.put({ name: 'IncomingRecords', value: 600 * 60, unit: 'Count', dimensions: { StreamName: 'local-load' }, timestamp });
+      sink.put({
+        name: 'IncomingBytes',
+        value: 1.5 * 1024 * 1024 * 60,
+        unit: 'Bytes',
+        dimensions: { StreamName: 'local-load' },
+        timestamp,
+      });
+      sink.put({
+        name: 'IncomingRecords',
+        value: 600 * 60,
+        unit: 'Count',
+        dimensions: { StreamName: 'local-load' },
+        timestamp,
+      });
     }
     await sink.close();
     const envVars = {
-      SCALER_METRICS_SOURCE: 'local', METRICS_DIR: dir, SCALER_TABLE: 'scaler-run-test', SCALER_POLL_INTERVAL_MS: '100', SCALER_OPERATOR: 'scheduler',
-      AWS_ENDPOINT_URL_KINESIS: env.kinesis.endpoint, AWS_ENDPOINT_URL_DYNAMODB: env.dynamodb.endpoint,
+      SCALER_METRICS_SOURCE: 'local',
+      METRICS_DIR: dir,
+      SCALER_TABLE: 'scaler-run-test',
+      SCALER_POLL_INTERVAL_MS: '100',
+      SCALER_OPERATOR: 'scheduler',
+      AWS_ENDPOINT_URL_KINESIS: env.kinesis.endpoint,
+      AWS_ENDPOINT_URL_DYNAMODB: env.dynamodb.endpoint,
     };
     const lines: string[] = [];
-    const run = (): Promise<number> => runScalerCli(['run', '--stream', 'local-load'], {
-      env: envVars, print: (t) => lines.push(t), printError: (t) => lines.push(t), logger: new NullLogger(),
-      clientFactory: (settings) => new AwsClientFactory(settings, 2),
-    });
+    const run = (): Promise<number> =>
+      runScalerCli(['run', '--stream', 'local-load'], {
+        env: envVars,
+        print: (t) => lines.push(t),
+        printError: (t) => lines.push(t),
+        logger: new NullLogger(),
+        clientFactory: (settings) => new AwsClientFactory(settings, 2),
+      });
     expect(await run(), lines.join('\n')).to.equal(EXIT.changed);
     // 1.5 MiB/s at 60% target utilisation needs 3 shards: 1 -> 2 -> 3 under the 2x step limit.
     expect((await describeStreamState(env.factory.kinesis(), 'local-load')).openShardCount).to.equal(3);

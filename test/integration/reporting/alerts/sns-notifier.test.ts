@@ -8,16 +8,26 @@ import { FakeSnsServer } from '../../../fakes/fake-sns-server';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:negative-bursts';
 const alert: BurstAlert = {
-  kind: 'negative-burst', detectedAt: '2026-11-20T10:05:00.000Z', negativePosts: 4,
-  windowStart: '2026-11-20T10:00:00.000Z', windowEnd: '2026-11-20T10:04:00.000Z', threshold: 3, windowMinutes: 5,
-  examples: [{ postId: '42', user: 'rider7', postedAt: '2026-11-20T10:04:00.000Z', text: 'Fares up again & buses late <sigh>' }],
+  kind: 'negative-burst',
+  detectedAt: '2026-11-20T10:05:00.000Z',
+  negativePosts: 4,
+  windowStart: '2026-11-20T10:00:00.000Z',
+  windowEnd: '2026-11-20T10:04:00.000Z',
+  threshold: 3,
+  windowMinutes: 5,
+  examples: [
+    { postId: '42', user: 'rider7', postedAt: '2026-11-20T10:04:00.000Z', text: 'Fares up again & buses late <sigh>' },
+  ],
 };
 
 describe('SnsNotifier (fake SNS over HTTP)', () => {
   const sns = new FakeSnsServer();
   const clients: { destroy(): void }[] = [];
   const notifier = (maxAttempts = 3): SnsNotifier => {
-    const client = new AwsClientFactory({ region: 'us-east-1', endpoints: { sns: sns.endpoint }, s3ForcePathStyle: false }, maxAttempts).sns();
+    const client = new AwsClientFactory(
+      { region: 'us-east-1', endpoints: { sns: sns.endpoint }, s3ForcePathStyle: false },
+      maxAttempts,
+    ).sns();
     clients.push(client);
     return new SnsNotifier(client, TOPIC);
   };
@@ -46,9 +56,13 @@ describe('SnsNotifier (fake SNS over HTTP)', () => {
     const [message] = sns.published;
     expect(message!.topicArn).to.equal(TOPIC);
     expect(message!.subject).to.equal('Negative burst: 4 negative posts within 5 min');
-    expect(message!.message).to.contain('4 NEGATIVE posts between 2026-11-20T10:00:00.000Z and 2026-11-20T10:04:00.000Z')
+    expect(message!.message)
+      .to.contain('4 NEGATIVE posts between 2026-11-20T10:00:00.000Z and 2026-11-20T10:04:00.000Z')
       .and.contain('@rider7 Fares up again & buses late <sigh>');
-    expect(message!.attributes).to.deep.equal({ kind: { dataType: 'String', value: 'negative-burst' }, negativePosts: { dataType: 'Number', value: '4' } });
+    expect(message!.attributes).to.deep.equal({
+      kind: { dataType: 'String', value: 'negative-burst' },
+      negativePosts: { dataType: 'Number', value: '4' },
+    });
   });
 
   it('is delivered after a throttled first attempt (the SDK retries)', async () => {
@@ -63,7 +77,12 @@ describe('SnsNotifier (fake SNS over HTTP)', () => {
   it('rejects with a retryable NotifyError when SNS keeps failing', async () => {
     sns.failNext = { count: 1, status: 500, code: 'InternalError' };
 
-    const error = await notifier(1).notify(alert).then(() => undefined, (e: unknown) => e);
+    const error = await notifier(1)
+      .notify(alert)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
 
     expect(error).to.be.instanceOf(NotifyError);
     expect((error as NotifyError).retryable).to.equal(true);
@@ -73,7 +92,12 @@ describe('SnsNotifier (fake SNS over HTTP)', () => {
   it('rejects with a non-retryable NotifyError naming the topic when it does not exist', async () => {
     sns.topics.clear();
 
-    const error = await notifier().notify(alert).then(() => undefined, (e: unknown) => e);
+    const error = await notifier()
+      .notify(alert)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
 
     expect(error).to.be.instanceOf(NotifyError);
     expect((error as NotifyError).retryable).to.equal(false);

@@ -16,7 +16,17 @@ describe('PgPostReader on PostgreSQL', function () {
   before(async () => {
     standIns = await startSinkStandIns({ s3: false });
     await createPostsTable(standIns.postgresUrl);
-    reader = new PgPostReader({ url: standIns.postgresUrl, tls: { enabled: false, rejectUnauthorized: true }, poolSize: 2, table: POSTS_TABLE, statementTimeoutMs: 10_000, origin: 'test' }, new NullLogger());
+    reader = new PgPostReader(
+      {
+        url: standIns.postgresUrl,
+        tls: { enabled: false, rejectUnauthorized: true },
+        poolSize: 2,
+        table: POSTS_TABLE,
+        statementTimeoutMs: 10_000,
+        origin: 'test',
+      },
+      new NullLogger(),
+    );
   });
   beforeEach(() => truncatePosts(standIns.postgresUrl));
   after(async () => {
@@ -26,8 +36,12 @@ describe('PgPostReader on PostgreSQL', function () {
 
   it('counts posts per minute and label in UTC, with score sums over scored posts only', async () => {
     await insertPosts(standIns.postgresUrl, [
-      { atMs: T0 + 5_000, label: 'NEGATIVE' }, { atMs: T0 + 59_999, label: 'NEGATIVE' }, { atMs: T0 + MIN, label: 'POSITIVE' },
-      { atMs: T0 + MIN + 1, label: null }, { atMs: T0 - 1, label: 'NEGATIVE' }, { atMs: T0 + 2 * MIN, label: 'NEUTRAL' },
+      { atMs: T0 + 5_000, label: 'NEGATIVE' },
+      { atMs: T0 + 59_999, label: 'NEGATIVE' },
+      { atMs: T0 + MIN, label: 'POSITIVE' },
+      { atMs: T0 + MIN + 1, label: null },
+      { atMs: T0 - 1, label: 'NEGATIVE' },
+      { atMs: T0 + 2 * MIN, label: 'NEUTRAL' },
     ]);
 
     const counts = await reader.countByLabel({ fromMs: T0, toMs: T0 + 2 * MIN }, 'minute');
@@ -42,25 +56,35 @@ describe('PgPostReader on PostgreSQL', function () {
   it('buckets by UTC day across a week boundary (Sunday 23:59:59.999 in, Monday 00:00 out)', async () => {
     const monday = Date.UTC(2026, 10, 16);
     const nextMonday = monday + 7 * 86_400_000;
-    await insertPosts(standIns.postgresUrl, [{ atMs: monday, label: 'POSITIVE' }, { atMs: nextMonday - 1, label: 'MIXED' }, { atMs: nextMonday, label: 'NEGATIVE' }]);
+    await insertPosts(standIns.postgresUrl, [
+      { atMs: monday, label: 'POSITIVE' },
+      { atMs: nextMonday - 1, label: 'MIXED' },
+      { atMs: nextMonday, label: 'NEGATIVE' },
+    ]);
 
     const counts = await reader.countByLabel({ fromMs: monday, toMs: nextMonday }, 'day');
 
     expect(counts.map((c) => `${new Date(c.bucketMs).toISOString()} ${c.label} ${c.posts}`)).to.deep.equal([
-      '2026-11-16T00:00:00.000Z POSITIVE 1', '2026-11-22T00:00:00.000Z MIXED 1',
+      '2026-11-16T00:00:00.000Z POSITIVE 1',
+      '2026-11-22T00:00:00.000Z MIXED 1',
     ]);
   });
 
   it('returns the newest NEGATIVE posts first, with keys, UTC times and hashtags from JSONB', async () => {
     await insertPosts(standIns.postgresUrl, [
       { atMs: T0, label: 'NEGATIVE', hashtags: ['TransitPolicy', 'fares'], text: "it's 'quoted' -- not SQL" },
-      { atMs: T0 + MIN, label: 'POSITIVE' }, { atMs: T0 + 2 * MIN, label: 'NEGATIVE' }, { atMs: T0 + 3 * MIN, label: 'NEGATIVE' },
+      { atMs: T0 + MIN, label: 'POSITIVE' },
+      { atMs: T0 + 2 * MIN, label: 'NEGATIVE' },
+      { atMs: T0 + 3 * MIN, label: 'NEGATIVE' },
     ]);
 
     const posts = await reader.latestPosts({ fromMs: T0, toMs: T0 + 10 * MIN }, 2, 'NEGATIVE');
     const all = await reader.latestPosts({ fromMs: T0, toMs: T0 + 10 * MIN }, 10);
 
-    expect(posts.map((p) => new Date(p.createdAtMs).toISOString())).to.deep.equal(['2026-11-20T10:03:00.000Z', '2026-11-20T10:02:00.000Z']);
+    expect(posts.map((p) => new Date(p.createdAtMs).toISOString())).to.deep.equal([
+      '2026-11-20T10:03:00.000Z',
+      '2026-11-20T10:02:00.000Z',
+    ]);
     expect(posts[0]!.key).to.match(/^shardId-000000000000\/\d+\/0$/);
     expect(all).to.have.length(4);
     expect(all[3]).to.include({ text: "it's 'quoted' -- not SQL", label: 'NEGATIVE' });
@@ -69,7 +93,10 @@ describe('PgPostReader on PostgreSQL', function () {
   });
 
   it('finds UNSCORED posts by their missing label', async () => {
-    await insertPosts(standIns.postgresUrl, [{ atMs: T0, label: null }, { atMs: T0, label: 'NEUTRAL' }]);
+    await insertPosts(standIns.postgresUrl, [
+      { atMs: T0, label: null },
+      { atMs: T0, label: 'NEUTRAL' },
+    ]);
 
     const unscored = await reader.latestPosts({ fromMs: T0, toMs: T0 + MIN }, 10, 'UNSCORED');
 

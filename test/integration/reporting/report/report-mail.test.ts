@@ -27,14 +27,37 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
   const errors: string[] = [];
   const deps = (env: Record<string, string> = {}) => ({
     env: {
-      REDSHIFT_URL: standIns.postgresUrl, REDSHIFT_TLS: 'false', ENDPOINTS_FILE: path.join(dir, 'none.json'), REPORT_TIME_ZONE: 'Europe/Madrid',
-      REPORT_OUTBOX: outbox, REPORT_TO: 'policy@example.org, mayor@example.org', REPORT_FROM: 'reports@example.org', ...env,
+      REDSHIFT_URL: standIns.postgresUrl,
+      REDSHIFT_TLS: 'false',
+      ENDPOINTS_FILE: path.join(dir, 'none.json'),
+      REPORT_TIME_ZONE: 'Europe/Madrid',
+      REPORT_OUTBOX: outbox,
+      REPORT_TO: 'policy@example.org, mayor@example.org',
+      REPORT_FROM: 'reports@example.org',
+      ...env,
     },
-    print: (t: string) => out.push(t), printError: (t: string) => errors.push(t), logger: new NullLogger(), now: () => NOW,
+    print: (t: string) => out.push(t),
+    printError: (t: string) => errors.push(t),
+    logger: new NullLogger(),
+    now: () => NOW,
   });
-  const emls = (): string[] => (fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith('.eml')).sort() : []);
-  const parse = async (file: string): Promise<ParsedMail> => simpleParser(fs.readFileSync(path.join(outbox, file)), { keepCidLinks: true });
-  const ledger = (): PgReportLedger => new PgReportLedger(readPostsSource(new ConfigReader('t', [{ REDSHIFT_URL: standIns.postgresUrl, REDSHIFT_TLS: 'false', ENDPOINTS_FILE: path.join(dir, 'none.json') }])));
+  const emls = (): string[] =>
+    fs.existsSync(outbox)
+      ? fs
+          .readdirSync(outbox)
+          .filter((f) => f.endsWith('.eml'))
+          .sort()
+      : [];
+  const parse = async (file: string): Promise<ParsedMail> =>
+    simpleParser(fs.readFileSync(path.join(outbox, file)), { keepCidLinks: true });
+  const ledger = (): PgReportLedger =>
+    new PgReportLedger(
+      readPostsSource(
+        new ConfigReader('t', [
+          { REDSHIFT_URL: standIns.postgresUrl, REDSHIFT_TLS: 'false', ENDPOINTS_FILE: path.join(dir, 'none.json') },
+        ]),
+      ),
+    );
 
   before(async () => {
     standIns = await startSinkStandIns({ s3: false });
@@ -50,7 +73,10 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
       { atMs: Date.UTC(2026, 10, 22, 23, 30), label: 'POSITIVE' },
     ]);
   });
-  beforeEach(() => { out.length = 0; errors.length = 0; });
+  beforeEach(() => {
+    out.length = 0;
+    errors.length = 0;
+  });
   after(async () => {
     await standIns?.stop();
     if (dir !== undefined) fs.rmSync(dir, { recursive: true, force: true });
@@ -64,13 +90,18 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
     expect(emls()).to.have.length(1);
     const mail = await parse(emls()[0]!);
     expect(mail.subject).to.equal('Weekly sentiment report 2026-W47 (2026-11-16 to 2026-11-22)');
-    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((a) => a.address) : []).to.deep.equal(['policy@example.org', 'mayor@example.org']);
+    expect(mail.to && !Array.isArray(mail.to) ? mail.to.value.map((a) => a.address) : []).to.deep.equal([
+      'policy@example.org',
+      'mayor@example.org',
+    ]);
     expect(mail.text).to.contain('Mon 2026-11-16').and.contain('days in Europe/Madrid');
     const png = mail.attachments.find((a) => a.contentType === 'image/png');
     expect(png, 'an inline PNG').to.not.equal(undefined);
     expect(png!.content.subarray(0, 8).toString('hex')).to.equal('89504e470d0a1a0a');
     expect(mail.html).to.be.a('string');
-    expect(mail.html as string).to.contain(`cid:${png!.cid}`).and.not.contain('<svg');
+    expect(mail.html as string)
+      .to.contain(`cid:${png!.cid}`)
+      .and.not.contain('<svg');
     const csv = mail.attachments.find((a) => a.filename === 'sentiment-2026-W47.csv');
     expect(csv?.content.toString('utf8').split('\r\n').slice(1, 3)).to.deep.equal([
       '2026-11-16,Mon,1,0,1,0,0,0,1,-0.7',
@@ -90,7 +121,10 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
   });
 
   it('two senders at once send the week once', async () => {
-    const results = await Promise.all([runReportCli(['--send', '--week', '2026-W45', '--json'], deps()), runReportCli(['--send', '--week', '2026-W45', '--json'], deps())]);
+    const results = await Promise.all([
+      runReportCli(['--send', '--week', '2026-W45', '--json'], deps()),
+      runReportCli(['--send', '--week', '2026-W45', '--json'], deps()),
+    ]);
     expect(results).to.deep.equal([0, 0]);
     const outcomes = out.map((l) => (JSON.parse(l) as { outcome: string }).outcome).sort();
     expect(['already-sent', 'in-progress']).to.include(outcomes[0]);
@@ -99,7 +133,10 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
 
   it('an unreachable SMTP server: exit 1, a message without the password, the week stays unsent and the next run sends it', async () => {
     const port = await freePort();
-    const code = await runReportCli(['--send', '--week', '2026-W46'], deps({ REPORT_TRANSPORT: 'smtp', REPORT_SMTP_URL: `smtp://reports:s3cr3t-pw@127.0.0.1:${port}` }));
+    const code = await runReportCli(
+      ['--send', '--week', '2026-W46'],
+      deps({ REPORT_TRANSPORT: 'smtp', REPORT_SMTP_URL: `smtp://reports:s3cr3t-pw@127.0.0.1:${port}` }),
+    );
 
     expect(code).to.equal(REPORTING_EXIT.error);
     expect(errors.join('\n')).to.contain('SMTP delivery failed').and.not.contain('s3cr3t-pw');
@@ -114,13 +151,26 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
       let data = false;
       socket.write('220 test ESMTP\r\n');
       socket.on('data', (chunk) => {
-        for (const line of chunk.toString('latin1').split('\r\n').filter((l) => l !== '')) {
-          if (data) { if (line === '.') { data = false; socket.write('250 OK queued as T1\r\n'); } continue; }
+        for (const line of chunk
+          .toString('latin1')
+          .split('\r\n')
+          .filter((l) => l !== '')) {
+          if (data) {
+            if (line === '.') {
+              data = false;
+              socket.write('250 OK queued as T1\r\n');
+            }
+            continue;
+          }
           received.push(line);
           if (/^EHLO/i.test(line)) socket.write('250 test\r\n');
-          else if (/^DATA/i.test(line)) { data = true; socket.write('354 go\r\n'); }
-          else if (/^QUIT/i.test(line)) { socket.write('221 bye\r\n'); socket.end(); }
-          else socket.write('250 OK\r\n');
+          else if (/^DATA/i.test(line)) {
+            data = true;
+            socket.write('354 go\r\n');
+          } else if (/^QUIT/i.test(line)) {
+            socket.write('221 bye\r\n');
+            socket.end();
+          } else socket.write('250 OK\r\n');
         }
       });
     });
@@ -128,16 +178,22 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
     const port = (server.address() as net.AddressInfo).port;
     const before = emls().length;
     try {
-      const code = await runReportCli(['--send', '--week', '2026-W44'], deps({ REPORT_TRANSPORT: 'smtp', REPORT_SMTP_URL: `smtp://127.0.0.1:${port}` }));
+      const code = await runReportCli(
+        ['--send', '--week', '2026-W44'],
+        deps({ REPORT_TRANSPORT: 'smtp', REPORT_SMTP_URL: `smtp://127.0.0.1:${port}` }),
+      );
       expect(code, errors.join('\n')).to.equal(REPORTING_EXIT.ok);
     } finally {
       server.close();
     }
-    expect(received.filter((l) => /^RCPT TO/i.test(l))).to.deep.equal(['RCPT TO:<policy@example.org>', 'RCPT TO:<mayor@example.org>']);
+    expect(received.filter((l) => /^RCPT TO/i.test(l))).to.deep.equal([
+      'RCPT TO:<policy@example.org>',
+      'RCPT TO:<mayor@example.org>',
+    ]);
     expect(emls()).to.have.length(before + 1);
   });
 
-  it('SES v2: the raw message goes to SendEmail; a rejection exits 1 with SES\'s reason and leaves the week unsent', async () => {
+  it("SES v2: the raw message goes to SendEmail; a rejection exits 1 with SES's reason and leaves the week unsent", async () => {
     const ses = new FakeSesV2Server();
     await ses.start();
     process.env.AWS_ACCESS_KEY_ID ??= 'test';
@@ -149,11 +205,13 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
       expect((await ledger().entry('2026-W42'))?.status).to.equal('failed');
 
       ses.verified.add('reports@example.org');
-      expect(await runReportCli(['--send', '--week', '2026-W42'], deps(env)), errors.join('\n')).to.equal(REPORTING_EXIT.ok);
+      expect(await runReportCli(['--send', '--week', '2026-W42'], deps(env)), errors.join('\n')).to.equal(
+        REPORTING_EXIT.ok,
+      );
       expect(ses.sent).to.have.length(1);
       expect(ses.sent[0]!.to).to.deep.equal(['policy@example.org', 'mayor@example.org']);
       expect((await simpleParser(ses.sent[0]!.raw)).subject).to.contain('2026-W42');
-      expect((await ledger().entry('2026-W42'))).to.include({ status: 'sent', transport: 'ses' });
+      expect(await ledger().entry('2026-W42')).to.include({ status: 'sent', transport: 'ses' });
     } finally {
       await ses.stop();
     }
@@ -161,7 +219,9 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
 
   it('no recipients: exit 2 naming REPORT_TO, nothing sent', async () => {
     const before = emls().length;
-    expect(await runReportCli(['--send', '--week', '2026-W43'], deps({ REPORT_TO: '' , REPORT_TRANSPORT: 'ses' }))).to.equal(REPORTING_EXIT.usage);
+    expect(
+      await runReportCli(['--send', '--week', '2026-W43'], deps({ REPORT_TO: '', REPORT_TRANSPORT: 'ses' })),
+    ).to.equal(REPORTING_EXIT.usage);
     expect(errors.join('\n')).to.contain('no recipients: set REPORT_TO');
     expect(emls()).to.have.length(before);
   });

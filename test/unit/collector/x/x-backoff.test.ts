@@ -13,7 +13,9 @@ describe('XBackoff', () => {
 
   it('backs off exponentially from 5 s to 320 s on HTTP errors', () => {
     const backoff = new XBackoff();
-    expect(Array.from({ length: 9 }, () => backoff.next({ kind: 'http', status: 503 }, 0))).to.deep.equal([5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 320_000, 320_000]);
+    expect(Array.from({ length: 9 }, () => backoff.next({ kind: 'http', status: 503 }, 0))).to.deep.equal([
+      5_000, 10_000, 20_000, 40_000, 80_000, 160_000, 320_000, 320_000, 320_000,
+    ]);
   });
 
   it('waits until x-rate-limit-reset on a 429 and no longer, else exponentially from one minute', () => {

@@ -25,11 +25,19 @@ describe('resolveLocalOrCloud', () => {
     const resolved = resolveLocalOrCloud({}, files({ '.local/endpoints.json': ENDPOINTS }));
     expect(resolved.target).to.equal('local');
     expect(resolved.set).to.deep.include({
-      AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL_KINESIS: 'http://127.0.0.1:4567', AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4568',
-      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4569', AWS_S3_FORCE_PATH_STYLE: 'true',
-      AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
-      STREAM_NAME: 'sentiment-local', KINESIS_STREAM_NAME: 'sentiment-local', KCL_APPLICATION_NAME: 'sentiment-local-consumer',
-      SCALER_METRICS_SOURCE: 'local', METRICS_DIR: '/repo/.local/metrics', ARCHIVE_BUCKET: 'sentiment-archive',
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_KINESIS: 'http://127.0.0.1:4567',
+      AWS_ENDPOINT_URL_DYNAMODB: 'http://127.0.0.1:4568',
+      AWS_ENDPOINT_URL_S3: 'http://127.0.0.1:4569',
+      AWS_S3_FORCE_PATH_STYLE: 'true',
+      AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
+      AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
+      STREAM_NAME: 'sentiment-local',
+      KINESIS_STREAM_NAME: 'sentiment-local',
+      KCL_APPLICATION_NAME: 'sentiment-local-consumer',
+      SCALER_METRICS_SOURCE: 'local',
+      METRICS_DIR: '/repo/.local/metrics',
+      ARCHIVE_BUCKET: 'sentiment-archive',
     });
     expect(resolved.unset).to.include.members(['AWS_SESSION_TOKEN', 'AWS_PROFILE']);
     expect(resolved.notice).to.match(/^local stack \(\.local\/endpoints\.json\): kinesis http:\/\/127\.0\.0\.1:4567/);
@@ -37,7 +45,15 @@ describe('resolveLocalOrCloud', () => {
   });
 
   it('keeps names the environment sets, but always takes endpoints, region and dummy credentials from the file', () => {
-    const resolved = resolveLocalOrCloud({ STREAM_NAME: 'other', AWS_REGION: 'eu-west-1', AWS_ACCESS_KEY_ID: 'AKIAREAL', SCALER_METRICS_SOURCE: 'cloudwatch' }, files({ '.local/endpoints.json': ENDPOINTS }));
+    const resolved = resolveLocalOrCloud(
+      {
+        STREAM_NAME: 'other',
+        AWS_REGION: 'eu-west-1',
+        AWS_ACCESS_KEY_ID: 'AKIAREAL',
+        SCALER_METRICS_SOURCE: 'cloudwatch',
+      },
+      files({ '.local/endpoints.json': ENDPOINTS }),
+    );
     expect(resolved.set).to.not.have.property('STREAM_NAME');
     expect(resolved.set).to.not.have.property('SCALER_METRICS_SOURCE');
     expect(resolved.set).to.deep.include({ AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY });
@@ -45,7 +61,10 @@ describe('resolveLocalOrCloud', () => {
 
   for (const name of ['AWS_ENDPOINT_URL', 'AWS_ENDPOINT_URL_KINESIS', 'AWS_ENDPOINT_URL_DYNAMODB', 'REDSHIFT_URL']) {
     it(`uses the usual AWS configuration when ${name} is set`, () => {
-      const resolved = resolveLocalOrCloud({ [name]: 'http://example.test' }, files({ '.local/endpoints.json': ENDPOINTS }));
+      const resolved = resolveLocalOrCloud(
+        { [name]: 'http://example.test' },
+        files({ '.local/endpoints.json': ENDPOINTS }),
+      );
       expect(resolved).to.deep.equal({ target: 'cloud', set: {}, unset: [] });
     });
   }
@@ -56,13 +75,19 @@ describe('resolveLocalOrCloud', () => {
   });
 
   it('reads ENDPOINTS_FILE and derives the metrics directory beside it when the file names none', () => {
-    const old = JSON.stringify({ ...JSON.parse(ENDPOINTS) as object, metrics: undefined });
-    const resolved = resolveLocalOrCloud({ ENDPOINTS_FILE: '/tmp/stack/endpoints.json' }, files({ '/tmp/stack/endpoints.json': old }));
+    const old = JSON.stringify({ ...(JSON.parse(ENDPOINTS) as object), metrics: undefined });
+    const resolved = resolveLocalOrCloud(
+      { ENDPOINTS_FILE: '/tmp/stack/endpoints.json' },
+      files({ '/tmp/stack/endpoints.json': old }),
+    );
     expect(resolved.set.METRICS_DIR).to.equal('/tmp/stack/metrics');
   });
 
   it('says why it ignores an endpoints file it cannot use', () => {
-    const resolved = resolveLocalOrCloud({}, files({ '.local/endpoints.json': '{"region":"us-east-1","kinesis":{"endpoint":"not a url"}}' }));
+    const resolved = resolveLocalOrCloud(
+      {},
+      files({ '.local/endpoints.json': '{"region":"us-east-1","kinesis":{"endpoint":"not a url"}}' }),
+    );
     expect(resolved.target).to.equal('cloud');
     expect(resolved.notice).to.match(/not an endpoints file/);
   });

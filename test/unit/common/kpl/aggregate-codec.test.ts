@@ -17,7 +17,10 @@ describe('KPL aggregate codec', () => {
   });
 
   it('round-trips every tricky key, each with and without an explicit hash key', () => {
-    const records = TRICKY_KEYS.flatMap((key, i) => [kplRecord(key, Buffer.from([i])), kplRecord(key, new Uint8Array(0), String(i))]);
+    const records = TRICKY_KEYS.flatMap((key, i) => [
+      kplRecord(key, Buffer.from([i])),
+      kplRecord(key, new Uint8Array(0), String(i)),
+    ]);
     expect(viewOf(decodedRecords(encodeAggregate(records)))).to.deep.equal(viewOf(records));
   });
 
@@ -35,7 +38,11 @@ describe('KPL aggregate codec', () => {
   });
 
   it('stores each partition key and explicit hash key once, in first-seen order', () => {
-    const records = [kplRecord('b', Buffer.from('1'), '7'), kplRecord('a', Buffer.from('2'), '7'), kplRecord('b', Buffer.from('3'))];
+    const records = [
+      kplRecord('b', Buffer.from('1'), '7'),
+      kplRecord('a', Buffer.from('2'), '7'),
+      kplRecord('b', Buffer.from('3')),
+    ];
     const protobufHex = encodeAggregate(records).subarray(4, -16).toString('hex');
     expect(protobufHex.startsWith('0a01620a0161120137')).to.equal(true); // "b", "a", then ehk "7"
     expect(protobufHex.match(/0a0162/g)).to.have.length(1);
@@ -58,6 +65,8 @@ describe('KPL aggregate codec', () => {
     const backing = new Uint8Array(encoded.length + 8);
     backing.set(encoded, 5);
     const view = new Uint8Array(backing.buffer, 5, encoded.length);
-    expect(viewOf(decodedRecords(view))).to.deep.equal([{ partitionKey: 'pk', explicitHashKey: '123', dataHex: '64617461' }]);
+    expect(viewOf(decodedRecords(view))).to.deep.equal([
+      { partitionKey: 'pk', explicitHashKey: '123', dataHex: '64617461' },
+    ]);
   });
 });

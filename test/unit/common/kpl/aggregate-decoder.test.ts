@@ -28,19 +28,40 @@ describe('KPL aggregate decoder', () => {
 
   describe('valid protobuf in unusual shapes', () => {
     it('resolves indexes when records come before the key tables', () => {
-      const bytes = frame(recordField(varintField(0x08, 1), varintField(0x10, 0), bytesField(0x1a, 'd')), bytesField(0x0a, 'p0'), bytesField(0x0a, 'p1'), bytesField(0x12, '99'));
-      expect(viewOf(decodedRecords(bytes))).to.deep.equal([{ partitionKey: 'p1', explicitHashKey: '99', dataHex: '64' }]);
+      const bytes = frame(
+        recordField(varintField(0x08, 1), varintField(0x10, 0), bytesField(0x1a, 'd')),
+        bytesField(0x0a, 'p0'),
+        bytesField(0x0a, 'p1'),
+        bytesField(0x12, '99'),
+      );
+      expect(viewOf(decodedRecords(bytes))).to.deep.equal([
+        { partitionKey: 'p1', explicitHashKey: '99', dataHex: '64' },
+      ]);
     });
 
     it('skips tags and unknown fields of every wire type', () => {
       const tag = bytesField(0x22, bytesField(0x0a, 'tagkey'));
-      const unknown = Buffer.concat([varintField(0x28, 300), Buffer.from([0x31]), Buffer.alloc(8), Buffer.from([0x3d]), Buffer.alloc(4), bytesField(0x42, 'x')]);
-      const bytes = frame(unknown, bytesField(0x0a, 'k'), recordField(varintField(0x08, 0), tag, unknown, bytesField(0x1a, 'v')));
+      const unknown = Buffer.concat([
+        varintField(0x28, 300),
+        Buffer.from([0x31]),
+        Buffer.alloc(8),
+        Buffer.from([0x3d]),
+        Buffer.alloc(4),
+        bytesField(0x42, 'x'),
+      ]);
+      const bytes = frame(
+        unknown,
+        bytesField(0x0a, 'k'),
+        recordField(varintField(0x08, 0), tag, unknown, bytesField(0x1a, 'v')),
+      );
       expect(viewOf(decodedRecords(bytes))).to.deep.equal([{ partitionKey: 'k', dataHex: '76' }]);
     });
 
     it('accepts a non-minimal (padded) varint index', () => {
-      const bytes = frame(bytesField(0x0a, 'k'), recordField(Buffer.from([0x08, 0x80, 0x80, 0x00]), bytesField(0x1a, 'v')));
+      const bytes = frame(
+        bytesField(0x0a, 'k'),
+        recordField(Buffer.from([0x08, 0x80, 0x80, 0x00]), bytesField(0x1a, 'v')),
+      );
       expect(decodeAggregate(bytes).kind).to.equal('aggregated');
     });
   });
@@ -70,21 +91,36 @@ describe('KPL aggregate decoder', () => {
     });
 
     it('reports a partition key index outside the table as corrupt', () => {
-      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(varintField(0x08, 1), bytesField(0x1a, 'v'))))).to.match(/partition_key_index 1 is outside the table of 1/);
+      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(varintField(0x08, 1), bytesField(0x1a, 'v'))))).to.match(
+        /partition_key_index 1 is outside the table of 1/,
+      );
     });
 
     it('reports an explicit hash key index outside the table as corrupt', () => {
-      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(varintField(0x08, 0), varintField(0x10, 0), bytesField(0x1a, 'v'))))).to.match(/explicit_hash_key_index 0 is outside the table of 0/);
+      expect(
+        reasonOf(
+          frame(bytesField(0x0a, 'k'), recordField(varintField(0x08, 0), varintField(0x10, 0), bytesField(0x1a, 'v'))),
+        ),
+      ).to.match(/explicit_hash_key_index 0 is outside the table of 0/);
     });
 
     it('reports a huge index (beyond 2^53) as corrupt', () => {
-      const huge = Buffer.concat([Buffer.from([0x08]), Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01])]);
-      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(huge, bytesField(0x1a, 'v'))))).to.match(/outside the table/);
+      const huge = Buffer.concat([
+        Buffer.from([0x08]),
+        Buffer.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x01]),
+      ]);
+      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(huge, bytesField(0x1a, 'v'))))).to.match(
+        /outside the table/,
+      );
     });
 
     it('reports records that lack a required field as corrupt', () => {
-      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(bytesField(0x1a, 'v'))))).to.match(/lacks the required partition_key_index/);
-      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(varintField(0x08, 0))))).to.match(/lacks the required data/);
+      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(bytesField(0x1a, 'v'))))).to.match(
+        /lacks the required partition_key_index/,
+      );
+      expect(reasonOf(frame(bytesField(0x0a, 'k'), recordField(varintField(0x08, 0))))).to.match(
+        /lacks the required data/,
+      );
     });
 
     it('reports field number 0, group wire types and over-long varints as corrupt', () => {

@@ -23,11 +23,14 @@ describe('KPL interoperability with aws-kinesis-agg', () => {
   // Its aggregator mishandles integer-like (partition or hash), empty and Object.prototype keys; mixing is fine.
   it('we decode its encodings exactly and encode the same records to the same bytes', () => {
     fc.assert(
-      fc.property(recordsArb({ keys: aggSafeKeyArb, hashKeys: aggSafeHashKeyArb }).filter((records) => records.length > 0), (records) => {
-        const theirs = encodeWithAwsKinesisAgg(records);
-        expect(viewOf(decodedRecords(theirs))).to.deep.equal(viewOf(records));
-        expect(encodeAggregate(records).equals(theirs)).to.equal(true);
-      }),
+      fc.property(
+        recordsArb({ keys: aggSafeKeyArb, hashKeys: aggSafeHashKeyArb }).filter((records) => records.length > 0),
+        (records) => {
+          const theirs = encodeWithAwsKinesisAgg(records);
+          expect(viewOf(decodedRecords(theirs))).to.deep.equal(viewOf(records));
+          expect(encodeAggregate(records).equals(theirs)).to.equal(true);
+        },
+      ),
       { numRuns: 150 },
     );
   });

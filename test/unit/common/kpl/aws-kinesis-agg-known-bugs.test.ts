@@ -15,7 +15,10 @@ describe('aws-kinesis-agg known defects (why our tests avoid some inputs with it
 
   it('its aggregator attaches small explicit hash keys (below 2^32 - 1) to the wrong records', () => {
     const records = [kplRecord('a', Buffer.from('1'), '99999999999'), kplRecord('b', Buffer.from('2'), '7')];
-    expect(decodedRecords(encodeWithAwsKinesisAgg(records)).map((r) => r.explicitHashKey)).to.deep.equal(['7', '99999999999']);
+    expect(decodedRecords(encodeWithAwsKinesisAgg(records)).map((r) => r.explicitHashKey)).to.deep.equal([
+      '7',
+      '99999999999',
+    ]);
     expect(decodedRecords(encodeAggregate(records)).map((r) => r.explicitHashKey)).to.deep.equal(['99999999999', '7']);
   });
 

@@ -15,7 +15,14 @@ import { fakeCloudWatchClient } from '../../../fakes/fake-cloudwatch-client';
 const T0 = Date.UTC(2026, 0, 5, 10, 0, 0);
 const NS = 'AWS/Kinesis';
 const stream = { StreamName: 'tweets' };
-const query = (stat: MetricQuery['stat'], id = 'q'): MetricQuery => ({ id, namespace: NS, name: 'IncomingBytes', dimensions: stream, stat, periodSeconds: 60 });
+const query = (stat: MetricQuery['stat'], id = 'q'): MetricQuery => ({
+  id,
+  namespace: NS,
+  name: 'IncomingBytes',
+  dimensions: stream,
+  stat,
+  periodSeconds: 60,
+});
 const window = { start: new Date(T0), end: new Date(T0 + 10 * 60_000) };
 
 /** Minute 0: 100+300, minute 1: nothing, minute 2: 50; another stream's points must not leak in. */
@@ -23,7 +30,13 @@ function writeSeries(sink: MetricsSink): void {
   sink.put({ name: 'IncomingBytes', value: 100, unit: 'Bytes', dimensions: stream, timestamp: new Date(T0 + 1_000) });
   sink.put({ name: 'IncomingBytes', value: 300, unit: 'Bytes', dimensions: stream, timestamp: new Date(T0 + 2_000) });
   sink.put({ name: 'IncomingBytes', value: 50, unit: 'Bytes', dimensions: stream, timestamp: new Date(T0 + 120_000) });
-  sink.put({ name: 'IncomingBytes', value: 999, unit: 'Bytes', dimensions: { StreamName: 'other' }, timestamp: new Date(T0) });
+  sink.put({
+    name: 'IncomingBytes',
+    value: 999,
+    unit: 'Bytes',
+    dimensions: { StreamName: 'other' },
+    timestamp: new Date(T0),
+  });
 }
 
 function behavesLikeGetMetricData(setup: () => Promise<{ sink: MetricsSink; source: MetricsSource }>): void {
@@ -32,7 +45,10 @@ function behavesLikeGetMetricData(setup: () => Promise<{ sink: MetricsSink; sour
     writeSeries(sink);
     await sink.flush();
     const [sum, max] = await source.getMetricData([query('Sum', 'sum'), query('Maximum', 'max')], window);
-    expect(sum?.points.map((p) => [p.timestamp.getTime() - T0, p.value])).to.deep.equal([[0, 400], [120_000, 50]]);
+    expect(sum?.points.map((p) => [p.timestamp.getTime() - T0, p.value])).to.deep.equal([
+      [0, 400],
+      [120_000, 50],
+    ]);
     expect(max?.points.map((p) => p.value)).to.deep.equal([300, 50]);
   });
 
@@ -45,16 +61,32 @@ function behavesLikeGetMetricData(setup: () => Promise<{ sink: MetricsSink; sour
 
 describe('LocalMetricsStore', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'metrics-')); });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'metrics-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   behavesLikeGetMetricData(async () => ({
-    sink: new LocalMetricsSink({ directory: dir, namespace: NS, flushIntervalMs: 0, maxBufferedSeries: 100, logger: new NullLogger() }),
+    sink: new LocalMetricsSink({
+      directory: dir,
+      namespace: NS,
+      flushIntervalMs: 0,
+      maxBufferedSeries: 100,
+      logger: new NullLogger(),
+    }),
     source: new LocalMetricsSource(dir),
   }));
 
   it('skips torn or foreign lines instead of failing the whole read', async () => {
-    const sink = new LocalMetricsSink({ directory: dir, namespace: NS, flushIntervalMs: 0, maxBufferedSeries: 100, logger: new NullLogger() });
+    const sink = new LocalMetricsSink({
+      directory: dir,
+      namespace: NS,
+      flushIntervalMs: 0,
+      maxBufferedSeries: 100,
+      logger: new NullLogger(),
+    });
     writeSeries(sink);
     await sink.close();
     fs.appendFileSync(localMetricsFile(dir, NS), '{"namespace":"AWS/Kinesis","name":"IncomingBy\nnot json\n');
@@ -65,17 +97,31 @@ describe('LocalMetricsStore', () => {
 
 describe('CloudWatchMetricsSource', () => {
   const server = new FakeCloudWatchServer();
-  before(async () => { await server.start(); });
-  after(async () => { await server.stop(); });
+  before(async () => {
+    await server.start();
+  });
+  after(async () => {
+    await server.stop();
+  });
   const factories: { destroy(): void }[] = [];
-  beforeEach(() => { server.points.length = 0; server.pageSize = 1; });
-  afterEach(() => { for (const f of factories.splice(0)) f.destroy(); });
+  beforeEach(() => {
+    server.points.length = 0;
+    server.pageSize = 1;
+  });
+  afterEach(() => {
+    for (const f of factories.splice(0)) f.destroy();
+  });
 
   behavesLikeGetMetricData(async () => {
     const { client, factory } = fakeCloudWatchClient(server);
     factories.push(factory);
     return {
-      sink: new CloudWatchMetricsSink(client, { namespace: NS, flushIntervalMs: 0, maxBufferedSeries: 100, logger: new NullLogger() }),
+      sink: new CloudWatchMetricsSink(client, {
+        namespace: NS,
+        flushIntervalMs: 0,
+        maxBufferedSeries: 100,
+        logger: new NullLogger(),
+      }),
       source: new CloudWatchMetricsSource(client),
     };
   });

@@ -9,9 +9,19 @@ import { NullLogger } from '../../../../common/logger';
 
 describe('StreamThroughputMetrics', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughput-')); });
-  afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); });
-  const config = (mode: 'local' | 'cloudwatch'): Parameters<typeof createStreamThroughputMetrics>[0] => ({ mode, namespace: 'X', directory: dir, flushIntervalMs: 0, maxBufferedSeries: 100 });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'throughput-'));
+  });
+  afterEach(() => {
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+  const config = (mode: 'local' | 'cloudwatch'): Parameters<typeof createStreamThroughputMetrics>[0] => ({
+    mode,
+    namespace: 'X',
+    directory: dir,
+    flushIntervalMs: 0,
+    maxBufferedSeries: 100,
+  });
 
   it('writes IncomingBytes the scaler reads back as a per-minute Sum', async () => {
     const metrics = createStreamThroughputMetrics(config('local'), 'tweets', new NullLogger());
@@ -20,8 +30,18 @@ describe('StreamThroughputMetrics', () => {
     await metrics.close();
     const now = Date.now();
     const [bytes] = await new LocalMetricsSource(dir).getMetricData(
-      [{ id: 'b', namespace: 'AWS/Kinesis', name: 'IncomingBytes', dimensions: { StreamName: 'tweets' }, stat: 'Sum', periodSeconds: 60 }],
-      { start: new Date(now - 120_000), end: new Date(now + 60_000) });
+      [
+        {
+          id: 'b',
+          namespace: 'AWS/Kinesis',
+          name: 'IncomingBytes',
+          dimensions: { StreamName: 'tweets' },
+          stat: 'Sum',
+          periodSeconds: 60,
+        },
+      ],
+      { start: new Date(now - 120_000), end: new Date(now + 60_000) },
+    );
     expect((bytes?.points ?? []).reduce((n, p) => n + p.value, 0)).to.equal(300_000);
   });
 

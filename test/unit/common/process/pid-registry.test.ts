@@ -10,7 +10,9 @@ import { isAlive, stopPid } from '../../../../common/process/service-process';
 describe('PidRegistry', () => {
   let dir: string;
   const spawned: number[] = [];
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pids-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pids-'));
+  });
   afterEach(async () => {
     for (const pid of spawned.splice(0)) await stopPid(pid, 1_000);
     fs.rmSync(dir, { recursive: true, force: true });

@@ -6,19 +6,38 @@ import { encodeAggregate } from '../../../../common/kpl/aggregate-codec';
 import type { UserRecord } from '../../../../common/user-record';
 
 const record = (data: string | Buffer): UserRecord => ({
-  shardId: 'shardId-000000000000', sequenceNumber: '100', subSequenceNumber: 0, partitionKey: 'pk',
-  approximateArrivalTimestamp: Date.UTC(2026, 10, 20), data: typeof data === 'string' ? Buffer.from(data) : data,
+  shardId: 'shardId-000000000000',
+  sequenceNumber: '100',
+  subSequenceNumber: 0,
+  partitionKey: 'pk',
+  approximateArrivalTimestamp: Date.UTC(2026, 10, 20),
+  data: typeof data === 'string' ? Buffer.from(data) : data,
 });
 
 describe('parsePayload', () => {
   it('reads a tweet with numeric id, Twitter date, user object and entity hashtags', () => {
-    const decoded = parsePayload(record(JSON.stringify({
-      id: 1234567890, text: 'Me encanta la #ZBE 😍', lang: 'es', created_at: 'Wed Nov 18 10:00:00 +0000 2026',
-      user: { screen_name: 'ana' }, entities: { hashtags: [{ text: 'ZBE' }] },
-    })));
+    const decoded = parsePayload(
+      record(
+        JSON.stringify({
+          id: 1234567890,
+          text: 'Me encanta la #ZBE 😍',
+          lang: 'es',
+          created_at: 'Wed Nov 18 10:00:00 +0000 2026',
+          user: { screen_name: 'ana' },
+          entities: { hashtags: [{ text: 'ZBE' }] },
+        }),
+      ),
+    );
     expect(decoded.kind).to.equal('post');
     if (decoded.kind !== 'post') return;
-    expect(decoded.post).to.deep.equal({ id: '1234567890', text: 'Me encanta la #ZBE 😍', lang: 'es', createdAt: '2026-11-18T10:00:00.000Z', user: 'ana', hashtags: ['ZBE'] });
+    expect(decoded.post).to.deep.equal({
+      id: '1234567890',
+      text: 'Me encanta la #ZBE 😍',
+      lang: 'es',
+      createdAt: '2026-11-18T10:00:00.000Z',
+      user: 'ana',
+      hashtags: ['ZBE'],
+    });
   });
 
   it('takes hashtags from the text and created_at from the arrival time when absent', () => {
@@ -28,8 +47,26 @@ describe('parsePayload', () => {
   });
 
   it('reads vehicle JSON and the legacy space-separated line', () => {
-    const json = parsePayload(record(JSON.stringify({ record_id: 'r1', timestamp: 1763632800, vin: '1HGCM82633A004352', lat: 40.4, lon: -3.7, speed: '55.5' })));
-    expect(json.kind === 'vehicle' && json.reading).to.deep.equal({ recordId: 'r1', timestamp: '2025-11-20T10:00:00.000Z', vin: '1HGCM82633A004352', lat: 40.4, lon: -3.7, speed: 55.5 });
+    const json = parsePayload(
+      record(
+        JSON.stringify({
+          record_id: 'r1',
+          timestamp: 1763632800,
+          vin: '1HGCM82633A004352',
+          lat: 40.4,
+          lon: -3.7,
+          speed: '55.5',
+        }),
+      ),
+    );
+    expect(json.kind === 'vehicle' && json.reading).to.deep.equal({
+      recordId: 'r1',
+      timestamp: '2025-11-20T10:00:00.000Z',
+      vin: '1HGCM82633A004352',
+      lat: 40.4,
+      lon: -3.7,
+      speed: 55.5,
+    });
     const line = parsePayload(record('r2 2026-11-20T10:00:00Z 1hgcm82633a004352 40.4 -3.7 0'));
     expect(line.kind === 'vehicle' && line.reading.vin).to.equal('1HGCM82633A004352');
   });
@@ -43,9 +80,17 @@ describe('parsePayload', () => {
     ['free text', 'just some words here', 'unknown-shape'],
     ['a post without id', '{"text":"hi"}', 'invalid-field'],
     ['a post with an impossible date', '{"id":"1","text":"hi","created_at":"yesterday-ish"}', 'invalid-field'],
-    ['a vehicle out of range', '{"record_id":"1","timestamp":"2026-11-20T10:00:00Z","vin":"1HGCM82633A004352","lat":91,"lon":0,"speed":1}', 'invalid-field'],
+    [
+      'a vehicle out of range',
+      '{"record_id":"1","timestamp":"2026-11-20T10:00:00Z","vin":"1HGCM82633A004352","lat":91,"lon":0,"speed":1}',
+      'invalid-field',
+    ],
     ['a legacy line with a bad VIN', 'r1 2026-11-20T10:00:00Z NOT-A-VIN 40 3 10', 'invalid-field'],
-    ['a post whose text holds U+0000 (the warehouse refuses it on every retry)', '{"id":"1","text":"a\\u0000b"}', 'invalid-field'],
+    [
+      'a post whose text holds U+0000 (the warehouse refuses it on every retry)',
+      '{"id":"1","text":"a\\u0000b"}',
+      'invalid-field',
+    ],
     ['a post with U+0000 in a hashtag', '{"id":"1","text":"a","hashtags":["x\\u0000"]}', 'invalid-field'],
   ];
   for (const [name, data, reason] of rejections) {
@@ -63,18 +108,41 @@ describe('parsePayload', () => {
 });
 
 describe('decodeDelivered', () => {
-  const delivered = (data: Buffer, subSequenceNumber?: number) => ({ data: data.toString('base64'), partitionKey: 'outer', sequenceNumber: '555', subSequenceNumber, approximateArrivalTimestamp: 1 });
+  const delivered = (data: Buffer, subSequenceNumber?: number) => ({
+    data: data.toString('base64'),
+    partitionKey: 'outer',
+    sequenceNumber: '555',
+    subSequenceNumber,
+    approximateArrivalTimestamp: 1,
+  });
 
   it('expands a KPL aggregate that bypassed the daemon (no sub-sequence number), with sub-sequence numbers 0..n-1', () => {
-    const aggregate = encodeAggregate([0, 1, 2].map((i) => ({ partitionKey: `k${i}`, data: Buffer.from(JSON.stringify({ id: String(i), text: `t${i}` })) })));
+    const aggregate = encodeAggregate(
+      [0, 1, 2].map((i) => ({
+        partitionKey: `k${i}`,
+        data: Buffer.from(JSON.stringify({ id: String(i), text: `t${i}` })),
+      })),
+    );
     const decoded = decodeDelivered('shard-1', delivered(aggregate));
-    expect(decoded.map((item) => [item.kind, item.record.sequenceNumber, item.record.subSequenceNumber, item.record.partitionKey])).to.deep.equal([
-      ['post', '555', 0, 'k0'], ['post', '555', 1, 'k1'], ['post', '555', 2, 'k2'],
+    expect(
+      decoded.map((item) => [
+        item.kind,
+        item.record.sequenceNumber,
+        item.record.subSequenceNumber,
+        item.record.partitionKey,
+      ]),
+    ).to.deep.equal([
+      ['post', '555', 0, 'k0'],
+      ['post', '555', 1, 'k1'],
+      ['post', '555', 2, 'k2'],
     ]);
   });
 
   it('keeps a corrupt aggregate whole as one dead letter with its raw bytes', () => {
-    const aggregate = encodeAggregate([{ partitionKey: 'k', data: Buffer.from('x') }, { partitionKey: 'k', data: Buffer.from('y') }]);
+    const aggregate = encodeAggregate([
+      { partitionKey: 'k', data: Buffer.from('x') },
+      { partitionKey: 'k', data: Buffer.from('y') },
+    ]);
     aggregate[aggregate.length - 1] ^= 1;
     const [decoded] = decodeDelivered('shard-1', delivered(aggregate));
     expect(decoded.kind === 'rejected' && decoded.reason).to.equal('corrupt-aggregate');
@@ -87,21 +155,40 @@ describe('decodeDelivered', () => {
   });
 
   it('gives the four user records of two twice-aggregated parts four distinct identities, the same on every replay', () => {
-    const inner = (ids: number[]) => encodeAggregate(ids.map((i) => ({ partitionKey: `k${i}`, data: Buffer.from(JSON.stringify({ id: String(i), text: `t${i}` })) })));
+    const inner = (ids: number[]) =>
+      encodeAggregate(
+        ids.map((i) => ({
+          partitionKey: `k${i}`,
+          data: Buffer.from(JSON.stringify({ id: String(i), text: `t${i}` })),
+        })),
+      );
     const parts = [delivered(inner([0, 1]), 0), delivered(inner([2, 3]), 1)];
     const decode = () => parts.flatMap((part) => decodeDelivered('shard-1', part));
     const first = decode();
     const identities = first.map((item) => `${item.record.sequenceNumber}/${item.record.subSequenceNumber}`);
     expect(new Set(identities).size).to.equal(4);
     expect(first.map((item) => item.kind === 'post' && item.post.id)).to.deep.equal(['0', '1', '2', '3']);
-    expect(first.map((item) => item.record.subSequenceNumber)).to.deep.equal([2 ** 30, 2 ** 30 + 1, 2 ** 30 + 2 ** 15, 2 ** 30 + 2 ** 15 + 1]);
-    expect(decode().map((item) => item.record.subSequenceNumber)).to.deep.equal(first.map((item) => item.record.subSequenceNumber));
+    expect(first.map((item) => item.record.subSequenceNumber)).to.deep.equal([
+      2 ** 30,
+      2 ** 30 + 1,
+      2 ** 30 + 2 ** 15,
+      2 ** 30 + 2 ** 15 + 1,
+    ]);
+    expect(decode().map((item) => item.record.subSequenceNumber)).to.deep.equal(
+      first.map((item) => item.record.subSequenceNumber),
+    );
     for (const item of first) expect(item.record.subSequenceNumber).to.be.at.most(2 ** 31 - 1);
   });
 
   it('keeps nested identities apart from the single-level parts of the same record', () => {
-    const nested = encodeAggregate([{ partitionKey: 'a', data: Buffer.from('{"id":"a","text":"a"}') }, { partitionKey: 'b', data: Buffer.from('{"id":"b","text":"b"}') }]);
-    const decoded = [...decodeDelivered('shard-1', delivered(nested, 0)), ...decodeDelivered('shard-1', delivered(Buffer.from('{"id":"c","text":"c"}'), 1))];
+    const nested = encodeAggregate([
+      { partitionKey: 'a', data: Buffer.from('{"id":"a","text":"a"}') },
+      { partitionKey: 'b', data: Buffer.from('{"id":"b","text":"b"}') },
+    ]);
+    const decoded = [
+      ...decodeDelivered('shard-1', delivered(nested, 0)),
+      ...decodeDelivered('shard-1', delivered(Buffer.from('{"id":"c","text":"c"}'), 1)),
+    ];
     expect(new Set(decoded.map((item) => item.record.subSequenceNumber)).size).to.equal(3);
     expect(decoded[2].record.subSequenceNumber).to.equal(1);
   });

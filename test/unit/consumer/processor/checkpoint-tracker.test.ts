@@ -3,7 +3,10 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { CheckpointTracker } from '../../../../consumer/processor/checkpoint-tracker';
 
-const at = (n: number): { sequenceNumber: string; subSequenceNumber: number } => ({ sequenceNumber: String(1000 + n), subSequenceNumber: 0 });
+const at = (n: number): { sequenceNumber: string; subSequenceNumber: number } => ({
+  sequenceNumber: String(1000 + n),
+  subSequenceNumber: 0,
+});
 
 describe('CheckpointTracker', () => {
   it('starts at the position the lease was initialized with and has nothing due', () => {
@@ -34,19 +37,27 @@ describe('CheckpointTracker', () => {
   });
 
   it('never advances past an unflushed record (property over random completion orders)', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 30 }).chain((n) => fc.tuple(fc.constant(n), fc.shuffledSubarray([...Array(n).keys()]))), ([batches, completionOrder]) => {
-      const tracker = new CheckpointTracker();
-      const ids = Array.from({ length: batches }, (_, i) => tracker.open(at(i)));
-      const durable = new Set<number>();
-      for (const index of completionOrder) {
-        tracker.markDurable(ids[index]);
-        durable.add(index);
-        let prefix = -1;
-        while (durable.has(prefix + 1)) prefix += 1;
-        const position = tracker.durablePosition;
-        if (prefix < 0) expect(position).to.equal(undefined);
-        else expect(position).to.deep.equal(at(prefix));
-      }
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(
+        fc
+          .integer({ min: 1, max: 30 })
+          .chain((n) => fc.tuple(fc.constant(n), fc.shuffledSubarray([...Array(n).keys()]))),
+        ([batches, completionOrder]) => {
+          const tracker = new CheckpointTracker();
+          const ids = Array.from({ length: batches }, (_, i) => tracker.open(at(i)));
+          const durable = new Set<number>();
+          for (const index of completionOrder) {
+            tracker.markDurable(ids[index]);
+            durable.add(index);
+            let prefix = -1;
+            while (durable.has(prefix + 1)) prefix += 1;
+            const position = tracker.durablePosition;
+            if (prefix < 0) expect(position).to.equal(undefined);
+            else expect(position).to.deep.equal(at(prefix));
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });

@@ -5,13 +5,25 @@ import type { CheckpointReply, Checkpointer } from '../../../../consumer/process
 import { checkpointWithRetry, type CheckpointAttempt } from '../../../../consumer/processor/checkpoint-with-retry';
 
 function scripted(replies: CheckpointReply[]): Checkpointer & { calls: number } {
-  const c = { calls: 0, checkpoint: async (): Promise<CheckpointReply> => { c.calls += 1; return replies[Math.min(c.calls, replies.length) - 1] ?? { ok: true }; } };
+  const c = {
+    calls: 0,
+    checkpoint: async (): Promise<CheckpointReply> => {
+      c.calls += 1;
+      return replies[Math.min(c.calls, replies.length) - 1] ?? { ok: true };
+    },
+  };
   return c;
 }
 const THROTTLED: CheckpointReply = { ok: false, error: 'ThrottlingException' };
 const attempt = (checkpointer: Checkpointer, extra: Partial<CheckpointAttempt> = {}): CheckpointAttempt => ({
-  checkpointer, sequenceNumber: '42', mode: 'bounded', policy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
-  signal: new AbortController().signal, logger: new NullLogger(), sleep: async () => undefined, ...extra,
+  checkpointer,
+  sequenceNumber: '42',
+  mode: 'bounded',
+  policy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 1 },
+  signal: new AbortController().signal,
+  logger: new NullLogger(),
+  sleep: async () => undefined,
+  ...extra,
 });
 
 describe('checkpointWithRetry', () => {
@@ -31,7 +43,9 @@ describe('checkpointWithRetry', () => {
   });
 
   it('reports a lost lease on ShutdownException and settles a bug reply without retrying it', async () => {
-    expect(await checkpointWithRetry(attempt(scripted([{ ok: false, error: 'ShutdownException' }])))).to.equal('lease-gone');
+    expect(await checkpointWithRetry(attempt(scripted([{ ok: false, error: 'ShutdownException' }])))).to.equal(
+      'lease-gone',
+    );
     const bug = scripted([{ ok: false, error: 'InvalidStateException' }]);
     expect(await checkpointWithRetry(attempt(bug))).to.equal('rejected');
     expect(bug.calls).to.equal(1);
@@ -40,7 +54,15 @@ describe('checkpointWithRetry', () => {
   it('stops a final checkpoint when stdin closes', async () => {
     const stop = new AbortController();
     const c = scripted(Array(100).fill(THROTTLED));
-    const outcome = await checkpointWithRetry(attempt(c, { mode: 'final', signal: stop.signal, sleep: async () => { if (c.calls >= 5) stop.abort(); } }));
+    const outcome = await checkpointWithRetry(
+      attempt(c, {
+        mode: 'final',
+        signal: stop.signal,
+        sleep: async () => {
+          if (c.calls >= 5) stop.abort();
+        },
+      }),
+    );
     expect(outcome).to.equal('try-later');
     expect(c.calls).to.equal(5);
   });

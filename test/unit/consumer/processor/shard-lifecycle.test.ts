@@ -10,12 +10,20 @@ describe('shard lifecycle', () => {
   });
 
   it('loses the lease from every state, and never leaves lease-gone', () => {
-    for (const state of ['new', 'running', 'ended'] as const) expect(nextShardState(state, 'leaseLost')).to.equal('lease-gone');
-    for (const action of ['initialize', 'shardEnded', 'shutdownRequested', 'leaseLost'] as ShardAction[]) expect(nextShardState('lease-gone', action)).to.equal('lease-gone');
+    for (const state of ['new', 'running', 'ended'] as const)
+      expect(nextShardState(state, 'leaseLost')).to.equal('lease-gone');
+    for (const action of ['initialize', 'shardEnded', 'shutdownRequested', 'leaseLost'] as ShardAction[])
+      expect(nextShardState('lease-gone', action)).to.equal('lease-gone');
   });
 
   it('ignores an action a state has no arrow for', () => {
-    const still: Array<[ShardState, ShardAction]> = [['new', 'shardEnded'], ['new', 'shutdownRequested'], ['running', 'initialize'], ['ended', 'initialize'], ['ended', 'shutdownRequested']];
+    const still: Array<[ShardState, ShardAction]> = [
+      ['new', 'shardEnded'],
+      ['new', 'shutdownRequested'],
+      ['running', 'initialize'],
+      ['ended', 'initialize'],
+      ['ended', 'shutdownRequested'],
+    ];
     for (const [state, action] of still) expect(nextShardState(state, action)).to.equal(state);
   });
 });

@@ -26,24 +26,36 @@ class GatedSink implements Sink {
     await new Promise<void>((resolve) => this.release.push(resolve));
     this.batches.push(batch);
   }
-  public openAll(): void { this.release.splice(0).forEach((resolve) => resolve()); }
-  public get waiting(): number { return this.release.length; }
+  public openAll(): void {
+    this.release.splice(0).forEach((resolve) => resolve());
+  }
+  public get waiting(): number {
+    return this.release.length;
+  }
   public async close(): Promise<void> {}
 }
 
 const analyzer: SentimentAnalyzer = {
   name: 'test',
-  analyze: async (docs) => docs.map((doc): SentimentOutcome => (doc.text.includes('unsupported')
-    ? { ok: false, reason: 'unsupported language' }
-    : { ok: true, label: 'POSITIVE', scores: { Positive: 1, Negative: 0, Neutral: 0, Mixed: 0 }, lang: 'en' })),
+  analyze: async (docs) =>
+    docs.map((doc): SentimentOutcome =>
+      doc.text.includes('unsupported')
+        ? { ok: false, reason: 'unsupported language' }
+        : { ok: true, label: 'POSITIVE', scores: { Positive: 1, Negative: 0, Neutral: 0, Mixed: 0 }, lang: 'en' },
+    ),
   close: async () => {},
 };
 
 const tick = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-function processor(sinks: Sink[], overrides: Partial<ConstructorParameters<typeof ShardProcessor>[0]> = {}): ShardProcessor {
+function processor(
+  sinks: Sink[],
+  overrides: Partial<ConstructorParameters<typeof ShardProcessor>[0]> = {},
+): ShardProcessor {
   return new ShardProcessor({
-    sinks, analyzer, logger: new NullLogger(),
+    sinks,
+    analyzer,
+    logger: new NullLogger(),
     batchPolicy: { maxRecords: 5, maxBytes: 1e9, maxAgeMs: 1e9 },
     maxOpenBatches: 2,
     checkpointRetry: { maxAttempts: 3, baseDelayMs: 0, maxDelayMs: 0 },
@@ -91,13 +103,18 @@ describe('ShardProcessor', () => {
     const p = processor([memory]);
     await p.initialize({ shardId: 's-1' });
     const records = tweets(0, 3);
-    records[1] = { ...records[1], data: Buffer.from(JSON.stringify({ id: '1', text: 'unsupported words' })).toString('base64') };
+    records[1] = {
+      ...records[1],
+      data: Buffer.from(JSON.stringify({ id: '1', text: 'unsupported words' })).toString('base64'),
+    };
     records[2] = { ...records[2], data: Buffer.from('not a record').toString('base64') };
     await p.processRecords({ records }, new ScriptedCheckpointer());
     await p.shardEnded(new ScriptedCheckpointer());
     const posts = [...memory.posts.values()];
     expect(posts.map((post) => post.sentiment.ok)).to.deep.equal([true, false]);
-    expect([...memory.rejections.values()].map((r) => [r.record.sequenceNumber, r.reason])).to.deep.equal([[seq(2), 'unknown-shape']]);
+    expect([...memory.rejections.values()].map((r) => [r.record.sequenceNumber, r.reason])).to.deep.equal([
+      [seq(2), 'unknown-shape'],
+    ]);
     expect(memory.records.size).to.equal(3);
   });
 
@@ -119,7 +136,9 @@ describe('ShardProcessor', () => {
     const p = processor([gated], { maxOpenBatches: 1 });
     await p.initialize({ shardId: 's-1' });
     let returned = false;
-    const call = p.processRecords({ records: tweets(0, 5) }, new ScriptedCheckpointer()).then(() => { returned = true; });
+    const call = p.processRecords({ records: tweets(0, 5) }, new ScriptedCheckpointer()).then(() => {
+      returned = true;
+    });
     await tick();
     expect(returned).to.equal(false);
     gated.openAll();
@@ -160,7 +179,12 @@ describe('ShardProcessor', () => {
       // Default settings give 6 bounded attempts; the daemon throttles 6 times, then accepts.
       const checkpointer = new ScriptedCheckpointer(Array.from({ length: 6 }, () => throttled));
       const delays: number[] = [];
-      const p = processor([new InMemorySink()], { checkpointRetry: { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5_000 }, sleep: async (ms) => { delays.push(ms); } });
+      const p = processor([new InMemorySink()], {
+        checkpointRetry: { maxAttempts: 6, baseDelayMs: 200, maxDelayMs: 5_000 },
+        sleep: async (ms) => {
+          delays.push(ms);
+        },
+      });
       await p.initialize({ shardId: 's-1' });
       await p.processRecords({ records: tweets(0, 3) }, new ScriptedCheckpointer());
       await p.shardEnded(checkpointer);
@@ -170,7 +194,10 @@ describe('ShardProcessor', () => {
     });
 
     it('keeps retrying the final checkpoint of shutdownRequested the same way', async () => {
-      const checkpointer = new ScriptedCheckpointer([{ ok: false, error: 'KinesisClientLibDependencyException' }, ...Array.from({ length: 9 }, () => throttled)]);
+      const checkpointer = new ScriptedCheckpointer([
+        { ok: false, error: 'KinesisClientLibDependencyException' },
+        ...Array.from({ length: 9 }, () => throttled),
+      ]);
       const p = processor([new InMemorySink()]);
       await p.initialize({ shardId: 's-1' });
       await p.processRecords({ records: tweets(0, 3) }, new ScriptedCheckpointer());
@@ -179,7 +206,13 @@ describe('ShardProcessor', () => {
     });
 
     it('stops retrying the SHARD_END checkpoint on ShutdownException (the lease is gone)', async () => {
-      const checkpointer = new ScriptedCheckpointer([throttled, throttled, throttled, throttled, { ok: false, error: 'ShutdownException' }]);
+      const checkpointer = new ScriptedCheckpointer([
+        throttled,
+        throttled,
+        throttled,
+        throttled,
+        { ok: false, error: 'ShutdownException' },
+      ]);
       const p = processor([new InMemorySink()]);
       await p.initialize({ shardId: 's-1' });
       await p.shardEnded(checkpointer);
@@ -191,7 +224,11 @@ describe('ShardProcessor', () => {
     it('stops retrying when stdin closes (stop), and answers', async () => {
       const checkpointer = new ScriptedCheckpointer(Array.from({ length: 1_000 }, () => throttled));
       const stopAt20: { processor?: ShardProcessor } = {};
-      const p = processor([new InMemorySink()], { sleep: async () => { if (checkpointer.calls.length === 20) stopAt20.processor?.stop(); } });
+      const p = processor([new InMemorySink()], {
+        sleep: async () => {
+          if (checkpointer.calls.length === 20) stopAt20.processor?.stop();
+        },
+      });
       stopAt20.processor = p;
       await p.initialize({ shardId: 's-1' });
       await p.shardEnded(checkpointer);
@@ -218,20 +255,35 @@ describe('ShardProcessor', () => {
       const failures: Array<[string, boolean]> = [];
       const flaky = new InMemorySink('flaky');
       flaky.failNext(3);
-      const p = processor([flaky], { observer: { initialized: () => {}, recordsReceived: () => {}, batchDurable: () => {}, checkpointed: () => {}, deliveryFailed: (stage, held) => { failures.push([stage, held]); } } });
+      const p = processor([flaky], {
+        observer: {
+          initialized: () => {},
+          recordsReceived: () => {},
+          batchDurable: () => {},
+          checkpointed: () => {},
+          deliveryFailed: (stage, held) => {
+            failures.push([stage, held]);
+          },
+        },
+      });
       const checkpointer = new ScriptedCheckpointer();
       await p.initialize({ shardId: 's-1' });
       await p.processRecords({ records: tweets(0, 5) }, checkpointer);
       await p.shardEnded(checkpointer);
       // InMemorySink failures are plain errors: not retryable, so every attempt is a slow "held" retry.
-      expect(failures).to.deep.equal([['flaky', true], ['flaky', true], ['flaky', true]]);
+      expect(failures).to.deep.equal([
+        ['flaky', true],
+        ['flaky', true],
+        ['flaky', true],
+      ]);
       expect(flaky.records.size).to.equal(5);
       expect(checkpointer.calls).to.deep.equal([null]);
     });
   });
 
   describe('a delivery held by a systemic failure', () => {
-    const accessDenied = (): Error => Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
+    const accessDenied = (): Error =>
+      Object.assign(new Error('Access Denied'), { name: 'AccessDenied', $metadata: { httpStatusCode: 403 } });
     const longHold = { maxAttempts: Infinity, baseDelayMs: 60_000, maxDelayMs: 60_000 };
 
     it('keeps answering processRecords while held (below the byte bound), and leaseLost ends the hold at once', async () => {
@@ -264,4 +316,3 @@ describe('ShardProcessor', () => {
     });
   });
 });
-

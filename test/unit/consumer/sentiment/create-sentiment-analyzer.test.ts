@@ -16,9 +16,15 @@ describe('createSentimentAnalyzer', () => {
   });
 
   it('builds the Comprehend adapter from the client factory, and refuses without one', () => {
-    const aws = new AwsClientFactory({ region: 'us-east-1', endpoints: { comprehend: 'http://127.0.0.1:9' }, s3ForcePathStyle: true });
+    const aws = new AwsClientFactory({
+      region: 'us-east-1',
+      endpoints: { comprehend: 'http://127.0.0.1:9' },
+      s3ForcePathStyle: true,
+    });
     try {
-      expect(createSentimentAnalyzer({ ...DEFAULT_SENTIMENT_CONFIG, analyzer: 'comprehend' }, { aws }).name).to.equal('comprehend');
+      expect(createSentimentAnalyzer({ ...DEFAULT_SENTIMENT_CONFIG, analyzer: 'comprehend' }, { aws }).name).to.equal(
+        'comprehend',
+      );
     } finally {
       aws.destroy();
     }
@@ -26,12 +32,23 @@ describe('createSentimentAnalyzer', () => {
   });
 
   it('reads settings and reports every bad one in a single error', () => {
-    const good = new ConfigReader('sentiment', [{ SENTIMENT_ANALYZER: 'comprehend', SENTIMENT_COMPREHEND_CALLS_PER_SECOND: '2.5' }]);
-    expect(good.finish(readSentimentConfig(good))).to.deep.include({ analyzer: 'comprehend', comprehend: { callsPerSecond: 2.5, maxAttempts: 6 } });
-    const bad = new ConfigReader('sentiment', [{ SENTIMENT_ANALYZER: 'vader', SENTIMENT_COMPREHEND_CALLS_PER_SECOND: '0', SENTIMENT_FALLBACK_LANGUAGE: 'fr' }]);
+    const good = new ConfigReader('sentiment', [
+      { SENTIMENT_ANALYZER: 'comprehend', SENTIMENT_COMPREHEND_CALLS_PER_SECOND: '2.5' },
+    ]);
+    expect(good.finish(readSentimentConfig(good))).to.deep.include({
+      analyzer: 'comprehend',
+      comprehend: { callsPerSecond: 2.5, maxAttempts: 6 },
+    });
+    const bad = new ConfigReader('sentiment', [
+      { SENTIMENT_ANALYZER: 'vader', SENTIMENT_COMPREHEND_CALLS_PER_SECOND: '0', SENTIMENT_FALLBACK_LANGUAGE: 'fr' },
+    ]);
     const config = readSentimentConfig(bad);
     let error: unknown;
-    try { bad.finish(config); } catch (caught: unknown) { error = caught; }
+    try {
+      bad.finish(config);
+    } catch (caught: unknown) {
+      error = caught;
+    }
     expect(error).to.be.instanceOf(ConfigError);
     expect((error as ConfigError).problems).to.have.length(3);
   });

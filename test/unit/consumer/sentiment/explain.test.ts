@@ -8,9 +8,16 @@ describe('LocalAnalyzer.explain', () => {
   const analyzer = new LocalAnalyzer();
 
   it('gives the same label, scores and compound as score()', () => {
-    for (const text of ['Oh wonderful, the bus is late again 🙄', 'what a lovely tram', 'qué asco de tráfico', 'the bus leaves at nine']) {
+    for (const text of [
+      'Oh wonderful, the bus is late again 🙄',
+      'what a lovely tram',
+      'qué asco de tráfico',
+      'the bus leaves at nine',
+    ]) {
       const e = analyzer.explain(text);
-      expect({ label: e.label, scores: e.scores, compound: e.compound, lang: e.lang }).to.deep.equal(analyzer.score(text));
+      expect({ label: e.label, scores: e.scores, compound: e.compound, lang: e.lang }).to.deep.equal(
+        analyzer.score(text),
+      );
     }
   });
 
@@ -19,7 +26,10 @@ describe('LocalAnalyzer.explain', () => {
     const friendly = e.tokens.find((t) => t.text === 'friendly');
     expect(friendly?.lexicon).to.be.greaterThan(0);
     expect(friendly?.valence).to.be.lessThan(0);
-    expect(friendly?.rules.join('; ')).to.match(/intensified by "very"/).and.match(/negated by "not"/).and.match(/before "but"/);
+    expect(friendly?.rules.join('; '))
+      .to.match(/intensified by "very"/)
+      .and.match(/negated by "not"/)
+      .and.match(/before "but"/);
     expect(e.tokens.find((t) => t.text === 'great')?.rules.join()).to.match(/after "but" x1.5/);
     expect(e.textRules.join()).to.match(/punctuation emphasis/);
   });
@@ -31,7 +41,9 @@ describe('LocalAnalyzer.explain', () => {
     expect(sarcasm.labelReason).to.match(/^NEGATIVE: compound -0\.\d+ <= -0.05$/);
     expect(analyzer.explain('Never had a slower bus ride').tokens[0]?.source).to.equal('comparative of "slow"');
     expect(analyzer.explain('qué asco de tráfico').tokens[0]?.source).to.equal('idiom "qué asco"');
-    expect(analyzer.explain('we were promised cleaner air and got nothing').textRules).to.deep.equal(['expectation denied: promised']);
+    expect(analyzer.explain('we were promised cleaner air and got nothing').textRules).to.deep.equal([
+      'expectation denied: promised',
+    ]);
     expect(analyzer.explain('The food was wonderful and the service was terrible').labelReason).to.match(/^MIXED: /);
   });
 
@@ -47,18 +59,54 @@ describe('LocalAnalyzer.explain', () => {
 
 describe('LocalAnalyzer on arbitrary text', () => {
   const analyzer = new LocalAnalyzer();
-  const pieces = ['good', 'not', 'never', 'slower', 'but', 'oh', 'wonderful', ',', '.', '?', '!', ' ', '\u200d', '\ufe0f', '🏽', '🤦', '♀', '🙄', '😍',
-    ':)', 'qué', 'asco', 'ni', 'de', 'broma', 'promised', 'nothing', 'y', 'seguimos', '#sarcasm', 'LOL', '&amp;', '\n'];
+  const pieces = [
+    'good',
+    'not',
+    'never',
+    'slower',
+    'but',
+    'oh',
+    'wonderful',
+    ',',
+    '.',
+    '?',
+    '!',
+    ' ',
+    '\u200d',
+    '\ufe0f',
+    '🏽',
+    '🤦',
+    '♀',
+    '🙄',
+    '😍',
+    ':)',
+    'qué',
+    'asco',
+    'ni',
+    'de',
+    'broma',
+    'promised',
+    'nothing',
+    'y',
+    'seguimos',
+    '#sarcasm',
+    'LOL',
+    '&amp;',
+    '\n',
+  ];
 
   it('never throws, and its scores sum to 1 with the label on top, whatever the mix of words, emoji and modifiers', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string()), { maxLength: 30 }), (parts) => {
-      const text = parts.join('');
-      const e = analyzer.explain(text);
-      const values = Object.values(e.scores);
-      expect(values.reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-9);
-      const top = Object.entries(e.scores).sort((a, b) => b[1] - a[1])[0]?.[0];
-      expect(top?.toUpperCase()).to.equal(e.label);
-      expect(analyzer.score(text).compound).to.equal(e.compound);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string()), { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const e = analyzer.explain(text);
+        const values = Object.values(e.scores);
+        expect(values.reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-9);
+        const top = Object.entries(e.scores).sort((a, b) => b[1] - a[1])[0]?.[0];
+        expect(top?.toUpperCase()).to.equal(e.label);
+        expect(analyzer.score(text).compound).to.equal(e.compound);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -57,7 +57,7 @@ describe('LocalAnalyzer on the failing kinds of issue 13', () => {
   it('reads "can\'t wait to / for / !" as eagerness, and a literal "can\'t wait here" as nothing', () => {
     expect(label("Can't wait for the new tram line")).to.equal('POSITIVE');
     expect(label('cant wait to ride it!')).to.equal('POSITIVE');
-    expect(label('insurance comes through tomorrow. can\'t wait. no more scrapper')).to.equal('POSITIVE');
+    expect(label("insurance comes through tomorrow. can't wait. no more scrapper")).to.equal('POSITIVE');
     expect(label("I can't wait here all day")).to.equal('NEUTRAL');
     expect(label('no veo la hora de que abran el carril bici', 'es')).to.equal('POSITIVE');
     expect(analyzer.explain("Can't wait!").tokens.map((t) => t.source)).to.deep.equal(['idiom "can\'t wait"']);
@@ -88,4 +88,3 @@ describe('LocalAnalyzer on the failing kinds of issue 13', () => {
     expect(analyzer.score('psyched').compound).to.equal(analyzer.score('excited').compound);
   });
 });
-

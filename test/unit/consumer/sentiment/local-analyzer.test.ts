@@ -5,10 +5,19 @@ import * as path from 'node:path';
 import { LocalAnalyzer } from '../../../../consumer/sentiment/local-analyzer';
 import { REPO_ROOT } from '../../../../common/repo-root';
 
-interface HeldOutCase { readonly lang: 'en' | 'es'; readonly expected: 'positive' | 'negative' | 'neutral'; readonly text: string }
+interface HeldOutCase {
+  readonly lang: 'en' | 'es';
+  readonly expected: 'positive' | 'negative' | 'neutral';
+  readonly text: string;
+}
 
-const heldOut = (JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/sentiment/held-out.json'), 'utf8')) as { cases: HeldOutCase[] }).cases;
-const classOf = (compound: number): string => (compound >= 0.05 ? 'positive' : compound <= -0.05 ? 'negative' : 'neutral');
+const heldOut = (
+  JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/sentiment/held-out.json'), 'utf8')) as {
+    cases: HeldOutCase[];
+  }
+).cases;
+const classOf = (compound: number): string =>
+  compound >= 0.05 ? 'positive' : compound <= -0.05 ? 'negative' : 'neutral';
 
 describe('LocalAnalyzer', () => {
   const analyzer = new LocalAnalyzer();
@@ -84,12 +93,16 @@ describe('LocalAnalyzer', () => {
   it('labels MIXED when both strong positive and strong negative evidence are present', () => {
     const result = analyzer.score('The food was wonderful and the service was terrible');
     expect(result.label).to.equal('MIXED');
-    expect(result.scores.Mixed).to.be.greaterThan(Math.max(result.scores.Positive, result.scores.Negative, result.scores.Neutral));
+    expect(result.scores.Mixed).to.be.greaterThan(
+      Math.max(result.scores.Positive, result.scores.Negative, result.scores.Neutral),
+    );
   });
 
   it('records an unsupported language instead of scoring it, and detects "und"', async () => {
     const outcomes = await analyzer.analyze([
-      { text: "C'est magnifique", lang: 'fr' }, { text: 'I love it', lang: 'und' }, { text: 'Las vistas son buenas', lang: 'es-419' },
+      { text: "C'est magnifique", lang: 'fr' },
+      { text: 'I love it', lang: 'und' },
+      { text: 'Las vistas son buenas', lang: 'es-419' },
     ]);
     expect(outcomes[0]).to.deep.include({ ok: false, lang: 'fr' });
     expect(outcomes[1]).to.deep.include({ ok: true, label: 'POSITIVE', lang: 'en' });

@@ -6,11 +6,15 @@ import { LocalAnalyzer } from '../../../../consumer/sentiment/local-analyzer';
 import { REPO_ROOT } from '../../../../common/repo-root';
 
 type Expected = 'positive' | 'negative' | 'neutral';
-interface HeldOutCase { readonly expected: Expected; readonly text: string }
+interface HeldOutCase {
+  readonly expected: Expected;
+  readonly text: string;
+}
 
 const fixture = path.join(REPO_ROOT, 'test/fixtures/sentiment/held-out-es-2.json');
 const cases = (JSON.parse(fs.readFileSync(fixture, 'utf8')) as { cases: HeldOutCase[] }).cases;
-const classOf = (compound: number): Expected => (compound >= 0.05 ? 'positive' : compound <= -0.05 ? 'negative' : 'neutral');
+const classOf = (compound: number): Expected =>
+  compound >= 0.05 ? 'positive' : compound <= -0.05 ? 'negative' : 'neutral';
 
 /**
  * Floors per class, each just under what the analyzer scored the first time it saw these posts (14/18, 14/18, 10/12):
@@ -30,7 +34,9 @@ describe('LocalAnalyzer on the second Spanish held-out set', () => {
     for (const label of ['positive', 'negative', 'neutral'] as const) {
       it(`classifies at least ${FLOORS[label] * 100}% of the ${label} posts (${given ? 'lang given' : 'lang detected'})`, () => {
         const ofClass = cases.filter((c) => c.expected === label);
-        const right = ofClass.filter((c) => classOf(analyzer.score(c.text, given ? 'es' : undefined).compound) === label);
+        const right = ofClass.filter(
+          (c) => classOf(analyzer.score(c.text, given ? 'es' : undefined).compound) === label,
+        );
         expect(right.length / ofClass.length).to.be.at.least(FLOORS[label]);
       });
     }

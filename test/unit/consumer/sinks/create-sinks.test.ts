@@ -9,7 +9,8 @@ import { readSinkConfig } from '../../../../consumer/sinks/sink-config';
 
 const clients = {
   s3: (): S3Client => new S3Client({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
-  redshiftData: (): RedshiftDataClient => new RedshiftDataClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
+  redshiftData: (): RedshiftDataClient =>
+    new RedshiftDataClient({ region: 'us-east-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }),
 };
 
 function configOf(env: Record<string, string>): ReturnType<typeof readSinkConfig> {
@@ -19,13 +20,26 @@ function configOf(env: Record<string, string>): ReturnType<typeof readSinkConfig
 
 describe('createSinks', () => {
   it('builds the archive and the Redshift sink when both are configured', async () => {
-    const sinks = createSinks(configOf({ ARCHIVE_BUCKET: 'b', REDSHIFT_URL: 'postgres://u:p@127.0.0.1:5439/dev', REDSHIFT_TLS: 'false' }), clients, new NullLogger());
+    const sinks = createSinks(
+      configOf({ ARCHIVE_BUCKET: 'b', REDSHIFT_URL: 'postgres://u:p@127.0.0.1:5439/dev', REDSHIFT_TLS: 'false' }),
+      clients,
+      new NullLogger(),
+    );
     expect(sinks.map((sink) => sink.name)).to.deep.equal(['s3-archive', 'redshift']);
     await Promise.all(sinks.map((sink) => sink.close()));
   });
 
   it('builds only what is enabled, in Data API mode without any connection', async () => {
-    const sinks = createSinks(configOf({ ARCHIVE_ENABLED: 'false', REDSHIFT_MODE: 'data-api', REDSHIFT_DATABASE: 'dev', REDSHIFT_WORKGROUP: 'wg' }), clients, new NullLogger());
+    const sinks = createSinks(
+      configOf({
+        ARCHIVE_ENABLED: 'false',
+        REDSHIFT_MODE: 'data-api',
+        REDSHIFT_DATABASE: 'dev',
+        REDSHIFT_WORKGROUP: 'wg',
+      }),
+      clients,
+      new NullLogger(),
+    );
     expect(sinks.map((sink) => sink.name)).to.deep.equal(['redshift']);
     await Promise.all(sinks.map((sink) => sink.close()));
   });

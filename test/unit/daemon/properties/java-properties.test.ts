@@ -6,7 +6,10 @@ import { readAsDaemon, toMap } from '../../../../daemon/properties/java-properti
 import { REPO_ROOT } from '../../../../common/repo-root';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/properties');
-const golden = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'golden.json'), 'utf8')) as Record<string, { entries?: Record<string, string>; error?: string }>;
+const golden = JSON.parse(fs.readFileSync(path.join(FIXTURES, 'golden.json'), 'utf8')) as Record<
+  string,
+  { entries?: Record<string, string>; error?: string }
+>;
 
 describe('readAsDaemon (java.util.Properties rules, ISO-8859-1 bytes)', () => {
   for (const [name, expected] of Object.entries(golden)) {
@@ -33,6 +36,10 @@ describe('readAsDaemon (java.util.Properties rules, ISO-8859-1 bytes)', () => {
   it('warns where UTF-8 text will be read as ISO-8859-1, and gives line numbers of logical lines', () => {
     const view = readAsDaemon(Buffer.from('a = 1\nb = x \\\n  y\nname = ñ\n', 'utf8'));
     expect(view.notes.map((note) => [note.severity, note.line])).to.deep.equal([['warning', 4]]);
-    expect(view.entries.map((entry) => [entry.key, entry.line])).to.deep.equal([['a', 1], ['b', 2], ['name', 4]]);
+    expect(view.entries.map((entry) => [entry.key, entry.line])).to.deep.equal([
+      ['a', 1],
+      ['b', 2],
+      ['name', 4],
+    ]);
   });
 });

@@ -11,7 +11,9 @@ describe('nearest-name', () => {
 
   it('suggests the closest candidate ignoring case', () => {
     expect(nearest('StreamName', ['streamName', 'streamArn'])).to.equal('streamName');
-    expect(nearest('shutdownGraceMilis', ['shutdownGraceMillis', 'failoverTimeMillis'])).to.equal('shutdownGraceMillis');
+    expect(nearest('shutdownGraceMilis', ['shutdownGraceMillis', 'failoverTimeMillis'])).to.equal(
+      'shutdownGraceMillis',
+    );
   });
 
   it('suggests nothing for a name unlike every candidate', () => {

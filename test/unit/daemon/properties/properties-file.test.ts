@@ -4,7 +4,9 @@ import { parseProperties, propertiesToMap, renderProperties } from '../../../../
 
 describe('properties-file', () => {
   it('parses `=`, `:` and whitespace separators, skips comments and keeps line numbers', () => {
-    const entries = parseProperties('# comment\n! also comment\nexecutableName = node a.js\nstreamName: s\n  regionName us-east-1\n');
+    const entries = parseProperties(
+      '# comment\n! also comment\nexecutableName = node a.js\nstreamName: s\n  regionName us-east-1\n',
+    );
     expect(entries).to.deep.equal([
       { key: 'executableName', value: 'node a.js', line: 3 },
       { key: 'streamName', value: 's', line: 4 },
@@ -23,8 +25,13 @@ describe('properties-file', () => {
   });
 
   it('replaces overridden keys in place and appends new ones', () => {
-    const rendered = renderProperties('# head\nstreamName = old\nregionName = us-east-1\n', { streamName: 'new', workerId: 'w7' });
-    expect(rendered).to.equal('# head\nstreamName = new\nregionName = us-east-1\n\n# Set for this run\nworkerId = w7\n');
+    const rendered = renderProperties('# head\nstreamName = old\nregionName = us-east-1\n', {
+      streamName: 'new',
+      workerId: 'w7',
+    });
+    expect(rendered).to.equal(
+      '# head\nstreamName = new\nregionName = us-east-1\n\n# Set for this run\nworkerId = w7\n',
+    );
     expect(propertiesToMap(parseProperties(rendered)).get('streamName')).to.equal('new');
   });
 

@@ -3,18 +3,28 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseProperties } from '../../../../daemon/properties/properties-file';
-import { validateProperties, validatePropertiesBytes, type Finding } from '../../../../daemon/properties/properties-validator';
+import {
+  validateProperties,
+  validatePropertiesBytes,
+  type Finding,
+} from '../../../../daemon/properties/properties-validator';
 import { REPO_ROOT } from '../../../../common/repo-root';
 
 const context = { cwd: REPO_ROOT, searchPath: process.env.PATH ?? '' };
 const VALID = [
   `executableName = ${process.execPath} package.json`,
-  'applicationName = app', 'streamName = s', 'AwsCredentialsProvider = DefaultCredentialsProvider',
-  'retrievalMode = POLLING', 'shutdownGraceMillis = 10000',
+  'applicationName = app',
+  'streamName = s',
+  'AwsCredentialsProvider = DefaultCredentialsProvider',
+  'retrievalMode = POLLING',
+  'shutdownGraceMillis = 10000',
 ].join('\n');
 
 const run = (text: string): Finding[] => validateProperties(parseProperties(text), context);
-const errors = (text: string): string[] => run(text).filter((f) => f.severity === 'error').map((f) => `${f.key ?? ''}: ${f.message}`);
+const errors = (text: string): string[] =>
+  run(text)
+    .filter((f) => f.severity === 'error')
+    .map((f) => `${f.key ?? ''}: ${f.message}`);
 
 describe('validateProperties', () => {
   it('accepts a complete file', () => {
@@ -22,7 +32,9 @@ describe('validateProperties', () => {
   });
 
   it('reports a misspelt key with the nearest known key', () => {
-    expect(errors(`${VALID}\nshutdownGraceMilis = 5000`)).to.deep.equal(['shutdownGraceMilis: unknown key: the daemon ignores it silently; did you mean "shutdownGraceMillis"?']);
+    expect(errors(`${VALID}\nshutdownGraceMilis = 5000`)).to.deep.equal([
+      'shutdownGraceMilis: unknown key: the daemon ignores it silently; did you mean "shutdownGraceMillis"?',
+    ]);
   });
 
   it('treats keys as case-sensitive except the credentials provider prefix, as the daemon does', () => {
@@ -31,11 +43,18 @@ describe('validateProperties', () => {
   });
 
   it('reports every missing required key at once', () => {
-    expect(errors('retrievalMode = POLLING').map((e) => e.split(':')[0])).to.have.members(['executableName', 'applicationName', 'awsCredentialsProvider', 'streamName']);
+    expect(errors('retrievalMode = POLLING').map((e) => e.split(':')[0])).to.have.members([
+      'executableName',
+      'applicationName',
+      'awsCredentialsProvider',
+      'streamName',
+    ]);
   });
 
   it('checks value types and enumerations', () => {
-    expect(errors(`${VALID}\nfailoverTimeMillis = 10s\nmetricsLevel = LOUD\ncallProcessRecordsEvenForEmptyRecordList = yes`)).to.have.length(3);
+    expect(
+      errors(`${VALID}\nfailoverTimeMillis = 10s\nmetricsLevel = LOUD\ncallProcessRecordsEvenForEmptyRecordList = yes`),
+    ).to.have.length(3);
   });
 
   it('reports an executable script that does not exist and quotes that would reach the process literally', () => {
@@ -44,31 +63,47 @@ describe('validateProperties', () => {
   });
 
   it('warns about values the daemon treats as unset and about fan-out by default', () => {
-    const warnings = run(VALID.replace('retrievalMode = POLLING', 'failoverTimeMillis = 0').replace('shutdownGraceMillis = 10000', '')).map((f) => f.key);
+    const warnings = run(
+      VALID.replace('retrievalMode = POLLING', 'failoverTimeMillis = 0').replace('shutdownGraceMillis = 10000', ''),
+    ).map((f) => f.key);
     expect(warnings).to.have.members(['failoverTimeMillis', 'retrievalMode', 'shutdownGraceMillis']);
   });
 
   it('fails a file saved with a UTF-8 byte-order mark: the daemon sees no executableName and refuses to start', () => {
-    const findings = validatePropertiesBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VALID)]), context);
+    const findings = validatePropertiesBytes(
+      Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VALID)]),
+      context,
+    );
     const failed = findings.filter((f) => f.severity === 'error').map((f) => `${f.key ?? ''}: ${f.message}`);
     expect(failed.some((e) => /byte-order mark/.test(e))).to.equal(true);
     expect(failed).to.include('executableName: required key is missing');
   });
 
   it('fails a string value with trailing blanks, which the daemon keeps (streamName = "tweets   ")', () => {
-    const findings = validatePropertiesBytes(Buffer.from(VALID.replace('streamName = s', 'streamName = tweets   ')), context);
+    const findings = validatePropertiesBytes(
+      Buffer.from(VALID.replace('streamName = s', 'streamName = tweets   ')),
+      context,
+    );
     expect(findings.filter((f) => f.severity === 'error').map((f) => `${f.key ?? ''}: ${f.message}`)).to.deep.equal([
       'streamName: value "tweets   " ends in blanks, which the daemon keeps as part of the value',
     ]);
   });
 
   it('accepts trailing blanks after a number, which the daemon trims', () => {
-    expect(validatePropertiesBytes(Buffer.from(VALID.replace('shutdownGraceMillis = 10000', 'shutdownGraceMillis = 10000  ')), context)).to.deep.equal([]);
+    expect(
+      validatePropertiesBytes(
+        Buffer.from(VALID.replace('shutdownGraceMillis = 10000', 'shutdownGraceMillis = 10000  ')),
+        context,
+      ),
+    ).to.deep.equal([]);
   });
 
   it('reports a malformed \\u escape as a file the daemon cannot load', () => {
-    const findings = validatePropertiesBytes(Buffer.from(`${VALID}
-workerId = w\\u12g4`), context);
+    const findings = validatePropertiesBytes(
+      Buffer.from(`${VALID}
+workerId = w\\u12g4`),
+      context,
+    );
     expect(findings.some((f) => f.severity === 'error' && /cannot load/.test(f.message))).to.equal(true);
   });
 

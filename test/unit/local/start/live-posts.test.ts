@@ -4,7 +4,11 @@ import { LIVE_POSTS_DEFAULTS, LivePosts } from '../../../../local/start/live-pos
 
 const START = Date.UTC(2026, 10, 30, 9, 0, 0);
 
-interface Tweet { id: string; text: string; created_at: string }
+interface Tweet {
+  id: string;
+  text: string;
+  created_at: string;
+}
 const tweets = (posts: ReturnType<LivePosts['due']>): (Tweet & { sendAtMs: number; burst: boolean })[] =>
   posts.map((p) => ({ ...(JSON.parse(p.record.data) as Tweet), sendAtMs: p.sendAtMs, burst: p.burst }));
 
@@ -20,7 +24,10 @@ describe('LivePosts', () => {
   });
 
   it('is reproducible: the same seed gives the same texts and times, another seed does not', () => {
-    const texts = (seed: number): string[] => tweets(new LivePosts(START, { ...LIVE_POSTS_DEFAULTS, seed }).due(START + 10 * 60_000)).map((p) => `${p.created_at} ${p.text}`);
+    const texts = (seed: number): string[] =>
+      tweets(new LivePosts(START, { ...LIVE_POSTS_DEFAULTS, seed }).due(START + 10 * 60_000)).map(
+        (p) => `${p.created_at} ${p.text}`,
+      );
     expect(texts(7)).to.deep.equal(texts(7));
     expect(texts(7)).to.not.deep.equal(texts(8));
   });
@@ -41,7 +48,9 @@ describe('LivePosts', () => {
     expect(firstTwoMinutes.every((p) => /disaster|hate|Worst|Odio|peor/.test(p.text))).to.equal(true);
 
     const later = tweets(planner.due(START + 12 * 60_000)).filter((p) => p.burst);
-    expect(later.map((p) => p.sendAtMs - START)[0]).to.equal(LIVE_POSTS_DEFAULTS.firstBurstAfterMs + LIVE_POSTS_DEFAULTS.burstEveryMs);
+    expect(later.map((p) => p.sendAtMs - START)[0]).to.equal(
+      LIVE_POSTS_DEFAULTS.firstBurstAfterMs + LIVE_POSTS_DEFAULTS.burstEveryMs,
+    );
   });
 
   it('sends nothing before its time and each post once', () => {

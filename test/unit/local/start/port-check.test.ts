@@ -9,16 +9,29 @@ describe('npm start ports', () => {
   it('gives every component its own default port; the dashboard keeps 4570, kinesis-local TLS moves to 4571', () => {
     const ports = START_DEFAULTS.ports;
     expect(duplicatePorts(ports, portsInUse(true))).to.deep.equal([]);
-    expect(ports).to.deep.equal({ kinesis: 4567, dynamodb: 4568, s3: 4569, dashboard: 4570, kinesisTls: 4571, postgres: 5433 });
+    expect(ports).to.deep.equal({
+      kinesis: 4567,
+      dynamodb: 4568,
+      s3: 4569,
+      dashboard: 4570,
+      kinesisTls: 4571,
+      postgres: 5433,
+    });
   });
 
   it('reads ports from the variables, and flags win over them', () => {
-    const args = parseStartArgs(['--dashboard-port', '4600', '--s3-port=4601'], START_DEFAULTS, { DASHBOARD_PORT: '4700', LOCAL_POSTGRES_PORT: '5500' });
+    const args = parseStartArgs(['--dashboard-port', '4600', '--s3-port=4601'], START_DEFAULTS, {
+      DASHBOARD_PORT: '4700',
+      LOCAL_POSTGRES_PORT: '5500',
+    });
     expect(args.ports).to.include({ dashboard: 4600, s3: 4601, postgres: 5500, kinesis: 4567 });
   });
 
   it('rejects a malformed port with the option named', () => {
-    expect(() => parseStartArgs(['--kinesis-port', '70000'], START_DEFAULTS, {})).to.throw(ConfigError, '--kinesis-port must be a port');
+    expect(() => parseStartArgs(['--kinesis-port', '70000'], START_DEFAULTS, {})).to.throw(
+      ConfigError,
+      '--kinesis-port must be a port',
+    );
   });
 
   it('one message names each taken port and what moves it', async () => {
@@ -37,19 +50,27 @@ describe('npm start ports', () => {
   it('refuses two components on one port before probing anything', async () => {
     const ports = { ...START_DEFAULTS.ports, dashboard: 4571 };
     let probes = 0;
-    const check = assertStartPorts(ports, true, () => { probes += 1; return Promise.resolve(false); });
+    const check = assertStartPorts(ports, true, () => {
+      probes += 1;
+      return Promise.resolve(false);
+    });
     try {
       await check;
       expect.fail('should throw');
     } catch (error: unknown) {
-      expect((error as Error).message).to.contain('port 4571 is configured for both').and.contain('--kinesis-tls-port');
+      expect((error as Error).message)
+        .to.contain('port 4571 is configured for both')
+        .and.contain('--kinesis-tls-port');
     }
     expect(probes).to.equal(6);
   });
 
   it('without sinks checks only the stand-ins it starts', async () => {
     const probed: number[] = [];
-    await assertStartPorts(START_DEFAULTS.ports, false, (port) => { probed.push(port); return Promise.resolve(false); });
+    await assertStartPorts(START_DEFAULTS.ports, false, (port) => {
+      probed.push(port);
+      return Promise.resolve(false);
+    });
     expect(probed.sort()).to.deep.equal([4567, 4568, 4571]);
   });
 });

@@ -7,18 +7,34 @@ import type { TracedRecord } from '../../../../local/trace/traced-producer';
 const START = 1_000_000;
 
 const traced = (id: string, producedAtMs: number, acceptedAfterMs = 100): TracedRecord => ({
-  id, producedAtMs, acceptedAtMs: producedAtMs + acceptedAfterMs, result: { shardId: 's1', sequenceNumber: '1', attempts: 1 },
+  id,
+  producedAtMs,
+  acceptedAtMs: producedAtMs + acceptedAfterMs,
+  result: { shardId: 's1', sequenceNumber: '1', attempts: 1 },
 });
 
 const line = (id: string, arrival: number, receivedAt: number | undefined, storedAt: number): DeliveredLine => ({
-  key: `raw/${id}`, lastModifiedMs: storedAt,
+  key: `raw/${id}`,
+  lastModifiedMs: storedAt,
   line: {
-    shardId: 's1', sequenceNumber: '1', subSequenceNumber: 0, partitionKey: 'k', approximateArrivalTimestamp: arrival,
-    ...(receivedAt === undefined ? {} : { receivedAt }), dataEncoding: 'utf8', data: JSON.stringify({ id }),
+    shardId: 's1',
+    sequenceNumber: '1',
+    subSequenceNumber: 0,
+    partitionKey: 'k',
+    approximateArrivalTimestamp: arrival,
+    ...(receivedAt === undefined ? {} : { receivedAt }),
+    dataEncoding: 'utf8',
+    data: JSON.stringify({ id }),
   },
 });
 
-const row = (id: string, loadedAtMs: number): DeliveredRow => ({ postId: id, shardId: 's1', sequenceNumber: '1', subSequenceNumber: 0, loadedAtMs });
+const row = (id: string, loadedAtMs: number): DeliveredRow => ({
+  postId: id,
+  shardId: 's1',
+  sequenceNumber: '1',
+  subSequenceNumber: 0,
+  loadedAtMs,
+});
 
 describe('measureFreshness', () => {
   it('measures each stage from its own start and splits cold start from steady state', () => {
@@ -26,7 +42,10 @@ describe('measureFreshness', () => {
     const steadyAt = START + 70_000;
     const report = measureFreshness(
       [traced('a', coldAt), traced('b', steadyAt)],
-      [line('a', coldAt + 100, coldAt + 9_000, coldAt + 10_000), line('b', steadyAt + 100, steadyAt + 400, steadyAt + 1_400)],
+      [
+        line('a', coldAt + 100, coldAt + 9_000, coldAt + 10_000),
+        line('b', steadyAt + 100, steadyAt + 400, steadyAt + 1_400),
+      ],
       [row('a', coldAt + 10_500), row('b', steadyAt + 1_600)],
       { pipelineStartedAtMs: START },
     );
@@ -42,14 +61,24 @@ describe('measureFreshness', () => {
 
   it('counts only the first copy of a duplicated line or row', () => {
     const at = START + 90_000;
-    const report = measureFreshness([traced('a', at)], [line('a', at, at + 100, at + 500), line('a', at, at + 5_000, at + 9_000)], [row('a', at + 700), row('a', at + 9_500)], { pipelineStartedAtMs: START });
+    const report = measureFreshness(
+      [traced('a', at)],
+      [line('a', at, at + 100, at + 500), line('a', at, at + 5_000, at + 9_000)],
+      [row('a', at + 700), row('a', at + 9_500)],
+      { pipelineStartedAtMs: START },
+    );
     expect(report.steadyState.archived.max).to.equal(400);
     expect(report.steadyState.endToEnd.max).to.equal(700);
   });
 
   it('leaves records that never arrived out of the stages they did not reach', () => {
     const at = START + 90_000;
-    const report = measureFreshness([traced('a', at), traced('b', at + 1)], [line('a', at, undefined, at + 500)], [row('a', at + 700)], { pipelineStartedAtMs: START });
+    const report = measureFreshness(
+      [traced('a', at), traced('b', at + 1)],
+      [line('a', at, undefined, at + 500)],
+      [row('a', at + 700)],
+      { pipelineStartedAtMs: START },
+    );
     expect(report.steadyState.accepted.count).to.equal(2);
     expect(report.steadyState.delivered.count).to.equal(0, 'a line without receivedAt has no delivery time');
     expect(report.steadyState.endToEnd.count).to.equal(1);
@@ -57,7 +86,12 @@ describe('measureFreshness', () => {
 
   it('reports the produced rate of each part and prints one line per part', () => {
     const records = Array.from({ length: 11 }, (_, i) => traced(`r${i}`, START + 61_000 + i * 100));
-    const report = measureFreshness(records, [], records.map((r) => row(r.id, r.producedAtMs + 50)), { pipelineStartedAtMs: START });
+    const report = measureFreshness(
+      records,
+      [],
+      records.map((r) => row(r.id, r.producedAtMs + 50)),
+      { pipelineStartedAtMs: START },
+    );
     expect(report.steadyState.producedPerSecond).to.equal(11);
     expect(report.coldStart.producedPerSecond).to.equal(0);
     expect(formatFreshness(report)).to.have.length(3);

@@ -24,11 +24,27 @@ function load(name: string): Fixture {
 }
 
 function plan(f: Fixture, overrides: Partial<PlannerInput> = {}): ScalingPlan {
-  return planScaling({ now: new Date(f.now), stream: f.stream, ledger: f.ledger, window: windowFromExport(f.metrics), policy: DEFAULT_SCALING_POLICY, ...overrides });
+  return planScaling({
+    now: new Date(f.now),
+    stream: f.stream,
+    ledger: f.ledger,
+    window: windowFromExport(f.metrics),
+    policy: DEFAULT_SCALING_POLICY,
+    ...overrides,
+  });
 }
 
 describe('shard planner over recorded metric series', () => {
-  for (const name of ['steady', 'ramp', 'spike', 'idle-scale-down', 'throttling-low-average', 'lagging-consumer', 'exhausted-budget', 'on-demand']) {
+  for (const name of [
+    'steady',
+    'ramp',
+    'spike',
+    'idle-scale-down',
+    'throttling-low-average',
+    'lagging-consumer',
+    'exhausted-budget',
+    'on-demand',
+  ]) {
     const f = load(name);
     it(`${name}: ${f.description}`, () => {
       const p = plan(f);
@@ -50,9 +66,14 @@ describe('shard planner over recorded metric series', () => {
 
   it('cuts a multi-step plan short when the budget allows fewer steps, and says so', () => {
     const f = load('idle-scale-down');
-    const ledger = load('exhausted-budget').ledger.slice(0, 6).map((e) => ({ ...e, at: new Date(Date.parse(f.now) - 20 * 3600_000).toISOString() }));
+    const ledger = load('exhausted-budget')
+      .ledger.slice(0, 6)
+      .map((e) => ({ ...e, at: new Date(Date.parse(f.now) - 20 * 3600_000).toISOString() }));
     const p = plan(f, { ledger });
-    expect(p.steps).to.deep.equal([{ from: 8, to: 4 }, { from: 4, to: 2 }]);
+    expect(p.steps).to.deep.equal([
+      { from: 8, to: 4 },
+      { from: 4, to: 2 },
+    ]);
     expect(p.desiredShards).to.equal(1);
     expect(p.reasons.join('\n')).to.include('budget allows 2 of the 3 steps');
   });
@@ -81,7 +102,10 @@ describe('shard planner over recorded metric series', () => {
 
   it('still plans a scale-up that maxShards caps below the load, naming the conflict', () => {
     const f = overloadedFixture(45);
-    const p = plan({ ...f, stream: { ...f.stream, openShardCount: 16 } }, { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 32 } });
+    const p = plan(
+      { ...f, stream: { ...f.stream, openShardCount: 16 } },
+      { policy: { ...DEFAULT_SCALING_POLICY, maxShards: 32 } },
+    );
     expect(p.decision).to.equal('scale-up');
     expect(p.finalShards).to.equal(32);
     expect(p.reasons.join('\n')).to.include('conflict: maxShards 32 is below the 45 shard(s)');
@@ -96,7 +120,9 @@ describe('shard planner over recorded metric series', () => {
 
   it('does not scale down within the cooldown after a scaling operation', () => {
     const f = load('idle-scale-down');
-    const p = plan(f, { ledger: [{ at: new Date(Date.parse(f.now) - 10 * 60_000).toISOString(), from: 4, to: 8, operator: 'x' }] });
+    const p = plan(f, {
+      ledger: [{ at: new Date(Date.parse(f.now) - 10 * 60_000).toISOString(), from: 4, to: 8, operator: 'x' }],
+    });
     expect(p.decision).to.equal('blocked');
     expect(p.reasons.join('\n')).to.include('cooldown');
   });
@@ -109,7 +135,9 @@ describe('shard planner over recorded metric series', () => {
 
   it('holds with no data rather than reading an empty window as zero load', () => {
     const f = load('idle-scale-down');
-    const p = plan(f, { window: { ...windowFromExport(f.metrics), incomingBytes: [], incomingRecords: [], getRecordsBytes: [] } });
+    const p = plan(f, {
+      window: { ...windowFromExport(f.metrics), incomingBytes: [], incomingRecords: [], getRecordsBytes: [] },
+    });
     expect(p.decision).to.equal('none');
     expect(p.reasons.join('\n')).to.include('no data');
   });

@@ -10,18 +10,33 @@ import { scenarioQuotaEnv } from '../../../../local/demo/scale-scenario-settings
 import { REPO_ROOT } from '../../../../common/repo-root';
 
 const steady = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'test/fixtures/metrics/steady.json'), 'utf8')) as {
-  now: string; stream: Parameters<typeof planScaling>[0]['stream']; metrics: unknown;
+  now: string;
+  stream: Parameters<typeof planScaling>[0]['stream'];
+  metrics: unknown;
 };
 
 describe('per-shard quotas', () => {
   const plan = (policy = DEFAULT_SCALING_POLICY): ReturnType<typeof planScaling> =>
-    planScaling({ now: new Date(steady.now), stream: steady.stream, ledger: [], window: windowFromExport(steady.metrics), policy });
+    planScaling({
+      now: new Date(steady.now),
+      stream: steady.stream,
+      ledger: [],
+      window: windowFromExport(steady.metrics),
+      policy,
+    });
 
-  it('measures against Kinesis\' quotas unless told otherwise, and then says so in the reasons', () => {
+  it("measures against Kinesis' quotas unless told otherwise, and then says so in the reasons", () => {
     const base = plan();
     expect(DEFAULT_SCALING_POLICY.shardQuota).to.deep.equal(SHARD_QUOTA);
     expect(base.reasons.join('\n')).to.not.include('quotas overridden');
-    const small = plan({ ...DEFAULT_SCALING_POLICY, shardQuota: { writeBytesPerSec: SHARD_QUOTA.writeBytesPerSec / 20, writeRecordsPerSec: 50, readBytesPerSec: SHARD_QUOTA.readBytesPerSec / 20 } });
+    const small = plan({
+      ...DEFAULT_SCALING_POLICY,
+      shardQuota: {
+        writeBytesPerSec: SHARD_QUOTA.writeBytesPerSec / 20,
+        writeRecordsPerSec: 50,
+        readBytesPerSec: SHARD_QUOTA.readBytesPerSec / 20,
+      },
+    });
     expect(small.inputs.utilisation.max).to.be.closeTo(base.inputs.utilisation.max * 20, 0.01);
     expect(small.decision).to.equal('scale-up');
     expect(small.reasons[0]).to.include('per-shard quotas overridden');
@@ -29,7 +44,11 @@ describe('per-shard quotas', () => {
 
   it('reads SCALER_SHARD_* (the scale scenario scales the byte quotas with the records quota)', () => {
     const config = readScalerConfig({}, { STREAM_NAME: 's', ...scenarioQuotaEnv(50) }, true);
-    expect(config.policy.shardQuota).to.deep.equal({ writeRecordsPerSec: 50, writeBytesPerSec: 52_429, readBytesPerSec: 104_858 });
+    expect(config.policy.shardQuota).to.deep.equal({
+      writeRecordsPerSec: 50,
+      writeBytesPerSec: 52_429,
+      readBytesPerSec: 104_858,
+    });
     expect(readScalerConfig({}, { STREAM_NAME: 's' }, true).policy.shardQuota).to.deep.equal(SHARD_QUOTA);
   });
 });

@@ -4,11 +4,23 @@ import { summarizeWindow, type StreamMetricsWindow } from '../../../../operator/
 import { stepsBetween } from '../../../../operator/scaler/scaling-steps';
 
 const T0 = Date.UTC(2026, 0, 5, 10);
-const at = (minute: number, value: number): { timestamp: Date; value: number } => ({ timestamp: new Date(T0 + minute * 60_000), value });
+const at = (minute: number, value: number): { timestamp: Date; value: number } => ({
+  timestamp: new Date(T0 + minute * 60_000),
+  value,
+});
 const policy = { incompleteMinutes: 3, recentMinutes: 5, sizingPercentile: 0.9 };
 
 function window(bytes: { timestamp: Date; value: number }[]): StreamMetricsWindow {
-  return { start: new Date(T0), end: new Date(T0 + 20 * 60_000), periodSeconds: 60, incomingBytes: bytes, incomingRecords: [], writeThrottled: [], getRecordsBytes: [], iteratorAgeMaxMs: [] };
+  return {
+    start: new Date(T0),
+    end: new Date(T0 + 20 * 60_000),
+    periodSeconds: 60,
+    incomingBytes: bytes,
+    incomingRecords: [],
+    writeThrottled: [],
+    getRecordsBytes: [],
+    iteratorAgeMaxMs: [],
+  };
 }
 
 describe('summarizeWindow', () => {
@@ -29,8 +41,16 @@ describe('summarizeWindow', () => {
 
 describe('percentile and steps', () => {
   it('plans UpdateShardCount steps within 2x up and half down', () => {
-    expect(stepsBetween(3, 13)).to.deep.equal([{ from: 3, to: 6 }, { from: 6, to: 12 }, { from: 12, to: 13 }]);
-    expect(stepsBetween(9, 2)).to.deep.equal([{ from: 9, to: 5 }, { from: 5, to: 3 }, { from: 3, to: 2 }]);
+    expect(stepsBetween(3, 13)).to.deep.equal([
+      { from: 3, to: 6 },
+      { from: 6, to: 12 },
+      { from: 12, to: 13 },
+    ]);
+    expect(stepsBetween(9, 2)).to.deep.equal([
+      { from: 9, to: 5 },
+      { from: 5, to: 3 },
+      { from: 3, to: 2 },
+    ]);
     expect(stepsBetween(4, 4)).to.deep.equal([]);
   });
 });

@@ -5,7 +5,10 @@ import { parseProduceArguments } from '../../../../producer/cli/produce-argument
 
 describe('parseProduceArguments', () => {
   it('reads options, taking the stream and endpoint from the environment when not given', () => {
-    const config = parseProduceArguments(['--sample', 'tweets', '--rate', '200/s', '--count', '10'], { KINESIS_STREAM_NAME: 'tweets', AWS_ENDPOINT_URL_KINESIS: 'http://127.0.0.1:4567' });
+    const config = parseProduceArguments(['--sample', 'tweets', '--rate', '200/s', '--count', '10'], {
+      KINESIS_STREAM_NAME: 'tweets',
+      AWS_ENDPOINT_URL_KINESIS: 'http://127.0.0.1:4567',
+    });
     expect(config).to.not.equal('help');
     if (config === 'help') return;
     expect(config).to.include({ streamName: 'tweets', ratePerSecond: 200, count: 10, json: false });
@@ -13,7 +16,10 @@ describe('parseProduceArguments', () => {
   });
 
   it('prefers command-line options over the environment', () => {
-    const config = parseProduceArguments(['--file', '-', '--stream', 'cli-stream', '--region', 'eu-west-1'], { KINESIS_STREAM_NAME: 'env-stream', AWS_REGION: 'us-east-1' });
+    const config = parseProduceArguments(['--file', '-', '--stream', 'cli-stream', '--region', 'eu-west-1'], {
+      KINESIS_STREAM_NAME: 'env-stream',
+      AWS_REGION: 'us-east-1',
+    });
     if (config === 'help') throw new Error('unexpected help');
     expect(config.streamName).to.equal('cli-stream');
     expect(config.aws.region).to.equal('eu-west-1');

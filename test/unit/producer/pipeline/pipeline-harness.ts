@@ -18,7 +18,12 @@ export interface CapturedRecord {
   readonly outcome: Outcome;
 }
 
-export function userRecord(partitionKey: string, now: number, ttlMs = 30_000, data = Buffer.from(`data-${partitionKey}`)): CapturedRecord {
+export function userRecord(
+  partitionKey: string,
+  now: number,
+  ttlMs = 30_000,
+  data = Buffer.from(`data-${partitionKey}`),
+): CapturedRecord {
   const outcome: Outcome = {};
   const pending: PendingRecord = {
     partitionKey,
@@ -29,13 +34,21 @@ export function userRecord(partitionKey: string, now: number, ttlMs = 30_000, da
     deadline: now + ttlMs,
     attempts: 0,
     lastErrorCode: undefined,
-    resolve: (result) => { outcome.result = result; },
-    reject: (error) => { outcome.error = error; },
+    resolve: (result) => {
+      outcome.result = result;
+    },
+    reject: (error) => {
+      outcome.error = error;
+    },
   };
   return { pending, outcome };
 }
 
-export function makePipeline(options: Partial<ProducerOptions> = {}, shards = 4, random = (): number => 0.5): { pipeline: ProducerPipeline; stats: ProducerStats; settled: PendingRecord[] } {
+export function makePipeline(
+  options: Partial<ProducerOptions> = {},
+  shards = 4,
+  random = (): number => 0.5,
+): { pipeline: ProducerPipeline; stats: ProducerStats; settled: PendingRecord[] } {
   const stats = new ProducerStats();
   const settled: PendingRecord[] = [];
   const pipeline = new ProducerPipeline({

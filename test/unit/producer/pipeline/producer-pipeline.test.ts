@@ -7,9 +7,18 @@ import { uniformShards } from '../../../../producer/aggregation/uniform-shards';
 import type { KinesisRecord } from '../../../../producer/pipeline/pending-record';
 import { makePipeline, userRecord, type CapturedRecord } from './pipeline-harness';
 
-const ok = (record: KinesisRecord, seq: number): { ShardId: string; SequenceNumber: string } => ({ ShardId: record.predictedShardId ?? 'shardId-x', SequenceNumber: String(seq) });
+const ok = (record: KinesisRecord, seq: number): { ShardId: string; SequenceNumber: string } => ({
+  ShardId: record.predictedShardId ?? 'shardId-x',
+  SequenceNumber: String(seq),
+});
 
-function putMany(count: number, now: number, add: (r: CapturedRecord) => void, size = 10, ttlMs = 30_000): CapturedRecord[] {
+function putMany(
+  count: number,
+  now: number,
+  add: (r: CapturedRecord) => void,
+  size = 10,
+  ttlMs = 30_000,
+): CapturedRecord[] {
   const records = Array.from({ length: count }, (_, i) => userRecord(`key-${i}`, now, ttlMs, Buffer.alloc(size, 1)));
   records.forEach(add);
   return records;
@@ -26,7 +35,12 @@ describe('ProducerPipeline', () => {
   });
 
   it('never puts more than collectionMaxCount records or collectionMaxSize bytes in one request', () => {
-    const { pipeline } = makePipeline({ aggregationEnabled: false, collectionMaxCount: 7, collectionMaxSize: 60_000, rateLimit: 1e9 });
+    const { pipeline } = makePipeline({
+      aggregationEnabled: false,
+      collectionMaxCount: 7,
+      collectionMaxSize: 60_000,
+      rateLimit: 1e9,
+    });
     putMany(40, 0, (r) => pipeline.add(r.pending), 10_000);
     const sizes: number[] = [];
     for (let batch = pipeline.takeBatch(0, true); batch !== undefined; batch = pipeline.takeBatch(0, true)) {
@@ -53,7 +67,9 @@ describe('ProducerPipeline', () => {
     const { pipeline } = makePipeline({ aggregationEnabled: false });
     const records = putMany(6, 0, (r) => pipeline.add(r.pending));
     const batch = pipeline.takeBatch(0, true) ?? [];
-    const results = batch.map((r, i) => (i % 2 === 0 ? ok(r, i) : { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: 'slow down' }));
+    const results = batch.map((r, i) =>
+      i % 2 === 0 ? ok(r, i) : { ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: 'slow down' },
+    );
     pipeline.complete(batch, results, 1);
     batch.forEach((record, i) => {
       const outcome = records.find((r) => r.pending === record.users[0])?.outcome;
@@ -89,12 +105,15 @@ describe('ProducerPipeline', () => {
     let failedAt = Infinity;
     for (let i = 0; i < 10 && record.outcome.error === undefined; i += 1) {
       const batch = pipeline.takeBatch(now, true);
-      if (batch !== undefined) pipeline.complete(batch, [{ ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: 'x' }], now);
+      if (batch !== undefined)
+        pipeline.complete(batch, [{ ErrorCode: 'ProvisionedThroughputExceededException', ErrorMessage: 'x' }], now);
       if (record.outcome.error !== undefined) failedAt = now;
       now = Math.min(pipeline.nextWakeAt(now), now + 1_000);
     }
     expect(record.outcome.error).to.be.instanceOf(RecordExpiredError);
-    expect((record.outcome.error as RecordExpiredError).lastErrorCode).to.equal('ProvisionedThroughputExceededException');
+    expect((record.outcome.error as RecordExpiredError).lastErrorCode).to.equal(
+      'ProvisionedThroughputExceededException',
+    );
     expect((record.outcome.error as RecordExpiredError).attempts).to.equal(3);
     expect(failedAt).to.equal(792);
     expect(stats.snapshot(0).throttles).to.be.greaterThan(0);
@@ -115,7 +134,11 @@ describe('ProducerPipeline', () => {
     expect(batch).to.have.length(2);
     // Reshard 2 -> 4: each old shard splits in two.
     const split = new ShardMap([...uniformShards(2).map((s) => ({ ...s, open: false })), ...uniformShards(4, 2)]);
-    const stale = pipeline.complete(batch, batch.map((_, i) => ({ ShardId: `shardId-00000000000${2 + 2 * i}`, SequenceNumber: String(i) })), 1);
+    const stale = pipeline.complete(
+      batch,
+      batch.map((_, i) => ({ ShardId: `shardId-00000000000${2 + 2 * i}`, SequenceNumber: String(i) })),
+      1,
+    );
     expect(stale).to.equal(true);
     expect(settled).to.have.length(0);
     pipeline.setShardMap(split, 1);
@@ -127,7 +150,11 @@ describe('ProducerPipeline', () => {
       if (decoded.kind !== 'aggregated') throw new Error('expected an aggregate');
       expect(record.users.every((u) => split.contains(record.predictedShardId ?? '', u.hashKey))).to.equal(true);
     }
-    pipeline.complete(again, again.map((r, i) => ok(r, 10 + i)), 2);
+    pipeline.complete(
+      again,
+      again.map((r, i) => ok(r, 10 + i)),
+      2,
+    );
     expect(records.every((r) => r.outcome.result !== undefined)).to.equal(true);
   });
 
@@ -140,7 +167,8 @@ describe('ProducerPipeline', () => {
     pipeline.takeBatch(999, false);
     expect(records.every((r) => r.outcome.error === undefined && r.outcome.result === undefined)).to.equal(true);
     pipeline.takeBatch(1_000, false);
-    for (const record of records) expect((record.outcome.error as RecordExpiredError).lastErrorCode).to.equal('ShardMapUnavailable');
+    for (const record of records)
+      expect((record.outcome.error as RecordExpiredError).lastErrorCode).to.equal('ShardMapUnavailable');
   });
 
   it('sends no more to a shard than its token bucket allows, and the rest as it refills', () => {
@@ -148,7 +176,8 @@ describe('ProducerPipeline', () => {
     putMany(2_500, 0, (r) => pipeline.add(r.pending));
     const sentAt = (now: number): number => {
       let sent = 0;
-      for (let batch = pipeline.takeBatch(now, true); batch !== undefined; batch = pipeline.takeBatch(now, true)) sent += batch.length;
+      for (let batch = pipeline.takeBatch(now, true); batch !== undefined; batch = pipeline.takeBatch(now, true))
+        sent += batch.length;
       return sent;
     };
     expect(sentAt(0)).to.equal(1_000);

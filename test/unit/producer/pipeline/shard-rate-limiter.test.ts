@@ -19,7 +19,9 @@ describe('ShardRateLimiter', () => {
     let taken = 0;
     while (limiter.tryTake('shard-a', record, 0)) taken += 1;
     expect(taken).to.equal(10);
-    expect(limiter.waitMs('shard-a', record, 0)).to.equal(Math.ceil((record - (1024 * 1024 - 10 * record)) * 1_000 / (1024 * 1024)));
+    expect(limiter.waitMs('shard-a', record, 0)).to.equal(
+      Math.ceil(((record - (1024 * 1024 - 10 * record)) * 1_000) / (1024 * 1024)),
+    );
   });
 
   it('does not limit records whose shard is unknown', () => {

@@ -6,7 +6,12 @@ import { TweetSample } from '../../../../producer/samples/tweet-sample';
 import { toLegacyLine, VehicleSample } from '../../../../producer/samples/vehicle-sample';
 
 const asUserRecord = (data: string): Parameters<typeof parsePayload>[0] => ({
-  shardId: 'shardId-000000000000', sequenceNumber: '1', subSequenceNumber: 0, partitionKey: 'k', approximateArrivalTimestamp: 0, data: Buffer.from(data),
+  shardId: 'shardId-000000000000',
+  sequenceNumber: '1',
+  subSequenceNumber: 0,
+  partitionKey: 'k',
+  approximateArrivalTimestamp: 0,
+  data: Buffer.from(data),
 });
 
 describe('sample data', () => {
@@ -24,9 +29,14 @@ describe('sample data', () => {
     const tweets = Array.from({ length: 500 }, () => sample.next());
     expect(new Set(tweets.map((t) => t.lang))).to.deep.equal(new Set(['en', 'es']));
     expect(tweets.filter((t) => /\p{Extended_Pictographic}/u.test(t.text)).length).to.be.greaterThan(100);
-    expect(tweets.every((t) => t.hashtags.includes('LowEmissionZone') || t.hashtags.includes('ZonaBajasEmisiones'))).to.equal(true);
-    expect(tweets.every((t) => typeof t.id === 'string' && new Date(t.created_at).toISOString() === t.created_at)).to.equal(true);
-    for (const tweet of tweets.slice(0, 50)) expect(parsePayload(asUserRecord(JSON.stringify(tweet))).kind).to.equal('post');
+    expect(
+      tweets.every((t) => t.hashtags.includes('LowEmissionZone') || t.hashtags.includes('ZonaBajasEmisiones')),
+    ).to.equal(true);
+    expect(
+      tweets.every((t) => typeof t.id === 'string' && new Date(t.created_at).toISOString() === t.created_at),
+    ).to.equal(true);
+    for (const tweet of tweets.slice(0, 50))
+      expect(parsePayload(asUserRecord(JSON.stringify(tweet))).kind).to.equal('post');
   });
 
   it('writes vehicle readings as JSON and as the legacy line, both parsed as vehicle readings', () => {

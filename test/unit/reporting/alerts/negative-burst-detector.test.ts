@@ -6,7 +6,13 @@ import { NegativeBurstDetector } from '../../../../reporting/alerts/negative-bur
 const MIN = 60_000;
 const T0 = Date.UTC(2026, 10, 20, 10, 0, 0);
 let n = 0;
-const post = (atMs: number): NegativePostEvent => ({ key: `k${(n += 1)}`, atMs, postId: String(n), user: null, text: `negative ${n}` });
+const post = (atMs: number): NegativePostEvent => ({
+  key: `k${(n += 1)}`,
+  atMs,
+  postId: String(n),
+  user: null,
+  text: `negative ${n}`,
+});
 
 /** Feeds posts one by one, each observed at its own time (a clock that advances with the stream). */
 function feed(detector: NegativeBurstDetector, times: readonly number[]): string[] {
@@ -40,7 +46,12 @@ describe('NegativeBurstDetector', () => {
   });
 
   it('sends one alert for a long burst, and one more only after it ended and the cooldown passed', () => {
-    const detector = new NegativeBurstDetector({ threshold: 3, windowMs: 5 * MIN, cooldownMs: 10 * MIN, latenessMs: 10 * MIN });
+    const detector = new NegativeBurstDetector({
+      threshold: 3,
+      windowMs: 5 * MIN,
+      cooldownMs: 10 * MIN,
+      latenessMs: 10 * MIN,
+    });
     const longBurst = Array.from({ length: 30 }, (_, i) => T0 + i * 30_000); // 15 minutes, 2 per minute
     expect(feed(detector, longBurst)).to.deep.equal(['4@10:01']);
     expect(detector.observe([], T0 + 25 * MIN)).to.equal(undefined); // quiet: the burst ends
@@ -48,7 +59,12 @@ describe('NegativeBurstDetector', () => {
   });
 
   it('holds a second burst back during the cooldown, then alerts on it if it is still going', () => {
-    const detector = new NegativeBurstDetector({ threshold: 3, windowMs: 5 * MIN, cooldownMs: 30 * MIN, latenessMs: 10 * MIN });
+    const detector = new NegativeBurstDetector({
+      threshold: 3,
+      windowMs: 5 * MIN,
+      cooldownMs: 30 * MIN,
+      latenessMs: 10 * MIN,
+    });
     feed(detector, [T0, T0, T0, T0]);
     detector.observe([], T0 + 6 * MIN);
     const second = Array.from({ length: 20 }, (_, i) => T0 + 20 * MIN + i * MIN);
@@ -74,9 +90,18 @@ describe('NegativeBurstDetector', () => {
   });
 
   it('gives up to five examples, newest first', () => {
-    const alert = new NegativeBurstDetector().observe(Array.from({ length: 7 }, (_, i) => post(T0 + i * 10_000)), T0 + MIN);
+    const alert = new NegativeBurstDetector().observe(
+      Array.from({ length: 7 }, (_, i) => post(T0 + i * 10_000)),
+      T0 + MIN,
+    );
     expect(alert?.negativePosts).to.equal(7);
-    expect(alert?.examples.map((e) => e.postedAt.slice(14, 19))).to.deep.equal(['01:00', '00:50', '00:40', '00:30', '00:20']);
+    expect(alert?.examples.map((e) => e.postedAt.slice(14, 19))).to.deep.equal([
+      '01:00',
+      '00:50',
+      '00:40',
+      '00:30',
+      '00:20',
+    ]);
   });
 
   it('does not repeat an alert after a restart from the saved state, and still ends the burst', () => {
@@ -84,10 +109,16 @@ describe('NegativeBurstDetector', () => {
     const posts = [T0, T0 + MIN, T0 + 2 * MIN, T0 + 3 * MIN].map(post);
     expect(first.observe(posts, T0 + 3 * MIN)).to.not.equal(undefined);
 
-    const restarted = new NegativeBurstDetector(undefined, JSON.parse(JSON.stringify(first.state())) as ReturnType<typeof first.state>);
+    const restarted = new NegativeBurstDetector(
+      undefined,
+      JSON.parse(JSON.stringify(first.state())) as ReturnType<typeof first.state>,
+    );
     expect(restarted.observe(posts, T0 + 4 * MIN)).to.equal(undefined);
     restarted.observe([], T0 + 20 * MIN);
     expect(restarted.state().firing).to.equal(false);
-    expect(new NegativeBurstDetector().observe(posts, T0 + 4 * MIN), 'without the state it would alert again').to.not.equal(undefined);
+    expect(
+      new NegativeBurstDetector().observe(posts, T0 + 4 * MIN),
+      'without the state it would alert again',
+    ).to.not.equal(undefined);
   });
 });

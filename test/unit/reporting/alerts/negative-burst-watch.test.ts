@@ -20,7 +20,10 @@ class RecordingNotifier implements AlertNotifier {
   public failures = 0;
   public constructor(public readonly name: string) {}
   public async notify(alert: BurstAlert): Promise<void> {
-    if (this.failures > 0) { this.failures -= 1; throw new NotifyError(this.name, { retryable: true }); }
+    if (this.failures > 0) {
+      this.failures -= 1;
+      throw new NotifyError(this.name, { retryable: true });
+    }
     this.alerts.push(alert);
   }
 }
@@ -37,7 +40,14 @@ describe('NegativeBurstWatch', () => {
     reader = new InMemoryPostReader();
     sns = new RecordingNotifier('sns');
     file = new RecordingNotifier('jsonl');
-    watch = new NegativeBurstWatch(reader, new NegativeBurstDetector(), [file, sns], { lookbackMs: 15 * MIN, maxPostsPerPoll: 100, maxDeliveryAttempts: 3 }, new NullLogger(), () => clock);
+    watch = new NegativeBurstWatch(
+      reader,
+      new NegativeBurstDetector(),
+      [file, sns],
+      { lookbackMs: 15 * MIN, maxPostsPerPoll: 100, maxDeliveryAttempts: 3 },
+      new NullLogger(),
+      () => clock,
+    );
   });
 
   it('alerts once when the fourth negative post lands within five minutes, ignoring other labels', async () => {
@@ -79,14 +89,20 @@ describe('NegativeBurstWatch', () => {
     for (const m of [0, 0, 1, 1]) reader.add(T0 + m * MIN, 'NEGATIVE');
     clock = T0 + 2 * MIN;
     sns.failures = 10;
-    for (let i = 0; i < 5; i += 1) { await watch.poll(); clock += 15_000; }
+    for (let i = 0; i < 5; i += 1) {
+      await watch.poll();
+      clock += 15_000;
+    }
     expect(watch.pendingDeliveries).to.equal(0);
     expect(sns.failures).to.equal(7); // three attempts in all
   });
 
   it('rejects when the table cannot be read', async () => {
     reader.failWith = new Error('connection refused');
-    const error = await watch.poll().then(() => undefined, (e: unknown) => e);
+    const error = await watch.poll().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect((error as Error).message).to.equal('connection refused');
   });
 
@@ -95,7 +111,16 @@ describe('NegativeBurstWatch', () => {
     const target = path.join(dir, 'nested', 'alerts.jsonl');
     const notifier = new JsonlAlertNotifier(target);
     for (const m of [0, 0, 1, 1]) reader.add(T0 + m * MIN, 'NEGATIVE', { text: 'line\nbreak "quoted"' });
-    const alert = new NegativeBurstDetector().observe((await reader.latestPosts({ fromMs: T0, toMs: T0 + 5 * MIN }, 10)).map((p) => ({ key: p.key, atMs: p.createdAtMs, postId: p.postId, user: p.user, text: p.text })), T0 + 2 * MIN)!;
+    const alert = new NegativeBurstDetector().observe(
+      (await reader.latestPosts({ fromMs: T0, toMs: T0 + 5 * MIN }, 10)).map((p) => ({
+        key: p.key,
+        atMs: p.createdAtMs,
+        postId: p.postId,
+        user: p.user,
+        text: p.text,
+      })),
+      T0 + 2 * MIN,
+    )!;
     await notifier.notify(alert);
     await notifier.notify(alert);
     const lines = fs.readFileSync(target, 'utf8').split('\n');

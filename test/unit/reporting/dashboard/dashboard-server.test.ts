@@ -14,7 +14,11 @@ describe('dashboard server', () => {
 
   before(async () => {
     reader.add(NOW - 1000, 'NEGATIVE', { text: '<img src=x onerror=alert(1)>' });
-    server = await startDashboardServer(new DashboardData(reader, () => clock, { sampleLimit: 100, latestCount: 20, topHashtags: 10, reuseMs: 2_000 }), { port: 0, defaultMinutes: 15, maxMinutes: 180, refreshSeconds: 5 }, new NullLogger());
+    server = await startDashboardServer(
+      new DashboardData(reader, () => clock, { sampleLimit: 100, latestCount: 20, topHashtags: 10, reuseMs: 2_000 }),
+      { port: 0, defaultMinutes: 15, maxMinutes: 180, refreshSeconds: 5 },
+      new NullLogger(),
+    );
   });
   after(() => server.close());
 
@@ -32,7 +36,10 @@ describe('dashboard server', () => {
   });
 
   it('serves the summary as JSON (post text as data, never as markup) and the chart as SVG', async () => {
-    const summary = await (await fetch(`${server.url}api/summary?minutes=5`)).json() as { window: { minutes: number }; latest: { text: string }[] };
+    const summary = (await (await fetch(`${server.url}api/summary?minutes=5`)).json()) as {
+      window: { minutes: number };
+      latest: { text: string }[];
+    };
     const chart = await fetch(`${server.url}chart.svg?minutes=5`);
     expect(summary.window.minutes).to.equal(5);
     expect(summary.latest[0]!.text).to.equal('<img src=x onerror=alert(1)>');
@@ -41,7 +48,8 @@ describe('dashboard server', () => {
   });
 
   it('rejects a window outside 1..180 minutes with 400', async () => {
-    for (const minutes of ['0', '181', '1.5', 'abc']) expect((await fetch(`${server.url}api/summary?minutes=${minutes}`)).status, minutes).to.equal(400);
+    for (const minutes of ['0', '181', '1.5', 'abc'])
+      expect((await fetch(`${server.url}api/summary?minutes=${minutes}`)).status, minutes).to.equal(400);
   });
 
   it('answers refreshes within two seconds from one query pair', async () => {

@@ -10,7 +10,15 @@ const NOW = Date.UTC(2026, 10, 20, 10, 14, 30);
 
 async function summaryOf(reader: InMemoryPostReader, minutes = 15, sampleLimit = 100) {
   const range = summaryRange(NOW, minutes);
-  return buildSummary({ nowMs: NOW, minutes, counts: await reader.countByLabel(range, 'minute'), sample: await reader.latestPosts(range, sampleLimit), sampleLimit, latestCount: 2, topHashtags: 10 });
+  return buildSummary({
+    nowMs: NOW,
+    minutes,
+    counts: await reader.countByLabel(range, 'minute'),
+    sample: await reader.latestPosts(range, sampleLimit),
+    sampleLimit,
+    latestCount: 2,
+    topHashtags: 10,
+  });
 }
 
 describe('dashboard summary', () => {
@@ -38,15 +46,24 @@ describe('dashboard summary', () => {
 
   it('takes the negative share over scored posts only, and null when none was scored', async () => {
     const reader = new InMemoryPostReader();
-    for (const label of ['NEGATIVE', 'POSITIVE', 'NEUTRAL', 'NEGATIVE', 'UNSCORED', 'UNSCORED'] as const) reader.add(NOW, label);
+    for (const label of ['NEGATIVE', 'POSITIVE', 'NEUTRAL', 'NEGATIVE', 'UNSCORED', 'UNSCORED'] as const)
+      reader.add(NOW, label);
     expect((await summaryOf(reader)).totals).to.deep.include({ posts: 6, negativeShare: 0.5 });
     expect((await summaryOf(new InMemoryPostReader())).totals.negativeShare).to.equal(null);
   });
 
   it('counts each hashtag once per post, case- and #-insensitively, most frequent first', () => {
     const reader = new InMemoryPostReader();
-    const posts = [reader.add(NOW, 'NEUTRAL', { hashtags: ['TransitPolicy', '#transitpolicy', 'fares'] }), reader.add(NOW, 'NEUTRAL', { hashtags: ['#Fares', 'bus'] }), reader.add(NOW, 'NEUTRAL', { hashtags: ['transitpolicy', ''] })];
-    expect(countHashtags(posts)).to.deep.equal([{ tag: 'fares', posts: 2 }, { tag: 'transitpolicy', posts: 2 }, { tag: 'bus', posts: 1 }]);
+    const posts = [
+      reader.add(NOW, 'NEUTRAL', { hashtags: ['TransitPolicy', '#transitpolicy', 'fares'] }),
+      reader.add(NOW, 'NEUTRAL', { hashtags: ['#Fares', 'bus'] }),
+      reader.add(NOW, 'NEUTRAL', { hashtags: ['transitpolicy', ''] }),
+    ];
+    expect(countHashtags(posts)).to.deep.equal([
+      { tag: 'fares', posts: 2 },
+      { tag: 'transitpolicy', posts: 2 },
+      { tag: 'bus', posts: 1 },
+    ]);
   });
 
   it('says when hashtags were counted over a sample of the newest posts only', async () => {

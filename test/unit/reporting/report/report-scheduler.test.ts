@@ -14,7 +14,15 @@ describe('ReportScheduler', () => {
 
   it('at start sends the week whose Monday passed while it was stopped, and schedules Mondays 08:00 in the zone', async () => {
     const sent: string[] = [];
-    const scheduler = new ReportScheduler({ schedule, logger: new NullLogger(), now: () => wednesday, send: (w: IsoWeek) => { sent.push(formatIsoWeek(w)); return Promise.resolve(); } });
+    const scheduler = new ReportScheduler({
+      schedule,
+      logger: new NullLogger(),
+      now: () => wednesday,
+      send: (w: IsoWeek) => {
+        sent.push(formatIsoWeek(w));
+        return Promise.resolve();
+      },
+    });
     scheduler.start();
     await waitFor(() => sent.length > 0);
     expect(sent).to.deep.equal(['2026-W47']);
@@ -27,7 +35,16 @@ describe('ReportScheduler', () => {
 
   it('retries a failed send after the retry delay', async () => {
     let attempts = 0;
-    const scheduler = new ReportScheduler({ schedule, logger: new NullLogger(), now: () => wednesday, retryMs: 20, send: () => { attempts += 1; return attempts === 1 ? Promise.reject(new Error('SMTP down')) : Promise.resolve(); } });
+    const scheduler = new ReportScheduler({
+      schedule,
+      logger: new NullLogger(),
+      now: () => wednesday,
+      retryMs: 20,
+      send: () => {
+        attempts += 1;
+        return attempts === 1 ? Promise.reject(new Error('SMTP down')) : Promise.resolve();
+      },
+    });
     scheduler.start();
     await waitFor(() => attempts >= 2);
     await scheduler.stop();

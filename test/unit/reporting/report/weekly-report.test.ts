@@ -22,7 +22,13 @@ describe('weekly sentiment report', () => {
 
   it('has seven days, Monday first, with empty days at zero and no score', () => {
     expect(report.days.map((d) => `${d.weekday} ${d.date} ${d.posts}`)).to.deep.equal([
-      'Mon 2026-11-16 6', 'Tue 2026-11-17 0', 'Wed 2026-11-18 5', 'Thu 2026-11-19 0', 'Fri 2026-11-20 0', 'Sat 2026-11-21 0', 'Sun 2026-11-22 0',
+      'Mon 2026-11-16 6',
+      'Tue 2026-11-17 0',
+      'Wed 2026-11-18 5',
+      'Thu 2026-11-19 0',
+      'Fri 2026-11-20 0',
+      'Sat 2026-11-21 0',
+      'Sun 2026-11-22 0',
     ]);
     expect(report.days[1]!.meanScore).to.equal(null);
     expect(report.days[1]!.negativeShare).to.equal(null);
@@ -48,7 +54,10 @@ describe('weekly sentiment report', () => {
     const html = renderWeeklyHtml(report, '2026-11-23T06:00:00.000Z');
     expect(html.match(/<svg /g)).to.have.length(1);
     expect(html).to.not.match(/<script|<link|src=|href=|@import/);
-    expect(html).to.contain('Weekly sentiment report: 2026-W47').and.contain('<td>week total</td><td>11</td>').and.contain('75.0%');
+    expect(html)
+      .to.contain('Weekly sentiment report: 2026-W47')
+      .and.contain('<td>week total</td><td>11</td>')
+      .and.contain('75.0%');
     expect(html.match(/<polyline /g)).to.have.length(2); // the mean-score line breaks over days without posts
   });
 });

@@ -9,7 +9,15 @@ const HOUR = 3_600_000;
 describe('zoned weeks', () => {
   it('a week in Europe/Madrid starts at local midnight (23:00 UTC the day before in winter)', () => {
     const days = zonedWeekDays({ year: 2026, week: 47 }, 'Europe/Madrid');
-    expect(days.map((d) => d.date)).to.deep.equal(['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22']);
+    expect(days.map((d) => d.date)).to.deep.equal([
+      '2026-11-16',
+      '2026-11-17',
+      '2026-11-18',
+      '2026-11-19',
+      '2026-11-20',
+      '2026-11-21',
+      '2026-11-22',
+    ]);
     expect(new Date(days[0]!.fromMs).toISOString()).to.equal('2026-11-15T23:00:00.000Z');
     expect(days[6]!.toMs - days[0]!.fromMs).to.equal(7 * 24 * HOUR);
   });
@@ -37,7 +45,9 @@ describe('zoned weeks', () => {
   });
 
   it('rejects a zone that is not IANA, naming the variable', () => {
-    expect(() => assertTimeZone('Mars/Olympus', 'REPORT_TIME_ZONE')).to.throw('REPORT_TIME_ZONE must be an IANA time zone');
+    expect(() => assertTimeZone('Mars/Olympus', 'REPORT_TIME_ZONE')).to.throw(
+      'REPORT_TIME_ZONE must be an IANA time zone',
+    );
     expect(assertTimeZone('Asia/Kolkata', 'X')).to.equal('Asia/Kolkata');
   });
 });

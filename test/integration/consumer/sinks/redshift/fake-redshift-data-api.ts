@@ -27,7 +27,9 @@ export class FakeRedshiftDataApi {
 
   public async start(): Promise<void> {
     const port = await freePort();
-    this.server = http.createServer((request, response) => { void this.handle(request, response); });
+    this.server = http.createServer((request, response) => {
+      void this.handle(request, response);
+    });
     await new Promise<void>((resolve) => this.server?.listen(port, LOOPBACK, resolve));
     this.endpoint = `http://${LOOPBACK}:${port}`;
   }
@@ -49,9 +51,14 @@ export class FakeRedshiftDataApi {
     if (target === 'RedshiftData.BatchExecuteStatement') return reply(200, this.batch(body));
     if (target === 'RedshiftData.DescribeStatement') {
       const statement = this.statements.get(String(body.Id));
-      if (statement === undefined) return reply(400, { __type: 'ResourceNotFoundException', message: 'no such statement' });
+      if (statement === undefined)
+        return reply(400, { __type: 'ResourceNotFoundException', message: 'no such statement' });
       statement.describes += 1;
-      return reply(200, { Id: statement.id, Status: statement.status, ...(statement.error === undefined ? {} : { Error: statement.error }) });
+      return reply(200, {
+        Id: statement.id,
+        Status: statement.status,
+        ...(statement.error === undefined ? {} : { Error: statement.error }),
+      });
     }
     return reply(400, { __type: 'ValidationException', message: `unsupported target ${target}` });
   }
@@ -72,7 +79,11 @@ export class FakeRedshiftDataApi {
   private async run(statement: Statement, sqls: readonly string[]): Promise<void> {
     statement.status = 'STARTED';
     const failure = this.failures.shift();
-    if (failure !== undefined) { statement.status = 'FAILED'; statement.error = failure; return; }
+    if (failure !== undefined) {
+      statement.status = 'FAILED';
+      statement.error = failure;
+      return;
+    }
     const client = new Client({ connectionString: this.postgresUrl });
     try {
       await client.connect();

@@ -8,16 +8,22 @@ import { archivedIdentities, readArchive } from '../../../../support/stand-ins-a
 import { startSinkStandIns, type SinkStandIns } from '../../../../support/stand-ins-sinks';
 import { archiveSink } from '../sink-fixtures';
 
-interface Sent { command: string; headers: Record<string, string> }
+interface Sent {
+  command: string;
+  headers: Record<string, string>;
+}
 
 /** Records every request's command name and headers (SSE is a header; s3rver ignores it). */
 function recordRequests(s3: S3Client): Sent[] {
   const sent: Sent[] = [];
-  s3.middlewareStack.add((next, context) => async (args) => {
-    const request = (args as { request?: { headers?: Record<string, string> } }).request;
-    sent.push({ command: String(context.commandName), headers: { ...(request?.headers ?? {}) } });
-    return next(args);
-  }, { step: 'finalizeRequest', name: 'recordRequestsForTest' });
+  s3.middlewareStack.add(
+    (next, context) => async (args) => {
+      const request = (args as { request?: { headers?: Record<string, string> } }).request;
+      sent.push({ command: String(context.commandName), headers: { ...(request?.headers ?? {}) } });
+      return next(args);
+    },
+    { step: 'finalizeRequest', name: 'recordRequestsForTest' },
+  );
   return sent;
 }
 
@@ -26,19 +32,31 @@ describe('S3ArchiveSink against s3rver', function () {
   let standIns: SinkStandIns;
   let sent: Sent[];
 
-  before(async () => { standIns = await startSinkStandIns({ postgres: false }); sent = recordRequests(standIns.s3); });
-  after(async () => { await standIns?.stop(); });
-  beforeEach(() => { sent.length = 0; });
+  before(async () => {
+    standIns = await startSinkStandIns({ postgres: false });
+    sent = recordRequests(standIns.s3);
+  });
+  after(async () => {
+    await standIns?.stop();
+  });
+  beforeEach(() => {
+    sent.length = 0;
+  });
 
   it('uploads a large batch in parts and reads back byte for byte', async () => {
     const items = makeShardStream({ count: 4_000, textBytes: 2_000, shardId: 'shardId-000000000007' });
-    await archiveSink(standIns, { prefix: 'large', gzip: false, partSizeBytes: 5 * 1024 * 1024 }).write(toSinkBatch(items));
+    await archiveSink(standIns, { prefix: 'large', gzip: false, partSizeBytes: 5 * 1024 * 1024 }).write(
+      toSinkBatch(items),
+    );
     expect(sent.filter((s) => s.command === 'UploadPartCommand').length).to.be.greaterThan(1);
     expect(sent.some((s) => s.command === 'CompleteMultipartUploadCommand')).to.equal(true);
     const { keys, lines } = await readArchive(standIns.s3, standIns.bucket, 'large/');
     expect(keys).to.have.length(1);
     expect(archivedIdentities(lines)).to.deep.equal(items.map((item) => identityKey(item.decoded.record)));
-    lines.forEach((line, i) => { if (!archivedData(line).equals(items[i]?.decoded.record.data ?? Buffer.alloc(0))) expect.fail(`line ${i} differs`); });
+    lines.forEach((line, i) => {
+      if (!archivedData(line).equals(items[i]?.decoded.record.data ?? Buffer.alloc(0)))
+        expect.fail(`line ${i} differs`);
+    });
   });
 
   it('asks for SSE-KMS with the configured key on data, progress and dead-letter objects', async () => {
@@ -46,12 +64,20 @@ describe('S3ArchiveSink against s3rver', function () {
     await sink.write(toSinkBatch(makeShardStream({ count: 30, shardId: 'shardId-000000000008' })));
     const puts = sent.filter((s) => s.command === 'PutObjectCommand');
     expect(puts.length).to.be.greaterThan(2);
-    for (const put of puts) expect(put.headers).to.include({ 'x-amz-server-side-encryption': 'aws:kms', 'x-amz-server-side-encryption-aws-kms-key-id': 'alias/archive' });
+    for (const put of puts)
+      expect(put.headers).to.include({
+        'x-amz-server-side-encryption': 'aws:kms',
+        'x-amz-server-side-encryption-aws-kms-key-id': 'alias/archive',
+      });
   });
 
   it('asks for SSE-S3 (AES256) when configured, and for nothing when off', async () => {
-    await archiveSink(standIns, { prefix: 'aes', sse: { mode: 'AES256' } }).write(toSinkBatch(makeShardStream({ count: 5, shardId: 'shardId-000000000009' })));
-    await archiveSink(standIns, { prefix: 'plain' }).write(toSinkBatch(makeShardStream({ count: 5, shardId: 'shardId-000000000010' })));
+    await archiveSink(standIns, { prefix: 'aes', sse: { mode: 'AES256' } }).write(
+      toSinkBatch(makeShardStream({ count: 5, shardId: 'shardId-000000000009' })),
+    );
+    await archiveSink(standIns, { prefix: 'plain' }).write(
+      toSinkBatch(makeShardStream({ count: 5, shardId: 'shardId-000000000010' })),
+    );
     const puts = sent.filter((s) => s.command === 'PutObjectCommand');
     expect(puts.filter((p) => p.headers['x-amz-server-side-encryption'] === 'AES256')).to.have.length(2);
     expect(puts.filter((p) => p.headers['x-amz-server-side-encryption'] === undefined)).to.have.length(2);
@@ -61,10 +87,19 @@ describe('S3ArchiveSink against s3rver', function () {
     let failures = 2; // FAST_RETRY allows 3 attempts
     const name = 'injectSlowDownForTest';
     // Added before the SDK's own retry step, so these failures reach the sink's retry (common/retry.ts).
-    standIns.s3.middlewareStack.add((next) => async (args) => {
-      if (failures > 0) { failures -= 1; throw Object.assign(new Error('Please reduce your request rate.'), { name: 'SlowDown', $metadata: { httpStatusCode: 503 } }); }
-      return next(args);
-    }, { step: 'initialize', name });
+    standIns.s3.middlewareStack.add(
+      (next) => async (args) => {
+        if (failures > 0) {
+          failures -= 1;
+          throw Object.assign(new Error('Please reduce your request rate.'), {
+            name: 'SlowDown',
+            $metadata: { httpStatusCode: 503 },
+          });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name },
+    );
     try {
       const items = makeShardStream({ count: 40, shardId: 'shardId-000000000012' });
       await archiveSink(standIns, { prefix: 'throttled' }).write(toSinkBatch(items));
@@ -78,9 +113,23 @@ describe('S3ArchiveSink against s3rver', function () {
 
   it('rejects the write once S3 keeps failing, marked retryable so the processor holds the checkpoint', async () => {
     const name = 'injectOutageForTest';
-    standIns.s3.middlewareStack.add(() => () => Promise.reject(Object.assign(new Error('We encountered an internal error.'), { name: 'InternalError', $metadata: { httpStatusCode: 500 } })), { step: 'initialize', name });
+    standIns.s3.middlewareStack.add(
+      () => () =>
+        Promise.reject(
+          Object.assign(new Error('We encountered an internal error.'), {
+            name: 'InternalError',
+            $metadata: { httpStatusCode: 500 },
+          }),
+        ),
+      { step: 'initialize', name },
+    );
     try {
-      const error = await archiveSink(standIns, { prefix: 'outage' }).write(toSinkBatch(makeShardStream({ count: 5, shardId: 'shardId-000000000013' }))).then(() => undefined, (e: unknown) => e);
+      const error = await archiveSink(standIns, { prefix: 'outage' })
+        .write(toSinkBatch(makeShardStream({ count: 5, shardId: 'shardId-000000000013' })))
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).to.include({ code: 'SINK_WRITE_FAILED', retryable: true });
     } finally {
       standIns.s3.middlewareStack.remove(name);

@@ -22,7 +22,11 @@ describe('LocalAnalyzer on the English held-out set', () => {
   const accuracy = labelAccuracy(cases, (c) => analyzer.score(c.text).label);
 
   it('holds 112 posts: 48 positive, 48 negative, 16 neutral', () => {
-    expect([accuracy.perClass.positive.items, accuracy.perClass.negative.items, accuracy.perClass.neutral.items]).to.deep.equal([48, 48, 16]);
+    expect([
+      accuracy.perClass.positive.items,
+      accuracy.perClass.negative.items,
+      accuracy.perClass.neutral.items,
+    ]).to.deep.equal([48, 48, 16]);
   });
 
   it(`labels at least ${POLAR_FLOOR * 100}% of the positive and negative posts right`, () => {

@@ -7,7 +7,13 @@ import { classOf, pearson, sentimentMetrics } from '../../../../../consumer/sent
 
 describe('sentimentMetrics', () => {
   it('puts the class boundaries at -0.05 and +0.05 inclusive', () => {
-    expect([-0.05, -0.049, 0, 0.049, 0.05].map(classOf)).to.deep.equal(['negative', 'neutral', 'neutral', 'neutral', 'positive']);
+    expect([-0.05, -0.049, 0, 0.049, 0.05].map(classOf)).to.deep.equal([
+      'negative',
+      'neutral',
+      'neutral',
+      'neutral',
+      'positive',
+    ]);
   });
 
   it('computes per-class, macro and support-weighted F1 and accuracy', () => {
@@ -37,10 +43,22 @@ describe('sentimentMetrics', () => {
   });
 
   it('counts a held-out label right only when it names the expected class; MIXED is never right', () => {
-    const set = parseLabelledSet(JSON.stringify({ cases: [
-      { expected: 'positive', text: 'a' }, { expected: 'positive', text: 'b' }, { expected: 'negative', text: 'c' }, { expected: 'neutral', text: 'd' },
-    ] }));
-    const labels: Record<string, 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL' | 'MIXED'> = { a: 'POSITIVE', b: 'MIXED', c: 'NEUTRAL', d: 'NEUTRAL' };
+    const set = parseLabelledSet(
+      JSON.stringify({
+        cases: [
+          { expected: 'positive', text: 'a' },
+          { expected: 'positive', text: 'b' },
+          { expected: 'negative', text: 'c' },
+          { expected: 'neutral', text: 'd' },
+        ],
+      }),
+    );
+    const labels: Record<string, 'POSITIVE' | 'NEGATIVE' | 'NEUTRAL' | 'MIXED'> = {
+      a: 'POSITIVE',
+      b: 'MIXED',
+      c: 'NEUTRAL',
+      d: 'NEUTRAL',
+    };
     const accuracy = labelAccuracy(set, (c) => labels[c.text] ?? 'NEUTRAL');
     expect(accuracy.polarAccuracy).to.be.closeTo(1 / 3, 1e-12);
     expect(accuracy.perClass.neutral).to.deep.equal({ right: 1, items: 1 });

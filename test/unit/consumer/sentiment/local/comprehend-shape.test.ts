@@ -3,8 +3,23 @@ import { expect } from 'chai';
 import { isMixed, toComprehendShape } from '../../../../../consumer/sentiment/local/comprehend-shape';
 import type { ValenceScore } from '../../../../../consumer/sentiment/local/valence-scorer';
 
-const score = (compound: number, pos: number, neg: number, strongestPositive = pos, strongestNegative = neg, opposed = Math.min(strongestPositive, strongestNegative)): ValenceScore => ({
-  compound, positive: 0, negative: 0, neutral: 1, positiveEvidence: pos, negativeEvidence: neg, strongestPositive, strongestNegative, opposed,
+const score = (
+  compound: number,
+  pos: number,
+  neg: number,
+  strongestPositive = pos,
+  strongestNegative = neg,
+  opposed = Math.min(strongestPositive, strongestNegative),
+): ValenceScore => ({
+  compound,
+  positive: 0,
+  negative: 0,
+  neutral: 1,
+  positiveEvidence: pos,
+  negativeEvidence: neg,
+  strongestPositive,
+  strongestNegative,
+  opposed,
 });
 
 describe('toComprehendShape', () => {
@@ -18,7 +33,14 @@ describe('toComprehendShape', () => {
 
   it('keeps the label the highest of four scores that sum to 1', () => {
     for (const c of [-0.9, -0.3, -0.05, -0.049, 0, 0.02, 0.05, 0.2, 0.99]) {
-      for (const [pos, neg] of [[0, 0], [2, 0], [0, 2], [2, 1], [1, 2], [3, 2.9]] as const) {
+      for (const [pos, neg] of [
+        [0, 0],
+        [2, 0],
+        [0, 2],
+        [2, 1],
+        [1, 2],
+        [3, 2.9],
+      ] as const) {
         const shape = toComprehendShape(score(c, pos, neg));
         const values = Object.values(shape.scores);
         expect(values.reduce((a, b) => a + b, 0)).to.be.closeTo(1, 1e-12);
@@ -30,7 +52,10 @@ describe('toComprehendShape', () => {
   });
 
   it('makes Positive - Negative rise with the compound instead of saturating', () => {
-    const difference = (c: number): number => { const { scores } = toComprehendShape(score(c, c > 0 ? 2 : 0, c < 0 ? 2 : 0)); return scores.Positive - scores.Negative; };
+    const difference = (c: number): number => {
+      const { scores } = toComprehendShape(score(c, c > 0 ? 2 : 0, c < 0 ? 2 : 0));
+      return scores.Positive - scores.Negative;
+    };
     const steps = [-0.9, -0.5, -0.2, -0.04, 0, 0.04, 0.2, 0.5, 0.9].map(difference);
     for (let i = 1; i < steps.length; i += 1) expect(steps[i] as number).to.be.greaterThan(steps[i - 1] as number);
     expect(difference(0.2)).to.be.lessThan(0.7);

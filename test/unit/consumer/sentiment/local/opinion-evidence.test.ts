@@ -10,15 +10,49 @@ const evidence = (items: ReadonlyArray<readonly [number, number]>): OpinionEvide
 
 describe('OpinionEvidence', () => {
   it('pairs the strongest positive and negative items of different clauses', () => {
-    expect(evidence([[2.7, 0], [-2.5, 1]]).opposed).to.equal(2.5);
-    expect(evidence([[2.8, 0], [-3.1, 0]]).opposed).to.equal(0);
-    expect(evidence([[2.8, 0], [-3.1, 0], [-2.1, 1]]).opposed).to.equal(2.1);
-    expect(evidence([[3, 0], [1, 1], [-3, 0], [-2.5, 2]]).opposed).to.equal(2.5);
-    expect(evidence([[3, 2], [2.2, 1], [-3, 2]]).opposed).to.equal(2.2);
+    expect(
+      evidence([
+        [2.7, 0],
+        [-2.5, 1],
+      ]).opposed,
+    ).to.equal(2.5);
+    expect(
+      evidence([
+        [2.8, 0],
+        [-3.1, 0],
+      ]).opposed,
+    ).to.equal(0);
+    expect(
+      evidence([
+        [2.8, 0],
+        [-3.1, 0],
+        [-2.1, 1],
+      ]).opposed,
+    ).to.equal(2.1);
+    expect(
+      evidence([
+        [3, 0],
+        [1, 1],
+        [-3, 0],
+        [-2.5, 2],
+      ]).opposed,
+    ).to.equal(2.5);
+    expect(
+      evidence([
+        [3, 2],
+        [2.2, 1],
+        [-3, 2],
+      ]).opposed,
+    ).to.equal(2.2);
   });
 
   it('keeps the strongest item of each side whatever its clause', () => {
-    const collected = evidence([[1.2, 0], [2.9, 3], [-0.5, 1], [-2, 3]]);
+    const collected = evidence([
+      [1.2, 0],
+      [2.9, 3],
+      [-0.5, 1],
+      [-2, 3],
+    ]);
     expect([collected.strongestPositive, collected.strongestNegative]).to.deep.equal([2.9, 2]);
   });
 });

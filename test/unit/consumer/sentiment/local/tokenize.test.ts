@@ -12,7 +12,16 @@ describe('tokenize', () => {
   });
 
   it('keeps emoticons whole and splits emoji off the words they touch', () => {
-    expect(words('great:) fun :) <3 :D love😍😍')).to.deep.equal(['great', 'fun', ':)', '<3', ':d', 'love', '😍', '😍']);
+    expect(words('great:) fun :) <3 :D love😍😍')).to.deep.equal([
+      'great',
+      'fun',
+      ':)',
+      '<3',
+      ':d',
+      'love',
+      '😍',
+      '😍',
+    ]);
   });
 
   it('drops skin tones and variation selectors, and surrogate pairs stay whole', () => {
@@ -21,7 +30,11 @@ describe('tokenize', () => {
 
   it('keeps a ZWJ sequence as one emoji token whose lower-case form is its base pictograph', () => {
     const tokens = tokenize('🤦🏽\u200d♀\ufe0f again 👨\u200d👩\u200d👧', isEmoticon);
-    expect(tokens.map((t) => [t.text, t.lower])).to.deep.equal([['🤦\u200d♀', '🤦'], ['again', 'again'], ['👨\u200d👩\u200d👧', '👨']]);
+    expect(tokens.map((t) => [t.text, t.lower])).to.deep.equal([
+      ['🤦\u200d♀', '🤦'],
+      ['again', 'again'],
+      ['👨\u200d👩\u200d👧', '👨'],
+    ]);
   });
 
   it('marks the first token after clause punctuation or a line break', () => {

@@ -8,7 +8,10 @@ describe('Redshift DDL and dialect', () => {
   it('declares distribution, sort keys, SUPER hashtags and byte-sized VARCHARs on Redshift', () => {
     const ddl = createTableSql(REDSHIFT, postTable('public.post_sentiment'));
     expect(ddl).to.match(/^CREATE TABLE IF NOT EXISTS public\.post_sentiment \(/);
-    expect(ddl).to.include('hashtags SUPER').and.include('text VARCHAR(4096)').and.include('sequence_number VARCHAR(128) NOT NULL');
+    expect(ddl)
+      .to.include('hashtags SUPER')
+      .and.include('text VARCHAR(4096)')
+      .and.include('sequence_number VARCHAR(128) NOT NULL');
     expect(ddl).to.match(/\) DISTSTYLE KEY DISTKEY\(sequence_number\) COMPOUND SORTKEY\(created_at\)$/);
     expect(ddl).to.include('loaded_at TIMESTAMP NOT NULL DEFAULT GETDATE()');
     expect(createTableSql(REDSHIFT, vehicleTable('v'))).to.include('SORTKEY(reading_time)');
@@ -25,9 +28,13 @@ describe('Redshift DDL and dialect', () => {
     for (const dialect of [REDSHIFT, POSTGRESQL]) {
       const literal = dialect.literal(hostile, { kind: 'varchar', bytes: 100 });
       expect(literal).not.to.include('DROP');
-      expect(literal.match(/'([^']*)'/g)?.every((quoted) => /^'([0-9a-f]*|hex|utf8|UTF8)'$/.test(quoted))).to.equal(true);
+      expect(literal.match(/'([^']*)'/g)?.every((quoted) => /^'([0-9a-f]*|hex|utf8|UTF8)'$/.test(quoted))).to.equal(
+        true,
+      );
     }
-    expect(REDSHIFT.literal('["a"]', { kind: 'json' })).to.match(/^JSON_PARSE\(FROM_VARBYTE\(FROM_HEX\('[0-9a-f]+'\), 'utf8'\)\)$/);
+    expect(REDSHIFT.literal('["a"]', { kind: 'json' })).to.match(
+      /^JSON_PARSE\(FROM_VARBYTE\(FROM_HEX\('[0-9a-f]+'\), 'utf8'\)\)$/,
+    );
     expect(REDSHIFT.literal(null, { kind: 'timestamp' })).to.equal('NULL');
     expect(() => REDSHIFT.literal(Number.NaN, { kind: 'double' })).to.throw(TypeError);
   });

@@ -24,13 +24,15 @@ export class InMemoryObjectStore implements ObjectStore {
   }
 
   public async put(key: string, body: Buffer | (() => Readable), options: PutOptions): Promise<void> {
-    if (this.failWhen?.(key) === true) throw Object.assign(new Error(`injected failure writing ${key}`), { name: 'InjectedFailure' });
+    if (this.failWhen?.(key) === true)
+      throw Object.assign(new Error(`injected failure writing ${key}`), { name: 'InjectedFailure' });
     const chunks: Buffer[] = [];
     if (Buffer.isBuffer(body)) chunks.push(body);
     else for await (const chunk of body()) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string));
     this.objects.set(key, { bytes: Buffer.concat(chunks), contentType: options.contentType });
     this.puts += 1;
-    if (this.failAfterStoreWhen?.(key) === true) throw Object.assign(new Error(`injected timeout after storing ${key}`), { name: 'TimeoutError' });
+    if (this.failAfterStoreWhen?.(key) === true)
+      throw Object.assign(new Error(`injected timeout after storing ${key}`), { name: 'TimeoutError' });
   }
 
   public get(key: string): Promise<Buffer | undefined> {

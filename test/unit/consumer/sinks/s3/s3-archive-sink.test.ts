@@ -8,10 +8,18 @@ import { cutIntoBatches, makeShardStream, toSinkBatch } from '../../../../suppor
 import { archivedIdentities, parseArchiveObject } from '../../../../support/stand-ins-archive';
 import { InMemoryObjectStore } from './in-memory-object-store';
 
-const options = { prefix: 'raw/tweets', errorPrefix: 'errors/tweets', statePrefix: 'state/tweets', gzip: true, logger: new NullLogger() };
+const options = {
+  prefix: 'raw/tweets',
+  errorPrefix: 'errors/tweets',
+  statePrefix: 'state/tweets',
+  gzip: true,
+  logger: new NullLogger(),
+};
 
 function archived(store: InMemoryObjectStore): string[] {
-  return store.keys('raw/').flatMap((key) => archivedIdentities(parseArchiveObject(key, store.objects.get(key)?.bytes ?? Buffer.alloc(0))));
+  return store
+    .keys('raw/')
+    .flatMap((key) => archivedIdentities(parseArchiveObject(key, store.objects.get(key)?.bytes ?? Buffer.alloc(0))));
 }
 
 describe('S3ArchiveSink', () => {
@@ -34,8 +42,13 @@ describe('S3ArchiveSink', () => {
     const [key] = store.keys('raw/');
     const lines = parseArchiveObject(key ?? '', store.objects.get(key ?? '')?.bytes ?? Buffer.alloc(0));
     expect(lines.map((line) => line.dataEncoding)).to.include.members(['utf8', 'base64']);
-    lines.forEach((line, i) => expect(archivedData(line).equals(items[i]?.decoded.record.data ?? Buffer.alloc(1))).to.equal(true));
-    expect(lines[0]).to.include({ partitionKey: items[0]?.decoded.record.partitionKey, approximateArrivalTimestamp: items[0]?.decoded.record.approximateArrivalTimestamp });
+    lines.forEach((line, i) =>
+      expect(archivedData(line).equals(items[i]?.decoded.record.data ?? Buffer.alloc(1))).to.equal(true),
+    );
+    expect(lines[0]).to.include({
+      partitionKey: items[0]?.decoded.record.partitionKey,
+      approximateArrivalTimestamp: items[0]?.decoded.record.approximateArrivalTimestamp,
+    });
   });
 
   it('archives every record exactly once when a new process replays from an earlier boundary with different cuts', async () => {
@@ -56,7 +69,10 @@ describe('S3ArchiveSink', () => {
     const first = new S3ArchiveSink(store, options);
     await first.write(toSinkBatch(items.slice(0, 20)));
     store.failPutsWhere((key) => key.startsWith('raw/'));
-    const error = await first.write(toSinkBatch(items.slice(20, 40))).then(() => undefined, (e: unknown) => e);
+    const error = await first.write(toSinkBatch(items.slice(20, 40))).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.have.property('code', 'SINK_WRITE_FAILED');
     store.heal();
     const second = new S3ArchiveSink(store, options);
@@ -70,7 +86,10 @@ describe('S3ArchiveSink', () => {
     const sink = new S3ArchiveSink(store, options);
     await sink.write(toSinkBatch(items.slice(0, 20)));
     store.failAfterStoringWhere((key) => key.startsWith('raw/'));
-    await sink.write(toSinkBatch(items.slice(20, 40))).then(() => expect.fail('write should reject'), () => undefined);
+    await sink.write(toSinkBatch(items.slice(20, 40))).then(
+      () => expect.fail('write should reject'),
+      () => undefined,
+    );
     store.heal();
     await sink.write(toSinkBatch(items.slice(20, 60)));
     expect(archived(store)).to.deep.equal(items.map((item) => identityKey(item.decoded.record)));
@@ -101,12 +120,21 @@ describe('S3ArchiveSink', () => {
     await new S3ArchiveSink(store, options).write(batch);
     const keys = store.keys('errors/');
     expect(keys).to.have.length(2);
-    expect(keys.some((key) => /^errors\/tweets\/invalid-json\/2026\/05\/01\/07\/shardId-000000000000-\d+-\d+\.jsonl$/.test(key))).to.equal(true);
+    expect(
+      keys.some((key) =>
+        /^errors\/tweets\/invalid-json\/2026\/05\/01\/07\/shardId-000000000000-\d+-\d+\.jsonl$/.test(key),
+      ),
+    ).to.equal(true);
     const lines = deadLetterLines(store);
     expect(lines).to.have.length(batch.rejections.length);
     const utf8Reject = batch.rejections.find((rejection) => rejection.reason === 'invalid-utf8');
     const line = lines.find((document) => document.reason === 'invalid-utf8');
-    expect(line).to.include({ shardId: utf8Reject?.record.shardId, sequenceNumber: utf8Reject?.record.sequenceNumber, subSequenceNumber: utf8Reject?.record.subSequenceNumber, detail: utf8Reject?.detail });
+    expect(line).to.include({
+      shardId: utf8Reject?.record.shardId,
+      sequenceNumber: utf8Reject?.record.sequenceNumber,
+      subSequenceNumber: utf8Reject?.record.subSequenceNumber,
+      detail: utf8Reject?.detail,
+    });
     expect(Buffer.from(line?.data ?? '', 'base64').equals(utf8Reject?.record.data ?? Buffer.alloc(0))).to.equal(true);
   });
 
@@ -120,8 +148,15 @@ describe('S3ArchiveSink', () => {
     expect(deadLetterLines(store)).to.have.length(75);
     // A new process replays from the checkpoint, cut shorter and then longer.
     const second = new S3ArchiveSink(store, options);
-    for (const [from, to] of [[0, 40], [40, 120], [120, 200]]) await second.write(toSinkBatch(items.slice(from, to)));
-    const identities = deadLetterLines(store).map((document) => `${document.sequenceNumber}/${document.subSequenceNumber}`);
+    for (const [from, to] of [
+      [0, 40],
+      [40, 120],
+      [120, 200],
+    ])
+      await second.write(toSinkBatch(items.slice(from, to)));
+    const identities = deadLetterLines(store).map(
+      (document) => `${document.sequenceNumber}/${document.subSequenceNumber}`,
+    );
     expect(identities).to.have.length(100);
     expect(new Set(identities).size).to.equal(100);
   });
@@ -131,20 +166,43 @@ describe('S3ArchiveSink', () => {
     await new S3ArchiveSink(store, { ...options, gzip: false }).write(toSinkBatch(makeShardStream({ count: 5 })));
     const [key] = store.keys('raw/');
     expect(key).to.match(/\.jsonl$/);
-    expect(store.objects.get(key ?? '')?.bytes.toString('utf8').split('\n')).to.have.length(6);
+    expect(
+      store.objects
+        .get(key ?? '')
+        ?.bytes.toString('utf8')
+        .split('\n'),
+    ).to.have.length(6);
   });
 
   it('refuses to write when the progress object is corrupt, rather than guess', async () => {
     const store = new InMemoryObjectStore();
-    store.objects.set('state/tweets/shardId-000000000000.json', { bytes: Buffer.from('{not json'), contentType: 'application/json' });
-    const error = await new S3ArchiveSink(store, options).write(toSinkBatch(makeShardStream({ count: 5 }))).then(() => undefined, (e: unknown) => e);
+    store.objects.set('state/tweets/shardId-000000000000.json', {
+      bytes: Buffer.from('{not json'),
+      contentType: 'application/json',
+    });
+    const error = await new S3ArchiveSink(store, options).write(toSinkBatch(makeShardStream({ count: 5 }))).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(error).to.have.property('code', 'ARCHIVE_STATE_INVALID');
     expect(store.keys('raw/')).to.have.length(0);
   });
 });
 
-interface DeadLetterLine { shardId: string; sequenceNumber: string; subSequenceNumber: number; reason: string; detail: string; data: string }
+interface DeadLetterLine {
+  shardId: string;
+  sequenceNumber: string;
+  subSequenceNumber: number;
+  reason: string;
+  detail: string;
+  data: string;
+}
 
 function deadLetterLines(store: InMemoryObjectStore): DeadLetterLine[] {
-  return store.keys('errors/').flatMap((key) => (store.objects.get(key)?.bytes.toString('utf8') ?? '').split('\n').filter(Boolean).map((line) => JSON.parse(line) as DeadLetterLine));
+  return store.keys('errors/').flatMap((key) =>
+    (store.objects.get(key)?.bytes.toString('utf8') ?? '')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as DeadLetterLine),
+  );
 }
