@@ -1,5 +1,6 @@
 // The ledger of sent weekly reports, a table in the posts database: a week is claimed under a table lock, then marked sent, so it goes out once.
 import { Client, type ClientConfig } from 'pg';
+import { DEFAULT_REPORT_LEDGER_TABLE } from './report-settings';
 import { timestampParam } from '../posts/post-queries';
 import type { PostsSource } from '../posts/posts-source';
 import { SQL_TABLE_NAME } from '../../common/pg/pg-connection';
@@ -28,7 +29,7 @@ export const STALE_CLAIM_MS = 30 * 60_000;
 export class PgReportLedger {
   public constructor(
     private readonly source: PostsSource,
-    private readonly table = 'public.report_ledger',
+    private readonly table = DEFAULT_REPORT_LEDGER_TABLE,
   ) {
     if (!SQL_TABLE_NAME.test(table)) throw new RangeError(`ledger table "${table}" must be [schema.]table`);
   }
