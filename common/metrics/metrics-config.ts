@@ -34,7 +34,7 @@ export const METRICS_SETTINGS = {
   metricsFlushIntervalMs: {
     variable: 'METRICS_FLUSH_INTERVAL_MS',
     default: 60_000,
-    doc: 'how often buffered metrics are published (0: at once)',
+    doc: 'how often buffered metrics are published (0: no timer, flushed when the process flushes or closes)',
   },
   metricsMaxBufferedSeries: {
     variable: 'METRICS_MAX_BUFFERED_SERIES',
