@@ -99,8 +99,12 @@ export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
         /* already gone */
       }
     }
-    const timer = sleep(graceMs).then(() => 'timeout' as const);
-    if ((await Promise.race([exited, timer])) === 'timeout') killGroup(pid, 'SIGKILL');
+    // The grace timer is cancelled as soon as the JVM exits: a pending timer would keep the caller's process alive.
+    const grace = new AbortController();
+    const timer = sleep(graceMs, grace.signal).then(() => (grace.signal.aborted ? 'exited' : ('timeout' as const)));
+    const first = await Promise.race([exited, timer]);
+    grace.abort();
+    if (first === 'timeout') killGroup(pid, 'SIGKILL');
     const exit = await exited;
     // Children exit when their stdin closes; anything still in the group after 5 s is killed.
     const deadline = Date.now() + 5_000;

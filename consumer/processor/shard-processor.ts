@@ -114,6 +114,11 @@ export class ShardProcessor {
       this.buffer.addGroup(group, receivedAt);
     }
     this.deps.observer?.recordsReceived(input.records.length, decodedCount, bytes, input.millisBehindLatest);
+    // At debug level only: lets a test (or a person) see a record reach the buffer before anything is durable.
+    this.logger.debug('records received', {
+      records: input.records.length,
+      last: input.records[input.records.length - 1]?.sequenceNumber,
+    });
     if (flushReason(this.deps.batchPolicy, this.buffer.state, this.now()) !== undefined) await this.cut();
     await this.checkpointDurable(checkpointer);
   }
