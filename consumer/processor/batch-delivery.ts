@@ -23,8 +23,6 @@ export interface DeliveryDeps {
    */
   readonly holdPolicy?: RetryPolicy;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  readonly now?: () => number;
-  readonly onSinkWritten?: (sink: string, records: number, latencyMs: number) => void;
   /** One call per failed attempt of a stage (`sentiment` or a sink name), for a metric. */
   readonly onStageFailed?: (stage: string, held: boolean) => void;
 }
@@ -96,10 +94,7 @@ export class BatchDelivery {
   }
 
   private async write(sink: Sink, batch: SinkBatch): Promise<void> {
-    const now = this.deps.now ?? Date.now;
-    const started = now();
     await sink.write(batch);
-    this.deps.onSinkWritten?.(sink.name, batch.records.length, now() - started);
   }
 
   private async withRetry<T>(stage: string, records: number, fn: () => Promise<T>): Promise<T> {
