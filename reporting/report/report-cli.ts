@@ -40,13 +40,17 @@ exit codes: 0 written/sent/already sent, 1 error (the week stays unsent), 2 bad 
 
 export interface ReportCliDeps extends CliDeps {
   readonly openReader?: (source: PostsSource) => PostReader;
-  readonly openLedger?: (source: PostsSource, table: string) => ReportLedger & { ensureTable(): Promise<void> };
+  readonly openLedger?: (
+    source: PostsSource,
+    table: string,
+  ) => ReportLedger & { ensureTable(): Promise<void>; close(): Promise<void> };
   readonly openTransport?: (delivery: ReportDelivery) => MailTransport;
 }
 
 export async function runReportCli(argv: readonly string[], deps: ReportCliDeps): Promise<number> {
   let reader: PostReader | undefined;
   const transports: MailTransport[] = [];
+  const closers: (() => Promise<void>)[] = [];
   try {
     const { values } = parseArgs({
       args: [...argv],
@@ -94,7 +98,11 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
       return REPORTING_EXIT.ok;
     }
 
-    const ledger = (deps.openLedger ?? ((s, table) => new PgReportLedger(s, table)))(source, delivery.ledgerTable);
+    const ledger = (deps.openLedger ?? ((s, table) => new PgReportLedger(s, table, deps.logger)))(
+      source,
+      delivery.ledgerTable,
+    );
+    closers.push(() => ledger.close());
     await ledger.ensureTable();
     const transport = (deps.openTransport ?? openTransport)(delivery);
     transports.push(transport);
@@ -146,6 +154,7 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
     return failureExit(error, deps, REPORT_USAGE);
   } finally {
     for (const t of transports) await t.close().catch(() => undefined);
+    for (const close of closers) await close().catch(() => undefined);
     await reader?.close().catch(() => undefined);
   }
 }
