@@ -33,7 +33,8 @@ export const REPORT_USAGE = `usage: npm run report -- [--week YYYY-Www] [--out D
               (the ledger table REPORT_LEDGER_TABLE remembers it), --force sends it again
   --schedule  stay running and send the previous week every Monday at REPORT_TIME; a Monday missed while stopped
               is sent at start (npm start runs this)
-  env: REPORT_TO (comma-separated), REPORT_FROM, REPORT_TRANSPORT (ses|smtp|outbox), REPORT_SMTP_URL, REPORT_OUTBOX,
+  env: REPORT_TO (comma-separated), REPORT_FROM, REPORT_TRANSPORT (ses|smtp|outbox), REPORT_SMTP_URL (smtp://host:587),
+       REPORT_SMTP_USER, REPORT_SMTP_PASSWORD, REPORT_OUTBOX,
        REPORT_TIME_ZONE (IANA, default the machine's), REPORT_TIME (08:00), REPORT_DIR (.local/reports),
        REDSHIFT_URL or ENDPOINTS_FILE (locally the outbox and addresses come from .local/endpoints.json)
 exit codes: 0 written/sent/already sent, 1 error (the week stays unsent), 2 bad arguments or configuration`;
@@ -168,7 +169,7 @@ function openTransport(delivery: ReportDelivery): MailTransport {
         ...(delivery.sesEndpoint === undefined ? {} : { endpoint: delivery.sesEndpoint }),
       }),
     );
-  if (delivery.transport === 'smtp') return new SmtpTransport(delivery.smtpUrl ?? '');
+  if (delivery.transport === 'smtp' && delivery.smtp !== undefined) return new SmtpTransport(delivery.smtp);
   return new OutboxTransport(delivery.outbox ?? '.local/outbox');
 }
 
