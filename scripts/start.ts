@@ -28,6 +28,8 @@ import { startCollectorProcess } from '../local/start/collector-process';
 import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/pipeline/local-metrics';
 import { startOperatorServices } from '../local/start/operator-services';
 import type { Supervisor } from '../daemon/supervisor';
+import { startHistoryBackfill } from '../local/start/history-start';
+import { systemTimeZone } from '../reporting/report/zoned-week';
 import type { Logger } from '../common/logger';
 
 /** Local report addresses (reserved example domain): mail only ever lands in the outbox unless REPORT_TRANSPORT says otherwise. */
@@ -256,6 +258,23 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
       say(`collector exited with code ${String(code)}; see .local/logs/collect-${args.source}.out`),
     );
   } else if (args.rate > 0 || args.postsPerMinute > 0 || args.burstMinutes > 0) trickle.start();
+  // The seeded weeks behind the live posts, once (.local/history.json), so the 7- and 28-day views and the report have data.
+  const postsTable = tables.find((t) => t.endsWith('post_sentiment'));
+  const history =
+    postgresUrl !== undefined && postsTable !== undefined && collector === undefined && args.historyDays > 0
+      ? startHistoryBackfill({
+          dir,
+          seed: args.seed,
+          days: args.historyDays,
+          postsPerDay: args.historyPostsPerDay,
+          timeZone: process.env.REPORT_TIME_ZONE ?? systemTimeZone(),
+          producer,
+          postgresUrl,
+          postsTable,
+          logger: logger.child({ component: 'history' }),
+          say,
+        })
+      : undefined;
   const counts =
     postgresUrl === undefined
       ? undefined
@@ -304,6 +323,7 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
     `\nstopping: producer, ${components.map((c) => c.name).join(', ')}${components.length > 0 ? ', ' : ''}daemon (graceful: processors checkpoint), stand-ins...`,
   );
   await collector?.stop();
+  await history?.stop();
   await trickle.stop().catch(() => undefined);
   await producer.close().catch(() => undefined);
   for (const c of components.reverse()) await c.supervisor.stop();
