@@ -197,12 +197,18 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
 
   // Supervised children besides the daemon; stopped in reverse order. Add components here.
   const components: { name: string; supervisor: Supervisor }[] = [];
-  const specs = people ? reportingComponents(args, dir, endpointsFile, alertsFile, stack) : [];
+  const allSpecs = people ? reportingComponents(args, dir, endpointsFile, alertsFile, stack) : [];
+  // With a history to backfill, the report scheduler starts once it is loaded: its catch-up send at start would
+  // otherwise mail last week before the history reached the warehouse.
+  const backfilling = people && args.source === 'sample' && args.historyDays > 0;
+  const deferred = backfilling ? allSpecs.filter((s) => s.name === 'report-scheduler') : [];
+  const specs = allSpecs.filter((s) => !deferred.includes(s));
+  const componentContext = { logsDir: path.join(dir, 'logs'), logger, registry, say };
   try {
     for (const spec of specs)
       components.push({
         name: spec.name,
-        supervisor: await superviseComponent(spec, { logsDir: path.join(dir, 'logs'), logger, registry, say }),
+        supervisor: await superviseComponent(spec, componentContext),
       });
   } catch (error: unknown) {
     for (const c of components.reverse()) await c.supervisor.stop();
@@ -275,6 +281,16 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
           say,
         })
       : undefined;
+  let stopping = false;
+  void history?.finished.then(async () => {
+    for (const spec of deferred) {
+      if (stopping) return;
+      components.push({ name: spec.name, supervisor: await superviseComponent(spec, componentContext) });
+    }
+  });
+  if (history === undefined)
+    for (const spec of deferred)
+      components.push({ name: spec.name, supervisor: await superviseComponent(spec, componentContext) });
   const counts =
     postgresUrl === undefined
       ? undefined
@@ -317,6 +333,7 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   );
 
   await stopSignal;
+  stopping = true;
   clearInterval(status);
   await counts?.stop();
   say(

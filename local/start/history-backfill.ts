@@ -5,10 +5,9 @@ import * as path from 'node:path';
 import type { SampleRecord } from '../../producer/samples/sample-source';
 import { historyPosts, type HistoryOptions } from './history-posts';
 
-/** The put side of the producer (KinesisProducer). */
+/** The put side of the producer (KinesisProducer): put() resolves once Kinesis accepted the record. */
 export interface HistoryProducer {
   put(record: SampleRecord): Promise<unknown>;
-  flush(): Promise<void>;
 }
 
 export interface BackfillOptions extends Omit<HistoryOptions, 'endMs'> {
@@ -92,7 +91,7 @@ export async function backfillHistory(options: BackfillOptions): Promise<Backfil
     sent = Math.min(posts.length, i + chunk);
     options.onProgress(progress('sending', marker, sent, 0));
   }
-  await options.producer.flush();
+  // No producer.flush(): every put above has settled, and a flush would also wait for the live posts put meanwhile.
 
   let loaded = 0;
   while (!aborted()) {

@@ -41,7 +41,6 @@ describe('history backfill through the real pipeline (npm start)', function () {
         puts += 1;
         return producer.put(record);
       },
-      flush: () => producer.flush(),
     },
     countLoaded: (range) => counter.count(range),
     onProgress: () => undefined,
