@@ -8,7 +8,7 @@ export interface ReportContent {
   readonly locale: Locale;
   /** The dashboard's public base URL; undefined: the report carries no link. */
   readonly dashboardUrl: string | undefined;
-  /** The alerter's JSON-lines log; undefined (ALERT_FILE=none): the report says alerts are not kept. */
+  /** The alerter's JSON-lines log; undefined (ALERT_FILE unset outside npm start, or none): the report says alerts are not kept. */
   readonly alertsFile: string | undefined;
 }
 
@@ -44,6 +44,8 @@ export function readReportContent(reader: ConfigReader): ReportContent {
     }
     if (!ok) reader.problem('DASHBOARD_PUBLIC_URL must be an http(s) URL such as https://dashboard.example.org/');
   }
-  const alertsFile = reader.string('ALERT_FILE', local.alertsFile ?? '.local/alerts.jsonl');
+  // No default beyond npm start's: a report that cannot see the alerter's log says so instead of "no alerts".
+  const alertsFile =
+    local.alertsFile === undefined ? reader.string('ALERT_FILE') : reader.string('ALERT_FILE', local.alertsFile);
   return { locale, dashboardUrl, alertsFile: alertsFile === 'none' ? undefined : alertsFile };
 }

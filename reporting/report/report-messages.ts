@@ -86,7 +86,7 @@ const EN: ReportMessages = {
   unknown: 'unknown',
   alertsTitle: 'Alerts raised this week',
   noAlerts: 'No alert was raised this week.',
-  alertsNotKept: 'Alerts are not kept where this report can read them (ALERT_FILE=none).',
+  alertsNotKept: "Alerts are not kept where this report can read them (ALERT_FILE names the alerter's log).",
   alertLine: (kind, posts, from, to) =>
     `${kind === 'negative-share' ? 'Negative share above normal' : 'Negative burst'}: ${posts} negative posts, ${from} to ${to}`,
   alertTerms: 'about',
@@ -143,7 +143,8 @@ const ES: ReportMessages = {
   unknown: 'desconocido',
   alertsTitle: 'Alertas de esta semana',
   noAlerts: 'No hubo ninguna alerta esta semana.',
-  alertsNotKept: 'Las alertas no se guardan donde este informe pueda leerlas (ALERT_FILE=none).',
+  alertsNotKept:
+    'Las alertas no se guardan donde este informe pueda leerlas (ALERT_FILE indica el registro del alertador).',
   alertLine: (kind, posts, from, to) =>
     `${kind === 'negative-share' ? 'Proporción negativa por encima de lo normal' : 'Pico negativo'}: ${posts} publicaciones negativas, del ${from} al ${to}`,
   alertTerms: 'sobre',
