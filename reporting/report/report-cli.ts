@@ -114,7 +114,7 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
       };
       writeAtomically(files.html, renderWeeklyHtml(report, now()));
       writeAtomically(files.csv, renderWeeklyCsv(report.current));
-      writeAtomically(files.terms, renderTermsCsv(report.details.terms));
+      writeAtomically(files.terms, renderTermsCsv([...report.details.terms, ...report.details.risingTerms]));
       deps.print(
         values.json === true
           ? JSON.stringify({ ...report.current, previous: report.previous.totals, ...report.details, files }, null, 2)

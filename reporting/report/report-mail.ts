@@ -63,7 +63,7 @@ export async function composeReportMail(report: FullWeeklyReport, options: Repor
       { filename: files.csv, content: renderWeeklyCsv(report.current), contentType: 'text/csv; charset=utf-8' },
       {
         filename: files.terms,
-        content: renderTermsCsv(report.details.terms),
+        content: renderTermsCsv([...report.details.terms, ...report.details.risingTerms]),
         contentType: 'text/csv; charset=utf-8',
       },
     ],

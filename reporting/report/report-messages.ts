@@ -22,6 +22,7 @@ export interface ReportMessages {
   readonly termColumns: readonly string[];
   readonly newTerm: string;
   readonly rising: string;
+  readonly risingTitle: string;
   readonly noTerms: string;
   readonly negativeExamples: string;
   readonly positiveExamples: string;
@@ -75,6 +76,7 @@ const EN: ReportMessages = {
   termColumns: ['term', 'posts', 'negative share', 'week before', 'change'],
   newTerm: 'new',
   rising: 'rising',
+  risingTitle: 'Rising most since the week before',
   noTerms: 'No term was used in two posts or more.',
   negativeExamples: 'Three representative negative posts',
   positiveExamples: 'Three representative positive posts',
@@ -132,6 +134,7 @@ const ES: ReportMessages = {
   termColumns: ['término', 'publicaciones', 'proporción negativa', 'semana anterior', 'cambio'],
   newTerm: 'nuevo',
   rising: 'en alza',
+  risingTitle: 'Lo que más creció respecto a la semana anterior',
   noTerms: 'Ningún término aparece en dos publicaciones o más.',
   negativeExamples: 'Tres publicaciones negativas representativas',
   positiveExamples: 'Tres publicaciones positivas representativas',

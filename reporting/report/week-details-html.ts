@@ -11,6 +11,7 @@ export function renderDetailsHtml(report: FullWeeklyReport, f: LocaleFormat, m: 
   return [
     `<h2>${escapeXml(m.termsTitle)}</h2><div class="muted">${escapeXml(m.termsIntro)}</div>`,
     d.terms.length === 0 ? `<p>${escapeXml(m.noTerms)}</p>` : termsTable(d.terms, f, m),
+    d.risingTerms.length === 0 ? '' : `<h3>${escapeXml(m.risingTitle)}</h3>${termsTable(d.risingTerms, f, m)}`,
     `<h2>${escapeXml(m.negativeExamples)}</h2>`,
     examples(d.examples.negative, f, m),
     `<h2>${escapeXml(m.positiveExamples)}</h2>`,

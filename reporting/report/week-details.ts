@@ -57,7 +57,10 @@ export interface WeekComparison {
 
 export interface WeekDetails {
   readonly comparison: WeekComparison;
+  /** The most mentioned terms of the week. */
   readonly terms: readonly RankedTerm[];
+  /** Terms beyond those that gained most against the week before. */
+  readonly risingTerms: readonly RankedTerm[];
   readonly examples: { readonly negative: readonly ExamplePost[]; readonly positive: readonly ExamplePost[] };
   readonly bySource: readonly SplitRow[];
   readonly byLanguage: readonly SplitRow[];
@@ -67,7 +70,6 @@ export interface WeekDetails {
   readonly dashboardUrl: string | undefined;
 }
 
-export const REPORT_TERMS = 10;
 export const REPORT_EXAMPLES = 3;
 
 export function compareWeeks(current: WeeklySentiment, previous: WeeklySentiment): WeekComparison {
@@ -84,9 +86,38 @@ export function compareWeeks(current: WeeklySentiment, previous: WeeklySentiment
   };
 }
 
-/** The week's top terms with their change against the previous week (reporting/terms: the dashboard's path too). */
-export function weekTerms(current: Iterable<TermSource>, previous: Iterable<TermSource>): RankedTerm[] {
-  return rankTerms(countTerms(current), countTerms(previous), { limit: REPORT_TERMS, minPosts: 2 });
+/** Terms shown as most mentioned, and at most this many more that rose most. */
+export const REPORT_TERMS = 8;
+export const REPORT_RISING_TERMS = 4;
+/** A rising term gained at least this many posts and this share over the week before (or is new). */
+const RISING_GAIN = { posts: 5, ratio: 0.25 };
+
+/**
+ * The week's terms (reporting/terms, the dashboard's path) with their change against the previous week: the most
+ * mentioned, then the ones that rose most among the rest. A word that a shown phrase covers almost always
+ * ("bajas" within "bajas emisiones") is left out: it would repeat the phrase.
+ */
+export function weekTerms(
+  current: Iterable<TermSource>,
+  previous: Iterable<TermSource>,
+): { top: RankedTerm[]; rising: RankedTerm[] } {
+  const all = withoutCoveredWords(rankTerms(countTerms(current), countTerms(previous), { limit: 2_000, minPosts: 2 }));
+  const top = all.slice(0, REPORT_TERMS);
+  const gain = (t: RankedTerm): number => t.posts - t.previousPosts;
+  const rising = all
+    .slice(REPORT_TERMS)
+    .filter((t) => gain(t) >= RISING_GAIN.posts && (t.change === null || t.change >= RISING_GAIN.ratio))
+    .sort((a, b) => gain(b) - gain(a) || (a.term < b.term ? -1 : 1))
+    .slice(0, REPORT_RISING_TERMS);
+  return { top, rising };
+}
+
+/** Drops single words that a phrase of the list contains in at least 90% of the word's posts. */
+function withoutCoveredWords(terms: readonly RankedTerm[]): RankedTerm[] {
+  const phrases = terms.filter((t) => t.term.includes(' '));
+  return terms.filter(
+    (t) => t.term.includes(' ') || !phrases.some((p) => p.term.split(' ').includes(t.term) && p.posts >= 0.9 * t.posts),
+  );
 }
 
 /** Rows by source and by language (primary subtag), largest first. */

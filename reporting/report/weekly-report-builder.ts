@@ -56,14 +56,15 @@ export async function buildFullReport(
     sources.alertsFile === undefined ? Promise.resolve(undefined) : readWeekAlerts(sources.alertsFile, range),
   ]);
   const terms = weekTerms(termPosts, previousTermPosts);
-  const topTerms = terms.map((t) => t.term);
+  const topTerms = [...terms.top, ...terms.rising].map((t) => t.term);
   return {
     locale,
     current,
     previous,
     details: {
       comparison: compareWeeks(current, previous),
-      terms,
+      terms: terms.top,
+      risingTerms: terms.rising,
       examples: {
         negative: representativePosts(negative, topTerms),
         positive: representativePosts(positive, topTerms),

@@ -9,7 +9,7 @@ import type { FullWeeklyReport } from './weekly-report-builder';
 import type { DaySentiment, WeeklySentiment } from './weekly-sentiment';
 
 const STYLE = `body{font-family:Helvetica,Arial,sans-serif;margin:24px;color:#222;max-width:900px}h1{font-size:22px;margin-bottom:2px}h2{font-size:17px;margin:26px 0 6px}h3{font-size:14px;margin:14px 0 4px}
-.muted{color:#666;font-size:13px}table{border-collapse:collapse;font-size:13px;margin-top:8px}td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}td:first-child,th:first-child{text-align:left}
+.muted{color:#666;font-size:13px}table{border-collapse:collapse;font-size:13px;margin-top:8px}td,th{border-bottom:1px solid #ddd;padding:4px 10px;text-align:right}td:first-child,th:first-child{text-align:left;white-space:nowrap}
 .figures{display:flex;gap:32px;margin:14px 0;flex-wrap:wrap}.figures b{display:block;font-size:24px}.figures small{color:#555}
 .button{display:inline-block;background:#0072B2;color:#fff !important;padding:8px 14px;border-radius:4px;text-decoration:none;font-weight:bold}
 .up{color:#D55E00}.down{color:#0072B2}.tag{font-size:11px;border:1px solid #D55E00;color:#D55E00;border-radius:3px;padding:0 4px;margin-left:4px}

@@ -38,6 +38,15 @@ export function renderWeeklyText(
           (term) =>
             `  ${term.term}: ${f.integer(term.posts)} (${m.termColumns[2]} ${pct(term.negativeShare)}; ${m.termColumns[3]} ${f.integer(term.previousPosts)}, ${termChange(term, f, m)}${term.rising ? `, ${m.rising}` : ''})`,
         )),
+    ...(d.risingTerms.length === 0
+      ? []
+      : [
+          `${m.risingTitle}:`,
+          ...d.risingTerms.map(
+            (term) =>
+              `  ${term.term}: ${f.integer(term.posts)} (${m.termColumns[3]} ${f.integer(term.previousPosts)}, ${termChange(term, f, m)})`,
+          ),
+        ]),
     '',
     `${m.negativeExamples}:`,
     ...quotes(d.examples.negative, m.noExamples),

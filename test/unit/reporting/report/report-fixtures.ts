@@ -17,6 +17,7 @@ export function fullReport(
     details: {
       comparison: compareWeeks(current, previous),
       terms: [],
+      risingTerms: [],
       examples: { negative: [], positive: [] },
       bySource: [],
       byLanguage: [],

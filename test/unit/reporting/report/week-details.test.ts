@@ -1,7 +1,7 @@
 // The weekly report's details as pure functions: the split, representative posts, the alerts log lines, the terms CSV, the week link.
 import { expect } from 'chai';
 import { parseAlertLine } from '../../../../reporting/report/report-alerts';
-import { representativePosts, splitRows, type ExamplePost } from '../../../../reporting/report/week-details';
+import { representativePosts, splitRows, weekTerms, type ExamplePost } from '../../../../reporting/report/week-details';
 import { weekLink } from '../../../../reporting/report/weekly-report-builder';
 import { renderTermsCsv } from '../../../../reporting/report/weekly-terms-csv';
 
@@ -94,5 +94,38 @@ describe('weekly report details', () => {
         toMs: Date.UTC(2026, 10, 22, 23),
       }),
     ).to.equal('https://city.example.org/sentiment/?from=2026-11-15T23%3A00%3A00.000Z&to=2026-11-22T23%3A00%3A00.000Z');
+  });
+});
+
+describe('weekly report terms', () => {
+  const posts = (text: string, n: number, label = 'NEGATIVE') =>
+    Array.from({ length: n }, () => ({ text, lang: 'es', label }));
+
+  it('lists the most mentioned terms without words a shown phrase covers, then the terms that rose most', () => {
+    const steady = ['metro', 'autobús', 'tráfico', 'centro', 'calle', 'barrio', 'parque', 'aire', 'ruido', 'taxi'];
+    const current = [
+      ...posts('zona bajas emisiones', 40, 'NEUTRAL'),
+      ...steady.flatMap((word, i) => posts(word, 30 - i)),
+      ...posts('multa', 12),
+      ...posts('cámara', 6),
+    ];
+    const previous = [
+      ...posts('zona bajas emisiones', 38, 'NEUTRAL'),
+      ...steady.flatMap((word, i) => posts(word, 30 - i)),
+    ];
+    const { top, rising } = weekTerms(current, previous);
+    // "zona", "bajas" and "emisiones" appear only inside the phrases: left out.
+    expect(top.map((t) => t.term)).to.deep.equal([
+      'bajas emisiones',
+      'zona bajas',
+      'metro',
+      'autobús',
+      'tráfico',
+      'centro',
+      'calle',
+      'barrio',
+    ]);
+    // Beyond the eight: the terms that gained most (new ones included), not the steady ones.
+    expect(rising.map((t) => `${t.term} ${t.posts} ${t.previousPosts}`)).to.deep.equal(['multa 12 0', 'cámara 6 0']);
   });
 });
