@@ -129,6 +129,8 @@ function reportingComponents(
         ALERT_FILE: alertsFile,
         ALERT_STATE_FILE: path.join(dir, 'alert-state.json'),
         ALERT_INTERVAL_SECONDS: process.env.ALERT_INTERVAL_SECONDS ?? '1',
+        // The alert's link opens this dashboard unless DASHBOARD_PUBLIC_URL says otherwise.
+        DASHBOARD_PORT: String(args.ports.dashboard),
       },
     },
     { name: 'report-scheduler', script: script('report'), args: ['--schedule'], env },

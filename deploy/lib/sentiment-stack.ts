@@ -110,6 +110,7 @@ export class SentimentStack extends Stack {
       stream: data.stream,
       streamName: s.streamName,
       checkpointAgeAlarmMs: s.checkpointAgeAlarmMs,
+      ...(s.alertWebhookSecretArn === undefined ? {} : { webhookSecretArn: s.alertWebhookSecretArn }),
     });
     const sender = new EmailIdentity(this, 'ReportSender', { identity: Identity.email(s.reportFrom) });
 
@@ -229,8 +230,14 @@ export class SentimentStack extends Stack {
         ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn,
         ALERT_FILE: 'none',
         ALERT_LOG_FILE: LOG_TO_STDERR,
+        ALERT_WEBHOOK_FORMAT: s.alertWebhookFormat,
       },
-      secrets: pgSecret,
+      secrets: {
+        ...pgSecret,
+        ...(alerting.webhookSecret === undefined
+          ? {}
+          : { ALERT_WEBHOOK_URL: EcsSecret.fromSecretsManager(alerting.webhookSecret) }),
+      },
       statements: [],
     });
     // Not grantPublish: it adds the wildcard action kms:GenerateDataKey*; publishing to an encrypted topic needs exactly these.
