@@ -63,7 +63,7 @@ const WORDS: Readonly<Record<Locale, Words>> = {
     shareSummary: (between, negative, scored, share) =>
       `En la última hora (${between}) ${negative} de ${scored} publicaciones puntuadas fueron NEGATIVAS: ${share}.`,
     shareBaseline: (days, baseline, negative, scored, delta, margin) =>
-      `Lo normal en estas horas de los ${days} días anteriores: ${baseline} (${negative} de ${scored}); son ${delta}, más que el margen de ${margin}.`,
+      `Lo normal en estas horas de los ${days} días anteriores: ${baseline} (${negative} de ${scored}); la diferencia (${delta}) supera el margen (${margin}).`,
     between: (from, to, date) =>
       date === undefined ? `entre el ${from} y el ${to}` : `entre las ${from} y las ${to} del ${date}`,
     terms: 'De qué hablan',
