@@ -41,6 +41,11 @@ interface PendingDelivery {
 
 /** Posts may carry a created_at a little ahead of our clock. */
 const FUTURE_TOLERANCE_MS = 60_000;
+/**
+ * The rule relative to normal reads 8 hours of counts (7 days apart, so a scan of a week on Redshift): once a minute
+ * is plenty for a one-hour share, whatever the poll interval.
+ */
+export const SHARE_RULE_EVERY_MS = 60_000;
 
 function eventOf(row: PostSummaryRow): NegativePostEvent {
   return {
@@ -56,6 +61,7 @@ function eventOf(row: PostSummaryRow): NegativePostEvent {
 
 export class NegativeBurstWatch {
   private pending: PendingDelivery[] = [];
+  private shareCheckedMs = Number.NEGATIVE_INFINITY;
 
   public constructor(
     private readonly reader: PostReader,
@@ -77,7 +83,8 @@ export class NegativeBurstWatch {
     const alerts: NegativeAlert[] = [];
     const burst = this.rules.burst.observe(rows, nowMs);
     if (burst !== undefined) alerts.push(burstAlert(burst, this.context));
-    if (this.rules.share !== undefined) {
+    if (this.rules.share !== undefined && nowMs - this.shareCheckedMs >= SHARE_RULE_EVERY_MS) {
+      this.shareCheckedMs = nowMs;
       const finding = this.rules.share.evaluate(await this.reader.countByLabelInRanges(shareRuleRanges(nowMs)), nowMs);
       if (finding !== undefined) {
         const posts = await this.negativePosts({ fromMs: finding.fromMs, toMs: finding.toMs });

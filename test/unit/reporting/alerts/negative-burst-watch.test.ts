@@ -175,6 +175,10 @@ describe('NegativeBurstWatch', () => {
       const w = withShare(share);
       const result = await w.poll();
       clock += 15_000;
+      const queries = reader.queries;
+      await w.poll();
+      expect(reader.queries - queries, 'the share is checked once a minute').to.equal(1);
+      clock += 60_000;
       const next = await w.poll();
 
       expect(result.alerts.map((a) => a.kind)).to.deep.equal(['negative-share']);
