@@ -120,6 +120,20 @@ describe('NegativeBurstWatch', () => {
     expect((await watch.poll()).alert?.negativePosts).to.equal(4);
   });
 
+  it('does not alert again when a post of the alerted burst loads late, after the cooldown (issue 25 item 7)', async () => {
+    for (const m of [0, 1, 2, 3]) reader.add(T0 + m * MIN, 'NEGATIVE');
+    clock = T0 + 3 * MIN;
+    expect((await watch.poll()).alert?.negativePosts).to.equal(4);
+    clock = T0 + 9 * MIN;
+    await watch.poll(); // the trailing five minutes are quiet: the burst is over
+    reader.add(T0 + 3 * MIN + 30_000, 'NEGATIVE'); // loaded late, 10:03:30
+    clock = T0 + 14 * MIN; // past the 10-minute cooldown, within the 10-minute lateness
+    expect((await watch.poll()).alerts).to.deep.equal([]);
+    for (const m of [15, 16, 17, 18]) reader.add(T0 + m * MIN, 'NEGATIVE');
+    clock = T0 + 18 * MIN;
+    expect((await watch.poll()).alert?.windowStart, 'new posts do alert').to.equal('2026-11-20T10:15:00.000Z');
+  });
+
   it("carries the burst's top terms and a dashboard link filtered to its window and to NEGATIVE posts", async () => {
     const texts = [
       'Bus fares up again, unbelievable',
