@@ -43,8 +43,8 @@ export const DEFAULT_BURST_OPTIONS: BurstDetectorOptions = Object.freeze({
 /**
  * A burst starts when some window of length windowMs (posts strictly less than windowMs apart) holds more than
  * `threshold` distinct posts (by source and post id) that lie outside every window already alerted. The alert
- * covers its window; while the burst lasts (until the trailing window at `now` holds `threshold` or fewer posts)
- * the covered window grows with every new post. Only after it ends and the cooldown has passed can another alert
+ * covers its window; while the burst lasts (until a poll finds `threshold` or fewer posts in the trailing window at
+ * `now`) the covered window grows to the newest post seen. Only after it ends and the cooldown has passed can another alert
  * fire, and it needs new posts: a late-loaded post of an alerted burst never raises a second alert (issue 25 item 7).
  */
 export class NegativeBurstDetector {
@@ -83,11 +83,9 @@ export class NegativeBurstDetector {
     }
     this.events.sort((a, b) => a.atMs - b.atMs);
     if (this.firing) {
-      const last = this.covered.at(-1);
-      const newest = this.events.at(-1)?.atMs;
-      if (last !== undefined && newest !== undefined && newest > last.toMs)
-        this.covered[this.covered.length - 1] = { fromMs: last.fromMs, toMs: newest };
+      // Over once the trailing window holds threshold or fewer: what arrives then is not the old burst's.
       if (this.trailingCount(nowMs) <= this.options.threshold) this.firing = false;
+      else this.extendCoverage();
       return undefined;
     }
     if (this.lastAlertMs !== undefined && nowMs - this.lastAlertMs < this.options.cooldownMs) return undefined;
@@ -97,6 +95,14 @@ export class NegativeBurstDetector {
     this.lastAlertMs = nowMs;
     this.covered.push({ fromMs: burst[0]!.atMs, toMs: burst[burst.length - 1]!.atMs });
     return { posts: burst, detectedAtMs: nowMs, threshold: this.options.threshold, windowMs: this.options.windowMs };
+  }
+
+  /** While the burst lasts, its covered window reaches the newest post seen. */
+  private extendCoverage(): void {
+    const last = this.covered.at(-1);
+    const newest = this.events.at(-1)?.atMs;
+    if (last !== undefined && newest !== undefined && newest > last.toMs)
+      this.covered[this.covered.length - 1] = { fromMs: last.fromMs, toMs: newest };
   }
 
   private trailingCount(nowMs: number): number {

@@ -153,6 +153,19 @@ describe('NegativeBurstDetector', () => {
       expect(detector.observe([post(T0 + 4 * MIN + 1), post(T0 + 5 * MIN - 1)], T0 + 12 * MIN)).to.equal(undefined);
     });
 
+    it('does not cover the first post of a new burst seen by the poll that ends the old one', () => {
+      const detector = new NegativeBurstDetector(options(0));
+      detector.observe(
+        [0, 1, 2, 3].map((m) => post(T0 + m * MIN)),
+        T0 + 3 * MIN,
+      );
+      // 10:09: the old burst has left the trailing window, and the new burst's first post is already there.
+      expect(detector.observe([post(T0 + 9 * MIN)], T0 + 9 * MIN)).to.equal(undefined);
+      expect(detector.state().firing).to.equal(false);
+      const rest = [9, 10, 10].map((m) => post(T0 + m * MIN + 1));
+      expect(span(detector.observe(rest, T0 + 10 * MIN + 1))).to.equal('4:10:09-10:10');
+    });
+
     it('keeps the covered windows across a restart', () => {
       const first = new NegativeBurstDetector(options(10));
       first.observe(
