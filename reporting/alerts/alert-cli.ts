@@ -32,6 +32,7 @@ export const ALERT_USAGE = `usage: npm run alert -- [--once] [--interval SECONDS
   7 days by ALERT_RELATIVE_MARGIN_POINTS (20). Channels: the file, SNS, ALERT_WEBHOOK_URL (Slack or Teams).
   Language REPORTING_LOCALE (en|es); settings and messages: docs/alerts.md
   --once --json prints exactly one JSON object: {"raised":bool,"checkedAt":...,"negativePostsRead":N,"failedChannels":[...],"alert"?:{...}}
+                ("alerts":[...] too when both rules fired in one check)
                 (on an error: {"raised":false,"error":"...","exitCode":1|2})
 exit codes: 0 no alert (or stopped), 1 error, 2 bad arguments or configuration, 3 an alert was raised (--once)`;
 
