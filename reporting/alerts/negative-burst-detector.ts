@@ -44,8 +44,9 @@ export const DEFAULT_BURST_OPTIONS: BurstDetectorOptions = Object.freeze({
  * A burst starts when some window of length windowMs (posts strictly less than windowMs apart) holds more than
  * `threshold` distinct posts (by source and post id) that lie outside every window already alerted. The alert
  * covers its window; while the burst lasts (until a poll finds `threshold` or fewer posts in the trailing window at
- * `now`) the covered window grows to the newest post seen. Only after it ends and the cooldown has passed can another alert
- * fire, and it needs new posts: a late-loaded post of an alerted burst never raises a second alert (issue 25 item 7).
+ * `now`) the covered window grows to the newest post seen. Only after it ends and the cooldown has passed can
+ * another alert fire, and it needs new posts: a late-loaded post of an alerted burst never raises a second alert
+ * (issue 25 item 7).
  */
 export class NegativeBurstDetector {
   private events: NegativePostEvent[] = [];
