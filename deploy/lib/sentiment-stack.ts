@@ -231,6 +231,8 @@ export class SentimentStack extends Stack {
         ALERT_FILE: 'none',
         ALERT_LOG_FILE: LOG_TO_STDERR,
         ALERT_WEBHOOK_FORMAT: s.alertWebhookFormat,
+        // The alert's times in the zone of the schedules and the report, not the container's UTC.
+        ALERT_TIME_ZONE: s.timeZone,
       },
       secrets: {
         ...pgSecret,

@@ -196,7 +196,10 @@ describe('deploy: the default stack', function () {
         Match.objectLike({
           Command: ['node', 'dist/scripts/alert.js'],
           Secrets: Match.arrayWith([{ Name: 'ALERT_WEBHOOK_URL', ValueFrom: WEBHOOK_SECRET }]),
-          Environment: Match.arrayWith([{ Name: 'ALERT_WEBHOOK_FORMAT', Value: 'auto' }]),
+          Environment: Match.arrayWith([
+            { Name: 'ALERT_WEBHOOK_FORMAT', Value: 'auto' },
+            { Name: 'ALERT_TIME_ZONE', Value: 'America/Los_Angeles' },
+          ]),
         }),
       ],
     });
