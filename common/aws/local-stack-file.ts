@@ -45,6 +45,8 @@ export interface LocalStackFile {
   readonly s3?: { readonly endpoint: string; readonly bucket: string };
   readonly postgres?: { readonly url: string; readonly tables: readonly string[] };
   readonly metricsDir?: string;
+  readonly dashboardUrl?: string;
+  readonly alertsFile?: string;
   readonly email?: { readonly outbox?: string; readonly to?: readonly string[]; readonly from?: string };
 }
 
@@ -87,6 +89,8 @@ export function parseLocalStackFile(text: string): LocalStackFile {
   const postgres = record(d.postgres);
   const metrics = record(d.metrics);
   const email = record(d.email);
+  const dashboard = record(d.dashboard);
+  const alerts = record(d.alerts);
   const stack =
     typeof d.region === 'string' &&
     isUrl(kinesis?.endpoint) &&
@@ -106,6 +110,8 @@ export function parseLocalStackFile(text: string): LocalStackFile {
       : {}),
     ...(typeof postgres?.url === 'string' ? { postgres: { url: postgres.url, tables: strings(postgres.tables) } } : {}),
     ...(typeof metrics?.directory === 'string' ? { metricsDir: metrics.directory } : {}),
+    ...(isUrl(dashboard?.url) ? { dashboardUrl: dashboard.url } : {}),
+    ...(typeof alerts?.file === 'string' ? { alertsFile: alerts.file } : {}),
     ...(email === undefined
       ? {}
       : {

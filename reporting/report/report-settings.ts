@@ -12,7 +12,9 @@ export const REPORT_SETTINGS = {
   to: { variable: 'REPORT_TO', doc: 'comma-separated recipients (locally email.to of .local/endpoints.json)' },
   from: { variable: 'REPORT_FROM', doc: 'the sender (with SES, a verified identity; locally email.from)' },
   transport: { variable: 'REPORT_TRANSPORT', doc: '`ses`, `smtp` or `outbox` (default `outbox` when there is one)' },
-  smtpUrl: { variable: 'REPORT_SMTP_URL', doc: 'smtp://user:password@host:587 (`smtps://` for 465); never logged' },
+  smtpUrl: { variable: 'REPORT_SMTP_URL', doc: 'the SMTP server, smtp://host:587 (`smtps://` for 465); never logged' },
+  smtpUser: { variable: 'REPORT_SMTP_USER', doc: 'the SMTP user name (kept out of the URL)' },
+  smtpPassword: { variable: 'REPORT_SMTP_PASSWORD', doc: 'the SMTP password, any characters; never logged' },
   outbox: {
     variable: 'REPORT_OUTBOX',
     doc: `folder of .eml copies (locally email.outbox; ${DEFAULT_REPORT_OUTBOX} with the outbox transport)`,
@@ -26,6 +28,15 @@ export const REPORT_SETTINGS = {
     variable: 'REPORT_LEDGER_TABLE',
     default: DEFAULT_REPORT_LEDGER_TABLE,
     doc: 'which weeks were sent (created if missing)',
+  },
+  locale: { variable: 'REPORTING_LOCALE', default: 'en', doc: "the report's language: `en` or `es`" },
+  dashboardUrl: {
+    variable: 'DASHBOARD_PUBLIC_URL',
+    doc: "the base of the report's dashboard link (locally dashboard.url of .local/endpoints.json)",
+  },
+  alertsFile: {
+    variable: 'ALERT_FILE',
+    doc: "the alerter's JSON-lines log the report lists the week's alerts from (locally alerts.file)",
   },
   sesEndpoint: { variable: 'AWS_ENDPOINT_URL_SESV2', doc: 'SES v2 endpoint override, for a stand-in' },
   logFile: { variable: 'REPORT_LOG_FILE', doc: 'the log file (default .local/logs/report.log)' },
