@@ -8,6 +8,10 @@ import {
   type KclGeneration,
 } from '../../daemon/kcl-generation';
 
+/** How the stream is consumed: the KCL MultiLangDaemon with our processor, or our Lambda handler. */
+export const CONSUMER_MODES = ['kcl', 'lambda'] as const;
+export type ConsumerMode = (typeof CONSUMER_MODES)[number];
+
 export interface DemoArgs {
   /** `reconcile` (default): a bounded run, reconciled; `scale`: overload one shard, watch the scaler scale up and down. */
   readonly scenario: 'reconcile' | 'scale';
@@ -25,6 +29,8 @@ export interface DemoArgs {
   readonly kcl: KclGeneration;
   /** Scripted negative bursts after delivery, to measure time to alert (0: skip). */
   readonly bursts: number;
+  /** `kcl` (default): the MultiLangDaemon and our processor; `lambda`: our Lambda handler behind a local event source mapping. */
+  readonly consumer: ConsumerMode;
   readonly help: boolean;
 }
 
@@ -37,6 +43,7 @@ export const DEMO_DEFAULTS: DemoArgs = {
   timeoutSeconds: 300,
   keep: false,
   bursts: 5,
+  consumer: 'kcl',
   help: false,
   kcl: DEFAULT_KCL_GENERATION,
 };
@@ -58,6 +65,8 @@ Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 
   --shards S         shards of the fresh stream, 1-50 (default ${DEMO_DEFAULTS.shards})
   --rate R           tweets per second (default ${DEMO_DEFAULTS.rate})
   --kcl 2|3          KCL generation of the daemon: 2 (KCL 2.7.2) or 3 (KCL 3.1.3); default ${KCL_GENERATION_VARIABLE}, else ${DEFAULT_KCL_GENERATION}
+  --consumer kcl|lambda  kcl (default): the MultiLangDaemon runs our processor; lambda: our Lambda handler
+                     (consumer/lambda) invoked by a local event source mapping in Lambda's event shape
   --timeout SECONDS  give up after this long (default ${DEMO_DEFAULTS.timeoutSeconds})
   --bursts B         negative bursts for the time-to-alert figures, 0 skips them (default ${DEMO_DEFAULTS.bursts})
   --keep             keep the run's folder (logs, data) after a successful run (it is always kept on failure)
@@ -123,6 +132,12 @@ export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO
       const name = inline ?? argv[++i];
       if (name === 'scale' || name === 'reconcile') values.scenario = name;
       else problems.push(`--scenario must be reconcile or scale, got ${name === undefined ? 'nothing' : `"${name}"`}`);
+      continue;
+    }
+    if (flag === '--consumer') {
+      const mode = inline ?? argv[++i];
+      if ((CONSUMER_MODES as readonly string[]).includes(mode ?? '')) values.consumer = mode as ConsumerMode;
+      else problems.push(`--consumer must be kcl or lambda, got ${mode === undefined ? 'nothing' : `"${mode}"`}`);
       continue;
     }
     if (flag === '--kcl') {

@@ -11,7 +11,7 @@ import { ensureStream, openShardsForSeeding } from '../stand-ins/stream-setup';
 import { seedLeaseTable } from '../stand-ins/seed-lease-table';
 import { kclVersion } from '../../daemon/kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../pipeline/local-sinks';
-import { superviseDaemon } from '../pipeline/supervised-daemon';
+import { startDemoConsumer } from './demo-consumer';
 import { sendTracedTweets, type TracedRecord } from '../trace/traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from '../trace/delivery-reader';
 import { reconcile, type Reconciliation } from '../trace/reconciliation';
@@ -110,10 +110,13 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
       ARCHIVE_ERROR_PREFIX: `${runId}/errors`,
     };
     progress(
-      `stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon...`,
+      args.consumer === 'lambda'
+        ? `stream ${streamName} (${args.shards} shards); starting the Lambda consumer behind a local event source mapping...`
+        : `stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon...`,
     );
     pipelineStartedAtMs = Date.now();
-    const supervisor = await superviseDaemon({
+    const supervisor = await startDemoConsumer({
+      mode: args.consumer,
       daemon: {
         endpoints: stack.endpoints,
         streamName,
@@ -124,7 +127,8 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
         env,
         generation: args.kcl,
       },
-      logger: logger.child({ component: 'supervisor' }),
+      kinesis,
+      logger,
       readyTimeoutMs: Math.max(1_000, deadline - Date.now()),
     });
     try {
@@ -134,7 +138,7 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
         void rows()
           .then((n) =>
             progress(
-              `produced ${accepted}/${args.records} | loaded ${n} | daemon restarts ${supervisor.restarts} | ${((Date.now() - started) / 1000).toFixed(0)} s`,
+              `produced ${accepted}/${args.records} | loaded ${n} | ${supervisor.describe()} | ${((Date.now() - started) / 1000).toFixed(0)} s`,
             ),
           )
           .catch(() => undefined);
@@ -195,7 +199,9 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
         clearInterval(ticker);
       }
     } finally {
-      progress('stopping: daemon (processors checkpoint), then stand-ins...');
+      progress(
+        `stopping: ${args.consumer === 'lambda' ? 'event source and handler' : 'daemon (processors checkpoint)'}, then stand-ins...`,
+      );
       await supervisor.stop();
     }
     // Read after the daemon stopped, so anything its shutdown wrote is counted too.

@@ -9,7 +9,7 @@ import type { Sink } from '../../../../consumer/sinks/sink';
 import type { SentimentAnalyzer, SentimentOutcome } from '../../../../consumer/sentiment/sentiment-analyzer';
 import { identityKey } from '../../../../common/user-record';
 import { tweet } from '../../../support/kcl-actions';
-import { kinesisEvent, kinesisEventRecord } from '../../../support/lambda-kinesis-event';
+import { kinesisEvent, kinesisEventRecord } from '../../../../local/lambda/lambda-kinesis-event';
 
 const SHARD = 'shardId-000000000003';
 const SOURCE = { region: 'us-east-1', streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/s' };
