@@ -77,7 +77,7 @@ async function main(args: DemoArgs): Promise<number> {
   say(
     JSON.stringify({
       consumer: args.consumer,
-      ...(args.consumer === 'kcl' ? { kcl: kclVersion(args.kcl) } : {}),
+      ...(args.consumer === 'kcl' ? { kcl: kclVersion(args.kcl), retrieval: args.retrieval } : {}),
       produced: r.produced,
       archived: r.archived,
       loaded: r.loaded,

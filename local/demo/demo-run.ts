@@ -12,6 +12,8 @@ import { seedLeaseTable } from '../stand-ins/seed-lease-table';
 import { kclVersion } from '../../daemon/kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../pipeline/local-sinks';
 import { startDemoConsumer } from './demo-consumer';
+import { ensureKinesisTls } from '../stand-ins/kinesis-tls';
+import { startKinesisH2Bridge } from '../stand-ins/kinesis-h2-bridge';
 import { sendTracedTweets, type TracedRecord } from '../trace/traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from '../trace/delivery-reader';
 import { reconcile, type Reconciliation } from '../trace/reconciliation';
@@ -79,7 +81,18 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
   progress(
     `run ${runId}: starting stand-ins (kinesis ${ports.kinesis}, dynamodb ${ports.dynamodb}, s3 ${ports.s3}, postgres ${ports.postgres}) in ${dir}`,
   );
-  const stack = await startLocalStack({ dir, ports, sinks: true, buckets: [DEMO_BUCKET], persist: false });
+  const tls = args.retrieval === 'fanout' ? await ensureKinesisTls(path.join(dir, 'tls')) : undefined;
+  const stack = await startLocalStack({
+    dir,
+    ports,
+    sinks: true,
+    buckets: [DEMO_BUCKET],
+    persist: false,
+    ...(tls === undefined ? {} : { kinesisTls: tls }),
+  });
+  // Enhanced fan-out: the daemon reaches kinesis-local's TLS port through the HTTP/2 bridge (see kinesis-h2-bridge.ts).
+  const bridge = tls === undefined ? undefined : await startKinesisH2Bridge({ tls, upstreamPort: ports.kinesisTls });
+  const endpoints = bridge === undefined ? stack.endpoints : { ...stack.endpoints, kinesisTls: bridge.endpoint };
   let produced: TracedRecord[] = [];
   let reconciliation: Reconciliation | undefined;
   let freshness: FreshnessReport | undefined;
@@ -112,13 +125,13 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     progress(
       args.consumer === 'lambda'
         ? `stream ${streamName} (${args.shards} shards); starting the Lambda consumer behind a local event source mapping...`
-        : `stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon...`,
+        : `stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon (${args.retrieval === 'fanout' ? 'enhanced fan-out' : 'polling'})...`,
     );
     pipelineStartedAtMs = Date.now();
     const supervisor = await startDemoConsumer({
       mode: args.consumer,
       daemon: {
-        endpoints: stack.endpoints,
+        endpoints,
         streamName,
         applicationName,
         workerId: 'demo-worker',
@@ -126,6 +139,8 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
         sinks: 'all',
         env,
         generation: args.kcl,
+        retrieval: args.retrieval,
+        ...(tls === undefined ? {} : { tls }),
       },
       kinesis,
       logger,
@@ -212,6 +227,7 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     archiveObjects = new Set(lines.map((line) => line.key)).size;
   } finally {
     clearTimeout(timer);
+    await bridge?.close();
     await stack.stop();
   }
   const reason = failure();

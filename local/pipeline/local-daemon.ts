@@ -1,7 +1,8 @@
 // Runs the KCL daemon against the local stack: renders the effective properties file and the consumer's environment.
 import * as path from 'node:path';
 import { writeEffectiveProperties } from '../../daemon/properties/properties-file';
-import { startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
+import { DEFAULT_JAVA_OPTIONS, startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
+import { trustStoreJavaOptions, type KinesisTls } from '../stand-ins/kinesis-tls';
 import type { StackEndpoints } from '../stand-ins/local-stack';
 import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
 import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from '../../daemon/kcl-generation';
@@ -31,7 +32,17 @@ export interface LocalDaemonOptions {
   /** The KCL generation: its jars and, unless `template` is given, its local properties template (default DEFAULT_KCL_GENERATION). */
   readonly generation?: KclGeneration;
   readonly template?: string;
+  /**
+   * `polling` (default): GetRecords over plain HTTP. `fanout`: the KCL's enhanced fan-out (RegisterStreamConsumer,
+   * SubscribeToShard over HTTP/2) against the stand-in's TLS endpoint, trusted through `tls`'s trust store.
+   */
+  readonly retrieval?: RetrievalMode;
+  /** Required with `fanout`: the stand-in's TLS files (the stack must have been started with them). */
+  readonly tls?: KinesisTls;
 }
+
+export const RETRIEVAL_MODES = ['polling', 'fanout'] as const;
+export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 /** The environment the daemon passes to every consumer child: local endpoints and dummy credentials only. */
 export function localConsumerEnv(options: LocalDaemonOptions): Record<string, string> {
@@ -59,11 +70,15 @@ export function localConsumerEnv(options: LocalDaemonOptions): Record<string, st
 export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
   const file = path.join(options.dir, `kcl-${options.workerId}.properties`);
   const generation = options.generation ?? DEFAULT_KCL_GENERATION;
+  const fanout = options.retrieval === 'fanout';
+  if (fanout && (options.tls === undefined || options.endpoints.kinesisTls === undefined))
+    throw new Error('enhanced fan-out needs the Kinesis stand-in started with its TLS certificate (kinesisTls)');
   writeEffectiveProperties(options.template ?? localPropertiesTemplate(generation), file, {
     streamName: options.streamName,
     applicationName: options.applicationName,
     workerId: options.workerId,
-    kinesisEndpoint: options.endpoints.kinesis,
+    kinesisEndpoint: fanout ? (options.endpoints.kinesisTls ?? '') : options.endpoints.kinesis,
+    ...(fanout ? { retrievalMode: 'FANOUT' } : {}),
     dynamoDBEndpoint: options.endpoints.dynamodb,
     regionName: options.endpoints.region,
     ...options.properties,
@@ -73,5 +88,8 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
     generation,
     logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
     env: localConsumerEnv(options),
+    ...(fanout && options.tls !== undefined
+      ? { javaOptions: [...DEFAULT_JAVA_OPTIONS, ...trustStoreJavaOptions(options.tls)] }
+      : {}),
   });
 }

@@ -6,12 +6,13 @@ import { startKinesisEmulator } from './kinesis-emulator';
 import { startDynamoDbEmulator } from './dynamodb-emulator';
 import { startS3Emulator } from './s3-emulator';
 import { startPostgres } from './postgres-server';
+import type { KinesisTls } from './kinesis-tls';
 import type { PidRegistry } from '../../common/process/pid-registry';
 import { PORT_SETTINGS } from '../start/start-args';
 
 export interface StackPorts {
   readonly kinesis: number;
-  /** kinesis-mock always opens a TLS port too; nothing uses it. */
+  /** kinesis-mock always opens a TLS port too; enhanced fan-out (SubscribeToShard over HTTP/2) uses it. */
   readonly kinesisTls: number;
   readonly dynamodb: number;
   readonly s3: number;
@@ -49,6 +50,8 @@ export interface LocalStackOptions {
   readonly registry?: PidRegistry;
   /** Keep Kinesis, DynamoDB and PostgreSQL data on disk across restarts (default true; tests pass false: in memory or recreated, faster). */
   readonly persist?: boolean;
+  /** Serve Kinesis' TLS port with the project's certificate for 127.0.0.1 (enhanced fan-out; see kinesis-tls.ts). */
+  readonly kinesisTls?: KinesisTls;
   /** The caller has checked every port already (`npm start`: assertStartPorts, with flags in its message); default false. */
   readonly portsChecked?: boolean;
 }
@@ -56,6 +59,8 @@ export interface LocalStackOptions {
 export interface StackEndpoints {
   readonly region: string;
   readonly kinesis: string;
+  /** https://127.0.0.1:<TLS port>, present when the stack was started with `kinesisTls`. */
+  readonly kinesisTls?: string;
   readonly dynamodb: string;
   readonly s3?: string;
   /** postgres://user:password@127.0.0.1:port/db (local throwaway password; never log it elsewhere). */
@@ -104,6 +109,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const kinesis = await startKinesisEmulator({
       port: options.ports.kinesis,
       tlsPort: options.ports.kinesisTls,
+      ...(options.kinesisTls === undefined ? {} : { certPath: options.kinesisTls.certJsonPath }),
       dataDirectory: options.persist === false ? undefined : path.join(options.dir, 'kinesis'),
       logFile: path.join(logs, 'kinesis.log'),
       updateShardCountMs: 1_000,
@@ -139,6 +145,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const endpoints: StackEndpoints = {
       region: 'us-east-1',
       kinesis: kinesis.endpoint,
+      ...(options.kinesisTls === undefined ? {} : { kinesisTls: `https://${LOOPBACK}:${options.ports.kinesisTls}` }),
       dynamodb: dynamodb.endpoint,
       ...(s3 === undefined ? {} : { s3 }),
       ...(postgresUrl === undefined ? {} : { postgresUrl }),
