@@ -38,6 +38,7 @@ import {
 } from './task-policies';
 import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
 import { WorkerTask } from './worker-task';
+import { LambdaConsumer } from './lambda-consumer';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
 
@@ -96,6 +97,7 @@ export class SentimentStack extends Stack {
       kclGeneration: s.kclGeneration,
       scalerTableName: `${s.streamName}-shard-scaler`,
       removalPolicy,
+      kcl: s.consumerMode === 'kcl',
     });
     const warehouse = new Warehouse(this, 'Warehouse', {
       settings: s.redshift,
@@ -120,85 +122,62 @@ export class SentimentStack extends Stack {
     const pgSecret = { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(warehouse.secret, 'password') };
     const pgEnv = { REDSHIFT_URL: warehouse.pgUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE };
 
-    const consumer = new WorkerTask(this, 'Consumer', {
-      ...common,
-      size: s.consumer,
-      stopTimeout: Duration.seconds(s.consumer.stopTimeoutSeconds),
-      environment: {
-        ...base,
-        KINESIS_STREAM_NAME: s.streamName,
-        KCL_APPLICATION_NAME: s.applicationName,
-        KCL_GENERATION: s.kclGeneration,
-        KCL_RETRIEVAL_MODE: s.retrievalMode,
-        KCL_METRICS_LEVEL: 'SUMMARY',
-        // The daemon's graceful shutdown must end before ECS sends SIGKILL at the stop timeout.
-        KCL_SHUTDOWN_GRACE_MILLIS: String((s.consumer.stopTimeoutSeconds - 5) * 1000),
-        SINKS: 'all',
-        ARCHIVE_BUCKET: data.bucket.bucketName,
-        ARCHIVE_PREFIX: ARCHIVE_PREFIXES.data,
-        ARCHIVE_ERROR_PREFIX: ARCHIVE_PREFIXES.errors,
-        ARCHIVE_STATE_PREFIX: ARCHIVE_PREFIXES.state,
-        REDSHIFT_MODE: 'data-api',
-        REDSHIFT_DIALECT: 'redshift',
-        REDSHIFT_POSTS_TABLE: POSTS_TABLE,
-        REDSHIFT_VEHICLES_TABLE: VEHICLES_TABLE,
-        ...warehouse.dataApiEnv,
-        SENTIMENT_ANALYZER: s.sentimentAnalyzer,
-        METRICS_MODE: 'cloudwatch',
-      },
-      statements: [
-        ...kclStreamStatements(data.stream),
-        ...kclLeaseStatements(tables.leaseTable, tables.kcl3Tables),
-        // The KCL publishes its own metrics under the application name.
-        putMetricDataStatement([s.metricsNamespace, s.applicationName]),
-        ...archiveStatements(data.bucket, Object.values(ARCHIVE_PREFIXES), [
-          's3:PutObject',
-          's3:GetObject',
-          's3:AbortMultipartUpload',
-        ]),
-        ...redshiftDataStatements(warehouse.targetArn),
-        secretReadStatement(warehouse.secret.secretArn),
-        ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
-      ],
-    });
-    const why = 'The KCL documents these rights (see task-policies.ts)';
-    acknowledge(
-      consumer.taskRole,
-      `IAM5[Resource::${arnToken(data.stream)}/consumer/*]`,
-      `${why}: enhanced fan-out consumers are registered by the KCL at run time, under the stream.`,
-    );
-    acknowledge(
-      consumer.taskRole,
-      `IAM5[Resource::${arnToken(tables.leaseTable)}/index/*]`,
-      `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`,
-    );
-    for (const archivePrefix of Object.values(ARCHIVE_PREFIXES)) {
-      acknowledge(
-        consumer.taskRole,
-        `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`,
-        "Objects under the consumer's own archive prefix; keys are per shard and sequence range, so not known in advance.",
-      );
-    }
     const consumerSg = new SecurityGroup(this, 'ConsumerSecurityGroup', {
       vpc,
       description: 'Consumer tasks: outbound only',
     });
-    const consumerService = new FargateService(this, 'ConsumerService', {
-      cluster,
-      taskDefinition: consumer.taskDefinition,
-      desiredCount: s.consumer.minTasks,
-      vpcSubnets: privateSubnets,
-      securityGroups: [consumerSg],
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { rollback: true },
-    });
-    consumerService
-      .autoScaleTaskCount({ minCapacity: s.consumer.minTasks, maxCapacity: s.consumer.maxTasks })
-      .scaleOnCpuUtilization('Cpu', {
-        targetUtilizationPercent: s.consumer.cpuTargetPercent,
-        scaleInCooldown: Duration.minutes(5),
-        scaleOutCooldown: Duration.minutes(2),
+    // The consumer's settings (consumer/config/consumer-config.ts), the same for the KCL processor and the Lambda handler.
+    const consumerEnv = {
+      ...base,
+      KINESIS_STREAM_NAME: s.streamName,
+      KCL_APPLICATION_NAME: s.applicationName,
+      SINKS: 'all',
+      ARCHIVE_BUCKET: data.bucket.bucketName,
+      ARCHIVE_PREFIX: ARCHIVE_PREFIXES.data,
+      ARCHIVE_ERROR_PREFIX: ARCHIVE_PREFIXES.errors,
+      ARCHIVE_STATE_PREFIX: ARCHIVE_PREFIXES.state,
+      REDSHIFT_MODE: 'data-api',
+      REDSHIFT_DIALECT: 'redshift',
+      REDSHIFT_POSTS_TABLE: POSTS_TABLE,
+      REDSHIFT_VEHICLES_TABLE: VEHICLES_TABLE,
+      ...warehouse.dataApiEnv,
+      SENTIMENT_ANALYZER: s.sentimentAnalyzer,
+      METRICS_MODE: 'cloudwatch',
+    };
+    const sinkStatements = [
+      ...archiveStatements(data.bucket, Object.values(ARCHIVE_PREFIXES), [
+        's3:PutObject',
+        's3:GetObject',
+        's3:AbortMultipartUpload',
+      ]),
+      ...redshiftDataStatements(warehouse.targetArn),
+      secretReadStatement(warehouse.secret.secretArn),
+      ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
+    ];
+    if (s.consumerMode === 'kcl')
+      this.kclConsumer(
+        s,
+        { ...common, cluster, vpc, subnets: privateSubnets, securityGroup: consumerSg },
+        data,
+        tables,
+        consumerEnv,
+        sinkStatements,
+      );
+    else
+      new LambdaConsumer(this, 'LambdaConsumer', {
+        settings: s.lambdaConsumer,
+        stream: data.stream,
+        environment: consumerEnv,
+        archiveBucket: data.bucket,
+        archivePrefixes: Object.values(ARCHIVE_PREFIXES),
+        statements: [putMetricDataStatement([s.metricsNamespace]), ...sinkStatements],
+        vpc,
+        subnets: privateSubnets,
+        securityGroup: consumerSg,
+        maxShards: s.scalerMaxShards,
+        alarmTopic: alerting.topic,
+        logRetention,
+        removalPolicy,
       });
 
     const jobsSg = new SecurityGroup(this, 'JobsSecurityGroup', {
@@ -285,30 +264,35 @@ export class SentimentStack extends Stack {
       },
       statements: scalerStatements(data.stream, tables.scalerTable),
     });
-    const monitor = new WorkerTask(this, 'Monitor', {
-      ...common,
-      size: s.jobSize,
-      command: [
-        'node',
-        'dist/scripts/monitor.js',
-        '--app',
-        s.applicationName,
-        '--stream',
-        s.streamName,
-        '--publish',
-        '--json',
-      ],
-      environment: {
-        ...base,
-        KCL_APPLICATION_NAME: s.applicationName,
-        STREAM_NAME: s.streamName,
-        LEASE_TABLE: tables.leaseTable.tableName,
-        MONITOR_LOG_FILE: LOG_TO_STDERR,
-        MONITOR_STATE_FILE: `${MONITOR_STATE_DIR}/state.json`,
-      },
-      statements: [...monitorStatements(data.stream, tables.leaseTable), putMetricDataStatement([s.metricsNamespace])],
-    });
-    this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
+    // The checkpoint monitor reads the KCL's lease table: it exists only with the KCL consumer.
+    const leaseTable = tables.leaseTable;
+    const monitor =
+      leaseTable === undefined
+        ? undefined
+        : new WorkerTask(this, 'Monitor', {
+            ...common,
+            size: s.jobSize,
+            command: [
+              'node',
+              'dist/scripts/monitor.js',
+              '--app',
+              s.applicationName,
+              '--stream',
+              s.streamName,
+              '--publish',
+              '--json',
+            ],
+            environment: {
+              ...base,
+              KCL_APPLICATION_NAME: s.applicationName,
+              STREAM_NAME: s.streamName,
+              LEASE_TABLE: leaseTable.tableName,
+              MONITOR_LOG_FILE: LOG_TO_STDERR,
+              MONITOR_STATE_FILE: `${MONITOR_STATE_DIR}/state.json`,
+            },
+            statements: [...monitorStatements(data.stream, leaseTable), putMetricDataStatement([s.metricsNamespace])],
+          });
+    if (monitor !== undefined) this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
     new ScheduledJobs(this, 'Schedules', {
       cluster,
       subnets: vpc.selectSubnets(privateSubnets).subnets,
@@ -329,16 +313,98 @@ export class SentimentStack extends Stack {
           description: 'Shard scaler: plan and apply (scaler run)',
           retries: 0,
         },
-        {
-          name: 'CheckpointMonitor',
-          task: monitor,
-          expression: s.monitorSchedule,
-          description: 'Checkpoint monitor: publish lag metrics (monitor --publish)',
-          retries: 0,
-        },
+        ...(monitor === undefined
+          ? []
+          : [
+              {
+                name: 'CheckpointMonitor',
+                task: monitor,
+                expression: s.monitorSchedule,
+                description: 'Checkpoint monitor: publish lag metrics (monitor --publish)',
+                retries: 0,
+              },
+            ]),
       ],
     });
     suppressStackFindings(this);
+  }
+
+  /** The KCL consumer: the MultiLangDaemon with our processor on Fargate, scaled on CPU (consumerMode=kcl). */
+  private kclConsumer(
+    s: DeploySettings,
+    ctx: {
+      image: ContainerImage;
+      logRetention: RetentionDays;
+      removalPolicy: RemovalPolicy;
+      cluster: Cluster;
+      vpc: Vpc;
+      subnets: { subnetType: SubnetType };
+      securityGroup: SecurityGroup;
+    },
+    data: StreamAndArchive,
+    tables: LeaseTables,
+    consumerEnv: Readonly<Record<string, string>>,
+    sinkStatements: readonly PolicyStatement[],
+  ): void {
+    const leaseTable = tables.leaseTable;
+    if (leaseTable === undefined) throw new Error('the KCL consumer needs its lease table');
+    const consumer = new WorkerTask(this, 'Consumer', {
+      image: ctx.image,
+      logRetention: ctx.logRetention,
+      removalPolicy: ctx.removalPolicy,
+      size: s.consumer,
+      stopTimeout: Duration.seconds(s.consumer.stopTimeoutSeconds),
+      environment: {
+        ...consumerEnv,
+        KCL_GENERATION: s.kclGeneration,
+        KCL_RETRIEVAL_MODE: s.retrievalMode,
+        KCL_METRICS_LEVEL: 'SUMMARY',
+        // The daemon's graceful shutdown must end before ECS sends SIGKILL at the stop timeout.
+        KCL_SHUTDOWN_GRACE_MILLIS: String((s.consumer.stopTimeoutSeconds - 5) * 1000),
+      },
+      statements: [
+        ...kclStreamStatements(data.stream),
+        ...kclLeaseStatements(leaseTable, tables.kcl3Tables),
+        // The KCL publishes its own metrics under the application name.
+        putMetricDataStatement([s.metricsNamespace, s.applicationName]),
+        ...sinkStatements,
+      ],
+    });
+    const why = 'The KCL documents these rights (see task-policies.ts)';
+    acknowledge(
+      consumer.taskRole,
+      `IAM5[Resource::${arnToken(data.stream)}/consumer/*]`,
+      `${why}: enhanced fan-out consumers are registered by the KCL at run time, under the stream.`,
+    );
+    acknowledge(
+      consumer.taskRole,
+      `IAM5[Resource::${arnToken(leaseTable)}/index/*]`,
+      `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`,
+    );
+    for (const archivePrefix of Object.values(ARCHIVE_PREFIXES)) {
+      acknowledge(
+        consumer.taskRole,
+        `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`,
+        "Objects under the consumer's own archive prefix; keys are per shard and sequence range, so not known in advance.",
+      );
+    }
+    const consumerService = new FargateService(this, 'ConsumerService', {
+      cluster: ctx.cluster,
+      taskDefinition: consumer.taskDefinition,
+      desiredCount: s.consumer.minTasks,
+      vpcSubnets: ctx.subnets,
+      securityGroups: [ctx.securityGroup],
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      circuitBreaker: { rollback: true },
+    });
+    consumerService
+      .autoScaleTaskCount({ minCapacity: s.consumer.minTasks, maxCapacity: s.consumer.maxTasks })
+      .scaleOnCpuUtilization('Cpu', {
+        targetUtilizationPercent: s.consumer.cpuTargetPercent,
+        scaleInCooldown: Duration.minutes(5),
+        scaleOutCooldown: Duration.minutes(2),
+      });
   }
 
   /**
