@@ -13,7 +13,6 @@ import { kclVersion } from '../../daemon/kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../pipeline/local-sinks';
 import { startDemoConsumer } from './demo-consumer';
 import { ensureKinesisTls } from '../stand-ins/kinesis-tls';
-import { startKinesisH2Bridge } from '../stand-ins/kinesis-h2-bridge';
 import { sendTracedTweets, type TracedRecord } from '../trace/traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from '../trace/delivery-reader';
 import { reconcile, type Reconciliation } from '../trace/reconciliation';
@@ -90,9 +89,6 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     persist: false,
     ...(tls === undefined ? {} : { kinesisTls: tls }),
   });
-  // Enhanced fan-out: the daemon reaches kinesis-local's TLS port through the HTTP/2 bridge (see kinesis-h2-bridge.ts).
-  const bridge = tls === undefined ? undefined : await startKinesisH2Bridge({ tls, upstreamPort: ports.kinesisTls });
-  const endpoints = bridge === undefined ? stack.endpoints : { ...stack.endpoints, kinesisTls: bridge.endpoint };
   let produced: TracedRecord[] = [];
   let reconciliation: Reconciliation | undefined;
   let freshness: FreshnessReport | undefined;
@@ -131,7 +127,7 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     const supervisor = await startDemoConsumer({
       mode: args.consumer,
       daemon: {
-        endpoints,
+        endpoints: stack.endpoints,
         streamName,
         applicationName,
         workerId: 'demo-worker',
@@ -227,7 +223,6 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     archiveObjects = new Set(lines.map((line) => line.key)).size;
   } finally {
     clearTimeout(timer);
-    await bridge?.close();
     await stack.stop();
   }
   const reason = failure();

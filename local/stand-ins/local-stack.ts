@@ -7,6 +7,7 @@ import { startDynamoDbEmulator } from './dynamodb-emulator';
 import { startS3Emulator } from './s3-emulator';
 import { startPostgres } from './postgres-server';
 import type { KinesisTls } from './kinesis-tls';
+import { startKinesisH2Bridge } from './kinesis-h2-bridge';
 import type { PidRegistry } from '../../common/process/pid-registry';
 import { PORT_SETTINGS } from '../start/start-args';
 
@@ -59,7 +60,7 @@ export interface LocalStackOptions {
 export interface StackEndpoints {
   readonly region: string;
   readonly kinesis: string;
-  /** https://127.0.0.1:<TLS port>, present when the stack was started with `kinesisTls`. */
+  /** https://127.0.0.1:<port> of the HTTP/2 bridge to the TLS port, present when started with `kinesisTls`. */
   readonly kinesisTls?: string;
   readonly dynamodb: string;
   readonly s3?: string;
@@ -115,6 +116,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       updateShardCountMs: 1_000,
     });
     track({ name: 'kinesis', pid: kinesis.pid, stop: kinesis.stop }, 'kinesis-local');
+    // Enhanced fan-out reaches the TLS port through the HTTP/2 bridge (see kinesis-h2-bridge.ts).
+    const bridge =
+      options.kinesisTls === undefined
+        ? undefined
+        : await startKinesisH2Bridge({ tls: options.kinesisTls, upstreamPort: options.ports.kinesisTls });
+    if (bridge !== undefined) started.push({ name: 'kinesis-h2-bridge', pid: process.pid, stop: bridge.close });
     const dynamodb = await startDynamoDbEmulator({
       port: options.ports.dynamodb,
       ...(options.persist === false ? {} : { dataDir: path.join(options.dir, 'dynamodb') }),
@@ -145,7 +152,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const endpoints: StackEndpoints = {
       region: 'us-east-1',
       kinesis: kinesis.endpoint,
-      ...(options.kinesisTls === undefined ? {} : { kinesisTls: `https://${LOOPBACK}:${options.ports.kinesisTls}` }),
+      ...(bridge === undefined ? {} : { kinesisTls: bridge.endpoint }),
       dynamodb: dynamodb.endpoint,
       ...(s3 === undefined ? {} : { s3 }),
       ...(postgresUrl === undefined ? {} : { postgresUrl }),
