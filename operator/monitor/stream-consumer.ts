@@ -5,13 +5,14 @@ import {
   type KinesisClient,
 } from '@aws-sdk/client-kinesis';
 
-export type DeregisterOutcome = 'deregistered' | 'absent';
+export type DeregisterOutcome = 'deregistered' | 'already-deregistering' | 'absent';
 
 /**
  * DeregisterStreamConsumer by stream ARN and consumer name (Kinesis API Reference). The KCL's FANOUT retrieval
  * registers the consumer under the application name and reuses it on every restart (FanOutConsumerRegistration), so
  * a consumer outlives its workers: each registered consumer is billed per shard-hour until it is deregistered.
- * Returns `absent` when the stream or the consumer does not exist; other errors propagate.
+ * Returns `absent` when the stream or the consumer does not exist, `already-deregistering` when it is no longer ACTIVE
+ * (Kinesis answers ResourceInUseException while a consumer is DELETING); other errors propagate.
  */
 export async function deregisterStreamConsumer(
   kinesis: KinesisClient,
@@ -28,7 +29,9 @@ export async function deregisterStreamConsumer(
     );
     return 'deregistered';
   } catch (error: unknown) {
-    if ((error as { name?: string }).name === 'ResourceNotFoundException') return 'absent';
+    const name = (error as { name?: string }).name;
+    if (name === 'ResourceNotFoundException') return 'absent';
+    if (name === 'ResourceInUseException') return 'already-deregistering';
     throw error;
   }
 }
