@@ -33,7 +33,9 @@ export type RejectionReason =
   | 'invalid-field'
   | 'empty'
   | 'too-large'
-  | 'processing-error';
+  | 'processing-error'
+  /** Decoded fine, but a sink refused the row as data (its error is the detail); isolated by splitting the batch. */
+  | 'sink-rejected';
 
 export type DecodedRecord =
   | { readonly kind: 'post'; readonly record: UserRecord; readonly post: Post }
