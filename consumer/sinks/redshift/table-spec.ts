@@ -1,4 +1,6 @@
 // The two Redshift tables as data: columns with portable types, so DDL, rows and loads are built from one definition.
+import { POST_ID_MAX_BYTES } from '../../decode/decoded-record';
+
 export type ColumnType =
   | { readonly kind: 'varchar'; readonly bytes: number }
   | { readonly kind: 'integer' }
@@ -28,6 +30,8 @@ export interface TableSpec {
   readonly businessKey?: readonly string[];
   /** Columns added after the first release: ALTER TABLE ... ADD COLUMN for tables created before them. */
   readonly addedColumns?: readonly string[];
+  /** VARCHAR columns made wider after the first release: widened in tables created before (where the dialect can). */
+  readonly widenedColumns?: readonly string[];
 }
 
 export const KEY_COLUMNS = ['shard_id', 'sequence_number', 'sub_sequence_number'] as const;
@@ -49,7 +53,8 @@ export function postTable(name: string): TableSpec {
     name,
     columns: [
       ...identity,
-      { name: 'post_id', type: varchar(64) },
+      // Part of the business key: as wide as the longest id decode accepts, never truncated (64 bytes until 2026-12).
+      { name: 'post_id', type: varchar(POST_ID_MAX_BYTES) },
       { name: 'user_name', type: varchar(256) },
       { name: 'created_at', type: { kind: 'timestamp' } },
       { name: 'arrival_time', type: { kind: 'timestamp' }, notNull: true },
@@ -67,6 +72,7 @@ export function postTable(name: string): TableSpec {
     ],
     businessKey: ['source', 'post_id'],
     addedColumns: ['source'],
+    widenedColumns: ['post_id'],
     // Sequence numbers spread rows evenly and co-locate the staging table with the target for the keyed delete.
     distKey: 'sequence_number',
     sortKey: 'created_at',

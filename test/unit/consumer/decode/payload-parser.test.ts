@@ -118,6 +118,14 @@ describe('parsePayload', () => {
     });
   }
 
+  it('keeps an id up to 1024 bytes whole and refuses a longer one rather than cutting a key', () => {
+    const id = `at://did:web:${'a'.repeat(1024 - 'at://did:web:'.length)}`;
+    const kept = parsePayload(record(JSON.stringify({ id, text: 'a' })));
+    expect(kept.kind === 'post' && kept.post.id).to.equal(id);
+    const refused = parsePayload(record(JSON.stringify({ id: `${id}b`, text: 'a' })));
+    expect(refused.kind === 'rejected' && refused.detail).to.match(/id is longer than 1024 bytes/);
+  });
+
   it('names the field and the surrogate of a hashtag no sink can store', () => {
     const decoded = parsePayload(record('{"id":"1","text":"a #ok","hashtags":["ok","\\udc00ZBE"]}'));
     expect(decoded.kind === 'rejected' && decoded.detail).to.match(
