@@ -5,6 +5,8 @@ import { startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
 import type { StackEndpoints } from '../stand-ins/local-stack';
 import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
 import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from '../../daemon/kcl-generation';
+import { AwsClientFactory } from '../../common/aws/client-factory';
+import { releaseDeadWorkersLeaderLock, type LeaderLockOutcome } from '../../daemon/leader-lock';
 
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
@@ -68,10 +70,48 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
     regionName: options.endpoints.region,
     ...options.properties,
   });
-  return startKclDaemon({
+  const daemon = startKclDaemon({
     propertiesFile: file,
     generation,
     logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
     env: localConsumerEnv(options),
   });
+  if (generation !== 3) return daemon;
+  // A KCL 3 daemon that dies keeps the leader lock for 2 minutes (daemon/leader-lock.ts): release it as soon as the
+  // JVM is gone, before `exited` resolves, so a restart (or the other workers) leads and assigns leases at once.
+  const exited = daemon.exited.then(async (exit) => {
+    await releaseLocalLeaderLock(options).catch(() => 'none');
+    return exit;
+  });
+  return {
+    ...daemon,
+    exited,
+    stop: async (graceMs) => {
+      await daemon.stop(graceMs);
+      return exited;
+    },
+  };
+}
+
+/**
+ * Releases the KCL 3 leader lock if the daemon `options.workerId` (dead, or not started yet) still holds it: call before
+ * starting a daemon in place of one that may have crashed. No-op for KCL 2 and when no lock or table exists.
+ */
+export async function releaseLocalLeaderLock(options: LocalDaemonOptions): Promise<LeaderLockOutcome> {
+  if ((options.generation ?? DEFAULT_KCL_GENERATION) !== 3) return 'none';
+  const factory = new AwsClientFactory({
+    region: options.endpoints.region,
+    endpoints: { dynamodb: options.endpoints.dynamodb },
+    s3ForcePathStyle: true,
+  });
+  try {
+    return await releaseDeadWorkersLeaderLock({
+      dynamodb: factory.dynamodb(),
+      coordinatorStateTable:
+        options.properties?.coordinatorStateTableName ?? `${options.applicationName}-CoordinatorState`,
+      workerId: options.workerId,
+    });
+  } finally {
+    factory.destroy();
+  }
 }
