@@ -1,4 +1,4 @@
-// KCL 3's leader lock: releases the one a dead daemon of ours left behind, so lease assignment does not stop for its 2-minute lease.
+// What a dead KCL 3 daemon leaves behind for the leader: its leader lock (2-minute lease) and its WorkerMetricStats entry (assignments to a ghost).
 import {
   ConditionalCheckFailedException,
   DeleteItemCommand,
@@ -12,6 +12,8 @@ const LEADER_KEY = 'Leader';
 
 export interface LeaderLockTarget {
   readonly dynamodb: DynamoDBClient;
+  /** `<applicationName>-WorkerMetricStats` unless the properties set `workerMetricsTableName`. */
+  readonly workerMetricsTable?: string;
   /** `<applicationName>-CoordinatorState` unless the properties set `coordinatorStateTableName`. */
   readonly coordinatorStateTable: string;
   /** The workerId of the daemon that is dead (or about to be started in place of a dead one). */
@@ -65,6 +67,31 @@ export async function releaseDeadWorkersLeaderLock(target: LeaderLockTarget): Pr
     return 'released';
   } catch (error: unknown) {
     if (error instanceof ConditionalCheckFailedException) return 'not-ours';
+    throw error;
+  }
+}
+
+/**
+ * Measured in the same chaos run: a worker that left (SIGTERM, graceful) keeps its `<app>-WorkerMetricStats` entry,
+ * which the leader counts as a live worker until it is older than twice `workerMetricsReporterFreqInMillis` (30 s
+ * default: a minute). Meanwhile the leader assigns leases to the departed worker (17 leases 10 s after it had shut
+ * down, and again every few seconds as they expired); nobody takes them until they expire and bounce. Called when the
+ * daemon with `workerId` has exited: deletes its entry, so the next assignment sees only live workers (a live worker of
+ * that id writes it again at its next report). Returns false when there was nothing to delete.
+ */
+export async function deleteDeadWorkersMetrics(target: LeaderLockTarget): Promise<boolean> {
+  if (target.workerMetricsTable === undefined) return false;
+  try {
+    const deleted = await target.dynamodb.send(
+      new DeleteItemCommand({
+        TableName: target.workerMetricsTable,
+        Key: { wid: { S: target.workerId } },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    return deleted.Attributes !== undefined;
+  } catch (error: unknown) {
+    if (error instanceof ResourceNotFoundException) return false;
     throw error;
   }
 }

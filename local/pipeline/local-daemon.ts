@@ -6,7 +6,11 @@ import type { StackEndpoints } from '../stand-ins/local-stack';
 import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
 import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from '../../daemon/kcl-generation';
 import { AwsClientFactory } from '../../common/aws/client-factory';
-import { releaseDeadWorkersLeaderLock, type LeaderLockOutcome } from '../../daemon/leader-lock';
+import {
+  deleteDeadWorkersMetrics,
+  releaseDeadWorkersLeaderLock,
+  type LeaderLockOutcome,
+} from '../../daemon/leader-lock';
 
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
@@ -77,8 +81,10 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
     env: localConsumerEnv(options),
   });
   if (generation !== 3) return daemon;
-  // A KCL 3 daemon that dies keeps the leader lock for 2 minutes (daemon/leader-lock.ts): release it as soon as the
-  // JVM is gone, before `exited` resolves, so a restart (or the other workers) leads and assigns leases at once.
+  // A KCL 3 daemon that dies keeps the leader lock for 2 minutes (daemon/leader-lock.ts): once the JVM is gone, before
+  // `exited` resolves, release it, so a restart (or the other workers) leads at once. A daemon stopped for good also
+  // looks alive to the leader for a minute: stop() deletes its metrics entry, so no lease is assigned to it. (Not after
+  // a crash: the supervisor restarts the same workerId, which keeps its leases and its entry.)
   const exited = daemon.exited.then(async (exit) => {
     await releaseLocalLeaderLock(options).catch(() => 'none');
     return exit;
@@ -88,16 +94,22 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
     exited,
     stop: async (graceMs) => {
       await daemon.stop(graceMs);
-      return exited;
+      const exit = await exited;
+      await releaseLocalLeaderLock(options, { forgetWorker: true }).catch(() => 'none');
+      return exit;
     },
   };
 }
 
 /**
  * Releases the KCL 3 leader lock if the daemon `options.workerId` (dead, or not started yet) still holds it: call before
- * starting a daemon in place of one that may have crashed. No-op for KCL 2 and when no lock or table exists.
+ * starting a daemon in place of one that may have crashed. `forgetWorker` (the daemon was stopped for good): also
+ * deletes its WorkerMetricStats entry. No-op for KCL 2 and when no lock or table exists.
  */
-export async function releaseLocalLeaderLock(options: LocalDaemonOptions): Promise<LeaderLockOutcome> {
+export async function releaseLocalLeaderLock(
+  options: LocalDaemonOptions,
+  after: { forgetWorker?: boolean } = {},
+): Promise<LeaderLockOutcome> {
   if ((options.generation ?? DEFAULT_KCL_GENERATION) !== 3) return 'none';
   const factory = new AwsClientFactory({
     region: options.endpoints.region,
@@ -105,12 +117,15 @@ export async function releaseLocalLeaderLock(options: LocalDaemonOptions): Promi
     s3ForcePathStyle: true,
   });
   try {
-    return await releaseDeadWorkersLeaderLock({
+    const target = {
       dynamodb: factory.dynamodb(),
       coordinatorStateTable:
         options.properties?.coordinatorStateTableName ?? `${options.applicationName}-CoordinatorState`,
+      workerMetricsTable: options.properties?.workerMetricsTableName ?? `${options.applicationName}-WorkerMetricStats`,
       workerId: options.workerId,
-    });
+    };
+    if (after.forgetWorker === true) await deleteDeadWorkersMetrics(target);
+    return await releaseDeadWorkersLeaderLock(target);
   } finally {
     factory.destroy();
   }

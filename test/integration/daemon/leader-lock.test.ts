@@ -1,7 +1,7 @@
-// Releasing KCL 3's leader lock left by a dead daemon, against dynalite: only the dead worker's own lock, only as read.
+// What a dead KCL 3 daemon leaves for the leader, against dynalite: its leader lock (released only if still its own) and its WorkerMetricStats entry.
 import { expect } from 'chai';
 import { GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import { releaseDeadWorkersLeaderLock } from '../../../daemon/leader-lock';
+import { deleteDeadWorkersMetrics, releaseDeadWorkersLeaderLock } from '../../../daemon/leader-lock';
 import { createKcl3Tables, kcl3TableNames } from '../../../local/stand-ins/kcl3-tables';
 import { startDynamoDbEmulator, type DynamoDbEmulator } from '../../../local/stand-ins/dynamodb-emulator';
 import { AwsClientFactory } from '../../../common/aws/client-factory';
@@ -77,5 +77,25 @@ describe('releaseDeadWorkersLeaderLock (dynalite)', function () {
     expect(
       await releaseDeadWorkersLeaderLock({ ...target, coordinatorStateTable: 'no-such-app-CoordinatorState' }),
     ).to.equal('none');
+  });
+
+  it('deletes the WorkerMetricStats entry of a worker stopped for good, and only that one', async () => {
+    const metricsTable = kcl3TableNames(app).workerMetrics;
+    for (const wid of ['soak-worker', 'soak-worker-2'])
+      await factory
+        .dynamodb()
+        .send(new PutItemCommand({ TableName: metricsTable, Item: { wid: { S: wid }, lut: { N: '1796572303' } } }));
+    const target = {
+      dynamodb: factory.dynamodb(),
+      coordinatorStateTable: table,
+      workerMetricsTable: metricsTable,
+      workerId: 'soak-worker-2',
+    };
+    expect(await deleteDeadWorkersMetrics(target)).to.equal(true);
+    expect(await deleteDeadWorkersMetrics(target)).to.equal(false);
+    const left = await factory
+      .dynamodb()
+      .send(new GetItemCommand({ TableName: metricsTable, Key: { wid: { S: 'soak-worker' } } }));
+    expect(left.Item?.wid?.S).to.equal('soak-worker');
   });
 });
