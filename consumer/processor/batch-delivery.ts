@@ -118,7 +118,9 @@ export class BatchDelivery {
         detail: rejections[0].detail,
       },
     );
-    const keepers = this.deps.sinks.filter((sink) => sink.writeRejected !== undefined);
+    const keepers = this.deps.sinks.flatMap((sink) =>
+      sink.writeRejected === undefined ? [] : [{ name: sink.name, write: sink.writeRejected.bind(sink) }],
+    );
     if (keepers.length === 0) {
       this.deps.logger.error('no sink keeps dead letters (archive disabled): refused records are only logged', {
         identities: rejections.map((rejection) => identityKey(rejection.record)),
@@ -126,10 +128,8 @@ export class BatchDelivery {
       return;
     }
     await Promise.all(
-      keepers.map((sink) =>
-        this.withRetry(`${sink.name} dead letters`, rejections.length, startedAt, () =>
-          (sink.writeRejected as NonNullable<Sink['writeRejected']>).call(sink, rejections),
-        ),
+      keepers.map((keeper) =>
+        this.withRetry(`${keeper.name} dead letters`, rejections.length, startedAt, () => keeper.write(rejections)),
       ),
     );
   }
