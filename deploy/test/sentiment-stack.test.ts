@@ -187,6 +187,14 @@ describe('deploy: the default stack', function () {
       Namespace: 'KinesisToolkit/Consumer',
       AlarmActions: [Match.anyValue()],
     });
+    // A batch held by a systemic sink failure (issue 25): the consumer's stream-level HeldBatchAgeMilliseconds.
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'HeldBatchAgeMilliseconds',
+      Namespace: 'KinesisToolkit/Consumer',
+      Threshold: 600_000,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [Match.anyValue()],
+    });
     synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
