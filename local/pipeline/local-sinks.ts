@@ -11,6 +11,7 @@ export const LOCAL_VEHICLES_TABLE = 'public.vehicle_readings';
 export function localSinkEnv(bucket: string, postgresUrl: string): Record<string, string> {
   return {
     ARCHIVE_BUCKET: bucket,
+    CURATED_ENABLED: 'true',
     REDSHIFT_URL: postgresUrl,
     REDSHIFT_DIALECT: 'postgresql',
     REDSHIFT_TLS: 'false',
