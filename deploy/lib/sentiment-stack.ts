@@ -21,6 +21,7 @@ import type { Construct } from 'constructs';
 import type { DeploySettings } from './deploy-settings';
 import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
+import { CURATED_ENV, CURATED_PREFIXES, CuratedCompaction } from './curated-compaction';
 import { ScheduledJobs } from './scheduled-jobs';
 import { ARCHIVE_PREFIXES, StreamAndArchive } from './stream-and-archive';
 import {
@@ -138,6 +139,7 @@ export class SentimentStack extends Stack {
         ARCHIVE_PREFIX: ARCHIVE_PREFIXES.data,
         ARCHIVE_ERROR_PREFIX: ARCHIVE_PREFIXES.errors,
         ARCHIVE_STATE_PREFIX: ARCHIVE_PREFIXES.state,
+        ...CURATED_ENV,
         REDSHIFT_MODE: 'data-api',
         REDSHIFT_DIALECT: 'redshift',
         REDSHIFT_POSTS_TABLE: POSTS_TABLE,
@@ -151,11 +153,11 @@ export class SentimentStack extends Stack {
         ...kclLeaseStatements(tables.leaseTable, tables.kcl3Tables),
         // The KCL publishes its own metrics under the application name.
         putMetricDataStatement([s.metricsNamespace, s.applicationName]),
-        ...archiveStatements(data.bucket, Object.values(ARCHIVE_PREFIXES), [
-          's3:PutObject',
-          's3:GetObject',
-          's3:AbortMultipartUpload',
-        ]),
+        ...archiveStatements(
+          data.bucket,
+          [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)],
+          ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
+        ),
         ...redshiftDataStatements(warehouse.targetArn),
         secretReadStatement(warehouse.secret.secretArn),
         ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
@@ -172,7 +174,7 @@ export class SentimentStack extends Stack {
       `IAM5[Resource::${arnToken(tables.leaseTable)}/index/*]`,
       `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`,
     );
-    for (const archivePrefix of Object.values(ARCHIVE_PREFIXES)) {
+    for (const archivePrefix of [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)]) {
       acknowledge(
         consumer.taskRole,
         `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`,
@@ -309,6 +311,13 @@ export class SentimentStack extends Stack {
       statements: [...monitorStatements(data.stream, tables.leaseTable), putMetricDataStatement([s.metricsNamespace])],
     });
     this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
+    const compaction = new CuratedCompaction(this, 'Curated', {
+      ...common,
+      bucket: data.bucket,
+      size: s.jobSize,
+      baseEnvironment: base,
+      logFile: LOG_TO_STDERR,
+    });
     new ScheduledJobs(this, 'Schedules', {
       cluster,
       subnets: vpc.selectSubnets(privateSubnets).subnets,
@@ -336,6 +345,7 @@ export class SentimentStack extends Stack {
           description: 'Checkpoint monitor: publish lag metrics (monitor --publish)',
           retries: 0,
         },
+        compaction.job,
       ],
     });
     suppressStackFindings(this);
