@@ -21,6 +21,7 @@ import type { Construct } from 'constructs';
 import type { DeploySettings } from './deploy-settings';
 import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
+import { AnalyticsCatalog, DEFAULT_BYTES_SCANNED_CUTOFF } from './analytics-catalog';
 import { CURATED_ENV, CURATED_PREFIXES, CuratedCompaction } from './curated-compaction';
 import { ScheduledJobs } from './scheduled-jobs';
 import { ARCHIVE_PREFIXES, StreamAndArchive } from './stream-and-archive';
@@ -311,6 +312,14 @@ export class SentimentStack extends Stack {
       statements: [...monitorStatements(data.stream, tables.leaseTable), putMetricDataStatement([s.metricsNamespace])],
     });
     this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
+    new AnalyticsCatalog(this, 'Analytics', {
+      bucket: data.bucket,
+      prefixes: { raw: ARCHIVE_PREFIXES.data, errors: ARCHIVE_PREFIXES.errors, curated: CURATED_PREFIXES.data },
+      databaseName: prefix.replace(/-/g, '_'),
+      bytesScannedCutoffPerQuery: DEFAULT_BYTES_SCANNED_CUTOFF,
+      resultsRetentionDays: 7,
+      removalPolicy,
+    });
     const compaction = new CuratedCompaction(this, 'Curated', {
       ...common,
       bucket: data.bucket,

@@ -1,5 +1,6 @@
-// The analysts' side of the deployment: the curated sink turned on for the consumer, and the hourly compaction job.
+// The analysts' side of the deployment: the curated sink, hourly compaction, the Glue catalog with projection, the Athena workgroup.
 import { expect } from 'chai';
+import { Match } from 'aws-cdk-lib/assertions';
 import { removeSynth, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
 
 describe('deploy: the curated dataset and its compaction', function () {
@@ -50,5 +51,81 @@ describe('deploy: the curated dataset and its compaction', function () {
     expect(JSON.stringify(objects?.Resource)).to.not.include('/raw/');
     const deletes = statementsOfRole(synth.template, '').filter((st) => st.Action.includes('s3:DeleteObject'));
     expect(deletes.every((st) => !JSON.stringify(st.Resource).includes('/raw/'))).to.equal(true);
+  });
+
+  type TableInput = {
+    Name: string;
+    PartitionKeys: { Name: string; Type: string }[];
+    Parameters: Record<string, string>;
+    StorageDescriptor: {
+      Columns: { Name: string; Type: string }[];
+      SerdeInfo: { SerializationLibrary: string; Parameters?: Record<string, string> };
+    };
+  };
+  const tableInputs = (): Map<string, TableInput> =>
+    new Map(
+      Object.values(synth.template.findResources('AWS::Glue::Table')).map((resource) => {
+        const input = (resource.Properties as { TableInput: TableInput }).TableInput;
+        return [input.Name, input];
+      }),
+    );
+
+  it('catalogues posts, vehicle_readings, raw_records and dead_letters in one Glue database, no crawler', () => {
+    synth.template.resourceCountIs('AWS::Glue::Database', 1);
+    synth.template.resourceCountIs('AWS::Glue::Crawler', 0);
+    expect([...tableInputs().keys()].sort()).to.deep.equal([
+      'dead_letters',
+      'posts',
+      'raw_records',
+      'vehicle_readings',
+    ]);
+    const posts = tableInputs().get('posts');
+    expect(posts?.StorageDescriptor.SerdeInfo.SerializationLibrary).to.include('ParquetHiveSerDe');
+    expect(posts?.StorageDescriptor.Columns).to.deep.include({ Name: 'hashtags', Type: 'array<string>' });
+    expect(posts?.StorageDescriptor.Columns).to.deep.include({ Name: 'sentiment_label', Type: 'string' });
+    const raw = tableInputs().get('raw_records');
+    expect(raw?.StorageDescriptor.SerdeInfo.Parameters).to.include({
+      'mapping.shard_id': 'shardId',
+      'mapping.approximate_arrival_timestamp': 'approximateArrivalTimestamp',
+    });
+  });
+
+  it('projects the partitions: dt and hour for the curated tables, the hour folders and the reason for the archive', () => {
+    const posts = tableInputs().get('posts');
+    expect(posts?.PartitionKeys.map((key) => key.Name)).to.deep.equal(['dt', 'hour']);
+    expect(posts?.Parameters).to.include({
+      'projection.enabled': 'true',
+      'projection.dt.type': 'date',
+      'projection.dt.format': 'yyyy-MM-dd',
+      'projection.hour.type': 'integer',
+      'projection.hour.digits': '2',
+    });
+    expect(JSON.stringify(posts?.Parameters['storage.location.template'])).to.include(
+      '/curated/posts/dt=${dt}/hour=${hour}/',
+    );
+    const raw = tableInputs().get('raw_records');
+    expect(raw?.Parameters).to.include({ 'projection.hour.type': 'date', 'projection.hour.format': 'yyyy/MM/dd/HH' });
+    expect(JSON.stringify(raw?.Parameters['storage.location.template'])).to.include('/raw/${hour}/');
+    const dead = tableInputs().get('dead_letters');
+    expect(dead?.PartitionKeys.map((key) => key.Name)).to.deep.equal(['reason_folder', 'hour']);
+    expect(dead?.Parameters['projection.reason_folder.values']).to.include('invalid-json');
+    expect(JSON.stringify(dead?.Parameters['storage.location.template'])).to.include(
+      '/errors/${reason_folder}/${hour}/',
+    );
+  });
+
+  it('gives analysts an Athena workgroup with encrypted results, an enforced configuration and a scan limit', () => {
+    synth.template.hasResourceProperties('AWS::Athena::WorkGroup', {
+      WorkGroupConfiguration: {
+        EnforceWorkGroupConfiguration: true,
+        BytesScannedCutoffPerQuery: 10 * 1024 ** 3,
+        ResultConfiguration: Match.objectLike({ EncryptionConfiguration: { EncryptionOption: 'SSE_S3' } }),
+      },
+    });
+    synth.template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-results', ExpirationInDays: 7 })]),
+      },
+    });
   });
 });
