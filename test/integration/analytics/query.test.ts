@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NullLogger } from '../../../common/logger';
+import { REPO_ROOT } from '../../../common/repo-root';
 import { runQueryCli } from '../../../analytics/query/query-cli';
 import { CuratedSink } from '../../../consumer/sinks/curated/curated-sink';
 import { S3ObjectStore } from '../../../consumer/sinks/s3/s3-object-store';
@@ -116,5 +117,42 @@ describe('npm run query against s3rver', function () {
     expect(bad.err.join('\n')).to.match(/query failed: .*nothing/);
     expect(fs.statSync(path.join(standIns.directory, 'mirror', 'curated')).mtimeMs).to.equal(before);
     expect((await query()).code).to.equal(2);
+  });
+
+  it('answers the three analyst queries of docs/analysts.md as printed', async () => {
+    const doc = fs.readFileSync(path.join(REPO_ROOT, 'docs', 'analysts.md'), 'utf8');
+    const blocks = new Map(
+      [...doc.matchAll(/```sql\n-- analysts: ([^\n]+)\n([\s\S]*?)```/g)].map((m) => [m[1] ?? '', m[2] ?? '']),
+    );
+    expect([...blocks.keys()]).to.deep.equal([
+      'negative share by day',
+      'top hashtags of negative posts',
+      "a vehicle's speed over a day",
+    ]);
+    const answer = async (name: string): Promise<Record<string, unknown>[]> => {
+      const { code, out, err } = await query(blocks.get(name) ?? '', '--format', 'json');
+      expect(code, err.join('\n')).to.equal(0);
+      return JSON.parse(out[0] ?? '[]') as Record<string, unknown>[];
+    };
+    const posts = items.filter((item) => item.decoded.kind === 'post' && item.sentiment?.ok === true);
+    const negative = posts.filter((item) => item.sentiment?.ok === true && item.sentiment.label === 'NEGATIVE');
+    const share = await answer('negative share by day');
+    expect(share).to.have.length(1);
+    expect(share[0]).to.include({
+      dt: '2026-11-22',
+      negative_pct: Math.round((1000 * negative.length) / posts.length) / 10,
+    });
+    expect(Number(share[0]?.scored_posts)).to.equal(posts.length);
+    const tags = await answer('top hashtags of negative posts');
+    const traffic = negative.filter(
+      (item) => item.decoded.kind === 'post' && item.decoded.post.hashtags.includes('traffic'),
+    );
+    expect(tags.find((row) => row.hashtag === 'traffic')?.negative_posts).to.satisfy(
+      (n: unknown) => Number(n) === traffic.length,
+    );
+    const speed = await answer("a vehicle's speed over a day");
+    expect(speed).to.have.length(1);
+    expect(speed[0]).to.include({ hour: '09' });
+    expect(Number(speed[0]?.readings)).to.equal(1);
   });
 });
