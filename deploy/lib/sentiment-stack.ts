@@ -23,6 +23,7 @@ import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
 import { AnalyticsCatalog, DEFAULT_BYTES_SCANNED_CUTOFF } from './analytics-catalog';
 import { CURATED_ENV, CURATED_PREFIXES, CuratedCompaction } from './curated-compaction';
+import { retentionRules } from './retention-rules';
 import { ScheduledJobs } from './scheduled-jobs';
 import { ARCHIVE_PREFIXES, StreamAndArchive } from './stream-and-archive';
 import {
@@ -92,6 +93,11 @@ export class SentimentStack extends Stack {
       retentionHours: s.retentionHours,
       archiveTransitionDays: s.archiveTransitionDays,
       removalPolicy,
+      lifecycleRules: retentionRules(s.retention, {
+        raw: ARCHIVE_PREFIXES.data,
+        errors: ARCHIVE_PREFIXES.errors,
+        curated: CURATED_PREFIXES.data,
+      }),
     });
     const tables = new LeaseTables(this, 'Leases', {
       applicationName: s.applicationName,

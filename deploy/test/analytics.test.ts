@@ -8,7 +8,13 @@ describe('deploy: the curated dataset and its compaction', function () {
   let synth: Synthesised;
   after(() => removeSynth(synth));
   before(() => {
-    synth = synthesise({ reportFrom: 'reports@city.example', reportTo: 'team@city.example' });
+    synth = synthesise({
+      reportFrom: 'reports@city.example',
+      reportTo: 'team@city.example',
+      rawRetentionDays: '730',
+      deadLetterRetentionDays: '90',
+      curatedRetentionDays: '365',
+    });
   });
 
   it('passes cdk-nag with the new roles acknowledged', () => {
@@ -125,6 +131,18 @@ describe('deploy: the curated dataset and its compaction', function () {
     synth.template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {
         Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-results', ExpirationInDays: 7 })]),
+      },
+    });
+  });
+
+  it('expires the raw archive, the dead letters and the curated dataset by S3 lifecycle when retention is set', () => {
+    synth.template.hasResourceProperties('AWS::S3::Bucket', {
+      LifecycleConfiguration: {
+        Rules: Match.arrayWith([
+          Match.objectLike({ Id: 'expire-raw-archive', Prefix: 'raw/', ExpirationInDays: 730, Status: 'Enabled' }),
+          Match.objectLike({ Id: 'expire-dead-letters', Prefix: 'errors/', ExpirationInDays: 90 }),
+          Match.objectLike({ Id: 'expire-curated', Prefix: 'curated/', ExpirationInDays: 365 }),
+        ]),
       },
     });
   });
