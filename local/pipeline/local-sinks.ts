@@ -7,11 +7,19 @@ import { postTable, vehicleTable } from '../../consumer/sinks/redshift/table-spe
 export const LOCAL_POSTS_TABLE = 'public.post_sentiment';
 export const LOCAL_VEHICLES_TABLE = 'public.vehicle_readings';
 
-/** Sink settings for consumer children (see consumer/sinks/sink-config.ts): s3rver bucket, PostgreSQL without TLS. */
-export function localSinkEnv(bucket: string, postgresUrl: string): Record<string, string> {
+/**
+ * Sink settings for consumer children (see consumer/sinks/sink-config.ts): s3rver bucket, PostgreSQL without TLS.
+ * `curated`: also the curated Parquet dataset under its default prefixes (npm start; runs that give the archive a
+ * per-run prefix leave it off, since its progress objects are keyed by shard id only).
+ */
+export function localSinkEnv(
+  bucket: string,
+  postgresUrl: string,
+  options: { curated?: boolean } = {},
+): Record<string, string> {
   return {
     ARCHIVE_BUCKET: bucket,
-    CURATED_ENABLED: 'true',
+    ...(options.curated === true ? { CURATED_ENABLED: 'true' } : {}),
     REDSHIFT_URL: postgresUrl,
     REDSHIFT_DIALECT: 'postgresql',
     REDSHIFT_TLS: 'false',
