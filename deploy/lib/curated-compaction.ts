@@ -4,21 +4,19 @@ import type { ContainerImage } from 'aws-cdk-lib/aws-ecs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { CURATED_PREFIXES, consumerEnv } from '../../consumer/config/consumer-settings';
 import type { TaskSize } from './deploy-settings';
 import { acknowledge, arnToken } from './nag-suppressions';
 import type { ScheduledJob } from './scheduled-jobs';
 import { archiveStatements } from './task-policies';
 import { WorkerTask } from './worker-task';
 
-/** The consumer's curated prefixes (consumer/sinks/sink-config.ts defaults): Parquet data and per-shard progress. */
-export const CURATED_PREFIXES = { data: 'curated', state: 'curated-state' } as const;
-
-/** The consumer's environment that turns the curated sink on, in the archive bucket. */
-export const CURATED_ENV: Readonly<Record<string, string>> = {
-  CURATED_ENABLED: 'true',
-  CURATED_PREFIX: CURATED_PREFIXES.data,
-  CURATED_STATE_PREFIX: CURATED_PREFIXES.state,
-};
+/** What compaction reads like the consumer: the curated dataset in the archive bucket under the default prefixes. */
+const CURATED_ENV = consumerEnv({
+  curatedEnabled: true,
+  curatedPrefix: CURATED_PREFIXES.data,
+  curatedStatePrefix: CURATED_PREFIXES.state,
+});
 
 /** Twenty past every hour: the previous hour closed 80 minutes ago under the default 60-minute grace. */
 export const COMPACTION_SCHEDULE = 'cron(20 * * * ? *)';
@@ -49,7 +47,7 @@ export class CuratedCompaction extends Construct {
       environment: {
         ...props.baseEnvironment,
         ...CURATED_ENV,
-        ARCHIVE_BUCKET: props.bucket.bucketName,
+        ...consumerEnv({ archiveBucket: props.bucket.bucketName }),
         COMPACT_LOG_FILE: props.logFile,
       },
       statements: archiveStatements(props.bucket, prefixes, ['s3:PutObject', 's3:GetObject', 's3:DeleteObject']),

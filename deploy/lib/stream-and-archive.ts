@@ -10,6 +10,7 @@ import {
   type LifecycleRule,
 } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ARCHIVE_PREFIXES } from '../../consumer/config/consumer-settings';
 
 export interface StreamAndArchiveProps {
   readonly streamName: string;
@@ -20,9 +21,6 @@ export interface StreamAndArchiveProps {
   /** More lifecycle rules for the archive bucket (retention-rules.ts: expiry per dataset). */
   readonly lifecycleRules?: readonly LifecycleRule[];
 }
-
-/** The consumer's archive prefixes (consumer/sinks/sink-config.ts defaults): data, dead letters, per-shard progress. */
-export const ARCHIVE_PREFIXES = { data: 'raw', errors: 'errors', state: 'archive-state' } as const;
 
 export class StreamAndArchive extends Construct {
   public readonly stream: Stream;
