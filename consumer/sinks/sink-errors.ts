@@ -37,3 +37,10 @@ export class DataApiStatementError extends ToolkitError {
     super('REDSHIFT_STATEMENT_FAILED', `Data API statement ${status}: ${message}`, { retryable });
   }
 }
+
+/** A curated Parquet object cannot be read back (compaction, forget): rewriting it could drop rows. */
+export class CuratedObjectError extends ToolkitError {
+  public constructor(key: string, cause: unknown) {
+    super('CURATED_OBJECT_UNREADABLE', `curated object ${key} is not readable Parquet`, { cause });
+  }
+}
