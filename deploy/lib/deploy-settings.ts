@@ -1,5 +1,6 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
 
@@ -54,6 +55,8 @@ export interface DeploySettings {
   readonly archiveTransitionDays: number;
   /** Keep the bucket, tables and stream on `cdk destroy` (true), or delete them with the stack. */
   readonly retainData: boolean;
+  /** Days each S3 dataset is kept before S3 lifecycle deletes it; 0 keeps it for ever (docs/analysts.md). */
+  readonly retention: { readonly rawDays: number; readonly deadLetterDays: number; readonly curatedDays: number };
   readonly redshift: RedshiftSettings;
   readonly consumer: TaskSize & {
     readonly minTasks: number;
@@ -67,6 +70,10 @@ export interface DeploySettings {
   /** The hashtag the collector follows (required with a source). */
   readonly collectorHashtag: string;
   readonly alertEmails: readonly string[];
+  /** A Secrets Manager secret (created by you) whose value is the chat webhook URL; absent: no webhook. */
+  readonly alertWebhookSecretArn?: string;
+  /** ALERT_WEBHOOK_FORMAT: auto (from the URL's host), slack or teams. */
+  readonly alertWebhookFormat: 'auto' | 'slack' | 'teams';
   readonly reportFrom: string;
   readonly reportTo: readonly string[];
   /** IANA time zone of every schedule (EventBridge Scheduler handles daylight saving). */
@@ -103,6 +110,9 @@ export const CONTEXT_KEYS = [
   'lambdaTimeoutSeconds',
   'archiveTransitionDays',
   'retainData',
+  'rawRetentionDays',
+  'deadLetterRetentionDays',
+  'curatedRetentionDays',
   'redshift',
   'redshiftDatabase',
   'redshiftBaseCapacity',
@@ -122,6 +132,8 @@ export const CONTEXT_KEYS = [
   'collectorSource',
   'collectorHashtag',
   'alertEmails',
+  'alertWebhookSecretArn',
+  'alertWebhookFormat',
   'reportFrom',
   'reportTo',
   'timeZone',
@@ -215,6 +227,9 @@ export function readDeploySettings(context: Source): DeploySettings {
   const maxTasks = reader.integer('consumerMaxTasks', Math.max(minTasks, shardCount), { min: 1, max: 100 });
   if (maxTasks < minTasks) reader.problem(`consumerMaxTasks (${maxTasks}) must be >= consumerMinTasks (${minTasks})`);
   const alertEmails = list(reader.string('alertEmails', ''));
+  const alertWebhookSecretArn = reader.string('alertWebhookSecretArn');
+  if (alertWebhookSecretArn !== undefined && !/^arn:aws[a-z-]*:secretsmanager:/.test(alertWebhookSecretArn))
+    reader.problem('alertWebhookSecretArn must be a Secrets Manager secret ARN');
   const reportTo = list(reader.string('reportTo', ''));
   const reportFrom = reader.string('reportFrom', EXAMPLE_REPORT_FROM);
   for (const address of [...alertEmails, ...reportTo, reportFrom])
@@ -233,10 +248,11 @@ export function readDeploySettings(context: Source): DeploySettings {
   const metricsNamespace = reader.string('metricsNamespace', DEFAULT_METRICS_NAMESPACE);
   if (metricsNamespace.startsWith('AWS/')) reader.problem('metricsNamespace must not start with "AWS/"');
   const stopTimeoutSeconds = reader.integer('stopTimeoutSeconds', 60, { min: 30, max: 120 });
+  const retentionHours = reader.integer('retentionHours', 24, { min: 24, max: 8760 });
   return reader.finish({
     ...names,
     shardCount,
-    retentionHours: reader.integer('retentionHours', 24, { min: 24, max: 8760 }),
+    retentionHours,
     // The project's default generation (daemon/kcl-generation.ts), so local runs and the deployment agree.
     kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3'),
     retrievalMode: reader.oneOf('retrievalMode', ['POLLING', 'FANOUT'] as const, 'POLLING'),
@@ -244,6 +260,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     lambdaConsumer: readLambdaConsumer(reader),
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
+    retention: readRetention(reader, retentionHours),
     redshift: readRedshift(reader),
     consumer: {
       ...consumerSize,
@@ -256,6 +273,8 @@ export function readDeploySettings(context: Source): DeploySettings {
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
     ...readCollector(reader),
     alertEmails,
+    ...(alertWebhookSecretArn === undefined ? {} : { alertWebhookSecretArn }),
+    alertWebhookFormat: reader.oneOf('alertWebhookFormat', ['auto', 'slack', 'teams'] as const, 'auto'),
     reportFrom,
     reportTo,
     timeZone,
@@ -265,7 +284,9 @@ export function readDeploySettings(context: Source): DeploySettings {
     ...(imageUri === undefined ? {} : { imageUri }),
     metricsNamespace,
     logRetentionDays: reader.integer('logRetentionDays', 30, { min: 1, max: 3653 }),
-    checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', 300_000, { min: 60_000 }),
+    checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', MONITOR_SETTINGS.checkpointAgeAlarmMs.default, {
+      min: 60_000,
+    }),
     scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
   });
 }
@@ -280,6 +301,23 @@ function readLambdaConsumer(reader: ConfigReader): LambdaConsumerSettings {
     memoryMiB: reader.integer('lambdaMemoryMiB', 1024, { min: 128, max: 10_240 }),
     timeoutSeconds,
   };
+}
+
+function readRetention(reader: ConfigReader, streamRetentionHours: number): DeploySettings['retention'] {
+  const days = (key: string): number => reader.integer(key, 0, { min: 0, max: 36_500 });
+  const retention = {
+    rawDays: days('rawRetentionDays'),
+    deadLetterDays: days('deadLetterRetentionDays'),
+    curatedDays: days('curatedRetentionDays'),
+  };
+  // A replay from the stream must find the objects its progress names: keep every dataset longer than the stream.
+  const streamDays = Math.ceil(streamRetentionHours / 24);
+  for (const [key, value] of Object.entries(retention))
+    if (value !== 0 && value <= streamDays)
+      reader.problem(
+        `${key.replace('Days', 'RetentionDays')} ${value} must be 0 (keep) or longer than the stream's retention (${streamDays} days)`,
+      );
+  return retention;
 }
 
 function readCollector(reader: ConfigReader): {

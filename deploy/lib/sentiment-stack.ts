@@ -21,8 +21,11 @@ import type { Construct } from 'constructs';
 import type { DeploySettings } from './deploy-settings';
 import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
+import { AnalyticsCatalog, DEFAULT_BYTES_SCANNED_CUTOFF } from './analytics-catalog';
+import { CuratedCompaction } from './curated-compaction';
+import { retentionRules } from './retention-rules';
 import { ScheduledJobs } from './scheduled-jobs';
-import { ARCHIVE_PREFIXES, StreamAndArchive } from './stream-and-archive';
+import { StreamAndArchive } from './stream-and-archive';
 import {
   archiveStatements,
   comprehendStatement,
@@ -41,8 +44,13 @@ import { WorkerTask } from './worker-task';
 import { LambdaConsumer } from './lambda-consumer';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
-
-/** The repo root: the worker image's build context (deploy/image/Dockerfile, filtered by .dockerignore). */
+import { ARCHIVE_PREFIXES, CURATED_PREFIXES, consumerEnv } from '../../consumer/config/consumer-settings';
+import { collectorEnv } from '../../collector/collector-settings';
+import { monitorEnv } from '../../operator/monitor/monitor-settings';
+import { scalerEnv } from '../../operator/scaler/scaler-settings';
+import { ALERT_SETTINGS, alertEnv } from '../../reporting/alerts/alert-settings';
+import { postsSourceEnv } from '../../reporting/posts/posts-settings';
+import { reportEnv } from '../../reporting/report/report-settings';
 /** The Node jobs' winston file (`<TOOL>_LOG_FILE`): stderr, which the awslogs driver sends to CloudWatch Logs. */
 const LOG_TO_STDERR = '/dev/stderr';
 const MONITOR_STATE_DIR = '/app/.local/monitor';
@@ -91,6 +99,11 @@ export class SentimentStack extends Stack {
       retentionHours: s.retentionHours,
       archiveTransitionDays: s.archiveTransitionDays,
       removalPolicy,
+      lifecycleRules: retentionRules(s.retention, {
+        raw: ARCHIVE_PREFIXES.data,
+        errors: ARCHIVE_PREFIXES.errors,
+        curated: CURATED_PREFIXES.data,
+      }),
     });
     const tables = new LeaseTables(this, 'Leases', {
       applicationName: s.applicationName,
@@ -112,44 +125,46 @@ export class SentimentStack extends Stack {
       stream: data.stream,
       streamName: s.streamName,
       checkpointAgeAlarmMs: s.checkpointAgeAlarmMs,
+      ...(s.alertWebhookSecretArn === undefined ? {} : { webhookSecretArn: s.alertWebhookSecretArn }),
     });
     const sender = new EmailIdentity(this, 'ReportSender', { identity: Identity.email(s.reportFrom) });
 
     const cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });
     const image = workerImage(this, s.imageUri);
     const common = { image, logRetention, removalPolicy };
-    const base = { AWS_REGION: this.region, METRICS_NAMESPACE: s.metricsNamespace, LOG_LEVEL: 'info' };
+    // Every task: its region, the metrics namespace (consumer and monitor publish there), the consumer's log level.
+    const base = consumerEnv({ awsRegion: this.region, metricsNamespace: s.metricsNamespace, logLevel: 'info' });
     const pgSecret = { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(warehouse.secret, 'password') };
-    const pgEnv = { REDSHIFT_URL: warehouse.pgUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE };
+    const pgEnv = postsSourceEnv({ redshiftUrl: warehouse.pgUrl, redshiftPostsTable: POSTS_TABLE });
 
     const consumerSg = new SecurityGroup(this, 'ConsumerSecurityGroup', {
       vpc,
       description: 'Consumer tasks: outbound only',
     });
-    // The consumer's settings (consumer/config/consumer-config.ts), the same for the KCL processor and the Lambda handler.
-    const consumerEnv = {
+    // The consumer's settings (consumer/config/consumer-settings.ts): the same for the KCL processor and the Lambda handler.
+    const consumerEnvironment = {
       ...base,
-      KINESIS_STREAM_NAME: s.streamName,
-      KCL_APPLICATION_NAME: s.applicationName,
-      SINKS: 'all',
-      ARCHIVE_BUCKET: data.bucket.bucketName,
-      ARCHIVE_PREFIX: ARCHIVE_PREFIXES.data,
-      ARCHIVE_ERROR_PREFIX: ARCHIVE_PREFIXES.errors,
-      ARCHIVE_STATE_PREFIX: ARCHIVE_PREFIXES.state,
-      REDSHIFT_MODE: 'data-api',
-      REDSHIFT_DIALECT: 'redshift',
-      REDSHIFT_POSTS_TABLE: POSTS_TABLE,
-      REDSHIFT_VEHICLES_TABLE: VEHICLES_TABLE,
+      ...consumerEnv({ streamName: s.streamName, applicationName: s.applicationName }),
+      ...consumerEnv({
+        sinks: 'all',
+        archiveBucket: data.bucket.bucketName,
+        archivePrefix: ARCHIVE_PREFIXES.data,
+        archiveErrorPrefix: ARCHIVE_PREFIXES.errors,
+        archiveStatePrefix: ARCHIVE_PREFIXES.state,
+        curatedEnabled: true,
+        curatedPrefix: CURATED_PREFIXES.data,
+        curatedStatePrefix: CURATED_PREFIXES.state,
+        redshiftMode: 'data-api',
+        redshiftDialect: 'redshift',
+        redshiftPostsTable: POSTS_TABLE,
+        redshiftVehiclesTable: VEHICLES_TABLE,
+      }),
       ...warehouse.dataApiEnv,
-      SENTIMENT_ANALYZER: s.sentimentAnalyzer,
-      METRICS_MODE: 'cloudwatch',
+      ...consumerEnv({ sentimentAnalyzer: s.sentimentAnalyzer, metricsMode: 'cloudwatch' }),
     };
+    const sinkPrefixes = [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)];
     const sinkStatements = [
-      ...archiveStatements(data.bucket, Object.values(ARCHIVE_PREFIXES), [
-        's3:PutObject',
-        's3:GetObject',
-        's3:AbortMultipartUpload',
-      ]),
+      ...archiveStatements(data.bucket, sinkPrefixes, ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']),
       ...redshiftDataStatements(warehouse.targetArn),
       secretReadStatement(warehouse.secret.secretArn),
       ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
@@ -157,19 +172,20 @@ export class SentimentStack extends Stack {
     if (s.consumerMode === 'kcl')
       this.kclConsumer(
         s,
-        { ...common, cluster, vpc, subnets: privateSubnets, securityGroup: consumerSg },
+        { ...common, cluster, subnets: privateSubnets, securityGroup: consumerSg },
         data,
         tables,
-        consumerEnv,
+        consumerEnvironment,
         sinkStatements,
+        sinkPrefixes,
       );
     else
       new LambdaConsumer(this, 'LambdaConsumer', {
         settings: s.lambdaConsumer,
         stream: data.stream,
-        environment: consumerEnv,
+        environment: consumerEnvironment,
         archiveBucket: data.bucket,
-        archivePrefixes: Object.values(ARCHIVE_PREFIXES),
+        archivePrefixes: sinkPrefixes,
         statements: [putMetricDataStatement([s.metricsNamespace]), ...sinkStatements],
         vpc,
         subnets: privateSubnets,
@@ -205,11 +221,21 @@ export class SentimentStack extends Stack {
       environment: {
         ...base,
         ...pgEnv,
-        ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn,
-        ALERT_FILE: 'none',
-        ALERT_LOG_FILE: LOG_TO_STDERR,
+        ...alertEnv({
+          snsTopicArn: alerting.topic.topicArn,
+          alertsFile: 'none',
+          logFile: LOG_TO_STDERR,
+          webhookFormat: s.alertWebhookFormat,
+          // The alert's times in the zone of the schedules and the report, not the container's UTC.
+          timeZone: s.timeZone,
+        }),
       },
-      secrets: pgSecret,
+      secrets: {
+        ...pgSecret,
+        ...(alerting.webhookSecret === undefined
+          ? {}
+          : { [ALERT_SETTINGS.webhookUrl.variable]: EcsSecret.fromSecretsManager(alerting.webhookSecret) }),
+      },
       statements: [],
     });
     // Not grantPublish: it adds the wildcard action kms:GenerateDataKey*; publishing to an encrypted topic needs exactly these.
@@ -241,11 +267,13 @@ export class SentimentStack extends Stack {
       environment: {
         ...base,
         ...pgEnv,
-        REPORT_TRANSPORT: 'ses',
-        REPORT_FROM: s.reportFrom,
-        REPORT_TO: s.reportTo.join(','),
-        REPORT_TIME_ZONE: s.timeZone,
-        REPORT_LOG_FILE: LOG_TO_STDERR,
+        ...reportEnv({
+          transport: 'ses',
+          from: s.reportFrom,
+          to: s.reportTo.join(','),
+          timeZone: s.timeZone,
+          logFile: LOG_TO_STDERR,
+        }),
       },
       secrets: pgSecret,
       statements: [sendReportStatement(this, [sender.emailIdentityName, ...s.reportTo])],
@@ -256,11 +284,13 @@ export class SentimentStack extends Stack {
       command: ['node', 'dist/scripts/scaler.js', 'run', '--stream', s.streamName, '--json'],
       environment: {
         ...base,
-        STREAM_NAME: s.streamName,
-        SCALER_TABLE: tables.scalerTable.tableName,
-        SCALER_MAX_SHARDS: String(s.scalerMaxShards),
-        SCALER_OPERATOR: 'eventbridge-scheduler',
-        SCALER_LOG_FILE: LOG_TO_STDERR,
+        ...scalerEnv({
+          streamName: s.streamName,
+          table: tables.scalerTable.tableName,
+          maxShards: s.scalerMaxShards,
+          operator: 'eventbridge-scheduler',
+          logFile: LOG_TO_STDERR,
+        }),
       },
       statements: scalerStatements(data.stream, tables.scalerTable),
     });
@@ -284,15 +314,32 @@ export class SentimentStack extends Stack {
             ],
             environment: {
               ...base,
-              KCL_APPLICATION_NAME: s.applicationName,
-              STREAM_NAME: s.streamName,
-              LEASE_TABLE: leaseTable.tableName,
-              MONITOR_LOG_FILE: LOG_TO_STDERR,
-              MONITOR_STATE_FILE: `${MONITOR_STATE_DIR}/state.json`,
+              ...monitorEnv({
+                application: s.applicationName,
+                streamName: s.streamName,
+                leaseTable: leaseTable.tableName,
+                logFile: LOG_TO_STDERR,
+                stateFile: `${MONITOR_STATE_DIR}/state.json`,
+              }),
             },
             statements: [...monitorStatements(data.stream, leaseTable), putMetricDataStatement([s.metricsNamespace])],
           });
     if (monitor !== undefined) this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
+    new AnalyticsCatalog(this, 'Analytics', {
+      bucket: data.bucket,
+      prefixes: { raw: ARCHIVE_PREFIXES.data, errors: ARCHIVE_PREFIXES.errors, curated: CURATED_PREFIXES.data },
+      databaseName: prefix.replace(/-/g, '_'),
+      bytesScannedCutoffPerQuery: DEFAULT_BYTES_SCANNED_CUTOFF,
+      resultsRetentionDays: 7,
+      removalPolicy,
+    });
+    const compaction = new CuratedCompaction(this, 'Curated', {
+      ...common,
+      bucket: data.bucket,
+      size: s.jobSize,
+      baseEnvironment: base,
+      logFile: LOG_TO_STDERR,
+    });
     new ScheduledJobs(this, 'Schedules', {
       cluster,
       subnets: vpc.selectSubnets(privateSubnets).subnets,
@@ -324,6 +371,7 @@ export class SentimentStack extends Stack {
                 retries: 0,
               },
             ]),
+        compaction.job,
       ],
     });
     suppressStackFindings(this);
@@ -337,14 +385,14 @@ export class SentimentStack extends Stack {
       logRetention: RetentionDays;
       removalPolicy: RemovalPolicy;
       cluster: Cluster;
-      vpc: Vpc;
       subnets: { subnetType: SubnetType };
       securityGroup: SecurityGroup;
     },
     data: StreamAndArchive,
     tables: LeaseTables,
-    consumerEnv: Readonly<Record<string, string>>,
+    consumerEnvironment: Readonly<Record<string, string>>,
     sinkStatements: readonly PolicyStatement[],
+    sinkPrefixes: readonly string[],
   ): void {
     const leaseTable = tables.leaseTable;
     if (leaseTable === undefined) throw new Error('the KCL consumer needs its lease table');
@@ -355,7 +403,7 @@ export class SentimentStack extends Stack {
       size: s.consumer,
       stopTimeout: Duration.seconds(s.consumer.stopTimeoutSeconds),
       environment: {
-        ...consumerEnv,
+        ...consumerEnvironment,
         KCL_GENERATION: s.kclGeneration,
         KCL_RETRIEVAL_MODE: s.retrievalMode,
         KCL_METRICS_LEVEL: 'SUMMARY',
@@ -381,7 +429,7 @@ export class SentimentStack extends Stack {
       `IAM5[Resource::${arnToken(leaseTable)}/index/*]`,
       `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`,
     );
-    for (const archivePrefix of Object.values(ARCHIVE_PREFIXES)) {
+    for (const archivePrefix of sinkPrefixes) {
       acknowledge(
         consumer.taskRole,
         `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`,
@@ -497,7 +545,7 @@ export class SentimentStack extends Stack {
         '--log-file',
         LOG_TO_STDERR,
       ],
-      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName },
+      environment: collectorEnv({ awsRegion: this.region, streamName: s.streamName }),
       secrets,
       statements: producerStatements(data.stream),
     });

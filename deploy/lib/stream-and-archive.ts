@@ -1,8 +1,16 @@
 // The Kinesis stream (provisioned, encrypted) and the S3 archive bucket (encrypted, private, TLS only, optional colder storage).
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Stream, StreamEncryption, StreamMode } from 'aws-cdk-lib/aws-kinesis';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  StorageClass,
+  type LifecycleRule,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ARCHIVE_PREFIXES } from '../../consumer/config/consumer-settings';
 
 export interface StreamAndArchiveProps {
   readonly streamName: string;
@@ -10,10 +18,9 @@ export interface StreamAndArchiveProps {
   readonly retentionHours: number;
   readonly archiveTransitionDays: number;
   readonly removalPolicy: RemovalPolicy;
+  /** More lifecycle rules for the archive bucket (retention-rules.ts: expiry per dataset). */
+  readonly lifecycleRules?: readonly LifecycleRule[];
 }
-
-/** The consumer's archive prefixes (consumer/sinks/sink-config.ts defaults): data, dead letters, per-shard progress. */
-export const ARCHIVE_PREFIXES = { data: 'raw', errors: 'errors', state: 'archive-state' } as const;
 
 export class StreamAndArchive extends Construct {
   public readonly stream: Stream;
@@ -62,6 +69,7 @@ export class StreamAndArchive extends Construct {
               },
             ]
           : []),
+        ...(props.lifecycleRules ?? []),
       ],
     });
   }

@@ -10,6 +10,8 @@ import {
   type Synthesised,
 } from './synth-fixture';
 
+const WEBHOOK_SECRET = 'arn:aws:secretsmanager:us-west-2:123456789012:secret:alert-webhook-AbCdEf';
+
 describe('deploy: the default stack', function () {
   this.timeout(300_000);
   let synth: Synthesised;
@@ -21,6 +23,7 @@ describe('deploy: the default stack', function () {
       reportFrom: 'reports@city.example',
       reportTo: 'team@city.example',
       alertEmails: 'ops@city.example',
+      alertWebhookSecretArn: WEBHOOK_SECRET,
     });
   });
 
@@ -136,11 +139,11 @@ describe('deploy: the default stack', function () {
     expect(ddl).to.include('BatchExecuteStatement');
   });
 
-  it('schedules the weekly report, the scaler and the monitor in the named time zone', () => {
+  it('schedules the weekly report, the scaler, the monitor and curated compaction in the named time zone', () => {
     const schedules = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map(
       (r) => r.Properties as { ScheduleExpression: string; ScheduleExpressionTimezone: string; Description: string },
     );
-    expect(schedules).to.have.length(3);
+    expect(schedules).to.have.length(4);
     for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).to.equal('America/Los_Angeles');
     const byName = (word: string): string | undefined =>
       schedules.find((s) => s.Description.includes(word))?.ScheduleExpression;
@@ -184,7 +187,31 @@ describe('deploy: the default stack', function () {
       Namespace: 'KinesisToolkit/Consumer',
       AlarmActions: [Match.anyValue()],
     });
+    // A batch held by a systemic sink failure (issue 25): the consumer's stream-level HeldBatchAgeMilliseconds.
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'HeldBatchAgeMilliseconds',
+      Namespace: 'KinesisToolkit/Consumer',
+      Threshold: 600_000,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [Match.anyValue()],
+    });
     synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it("hands the alerter the chat webhook's URL as an ECS secret, never in its environment", () => {
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Command: ['node', 'dist/scripts/alert.js'],
+          Secrets: Match.arrayWith([{ Name: 'ALERT_WEBHOOK_URL', ValueFrom: WEBHOOK_SECRET }]),
+          Environment: Match.arrayWith([
+            { Name: 'ALERT_WEBHOOK_FORMAT', Value: 'auto' },
+            { Name: 'ALERT_TIME_ZONE', Value: 'America/Los_Angeles' },
+          ]),
+        }),
+      ],
+    });
+    expect(JSON.stringify(synth.template.toJSON())).to.not.match(/"Name":"ALERT_WEBHOOK_URL","Value"/);
   });
 
   it('uses no wildcard action and Resource "*" only for actions AWS defines without resources', () => {

@@ -4,17 +4,30 @@ import { writeEffectiveProperties } from '../../daemon/properties/properties-fil
 import { DEFAULT_JAVA_OPTIONS, startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
 import { trustStoreJavaOptions, type KinesisTls } from '../stand-ins/kinesis-tls';
 import type { StackEndpoints } from '../stand-ins/local-stack';
-import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
+import { localAwsEnv } from '../../common/aws/local-or-cloud';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from '../../daemon/kcl-generation';
+import { AwsClientFactory } from '../../common/aws/client-factory';
+import {
+  deleteDeadWorkersMetrics,
+  releaseDeadWorkersLeaderLock,
+  type LeaderLockOutcome,
+} from '../../daemon/leader-lock';
 
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
  * dashboard about a second after the processor gets it, and a shard still writes at most one archive object per second
  * (the freshness bench checks both). Production keeps 10 s: fewer, larger objects and loads (see README, Freshness).
  */
-export const LOCAL_BATCH_MAX_AGE_MS = '1000';
+export const LOCAL_BATCH_MAX_AGE_MS = 1000;
 
-/** The access key s3rver accepts by default (defined with the local-or-cloud resolution that hands it to the CLIs). */
+/** Short failover and fast polling, so lease moves and reshards settle within a soak or an e2e test. */
+export const FAST_DAEMON_PROPERTIES: Readonly<Record<string, string>> = {
+  failoverTimeMillis: '4000',
+  idleTimeBetweenReadsInMillis: '250',
+  parentShardPollIntervalMillis: '1000',
+  shutdownGraceMillis: '15000',
+};
 
 export interface LocalDaemonOptions {
   readonly endpoints: StackEndpoints;
@@ -49,19 +62,16 @@ export function localConsumerEnv(options: LocalDaemonOptions): Record<string, st
   const { endpoints } = options;
   return {
     // Dummy keys (s3rver insists on S3RVER; the others accept any): real credentials in the caller's environment never reach the stand-ins.
-    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
-    AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
+    ...localAwsEnv(endpoints),
     AWS_SESSION_TOKEN: '',
     AWS_PROFILE: '',
-    AWS_REGION: endpoints.region,
-    AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    ...(endpoints.s3 === undefined ? {} : { AWS_ENDPOINT_URL_S3: endpoints.s3, AWS_S3_FORCE_PATH_STYLE: 'true' }),
-    KINESIS_STREAM_NAME: options.streamName,
-    KCL_APPLICATION_NAME: options.applicationName,
-    SINKS: options.sinks,
-    LOG_DIR: path.join(options.dir, 'logs', 'consumer'),
-    BATCH_MAX_AGE_MS: LOCAL_BATCH_MAX_AGE_MS,
+    ...consumerEnv({
+      streamName: options.streamName,
+      applicationName: options.applicationName,
+      sinks: options.sinks,
+      logDir: path.join(options.dir, 'logs', 'consumer'),
+      batchMaxAgeMs: LOCAL_BATCH_MAX_AGE_MS,
+    }),
     ...options.env,
   };
 }
@@ -83,7 +93,7 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
     regionName: options.endpoints.region,
     ...options.properties,
   });
-  return startKclDaemon({
+  const daemon = startKclDaemon({
     propertiesFile: file,
     generation,
     logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
@@ -92,4 +102,53 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
       ? { javaOptions: [...DEFAULT_JAVA_OPTIONS, ...trustStoreJavaOptions(options.tls)] }
       : {}),
   });
+  if (generation !== 3) return daemon;
+  // A KCL 3 daemon that dies keeps the leader lock for 2 minutes (daemon/leader-lock.ts): once the JVM is gone, before
+  // `exited` resolves, release it, so a restart (or the other workers) leads at once. A daemon stopped for good also
+  // looks alive to the leader for a minute: stop() deletes its metrics entry, so no lease is assigned to it. (Not after
+  // a crash: the supervisor restarts the same workerId, which keeps its leases and its entry.)
+  const exited = daemon.exited.then(async (exit) => {
+    await releaseLocalLeaderLock(options).catch(() => 'none');
+    return exit;
+  });
+  return {
+    ...daemon,
+    exited,
+    stop: async (graceMs) => {
+      await daemon.stop(graceMs);
+      const exit = await exited;
+      await releaseLocalLeaderLock(options, { forgetWorker: true }).catch(() => 'none');
+      return exit;
+    },
+  };
+}
+
+/**
+ * Releases the KCL 3 leader lock if the daemon `options.workerId` (dead, or not started yet) still holds it: call before
+ * starting a daemon in place of one that may have crashed. `forgetWorker` (the daemon was stopped for good): also
+ * deletes its WorkerMetricStats entry. No-op for KCL 2 and when no lock or table exists.
+ */
+export async function releaseLocalLeaderLock(
+  options: LocalDaemonOptions,
+  after: { forgetWorker?: boolean } = {},
+): Promise<LeaderLockOutcome> {
+  if ((options.generation ?? DEFAULT_KCL_GENERATION) !== 3) return 'none';
+  const factory = new AwsClientFactory({
+    region: options.endpoints.region,
+    endpoints: { dynamodb: options.endpoints.dynamodb },
+    s3ForcePathStyle: true,
+  });
+  try {
+    const target = {
+      dynamodb: factory.dynamodb(),
+      coordinatorStateTable:
+        options.properties?.coordinatorStateTableName ?? `${options.applicationName}-CoordinatorState`,
+      workerMetricsTable: options.properties?.workerMetricsTableName ?? `${options.applicationName}-WorkerMetricStats`,
+      workerId: options.workerId,
+    };
+    if (after.forgetWorker === true) await deleteDeadWorkersMetrics(target);
+    return await releaseDeadWorkersLeaderLock(target);
+  } finally {
+    factory.destroy();
+  }
 }

@@ -1,5 +1,6 @@
 // One soak run's pipeline: a fresh stream on the soak stack, the supervised real daemon, traced tweets and poison, delivery checks.
 import { randomBytes } from 'node:crypto';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../common/logger';
 import { createProducer, type KinesisProducer } from '../../producer';
@@ -8,7 +9,7 @@ import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
 import { seedLeaseTable } from '../stand-ins/seed-lease-table';
 import { DEFAULT_KCL_GENERATION, type KclGeneration } from '../../daemon/kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../pipeline/local-sinks';
-import type { LocalDaemonOptions } from '../pipeline/local-daemon';
+import { FAST_DAEMON_PROPERTIES, LOCAL_BATCH_MAX_AGE_MS, type LocalDaemonOptions } from '../pipeline/local-daemon';
 import { superviseDaemon } from '../pipeline/supervised-daemon';
 import type { Supervisor } from '../../daemon/supervisor';
 import { tracedTweet, type TracedRecord } from '../trace/traced-producer';
@@ -20,12 +21,18 @@ import type { SoakStack } from './soak-stack';
 
 export const SOAK_BUCKET = 'soak-archive';
 
-/** Short failover and fast polling, so lease moves and reshards settle within a soak (as in the e2e suite). */
+/**
+ * The e2e suite's fast failover, with reads bounded for kinesis-local on a shared machine: in `npm run chaos --
+ * --faults 20 --seed 11` child shards left unread for minutes were read from TRIM_HORIZON with the KCL's default
+ * 10,000 records (1.8 MB responses); the CPU-starved emulator took longer than the daemon's request timeout, the SDK
+ * pool ran out of connections ("Acquire operation took longer than the configured maximum time") and delivery stood
+ * still for 3 minutes. 1,000 records a call every 500 ms still reads 2,000 records/s per shard, 40 times the soak's
+ * rate (docs/reliability.md).
+ */
 export const SOAK_PROPERTIES: Readonly<Record<string, string>> = {
-  failoverTimeMillis: '4000',
-  idleTimeBetweenReadsInMillis: '250',
-  parentShardPollIntervalMillis: '1000',
-  shutdownGraceMillis: '15000',
+  ...FAST_DAEMON_PROPERTIES,
+  idleTimeBetweenReadsInMillis: '500',
+  maxRecords: '1000',
 };
 
 export interface SoakPipelineOptions {
@@ -97,10 +104,12 @@ export class SoakPipeline {
     const { stack } = options;
     const env = {
       ...localSinkEnv(SOAK_BUCKET, stack.postgresUrl),
-      ARCHIVE_PREFIX: `${runId}/raw`,
-      ARCHIVE_STATE_PREFIX: `${runId}/state`,
-      ARCHIVE_ERROR_PREFIX: `${runId}/errors`,
-      BATCH_MAX_AGE_MS: '1000',
+      ...consumerEnv({
+        archivePrefix: `${runId}/raw`,
+        archiveStatePrefix: `${runId}/state`,
+        archiveErrorPrefix: `${runId}/errors`,
+      }),
+      ...consumerEnv({ batchMaxAgeMs: LOCAL_BATCH_MAX_AGE_MS }),
       ...options.consumerEnv,
     };
     return {
