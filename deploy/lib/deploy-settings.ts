@@ -25,6 +25,20 @@ export interface TaskSize {
   readonly memoryMiB: number;
 }
 
+/** The Lambda consumer's function and event source mapping (consumerMode=lambda). */
+export interface LambdaConsumerSettings {
+  /** Records per invocation (Lambda: 1-10,000; default 500). */
+  readonly batchSize: number;
+  /** Seconds the mapping may wait to fill a batch (0-300). */
+  readonly maxBatchingWindowSeconds: number;
+  /** Retries of a failing batch before its records go to the on-failure destination (0-10,000). */
+  readonly maximumRetryAttempts: number;
+  /** Records older than this are sent to the on-failure destination instead (60-604,800 s). */
+  readonly maximumRecordAgeSeconds: number;
+  readonly memoryMiB: number;
+  readonly timeoutSeconds: number;
+}
+
 export interface DeploySettings {
   readonly stackName: string;
   readonly streamName: string;
@@ -34,6 +48,9 @@ export interface DeploySettings {
   readonly applicationName: string;
   readonly kclGeneration: '2' | '3';
   readonly retrievalMode: 'POLLING' | 'FANOUT';
+  /** `kcl` (default): the MultiLangDaemon on Fargate with lease tables; `lambda`: the Lambda consumer, no KCL resources. */
+  readonly consumerMode: 'kcl' | 'lambda';
+  readonly lambdaConsumer: LambdaConsumerSettings;
   /** Days after which archive objects move to S3 Glacier Instant Retrieval; 0 keeps them in S3 Standard. */
   readonly archiveTransitionDays: number;
   /** Keep the bucket, tables and stream on `cdk destroy` (true), or delete them with the stack. */
@@ -84,6 +101,13 @@ export const CONTEXT_KEYS = [
   'applicationName',
   'kclGeneration',
   'retrievalMode',
+  'consumerMode',
+  'lambdaBatchSize',
+  'lambdaBatchingWindowSeconds',
+  'lambdaMaxRetryAttempts',
+  'lambdaMaxRecordAgeSeconds',
+  'lambdaMemoryMiB',
+  'lambdaTimeoutSeconds',
   'archiveTransitionDays',
   'retainData',
   'rawRetentionDays',
@@ -232,6 +256,8 @@ export function readDeploySettings(context: Source): DeploySettings {
     // The project's default generation (daemon/kcl-generation.ts), so local runs and the deployment agree.
     kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3'),
     retrievalMode: reader.oneOf('retrievalMode', ['POLLING', 'FANOUT'] as const, 'POLLING'),
+    consumerMode: reader.oneOf('consumerMode', ['kcl', 'lambda'] as const, 'kcl'),
+    lambdaConsumer: readLambdaConsumer(reader),
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
     retention: readRetention(reader, retentionHours),
@@ -263,6 +289,18 @@ export function readDeploySettings(context: Source): DeploySettings {
     }),
     scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
   });
+}
+
+function readLambdaConsumer(reader: ConfigReader): LambdaConsumerSettings {
+  const timeoutSeconds = reader.integer('lambdaTimeoutSeconds', 300, { min: 30, max: 900 });
+  return {
+    batchSize: reader.integer('lambdaBatchSize', 500, { min: 1, max: 10_000 }),
+    maxBatchingWindowSeconds: reader.integer('lambdaBatchingWindowSeconds', 1, { min: 0, max: 300 }),
+    maximumRetryAttempts: reader.integer('lambdaMaxRetryAttempts', 10, { min: 0, max: 10_000 }),
+    maximumRecordAgeSeconds: reader.integer('lambdaMaxRecordAgeSeconds', 86_400, { min: 60, max: 604_800 }),
+    memoryMiB: reader.integer('lambdaMemoryMiB', 1024, { min: 128, max: 10_240 }),
+    timeoutSeconds,
+  };
 }
 
 function readRetention(reader: ConfigReader, streamRetentionHours: number): DeploySettings['retention'] {

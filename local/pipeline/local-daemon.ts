@@ -1,7 +1,8 @@
 // Runs the KCL daemon against the local stack: renders the effective properties file and the consumer's environment.
 import * as path from 'node:path';
 import { writeEffectiveProperties } from '../../daemon/properties/properties-file';
-import { startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
+import { DEFAULT_JAVA_OPTIONS, startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
+import { trustStoreJavaOptions, type KinesisTls } from '../stand-ins/kinesis-tls';
 import type { StackEndpoints } from '../stand-ins/local-stack';
 import { localAwsEnv } from '../../common/aws/local-or-cloud';
 import { consumerEnv } from '../../consumer/config/consumer-settings';
@@ -44,7 +45,17 @@ export interface LocalDaemonOptions {
   /** The KCL generation: its jars and, unless `template` is given, its local properties template (default DEFAULT_KCL_GENERATION). */
   readonly generation?: KclGeneration;
   readonly template?: string;
+  /**
+   * `polling` (default): GetRecords over plain HTTP. `fanout`: the KCL's enhanced fan-out (RegisterStreamConsumer,
+   * SubscribeToShard over HTTP/2) against the stand-in's TLS endpoint, trusted through `tls`'s trust store.
+   */
+  readonly retrieval?: RetrievalMode;
+  /** Required with `fanout`: the stand-in's TLS files (the stack must have been started with them). */
+  readonly tls?: KinesisTls;
 }
+
+export const RETRIEVAL_MODES = ['polling', 'fanout'] as const;
+export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 /** The environment the daemon passes to every consumer child: local endpoints and dummy credentials only. */
 export function localConsumerEnv(options: LocalDaemonOptions): Record<string, string> {
@@ -69,11 +80,15 @@ export function localConsumerEnv(options: LocalDaemonOptions): Record<string, st
 export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
   const file = path.join(options.dir, `kcl-${options.workerId}.properties`);
   const generation = options.generation ?? DEFAULT_KCL_GENERATION;
+  const fanout = options.retrieval === 'fanout';
+  if (fanout && (options.tls === undefined || options.endpoints.kinesisTls === undefined))
+    throw new Error('enhanced fan-out needs the Kinesis stand-in started with its TLS certificate (kinesisTls)');
   writeEffectiveProperties(options.template ?? localPropertiesTemplate(generation), file, {
     streamName: options.streamName,
     applicationName: options.applicationName,
     workerId: options.workerId,
-    kinesisEndpoint: options.endpoints.kinesis,
+    kinesisEndpoint: fanout ? (options.endpoints.kinesisTls ?? '') : options.endpoints.kinesis,
+    ...(fanout ? { retrievalMode: 'FANOUT' } : {}),
     dynamoDBEndpoint: options.endpoints.dynamodb,
     regionName: options.endpoints.region,
     ...options.properties,
@@ -83,6 +98,9 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
     generation,
     logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
     env: localConsumerEnv(options),
+    ...(fanout && options.tls !== undefined
+      ? { javaOptions: [...DEFAULT_JAVA_OPTIONS, ...trustStoreJavaOptions(options.tls)] }
+      : {}),
   });
   if (generation !== 3) return daemon;
   // A KCL 3 daemon that dies keeps the leader lock for 2 minutes (daemon/leader-lock.ts): once the JVM is gone, before
