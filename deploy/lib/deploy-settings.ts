@@ -1,5 +1,6 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { isHashtag } from '../../common/hashtag';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
 
@@ -252,7 +253,7 @@ function readCollector(reader: ConfigReader): {
   const collectorHashtag = reader.string('collectorHashtag', '').replace(/^#/, '');
   if (collectorSource !== 'none' && collectorHashtag === '')
     reader.problem(`collectorHashtag is required with collectorSource ${collectorSource}`);
-  if (collectorHashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(collectorHashtag))
+  if (collectorHashtag !== '' && !isHashtag(collectorHashtag))
     reader.problem(`collectorHashtag must be letters, digits or _, got "${collectorHashtag}"`);
   return { collectorSource, collectorHashtag };
 }
