@@ -1,5 +1,6 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { DEFAULT_X_MONTHLY_READ_BUDGET } from '../../collector/collector-config';
 import { isHashtag } from '../../common/hashtag';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
@@ -50,6 +51,8 @@ export interface DeploySettings {
   readonly collectorSource: 'x' | 'instagram' | 'none';
   /** The hashtag the collector follows (required with a source). */
   readonly collectorHashtag: string;
+  /** X_MONTHLY_READ_BUDGET of the X collector: billable post reads per UTC month before it stops (and alarms). */
+  readonly collectorXMonthlyReadBudget: number;
   readonly alertEmails: readonly string[];
   readonly reportFrom: string;
   readonly reportTo: readonly string[];
@@ -98,6 +101,7 @@ export const CONTEXT_KEYS = [
   'sentimentAnalyzer',
   'collectorSource',
   'collectorHashtag',
+  'collectorXMonthlyReadBudget',
   'alertEmails',
   'reportFrom',
   'reportTo',
@@ -248,14 +252,18 @@ export function readDeploySettings(context: Source): DeploySettings {
 function readCollector(reader: ConfigReader): {
   collectorSource: 'x' | 'instagram' | 'none';
   collectorHashtag: string;
+  collectorXMonthlyReadBudget: number;
 } {
   const collectorSource = reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'none');
   const collectorHashtag = reader.string('collectorHashtag', '').replace(/^#/, '');
   if (collectorSource !== 'none' && collectorHashtag === '')
     reader.problem(`collectorHashtag is required with collectorSource ${collectorSource}`);
   if (collectorHashtag !== '' && !isHashtag(collectorHashtag))
-    reader.problem(`collectorHashtag must be letters, digits or _, got "${collectorHashtag}"`);
-  return { collectorSource, collectorHashtag };
+    reader.problem(`collectorHashtag must be letters, marks, digits or _ (any script), got "${collectorHashtag}"`);
+  const collectorXMonthlyReadBudget = reader.integer('collectorXMonthlyReadBudget', DEFAULT_X_MONTHLY_READ_BUDGET, {
+    min: 1,
+  });
+  return { collectorSource, collectorHashtag, collectorXMonthlyReadBudget };
 }
 
 function isTimeZone(name: string): boolean {

@@ -40,6 +40,9 @@ import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
 import { WorkerTask } from './worker-task';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
+import { COLLECTOR_METRICS_NAMESPACE } from '../../collector/collector-config';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { xReadBudgetAlarm } from './collector-alarms';
 
 /** The repo root: the worker image's build context (deploy/image/Dockerfile, filtered by .dockerignore). */
 /** The Node jobs' winston file (`<TOOL>_LOG_FILE`): stderr, which the awslogs driver sends to CloudWatch Logs. */
@@ -217,7 +220,7 @@ export class SentimentStack extends Stack {
       for (const peer of [consumerSg, jobsSg])
         endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
     }
-    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets);
+    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
 
     const alerter = new WorkerTask(this, 'Alerter', {
       ...common,
@@ -399,6 +402,7 @@ export class SentimentStack extends Stack {
     cluster: Cluster,
     sg: SecurityGroup,
     subnets: { subnetType: SubnetType },
+    topic: ITopic,
   ): void {
     // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (README).
     const secretNames =
@@ -431,10 +435,18 @@ export class SentimentStack extends Stack {
         '--log-file',
         LOG_TO_STDERR,
       ],
-      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName },
+      environment: {
+        AWS_REGION: this.region,
+        KINESIS_STREAM_NAME: s.streamName,
+        STREAM_NAME: s.streamName,
+        METRICS_MODE: 'cloudwatch',
+        METRICS_NAMESPACE: COLLECTOR_METRICS_NAMESPACE,
+        X_MONTHLY_READ_BUDGET: String(s.collectorXMonthlyReadBudget),
+      },
       secrets,
-      statements: producerStatements(data.stream),
+      statements: [...producerStatements(data.stream), putMetricDataStatement([COLLECTOR_METRICS_NAMESPACE])],
     });
+    if (s.collectorSource === 'x') xReadBudgetAlarm(this, topic, s.streamName);
     // One connection per app for the X filtered stream: exactly one task, stopped before its replacement starts.
     new FargateService(this, 'CollectorService', {
       cluster,

@@ -5,6 +5,7 @@ import { startLocalDaemon } from '../pipeline/local-daemon';
 import { waitForActive } from '../stand-ins/stream-setup';
 import { listAllShards } from '../../common/aws/list-all-shards';
 import { sleep } from '../../common/sleep';
+import { collectThroughOutage } from './collector-outage';
 import type { SoakPipeline } from './soak-pipeline';
 import type { SoakStack } from './soak-stack';
 
@@ -17,6 +18,7 @@ export const FAULT_KINDS = [
   'restart-postgres',
   'stop-s3',
   'poison-burst',
+  'kinesis-outage',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -112,6 +114,8 @@ export async function injectFault(kind: FaultKind, ctx: FaultContext): Promise<s
     case 'stop-s3':
       await stack.bounceS3(S3_DOWN_MS);
       return `s3rver stopped for ${S3_DOWN_MS / 1000} s`;
+    case 'kinesis-outage':
+      return collectThroughOutage(stack, pipeline, ctx.progress);
     case 'poison-burst':
       await pipeline.sendPoison(POISON_PER_BURST);
       return `${POISON_PER_BURST} poison records sent`;

@@ -11,8 +11,6 @@ export interface KinesisEmulatorOptions {
   readonly tlsPort?: number;
   /** Keeps streams and records across restarts (SHOULD_PERSIST_DATA); undefined keeps everything in memory. */
   readonly dataDirectory?: string;
-  /** How often persisted data is written (PERSIST_INTERVAL, default 2 s); it is also written on a graceful stop. */
-  readonly persistIntervalMs?: number;
   readonly logFile?: string;
   /** How long CreateStream and UpdateShardCount keep a stream CREATING/UPDATING (kinesis-mock's default is 500 ms). */
   readonly createStreamMs?: number;
@@ -63,7 +61,7 @@ export async function startKinesisEmulator(options: KinesisEmulatorOptions): Pro
     fs.mkdirSync(options.dataDirectory, { recursive: true });
     Object.assign(env, {
       PERSIST_PATH: path.resolve(options.dataDirectory),
-      PERSIST_INTERVAL: `${options.persistIntervalMs ?? 2_000}ms`,
+      PERSIST_INTERVAL: '2s',
       LOAD_DATA_IF_EXISTS: 'true',
     });
   }
