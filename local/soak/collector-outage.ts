@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AwsClientFactory } from '../../common/aws/client-factory';
-import { NullLogger } from '../../common/logger';
+import { NullLogger, type Logger } from '../../common/logger';
 import { sleep } from '../../common/sleep';
 import type { CollectedPost } from '../../collector/collected-post';
 import { SeenIds } from '../../collector/dedupe/seen-ids';
@@ -29,8 +29,10 @@ export async function collectThroughOutage(
   stack: SoakStack,
   pipeline: SoakPipeline,
   progress: (line: string) => void,
+  logger: Logger = new NullLogger(),
   downMs = KINESIS_DOWN_MS,
 ): Promise<string> {
+  const log = logger.child({ component: 'chaos-collector' });
   const proxy = await KinesisOutageProxy.start(Number(new URL(stack.base.endpoints.kinesis).port));
   const factory = new AwsClientFactory({
     region: stack.base.endpoints.region,
@@ -45,7 +47,7 @@ export async function collectThroughOutage(
   let stored = 0;
   let run: Promise<unknown> | undefined;
   try {
-    const producer = await createProducer({ streamName: pipeline.streamName, kinesis: factory.kinesis() });
+    const producer = await createProducer({ streamName: pipeline.streamName, kinesis: factory.kinesis(), logger: log });
     const { journal } = PostJournal.open(dir);
     const source = tracedPosts(`${pipeline.runId}-c`, producedAt, () => {
       if (down) duringOutage += 1;
@@ -56,7 +58,7 @@ export async function collectThroughOutage(
       seen: new SeenIds(100_000),
       journal,
       rejectedFile: path.join(dir, 'rejected.jsonl'),
-      logger: new NullLogger(),
+      logger: log,
       signal: abort.signal,
       onStored: (entry, result) => {
         stored += 1;
