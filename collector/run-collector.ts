@@ -140,15 +140,21 @@ export async function runCollector(options: RunCollectorOptions): Promise<Collec
       if (first.done === true) break;
       const batch = [first.value];
       next = iterator.next();
-      while (batch.length < (options.maxBatch ?? 500)) {
-        const ready = await Promise.race([next, nextTurn()]);
-        if (ready === TURN) break;
-        if (ready.done === true) {
-          ended = true;
-          break;
+      try {
+        while (batch.length < (options.maxBatch ?? 500)) {
+          const ready = await Promise.race([next, nextTurn()]);
+          if (ready === TURN) break;
+          if (ready.done === true) {
+            ended = true;
+            break;
+          }
+          batch.push(ready.value);
+          next = iterator.next();
         }
-        batch.push(ready.value);
-        next = iterator.next();
+      } catch (error: unknown) {
+        // The source failed (or stopped on its budget) after yielding these: they were received, so they are kept.
+        keep(batch);
+        throw error;
       }
       keep(batch);
     }

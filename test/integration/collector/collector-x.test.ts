@@ -180,6 +180,51 @@ describe('collector: X filtered stream (integration)', function () {
     }
   });
 
+  it('stops at X_MONTHLY_READ_BUDGET: exit 3, a clear line, the metric, the posts read kept, no connection next time', async () => {
+    await ensureStream(standIn.client, 'collect-budget', 1);
+    const steps = [1, 2, 3, 4, 5].map((n) => ({ tweet: xTweet(`18650000000000000${n}`, `Post ${n} #ZBE`, `v${n}`) }));
+    const fake = new FakeXApiServer(TOKEN, [{ steps }]);
+    await fake.start();
+    const metricsDir = path.join(dir, 'metrics-budget');
+    const env = {
+      X_BEARER_TOKEN: TOKEN,
+      X_API_BASE_URL: fake.endpoint,
+      AWS_ENDPOINT_URL_KINESIS: standIn.emulator.endpoint,
+      X_MONTHLY_READ_BUDGET: '3',
+      METRICS_MODE: 'local',
+      METRICS_DIR: metricsDir,
+    };
+    const args = [
+      ...['--source', 'x', '--hashtag', 'ZBE', '--stream', 'collect-budget', '--duration', '20'],
+      ...['--journal-dir', path.join(dir, 'journal-budget'), '--read-ledger', path.join(dir, 'x-reads-budget.json')],
+      ...['--position-file', path.join(dir, 'position-budget.json'), '--log-file', path.join(dir, 'budget.log')],
+    ];
+    try {
+      const run = await runCollectCli(args, env);
+      expect(run.code, run.stderr).to.equal(3);
+      expect(run.stderr).to.match(
+        /X monthly read budget spent: 3 billable post reads in \d{4}-\d{2} \(UTC\) reached X_MONTHLY_READ_BUDGET=3/,
+      );
+      expect(fs.readFileSync(path.join(dir, 'budget.log'), 'utf8')).to.include(
+        'X monthly read budget spent; stopped reading X',
+      );
+      expect(
+        JSON.stringify(fs.readdirSync(metricsDir).map((f) => fs.readFileSync(path.join(metricsDir, f), 'utf8'))),
+      ).to.include('XReadBudgetExhausted');
+      // The posts X delivered (and billed) up to the budget are stored; nothing after.
+      const stored = (await readWholeStream(standIn.client, 'collect-budget')).userRecords.map(
+        (record) => (JSON.parse(record.data.toString('utf8')) as StoredPost).id,
+      );
+      expect(stored.sort()).to.deep.equal([1, 2, 3].map((n) => `18650000000000000${n}`));
+      const connections = fake.connections.length;
+      const again = await runCollectCli(args, env);
+      expect(again.code).to.equal(3);
+      expect(fake.connections.length).to.equal(connections);
+    } finally {
+      await fake.stop();
+    }
+  });
+
   it('exits 3 without retrying when X refuses the token', async () => {
     const fake = new FakeXApiServer('the-right-token', []);
     await fake.start();
