@@ -40,6 +40,7 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
   private stallDetectedAt: number | undefined;
   private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   private ours: OurRules = { tag: COLLECTOR_RULE_TAG };
+  private ledgerSavedAt = 0;
 
   public constructor(private readonly options: XFilteredStreamOptions) {
     this.backoff = new XBackoff(options.backoff);
@@ -49,13 +50,21 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
 
   /** Yields posts until `signal` aborts; throws only on what a retry cannot fix (401/403, rules refused). */
   public async *posts(signal: AbortSignal): AsyncGenerator<CollectedPost> {
-    const { logger } = this.options;
     try {
       this.options.ledger?.assertBudgetLeft();
     } catch (error: unknown) {
       this.budgetSpent();
       throw error;
     }
+    try {
+      yield* this.stream(signal);
+    } finally {
+      this.options.ledger?.save();
+    }
+  }
+
+  private async *stream(signal: AbortSignal): AsyncGenerator<CollectedPost> {
+    const { logger } = this.options;
     if (!(await this.syncRules(signal))) return;
     while (!signal.aborted) {
       try {
@@ -185,7 +194,12 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
     const { ledger, metrics } = this.options;
     if (ledger === undefined || ids.length === 0) return false;
     const outcome = ledger.record(ids);
-    ledger.save();
+    // At most every 5 s (a day's ids can be megabytes), and at the budget and when the stream ends: a crash
+    // forgets at most 5 s of reads.
+    if (outcome.spent || this.now() - this.ledgerSavedAt >= 5_000) {
+      ledger.save();
+      this.ledgerSavedAt = this.now();
+    }
     metrics?.put({
       name: COLLECTOR_METRIC.xBillableReads,
       value: outcome.billable,

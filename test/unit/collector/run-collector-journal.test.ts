@@ -88,7 +88,7 @@ describe('runCollector with the journal', () => {
     abort.abort();
     const summary = await run;
     expect(summary).to.include({ collected: 50, succeeded: 50, unsent: 0 });
-    expect(summary.failed).to.be.at.least(50);
+    expect(summary.failed).to.be.above(0);
     expect(ids(producer)).to.deep.equal(Array.from({ length: 50 }, (_, n) => post(n).id).sort());
     expect(PostJournal.open(dir).report.unsent).to.equal(0);
   });
