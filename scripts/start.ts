@@ -1,5 +1,10 @@
 // `npm start`: the whole pipeline on this machine (stand-ins, the real KCL daemon, live sample data) plus the dashboard, the alerter and the report scheduler, supervised until Ctrl-C.
 import * as path from 'node:path';
+import { ARCHIVE_PREFIXES } from '../consumer/config/consumer-settings';
+import { postsSourceEnv } from '../reporting/posts/posts-settings';
+import { settingsText } from '../common/config/setting';
+import { dashboardEnv } from '../reporting/dashboard/dashboard-settings';
+import { ALERT_SETTINGS, alertEnv } from '../reporting/alerts/alert-settings';
 import { createProducer } from '../producer';
 import { createWinstonLogger } from '../common/winston-logger';
 import { routeWarningsToLog } from './cli-process';
@@ -28,6 +33,8 @@ import { startCollectorProcess } from '../local/start/collector-process';
 import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/pipeline/local-metrics';
 import { startOperatorServices } from '../local/start/operator-services';
 import type { Supervisor } from '../daemon/supervisor';
+import { startHistoryBackfill } from '../local/start/history-start';
+import { systemTimeZone } from '../reporting/report/zoned-week';
 import type { Logger } from '../common/logger';
 
 /** Local report addresses (reserved example domain): mail only ever lands in the outbox unless REPORT_TRANSPORT says otherwise. */
@@ -102,7 +109,7 @@ function reportingComponents(
   stack: LocalStack,
 ): ComponentSpec[] {
   const script = (name: string): string => path.join(REPO_ROOT, 'dist', 'scripts', `${name}.js`);
-  const env = { ENDPOINTS_FILE: endpointsFile };
+  const env = postsSourceEnv({ endpointsFile });
   const dashboardUrl = `http://127.0.0.1:${args.ports.dashboard}/`;
   return [
     {
@@ -111,12 +118,14 @@ function reportingComponents(
       script: script('dashboard'),
       env: {
         ...env,
-        DASHBOARD_PORT: String(args.ports.dashboard),
-        KCL_APPLICATION_NAME: args.applicationName,
-        KINESIS_STREAM_NAME: args.streamName,
-        AWS_REGION: stack.endpoints.region,
-        AWS_ENDPOINT_URL_KINESIS: stack.endpoints.kinesis,
-        AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
+        ...dashboardEnv({
+          port: args.ports.dashboard,
+          application: args.applicationName,
+          streamName: args.streamName,
+          awsRegion: stack.endpoints.region,
+          kinesisEndpoint: stack.endpoints.kinesis,
+          dynamodbEndpoint: stack.endpoints.dynamodb,
+        }),
       },
       ready: async () => (await fetch(`${dashboardUrl}healthz`)).ok,
     },
@@ -126,9 +135,11 @@ function reportingComponents(
       script: script('alert'),
       env: {
         ...env,
-        ALERT_FILE: alertsFile,
-        ALERT_STATE_FILE: path.join(dir, 'alert-state.json'),
-        ALERT_INTERVAL_SECONDS: process.env.ALERT_INTERVAL_SECONDS ?? '1',
+        ...alertEnv({ alertsFile, stateFile: path.join(dir, 'alert-state.json') }),
+        // One second unless this shell sets another interval (the alerter checks the text).
+        ...settingsText(ALERT_SETTINGS, {
+          intervalSeconds: process.env[ALERT_SETTINGS.intervalSeconds.variable] ?? '1',
+        }),
       },
     },
     { name: 'report-scheduler', script: script('report'), args: ['--schedule'], env },
@@ -195,12 +206,18 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
 
   // Supervised children besides the daemon; stopped in reverse order. Add components here.
   const components: { name: string; supervisor: Supervisor }[] = [];
-  const specs = people ? reportingComponents(args, dir, endpointsFile, alertsFile, stack) : [];
+  const allSpecs = people ? reportingComponents(args, dir, endpointsFile, alertsFile, stack) : [];
+  // With a history to backfill, the report scheduler starts once it is loaded: its catch-up send at start would
+  // otherwise mail last week before the history reached the warehouse.
+  const backfilling = people && args.source === 'sample' && args.historyDays > 0;
+  const deferred = backfilling ? allSpecs.filter((s) => s.name === 'report-scheduler') : [];
+  const specs = allSpecs.filter((s) => !deferred.includes(s));
+  const componentContext = { logsDir: path.join(dir, 'logs'), logger, registry, say };
   try {
     for (const spec of specs)
       components.push({
         name: spec.name,
-        supervisor: await superviseComponent(spec, { logsDir: path.join(dir, 'logs'), logger, registry, say }),
+        supervisor: await superviseComponent(spec, componentContext),
       });
   } catch (error: unknown) {
     for (const c of components.reverse()) await c.supervisor.stop();
@@ -256,13 +273,40 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
       say(`collector exited with code ${String(code)}; see .local/logs/collect-${args.source}.out`),
     );
   } else if (args.rate > 0 || args.postsPerMinute > 0 || args.burstMinutes > 0) trickle.start();
+  // The seeded weeks behind the live posts, once (.local/history.json), so the 7- and 28-day views and the report have data.
+  const postsTable = tables.find((t) => t.endsWith('post_sentiment'));
+  const history =
+    postgresUrl !== undefined && postsTable !== undefined && collector === undefined && args.historyDays > 0
+      ? startHistoryBackfill({
+          dir,
+          seed: args.seed,
+          days: args.historyDays,
+          postsPerDay: args.historyPostsPerDay,
+          timeZone: process.env.REPORT_TIME_ZONE ?? systemTimeZone(),
+          producer,
+          postgresUrl,
+          postsTable,
+          logger: logger.child({ component: 'history' }),
+          say,
+        })
+      : undefined;
+  let stopping = false;
+  void history?.finished.then(async () => {
+    for (const spec of deferred) {
+      if (stopping) return;
+      components.push({ name: spec.name, supervisor: await superviseComponent(spec, componentContext) });
+    }
+  });
+  if (history === undefined)
+    for (const spec of deferred)
+      components.push({ name: spec.name, supervisor: await superviseComponent(spec, componentContext) });
   const counts =
     postgresUrl === undefined
       ? undefined
       : new DeliveryCounts({
           s3: stack.factory.s3(),
           bucket: args.bucket,
-          prefix: 'raw',
+          prefix: ARCHIVE_PREFIXES.data,
           postgresUrl,
           tables,
           onError: (error) => logger.warn('status count failed', { error: String(error) }),
@@ -298,12 +342,14 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   );
 
   await stopSignal;
+  stopping = true;
   clearInterval(status);
   await counts?.stop();
   say(
     `\nstopping: producer, ${components.map((c) => c.name).join(', ')}${components.length > 0 ? ', ' : ''}daemon (graceful: processors checkpoint), stand-ins...`,
   );
   await collector?.stop();
+  await history?.stop();
   await trickle.stop().catch(() => undefined);
   await producer.close().catch(() => undefined);
   for (const c of components.reverse()) await c.supervisor.stop();

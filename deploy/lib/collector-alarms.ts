@@ -4,7 +4,7 @@ import { Alarm, ComparisonOperator, Metric, TreatMissingData } from 'aws-cdk-lib
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
-import { COLLECTOR_METRICS_NAMESPACE } from '../../collector/collector-config';
+import { COLLECTOR_METRICS_NAMESPACE } from '../../collector/collector-settings';
 import { COLLECTOR_METRIC } from '../../collector/collector-metrics';
 import { DIMENSION } from '../../common/metrics/metric-names';
 

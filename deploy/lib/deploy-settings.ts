@@ -1,7 +1,8 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
-import { DEFAULT_X_MONTHLY_READ_BUDGET } from '../../collector/collector-config';
+import { DEFAULT_X_MONTHLY_READ_BUDGET } from '../../collector/collector-settings';
 import { isHashtag } from '../../common/hashtag';
+import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
 
@@ -244,7 +245,9 @@ export function readDeploySettings(context: Source): DeploySettings {
     ...(imageUri === undefined ? {} : { imageUri }),
     metricsNamespace,
     logRetentionDays: reader.integer('logRetentionDays', 30, { min: 1, max: 3653 }),
-    checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', 300_000, { min: 60_000 }),
+    checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', MONITOR_SETTINGS.checkpointAgeAlarmMs.default, {
+      min: 60_000,
+    }),
     scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
   });
 }

@@ -11,6 +11,8 @@ import type { PostReader } from '../posts/post-reader';
 import type { PostsSource } from '../posts/posts-source';
 import { PgPostReader } from '../posts/pg-post-reader';
 import { readAlertConfig } from './alert-config';
+import { ALERT_SETTINGS } from './alert-settings';
+import { settingsText } from '../../common/config/setting';
 import type { AlertNotifier } from './alert-notifier';
 import { readAlertState, writeAlertState } from './alert-state-file';
 import { alertSubject } from './burst-alert';
@@ -58,14 +60,14 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
     }
     jsonOnce = values.once === true && values.json === true;
     const config = readAlertConfig(
-      {
-        ALERT_INTERVAL_SECONDS: values.interval,
-        ALERT_SNS_TOPIC_ARN: values['topic-arn'],
-        ALERT_FILE: values['alerts-file'],
-        ALERT_STATE_FILE: values['state-file'],
-        ALERT_THRESHOLD: values.threshold,
-        ALERT_WINDOW_MINUTES: values['window-minutes'],
-      },
+      settingsText(ALERT_SETTINGS, {
+        intervalSeconds: values.interval,
+        snsTopicArn: values['topic-arn'],
+        alertsFile: values['alerts-file'],
+        stateFile: values['state-file'],
+        threshold: values.threshold,
+        windowMinutes: values['window-minutes'],
+      }),
       deps.env,
     );
     const notifiers: AlertNotifier[] = [];

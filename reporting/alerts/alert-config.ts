@@ -3,6 +3,7 @@ import { readAwsSettings, type AwsSettings } from '../../common/aws/aws-settings
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { readPostsSource, type PostsSource } from '../posts/posts-source';
 import type { BurstDetectorOptions } from './negative-burst-detector';
+import { ALERT_SETTINGS as S } from './alert-settings';
 
 export interface AlertConfig {
   readonly source: PostsSource;
@@ -22,26 +23,27 @@ const TOPIC_ARN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}$/;
 
 export function readAlertConfig(overrides: Source, env: Source): Readonly<AlertConfig> {
   const reader = new ConfigReader('alert', [overrides, env]);
-  const topicArn = reader.string('ALERT_SNS_TOPIC_ARN');
+  const topicArn = reader.string(S.snsTopicArn.variable);
   if (topicArn !== undefined && !TOPIC_ARN.test(topicArn))
-    reader.problem(`ALERT_SNS_TOPIC_ARN must be an SNS topic ARN, got "${topicArn}"`);
-  const file = reader.string('ALERT_FILE', '.local/alerts.jsonl');
-  const stateFile = reader.string('ALERT_STATE_FILE', '.local/alert-state.json');
-  const windowMinutes = reader.number('ALERT_WINDOW_MINUTES', 5, { min: 0.1, max: 1_440 });
-  const lateMinutes = reader.number('ALERT_LATENESS_MINUTES', 10, { min: 0, max: 1_440 });
+    reader.problem(`${S.snsTopicArn.variable} must be an SNS topic ARN, got "${topicArn}"`);
+  const file = reader.string(S.alertsFile.variable, S.alertsFile.default);
+  const stateFile = reader.string(S.stateFile.variable, S.stateFile.default);
+  const windowMinutes = reader.number(S.windowMinutes.variable, S.windowMinutes.default, { min: 0.1, max: 1_440 });
+  const lateMinutes = reader.number(S.latenessMinutes.variable, S.latenessMinutes.default, { min: 0, max: 1_440 });
   const config = {
     source: readPostsSource(reader),
     aws: readAwsSettings(reader),
     detector: {
-      threshold: reader.integer('ALERT_THRESHOLD', 3, { min: 0 }),
+      threshold: reader.integer(S.threshold.variable, S.threshold.default, { min: 0 }),
       windowMs: windowMinutes * 60_000,
-      cooldownMs: reader.number('ALERT_COOLDOWN_MINUTES', 10, { min: 0, max: 10_080 }) * 60_000,
+      cooldownMs:
+        reader.number(S.cooldownMinutes.variable, S.cooldownMinutes.default, { min: 0, max: 10_080 }) * 60_000,
       latenessMs: lateMinutes * 60_000,
     },
-    intervalSeconds: reader.integer('ALERT_INTERVAL_SECONDS', 15, { min: 1, max: 3_600 }),
+    intervalSeconds: reader.integer(S.intervalSeconds.variable, S.intervalSeconds.default, { min: 1, max: 3_600 }),
     ...(topicArn === undefined ? {} : { topicArn }),
     ...(file === 'none' ? {} : { alertsFile: file }),
-    maxPostsPerPoll: reader.integer('ALERT_MAX_POSTS_PER_POLL', 1_000, { min: 10, max: 100_000 }),
+    maxPostsPerPoll: reader.integer(S.maxPostsPerPoll.variable, S.maxPostsPerPoll.default, { min: 10, max: 100_000 }),
     ...(stateFile === 'none' ? {} : { stateFile }),
   };
   if (config.topicArn === undefined && config.alertsFile === undefined)
