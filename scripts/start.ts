@@ -136,9 +136,11 @@ function reportingComponents(
       env: {
         ...env,
         ...alertEnv({ alertsFile, stateFile: path.join(dir, 'alert-state.json') }),
-        // One second unless this shell sets another interval (the alerter checks the text).
+        // One second unless this shell sets another interval (the alerter checks the text); the alert's link opens
+        // this dashboard unless DASHBOARD_PUBLIC_URL says otherwise.
         ...settingsText(ALERT_SETTINGS, {
           intervalSeconds: process.env[ALERT_SETTINGS.intervalSeconds.variable] ?? '1',
+          dashboardPort: String(args.ports.dashboard),
         }),
       },
     },

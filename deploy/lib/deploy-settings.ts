@@ -55,6 +55,10 @@ export interface DeploySettings {
   /** X_MONTHLY_READ_BUDGET of the X collector: billable post reads per UTC month before it stops (and alarms). */
   readonly collectorXMonthlyReadBudget: number;
   readonly alertEmails: readonly string[];
+  /** A Secrets Manager secret (created by you) whose value is the chat webhook URL; absent: no webhook. */
+  readonly alertWebhookSecretArn?: string;
+  /** ALERT_WEBHOOK_FORMAT: auto (from the URL's host), slack or teams. */
+  readonly alertWebhookFormat: 'auto' | 'slack' | 'teams';
   readonly reportFrom: string;
   readonly reportTo: readonly string[];
   /** IANA time zone of every schedule (EventBridge Scheduler handles daylight saving). */
@@ -104,6 +108,8 @@ export const CONTEXT_KEYS = [
   'collectorHashtag',
   'collectorXMonthlyReadBudget',
   'alertEmails',
+  'alertWebhookSecretArn',
+  'alertWebhookFormat',
   'reportFrom',
   'reportTo',
   'timeZone',
@@ -197,6 +203,9 @@ export function readDeploySettings(context: Source): DeploySettings {
   const maxTasks = reader.integer('consumerMaxTasks', Math.max(minTasks, shardCount), { min: 1, max: 100 });
   if (maxTasks < minTasks) reader.problem(`consumerMaxTasks (${maxTasks}) must be >= consumerMinTasks (${minTasks})`);
   const alertEmails = list(reader.string('alertEmails', ''));
+  const alertWebhookSecretArn = reader.string('alertWebhookSecretArn');
+  if (alertWebhookSecretArn !== undefined && !/^arn:aws[a-z-]*:secretsmanager:/.test(alertWebhookSecretArn))
+    reader.problem('alertWebhookSecretArn must be a Secrets Manager secret ARN');
   const reportTo = list(reader.string('reportTo', ''));
   const reportFrom = reader.string('reportFrom', EXAMPLE_REPORT_FROM);
   for (const address of [...alertEmails, ...reportTo, reportFrom])
@@ -236,6 +245,8 @@ export function readDeploySettings(context: Source): DeploySettings {
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
     ...readCollector(reader),
     alertEmails,
+    ...(alertWebhookSecretArn === undefined ? {} : { alertWebhookSecretArn }),
+    alertWebhookFormat: reader.oneOf('alertWebhookFormat', ['auto', 'slack', 'teams'] as const, 'auto'),
     reportFrom,
     reportTo,
     timeZone,

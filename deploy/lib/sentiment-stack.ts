@@ -46,7 +46,7 @@ import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { xReadBudgetAlarm } from './collector-alarms';
 import { monitorEnv } from '../../operator/monitor/monitor-settings';
 import { scalerEnv } from '../../operator/scaler/scaler-settings';
-import { alertEnv } from '../../reporting/alerts/alert-settings';
+import { ALERT_SETTINGS, alertEnv } from '../../reporting/alerts/alert-settings';
 import { postsSourceEnv } from '../../reporting/posts/posts-settings';
 import { reportEnv } from '../../reporting/report/report-settings';
 /** The Node jobs' winston file (`<TOOL>_LOG_FILE`): stderr, which the awslogs driver sends to CloudWatch Logs. */
@@ -117,6 +117,7 @@ export class SentimentStack extends Stack {
       stream: data.stream,
       streamName: s.streamName,
       checkpointAgeAlarmMs: s.checkpointAgeAlarmMs,
+      ...(s.alertWebhookSecretArn === undefined ? {} : { webhookSecretArn: s.alertWebhookSecretArn }),
     });
     const sender = new EmailIdentity(this, 'ReportSender', { identity: Identity.email(s.reportFrom) });
 
@@ -234,9 +235,21 @@ export class SentimentStack extends Stack {
       environment: {
         ...base,
         ...pgEnv,
-        ...alertEnv({ snsTopicArn: alerting.topic.topicArn, alertsFile: 'none', logFile: LOG_TO_STDERR }),
+        ...alertEnv({
+          snsTopicArn: alerting.topic.topicArn,
+          alertsFile: 'none',
+          logFile: LOG_TO_STDERR,
+          webhookFormat: s.alertWebhookFormat,
+          // The alert's times in the zone of the schedules and the report, not the container's UTC.
+          timeZone: s.timeZone,
+        }),
       },
-      secrets: pgSecret,
+      secrets: {
+        ...pgSecret,
+        ...(alerting.webhookSecret === undefined
+          ? {}
+          : { [ALERT_SETTINGS.webhookUrl.variable]: EcsSecret.fromSecretsManager(alerting.webhookSecret) }),
+      },
       statements: [],
     });
     // Not grantPublish: it adds the wildcard action kms:GenerateDataKey*; publishing to an encrypted topic needs exactly these.
