@@ -1,5 +1,7 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { DEFAULT_X_MONTHLY_READ_BUDGET } from '../../collector/collector-settings';
+import { isHashtag } from '../../common/hashtag';
 import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
@@ -69,6 +71,8 @@ export interface DeploySettings {
   readonly collectorSource: 'x' | 'instagram' | 'none';
   /** The hashtag the collector follows (required with a source). */
   readonly collectorHashtag: string;
+  /** X_MONTHLY_READ_BUDGET of the X collector: billable post reads per UTC month before it stops (and alarms). */
+  readonly collectorXMonthlyReadBudget: number;
   readonly alertEmails: readonly string[];
   /** A Secrets Manager secret (created by you) whose value is the chat webhook URL; absent: no webhook. */
   readonly alertWebhookSecretArn?: string;
@@ -131,6 +135,7 @@ export const CONTEXT_KEYS = [
   'sentimentAnalyzer',
   'collectorSource',
   'collectorHashtag',
+  'collectorXMonthlyReadBudget',
   'alertEmails',
   'alertWebhookSecretArn',
   'alertWebhookFormat',
@@ -323,14 +328,18 @@ function readRetention(reader: ConfigReader, streamRetentionHours: number): Depl
 function readCollector(reader: ConfigReader): {
   collectorSource: 'x' | 'instagram' | 'none';
   collectorHashtag: string;
+  collectorXMonthlyReadBudget: number;
 } {
   const collectorSource = reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'none');
   const collectorHashtag = reader.string('collectorHashtag', '').replace(/^#/, '');
   if (collectorSource !== 'none' && collectorHashtag === '')
     reader.problem(`collectorHashtag is required with collectorSource ${collectorSource}`);
-  if (collectorHashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(collectorHashtag))
-    reader.problem(`collectorHashtag must be letters, digits or _, got "${collectorHashtag}"`);
-  return { collectorSource, collectorHashtag };
+  if (collectorHashtag !== '' && !isHashtag(collectorHashtag))
+    reader.problem(`collectorHashtag must be letters, marks, digits or _ (any script), got "${collectorHashtag}"`);
+  const collectorXMonthlyReadBudget = reader.integer('collectorXMonthlyReadBudget', DEFAULT_X_MONTHLY_READ_BUDGET, {
+    min: 1,
+  });
+  return { collectorSource, collectorHashtag, collectorXMonthlyReadBudget };
 }
 
 function isTimeZone(name: string): boolean {

@@ -45,7 +45,9 @@ import { LambdaConsumer } from './lambda-consumer';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
 import { ARCHIVE_PREFIXES, CURATED_PREFIXES, consumerEnv } from '../../consumer/config/consumer-settings';
-import { collectorEnv } from '../../collector/collector-settings';
+import { COLLECTOR_METRICS_NAMESPACE, collectorEnv } from '../../collector/collector-settings';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { xReadBudgetAlarm } from './collector-alarms';
 import { monitorEnv } from '../../operator/monitor/monitor-settings';
 import { scalerEnv } from '../../operator/scaler/scaler-settings';
 import { ALERT_SETTINGS, alertEnv } from '../../reporting/alerts/alert-settings';
@@ -212,7 +214,7 @@ export class SentimentStack extends Stack {
       for (const peer of [consumerSg, jobsSg])
         endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
     }
-    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets);
+    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
 
     const alerter = new WorkerTask(this, 'Alerter', {
       ...common,
@@ -513,6 +515,7 @@ export class SentimentStack extends Stack {
     cluster: Cluster,
     sg: SecurityGroup,
     subnets: { subnetType: SubnetType },
+    topic: ITopic,
   ): void {
     // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (README).
     const secretNames =
@@ -545,10 +548,17 @@ export class SentimentStack extends Stack {
         '--log-file',
         LOG_TO_STDERR,
       ],
-      environment: collectorEnv({ awsRegion: this.region, streamName: s.streamName }),
+      environment: collectorEnv({
+        awsRegion: this.region,
+        streamName: s.streamName,
+        metricsMode: 'cloudwatch',
+        metricsNamespace: COLLECTOR_METRICS_NAMESPACE,
+        xMonthlyReadBudget: s.collectorXMonthlyReadBudget,
+      }),
       secrets,
-      statements: producerStatements(data.stream),
+      statements: [...producerStatements(data.stream), putMetricDataStatement([COLLECTOR_METRICS_NAMESPACE])],
     });
+    if (s.collectorSource === 'x') xReadBudgetAlarm(this, topic, s.streamName);
     // One connection per app for the X filtered stream: exactly one task, stopped before its replacement starts.
     new FargateService(this, 'CollectorService', {
       cluster,

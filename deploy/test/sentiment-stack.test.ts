@@ -198,6 +198,29 @@ describe('deploy: the default stack', function () {
     synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
   });
 
+  it('alarms to the alert topic when the X collector spends X_MONTHLY_READ_BUDGET, and gives it the budget and its metrics', () => {
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'XReadBudgetExhausted',
+      Namespace: 'KinesisToolkit/Collector',
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [Match.anyValue()],
+    });
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Command: Match.arrayWith(['dist/scripts/collect.js']),
+          Environment: Match.arrayWith([
+            { Name: 'METRICS_MODE', Value: 'cloudwatch' },
+            { Name: 'METRICS_NAMESPACE', Value: 'KinesisToolkit/Collector' },
+            { Name: 'X_MONTHLY_READ_BUDGET', Value: '2000000' },
+          ]),
+        }),
+      ],
+    });
+  });
+
   it("hands the alerter the chat webhook's URL as an ECS secret, never in its environment", () => {
     synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
       ContainerDefinitions: [

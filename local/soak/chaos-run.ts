@@ -94,6 +94,7 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosOutcome> {
           baseShards: o.shards,
           random,
           progress: o.progress,
+          logger: o.logger,
         });
         injected.push({ kind, what, tookMs: Date.now() - at });
         o.progress(
