@@ -1,4 +1,7 @@
 // The collector's figures: posts/s from a fake X stream into kinesis-local (against the producer alone), reconnect after a stall, dedupe memory for a million ids.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as v8 from 'node:v8';
 import * as vm from 'node:vm';
 import { AwsClientFactory } from '../common/aws/client-factory';
@@ -6,6 +9,7 @@ import { NullLogger } from '../common/logger';
 import type { CollectedPost } from '../collector/collected-post';
 import { postRecord } from '../collector/collected-post';
 import { SeenIds } from '../collector/dedupe/seen-ids';
+import { PostJournal } from '../collector/journal/post-journal';
 import { runCollector } from '../collector/run-collector';
 import type { PostSourceRun } from '../collector/source-stats';
 import { XApi } from '../collector/x/x-api';
@@ -13,6 +17,7 @@ import { XFilteredStream } from '../collector/x/x-filtered-stream';
 import { startKinesisEmulator } from '../local/stand-ins/kinesis-emulator';
 import { freePort } from '../common/process/service-process';
 import { ensureStream } from '../local/stand-ins/stream-setup';
+import type { KinesisProducer } from '../producer';
 import { createProducer } from '../producer/create-producer';
 import { NullTransport } from '../producer/transport/null-transport';
 import { uniformShards } from '../producer/aggregation/uniform-shards';
@@ -62,9 +67,12 @@ async function collectorRun(
       logger,
       stallTimeoutMs: 30_000,
     });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collector-bench-'));
     const started = Date.now();
     let firstAt = 0;
     const summary = await runCollector({
+      journal: PostJournal.open(dir).journal,
+      rejectedFile: path.join(dir, 'rejected.jsonl'),
       source: firstPosts(source, count, () => {
         firstAt = Date.now();
       }),
@@ -72,6 +80,7 @@ async function collectorRun(
       seen: new SeenIds(200_000),
       logger,
     });
+    fs.rmSync(dir, { recursive: true, force: true });
     if (summary.succeeded !== count) throw new Error(`collector stored ${summary.succeeded} of ${count}`);
     return { postsPerSec: (count * 1_000) / Math.max(1, Date.now() - firstAt), firstPostMs: firstAt - started };
   } finally {
@@ -79,10 +88,7 @@ async function collectorRun(
   }
 }
 
-async function producerAloneRun(
-  count: number,
-  producer: Parameters<typeof runCollector>[0]['producer'],
-): Promise<number> {
+async function producerAloneRun(count: number, producer: KinesisProducer): Promise<number> {
   const records = Array.from({ length: count }, (_, i) =>
     postRecord({
       source: 'x',
@@ -189,7 +195,7 @@ export const benchmark: Benchmark = async ({ quick, progress }) => {
   process.env.AWS_ACCESS_KEY_ID ??= 'bench';
   process.env.AWS_SECRET_ACCESS_KEY ??= 'bench';
   progress(`collector through a null transport: ${count} posts`);
-  const nullProducer = async (): Promise<Parameters<typeof runCollector>[0]['producer']> =>
+  const nullProducer = async (): Promise<KinesisProducer> =>
     createProducer({
       streamName: 'bench',
       transport: new NullTransport(uniformShards(2)),

@@ -4,17 +4,30 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAwsSettings, type AwsSettings } from '../common/aws/aws-settings';
 import { ConfigReader, type Source } from '../common/config/config-reader';
+import { isHashtag, normalizeHashtag } from '../common/hashtag';
+import { readMetricsConfig, type MetricsConfig } from '../common/metrics/metrics-config';
 import { settingsText } from '../common/config/setting';
 import { readStreamName } from '../common/config/stream-name';
 import { POST_SOURCES, type PostSource } from './collected-post';
 import {
+  COLLECTOR_METRICS_NAMESPACE,
   COLLECTOR_SETTINGS as S,
   DEFAULT_INSTAGRAM_GRAPH_BASE_URL,
   DEFAULT_X_API_BASE_URL,
+  DEFAULT_X_MONTHLY_READ_BUDGET,
 } from './collector-settings';
 
 export type SourceConfig =
-  | { readonly kind: 'x'; readonly baseUrl: string; readonly bearerToken: string; readonly stallTimeoutMs: number }
+  | {
+      readonly kind: 'x';
+      readonly baseUrl: string;
+      readonly bearerToken: string;
+      readonly stallTimeoutMs: number;
+      /** Billable post reads allowed per UTC calendar month (X_MONTHLY_READ_BUDGET). */
+      readonly monthlyReadBudget: number;
+      /** The ledger of billable reads (--read-ledger). */
+      readonly readLedgerFile: string;
+    }
   | {
       readonly kind: 'instagram';
       readonly baseUrl: string;
@@ -35,9 +48,12 @@ export interface CollectorConfig {
   readonly durationSeconds?: number;
   readonly dedupeCapacity: number;
   readonly positionFile: string;
+  /** The post journal's folder (posts.journal, rejected.jsonl). */
+  readonly journalDir: string;
   readonly progressIntervalMs: number;
   readonly json: boolean;
   readonly aws: AwsSettings;
+  readonly metrics: MetricsConfig;
   readonly logFile?: string;
 }
 
@@ -53,6 +69,9 @@ export const COLLECT_USAGE = `Usage: npm run collect -- --source x|instagram|sam
   --stall-timeout S      x: reconnect after S seconds without a byte (default 30; X sends a keep-alive every ~20 s)
   --dedupe-capacity N    post keys remembered to drop redeliveries (default 100000)
   --position-file PATH   where the remembered keys survive a restart (default .local/collector/position-<source>-<tag>.json)
+  --journal-dir PATH     the post journal: every post is synced here before it counts, sent from here, replayed from
+                         here after a Kinesis outage or a restart (default .local/collector/journal-<source>-<tag>)
+  --read-ledger PATH     x: the ledger of billable post reads (default .local/collector/x-reads.json)
   --budget-file PATH     instagram hashtag budget ledger (default .local/collector/instagram-hashtag-budget.json)
   --endpoint URL         Kinesis endpoint (env AWS_ENDPOINT_URL_KINESIS or AWS_ENDPOINT_URL)
   --region REGION        AWS region (env AWS_REGION, default us-east-1)
@@ -60,10 +79,14 @@ export const COLLECT_USAGE = `Usage: npm run collect -- --source x|instagram|sam
   --json                 print the summary as one JSON object on stdout
   --help                 this text
 
-Environment: X_BEARER_TOKEN, X_API_BASE_URL (default ${DEFAULT_X_API_BASE_URL}); INSTAGRAM_ACCESS_TOKEN,
-INSTAGRAM_USER_ID, INSTAGRAM_GRAPH_BASE_URL (default ${DEFAULT_INSTAGRAM_GRAPH_BASE_URL}), INSTAGRAM_POLL_SECONDS.
-Exit codes: 0 stopped by --duration, Ctrl-C or the end of a file, every post stored; 1 some posts failed or the run
-failed; 2 usage or configuration error; 3 the source refused us (401/403, Instagram hashtag budget spent).`;
+Environment: X_BEARER_TOKEN, X_API_BASE_URL (default ${DEFAULT_X_API_BASE_URL}), X_MONTHLY_READ_BUDGET (billable post
+reads per UTC month, default ${DEFAULT_X_MONTHLY_READ_BUDGET}); INSTAGRAM_ACCESS_TOKEN, INSTAGRAM_USER_ID,
+INSTAGRAM_GRAPH_BASE_URL (default ${DEFAULT_INSTAGRAM_GRAPH_BASE_URL}), INSTAGRAM_POLL_SECONDS; METRICS_MODE
+(cloudwatch|local|none, default none), METRICS_NAMESPACE (default ${COLLECTOR_METRICS_NAMESPACE}).
+Exit codes: 0 stopped by --duration, Ctrl-C or the end of a file, every post stored; 1 posts wait in the journal
+(Kinesis did not take them yet: they are sent at the next start), the journal cannot be written (disk full), or the run
+failed; 2 usage or configuration error; 3 the source refused us (401/403, Instagram hashtag budget or X monthly read
+budget spent).`;
 
 /** Returns the config, or 'help'; throws ConfigError listing every problem. `repoRoot` anchors the .local defaults. */
 export function parseCollectArguments(
@@ -85,6 +108,8 @@ export function parseCollectArguments(
       'stall-timeout': { type: 'string' },
       'dedupe-capacity': { type: 'string' },
       'position-file': { type: 'string' },
+      'journal-dir': { type: 'string' },
+      'read-ledger': { type: 'string' },
       'budget-file': { type: 'string' },
       endpoint: { type: 'string' },
       region: { type: 'string' },
@@ -106,9 +131,9 @@ export function parseCollectArguments(
   const kind = values.source as PostSource | undefined;
   if (kind === undefined || !POST_SOURCES.includes(kind))
     reader.problem(`--source must be one of ${POST_SOURCES.join(', ')}, got ${JSON.stringify(values.source)}`);
-  const hashtag = (values.hashtag ?? '').replace(/^#/, '');
-  if (hashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(hashtag))
-    reader.problem(`--hashtag must be letters, digits or _, got "${values.hashtag}"`);
+  const hashtag = normalizeHashtag((values.hashtag ?? '').replace(/^#/, ''));
+  if (hashtag !== '' && !isHashtag(hashtag))
+    reader.problem(`--hashtag must be letters, marks, digits or _ (any script), got "${values.hashtag}"`);
   if (hashtag === '' && (kind === 'x' || kind === 'instagram'))
     reader.problem(`--hashtag is required for --source ${kind}`);
   const durationSeconds = positive(reader, '--duration', values.duration);
@@ -125,6 +150,8 @@ export function parseCollectArguments(
     dedupeCapacity,
     streamName: readStreamName(reader, { required: false }),
     positionFile: values['position-file'] ?? path.join(repoRoot, '.local', 'collector', `position-${slug}.json`),
+    journalDir: values['journal-dir'] ?? path.join(repoRoot, '.local', 'collector', `journal-${slug}`),
+    metrics: readMetricsConfig(reader, { namespace: COLLECTOR_METRICS_NAMESPACE }),
     progressIntervalMs: 5_000,
     json: values.json === true,
     logFile: values['log-file'] ?? path.join(repoRoot, '.local', 'logs', `collect-${kind ?? 'none'}.log`),
@@ -139,7 +166,16 @@ function readSource(reader: ConfigReader, kind: PostSource, values: Values, repo
     case 'x': {
       const baseUrl = url(reader, S.xApiBaseUrl.variable, S.xApiBaseUrl.default);
       const stallTimeoutMs = (positive(reader, '--stall-timeout', text('stall-timeout')) ?? 30) * 1_000;
-      return { kind, baseUrl, bearerToken: reader.required(S.xBearerToken.variable), stallTimeoutMs };
+      const monthlyReadBudget = reader.integer(S.xMonthlyReadBudget.variable, S.xMonthlyReadBudget.default, { min: 1 });
+      const readLedgerFile = text('read-ledger') ?? path.join(repoRoot, '.local', 'collector', 'x-reads.json');
+      return {
+        kind,
+        baseUrl,
+        bearerToken: reader.required(S.xBearerToken.variable),
+        stallTimeoutMs,
+        monthlyReadBudget,
+        readLedgerFile,
+      };
     }
     case 'instagram': {
       const baseUrl = url(reader, S.instagramGraphBaseUrl.variable, S.instagramGraphBaseUrl.default);

@@ -42,3 +42,10 @@ export class StallError extends ToolkitError {
     super('STREAM_STALLED', `no byte for ${silentMs} ms`, { retryable: true });
   }
 }
+
+/** The X app's billable post reads reached X_MONTHLY_READ_BUDGET for this UTC month: the collector stops reading X. */
+export class XReadBudgetError extends ToolkitError {
+  public constructor(message: string) {
+    super('X_READ_BUDGET_SPENT', message);
+  }
+}

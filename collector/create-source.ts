@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { Logger } from '../common/logger';
+import type { MetricsSink } from '../common/metrics/metrics-sink';
 import type { CollectedPost } from './collected-post';
 import type { CollectorConfig } from './collector-config';
 import { HashtagBudgetLedger } from './instagram/hashtag-budget-ledger';
@@ -12,11 +13,13 @@ import { FilePosts } from './sources/file-posts';
 import { SamplePosts } from './sources/sample-posts';
 import { XApi } from './x/x-api';
 import { XFilteredStream } from './x/x-filtered-stream';
+import { XReadLedger } from './x/x-read-ledger';
 
 export function createSource(
   config: CollectorConfig,
   logger: Logger,
   stdin: () => Readable,
+  metrics?: { readonly sink: MetricsSink; readonly dimensions: Readonly<Record<string, string>> },
 ): PostSourceRun<CollectedPost> {
   const { source, hashtag } = config;
   switch (source.kind) {
@@ -26,6 +29,8 @@ export function createSource(
         hashtag,
         logger,
         stallTimeoutMs: source.stallTimeoutMs,
+        ledger: new XReadLedger(source.readLedgerFile, source.monthlyReadBudget),
+        ...(metrics === undefined ? {} : { metrics: metrics.sink, metricDimensions: metrics.dimensions }),
       });
     case 'instagram':
       return new InstagramPoller({

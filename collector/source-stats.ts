@@ -14,6 +14,8 @@ export interface SourceStats {
   /** Total time spent waiting on 429s, ms. */
   rateLimitWaitMs: number;
   malformed: number;
+  /** X: posts matched only by another application's rules on a shared stream (billed by X, not kept). */
+  otherRules: number;
   systemMessages: number;
   keepAlives: number;
   pages: number;
@@ -29,6 +31,7 @@ export function emptySourceStats(): SourceStats {
     rateLimited: 0,
     rateLimitWaitMs: 0,
     malformed: 0,
+    otherRules: 0,
     systemMessages: 0,
     keepAlives: 0,
     pages: 0,

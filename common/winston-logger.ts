@@ -11,6 +11,11 @@ export interface WinstonLoggerOptions {
   readonly level?: 'error' | 'warn' | 'info' | 'debug';
   /** Write `error` entries to stderr as well (the KCL daemon logs child stderr at ERROR). */
   readonly errorsToStderr?: boolean;
+  /**
+   * Write entries of this level and above to stderr as JSON lines (a Lambda function's log). Not for the KCL
+   * consumer: the daemon logs every stderr line at ERROR.
+   */
+  readonly stderrLevel?: 'error' | 'warn' | 'info' | 'debug';
   readonly defaultFields?: LogFields;
 }
 
@@ -54,7 +59,9 @@ export function createWinstonLogger(options: WinstonLoggerOptions): ClosableLogg
     fs.mkdirSync(path.dirname(options.file), { recursive: true });
     transports.push(new winston.transports.File({ filename: options.file }));
   }
-  if (options.errorsToStderr ?? true) {
+  if (options.stderrLevel !== undefined) {
+    transports.push(new winston.transports.Stream({ stream: process.stderr, level: options.stderrLevel }));
+  } else if (options.errorsToStderr ?? true) {
     transports.push(
       new winston.transports.Stream({ stream: process.stderr, level: 'error', format: winston.format.simple() }),
     );

@@ -29,8 +29,8 @@ export class MetricsObserver implements ProcessorObserver {
     if (delivered > 0) this.throughput?.read(bytes, millisBehindLatest ?? 0);
   }
 
-  public batchDurable(batch: CutBatch, latencyMs: number): void {
-    const deadLettered = batch.decoded.filter((item) => item.kind === 'rejected').length;
+  public batchDurable(batch: CutBatch, latencyMs: number, sinkRejected = 0): void {
+    const deadLettered = batch.decoded.filter((item) => item.kind === 'rejected').length + sinkRejected;
     this.metrics?.recordsProcessed(batch.decoded.length);
     if (deadLettered > 0) this.metrics?.recordsDeadLettered(deadLettered);
     this.metrics?.sinkLatency('AllSinks', latencyMs);
@@ -38,6 +38,10 @@ export class MetricsObserver implements ProcessorObserver {
 
   public deliveryFailed(stage: string): void {
     this.metrics?.sinkWriteFailed(stage);
+  }
+
+  public batchHeld(_stage: string, ageMs: number): void {
+    this.metrics?.heldBatchAge(ageMs);
   }
 
   public checkpointed(): void {

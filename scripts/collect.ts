@@ -1,11 +1,16 @@
 // `npm run collect`: collects posts carrying a hashtag from X, Instagram, samples or a file into the Kinesis stream.
+import * as path from 'node:path';
 import { AwsClientFactory } from '../common/aws/client-factory';
 import { ConfigError, describeError } from '../common/errors';
 import { createWinstonLogger } from '../common/winston-logger';
 import { routeWarningsToLog } from './cli-process';
 import { isAuthFailure } from '../collector/collector-errors';
 import { COLLECT_USAGE, parseCollectArguments, type CollectorConfig } from '../collector/collector-config';
-import { HashtagBudgetError } from '../collector/collector-errors';
+import { HashtagBudgetError, XReadBudgetError } from '../collector/collector-errors';
+import { COLLECTOR_METRIC } from '../collector/collector-metrics';
+import { PostJournal } from '../collector/journal/post-journal';
+import { DIMENSION } from '../common/metrics/metric-names';
+import { createMetricsSink } from '../common/metrics/create-metrics-sink';
 import { createSource } from '../collector/create-source';
 import { SeenIds } from '../collector/dedupe/seen-ids';
 import { loadPosition, savePosition } from '../collector/dedupe/seen-ids-file';
@@ -69,35 +74,50 @@ async function main(argv: readonly string[]): Promise<number> {
   const position = loadPosition(config.positionFile, seen);
   if (position.problem !== undefined) logger.warn('position file unreadable', { problem: position.problem });
   const positionFile = config.positionFile;
+  const metrics = createMetricsSink(config.metrics, { cloudwatch: () => factory.cloudwatch(), logger });
+  const dimensions = { [DIMENSION.stream]: target.streamName };
   try {
+    const { journal, report } = PostJournal.open(config.journalDir);
+    if (report.corruptLines > 0)
+      logger.error('journal lines unreadable (skipped)', { file: journal.file, lines: report.corruptLines });
     const producer = await createProducer({
       streamName: target.streamName,
       kinesis: factory.kinesis(),
       logger: logger.child({ component: 'producer' }),
     });
     process.stderr.write(
-      `collect: ${config.source.kind} #${config.hashtag} -> stream ${target.streamName}${target.local ? ' (local)' : ''}; ${position.loaded} keys remembered\n`,
+      `collect: ${config.source.kind} #${config.hashtag} -> stream ${target.streamName}${target.local ? ' (local)' : ''}; ${position.loaded} keys remembered; ${report.unsent} journaled posts to replay\n`,
     );
     const summary = await runCollector({
-      source: createSource(config, logger, () => process.stdin),
+      source: createSource(config, logger, () => process.stdin, { sink: metrics, dimensions }),
       producer,
       seen,
+      journal,
+      rejectedFile: path.join(config.journalDir, 'rejected.jsonl'),
       logger,
       durationSeconds: config.durationSeconds,
       signal: abort.signal,
       savePosition: () => savePosition(positionFile, seen),
-      onProgress: (progress) => process.stderr.write(`${progressLine(progress)}\n`),
+      onProgress: (progress) => {
+        metrics.put({ name: COLLECTOR_METRIC.journalUnsent, value: progress.unsent, unit: 'Count', dimensions });
+        process.stderr.write(`${progressLine(progress)}\n`);
+      },
       progressIntervalMs: config.progressIntervalMs,
     });
     const result = { source: config.source.kind, hashtag: config.hashtag, stream: target.streamName, ...summary };
     process.stdout.write(config.json ? `${JSON.stringify(result)}\n` : `${progressLine(summary)}\n`);
-    return summary.failed === 0 ? 0 : 1;
+    if (summary.unsent > 0)
+      process.stderr.write(
+        `collect: ${summary.unsent} post(s) wait in the journal ${journal.file}: Kinesis has not accepted them yet; the next start sends them\n`,
+      );
+    return summary.unsent === 0 ? 0 : 1;
   } catch (error: unknown) {
-    const refused = isAuthFailure(error) || error instanceof HashtagBudgetError;
+    const refused = isAuthFailure(error) || error instanceof HashtagBudgetError || error instanceof XReadBudgetError;
     process.stderr.write(`collect failed: ${describeError(error)}\n`);
     logger.error('collect failed', { error: describeError(error) });
     return refused ? 3 : error instanceof ConfigError ? 2 : 1;
   } finally {
+    await metrics.close();
     factory.destroy();
     await log.close();
   }

@@ -76,7 +76,8 @@ async function main(args: DemoArgs): Promise<number> {
   if (ok && !alertOk) say('FAILED: a scripted burst raised no alert');
   say(
     JSON.stringify({
-      kcl: kclVersion(args.kcl),
+      consumer: args.consumer,
+      ...(args.consumer === 'kcl' ? { kcl: kclVersion(args.kcl), retrieval: args.retrieval } : {}),
       produced: r.produced,
       archived: r.archived,
       loaded: r.loaded,

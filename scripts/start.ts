@@ -9,6 +9,7 @@ import { createProducer } from '../producer';
 import { createWinstonLogger } from '../common/winston-logger';
 import { routeWarningsToLog } from './cli-process';
 import { startLocalStack, type LocalStack } from '../local/stand-ins/local-stack';
+import { ensureKinesisTls, type KinesisTls } from '../local/stand-ins/kinesis-tls';
 import { PidRegistry, stopStaleProcesses } from '../common/process/pid-registry';
 import { setDetachedServices } from '../common/process/service-process';
 import { REPO_ROOT } from '../common/repo-root';
@@ -72,8 +73,11 @@ async function main(): Promise<number> {
   say(
     `starting stand-ins (kinesis ${p.kinesis}, dynamodb ${p.dynamodb}${args.sinks === 'all' ? `, s3 ${p.s3}, postgres ${p.postgres}` : ''})...`,
   );
+  // Enhanced fan-out: the stand-in's TLS port serves the project's certificate, which the daemon's JVM trusts.
+  const tls = args.retrieval === 'fanout' ? await ensureKinesisTls(path.join(dir, 'tls')) : undefined;
   const stack = await startLocalStack({
     dir,
+    ...(tls === undefined ? {} : { kinesisTls: tls }),
     ports: p,
     portsChecked: true,
     sinks: args.sinks === 'all',
@@ -81,7 +85,7 @@ async function main(): Promise<number> {
     registry,
   });
   try {
-    await runPipeline({ args, stack, dir, registry, logger: log.logger, say, stopSignal });
+    await runPipeline({ args, stack, dir, registry, logger: log.logger, say, stopSignal, tls });
   } finally {
     await stack.stop();
     await log.close();
@@ -98,6 +102,8 @@ interface PipelineContext {
   readonly logger: Logger;
   readonly say: (line: string) => void;
   readonly stopSignal: Promise<void>;
+  /** The stand-in's TLS files, with `--retrieval fanout`. */
+  readonly tls: KinesisTls | undefined;
 }
 
 /** The people-facing components (they read the posts table, so only with sinks): each a supervised child process. */
@@ -148,7 +154,16 @@ function reportingComponents(
   ];
 }
 
-async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal }: PipelineContext): Promise<void> {
+async function runPipeline({
+  args,
+  stack,
+  dir,
+  registry,
+  logger,
+  say,
+  stopSignal,
+  tls,
+}: PipelineContext): Promise<void> {
   const kinesis = stack.factory.kinesis();
   if (await ensureStream(kinesis, args.streamName, args.shards))
     say(`created stream ${args.streamName} with ${args.shards} shards`);
@@ -165,7 +180,7 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
 
   const postgresUrl = stack.endpoints.postgresUrl;
   const tables = postgresUrl === undefined ? [] : await createLocalTables(postgresUrl);
-  const sinkEnv = postgresUrl === undefined ? {} : localSinkEnv(args.bucket, postgresUrl);
+  const sinkEnv = postgresUrl === undefined ? {} : localSinkEnv(args.bucket, postgresUrl, { curated: true });
   // Producer, consumers and the checkpoint monitor write the local metrics store, so the scaler and monitor have data.
   const metricsDir = localMetricsDir(dir);
   const daemonOptions = {
@@ -177,6 +192,8 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
     sinks: args.sinks,
     env: { ...sinkEnv, ...localMetricsEnv(metricsDir) },
     generation: args.kcl,
+    retrieval: args.retrieval,
+    ...(tls === undefined ? {} : { tls }),
   };
   const people = postgresUrl !== undefined;
   const alertsFile = path.join(dir, 'alerts.jsonl');
@@ -199,7 +216,9 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   });
   const endpointsFile = path.join(dir, 'endpoints.json');
   writeEndpointsFile(endpointsFile, document);
-  say(`starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon (the JVM takes a few seconds)...`);
+  say(
+    `starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon (${args.retrieval === 'fanout' ? 'enhanced fan-out' : 'polling'}; the JVM takes a few seconds)...`,
+  );
   const supervisor = await superviseDaemon({
     daemon: daemonOptions,
     registry,

@@ -1,7 +1,8 @@
 // Instagram gives no language: detect it from the caption with tinyld, after removing hashtags, mentions and links.
 import { detect } from 'tinyld';
+import { TAG_OR_MENTION_PATTERN } from '../../common/hashtag';
 
-const NOISE = /(?:https?:\/\/\S+)|(?:[#@][\p{L}\p{N}_.]+)/gu;
+const NOISE = new RegExp(`(?:https?:\\/\\/\\S+)|(?:${TAG_OR_MENTION_PATTERN})`, 'gu');
 
 /** ISO 639-1 code, or undefined when the caption has too little text to tell (tinyld answers ''). */
 export function detectLanguage(caption: string): string | undefined {

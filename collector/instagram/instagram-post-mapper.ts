@@ -1,8 +1,7 @@
 // Maps one recent_media item to a CollectedPost: caption as text, Instagram's `+0000` timestamp as given, language detected.
+import { hashtagsIn } from '../../common/hashtag';
 import type { CollectedPost } from '../collected-post';
 import { detectLanguage } from './detect-language';
-
-const HASHTAG = /#([\p{L}\p{N}_]+)/gu;
 
 /** undefined when the item has no id, caption or timestamp (a post without text cannot be scored). */
 export function mapInstagramMedia(item: unknown): CollectedPost | undefined {
@@ -21,7 +20,7 @@ export function mapInstagramMedia(item: unknown): CollectedPost | undefined {
     ...(lang === undefined ? {} : { lang }),
     // The hashtag search returns no username (Instagram Graph API, IG Hashtag recent_media fields).
     user: '',
-    hashtags: [...new Set([...caption.matchAll(HASHTAG)].map((match) => match[1] ?? '').filter((tag) => tag !== ''))],
+    hashtags: [...new Set(hashtagsIn(caption))],
     ...(typeof media.permalink === 'string' ? { permalink: media.permalink } : {}),
   };
 }

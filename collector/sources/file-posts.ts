@@ -2,6 +2,7 @@
 import type { Readable } from 'node:stream';
 import { readLines } from '../../producer/cli/line-source';
 import { POST_SOURCES, type CollectedPost, type PostSource } from '../collected-post';
+import { parseJsonKeepingBigIntegers, readPostId } from '../safe-json';
 import { emptySourceStats, type PostSourceRun, type SourceStats } from '../source-stats';
 
 export class FilePosts implements PostSourceRun<CollectedPost> {
@@ -24,13 +25,14 @@ export class FilePosts implements PostSourceRun<CollectedPost> {
 function toPost(line: string): CollectedPost | undefined {
   let json: unknown;
   try {
-    json = JSON.parse(line);
+    // Not JSON.parse: a numeric id above 2^53 would be rounded, and two posts would share one id.
+    json = parseJsonKeepingBigIntegers(line);
   } catch {
     return undefined;
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return undefined;
   const object = json as Record<string, unknown>;
-  const id = typeof object.id === 'string' || typeof object.id === 'number' ? String(object.id) : undefined;
+  const id = readPostId(object);
   if (id === undefined || typeof object.text !== 'string') return undefined;
   const source: PostSource = POST_SOURCES.includes(object.source as PostSource)
     ? (object.source as PostSource)

@@ -16,7 +16,9 @@ export interface XApiOptions {
 export const STREAM_PATH = '/2/tweets/search/stream';
 export const RULES_PATH = '/2/tweets/search/stream/rules';
 /** Source: X API v2 filtered stream, GET /2/tweets/search/stream query parameters. */
-export const STREAM_QUERY = 'tweet.fields=created_at,lang,author_id,entities&expansions=author_id&user.fields=username';
+/** `note_tweet` carries the whole text of posts over 280 characters (`text` holds only the first 280). */
+export const STREAM_QUERY =
+  'tweet.fields=created_at,lang,author_id,entities,note_tweet&expansions=author_id&user.fields=username';
 
 export class XApi {
   private readonly fetch: FetchLike;

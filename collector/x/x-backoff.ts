@@ -4,7 +4,8 @@ import { backoffDelayMs } from '../../common/retry';
 /**
  * Source: X API v2 filtered stream "Handling disconnections" / "Recovery and redundancy" (developer docs):
  * network errors back off linearly from 250 ms to 16 s; HTTP errors exponentially from 5 s to 320 s;
- * 429 exponentially from 1 minute, or until `x-rate-limit-reset` when the response has it.
+ * 429 exponentially from 1 minute. A 429's `x-rate-limit-reset` can make the wait longer, never shorter: a reset that is
+ * already past (or only seconds away) by our clock is clock skew between us and X, not permission to reconnect at once.
  */
 export interface XBackoffPolicy {
   readonly networkStepMs: number;
@@ -49,9 +50,11 @@ export class XBackoff {
         return exponential(p.httpBaseMs, p.httpMaxMs, this.http);
       case 'rate-limit':
         this.rateLimit += 1;
-        // Until the reset and no longer; a reset already past means "now".
-        if (failure.resetAtMs !== undefined) return Math.max(0, failure.resetAtMs - nowMs);
-        return exponential(p.rateLimitBaseMs, p.rateLimitMaxMs, this.rateLimit);
+        {
+          // X's documented minimum for this attempt, or until the reset when that is later.
+          const documented = exponential(p.rateLimitBaseMs, p.rateLimitMaxMs, this.rateLimit);
+          return failure.resetAtMs === undefined ? documented : Math.max(documented, failure.resetAtMs - nowMs);
+        }
     }
   }
 

@@ -1,15 +1,18 @@
 // Reads the X filtered stream for one hashtag: rules first, one connection at a time, stall detection and X's reconnect schedule.
 import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
-import { sleep } from '../../common/sleep';
+import type { MetricsSink } from '../../common/metrics/metrics-sink';
+import { sleep as realSleep } from '../../common/sleep';
 import type { CollectedPost } from '../collected-post';
-import { isAuthFailure, SourceHttpError, StallError } from '../collector-errors';
+import { isAuthFailure, SourceHttpError, StallError, XReadBudgetError } from '../collector-errors';
+import { COLLECTOR_METRIC } from '../collector-metrics';
 import { NdjsonLines } from '../ndjson-lines';
 import { emptySourceStats, type PostSourceRun, type SourceStats } from '../source-stats';
 import type { XApi } from './x-api';
 import { XBackoff, type Failure, type XBackoffPolicy } from './x-backoff';
-import { mapXLine } from './x-post-mapper';
-import { syncStreamRules } from './x-rules';
+import { mapXLine, type OurRules } from './x-post-mapper';
+import type { XReadLedger } from './x-read-ledger';
+import { COLLECTOR_RULE_TAG, syncStreamRules } from './x-rules';
 
 export interface XFilteredStreamOptions {
   readonly api: XApi;
@@ -22,6 +25,12 @@ export interface XFilteredStreamOptions {
   readonly stallTimeoutMs: number;
   readonly backoff?: XBackoffPolicy;
   readonly now?: () => number;
+  /** Every wait between connections (tests pass a recording one). */
+  readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Counts billable reads against the monthly budget; the stream stops when it is spent. */
+  readonly ledger?: XReadLedger;
+  readonly metrics?: MetricsSink;
+  readonly metricDimensions?: Readonly<Record<string, string>>;
 }
 
 export class XFilteredStream implements PostSourceRun<CollectedPost> {
@@ -29,14 +38,32 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
   private readonly backoff: XBackoff;
   private readonly now: () => number;
   private stallDetectedAt: number | undefined;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private ours: OurRules = { tag: COLLECTOR_RULE_TAG };
+  private ledgerSavedAt = 0;
 
   public constructor(private readonly options: XFilteredStreamOptions) {
     this.backoff = new XBackoff(options.backoff);
     this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? realSleep;
   }
 
   /** Yields posts until `signal` aborts; throws only on what a retry cannot fix (401/403, rules refused). */
   public async *posts(signal: AbortSignal): AsyncGenerator<CollectedPost> {
+    try {
+      this.options.ledger?.assertBudgetLeft();
+    } catch (error: unknown) {
+      this.budgetSpent();
+      throw error;
+    }
+    try {
+      yield* this.stream(signal);
+    } finally {
+      this.options.ledger?.save();
+    }
+  }
+
+  private async *stream(signal: AbortSignal): AsyncGenerator<CollectedPost> {
     const { logger } = this.options;
     if (!(await this.syncRules(signal))) return;
     while (!signal.aborted) {
@@ -46,7 +73,7 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
         if (!signal.aborted) throw new Error('the stream ended');
       } catch (error: unknown) {
         if (signal.aborted) return;
-        if (isAuthFailure(error)) throw error;
+        if (isAuthFailure(error) || error instanceof XReadBudgetError) throw error;
         const failure = this.classify(error);
         const waitMs = this.backoff.next(failure, this.now());
         if (failure.kind === 'rate-limit') {
@@ -58,7 +85,7 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
           error: describeError(error),
           waitMs,
         });
-        await sleep(waitMs, signal);
+        await this.sleep(waitMs, signal);
         this.stats.reconnects += 1;
       }
     }
@@ -68,7 +95,11 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
   private async syncRules(signal: AbortSignal): Promise<boolean> {
     while (!signal.aborted) {
       try {
-        await syncStreamRules(this.options.api, this.options.hashtag, this.options.logger);
+        const rules = await syncStreamRules(this.options.api, this.options.hashtag, this.options.logger);
+        this.ours = {
+          tag: COLLECTOR_RULE_TAG,
+          ...(rules.ruleId === undefined ? {} : { ids: new Set([rules.ruleId]) }),
+        };
         this.backoff.reset();
         return true;
       } catch (error: unknown) {
@@ -85,7 +116,7 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
           error: describeError(error),
           waitMs,
         });
-        await sleep(waitMs, signal);
+        await this.sleep(waitMs, signal);
       }
     }
     return false;
@@ -113,14 +144,20 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
         if (done) return;
         timer.refresh();
         const posts: CollectedPost[] = [];
+        const read: string[] = [];
         for (const line of lines.push(value)) {
           if (line.kind === 'keep-alive') {
             this.stats.keepAlives += 1;
             continue;
           }
-          const mapped = mapXLine(line.text);
-          if (mapped.kind === 'post') posts.push(mapped.post);
-          else if (mapped.kind === 'malformed') {
+          const mapped = mapXLine(line.text, this.ours);
+          if (mapped.kind === 'post') {
+            posts.push(mapped.post);
+            read.push(mapped.post.id);
+          } else if (mapped.kind === 'other-rules') {
+            this.stats.otherRules += 1;
+            read.push(mapped.id);
+          } else if (mapped.kind === 'malformed') {
             this.stats.malformed += 1;
             this.options.logger.warn('skipped a malformed stream line', {
               detail: mapped.detail,
@@ -131,7 +168,9 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
             this.options.logger.warn('stream message without data', { detail: mapped.detail });
           }
         }
+        const spent = this.countReads(read);
         yield* posts;
+        if (spent) throw new XReadBudgetError(this.options.ledger?.spentMessage() ?? 'X read budget spent');
         timer.refresh();
       }
     } catch (error: unknown) {
@@ -148,6 +187,43 @@ export class XFilteredStream implements PostSourceRun<CollectedPost> {
       // Closes the socket whatever ended the read: a stalled connection must not linger beside the next one.
       socket.abort();
     }
+  }
+
+  /** Counts what X delivered (and bills); true when the monthly budget is now spent. */
+  private countReads(ids: readonly string[]): boolean {
+    const { ledger, metrics } = this.options;
+    if (ledger === undefined || ids.length === 0) return false;
+    const outcome = ledger.record(ids);
+    // At most every 5 s (a day's ids can be megabytes), and at the budget and when the stream ends: a crash
+    // forgets at most 5 s of reads.
+    if (outcome.spent || this.now() - this.ledgerSavedAt >= 5_000) {
+      ledger.save();
+      this.ledgerSavedAt = this.now();
+    }
+    metrics?.put({
+      name: COLLECTOR_METRIC.xBillableReads,
+      value: outcome.billable,
+      unit: 'Count',
+      dimensions: this.options.metricDimensions,
+    });
+    if (outcome.spent) this.budgetSpent();
+    return outcome.spent;
+  }
+
+  private budgetSpent(): void {
+    const { ledger, metrics, logger } = this.options;
+    if (ledger === undefined) return;
+    logger.error('X monthly read budget spent; stopped reading X', {
+      monthReads: ledger.reads,
+      budget: ledger.budget,
+      ledger: ledger.file,
+    });
+    metrics?.put({
+      name: COLLECTOR_METRIC.xReadBudgetExhausted,
+      value: 1,
+      unit: 'Count',
+      dimensions: this.options.metricDimensions,
+    });
   }
 
   private connected(): void {

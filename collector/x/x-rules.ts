@@ -14,6 +14,8 @@ interface Rule {
 export interface RulesOutcome {
   readonly added: boolean;
   readonly deleted: number;
+  /** Our rule's id (from the listing, or from X's answer to the add); matching_rules name it. */
+  readonly ruleId?: string;
 }
 
 /** Lists the rules, deletes our stale ones (our tag, another value), adds `#<hashtag>` unless it is already there. */
@@ -32,12 +34,12 @@ export async function syncStreamRules(
     await api.json('POST', RULES_PATH, { delete: { ids: stale.map((rule) => rule.id) } });
     logger.info('deleted stale stream rules', { count: stale.length, values: stale.map((rule) => rule.value) });
   }
-  const present = ours.some((rule) => rule.value === value);
-  if (!present) {
-    await api.json('POST', RULES_PATH, { add: [{ value, tag: ruleTag }] });
-    logger.info('added stream rule', { value, tag: ruleTag });
-  }
-  return { added: !present, deleted: stale.length };
+  const present = ours.find((rule) => rule.value === value);
+  if (present !== undefined) return { added: false, deleted: stale.length, ruleId: present.id };
+  const answer = await api.json('POST', RULES_PATH, { add: [{ value, tag: ruleTag }] });
+  const ruleId = readRules(answer).find((rule) => rule.value === value)?.id;
+  logger.info('added stream rule', { value, tag: ruleTag, ruleId });
+  return { added: true, deleted: stale.length, ...(ruleId === undefined ? {} : { ruleId }) };
 }
 
 function readRules(body: unknown): Rule[] {

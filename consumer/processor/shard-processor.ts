@@ -2,8 +2,8 @@
 import type { Logger } from '../../common/logger';
 import { describeError } from '../../common/errors';
 import type { RetryPolicy } from '../../common/retry';
-import { decodeDelivered, type DeliveredRecord } from '../decode/record-decoder';
-import type { DecodedRecord } from '../decode/decoded-record';
+import type { DeliveredRecord } from '../decode/record-decoder';
+import { decodeSafely } from '../decode/decode-safely';
 import type { PayloadLimits } from '../decode/payload-parser';
 import { BatchBuffer, type CutBatch } from './batch-buffer';
 import { BatchDelivery, type DeliveryDeps } from './batch-delivery';
@@ -18,8 +18,6 @@ import type { DeliveredRecordFilter } from './delivered-record-filter';
 
 export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger' | 'onStageFailed'> {
   readonly logger: Logger;
-  /** The processor's clock (batch ages, latencies); default Date.now. */
-  readonly now?: () => number;
   readonly batchPolicy: BatchPolicyConfig;
   /** Cut batches not yet durable before processRecords waits (back-pressure on the daemon). */
   readonly maxOpenBatches: number;
@@ -66,6 +64,10 @@ export class ShardProcessor {
     this.delivery = new BatchDelivery({
       ...deps,
       onStageFailed: (stage, held) => deps.observer?.deliveryFailed?.(stage, held),
+      onHeld: (stage, ageMs) => {
+        deps.onHeld?.(stage, ageMs);
+        deps.observer?.batchHeld?.(stage, ageMs);
+      },
     });
   }
 
@@ -106,7 +108,7 @@ export class ShardProcessor {
     const records =
       this.deps.inputFilter === undefined ? input.records : await this.deps.inputFilter.apply(input.records);
     for (const delivered of records) {
-      const group = this.decodeSafely(delivered, receivedAt);
+      const group = decodeSafely(this.shardId, delivered, receivedAt, this.logger, this.deps.payloadLimits);
       decodedCount += group.length;
       for (const item of group) bytes += item.record.data.length;
       this.buffer.addGroup(group, receivedAt);
@@ -163,34 +165,6 @@ export class ShardProcessor {
     await Promise.allSettled([...this.deps.sinks.map((sink) => sink.close()), this.deps.analyzer.close()]);
   }
 
-  private decodeSafely(delivered: DeliveredRecord, receivedAt: number): DecodedRecord[] {
-    try {
-      return decodeDelivered(this.shardId, delivered, this.deps.payloadLimits, receivedAt);
-    } catch (error: unknown) {
-      // A decoder bug must not lose the record or stop the shard: keep the raw bytes as a dead letter.
-      this.logger.error('record decoding failed unexpectedly', {
-        sequenceNumber: delivered.sequenceNumber,
-        error: describeError(error),
-      });
-      return [
-        {
-          kind: 'rejected',
-          reason: 'processing-error',
-          detail: describeError(error),
-          record: {
-            shardId: this.shardId,
-            sequenceNumber: String(delivered.sequenceNumber),
-            subSequenceNumber: delivered.subSequenceNumber ?? 0,
-            partitionKey: String(delivered.partitionKey),
-            approximateArrivalTimestamp: delivered.approximateArrivalTimestamp ?? this.now(),
-            receivedAt,
-            data: Buffer.from(String(delivered.data), 'base64'),
-          },
-        },
-      ];
-    }
-  }
-
   /** Cuts the buffer into a batch queued behind earlier ones; waits while too many batches are open. */
   private async cut(): Promise<void> {
     const batch = this.buffer.take();
@@ -216,9 +190,9 @@ export class ShardProcessor {
     if (this.state === 'lease-gone') return;
     const started = this.now();
     try {
-      await this.delivery.deliver(batch);
+      const outcome = await this.delivery.deliver(batch);
       this.tracker.markDurable(id);
-      this.deps.observer?.batchDurable(batch, this.now() - started);
+      this.deps.observer?.batchDurable(batch, this.now() - started, outcome.sinkRejected.length);
     } catch (error: unknown) {
       if (!(error instanceof DeliveryCancelledError))
         this.logger.error('batch delivery stopped', { error: describeError(error) });

@@ -1,5 +1,7 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { DEFAULT_X_MONTHLY_READ_BUDGET } from '../../collector/collector-settings';
+import { isHashtag } from '../../common/hashtag';
 import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
@@ -25,6 +27,20 @@ export interface TaskSize {
   readonly memoryMiB: number;
 }
 
+/** The Lambda consumer's function and event source mapping (consumerMode=lambda). */
+export interface LambdaConsumerSettings {
+  /** Records per invocation (Lambda: 1-10,000; default 500). */
+  readonly batchSize: number;
+  /** Seconds the mapping may wait to fill a batch (0-300). */
+  readonly maxBatchingWindowSeconds: number;
+  /** Retries of a failing batch before its records go to the on-failure destination (0-10,000). */
+  readonly maximumRetryAttempts: number;
+  /** Records older than this are sent to the on-failure destination instead (60-604,800 s). */
+  readonly maximumRecordAgeSeconds: number;
+  readonly memoryMiB: number;
+  readonly timeoutSeconds: number;
+}
+
 export interface DeploySettings {
   readonly stackName: string;
   readonly streamName: string;
@@ -34,10 +50,15 @@ export interface DeploySettings {
   readonly applicationName: string;
   readonly kclGeneration: '2' | '3';
   readonly retrievalMode: 'POLLING' | 'FANOUT';
+  /** `kcl` (default): the MultiLangDaemon on Fargate with lease tables; `lambda`: the Lambda consumer, no KCL resources. */
+  readonly consumerMode: 'kcl' | 'lambda';
+  readonly lambdaConsumer: LambdaConsumerSettings;
   /** Days after which archive objects move to S3 Glacier Instant Retrieval; 0 keeps them in S3 Standard. */
   readonly archiveTransitionDays: number;
   /** Keep the bucket, tables and stream on `cdk destroy` (true), or delete them with the stack. */
   readonly retainData: boolean;
+  /** Days each S3 dataset is kept before S3 lifecycle deletes it; 0 keeps it for ever (docs/analysts.md). */
+  readonly retention: { readonly rawDays: number; readonly deadLetterDays: number; readonly curatedDays: number };
   readonly redshift: RedshiftSettings;
   readonly consumer: TaskSize & {
     readonly minTasks: number;
@@ -50,6 +71,8 @@ export interface DeploySettings {
   readonly collectorSource: 'x' | 'instagram' | 'none';
   /** The hashtag the collector follows (required with a source). */
   readonly collectorHashtag: string;
+  /** X_MONTHLY_READ_BUDGET of the X collector: billable post reads per UTC month before it stops (and alarms). */
+  readonly collectorXMonthlyReadBudget: number;
   readonly alertEmails: readonly string[];
   /** A Secrets Manager secret (created by you) whose value is the chat webhook URL; absent: no webhook. */
   readonly alertWebhookSecretArn?: string;
@@ -82,8 +105,18 @@ export const CONTEXT_KEYS = [
   'applicationName',
   'kclGeneration',
   'retrievalMode',
+  'consumerMode',
+  'lambdaBatchSize',
+  'lambdaBatchingWindowSeconds',
+  'lambdaMaxRetryAttempts',
+  'lambdaMaxRecordAgeSeconds',
+  'lambdaMemoryMiB',
+  'lambdaTimeoutSeconds',
   'archiveTransitionDays',
   'retainData',
+  'rawRetentionDays',
+  'deadLetterRetentionDays',
+  'curatedRetentionDays',
   'redshift',
   'redshiftDatabase',
   'redshiftBaseCapacity',
@@ -102,6 +135,7 @@ export const CONTEXT_KEYS = [
   'sentimentAnalyzer',
   'collectorSource',
   'collectorHashtag',
+  'collectorXMonthlyReadBudget',
   'alertEmails',
   'alertWebhookSecretArn',
   'alertWebhookFormat',
@@ -219,15 +253,19 @@ export function readDeploySettings(context: Source): DeploySettings {
   const metricsNamespace = reader.string('metricsNamespace', DEFAULT_METRICS_NAMESPACE);
   if (metricsNamespace.startsWith('AWS/')) reader.problem('metricsNamespace must not start with "AWS/"');
   const stopTimeoutSeconds = reader.integer('stopTimeoutSeconds', 60, { min: 30, max: 120 });
+  const retentionHours = reader.integer('retentionHours', 24, { min: 24, max: 8760 });
   return reader.finish({
     ...names,
     shardCount,
-    retentionHours: reader.integer('retentionHours', 24, { min: 24, max: 8760 }),
+    retentionHours,
     // The project's default generation (daemon/kcl-generation.ts), so local runs and the deployment agree.
     kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3'),
     retrievalMode: reader.oneOf('retrievalMode', ['POLLING', 'FANOUT'] as const, 'POLLING'),
+    consumerMode: reader.oneOf('consumerMode', ['kcl', 'lambda'] as const, 'kcl'),
+    lambdaConsumer: readLambdaConsumer(reader),
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
+    retention: readRetention(reader, retentionHours),
     redshift: readRedshift(reader),
     consumer: {
       ...consumerSize,
@@ -258,17 +296,50 @@ export function readDeploySettings(context: Source): DeploySettings {
   });
 }
 
+function readLambdaConsumer(reader: ConfigReader): LambdaConsumerSettings {
+  const timeoutSeconds = reader.integer('lambdaTimeoutSeconds', 300, { min: 30, max: 900 });
+  return {
+    batchSize: reader.integer('lambdaBatchSize', 500, { min: 1, max: 10_000 }),
+    maxBatchingWindowSeconds: reader.integer('lambdaBatchingWindowSeconds', 1, { min: 0, max: 300 }),
+    maximumRetryAttempts: reader.integer('lambdaMaxRetryAttempts', 10, { min: 0, max: 10_000 }),
+    maximumRecordAgeSeconds: reader.integer('lambdaMaxRecordAgeSeconds', 86_400, { min: 60, max: 604_800 }),
+    memoryMiB: reader.integer('lambdaMemoryMiB', 1024, { min: 128, max: 10_240 }),
+    timeoutSeconds,
+  };
+}
+
+function readRetention(reader: ConfigReader, streamRetentionHours: number): DeploySettings['retention'] {
+  const days = (key: string): number => reader.integer(key, 0, { min: 0, max: 36_500 });
+  const retention = {
+    rawDays: days('rawRetentionDays'),
+    deadLetterDays: days('deadLetterRetentionDays'),
+    curatedDays: days('curatedRetentionDays'),
+  };
+  // A replay from the stream must find the objects its progress names: keep every dataset longer than the stream.
+  const streamDays = Math.ceil(streamRetentionHours / 24);
+  for (const [key, value] of Object.entries(retention))
+    if (value !== 0 && value <= streamDays)
+      reader.problem(
+        `${key.replace('Days', 'RetentionDays')} ${value} must be 0 (keep) or longer than the stream's retention (${streamDays} days)`,
+      );
+  return retention;
+}
+
 function readCollector(reader: ConfigReader): {
   collectorSource: 'x' | 'instagram' | 'none';
   collectorHashtag: string;
+  collectorXMonthlyReadBudget: number;
 } {
   const collectorSource = reader.oneOf('collectorSource', ['x', 'instagram', 'none'] as const, 'none');
   const collectorHashtag = reader.string('collectorHashtag', '').replace(/^#/, '');
   if (collectorSource !== 'none' && collectorHashtag === '')
     reader.problem(`collectorHashtag is required with collectorSource ${collectorSource}`);
-  if (collectorHashtag !== '' && !/^[\p{L}\p{N}_]+$/u.test(collectorHashtag))
-    reader.problem(`collectorHashtag must be letters, digits or _, got "${collectorHashtag}"`);
-  return { collectorSource, collectorHashtag };
+  if (collectorHashtag !== '' && !isHashtag(collectorHashtag))
+    reader.problem(`collectorHashtag must be letters, marks, digits or _ (any script), got "${collectorHashtag}"`);
+  const collectorXMonthlyReadBudget = reader.integer('collectorXMonthlyReadBudget', DEFAULT_X_MONTHLY_READ_BUDGET, {
+    min: 1,
+  });
+  return { collectorSource, collectorHashtag, collectorXMonthlyReadBudget };
 }
 
 function isTimeZone(name: string): boolean {

@@ -8,14 +8,16 @@ export interface LeaseTablesProps {
   readonly kclGeneration: '2' | '3';
   readonly scalerTableName: string;
   readonly removalPolicy: RemovalPolicy;
+  /** Create the KCL's tables (consumerMode=kcl); false: only the scaler's ledger (the Lambda consumer has no leases). */
+  readonly kcl?: boolean;
 }
 
 /** The index KCL 3 adds to the lease table (source: the KCL 3 migration guide; dynalite never builds it, so we create it). */
 export const LEASE_OWNER_INDEX = 'LeaseOwnerToLeaseKeyIndex';
 
 export class LeaseTables extends Construct {
-  /** Named after the application, as the KCL expects. */
-  public readonly leaseTable: ITable;
+  /** Named after the application, as the KCL expects; absent without the KCL (consumerMode=lambda). */
+  public readonly leaseTable: ITable | undefined;
   /** `<app>-WorkerMetricStats` and `<app>-CoordinatorState` (KCL 3 only). */
   public readonly kcl3Tables: readonly ITable[];
   public readonly scalerTable: ITable;
@@ -27,13 +29,16 @@ export class LeaseTables extends Construct {
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
       removalPolicy: props.removalPolicy,
     };
-    const leaseTable = new Table(this, 'LeaseTable', {
-      ...common,
-      tableName: props.applicationName,
-      partitionKey: { name: 'leaseKey', type: AttributeType.STRING },
-    });
     const kcl3Tables: Table[] = [];
-    if (props.kclGeneration === '3') {
+    const leaseTable =
+      props.kcl === false
+        ? undefined
+        : new Table(this, 'LeaseTable', {
+            ...common,
+            tableName: props.applicationName,
+            partitionKey: { name: 'leaseKey', type: AttributeType.STRING },
+          });
+    if (leaseTable !== undefined && props.kclGeneration === '3') {
       leaseTable.addGlobalSecondaryIndex({
         indexName: LEASE_OWNER_INDEX,
         partitionKey: { name: 'leaseOwner', type: AttributeType.STRING },

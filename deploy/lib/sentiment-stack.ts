@@ -21,6 +21,9 @@ import type { Construct } from 'constructs';
 import type { DeploySettings } from './deploy-settings';
 import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
+import { AnalyticsCatalog, DEFAULT_BYTES_SCANNED_CUTOFF } from './analytics-catalog';
+import { CuratedCompaction } from './curated-compaction';
+import { retentionRules } from './retention-rules';
 import { ScheduledJobs } from './scheduled-jobs';
 import { StreamAndArchive } from './stream-and-archive';
 import {
@@ -38,10 +41,13 @@ import {
 } from './task-policies';
 import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
 import { WorkerTask } from './worker-task';
+import { LambdaConsumer } from './lambda-consumer';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
-import { ARCHIVE_PREFIXES, consumerEnv } from '../../consumer/config/consumer-settings';
-import { collectorEnv } from '../../collector/collector-settings';
+import { ARCHIVE_PREFIXES, CURATED_PREFIXES, consumerEnv } from '../../consumer/config/consumer-settings';
+import { COLLECTOR_METRICS_NAMESPACE, collectorEnv } from '../../collector/collector-settings';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
+import { xReadBudgetAlarm } from './collector-alarms';
 import { monitorEnv } from '../../operator/monitor/monitor-settings';
 import { scalerEnv } from '../../operator/scaler/scaler-settings';
 import { ALERT_SETTINGS, alertEnv } from '../../reporting/alerts/alert-settings';
@@ -95,12 +101,18 @@ export class SentimentStack extends Stack {
       retentionHours: s.retentionHours,
       archiveTransitionDays: s.archiveTransitionDays,
       removalPolicy,
+      lifecycleRules: retentionRules(s.retention, {
+        raw: ARCHIVE_PREFIXES.data,
+        errors: ARCHIVE_PREFIXES.errors,
+        curated: CURATED_PREFIXES.data,
+      }),
     });
     const tables = new LeaseTables(this, 'Leases', {
       applicationName: s.applicationName,
       kclGeneration: s.kclGeneration,
       scalerTableName: `${s.streamName}-shard-scaler`,
       removalPolicy,
+      kcl: s.consumerMode === 'kcl',
     });
     const warehouse = new Warehouse(this, 'Warehouse', {
       settings: s.redshift,
@@ -127,85 +139,63 @@ export class SentimentStack extends Stack {
     const pgSecret = { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(warehouse.secret, 'password') };
     const pgEnv = postsSourceEnv({ redshiftUrl: warehouse.pgUrl, redshiftPostsTable: POSTS_TABLE });
 
-    const consumer = new WorkerTask(this, 'Consumer', {
-      ...common,
-      size: s.consumer,
-      stopTimeout: Duration.seconds(s.consumer.stopTimeoutSeconds),
-      environment: {
-        ...base,
-        ...consumerEnv({ streamName: s.streamName, applicationName: s.applicationName }),
-        KCL_GENERATION: s.kclGeneration,
-        KCL_RETRIEVAL_MODE: s.retrievalMode,
-        KCL_METRICS_LEVEL: 'SUMMARY',
-        // The daemon's graceful shutdown must end before ECS sends SIGKILL at the stop timeout.
-        KCL_SHUTDOWN_GRACE_MILLIS: String((s.consumer.stopTimeoutSeconds - 5) * 1000),
-        ...consumerEnv({
-          sinks: 'all',
-          archiveBucket: data.bucket.bucketName,
-          archivePrefix: ARCHIVE_PREFIXES.data,
-          archiveErrorPrefix: ARCHIVE_PREFIXES.errors,
-          archiveStatePrefix: ARCHIVE_PREFIXES.state,
-          redshiftMode: 'data-api',
-          redshiftDialect: 'redshift',
-          redshiftPostsTable: POSTS_TABLE,
-          redshiftVehiclesTable: VEHICLES_TABLE,
-        }),
-        ...warehouse.dataApiEnv,
-        ...consumerEnv({ sentimentAnalyzer: s.sentimentAnalyzer, metricsMode: 'cloudwatch' }),
-      },
-      statements: [
-        ...kclStreamStatements(data.stream),
-        ...kclLeaseStatements(tables.leaseTable, tables.kcl3Tables),
-        // The KCL publishes its own metrics under the application name.
-        putMetricDataStatement([s.metricsNamespace, s.applicationName]),
-        ...archiveStatements(data.bucket, Object.values(ARCHIVE_PREFIXES), [
-          's3:PutObject',
-          's3:GetObject',
-          's3:AbortMultipartUpload',
-        ]),
-        ...redshiftDataStatements(warehouse.targetArn),
-        secretReadStatement(warehouse.secret.secretArn),
-        ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
-      ],
-    });
-    const why = 'The KCL documents these rights (see task-policies.ts)';
-    acknowledge(
-      consumer.taskRole,
-      `IAM5[Resource::${arnToken(data.stream)}/consumer/*]`,
-      `${why}: enhanced fan-out consumers are registered by the KCL at run time, under the stream.`,
-    );
-    acknowledge(
-      consumer.taskRole,
-      `IAM5[Resource::${arnToken(tables.leaseTable)}/index/*]`,
-      `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`,
-    );
-    for (const archivePrefix of Object.values(ARCHIVE_PREFIXES)) {
-      acknowledge(
-        consumer.taskRole,
-        `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`,
-        "Objects under the consumer's own archive prefix; keys are per shard and sequence range, so not known in advance.",
-      );
-    }
     const consumerSg = new SecurityGroup(this, 'ConsumerSecurityGroup', {
       vpc,
       description: 'Consumer tasks: outbound only',
     });
-    const consumerService = new FargateService(this, 'ConsumerService', {
-      cluster,
-      taskDefinition: consumer.taskDefinition,
-      desiredCount: s.consumer.minTasks,
-      vpcSubnets: privateSubnets,
-      securityGroups: [consumerSg],
-      minHealthyPercent: 100,
-      maxHealthyPercent: 200,
-      circuitBreaker: { rollback: true },
-    });
-    consumerService
-      .autoScaleTaskCount({ minCapacity: s.consumer.minTasks, maxCapacity: s.consumer.maxTasks })
-      .scaleOnCpuUtilization('Cpu', {
-        targetUtilizationPercent: s.consumer.cpuTargetPercent,
-        scaleInCooldown: Duration.minutes(5),
-        scaleOutCooldown: Duration.minutes(2),
+    // The consumer's settings (consumer/config/consumer-settings.ts): the same for the KCL processor and the Lambda handler.
+    const consumerEnvironment = {
+      ...base,
+      ...consumerEnv({ streamName: s.streamName, applicationName: s.applicationName }),
+      ...consumerEnv({
+        sinks: 'all',
+        archiveBucket: data.bucket.bucketName,
+        archivePrefix: ARCHIVE_PREFIXES.data,
+        archiveErrorPrefix: ARCHIVE_PREFIXES.errors,
+        archiveStatePrefix: ARCHIVE_PREFIXES.state,
+        curatedEnabled: true,
+        curatedPrefix: CURATED_PREFIXES.data,
+        curatedStatePrefix: CURATED_PREFIXES.state,
+        redshiftMode: 'data-api',
+        redshiftDialect: 'redshift',
+        redshiftPostsTable: POSTS_TABLE,
+        redshiftVehiclesTable: VEHICLES_TABLE,
+      }),
+      ...warehouse.dataApiEnv,
+      ...consumerEnv({ sentimentAnalyzer: s.sentimentAnalyzer, metricsMode: 'cloudwatch' }),
+    };
+    const sinkPrefixes = [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)];
+    const sinkStatements = [
+      ...archiveStatements(data.bucket, sinkPrefixes, ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']),
+      ...redshiftDataStatements(warehouse.targetArn),
+      secretReadStatement(warehouse.secret.secretArn),
+      ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
+    ];
+    if (s.consumerMode === 'kcl')
+      this.kclConsumer(
+        s,
+        { ...common, cluster, subnets: privateSubnets, securityGroup: consumerSg },
+        data,
+        tables,
+        consumerEnvironment,
+        sinkStatements,
+        sinkPrefixes,
+      );
+    else
+      new LambdaConsumer(this, 'LambdaConsumer', {
+        settings: s.lambdaConsumer,
+        stream: data.stream,
+        environment: consumerEnvironment,
+        archiveBucket: data.bucket,
+        archivePrefixes: sinkPrefixes,
+        statements: [putMetricDataStatement([s.metricsNamespace]), ...sinkStatements],
+        vpc,
+        subnets: privateSubnets,
+        securityGroup: consumerSg,
+        maxShards: s.scalerMaxShards,
+        alarmTopic: alerting.topic,
+        logRetention,
+        removalPolicy,
       });
 
     const jobsSg = new SecurityGroup(this, 'JobsSecurityGroup', {
@@ -224,7 +214,7 @@ export class SentimentStack extends Stack {
       for (const peer of [consumerSg, jobsSg])
         endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
     }
-    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets);
+    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
 
     const alerter = new WorkerTask(this, 'Alerter', {
       ...common,
@@ -306,32 +296,52 @@ export class SentimentStack extends Stack {
       },
       statements: scalerStatements(data.stream, tables.scalerTable),
     });
-    const monitor = new WorkerTask(this, 'Monitor', {
-      ...common,
-      size: s.jobSize,
-      command: [
-        'node',
-        'dist/scripts/monitor.js',
-        '--app',
-        s.applicationName,
-        '--stream',
-        s.streamName,
-        '--publish',
-        '--json',
-      ],
-      environment: {
-        ...base,
-        ...monitorEnv({
-          application: s.applicationName,
-          streamName: s.streamName,
-          leaseTable: tables.leaseTable.tableName,
-          logFile: LOG_TO_STDERR,
-          stateFile: `${MONITOR_STATE_DIR}/state.json`,
-        }),
-      },
-      statements: [...monitorStatements(data.stream, tables.leaseTable), putMetricDataStatement([s.metricsNamespace])],
+    // The checkpoint monitor reads the KCL's lease table: it exists only with the KCL consumer.
+    const leaseTable = tables.leaseTable;
+    const monitor =
+      leaseTable === undefined
+        ? undefined
+        : new WorkerTask(this, 'Monitor', {
+            ...common,
+            size: s.jobSize,
+            command: [
+              'node',
+              'dist/scripts/monitor.js',
+              '--app',
+              s.applicationName,
+              '--stream',
+              s.streamName,
+              '--publish',
+              '--json',
+            ],
+            environment: {
+              ...base,
+              ...monitorEnv({
+                application: s.applicationName,
+                streamName: s.streamName,
+                leaseTable: leaseTable.tableName,
+                logFile: LOG_TO_STDERR,
+                stateFile: `${MONITOR_STATE_DIR}/state.json`,
+              }),
+            },
+            statements: [...monitorStatements(data.stream, leaseTable), putMetricDataStatement([s.metricsNamespace])],
+          });
+    if (monitor !== undefined) this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
+    new AnalyticsCatalog(this, 'Analytics', {
+      bucket: data.bucket,
+      prefixes: { raw: ARCHIVE_PREFIXES.data, errors: ARCHIVE_PREFIXES.errors, curated: CURATED_PREFIXES.data },
+      databaseName: prefix.replace(/-/g, '_'),
+      bytesScannedCutoffPerQuery: DEFAULT_BYTES_SCANNED_CUTOFF,
+      resultsRetentionDays: 7,
+      removalPolicy,
     });
-    this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
+    const compaction = new CuratedCompaction(this, 'Curated', {
+      ...common,
+      bucket: data.bucket,
+      size: s.jobSize,
+      baseEnvironment: base,
+      logFile: LOG_TO_STDERR,
+    });
     new ScheduledJobs(this, 'Schedules', {
       cluster,
       subnets: vpc.selectSubnets(privateSubnets).subnets,
@@ -352,16 +362,99 @@ export class SentimentStack extends Stack {
           description: 'Shard scaler: plan and apply (scaler run)',
           retries: 0,
         },
-        {
-          name: 'CheckpointMonitor',
-          task: monitor,
-          expression: s.monitorSchedule,
-          description: 'Checkpoint monitor: publish lag metrics (monitor --publish)',
-          retries: 0,
-        },
+        ...(monitor === undefined
+          ? []
+          : [
+              {
+                name: 'CheckpointMonitor',
+                task: monitor,
+                expression: s.monitorSchedule,
+                description: 'Checkpoint monitor: publish lag metrics (monitor --publish)',
+                retries: 0,
+              },
+            ]),
+        compaction.job,
       ],
     });
     suppressStackFindings(this);
+  }
+
+  /** The KCL consumer: the MultiLangDaemon with our processor on Fargate, scaled on CPU (consumerMode=kcl). */
+  private kclConsumer(
+    s: DeploySettings,
+    ctx: {
+      image: ContainerImage;
+      logRetention: RetentionDays;
+      removalPolicy: RemovalPolicy;
+      cluster: Cluster;
+      subnets: { subnetType: SubnetType };
+      securityGroup: SecurityGroup;
+    },
+    data: StreamAndArchive,
+    tables: LeaseTables,
+    consumerEnvironment: Readonly<Record<string, string>>,
+    sinkStatements: readonly PolicyStatement[],
+    sinkPrefixes: readonly string[],
+  ): void {
+    const leaseTable = tables.leaseTable;
+    if (leaseTable === undefined) throw new Error('the KCL consumer needs its lease table');
+    const consumer = new WorkerTask(this, 'Consumer', {
+      image: ctx.image,
+      logRetention: ctx.logRetention,
+      removalPolicy: ctx.removalPolicy,
+      size: s.consumer,
+      stopTimeout: Duration.seconds(s.consumer.stopTimeoutSeconds),
+      environment: {
+        ...consumerEnvironment,
+        KCL_GENERATION: s.kclGeneration,
+        KCL_RETRIEVAL_MODE: s.retrievalMode,
+        KCL_METRICS_LEVEL: 'SUMMARY',
+        // The daemon's graceful shutdown must end before ECS sends SIGKILL at the stop timeout.
+        KCL_SHUTDOWN_GRACE_MILLIS: String((s.consumer.stopTimeoutSeconds - 5) * 1000),
+      },
+      statements: [
+        ...kclStreamStatements(data.stream),
+        ...kclLeaseStatements(leaseTable, tables.kcl3Tables),
+        // The KCL publishes its own metrics under the application name.
+        putMetricDataStatement([s.metricsNamespace, s.applicationName]),
+        ...sinkStatements,
+      ],
+    });
+    const why = 'The KCL documents these rights (see task-policies.ts)';
+    acknowledge(
+      consumer.taskRole,
+      `IAM5[Resource::${arnToken(data.stream)}/consumer/*]`,
+      `${why}: enhanced fan-out consumers are registered by the KCL at run time, under the stream.`,
+    );
+    acknowledge(
+      consumer.taskRole,
+      `IAM5[Resource::${arnToken(leaseTable)}/index/*]`,
+      `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`,
+    );
+    for (const archivePrefix of sinkPrefixes) {
+      acknowledge(
+        consumer.taskRole,
+        `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`,
+        "Objects under the consumer's own archive prefix; keys are per shard and sequence range, so not known in advance.",
+      );
+    }
+    const consumerService = new FargateService(this, 'ConsumerService', {
+      cluster: ctx.cluster,
+      taskDefinition: consumer.taskDefinition,
+      desiredCount: s.consumer.minTasks,
+      vpcSubnets: ctx.subnets,
+      securityGroups: [ctx.securityGroup],
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      circuitBreaker: { rollback: true },
+    });
+    consumerService
+      .autoScaleTaskCount({ minCapacity: s.consumer.minTasks, maxCapacity: s.consumer.maxTasks })
+      .scaleOnCpuUtilization('Cpu', {
+        targetUtilizationPercent: s.consumer.cpuTargetPercent,
+        scaleInCooldown: Duration.minutes(5),
+        scaleOutCooldown: Duration.minutes(2),
+      });
   }
 
   /**
@@ -422,6 +515,7 @@ export class SentimentStack extends Stack {
     cluster: Cluster,
     sg: SecurityGroup,
     subnets: { subnetType: SubnetType },
+    topic: ITopic,
   ): void {
     // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (README).
     const secretNames =
@@ -454,10 +548,17 @@ export class SentimentStack extends Stack {
         '--log-file',
         LOG_TO_STDERR,
       ],
-      environment: collectorEnv({ awsRegion: this.region, streamName: s.streamName }),
+      environment: collectorEnv({
+        awsRegion: this.region,
+        streamName: s.streamName,
+        metricsMode: 'cloudwatch',
+        metricsNamespace: COLLECTOR_METRICS_NAMESPACE,
+        xMonthlyReadBudget: s.collectorXMonthlyReadBudget,
+      }),
       secrets,
-      statements: producerStatements(data.stream),
+      statements: [...producerStatements(data.stream), putMetricDataStatement([COLLECTOR_METRICS_NAMESPACE])],
     });
+    if (s.collectorSource === 'x') xReadBudgetAlarm(this, topic, s.streamName);
     // One connection per app for the X filtered stream: exactly one task, stopped before its replacement starts.
     new FargateService(this, 'CollectorService', {
       cluster,

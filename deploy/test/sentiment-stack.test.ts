@@ -139,11 +139,11 @@ describe('deploy: the default stack', function () {
     expect(ddl).to.include('BatchExecuteStatement');
   });
 
-  it('schedules the weekly report, the scaler and the monitor in the named time zone', () => {
+  it('schedules the weekly report, the scaler, the monitor and curated compaction in the named time zone', () => {
     const schedules = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map(
       (r) => r.Properties as { ScheduleExpression: string; ScheduleExpressionTimezone: string; Description: string },
     );
-    expect(schedules).to.have.length(3);
+    expect(schedules).to.have.length(4);
     for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).to.equal('America/Los_Angeles');
     const byName = (word: string): string | undefined =>
       schedules.find((s) => s.Description.includes(word))?.ScheduleExpression;
@@ -187,7 +187,38 @@ describe('deploy: the default stack', function () {
       Namespace: 'KinesisToolkit/Consumer',
       AlarmActions: [Match.anyValue()],
     });
+    // A batch held by a systemic sink failure (issue 25): the consumer's stream-level HeldBatchAgeMilliseconds.
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'HeldBatchAgeMilliseconds',
+      Namespace: 'KinesisToolkit/Consumer',
+      Threshold: 600_000,
+      TreatMissingData: 'notBreaching',
+      AlarmActions: [Match.anyValue()],
+    });
     synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('alarms to the alert topic when the X collector spends X_MONTHLY_READ_BUDGET, and gives it the budget and its metrics', () => {
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'XReadBudgetExhausted',
+      Namespace: 'KinesisToolkit/Collector',
+      Statistic: 'Maximum',
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      AlarmActions: [Match.anyValue()],
+    });
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Command: Match.arrayWith(['dist/scripts/collect.js']),
+          Environment: Match.arrayWith([
+            { Name: 'METRICS_MODE', Value: 'cloudwatch' },
+            { Name: 'METRICS_NAMESPACE', Value: 'KinesisToolkit/Collector' },
+            { Name: 'X_MONTHLY_READ_BUDGET', Value: '2000000' },
+          ]),
+        }),
+      ],
+    });
   });
 
   it("hands the alerter the chat webhook's URL as an ECS secret, never in its environment", () => {

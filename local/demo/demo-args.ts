@@ -1,6 +1,7 @@
 // Parses the options of `npm run demo`: the scenario (reconcile or scale), records, shards, rates, timings; one error listing every problem; --help.
 import { parseOptions, type OptionSpec } from '../../common/config/parse-options';
 import { ConfigError } from '../../common/errors';
+import { RETRIEVAL_MODES, type RetrievalMode } from '../pipeline/local-daemon';
 import { SCALE_SCENARIO_DEFAULTS, type ScaleScenarioSettings } from './scale-scenario-settings';
 import {
   DEFAULT_KCL_GENERATION,
@@ -8,6 +9,10 @@ import {
   parseKclGeneration,
   type KclGeneration,
 } from '../../daemon/kcl-generation';
+
+/** How the stream is consumed: the KCL MultiLangDaemon with our processor, or our Lambda handler. */
+export const CONSUMER_MODES = ['kcl', 'lambda'] as const;
+export type ConsumerMode = (typeof CONSUMER_MODES)[number];
 
 export interface DemoArgs {
   /** `reconcile` (default): a bounded run, reconciled; `scale`: overload one shard, watch the scaler scale up and down. */
@@ -26,6 +31,10 @@ export interface DemoArgs {
   readonly kcl: KclGeneration;
   /** Scripted negative bursts after delivery, to measure time to alert (0: skip). */
   readonly bursts: number;
+  /** `kcl` (default): the MultiLangDaemon and our processor; `lambda`: our Lambda handler behind a local event source mapping. */
+  readonly consumer: ConsumerMode;
+  /** The daemon's retrieval: `polling` (GetRecords, default) or `fanout` (enhanced fan-out over the stand-in's TLS port). */
+  readonly retrieval: RetrievalMode;
   readonly help: boolean;
 }
 
@@ -38,6 +47,8 @@ export const DEMO_DEFAULTS: DemoArgs = {
   timeoutSeconds: 300,
   keep: false,
   bursts: 5,
+  consumer: 'kcl',
+  retrieval: 'polling',
   help: false,
   kcl: DEFAULT_KCL_GENERATION,
 };
@@ -59,6 +70,10 @@ Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 
   --shards S         shards of the fresh stream, 1-50 (default ${DEMO_DEFAULTS.shards})
   --rate R           tweets per second (default ${DEMO_DEFAULTS.rate})
   --kcl 2|3          KCL generation of the daemon: 2 (KCL 2.7.2) or 3 (KCL 3.1.3); default ${KCL_GENERATION_VARIABLE}, else ${DEFAULT_KCL_GENERATION}
+  --consumer kcl|lambda  kcl (default): the MultiLangDaemon runs our processor; lambda: our Lambda handler
+                     (consumer/lambda) invoked by a local event source mapping in Lambda's event shape
+  --retrieval polling|fanout  the daemon's retrieval: polling (GetRecords, default) or fanout (enhanced fan-out:
+                     SubscribeToShard over HTTP/2 on the Kinesis stand-in's TLS port, its certificate trusted by the JVM)
   --timeout SECONDS  give up after this long (default ${DEMO_DEFAULTS.timeoutSeconds})
   --bursts B         negative bursts for the time-to-alert figures, 0 skips them (default ${DEMO_DEFAULTS.bursts})
   --keep             keep the run's folder (logs, data) after a successful run (it is always kept on failure)
@@ -97,6 +112,8 @@ const OPTIONS: OptionSpec = {
   keep: { type: 'boolean' },
   bursts: { type: 'string' },
   scenario: { type: 'string' },
+  consumer: { type: 'string' },
+  retrieval: { type: 'string' },
   kcl: { type: 'string' },
   ...Object.fromEntries(
     [...Object.keys(NUMBERS), ...Object.keys(SCALE_NUMBERS)].map((name) => [name, { type: 'string' }]),
@@ -127,6 +144,16 @@ export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO
   const scenario = given('scenario');
   if (scenario === 'scale' || scenario === 'reconcile') values.scenario = scenario;
   else if (scenario !== undefined) problems.push(`--scenario must be reconcile or scale, got "${scenario}"`);
+  const consumer = given('consumer');
+  if (consumer !== undefined) {
+    if ((CONSUMER_MODES as readonly string[]).includes(consumer)) values.consumer = consumer as ConsumerMode;
+    else problems.push(`--consumer must be kcl or lambda, got "${consumer}"`);
+  }
+  const retrieval = given('retrieval');
+  if (retrieval !== undefined) {
+    if ((RETRIEVAL_MODES as readonly string[]).includes(retrieval)) values.retrieval = retrieval as RetrievalMode;
+    else problems.push(`--retrieval must be polling or fanout, got "${retrieval}"`);
+  }
   const kcl = given('kcl');
   if (kcl !== undefined) {
     const generation = parseKclGeneration(kcl);
@@ -153,6 +180,10 @@ export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO
   if (values.scenario === 'scale' && given('timeout') !== undefined) scale.timeoutSeconds = values.timeoutSeconds;
   values.scale = scale;
   if (values.shards > 50) problems.push('--shards must be between 1 and 50');
+  if (values.consumer === 'lambda' && values.retrieval === 'fanout')
+    problems.push(
+      "--retrieval fanout is the KCL daemon's; the Lambda consumer reads by polling (--consumer kcl for fan-out)",
+    );
   if (problems.length > 0) throw new ConfigError('demo options', problems);
   return values;
 }

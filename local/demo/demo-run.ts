@@ -12,7 +12,8 @@ import { ensureStream, openShardsForSeeding } from '../stand-ins/stream-setup';
 import { seedLeaseTable } from '../stand-ins/seed-lease-table';
 import { kclVersion } from '../../daemon/kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../pipeline/local-sinks';
-import { superviseDaemon } from '../pipeline/supervised-daemon';
+import { startDemoConsumer } from './demo-consumer';
+import { ensureKinesisTls } from '../stand-ins/kinesis-tls';
 import { sendTracedTweets, type TracedRecord } from '../trace/traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from '../trace/delivery-reader';
 import { reconcile, type Reconciliation } from '../trace/reconciliation';
@@ -80,7 +81,15 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
   progress(
     `run ${runId}: starting stand-ins (kinesis ${ports.kinesis}, dynamodb ${ports.dynamodb}, s3 ${ports.s3}, postgres ${ports.postgres}) in ${dir}`,
   );
-  const stack = await startLocalStack({ dir, ports, sinks: true, buckets: [DEMO_BUCKET], persist: false });
+  const tls = args.retrieval === 'fanout' ? await ensureKinesisTls(path.join(dir, 'tls')) : undefined;
+  const stack = await startLocalStack({
+    dir,
+    ports,
+    sinks: true,
+    buckets: [DEMO_BUCKET],
+    persist: false,
+    ...(tls === undefined ? {} : { kinesisTls: tls }),
+  });
   let produced: TracedRecord[] = [];
   let reconciliation: Reconciliation | undefined;
   let freshness: FreshnessReport | undefined;
@@ -113,10 +122,13 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
       }),
     };
     progress(
-      `stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon...`,
+      args.consumer === 'lambda'
+        ? `stream ${streamName} (${args.shards} shards); starting the Lambda consumer behind a local event source mapping...`
+        : `stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon (${args.retrieval === 'fanout' ? 'enhanced fan-out' : 'polling'})...`,
     );
     pipelineStartedAtMs = Date.now();
-    const supervisor = await superviseDaemon({
+    const supervisor = await startDemoConsumer({
+      mode: args.consumer,
       daemon: {
         endpoints: stack.endpoints,
         streamName,
@@ -126,8 +138,11 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
         sinks: 'all',
         env,
         generation: args.kcl,
+        retrieval: args.retrieval,
+        ...(tls === undefined ? {} : { tls }),
       },
-      logger: logger.child({ component: 'supervisor' }),
+      kinesis,
+      logger,
       readyTimeoutMs: Math.max(1_000, deadline - Date.now()),
     });
     try {
@@ -137,7 +152,7 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
         void rows()
           .then((n) =>
             progress(
-              `produced ${accepted}/${args.records} | loaded ${n} | daemon restarts ${supervisor.restarts} | ${((Date.now() - started) / 1000).toFixed(0)} s`,
+              `produced ${accepted}/${args.records} | loaded ${n} | ${supervisor.describe()} | ${((Date.now() - started) / 1000).toFixed(0)} s`,
             ),
           )
           .catch(() => undefined);
@@ -198,7 +213,9 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
         clearInterval(ticker);
       }
     } finally {
-      progress('stopping: daemon (processors checkpoint), then stand-ins...');
+      progress(
+        `stopping: ${args.consumer === 'lambda' ? 'event source and handler' : 'daemon (processors checkpoint)'}, then stand-ins...`,
+      );
       await supervisor.stop();
     }
     // Read after the daemon stopped, so anything its shutdown wrote is counted too.

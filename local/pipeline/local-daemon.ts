@@ -1,11 +1,18 @@
 // Runs the KCL daemon against the local stack: renders the effective properties file and the consumer's environment.
 import * as path from 'node:path';
 import { writeEffectiveProperties } from '../../daemon/properties/properties-file';
-import { startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
+import { DEFAULT_JAVA_OPTIONS, startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
+import { trustStoreJavaOptions, type KinesisTls } from '../stand-ins/kinesis-tls';
 import type { StackEndpoints } from '../stand-ins/local-stack';
 import { localAwsEnv } from '../../common/aws/local-or-cloud';
 import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from '../../daemon/kcl-generation';
+import { AwsClientFactory } from '../../common/aws/client-factory';
+import {
+  deleteDeadWorkersMetrics,
+  releaseDeadWorkersLeaderLock,
+  type LeaderLockOutcome,
+} from '../../daemon/leader-lock';
 
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
@@ -38,7 +45,17 @@ export interface LocalDaemonOptions {
   /** The KCL generation: its jars and, unless `template` is given, its local properties template (default DEFAULT_KCL_GENERATION). */
   readonly generation?: KclGeneration;
   readonly template?: string;
+  /**
+   * `polling` (default): GetRecords over plain HTTP. `fanout`: the KCL's enhanced fan-out (RegisterStreamConsumer,
+   * SubscribeToShard over HTTP/2) against the stand-in's TLS endpoint, trusted through `tls`'s trust store.
+   */
+  readonly retrieval?: RetrievalMode;
+  /** Required with `fanout`: the stand-in's TLS files (the stack must have been started with them). */
+  readonly tls?: KinesisTls;
 }
+
+export const RETRIEVAL_MODES = ['polling', 'fanout'] as const;
+export type RetrievalMode = (typeof RETRIEVAL_MODES)[number];
 
 /** The environment the daemon passes to every consumer child: local endpoints and dummy credentials only. */
 export function localConsumerEnv(options: LocalDaemonOptions): Record<string, string> {
@@ -63,19 +80,75 @@ export function localConsumerEnv(options: LocalDaemonOptions): Record<string, st
 export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
   const file = path.join(options.dir, `kcl-${options.workerId}.properties`);
   const generation = options.generation ?? DEFAULT_KCL_GENERATION;
+  const fanout = options.retrieval === 'fanout';
+  if (fanout && (options.tls === undefined || options.endpoints.kinesisTls === undefined))
+    throw new Error('enhanced fan-out needs the Kinesis stand-in started with its TLS certificate (kinesisTls)');
   writeEffectiveProperties(options.template ?? localPropertiesTemplate(generation), file, {
     streamName: options.streamName,
     applicationName: options.applicationName,
     workerId: options.workerId,
-    kinesisEndpoint: options.endpoints.kinesis,
+    kinesisEndpoint: fanout ? (options.endpoints.kinesisTls ?? '') : options.endpoints.kinesis,
+    ...(fanout ? { retrievalMode: 'FANOUT' } : {}),
     dynamoDBEndpoint: options.endpoints.dynamodb,
     regionName: options.endpoints.region,
     ...options.properties,
   });
-  return startKclDaemon({
+  const daemon = startKclDaemon({
     propertiesFile: file,
     generation,
     logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
     env: localConsumerEnv(options),
+    ...(fanout && options.tls !== undefined
+      ? { javaOptions: [...DEFAULT_JAVA_OPTIONS, ...trustStoreJavaOptions(options.tls)] }
+      : {}),
   });
+  if (generation !== 3) return daemon;
+  // A KCL 3 daemon that dies keeps the leader lock for 2 minutes (daemon/leader-lock.ts): once the JVM is gone, before
+  // `exited` resolves, release it, so a restart (or the other workers) leads at once. A daemon stopped for good also
+  // looks alive to the leader for a minute: stop() deletes its metrics entry, so no lease is assigned to it. (Not after
+  // a crash: the supervisor restarts the same workerId, which keeps its leases and its entry.)
+  const exited = daemon.exited.then(async (exit) => {
+    await releaseLocalLeaderLock(options).catch(() => 'none');
+    return exit;
+  });
+  return {
+    ...daemon,
+    exited,
+    stop: async (graceMs) => {
+      await daemon.stop(graceMs);
+      const exit = await exited;
+      await releaseLocalLeaderLock(options, { forgetWorker: true }).catch(() => 'none');
+      return exit;
+    },
+  };
+}
+
+/**
+ * Releases the KCL 3 leader lock if the daemon `options.workerId` (dead, or not started yet) still holds it: call before
+ * starting a daemon in place of one that may have crashed. `forgetWorker` (the daemon was stopped for good): also
+ * deletes its WorkerMetricStats entry. No-op for KCL 2 and when no lock or table exists.
+ */
+export async function releaseLocalLeaderLock(
+  options: LocalDaemonOptions,
+  after: { forgetWorker?: boolean } = {},
+): Promise<LeaderLockOutcome> {
+  if ((options.generation ?? DEFAULT_KCL_GENERATION) !== 3) return 'none';
+  const factory = new AwsClientFactory({
+    region: options.endpoints.region,
+    endpoints: { dynamodb: options.endpoints.dynamodb },
+    s3ForcePathStyle: true,
+  });
+  try {
+    const target = {
+      dynamodb: factory.dynamodb(),
+      coordinatorStateTable:
+        options.properties?.coordinatorStateTableName ?? `${options.applicationName}-CoordinatorState`,
+      workerMetricsTable: options.properties?.workerMetricsTableName ?? `${options.applicationName}-WorkerMetricStats`,
+      workerId: options.workerId,
+    };
+    if (after.forgetWorker === true) await deleteDeadWorkersMetrics(target);
+    return await releaseDeadWorkersLeaderLock(target);
+  } finally {
+    factory.destroy();
+  }
 }

@@ -5,6 +5,8 @@ import { startLocalDaemon } from '../pipeline/local-daemon';
 import { waitForActive } from '../stand-ins/stream-setup';
 import { listAllShards } from '../../common/aws/list-all-shards';
 import { sleep } from '../../common/sleep';
+import { collectThroughOutage } from './collector-outage';
+import type { Logger } from '../../common/logger';
 import type { SoakPipeline } from './soak-pipeline';
 import type { SoakStack } from './soak-stack';
 
@@ -17,6 +19,7 @@ export const FAULT_KINDS = [
   'restart-postgres',
   'stop-s3',
   'poison-burst',
+  'kinesis-outage',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
@@ -50,6 +53,8 @@ export interface FaultContext {
   readonly baseShards: number;
   readonly random: () => number;
   readonly progress: (line: string) => void;
+  /** The soak's log (the outage fault's collector logs there). */
+  readonly logger?: Logger;
 }
 
 /** Injects one fault and waits until the pipeline runs again (daemon back, stand-in up, stream ACTIVE); returns what was done. */
@@ -112,6 +117,8 @@ export async function injectFault(kind: FaultKind, ctx: FaultContext): Promise<s
     case 'stop-s3':
       await stack.bounceS3(S3_DOWN_MS);
       return `s3rver stopped for ${S3_DOWN_MS / 1000} s`;
+    case 'kinesis-outage':
+      return collectThroughOutage(stack, pipeline, ctx.progress, ctx.logger);
     case 'poison-burst':
       await pipeline.sendPoison(POISON_PER_BURST);
       return `${POISON_PER_BURST} poison records sent`;

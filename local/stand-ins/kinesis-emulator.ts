@@ -7,8 +7,10 @@ import { REPO_ROOT } from '../../common/repo-root';
 export interface KinesisEmulatorOptions {
   /** Plain HTTP port clients use (KINESIS_MOCK_PLAIN_PORT). */
   readonly port: number;
-  /** kinesis-mock always opens a TLS port as well; a free one is picked when absent. Nothing here uses it. */
+  /** kinesis-mock always opens a TLS port as well; a free one is picked when absent. Enhanced fan-out uses it. */
   readonly tlsPort?: number;
+  /** The TLS port's certificate (`{"server":{"key","cert"}}`); default kinesis-local's bundled one. See kinesis-tls.ts. */
+  readonly certPath?: string;
   /** Keeps streams and records across restarts (SHOULD_PERSIST_DATA); undefined keeps everything in memory. */
   readonly dataDirectory?: string;
   readonly logFile?: string;
@@ -46,7 +48,9 @@ export async function startKinesisEmulator(options: KinesisEmulatorOptions): Pro
     KINESIS_MOCK_PLAIN_PORT: String(options.port),
     KINESIS_MOCK_TLS_PORT: String(options.tlsPort ?? (await freePort())),
     // A relative certificate path is resolved against the working directory, not main.js: always absolute.
-    KINESIS_MOCK_CERT_PATH: require.resolve('kinesis-local/server.json', { paths: [REPO_ROOT] }),
+    KINESIS_MOCK_CERT_PATH: path.resolve(
+      options.certPath ?? require.resolve('kinesis-local/server.json', { paths: [REPO_ROOT] }),
+    ),
     CREATE_STREAM_DURATION: `${options.createStreamMs ?? 100}ms`,
     DELETE_STREAM_DURATION: `${options.createStreamMs ?? 100}ms`,
     UPDATE_SHARD_COUNT_DURATION: `${options.updateShardCountMs ?? 200}ms`,

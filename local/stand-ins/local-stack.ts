@@ -6,12 +6,14 @@ import { startKinesisEmulator } from './kinesis-emulator';
 import { startDynamoDbEmulator } from './dynamodb-emulator';
 import { startS3Emulator } from './s3-emulator';
 import { startPostgres } from './postgres-server';
+import type { KinesisTls } from './kinesis-tls';
+import { startKinesisH2Bridge } from './kinesis-h2-bridge';
 import type { PidRegistry } from '../../common/process/pid-registry';
 import { PORT_SETTINGS } from '../start/start-args';
 
 export interface StackPorts {
   readonly kinesis: number;
-  /** kinesis-mock always opens a TLS port too; nothing uses it. */
+  /** kinesis-mock always opens a TLS port too; enhanced fan-out (SubscribeToShard over HTTP/2) uses it. */
   readonly kinesisTls: number;
   readonly dynamodb: number;
   readonly s3: number;
@@ -49,6 +51,8 @@ export interface LocalStackOptions {
   readonly registry?: PidRegistry;
   /** Keep Kinesis, DynamoDB and PostgreSQL data on disk across restarts (default true; tests pass false: in memory or recreated, faster). */
   readonly persist?: boolean;
+  /** Serve Kinesis' TLS port with the project's certificate for 127.0.0.1 (enhanced fan-out; see kinesis-tls.ts). */
+  readonly kinesisTls?: KinesisTls;
   /** The caller has checked every port already (`npm start`: assertStartPorts, with flags in its message); default false. */
   readonly portsChecked?: boolean;
 }
@@ -56,6 +60,8 @@ export interface LocalStackOptions {
 export interface StackEndpoints {
   readonly region: string;
   readonly kinesis: string;
+  /** https://127.0.0.1:<port> of the HTTP/2 bridge to the TLS port, present when started with `kinesisTls`. */
+  readonly kinesisTls?: string;
   readonly dynamodb: string;
   readonly s3?: string;
   /** postgres://user:password@127.0.0.1:port/db (local throwaway password; never log it elsewhere). */
@@ -104,11 +110,18 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const kinesis = await startKinesisEmulator({
       port: options.ports.kinesis,
       tlsPort: options.ports.kinesisTls,
+      ...(options.kinesisTls === undefined ? {} : { certPath: options.kinesisTls.certJsonPath }),
       dataDirectory: options.persist === false ? undefined : path.join(options.dir, 'kinesis'),
       logFile: path.join(logs, 'kinesis.log'),
       updateShardCountMs: 1_000,
     });
     track({ name: 'kinesis', pid: kinesis.pid, stop: kinesis.stop }, 'kinesis-local');
+    // Enhanced fan-out reaches the TLS port through the HTTP/2 bridge (see kinesis-h2-bridge.ts).
+    const bridge =
+      options.kinesisTls === undefined
+        ? undefined
+        : await startKinesisH2Bridge({ tls: options.kinesisTls, upstreamPort: options.ports.kinesisTls });
+    if (bridge !== undefined) started.push({ name: 'kinesis-h2-bridge', pid: process.pid, stop: bridge.close });
     const dynamodb = await startDynamoDbEmulator({
       port: options.ports.dynamodb,
       ...(options.persist === false ? {} : { dataDir: path.join(options.dir, 'dynamodb') }),
@@ -139,6 +152,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const endpoints: StackEndpoints = {
       region: 'us-east-1',
       kinesis: kinesis.endpoint,
+      ...(bridge === undefined ? {} : { kinesisTls: bridge.endpoint }),
       dynamodb: dynamodb.endpoint,
       ...(s3 === undefined ? {} : { s3 }),
       ...(postgresUrl === undefined ? {} : { postgresUrl }),

@@ -43,6 +43,8 @@ export interface StartArgs {
   readonly autoscaleInterval: number;
   /** The KCL generation the daemon runs (`--kcl 2|3`; default KCL_GENERATION, else DEFAULT_KCL_GENERATION). */
   readonly kcl: KclGeneration;
+  /** The daemon's retrieval (`--retrieval polling|fanout`): GetRecords, or enhanced fan-out on the stand-in's TLS port. */
+  readonly retrieval: 'polling' | 'fanout';
   readonly ports: StartPorts;
 }
 
@@ -109,6 +111,7 @@ export const START_DEFAULTS: StartArgs = {
   autoscale: false,
   autoscaleInterval: 60,
   kcl: DEFAULT_KCL_GENERATION,
+  retrieval: 'polling',
   ports: DEFAULT_PORTS,
 };
 
@@ -131,6 +134,7 @@ const FLAGS: Readonly<Record<string, ScalarKey>> = {
   '--hashtag': 'hashtag',
   '--autoscale-interval': 'autoscaleInterval',
   '--kcl': 'kcl',
+  '--retrieval': 'retrieval',
 };
 const PORT_FLAGS: Readonly<Record<string, keyof StartPorts>> = Object.fromEntries(
   Object.entries(PORT_SETTINGS).map(([k, v]) => [v.flag, k as keyof StartPorts]),
@@ -194,6 +198,8 @@ export function parseStartArgs(
     problems.push('--autoscale-interval must be at least 5 seconds');
   if (!(KCL_GENERATIONS as readonly unknown[]).includes(values.kcl))
     problems.push(`--kcl must be ${KCL_GENERATIONS.join(' or ')}, got "${String(values.kcl)}"`);
+  if (values.retrieval !== 'polling' && values.retrieval !== 'fanout')
+    problems.push(`--retrieval must be polling or fanout, got "${String(values.retrieval)}"`);
   if (problems.length > 0) throw new ConfigError('options', problems);
   return { ...values, ports } as unknown as StartArgs;
 }

@@ -15,6 +15,7 @@ import { createAlarms, createDashboard } from './monitor-alarms';
 import { readObservationState, writeObservationState } from './observation-state-file';
 import { publishReport } from './report-metrics';
 import { renderReport } from './report-table';
+import { deregisterStreamConsumer } from './stream-consumer';
 
 /** 0 every shard healthy, 1 error, 2 a shard lags, has a stale lease, no lease, no owner, or could not be probed. */
 export const MONITOR_EXIT = Object.freeze({ healthy: 0, error: 1, problems: 2 });
@@ -31,6 +32,8 @@ export interface MonitorCliDeps {
 
 export const MONITOR_USAGE = `usage: monitor --app NAME --stream NAME [--lease-table T] [--json] [--interval SECONDS] [--state-file F]
                [--publish] [--create-alarms] [--create-dashboard]
+       monitor --app NAME --stream NAME --deregister-consumer [--json]
+               removes the application's enhanced fan-out consumer (registered by the KCL under the application name)
 exit codes: 0 healthy, 1 error, 2 problems found (lagging, stale lease, open shard without lease, unowned lease, probe error)`;
 
 export async function runMonitorCli(argv: readonly string[], deps: MonitorCliDeps): Promise<number> {
@@ -49,6 +52,7 @@ export async function runMonitorCli(argv: readonly string[], deps: MonitorCliDep
         publish: { type: 'boolean' },
         'create-alarms': { type: 'boolean' },
         'create-dashboard': { type: 'boolean' },
+        'deregister-consumer': { type: 'boolean' },
         help: { type: 'boolean' },
       },
     });
@@ -69,6 +73,15 @@ export async function runMonitorCli(argv: readonly string[], deps: MonitorCliDep
     );
     factory = (deps.clientFactory ?? ((s) => new AwsClientFactory(s)))(config.aws);
     const clients = factory;
+    if (values['deregister-consumer'] === true) {
+      const outcome = await deregisterStreamConsumer(clients.kinesis(), config.streamName, config.application);
+      deps.print(
+        values.json === true
+          ? JSON.stringify({ stream: config.streamName, consumer: config.application, outcome })
+          : `consumer ${config.application} on ${config.streamName}: ${outcome}`,
+      );
+      return MONITOR_EXIT.healthy;
+    }
     const target = { application: config.application, streamName: config.streamName, leaseTable: config.leaseTable };
     const alarmTarget = {
       namespace: config.metrics.namespace,

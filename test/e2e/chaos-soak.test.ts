@@ -6,7 +6,8 @@ import { chooseFaults, POISON_PER_BURST, seededRandom } from '../../local/soak/c
 import { isExact, runChaos } from '../../local/soak/chaos-run';
 import { useSoakStack } from '../support/soak-stack-hooks';
 
-const SEED = 182;
+// The seed names the same three faults as 182 did before `kinesis-outage` joined the list (the list length drives the draw).
+const SEED = 819;
 
 describe('e2e: chaos soak (short)', function () {
   this.timeout(600_000);

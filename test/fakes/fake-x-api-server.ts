@@ -36,14 +36,14 @@ interface Rule {
 }
 
 export const STREAM_QUERY_EXPECTED = {
-  'tweet.fields': 'created_at,lang,author_id,entities',
+  'tweet.fields': 'created_at,lang,author_id,entities,note_tweet',
   expansions: 'author_id',
   'user.fields': 'username',
 };
 
 /** A filtered-stream line as X sends it: data + includes.users + matching_rules; hashtags as entity objects with `tag`. */
 export function xTweet(id: string, text: string, username: string, createdAt = new Date().toISOString()): object {
-  const hashtags = [...text.matchAll(/#([\p{L}\p{N}_]+)/gu)].map((match) => ({
+  const hashtags = [...text.matchAll(/#([\p{L}\p{M}\p{N}_]+)/gu)].map((match) => ({
     start: match.index ?? 0,
     end: (match.index ?? 0) + match[0].length,
     tag: match[1],

@@ -24,6 +24,7 @@ import {
   type KclGeneration,
 } from '../../daemon/kcl-generation';
 import { sharedStandIns, stopSharedStandIns } from './shared-stand-ins';
+import type { KinesisTls } from '../../local/stand-ins/kinesis-tls';
 
 export { E2E_BUCKET } from './shared-stand-ins';
 
@@ -72,6 +73,7 @@ export class E2eHarness {
     public readonly stack: LocalStack,
     private readonly options: E2eOptions,
     private readonly sinkEnv: Readonly<Record<string, string>>,
+    private readonly tls: KinesisTls,
   ) {
     this.generation = options.generation ?? e2eGenerations()[0] ?? 3;
   }
@@ -80,7 +82,13 @@ export class E2eHarness {
     const standIns = await sharedStandIns();
     const dir = path.join(standIns.dir, `run-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`);
     fs.mkdirSync(dir, { recursive: true });
-    const harness = new E2eHarness(dir, standIns.stack, options, options.sinks === 'all' ? standIns.sinkEnv : {});
+    const harness = new E2eHarness(
+      dir,
+      standIns.stack,
+      options,
+      options.sinks === 'all' ? standIns.sinkEnv : {},
+      standIns.tls,
+    );
     await ensureStream(standIns.stack.factory.kinesis(), harness.streamName, options.shards);
     await seedLeaseTable(
       standIns.stack.factory.dynamodb(),
@@ -102,6 +110,8 @@ export class E2eHarness {
       sinks: this.options.sinks,
       properties: E2E_PROPERTIES,
       generation: this.generation,
+      // Used only by a daemon started with `retrieval: 'fanout'`.
+      tls: this.tls,
       env: {
         ...consumerEnv({ batchMaxAgeMs: LOCAL_BATCH_MAX_AGE_MS }),
         ...this.sinkEnv,

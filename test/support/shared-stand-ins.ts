@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { freeStackPorts, startLocalStack, type LocalStack } from '../../local/stand-ins/local-stack';
 import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
 import { createLocalTables, localSinkEnv } from '../../local/pipeline/local-sinks';
+import { ensureKinesisTls, type KinesisTls } from '../../local/stand-ins/kinesis-tls';
 
 export const E2E_BUCKET = 'e2e-archive';
 
@@ -13,6 +14,8 @@ export interface SharedStandIns {
   readonly stack: LocalStack;
   /** Sink settings for the consumer children (bucket, PostgreSQL URL); each harness adds its own archive prefixes. */
   readonly sinkEnv: Readonly<Record<string, string>>;
+  /** The Kinesis stand-in's TLS files: daemons started with `retrieval: 'fanout'` need them. */
+  readonly tls: KinesisTls;
 }
 
 let shared: Promise<SharedStandIns> | undefined;
@@ -28,8 +31,10 @@ export function sharedStandIns(): Promise<SharedStandIns> {
     // As root, PostgreSQL runs as `postgres`, which must be able to enter the folder (mkdtemp makes it 0700).
     fs.chmodSync(dir, 0o711);
     Object.assign(process.env, { AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY, AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY });
+    const tls = await ensureKinesisTls(path.join(dir, 'tls'));
     const stack = await startLocalStack({
       dir,
+      kinesisTls: tls,
       ports: await freeStackPorts(),
       sinks: true,
       buckets: [E2E_BUCKET],
@@ -37,7 +42,7 @@ export function sharedStandIns(): Promise<SharedStandIns> {
     });
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
     await createLocalTables(postgresUrl);
-    return { dir, stack, sinkEnv: localSinkEnv(E2E_BUCKET, postgresUrl) };
+    return { dir, stack, sinkEnv: localSinkEnv(E2E_BUCKET, postgresUrl), tls };
   })();
   return shared;
 }

@@ -17,7 +17,10 @@ describe('parseCollectArguments', () => {
       baseUrl: 'https://api.x.com',
       bearerToken: 'a%2Fb',
       stallTimeoutMs: 30_000,
+      monthlyReadBudget: 2_000_000,
+      readLedgerFile: '/repo/.local/collector/x-reads.json',
     });
+    expect(config.journalDir).to.equal('/repo/.local/collector/journal-x-zbe');
     expect(config.hashtag).to.equal('ZBE');
     expect(config.durationSeconds).to.equal(60);
     expect(config.positionFile).to.equal('/repo/.local/collector/position-x-zbe.json');
@@ -46,6 +49,23 @@ describe('parseCollectArguments', () => {
       'INSTAGRAM_ACCESS_TOKEN is required',
       'INSTAGRAM_USER_ID must be the numeric Instagram user id',
     ]);
+  });
+
+  it('reads X_MONTHLY_READ_BUDGET through the config reader and refuses a budget that is not a whole number', () => {
+    const env = { X_BEARER_TOKEN: 't', X_MONTHLY_READ_BUDGET: '50000' };
+    expect(parse(['--source', 'x', '--hashtag', 'ZBE'], env).source).to.deep.include({ monthlyReadBudget: 50_000 });
+    expect(() => parse(['--source', 'x', '--hashtag', 'ZBE'], { ...env, X_MONTHLY_READ_BUDGET: 'lots' })).to.throw(
+      ConfigError,
+      /X_MONTHLY_READ_BUDGET/,
+    );
+  });
+
+  it('accepts a hashtag in any script, whole and NFC-normalised (--hashtag বাংলা, a decomposed accent)', () => {
+    const env = { X_BEARER_TOKEN: 't' };
+    expect(parse(['--source', 'x', '--hashtag', 'বাংলা'], env).hashtag).to.equal('বাংলা');
+    expect(parse(['--source', 'x', '--hashtag', '#हिन्दी'], env).hashtag).to.equal('हिन्दी');
+    expect(parse(['--source', 'x', '--hashtag', 'Caf\u0065\u0301'], env).hashtag).to.equal('Caf\u00e9');
+    expect(() => parse(['--source', 'x', '--hashtag', 'no space'], env)).to.throw(ConfigError, /--hashtag/);
   });
 
   it('refuses an unknown source', () => {

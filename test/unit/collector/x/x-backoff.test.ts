@@ -1,4 +1,4 @@
-// X's documented reconnect schedule: linear network backoff, exponential HTTP backoff, 429 until the reset.
+// X's documented reconnect schedule: linear network backoff, exponential HTTP backoff, 429 from one minute or until a later reset.
 import { expect } from 'chai';
 import { XBackoff } from '../../../../collector/x/x-backoff';
 
@@ -18,12 +18,22 @@ describe('XBackoff', () => {
     ]);
   });
 
-  it('waits until x-rate-limit-reset on a 429 and no longer, else exponentially from one minute', () => {
+  it('waits until a later x-rate-limit-reset on a 429, else exponentially from one minute', () => {
     const backoff = new XBackoff();
-    expect(backoff.next({ kind: 'rate-limit', resetAtMs: 10_000 }, 7_500)).to.equal(2_500);
-    expect(backoff.next({ kind: 'rate-limit', resetAtMs: 5_000 }, 7_500)).to.equal(0);
+    expect(backoff.next({ kind: 'rate-limit', resetAtMs: 607_500 }, 7_500)).to.equal(600_000);
     const fresh = new XBackoff();
     expect([1, 2, 3].map(() => fresh.next({ kind: 'rate-limit' }, 0))).to.deep.equal([60_000, 120_000, 240_000]);
+  });
+
+  it('never waits less than the documented minimum when the reset is past or near by our clock (clock skew)', () => {
+    const backoff = new XBackoff();
+    const now = Date.parse('2026-12-06T12:00:00Z');
+    // Past by 3 s, 1 h (X's clock behind ours), exactly now, 2 s ahead: hundreds of reconnects a second before the fix.
+    const waits = [now - 3_000, now - 3_600_000, now, now + 2_000].map((resetAtMs) =>
+      backoff.next({ kind: 'rate-limit', resetAtMs }, now),
+    );
+    expect(waits).to.deep.equal([60_000, 120_000, 240_000, 480_000]);
+    expect(Math.min(...waits)).to.be.at.least(60_000);
   });
 
   it('starts each schedule over after a connection is established', () => {
