@@ -2,6 +2,8 @@
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
+import { DASHBOARD_CONTEXT_KEYS, readDashboardSettings, type DashboardSettings } from './dashboard-settings';
+import { readWarehouseChoice, WAREHOUSE_CONTEXT_KEYS, type WarehouseChoice } from './warehouse-choice';
 
 export type RedshiftSettings =
   | {
@@ -66,6 +68,10 @@ export interface DeploySettings {
   readonly logRetentionDays: number;
   readonly checkpointAgeAlarmMs: number;
   readonly scalerMaxShards: number;
+  /** Redshift (default) or an RDS for PostgreSQL instance (warehouse-choice.ts). */
+  readonly warehouse: WarehouseChoice;
+  /** The public dashboard; absent without dashboardDomain and dashboardCertificateArn. */
+  readonly dashboard?: DashboardSettings;
 }
 
 /** Context keys, as the README lists them. */
@@ -111,6 +117,8 @@ export const CONTEXT_KEYS = [
   'logRetentionDays',
   'checkpointAgeAlarmMs',
   'scalerMaxShards',
+  ...WAREHOUSE_CONTEXT_KEYS,
+  ...DASHBOARD_CONTEXT_KEYS,
 ] as const;
 
 export const EXAMPLE_REPORT_FROM = 'reports@example.org';
@@ -209,7 +217,10 @@ export function readDeploySettings(context: Source): DeploySettings {
   const metricsNamespace = reader.string('metricsNamespace', DEFAULT_METRICS_NAMESPACE);
   if (metricsNamespace.startsWith('AWS/')) reader.problem('metricsNamespace must not start with "AWS/"');
   const stopTimeoutSeconds = reader.integer('stopTimeoutSeconds', 60, { min: 30, max: 120 });
+  const dashboard = readDashboardSettings(reader, resourcePrefix(names.stackName));
   return reader.finish({
+    warehouse: readWarehouseChoice(reader),
+    ...(dashboard === undefined ? {} : { dashboard }),
     ...names,
     shardCount,
     retentionHours: reader.integer('retentionHours', 24, { min: 24, max: 8760 }),
@@ -242,6 +253,14 @@ export function readDeploySettings(context: Source): DeploySettings {
     checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', 300_000, { min: 60_000 }),
     scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
   });
+}
+
+/** The stack name as a lower-case prefix for resource names (the workgroup, the sign-in domain). */
+export function resourcePrefix(stackName: string): string {
+  return stackName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 40);
 }
 
 function readCollector(reader: ConfigReader): {

@@ -26,17 +26,16 @@ import { ARCHIVE_PREFIXES, StreamAndArchive } from './stream-and-archive';
 import {
   archiveStatements,
   comprehendStatement,
-  secretReadStatement,
   kclLeaseStatements,
   kclStreamStatements,
   monitorStatements,
   producerStatements,
   putMetricDataStatement,
-  redshiftDataStatements,
   scalerStatements,
   sendReportStatement,
 } from './task-policies';
-import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
+import { createWarehouse } from './warehouse-access';
+import { DashboardService } from './dashboard-service';
 import { WorkerTask } from './worker-task';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
@@ -97,11 +96,13 @@ export class SentimentStack extends Stack {
       scalerTableName: `${s.streamName}-shard-scaler`,
       removalPolicy,
     });
-    const warehouse = new Warehouse(this, 'Warehouse', {
-      settings: s.redshift,
+    const warehouse = createWarehouse(this, {
+      settings: s,
       vpc,
       subnets: privateSubnets,
       resourcePrefix: prefix,
+      logRetention,
+      removalPolicy,
     });
     const alerting = new Alerting(this, 'Alerting', {
       emails: s.alertEmails,
@@ -117,8 +118,11 @@ export class SentimentStack extends Stack {
     const image = workerImage(this, s.imageUri);
     const common = { image, logRetention, removalPolicy };
     const base = { AWS_REGION: this.region, METRICS_NAMESPACE: s.metricsNamespace, LOG_LEVEL: 'info' };
-    const pgSecret = { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(warehouse.secret, 'password') };
-    const pgEnv = { REDSHIFT_URL: warehouse.pgUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE };
+    const pgSecret = warehouse.tools.secrets;
+    const pgEnv = warehouse.tools.environment;
+    // The links in the alert and the report (issue 22's DASHBOARD_PUBLIC_URL), when the stack serves the dashboard.
+    const publicUrl: Record<string, string> =
+      s.dashboard === undefined ? {} : { DASHBOARD_PUBLIC_URL: `https://${s.dashboard.domain}/` };
 
     const consumer = new WorkerTask(this, 'Consumer', {
       ...common,
@@ -138,14 +142,11 @@ export class SentimentStack extends Stack {
         ARCHIVE_PREFIX: ARCHIVE_PREFIXES.data,
         ARCHIVE_ERROR_PREFIX: ARCHIVE_PREFIXES.errors,
         ARCHIVE_STATE_PREFIX: ARCHIVE_PREFIXES.state,
-        REDSHIFT_MODE: 'data-api',
-        REDSHIFT_DIALECT: 'redshift',
-        REDSHIFT_POSTS_TABLE: POSTS_TABLE,
-        REDSHIFT_VEHICLES_TABLE: VEHICLES_TABLE,
-        ...warehouse.dataApiEnv,
+        ...warehouse.consumer.environment,
         SENTIMENT_ANALYZER: s.sentimentAnalyzer,
         METRICS_MODE: 'cloudwatch',
       },
+      secrets: warehouse.consumer.secrets,
       statements: [
         ...kclStreamStatements(data.stream),
         ...kclLeaseStatements(tables.leaseTable, tables.kcl3Tables),
@@ -156,8 +157,7 @@ export class SentimentStack extends Stack {
           's3:GetObject',
           's3:AbortMultipartUpload',
         ]),
-        ...redshiftDataStatements(warehouse.targetArn),
-        secretReadStatement(warehouse.secret.secretArn),
+        ...warehouse.consumer.statements,
         ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
       ],
     });
@@ -205,7 +205,24 @@ export class SentimentStack extends Stack {
       vpc,
       description: 'Collector, alerter and scheduled jobs: outbound only',
     });
-    warehouse.allowPgFrom(jobsSg);
+    warehouse.allowPgFrom(jobsSg, 'pg from the alerter and the report');
+    if (warehouse.kind === 'postgres') warehouse.allowPgFrom(consumerSg, 'pg from the consumer (its sink)');
+    if (s.dashboard !== undefined) {
+      const dashboard = new DashboardService(this, 'PublicDashboard', {
+        settings: s.dashboard,
+        vpc,
+        privateSubnets,
+        cluster,
+        image,
+        size: s.jobSize,
+        logRetention,
+        removalPolicy,
+        warehouse: warehouse.dashboard,
+        environment: { ...base, DASHBOARD_TIME_ZONE: s.timeZone },
+        alerting,
+      });
+      warehouse.allowPgFrom(dashboard.securityGroup, 'pg from the dashboard (read-only user)');
+    }
     if (s.kinesisVpcEndpoint) {
       // Paid per AZ-hour and GB, far below NAT processing once the stream carries megabytes per second; reachable by our tasks only.
       const endpoint = vpc.addInterfaceEndpoint('KinesisEndpoint', {
@@ -226,6 +243,7 @@ export class SentimentStack extends Stack {
       environment: {
         ...base,
         ...pgEnv,
+        ...publicUrl,
         ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn,
         ALERT_FILE: 'none',
         ALERT_LOG_FILE: LOG_TO_STDERR,
@@ -262,6 +280,7 @@ export class SentimentStack extends Stack {
       environment: {
         ...base,
         ...pgEnv,
+        ...publicUrl,
         REPORT_TRANSPORT: 'ses',
         REPORT_FROM: s.reportFrom,
         REPORT_TO: s.reportTo.join(','),

@@ -1,0 +1,319 @@
+// The policy makers' dashboard in AWS: Fargate tasks in two or more AZs behind an internet-facing ALB, HTTPS only, sign-in first, optional WAF, alarms.
+import { Duration, Stack, Token, type RemovalPolicy } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { Peer, Port, SecurityGroup, SubnetType, type IVpc, type SubnetSelection } from 'aws-cdk-lib/aws-ec2';
+import { FargateService, type Cluster, type ContainerImage } from 'aws-cdk-lib/aws-ecs';
+import {
+  ApplicationListener,
+  ApplicationLoadBalancer,
+  ApplicationProtocol,
+  ApplicationTargetGroup,
+  CfnListener,
+  HttpCodeElb,
+  HttpCodeTarget,
+  ListenerAction,
+  ListenerCertificate,
+  ListenerCondition,
+  SslPolicy,
+  TargetType,
+} from 'aws-cdk-lib/aws-elasticloadbalancingv2';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
+import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
+import { Construct } from 'constructs';
+import { DASHBOARD_AUTH_ENV, SIGNED_OUT_PATH } from '../../reporting/dashboard/alb-auth-settings';
+import type { Alerting } from './alerting';
+import { DashboardAuth } from './dashboard-auth';
+import type { TaskSize } from './deploy-settings';
+import type { DashboardSettings } from './dashboard-settings';
+import { acknowledge } from './nag-suppressions';
+import type { WarehouseLogin } from './warehouse-access';
+import { WorkerTask } from './worker-task';
+
+export const DASHBOARD_CONTAINER_PORT = 8080;
+/** HSTS for a year on every HTTPS response, the listener's own included (ELB guide, "HTTP header modification"). */
+export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
+
+export interface DashboardServiceProps {
+  readonly settings: DashboardSettings;
+  readonly vpc: IVpc;
+  readonly privateSubnets: SubnetSelection;
+  readonly cluster: Cluster;
+  readonly image: ContainerImage;
+  readonly size: TaskSize;
+  readonly logRetention: RetentionDays;
+  readonly removalPolicy: RemovalPolicy;
+  /** The read-only login (warehouse-access.ts). */
+  readonly warehouse: WarehouseLogin;
+  /** AWS_REGION, LOG_LEVEL, the time zone: settings every task shares. */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly alerting: Alerting;
+}
+
+export class DashboardService extends Construct {
+  public readonly publicUrl: string;
+  public readonly loadBalancer: ApplicationLoadBalancer;
+  public readonly service: FargateService;
+  public readonly task: WorkerTask;
+  public readonly securityGroup: SecurityGroup;
+
+  public constructor(scope: Construct, id: string, props: DashboardServiceProps) {
+    super(scope, id);
+    const s = props.settings;
+    this.publicUrl = `https://${s.domain}`;
+    const auth = new DashboardAuth(this, 'SignIn', {
+      signIn: s.signIn,
+      publicUrl: this.publicUrl,
+      removalPolicy: props.removalPolicy,
+    });
+
+    const albSg = new SecurityGroup(this, 'LoadBalancerSecurityGroup', {
+      vpc: props.vpc,
+      description: 'Dashboard load balancer: HTTPS (and HTTP, which only redirects) from the internet',
+      allowAllOutbound: false,
+    });
+    albSg.addIngressRule(Peer.anyIpv4(), Port.tcp(443), 'HTTPS from the policy makers');
+    albSg.addIngressRule(Peer.anyIpv4(), Port.tcp(80), 'HTTP, answered with a redirect to HTTPS');
+    // The ALB calls the identity provider's token and user-info endpoints itself.
+    albSg.addEgressRule(Peer.anyIpv4(), Port.tcp(443), 'token and user-info endpoints of the identity provider');
+    acknowledge(
+      albSg,
+      'EC23',
+      'An internet-facing website: 443 (and 80, which only redirects) must accept any address; sign-in and WAF guard it.',
+    );
+    this.loadBalancer = new ApplicationLoadBalancer(this, 'LoadBalancer', {
+      vpc: props.vpc,
+      internetFacing: true,
+      vpcSubnets: { subnetType: SubnetType.PUBLIC },
+      securityGroup: albSg,
+      dropInvalidHeaderFields: true,
+    });
+    // The log bucket's policy names the region's ELB log-delivery principal: only known when the region is (cdk deploy).
+    if (Token.isUnresolved(Stack.of(this).region))
+      acknowledge(
+        this.loadBalancer,
+        'ELB2',
+        'Access logs are turned on when the stack is synthesised for a known region (cdk deploy with credentials); an environment-agnostic synth cannot name the ELB log-delivery principal.',
+      );
+    else this.loadBalancer.logAccessLogs(this.accessLogBucket(props.removalPolicy), 'dashboard-alb');
+
+    this.securityGroup = new SecurityGroup(this, 'TaskSecurityGroup', {
+      vpc: props.vpc,
+      description: 'Dashboard tasks: inbound from the dashboard load balancer only',
+    });
+    this.securityGroup.addIngressRule(albSg, Port.tcp(DASHBOARD_CONTAINER_PORT), 'the load balancer only');
+    albSg.addEgressRule(this.securityGroup, Port.tcp(DASHBOARD_CONTAINER_PORT), 'to the dashboard tasks');
+
+    this.task = new WorkerTask(this, 'Dashboard', {
+      image: props.image,
+      size: props.size,
+      command: ['node', 'dist/scripts/dashboard.js'],
+      environment: {
+        ...props.environment,
+        ...props.warehouse.environment,
+        DASHBOARD_LOG_FILE: '/dev/stderr',
+        DASHBOARD_PORT: String(DASHBOARD_CONTAINER_PORT),
+        DASHBOARD_LISTEN_HOST: '0.0.0.0',
+        DASHBOARD_ALLOWED_HOSTS: s.domain,
+        DASHBOARD_PUBLIC_URL: `${this.publicUrl}/`,
+        [DASHBOARD_AUTH_ENV.mode]: 'alb',
+        [DASHBOARD_AUTH_ENV.albArn]: this.loadBalancer.loadBalancerArn,
+        [DASHBOARD_AUTH_ENV.issuer]: auth.issuer,
+        [DASHBOARD_AUTH_ENV.clientId]: auth.clientId,
+        [DASHBOARD_AUTH_ENV.signOutUrl]: auth.signOutUrl,
+      },
+      secrets: props.warehouse.secrets,
+      // The dashboard calls no AWS API: it reads the warehouse over pg as the read-only user.
+      statements: [...props.warehouse.statements],
+      logRetention: props.logRetention,
+      removalPolicy: props.removalPolicy,
+    });
+    this.task.container.addPortMappings({ containerPort: DASHBOARD_CONTAINER_PORT });
+    this.service = new FargateService(this, 'Service', {
+      cluster: props.cluster,
+      taskDefinition: this.task.taskDefinition,
+      desiredCount: s.tasks,
+      vpcSubnets: props.privateSubnets,
+      securityGroups: [this.securityGroup],
+      minHealthyPercent: 100,
+      maxHealthyPercent: 200,
+      circuitBreaker: { rollback: true },
+      healthCheckGracePeriod: Duration.seconds(60),
+    });
+    const targets = new ApplicationTargetGroup(this, 'Targets', {
+      vpc: props.vpc,
+      port: DASHBOARD_CONTAINER_PORT,
+      protocol: ApplicationProtocol.HTTP,
+      targetType: TargetType.IP,
+      targets: [this.service],
+      deregistrationDelay: Duration.seconds(30),
+      // Addresses the task's IP directly, so the Host is not the domain: /healthz answers whatever the Host.
+      healthCheck: {
+        path: '/healthz',
+        healthyHttpCodes: '200',
+        interval: Duration.seconds(15),
+        healthyThresholdCount: 2,
+      },
+    });
+
+    const https = new ApplicationListener(this, 'Https', {
+      loadBalancer: this.loadBalancer,
+      port: 443,
+      protocol: ApplicationProtocol.HTTPS,
+      certificates: [ListenerCertificate.fromArn(s.certificateArn)],
+      sslPolicy: SslPolicy.TLS13_RES,
+      open: false,
+      defaultAction: auth.action(ListenerAction.forward([targets])),
+    });
+    (https.node.defaultChild as CfnListener).listenerAttributes = [
+      { key: 'routing.http.response.strict_transport_security.header_value', value: HSTS_VALUE },
+    ];
+    // The page the identity provider returns to after sign-out: answered by the ALB itself, nothing forwarded.
+    https.addAction('SignedOut', {
+      priority: 1,
+      conditions: [ListenerCondition.pathPatterns([SIGNED_OUT_PATH])],
+      action: ListenerAction.fixedResponse(200, {
+        contentType: 'text/html',
+        messageBody:
+          '<!doctype html><title>Signed out</title><p>You have signed out of the sentiment dashboard.</p><p><a href="/">Sign in again</a></p>',
+      }),
+    });
+    new ApplicationListener(this, 'Http', {
+      loadBalancer: this.loadBalancer,
+      port: 80,
+      protocol: ApplicationProtocol.HTTP,
+      open: false,
+      defaultAction: ListenerAction.redirect({ protocol: 'HTTPS', port: '443', permanent: true }),
+    });
+    if (s.waf) this.firewall(s.wafRateLimit);
+    this.alarms(targets, props.alerting, s.tasks);
+  }
+
+  /** The managed common rule set and a per-IP rate limit, in front of the load balancer. */
+  private firewall(rateLimit: number): void {
+    const visibility = (name: string): CfnWebACL.VisibilityConfigProperty => ({
+      cloudWatchMetricsEnabled: true,
+      metricName: name,
+      sampledRequestsEnabled: true,
+    });
+    const acl = new CfnWebACL(this, 'WebAcl', {
+      scope: 'REGIONAL',
+      defaultAction: { allow: {} },
+      visibilityConfig: visibility('dashboard-waf'),
+      rules: [
+        {
+          name: 'AWSManagedRulesCommonRuleSet',
+          priority: 0,
+          overrideAction: { none: {} },
+          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } },
+          visibilityConfig: visibility('dashboard-common-rules'),
+        },
+        {
+          name: 'RatePerIp',
+          priority: 1,
+          action: { block: {} },
+          statement: { rateBasedStatement: { limit: rateLimit, aggregateKeyType: 'IP' } },
+          visibilityConfig: visibility('dashboard-rate-limit'),
+        },
+      ],
+    });
+    new CfnWebACLAssociation(this, 'WebAclAssociation', {
+      resourceArn: this.loadBalancer.loadBalancerArn,
+      webAclArn: acl.attrArn,
+    });
+  }
+
+  /** 5xx share of requests and target health, to the alert topic and onto the operators' dashboard. */
+  private alarms(targets: ApplicationTargetGroup, alerting: Alerting, tasks: number): void {
+    const period = Duration.minutes(1);
+    const m = this.loadBalancer.metrics;
+    const errorRate = new MathExpression({
+      label: 'Dashboard 5xx (% of requests)',
+      expression: 'IF(requests > 0, 100 * (target5xx + elb5xx) / requests, 0)',
+      usingMetrics: {
+        target5xx: m.httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, { statistic: 'Sum', period }),
+        elb5xx: m.httpCodeElb(HttpCodeElb.ELB_5XX_COUNT, { statistic: 'Sum', period }),
+        requests: m.requestCount({ statistic: 'Sum', period }),
+      },
+      period,
+    });
+    const healthy = targets.metrics.healthyHostCount({ statistic: 'Minimum', period });
+    const unhealthy = targets.metrics.unhealthyHostCount({ statistic: 'Maximum', period });
+    const action = new SnsAction(alerting.topic);
+    const alarms = [
+      new Alarm(this, 'ErrorRate', {
+        alarmDescription:
+          'More than 5% of dashboard requests answered 5xx for 5 minutes (targets or the load balancer).',
+        metric: errorRate,
+        threshold: 5,
+        evaluationPeriods: 5,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+      new Alarm(this, 'HealthyTargets', {
+        alarmDescription: `Fewer than ${tasks} healthy dashboard tasks for 5 minutes (/healthz failing or tasks stopped).`,
+        metric: healthy,
+        threshold: tasks,
+        evaluationPeriods: 5,
+        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.BREACHING,
+      }),
+      new Alarm(this, 'UnhealthyTargets', {
+        alarmDescription: 'A dashboard task fails its /healthz check for 5 minutes.',
+        metric: unhealthy,
+        threshold: 0,
+        evaluationPeriods: 5,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+      }),
+    ];
+    for (const alarm of alarms) alarm.addAlarmAction(action);
+    const region = Stack.of(this).region;
+    const widget = (x: number, title: string, metrics: unknown[]): object => ({
+      type: 'metric',
+      x,
+      y: 24,
+      width: 12,
+      height: 6,
+      properties: { title, region, view: 'timeSeries', period: 60, metrics },
+    });
+    const lb = this.loadBalancer.loadBalancerFullName;
+    alerting.addWidgets([
+      widget(0, 'Dashboard: requests and 5xx', [
+        ['AWS/ApplicationELB', 'RequestCount', 'LoadBalancer', lb, { stat: 'Sum' }],
+        ['.', 'HTTPCode_Target_5XX_Count', '.', '.', { stat: 'Sum' }],
+        ['.', 'HTTPCode_ELB_5XX_Count', '.', '.', { stat: 'Sum' }],
+      ]),
+      widget(12, 'Dashboard: healthy and unhealthy tasks', [
+        [
+          'AWS/ApplicationELB',
+          'HealthyHostCount',
+          'TargetGroup',
+          targets.targetGroupFullName,
+          'LoadBalancer',
+          lb,
+          { stat: 'Minimum' },
+        ],
+        ['.', 'UnHealthyHostCount', '.', '.', '.', '.', { stat: 'Maximum' }],
+      ]),
+    ]);
+  }
+
+  /** ALB access logs: SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, kept 90 days. */
+  private accessLogBucket(removalPolicy: RemovalPolicy): Bucket {
+    const bucket = new Bucket(this, 'AccessLogs', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      removalPolicy,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+    });
+    acknowledge(
+      bucket,
+      'S1',
+      "This bucket holds the load balancer's access logs; logging access to a log bucket would recurse.",
+    );
+    return bucket;
+  }
+}
