@@ -32,6 +32,8 @@ export class DashboardAuth extends Construct {
   public readonly clientId: string;
   /** Where /sign-out sends the browser: the provider's logout, returning to /signed-out. */
   public readonly signOutUrl: string;
+  /** The Cognito user pool's id (where admins create users); absent with OIDC. */
+  public readonly userPoolId?: string;
   private readonly authenticate: (next: ListenerAction) => ListenerAction;
 
   public constructor(scope: Construct, id: string, props: DashboardAuthProps) {
@@ -98,6 +100,7 @@ export class DashboardAuth extends Construct {
     // The `iss` the ALB's token carries for a user pool (aws-jwt-verify's ALB notes); ProviderURL lacks the scheme.
     this.issuer = Fn.join('', ['https://cognito-idp.', Stack.of(this).region, '.amazonaws.com/', pool.userPoolId]);
     this.clientId = client.userPoolClientId;
+    this.userPoolId = pool.userPoolId;
     this.signOutUrl = Fn.join('', [
       domain.baseUrl(),
       '/logout?client_id=',

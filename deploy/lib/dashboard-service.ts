@@ -1,5 +1,5 @@
 // The policy makers' dashboard in AWS: Fargate tasks in two or more AZs behind an internet-facing ALB, HTTPS only, sign-in first, optional WAF, alarms.
-import { Duration, Stack, Token, type RemovalPolicy } from 'aws-cdk-lib';
+import { CfnOutput, Duration, Stack, Token, type RemovalPolicy } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Peer, Port, SecurityGroup, SubnetType, type IVpc, type SubnetSelection } from 'aws-cdk-lib/aws-ec2';
@@ -186,6 +186,16 @@ export class DashboardService extends Construct {
       open: false,
       defaultAction: ListenerAction.redirect({ protocol: 'HTTPS', port: '443', permanent: true }),
     });
+    new CfnOutput(this, 'DashboardUrl', { value: `${this.publicUrl}/`, description: 'The dashboard (sign-in first)' });
+    new CfnOutput(this, 'LoadBalancerDnsName', {
+      value: this.loadBalancer.loadBalancerDnsName,
+      description: `Point ${s.domain} here (a CNAME, or a Route 53 alias)`,
+    });
+    if (auth.userPoolId !== undefined)
+      new CfnOutput(this, 'UserPoolId', {
+        value: auth.userPoolId,
+        description: 'Create dashboard users here: aws cognito-idp admin-create-user (docs/deploying-dashboard.md)',
+      });
     if (s.waf) this.firewall(s.wafRateLimit);
     this.alarms(targets, props.alerting, s.tasks);
   }
