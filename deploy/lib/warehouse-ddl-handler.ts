@@ -36,13 +36,22 @@ export async function handler(event: CustomResourceEvent): Promise<{ PhysicalRes
   const reader = await credentials(p.ReaderSecretArn);
   const client = await connect(p, admin);
   try {
-    for (const sql of p.Sqls) await client.query(sql);
-    await ensureReader(client, p.Engine, p.ReaderUser, reader.password);
-    for (const sql of p.ReaderGrants) await client.query(sql);
+    await applyWarehouseDdl(client, p, reader.password);
   } finally {
     await client.end();
   }
   return { PhysicalResourceId: physicalId };
+}
+
+/** The statements, then the reader with `readerPassword`, then its grants, on a connected admin client; safe to repeat. */
+export async function applyWarehouseDdl(
+  client: Client,
+  p: Pick<WarehouseDdlProperties, 'Engine' | 'Sqls' | 'ReaderUser' | 'ReaderGrants'>,
+  readerPassword: string,
+): Promise<void> {
+  for (const sql of p.Sqls) await client.query(sql);
+  await ensureReader(client, p.Engine, p.ReaderUser, readerPassword);
+  for (const sql of p.ReaderGrants) await client.query(sql);
 }
 
 /** DDL takes no bind parameters: the password enters as a literal escaped by the driver, and is never logged. */
