@@ -100,12 +100,22 @@ function postgres(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
       statements: [],
     },
     tools: {
-      environment: { REDSHIFT_URL: url(db.adminUser), REDSHIFT_POSTS_TABLE: POSTS_TABLE, ...tls },
+      environment: {
+        REDSHIFT_URL: url(db.adminUser),
+        REDSHIFT_POSTS_TABLE: POSTS_TABLE,
+        REDSHIFT_DIALECT: 'postgresql',
+        ...tls,
+      },
       secrets: admin,
       statements: [],
     },
     dashboard: {
-      environment: { REDSHIFT_URL: url(DASHBOARD_READER), REDSHIFT_POSTS_TABLE: POSTS_TABLE, ...tls },
+      environment: {
+        REDSHIFT_URL: url(DASHBOARD_READER),
+        REDSHIFT_POSTS_TABLE: POSTS_TABLE,
+        REDSHIFT_DIALECT: 'postgresql',
+        ...tls,
+      },
       secrets: { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(reader, 'password') },
       statements: [],
     },
@@ -165,12 +175,12 @@ function redshift(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
       statements: [...redshiftDataStatements(warehouse.targetArn), secretReadStatement(warehouse.secret.secretArn)],
     },
     tools: {
-      environment: { REDSHIFT_URL: warehouse.pgUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE },
+      environment: { REDSHIFT_URL: warehouse.pgUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE, REDSHIFT_DIALECT: 'redshift' },
       secrets: admin,
       statements: [],
     },
     dashboard: {
-      environment: { REDSHIFT_URL: readerUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE },
+      environment: { REDSHIFT_URL: readerUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE, REDSHIFT_DIALECT: 'redshift' },
       secrets: { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(reader, 'password') },
       statements: [],
     },

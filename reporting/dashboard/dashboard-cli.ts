@@ -61,11 +61,13 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
       config.problem((error as Error).message);
     }
     const auth = readDashboardAuth(config);
-    const host = config.string('DASHBOARD_LISTEN_HOST', '127.0.0.1');
-    if (auth.mode === 'none' && !['127.0.0.1', 'localhost', '::1'].includes(host))
-      config.problem(`DASHBOARD_LISTEN_HOST ${host} would serve the posts without sign-in: set DASHBOARD_AUTH=alb`);
+    const listenHost = config.string('DASHBOARD_LISTEN_HOST', '127.0.0.1');
+    if (auth.mode === 'none' && !['127.0.0.1', 'localhost', '::1'].includes(listenHost))
+      config.problem(
+        `DASHBOARD_LISTEN_HOST ${listenHost} would serve the posts without sign-in: set DASHBOARD_AUTH=alb`,
+      );
     const options = config.finish({
-      host,
+      listenHost,
       port: config.integer('DASHBOARD_PORT', 4570, { min: 0, max: 65_535 }),
       defaultMinutes: config.integer('DASHBOARD_MINUTES', 15, { min: 1, max: 180 }),
       maxMinutes: 180,

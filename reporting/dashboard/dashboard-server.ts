@@ -19,7 +19,7 @@ export interface DashboardServerOptions {
   /** IANA zone the page and chart show times in (default UTC). */
   readonly timeZone?: string;
   /** Address to listen on (default 127.0.0.1; a container behind a load balancer listens on 0.0.0.0). */
-  readonly host?: string;
+  readonly listenHost?: string;
   /** Runs first on every request (DASHBOARD_AUTH=alb: the load balancer's signed token; alb-auth.ts). */
   readonly gate?: RequestGate;
 }
@@ -48,7 +48,7 @@ export async function startDashboardServer(
   };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', resolve);
+    server.listen(options.port, options.listenHost ?? '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
