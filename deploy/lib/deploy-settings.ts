@@ -218,8 +218,11 @@ export function readDeploySettings(context: Source): DeploySettings {
   if (metricsNamespace.startsWith('AWS/')) reader.problem('metricsNamespace must not start with "AWS/"');
   const stopTimeoutSeconds = reader.integer('stopTimeoutSeconds', 60, { min: 30, max: 120 });
   const dashboard = readDashboardSettings(reader, resourcePrefix(names.stackName));
+  const warehouse = readWarehouseChoice(reader);
+  if (warehouse.kind === 'postgres' && reader.raw('redshift') === 'existing')
+    reader.problem('warehouse=postgres and redshift=existing contradict each other: choose one warehouse');
   return reader.finish({
-    warehouse: readWarehouseChoice(reader),
+    warehouse,
     ...(dashboard === undefined ? {} : { dashboard }),
     ...names,
     shardCount,

@@ -378,4 +378,16 @@ describe('deploy: dashboard and warehouse settings', () => {
       /dashboardDomain must be[\s\S]*dashboardCertificateArn must be[\s\S]*dashboardOidcIssuer must be an https URL[\s\S]*dashboardOidcClientId is required[\s\S]*warehouse must be one of/,
     );
   });
+
+  it('refuses warehouse=postgres together with an existing Redshift cluster', () => {
+    expect(() =>
+      readDeploySettings({
+        warehouse: 'postgres',
+        redshift: 'existing',
+        redshiftClusterId: 'c',
+        redshiftSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:s',
+        redshiftUrl: 'postgres://u@h:5439/dev',
+      }),
+    ).to.throw(ConfigError, /warehouse=postgres and redshift=existing contradict/);
+  });
 });
