@@ -1,7 +1,5 @@
 // The policy makers' dashboard in AWS: Fargate tasks in two or more AZs behind an internet-facing ALB, HTTPS only, sign-in first, optional WAF, alarms.
 import { CfnOutput, Duration, Stack, Token, type RemovalPolicy } from 'aws-cdk-lib';
-import { Alarm, ComparisonOperator, MathExpression, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
-import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { Peer, Port, SecurityGroup, SubnetType, type IVpc, type SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import { FargateService, type Cluster, type ContainerImage } from 'aws-cdk-lib/aws-ecs';
 import {
@@ -10,8 +8,6 @@ import {
   ApplicationProtocol,
   ApplicationTargetGroup,
   CfnListener,
-  HttpCodeElb,
-  HttpCodeTarget,
   ListenerAction,
   ListenerCertificate,
   ListenerCondition,
@@ -20,11 +16,12 @@ import {
 } from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
-import { CfnWebACL, CfnWebACLAssociation } from 'aws-cdk-lib/aws-wafv2';
 import { Construct } from 'constructs';
 import { DASHBOARD_AUTH_ENV, SIGNED_OUT_PATH } from '../../reporting/dashboard/alb-auth-settings';
 import type { Alerting } from './alerting';
+import { addDashboardAlarms } from './dashboard-alarms';
 import { DashboardAuth } from './dashboard-auth';
+import { addDashboardFirewall } from './dashboard-firewall';
 import type { TaskSize } from './deploy-settings';
 import type { DashboardSettings } from './dashboard-settings';
 import { acknowledge } from './nag-suppressions';
@@ -196,118 +193,8 @@ export class DashboardService extends Construct {
         value: auth.userPoolId,
         description: 'Create dashboard users here: aws cognito-idp admin-create-user (docs/deploying-dashboard.md)',
       });
-    if (s.waf) this.firewall(s.wafRateLimit);
-    this.alarms(targets, props.alerting, s.tasks);
-  }
-
-  /** The managed common rule set and a per-IP rate limit, in front of the load balancer. */
-  private firewall(rateLimit: number): void {
-    const visibility = (name: string): CfnWebACL.VisibilityConfigProperty => ({
-      cloudWatchMetricsEnabled: true,
-      metricName: name,
-      sampledRequestsEnabled: true,
-    });
-    const acl = new CfnWebACL(this, 'WebAcl', {
-      scope: 'REGIONAL',
-      defaultAction: { allow: {} },
-      visibilityConfig: visibility('dashboard-waf'),
-      rules: [
-        {
-          name: 'AWSManagedRulesCommonRuleSet',
-          priority: 0,
-          overrideAction: { none: {} },
-          statement: { managedRuleGroupStatement: { vendorName: 'AWS', name: 'AWSManagedRulesCommonRuleSet' } },
-          visibilityConfig: visibility('dashboard-common-rules'),
-        },
-        {
-          name: 'RatePerIp',
-          priority: 1,
-          action: { block: {} },
-          statement: { rateBasedStatement: { limit: rateLimit, aggregateKeyType: 'IP' } },
-          visibilityConfig: visibility('dashboard-rate-limit'),
-        },
-      ],
-    });
-    new CfnWebACLAssociation(this, 'WebAclAssociation', {
-      resourceArn: this.loadBalancer.loadBalancerArn,
-      webAclArn: acl.attrArn,
-    });
-  }
-
-  /** 5xx share of requests and target health, to the alert topic and onto the operators' dashboard. */
-  private alarms(targets: ApplicationTargetGroup, alerting: Alerting, tasks: number): void {
-    const period = Duration.minutes(1);
-    const m = this.loadBalancer.metrics;
-    const errorRate = new MathExpression({
-      label: 'Dashboard 5xx (% of requests)',
-      expression: 'IF(requests > 0, 100 * (target5xx + elb5xx) / requests, 0)',
-      usingMetrics: {
-        target5xx: m.httpCodeTarget(HttpCodeTarget.TARGET_5XX_COUNT, { statistic: 'Sum', period }),
-        elb5xx: m.httpCodeElb(HttpCodeElb.ELB_5XX_COUNT, { statistic: 'Sum', period }),
-        requests: m.requestCount({ statistic: 'Sum', period }),
-      },
-      period,
-    });
-    const healthy = targets.metrics.healthyHostCount({ statistic: 'Minimum', period });
-    const unhealthy = targets.metrics.unhealthyHostCount({ statistic: 'Maximum', period });
-    const action = new SnsAction(alerting.topic);
-    const alarms = [
-      new Alarm(this, 'ErrorRate', {
-        alarmDescription:
-          'More than 5% of dashboard requests answered 5xx for 5 minutes (targets or the load balancer).',
-        metric: errorRate,
-        threshold: 5,
-        evaluationPeriods: 5,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-      new Alarm(this, 'HealthyTargets', {
-        alarmDescription: `Fewer than ${tasks} healthy dashboard tasks for 5 minutes (/healthz failing or tasks stopped).`,
-        metric: healthy,
-        threshold: tasks,
-        evaluationPeriods: 5,
-        comparisonOperator: ComparisonOperator.LESS_THAN_THRESHOLD,
-        treatMissingData: TreatMissingData.BREACHING,
-      }),
-      new Alarm(this, 'UnhealthyTargets', {
-        alarmDescription: 'A dashboard task fails its /healthz check for 5 minutes.',
-        metric: unhealthy,
-        threshold: 0,
-        evaluationPeriods: 5,
-        comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
-        treatMissingData: TreatMissingData.NOT_BREACHING,
-      }),
-    ];
-    for (const alarm of alarms) alarm.addAlarmAction(action);
-    const region = Stack.of(this).region;
-    const widget = (x: number, title: string, metrics: unknown[]): object => ({
-      type: 'metric',
-      x,
-      y: 24,
-      width: 12,
-      height: 6,
-      properties: { title, region, view: 'timeSeries', period: 60, metrics },
-    });
-    const lb = this.loadBalancer.loadBalancerFullName;
-    alerting.addWidgets([
-      widget(0, 'Dashboard: requests and 5xx', [
-        ['AWS/ApplicationELB', 'RequestCount', 'LoadBalancer', lb, { stat: 'Sum' }],
-        ['.', 'HTTPCode_Target_5XX_Count', '.', '.', { stat: 'Sum' }],
-        ['.', 'HTTPCode_ELB_5XX_Count', '.', '.', { stat: 'Sum' }],
-      ]),
-      widget(12, 'Dashboard: healthy and unhealthy tasks', [
-        [
-          'AWS/ApplicationELB',
-          'HealthyHostCount',
-          'TargetGroup',
-          targets.targetGroupFullName,
-          'LoadBalancer',
-          lb,
-          { stat: 'Minimum' },
-        ],
-        ['.', 'UnHealthyHostCount', '.', '.', '.', '.', { stat: 'Maximum' }],
-      ]),
-    ]);
+    if (s.waf) addDashboardFirewall(this, this.loadBalancer, s.wafRateLimit);
+    addDashboardAlarms(this, { loadBalancer: this.loadBalancer, targets, alerting: props.alerting, tasks: s.tasks });
   }
 
   /** ALB access logs: SSE-S3 (the only encryption ALB log delivery supports), private, TLS-only, kept 90 days. */
