@@ -1,13 +1,12 @@
 // DASHBOARD_AUTH=alb: the ALB's x-amzn-oidc-data token checked with a locally generated ES256 key served from 127.0.0.1.
 import { expect } from 'chai';
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { ConfigReader } from '../../../../common/config/config-reader';
 import { ConfigError } from '../../../../common/errors';
 import { NullLogger } from '../../../../common/logger';
-import { ALB_TOKEN_HEADER, createRequestGate } from '../../../../reporting/dashboard/alb-auth';
+import { ALB_TOKEN_HEADER, createRequestGate, type RequestGate } from '../../../../reporting/dashboard/alb-auth';
 import { readDashboardAuth, type DashboardAuthSettings } from '../../../../reporting/dashboard/alb-auth-settings';
-import { DashboardData } from '../../../../reporting/dashboard/dashboard-data';
-import { startDashboardServer, type RunningDashboard } from '../../../../reporting/dashboard/dashboard-server';
-import { InMemoryPostReader } from '../posts/in-memory-post-reader';
 import {
   AlbTokenSigner,
   startKeyEndpoint,
@@ -23,15 +22,33 @@ function settings(env: Record<string, string>): DashboardAuthSettings {
   return reader.finish({ auth: readDashboardAuth(reader) }).auth;
 }
 
+/** A stand-in for the dashboard: the gate first, then the "posts" for whoever it admits (the browser test uses the real one). */
+async function gatedServer(gate: RequestGate): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer((req, res) => {
+    void gate(req, res).then((admitted) => {
+      if (!admitted) return;
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ path: req.url, posts: ['new bike lanes'] }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 describe('dashboard sign-in check (alb-auth)', () => {
   const signer = new AlbTokenSigner();
   let keys: KeyEndpoint;
-  let server: RunningDashboard;
+  let server: { url: string; close(): Promise<void> };
 
   before(async () => {
     keys = await startKeyEndpoint(signer);
-    const reader = new InMemoryPostReader();
-    reader.add(Date.now() - 1000, 'POSITIVE', { text: 'new bike lanes' });
     const auth = settings({
       DASHBOARD_AUTH: 'alb',
       DASHBOARD_ALB_ARN: TEST_ALB_ARN,
@@ -40,17 +57,7 @@ describe('dashboard sign-in check (alb-auth)', () => {
       DASHBOARD_ALB_KEY_ENDPOINT: keys.url,
       DASHBOARD_SIGN_OUT_URL: 'https://login.city.example/logout?client_id=x',
     });
-    server = await startDashboardServer(
-      new DashboardData(reader, Date.now),
-      {
-        port: 0,
-        defaultMinutes: 15,
-        maxMinutes: 180,
-        refreshSeconds: 5,
-        gate: createRequestGate(auth, { logger: new NullLogger() }),
-      },
-      new NullLogger(),
-    );
+    server = await gatedServer(createRequestGate(auth, { logger: new NullLogger() }));
   });
   after(async () => {
     await server.close();
@@ -69,7 +76,7 @@ describe('dashboard sign-in check (alb-auth)', () => {
     expect((await get('', token)).status).to.equal(200);
     const summary = await get('api/summary', token);
     expect(summary.status).to.equal(200);
-    expect(((await summary.json()) as { totals: { posts: number } }).totals.posts).to.equal(1);
+    expect(((await summary.json()) as { posts: string[] }).posts).to.deep.equal(['new bike lanes']);
   });
 
   it('answers 401 without the header, and tells nothing about the posts', async () => {
