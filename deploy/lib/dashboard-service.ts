@@ -17,7 +17,9 @@ import {
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { BlockPublicAccess, Bucket, BucketEncryption } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { DASHBOARD_AUTH_ENV, SIGNED_OUT_PATH } from '../../reporting/dashboard/alb-auth-settings';
+import { SIGNED_OUT_PATH } from '../../reporting/dashboard/alb-auth-settings';
+import { dashboardEnv } from '../../reporting/dashboard/dashboard-settings';
+import { REPORT_SETTINGS } from '../../reporting/report/report-settings';
 import type { Alerting } from './alerting';
 import { addDashboardAlarms } from './dashboard-alarms';
 import { DashboardAuth } from './dashboard-auth';
@@ -109,16 +111,19 @@ export class DashboardService extends Construct {
       environment: {
         ...props.environment,
         ...props.warehouse.environment,
-        DASHBOARD_LOG_FILE: '/dev/stderr',
-        DASHBOARD_PORT: String(DASHBOARD_CONTAINER_PORT),
-        DASHBOARD_LISTEN_HOST: '0.0.0.0',
+        ...dashboardEnv({
+          logFile: '/dev/stderr',
+          port: DASHBOARD_CONTAINER_PORT,
+          listenHost: '0.0.0.0',
+          authMode: 'alb',
+          albArn: this.loadBalancer.loadBalancerArn,
+          albIssuer: auth.issuer,
+          albClientId: auth.clientId,
+          signOutUrl: auth.signOutUrl,
+        }),
+        // Issue 22's Host allow-list and the dashboard's own links (not rows of DASHBOARD_SETTINGS yet).
         DASHBOARD_ALLOWED_HOSTS: s.domain,
-        DASHBOARD_PUBLIC_URL: `${this.publicUrl}/`,
-        [DASHBOARD_AUTH_ENV.mode]: 'alb',
-        [DASHBOARD_AUTH_ENV.albArn]: this.loadBalancer.loadBalancerArn,
-        [DASHBOARD_AUTH_ENV.issuer]: auth.issuer,
-        [DASHBOARD_AUTH_ENV.clientId]: auth.clientId,
-        [DASHBOARD_AUTH_ENV.signOutUrl]: auth.signOutUrl,
+        [REPORT_SETTINGS.dashboardUrl.variable]: `${this.publicUrl}/`,
       },
       secrets: props.warehouse.secrets,
       // The dashboard calls no AWS API: it reads the warehouse over pg as the read-only user.

@@ -6,7 +6,10 @@ import type { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { PG_SETTINGS } from '../../common/pg/pg-connection';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { POSTGRESQL, REDSHIFT } from '../../consumer/sinks/redshift/sql-dialect';
+import { postsSourceEnv } from '../../reporting/posts/posts-settings';
 import type { DeploySettings } from './deploy-settings';
 import { acknowledge } from './nag-suppressions';
 import { PostgresWarehouse } from './postgres-warehouse';
@@ -53,7 +56,10 @@ export interface WarehouseAccessProps {
   readonly removalPolicy: RemovalPolicy;
 }
 
-const TABLES = { REDSHIFT_POSTS_TABLE: POSTS_TABLE, REDSHIFT_VEHICLES_TABLE: VEHICLES_TABLE };
+/** REDSHIFT_PASSWORD from a secret's `password` key, as an ECS secret (never in the task definition's environment). */
+function passwordOf(secret: ISecret): Record<string, EcsSecret> {
+  return { [PG_SETTINGS.redshiftPassword.variable]: EcsSecret.fromSecretsManager(secret, 'password') };
+}
 
 export function createWarehouse(scope: Construct, props: WarehouseAccessProps): WarehouseAccess {
   return props.settings.warehouse.kind === 'postgres' ? postgres(scope, props) : redshift(scope, props);
@@ -84,39 +90,36 @@ function postgres(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
   db.allowPgFrom(ddl.securityGroup, 'the DDL function');
   const url = (user: string): string => Fn.join('', ['postgres://', user, '@', db.host, `:${db.port}/`, db.database]);
   // TLS verified against the RDS certificate authorities shipped in the image.
-  const tls = { REDSHIFT_TLS: 'true', REDSHIFT_TLS_CA_FILE: RDS_CA_FILE };
-  const admin = { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(db.adminSecret, 'password') };
+  const tls = { redshiftTls: true, redshiftTlsCaFile: RDS_CA_FILE } as const;
+  const engine = consumerEnv({ redshiftDialect: 'postgresql' });
   return {
     kind: 'postgres',
     consumer: {
-      environment: {
-        REDSHIFT_MODE: 'pg',
-        REDSHIFT_DIALECT: 'postgresql',
-        REDSHIFT_URL: url(db.adminUser),
+      environment: consumerEnv({
+        redshiftMode: 'pg',
+        redshiftDialect: 'postgresql',
+        redshiftUrl: url(db.adminUser),
         ...tls,
-        ...TABLES,
-      },
-      secrets: admin,
+        redshiftPostsTable: POSTS_TABLE,
+        redshiftVehiclesTable: VEHICLES_TABLE,
+      }),
+      secrets: passwordOf(db.adminSecret),
       statements: [],
     },
     tools: {
       environment: {
-        REDSHIFT_URL: url(db.adminUser),
-        REDSHIFT_POSTS_TABLE: POSTS_TABLE,
-        REDSHIFT_DIALECT: 'postgresql',
-        ...tls,
+        ...postsSourceEnv({ redshiftUrl: url(db.adminUser), redshiftPostsTable: POSTS_TABLE, ...tls }),
+        ...engine,
       },
-      secrets: admin,
+      secrets: passwordOf(db.adminSecret),
       statements: [],
     },
     dashboard: {
       environment: {
-        REDSHIFT_URL: url(DASHBOARD_READER),
-        REDSHIFT_POSTS_TABLE: POSTS_TABLE,
-        REDSHIFT_DIALECT: 'postgresql',
-        ...tls,
+        ...postsSourceEnv({ redshiftUrl: url(DASHBOARD_READER), redshiftPostsTable: POSTS_TABLE, ...tls }),
+        ...engine,
       },
-      secrets: { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(reader, 'password') },
+      secrets: passwordOf(reader),
       statements: [],
     },
     allowPgFrom: (peer, description) => db.allowPgFrom(peer, description),
@@ -133,7 +136,6 @@ function redshift(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
     resourcePrefix: props.resourcePrefix,
     dataApiDdl: !serverless,
   });
-  const admin = { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(warehouse.secret, 'password') };
   let reader: ISecret = warehouse.secret;
   let readerUrl = warehouse.pgUrl;
   if (serverless && s.redshift.mode === 'serverless' && warehouse.endpointAddress !== undefined) {
@@ -170,18 +172,32 @@ function redshift(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
   return {
     kind: 'redshift',
     consumer: {
-      environment: { REDSHIFT_MODE: 'data-api', REDSHIFT_DIALECT: 'redshift', ...TABLES, ...warehouse.dataApiEnv },
+      environment: {
+        ...consumerEnv({
+          redshiftMode: 'data-api',
+          redshiftDialect: 'redshift',
+          redshiftPostsTable: POSTS_TABLE,
+          redshiftVehiclesTable: VEHICLES_TABLE,
+        }),
+        ...warehouse.dataApiEnv,
+      },
       secrets: {},
       statements: [...redshiftDataStatements(warehouse.targetArn), secretReadStatement(warehouse.secret.secretArn)],
     },
     tools: {
-      environment: { REDSHIFT_URL: warehouse.pgUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE, REDSHIFT_DIALECT: 'redshift' },
-      secrets: admin,
+      environment: {
+        ...postsSourceEnv({ redshiftUrl: warehouse.pgUrl, redshiftPostsTable: POSTS_TABLE }),
+        ...consumerEnv({ redshiftDialect: 'redshift' }),
+      },
+      secrets: passwordOf(warehouse.secret),
       statements: [],
     },
     dashboard: {
-      environment: { REDSHIFT_URL: readerUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE, REDSHIFT_DIALECT: 'redshift' },
-      secrets: { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(reader, 'password') },
+      environment: {
+        ...postsSourceEnv({ redshiftUrl: readerUrl, redshiftPostsTable: POSTS_TABLE }),
+        ...consumerEnv({ redshiftDialect: 'redshift' }),
+      },
+      secrets: passwordOf(reader),
       statements: [],
     },
     allowPgFrom: (peer) => warehouse.allowPgFrom(peer),

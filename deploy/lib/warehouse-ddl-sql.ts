@@ -1,10 +1,15 @@
 // The warehouse's DDL at synth time, from the consumer's own table code: tables, added columns and indexes, and the dashboard reader's grants.
 import { ensureTableSql } from '../../consumer/sinks/redshift/table-ddl';
-import { postTable, vehicleTable } from '../../consumer/sinks/redshift/table-spec';
+import {
+  DEFAULT_POSTS_TABLE,
+  DEFAULT_VEHICLES_TABLE,
+  postTable,
+  vehicleTable,
+} from '../../consumer/sinks/redshift/table-spec';
 import type { SqlDialect } from '../../consumer/sinks/redshift/sql-dialect';
 
-export const POSTS_TABLE = 'public.post_sentiment';
-export const VEHICLES_TABLE = 'public.vehicle_readings';
+export const POSTS_TABLE = DEFAULT_POSTS_TABLE;
+export const VEHICLES_TABLE = DEFAULT_VEHICLES_TABLE;
 /** The dashboard's database user: SELECT on the posts tables, nothing else. */
 export const DASHBOARD_READER = 'dashboard_reader';
 /** The tables the dashboard reads (the posts table; rollups of it belong here too). */

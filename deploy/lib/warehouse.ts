@@ -8,6 +8,7 @@ import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from '
 import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
 import { REDSHIFT } from '../../consumer/sinks/redshift/sql-dialect';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import type { RedshiftSettings } from './deploy-settings';
 import { acknowledge } from './nag-suppressions';
 import { POSTS_TABLE, VEHICLES_TABLE, warehouseStatements } from './warehouse-ddl-sql';
@@ -58,11 +59,11 @@ export class Warehouse extends Construct {
         },
         stack,
       );
-      this.dataApiEnv = {
-        REDSHIFT_CLUSTER_ID: s.clusterIdentifier,
-        REDSHIFT_DATABASE: s.database,
-        REDSHIFT_SECRET_ARN: s.secretArn,
-      };
+      this.dataApiEnv = consumerEnv({
+        redshiftClusterId: s.clusterIdentifier,
+        redshiftDatabase: s.database,
+        redshiftSecretArn: s.secretArn,
+      });
       this.pgUrl = s.pgUrl;
     } else {
       const name = props.resourcePrefix;
@@ -104,11 +105,11 @@ export class Warehouse extends Construct {
       );
       this.secret = secret;
       this.targetArn = workgroup.attrWorkgroupWorkgroupArn;
-      this.dataApiEnv = {
-        REDSHIFT_WORKGROUP: name,
-        REDSHIFT_DATABASE: s.database,
-        REDSHIFT_SECRET_ARN: secret.secretArn,
-      };
+      this.dataApiEnv = consumerEnv({
+        redshiftWorkgroup: name,
+        redshiftDatabase: s.database,
+        redshiftSecretArn: secret.secretArn,
+      });
       this.pgUrl = Fn.join('', [
         'postgres://',
         s.adminUser,

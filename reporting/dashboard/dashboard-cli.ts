@@ -1,5 +1,7 @@
 // `npm run dashboard`: serves the live dashboard on 127.0.0.1 until SIGINT/SIGTERM.
 import { parseArgs } from 'node:util';
+import { settingsText } from '../../common/config/setting';
+import { DASHBOARD_SETTINGS as S } from './dashboard-settings';
 import { ConfigReader } from '../../common/config/config-reader';
 import { failureExit, untilAborted, type CliDeps } from '../cli-deps';
 import { REPORTING_EXIT, UsageError } from '../reporting-errors';
@@ -46,32 +48,28 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
       return REPORTING_EXIT.ok;
     }
     const config = new ConfigReader('dashboard', [
-      {
-        DASHBOARD_PORT: values.port,
-        DASHBOARD_MINUTES: values.minutes,
-        DASHBOARD_REFRESH_SECONDS: values['refresh-seconds'],
-      },
+      settingsText(S, { port: values.port, minutes: values.minutes, refreshSeconds: values['refresh-seconds'] }),
       deps.env,
     ]);
     const source = readPostsSource(config);
-    const timeZone = config.string('DASHBOARD_TIME_ZONE', config.string('REPORT_TIME_ZONE', systemTimeZone()));
+    const timeZone = config.string(S.timeZone.variable, config.string(S.reportTimeZone.variable, systemTimeZone()));
     try {
-      assertTimeZone(timeZone, 'DASHBOARD_TIME_ZONE');
+      assertTimeZone(timeZone, S.timeZone.variable);
     } catch (error: unknown) {
       config.problem((error as Error).message);
     }
     const auth = readDashboardAuth(config);
-    const listenHost = config.string('DASHBOARD_LISTEN_HOST', '127.0.0.1');
+    const listenHost = config.string(S.listenHost.variable, S.listenHost.default);
     if (auth.mode === 'none' && !['127.0.0.1', 'localhost', '::1'].includes(listenHost))
       config.problem(
         `DASHBOARD_LISTEN_HOST ${listenHost} would serve the posts without sign-in: set DASHBOARD_AUTH=alb`,
       );
     const options = config.finish({
       listenHost,
-      port: config.integer('DASHBOARD_PORT', 4570, { min: 0, max: 65_535 }),
-      defaultMinutes: config.integer('DASHBOARD_MINUTES', 15, { min: 1, max: 180 }),
+      port: config.integer(S.port.variable, S.port.default, { min: 0, max: 65_535 }),
+      defaultMinutes: config.integer(S.minutes.variable, S.minutes.default, { min: 1, max: 180 }),
       maxMinutes: 180,
-      refreshSeconds: config.integer('DASHBOARD_REFRESH_SECONDS', 5, { min: 1, max: 3_600 }),
+      refreshSeconds: config.integer(S.refreshSeconds.variable, S.refreshSeconds.default, { min: 1, max: 3_600 }),
       timeZone,
     });
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);

@@ -7,7 +7,8 @@ import { SinkWriteError } from '../sink-errors';
 import { loadStatements, DEFAULT_LIMITS, type LoadLimits, type SqlStatement } from './load-plan';
 import { postRow, vehicleRow } from './row-mapper';
 import type { SqlDialect, SqlValue } from './sql-dialect';
-import { isRetryableSqlError, type SqlExecutor } from './sql-executor';
+import { isRetryableSqlError } from '../../../common/is-retryable';
+import type { SqlExecutor } from './sql-executor';
 import { ensureTableSql } from './table-ddl';
 import { postTable, vehicleTable, type TableSpec } from './table-spec';
 
