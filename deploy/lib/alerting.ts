@@ -29,6 +29,8 @@ export class Alerting extends Construct {
   public readonly alarms: readonly CfnAlarm[];
   /** Handed to the alerter as ALERT_WEBHOOK_URL (an ECS secret: never in the task definition's environment). */
   public readonly webhookSecret?: ISecret;
+  private readonly dashboard: CfnDashboard;
+  private readonly widgets: unknown[];
 
   public constructor(scope: Construct, id: string, props: AlertingProps) {
     super(scope, id);
@@ -95,9 +97,17 @@ export class Alerting extends Construct {
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
     iteratorAge.addAlarmAction(new SnsAction(this.topic));
-    new CfnDashboard(this, 'Dashboard', {
+    const body = dashboardBody(monitorOptions, Stack.of(this).region);
+    this.widgets = (JSON.parse(body) as { widgets: unknown[] }).widgets;
+    this.dashboard = new CfnDashboard(this, 'Dashboard', {
       dashboardName: `${props.applicationName}-${props.streamName}`,
-      dashboardBody: dashboardBody(monitorOptions, Stack.of(this).region),
+      dashboardBody: body,
     });
+  }
+
+  /** Appends widgets (CloudWatch dashboard body JSON, tokens allowed) to the operators' dashboard. */
+  public addWidgets(widgets: readonly object[]): void {
+    this.widgets.push(...widgets);
+    this.dashboard.dashboardBody = Stack.of(this).toJsonString({ widgets: this.widgets });
   }
 }

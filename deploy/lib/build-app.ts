@@ -36,6 +36,16 @@ export function buildApp(app: App, decorate: (app: App) => void = () => undefine
       'kinesis-sentiment:no-report-recipients',
       'reportTo is empty: the weekly report task will fail until you deploy with -c reportTo=<addresses>',
     );
+  if (
+    settings.dashboard !== undefined &&
+    settings.redshift.mode === 'existing' &&
+    settings.warehouse.kind === 'redshift' &&
+    settings.warehouse.readerSecretArn === undefined
+  )
+    Annotations.of(stack).addWarningV2(
+      'kinesis-sentiment:dashboard-admin-login',
+      'the dashboard reads the existing cluster with its admin secret: create a read-only user and deploy with -c redshiftReaderSecretArn=<arn> (docs/deploying-dashboard.md)',
+    );
   decorate(app);
   return stack;
 }

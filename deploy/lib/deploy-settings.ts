@@ -5,6 +5,8 @@ import { isHashtag } from '../../common/hashtag';
 import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
+import { DASHBOARD_CONTEXT_KEYS, readDashboardSettings, type DashboardSettings } from './dashboard-settings';
+import { readWarehouseChoice, WAREHOUSE_CONTEXT_KEYS, type WarehouseChoice } from './warehouse-choice';
 
 export type RedshiftSettings =
   | {
@@ -94,6 +96,10 @@ export interface DeploySettings {
   readonly logRetentionDays: number;
   readonly checkpointAgeAlarmMs: number;
   readonly scalerMaxShards: number;
+  /** Redshift (default) or an RDS for PostgreSQL instance (warehouse-choice.ts). */
+  readonly warehouse: WarehouseChoice;
+  /** The public dashboard; absent without dashboardDomain and dashboardCertificateArn. */
+  readonly dashboard?: DashboardSettings;
 }
 
 /** Context keys, as the README lists them. */
@@ -152,6 +158,8 @@ export const CONTEXT_KEYS = [
   'logRetentionDays',
   'checkpointAgeAlarmMs',
   'scalerMaxShards',
+  ...WAREHOUSE_CONTEXT_KEYS,
+  ...DASHBOARD_CONTEXT_KEYS,
 ] as const;
 
 export const EXAMPLE_REPORT_FROM = 'reports@example.org';
@@ -253,8 +261,17 @@ export function readDeploySettings(context: Source): DeploySettings {
   const metricsNamespace = reader.string('metricsNamespace', DEFAULT_METRICS_NAMESPACE);
   if (metricsNamespace.startsWith('AWS/')) reader.problem('metricsNamespace must not start with "AWS/"');
   const stopTimeoutSeconds = reader.integer('stopTimeoutSeconds', 60, { min: 30, max: 120 });
+  const dashboard = readDashboardSettings(reader, resourcePrefix(names.stackName));
+  const warehouse = readWarehouseChoice(reader);
+  if (warehouse.kind === 'postgres' && reader.raw('redshift') === 'existing')
+    reader.problem('warehouse=postgres and redshift=existing contradict each other: choose one warehouse');
+  // The Lambda consumer reaches Redshift through the Data API; a pg password would have to reach it as an ECS secret.
+  if (warehouse.kind === 'postgres' && reader.raw('consumerMode') === 'lambda')
+    reader.problem('consumerMode=lambda works with the Redshift warehouse only (Data API): use warehouse=redshift');
   const retentionHours = reader.integer('retentionHours', 24, { min: 24, max: 8760 });
   return reader.finish({
+    warehouse,
+    ...(dashboard === undefined ? {} : { dashboard }),
     ...names,
     shardCount,
     retentionHours,
@@ -306,6 +323,14 @@ function readLambdaConsumer(reader: ConfigReader): LambdaConsumerSettings {
     memoryMiB: reader.integer('lambdaMemoryMiB', 1024, { min: 128, max: 10_240 }),
     timeoutSeconds,
   };
+}
+
+/** The stack name as a lower-case prefix for resource names (the workgroup, the sign-in domain). */
+export function resourcePrefix(stackName: string): string {
+  return stackName
+    .toLowerCase()
+    .replace(/[^a-z0-9-]/g, '-')
+    .slice(0, 40);
 }
 
 function readRetention(reader: ConfigReader, streamRetentionHours: number): DeploySettings['retention'] {

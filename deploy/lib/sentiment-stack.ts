@@ -29,17 +29,17 @@ import { StreamAndArchive } from './stream-and-archive';
 import {
   archiveStatements,
   comprehendStatement,
-  secretReadStatement,
   kclLeaseStatements,
   kclStreamStatements,
   monitorStatements,
   producerStatements,
   putMetricDataStatement,
-  redshiftDataStatements,
   scalerStatements,
   sendReportStatement,
 } from './task-policies';
-import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
+import { createWarehouse } from './warehouse-access';
+import { DashboardService } from './dashboard-service';
+import { dashboardEnv } from '../../reporting/dashboard/dashboard-settings';
 import { WorkerTask } from './worker-task';
 import { LambdaConsumer } from './lambda-consumer';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
@@ -51,7 +51,6 @@ import { xReadBudgetAlarm } from './collector-alarms';
 import { monitorEnv } from '../../operator/monitor/monitor-settings';
 import { scalerEnv } from '../../operator/scaler/scaler-settings';
 import { ALERT_SETTINGS, alertEnv } from '../../reporting/alerts/alert-settings';
-import { postsSourceEnv } from '../../reporting/posts/posts-settings';
 import { reportEnv } from '../../reporting/report/report-settings';
 /** The Node jobs' winston file (`<TOOL>_LOG_FILE`): stderr, which the awslogs driver sends to CloudWatch Logs. */
 const LOG_TO_STDERR = '/dev/stderr';
@@ -114,11 +113,13 @@ export class SentimentStack extends Stack {
       removalPolicy,
       kcl: s.consumerMode === 'kcl',
     });
-    const warehouse = new Warehouse(this, 'Warehouse', {
-      settings: s.redshift,
+    const warehouse = createWarehouse(this, {
+      settings: s,
       vpc,
       subnets: privateSubnets,
       resourcePrefix: prefix,
+      logRetention,
+      removalPolicy,
     });
     const alerting = new Alerting(this, 'Alerting', {
       emails: s.alertEmails,
@@ -136,8 +137,10 @@ export class SentimentStack extends Stack {
     const common = { image, logRetention, removalPolicy };
     // Every task: its region, the metrics namespace (consumer and monitor publish there), the consumer's log level.
     const base = consumerEnv({ awsRegion: this.region, metricsNamespace: s.metricsNamespace, logLevel: 'info' });
-    const pgSecret = { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(warehouse.secret, 'password') };
-    const pgEnv = postsSourceEnv({ redshiftUrl: warehouse.pgUrl, redshiftPostsTable: POSTS_TABLE });
+    const pgSecret = warehouse.tools.secrets;
+    const pgEnv = warehouse.tools.environment;
+    // The dashboard's public address for the alert's and the report's links, when the stack serves the dashboard.
+    const dashboardUrl = s.dashboard === undefined ? undefined : `https://${s.dashboard.domain}/`;
 
     const consumerSg = new SecurityGroup(this, 'ConsumerSecurityGroup', {
       vpc,
@@ -156,19 +159,14 @@ export class SentimentStack extends Stack {
         curatedEnabled: true,
         curatedPrefix: CURATED_PREFIXES.data,
         curatedStatePrefix: CURATED_PREFIXES.state,
-        redshiftMode: 'data-api',
-        redshiftDialect: 'redshift',
-        redshiftPostsTable: POSTS_TABLE,
-        redshiftVehiclesTable: VEHICLES_TABLE,
       }),
-      ...warehouse.dataApiEnv,
+      ...warehouse.consumer.environment,
       ...consumerEnv({ sentimentAnalyzer: s.sentimentAnalyzer, metricsMode: 'cloudwatch' }),
     };
     const sinkPrefixes = [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)];
     const sinkStatements = [
       ...archiveStatements(data.bucket, sinkPrefixes, ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload']),
-      ...redshiftDataStatements(warehouse.targetArn),
-      secretReadStatement(warehouse.secret.secretArn),
+      ...warehouse.consumer.statements,
       ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
     ];
     if (s.consumerMode === 'kcl')
@@ -178,6 +176,7 @@ export class SentimentStack extends Stack {
         data,
         tables,
         consumerEnvironment,
+        warehouse.consumer.secrets,
         sinkStatements,
         sinkPrefixes,
       );
@@ -202,7 +201,24 @@ export class SentimentStack extends Stack {
       vpc,
       description: 'Collector, alerter and scheduled jobs: outbound only',
     });
-    warehouse.allowPgFrom(jobsSg);
+    warehouse.allowPgFrom(jobsSg, 'pg from the alerter and the report');
+    if (warehouse.kind === 'postgres') warehouse.allowPgFrom(consumerSg, 'pg from the consumer (its sink)');
+    if (s.dashboard !== undefined) {
+      const dashboard = new DashboardService(this, 'PublicDashboard', {
+        settings: s.dashboard,
+        vpc,
+        privateSubnets,
+        cluster,
+        image,
+        size: s.jobSize,
+        logRetention,
+        removalPolicy,
+        warehouse: warehouse.dashboard,
+        environment: { ...base, ...dashboardEnv({ timeZone: s.timeZone }) },
+        alerting,
+      });
+      warehouse.allowPgFrom(dashboard.securityGroup, 'pg from the dashboard (read-only user)');
+    }
     if (s.kinesisVpcEndpoint) {
       // Paid per AZ-hour and GB, far below NAT processing once the stream carries megabytes per second; reachable by our tasks only.
       const endpoint = vpc.addInterfaceEndpoint('KinesisEndpoint', {
@@ -230,6 +246,7 @@ export class SentimentStack extends Stack {
           webhookFormat: s.alertWebhookFormat,
           // The alert's times in the zone of the schedules and the report, not the container's UTC.
           timeZone: s.timeZone,
+          dashboardUrl,
         }),
       },
       secrets: {
@@ -275,6 +292,7 @@ export class SentimentStack extends Stack {
           to: s.reportTo.join(','),
           timeZone: s.timeZone,
           logFile: LOG_TO_STDERR,
+          dashboardUrl,
         }),
       },
       secrets: pgSecret,
@@ -393,6 +411,7 @@ export class SentimentStack extends Stack {
     data: StreamAndArchive,
     tables: LeaseTables,
     consumerEnvironment: Readonly<Record<string, string>>,
+    consumerSecrets: Readonly<Record<string, EcsSecret>>,
     sinkStatements: readonly PolicyStatement[],
     sinkPrefixes: readonly string[],
   ): void {
@@ -412,6 +431,7 @@ export class SentimentStack extends Stack {
         // The daemon's graceful shutdown must end before ECS sends SIGKILL at the stop timeout.
         KCL_SHUTDOWN_GRACE_MILLIS: String((s.consumer.stopTimeoutSeconds - 5) * 1000),
       },
+      secrets: consumerSecrets,
       statements: [
         ...kclStreamStatements(data.stream),
         ...kclLeaseStatements(leaseTable, tables.kcl3Tables),

@@ -8,24 +8,17 @@ import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from '
 import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
 import { REDSHIFT } from '../../consumer/sinks/redshift/sql-dialect';
-import { createTableSql } from '../../consumer/sinks/redshift/table-ddl';
-import {
-  DEFAULT_POSTS_TABLE,
-  DEFAULT_VEHICLES_TABLE,
-  postTable,
-  vehicleTable,
-} from '../../consumer/sinks/redshift/table-spec';
 import { consumerEnv } from '../../consumer/config/consumer-settings';
 import type { RedshiftSettings } from './deploy-settings';
 import { acknowledge } from './nag-suppressions';
+import { POSTS_TABLE, VEHICLES_TABLE, warehouseStatements } from './warehouse-ddl-sql';
 
-export const POSTS_TABLE = DEFAULT_POSTS_TABLE;
-export const VEHICLES_TABLE = DEFAULT_VEHICLES_TABLE;
-const REDSHIFT_PORT = 5439;
+export { POSTS_TABLE, VEHICLES_TABLE };
+export const REDSHIFT_PORT = 5439;
 
 /** The project's own DDL (consumer/sinks/redshift), in the Redshift dialect: what the consumer would run at start. */
 export function warehouseDdl(): string[] {
-  return [createTableSql(REDSHIFT, postTable(POSTS_TABLE)), createTableSql(REDSHIFT, vehicleTable(VEHICLES_TABLE))];
+  return warehouseStatements(REDSHIFT);
 }
 
 export interface WarehouseProps {
@@ -33,6 +26,8 @@ export interface WarehouseProps {
   readonly vpc: IVpc;
   readonly subnets: SubnetSelection;
   readonly resourcePrefix: string;
+  /** Serverless only: false when the stack runs the DDL through its own function (warehouse-ddl.ts) instead of the Data API. */
+  readonly dataApiDdl?: boolean;
 }
 
 export class Warehouse extends Construct {
@@ -45,6 +40,9 @@ export class Warehouse extends Construct {
   public readonly pgUrl: string;
   /** Present for Serverless: tasks that connect with pg are allowed in through it. */
   public readonly securityGroup?: SecurityGroup;
+  /** Serverless: the workgroup's endpoint address and the workgroup (for the DDL function). */
+  public readonly endpointAddress?: string;
+  public readonly workgroup?: CfnWorkgroup;
 
   public constructor(scope: Construct, id: string, props: WarehouseProps) {
     super(scope, id);
@@ -120,7 +118,10 @@ export class Warehouse extends Construct {
         `:${REDSHIFT_PORT}/`,
         s.database,
       ]);
-      this.createTables(workgroup, { WorkgroupName: name, Database: s.database, SecretArn: secret.secretArn });
+      this.endpointAddress = workgroup.attrWorkgroupEndpointAddress;
+      this.workgroup = workgroup;
+      if (props.dataApiDdl !== false)
+        this.createTables(workgroup, { WorkgroupName: name, Database: s.database, SecretArn: secret.secretArn });
       return;
     }
     this.createTables(undefined, {

@@ -127,16 +127,18 @@ describe('deploy: the default stack', function () {
     });
   });
 
-  it('creates Redshift Serverless and runs the project DDL through the Data API', () => {
+  it("creates Redshift Serverless and runs the project DDL and the dashboard reader's grants through the DDL function", () => {
     synth.template.resourceCountIs('AWS::RedshiftServerless::Workgroup', 1);
     synth.template.hasResourceProperties('AWS::RedshiftServerless::Workgroup', {
       PubliclyAccessible: false,
       BaseCapacity: 8,
     });
-    const ddl = JSON.stringify(synth.template.findResources('Custom::AWS'));
+    // A function in the VPC (warehouse-ddl.ts) rather than the Data API: it must read the reader's password from its secret.
+    const ddl = JSON.stringify(synth.template.findResources('Custom::WarehouseDdl'));
     expect(ddl).to.include('CREATE TABLE IF NOT EXISTS public.post_sentiment');
     expect(ddl).to.include('CREATE TABLE IF NOT EXISTS public.vehicle_readings');
-    expect(ddl).to.include('BatchExecuteStatement');
+    expect(ddl).to.include('DISTKEY').and.include('"Engine":"redshift"');
+    expect(ddl).to.include('GRANT SELECT ON TABLE public.post_sentiment TO dashboard_reader');
   });
 
   it('schedules the weekly report, the scaler, the monitor and curated compaction in the named time zone', () => {

@@ -12,11 +12,15 @@ import { DashboardData, DEFAULT_DASHBOARD_DATA } from './dashboard-data';
 import { startDashboardServer } from './dashboard-server';
 import { checkpointViewFromEnv } from '../../operator/monitor/checkpoint-view';
 import { assertTimeZone, systemTimeZone } from '../report/zoned-week';
+import { createRequestGate } from './alb-auth';
+import { readDashboardAuth } from './alb-auth-settings';
 
 export const DASHBOARD_USAGE = `usage: npm run dashboard -- [--port N] [--minutes N] [--refresh-seconds N]
   serves http://127.0.0.1:<port>/ (page) and /api/summary?minutes=N (JSON); Ctrl-C stops it
   env: DASHBOARD_PORT (4570), DASHBOARD_MINUTES (15), DASHBOARD_REFRESH_SECONDS (5), REDSHIFT_URL or ENDPOINTS_FILE,
-       DASHBOARD_TIME_ZONE (IANA; default REPORT_TIME_ZONE, else the machine's zone): the zone times are shown in
+       DASHBOARD_TIME_ZONE (IANA; default REPORT_TIME_ZONE, else the machine's zone): the zone times are shown in,
+       DASHBOARD_AUTH (none | alb: require the load balancer's signed token, docs/deploying-dashboard.md),
+       DASHBOARD_LISTEN_HOST (127.0.0.1; another address needs DASHBOARD_AUTH=alb)
 exit codes: 0 stopped, 1 error, 2 bad arguments or configuration`;
 
 export interface DashboardCliDeps extends CliDeps {
@@ -54,7 +58,14 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
     } catch (error: unknown) {
       config.problem((error as Error).message);
     }
+    const auth = readDashboardAuth(config);
+    const listenHost = config.string(S.listenHost.variable, S.listenHost.default);
+    if (auth.mode === 'none' && !['127.0.0.1', 'localhost', '::1'].includes(listenHost))
+      config.problem(
+        `DASHBOARD_LISTEN_HOST ${listenHost} would serve the posts without sign-in: set DASHBOARD_AUTH=alb`,
+      );
     const options = config.finish({
+      listenHost,
       port: config.integer(S.port.variable, S.port.default, { min: 0, max: 65_535 }),
       defaultMinutes: config.integer(S.minutes.variable, S.minutes.default, { min: 1, max: 180 }),
       maxMinutes: 180,
@@ -64,12 +75,15 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
     const data = new DashboardData(reader, deps.now ?? Date.now, DEFAULT_DASHBOARD_DATA);
     checkpoints = checkpointViewFromEnv(deps.env, deps.logger);
-    const server = await startDashboardServer(data, options, deps.logger, checkpoints?.view).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-      throw new UsageError(
-        `port ${options.port} on 127.0.0.1 is already in use (\`npm start\` serves the dashboard there itself): move this one with --port N or DASHBOARD_PORT=N`,
-      );
-    });
+    const gate = createRequestGate(auth, { logger: deps.logger });
+    const server = await startDashboardServer(data, { ...options, gate }, deps.logger, checkpoints?.view).catch(
+      (error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        throw new UsageError(
+          `port ${options.port} on 127.0.0.1 is already in use (\`npm start\` serves the dashboard there itself): move this one with --port N or DASHBOARD_PORT=N`,
+        );
+      },
+    );
     deps.printError(
       `dashboard: ${server.url} (posts from ${source.origin}, table ${source.table}, times in ${timeZone}); Ctrl-C stops it`,
     );

@@ -9,6 +9,7 @@ import { renderDashboardPage } from './dashboard-page';
 import { renderMinuteChart } from './minute-chart-svg';
 import type { CheckpointView } from '../../operator/monitor/checkpoint-view';
 import { routeCheckpoints } from '../../operator/monitor/checkpoint-routes';
+import type { RequestGate } from './alb-auth';
 
 export interface DashboardServerOptions {
   readonly port: number;
@@ -17,6 +18,10 @@ export interface DashboardServerOptions {
   readonly refreshSeconds: number;
   /** IANA zone the page and chart show times in (default UTC). */
   readonly timeZone?: string;
+  /** Address to listen on (default 127.0.0.1; a container behind a load balancer listens on 0.0.0.0). */
+  readonly listenHost?: string;
+  /** Runs first on every request (DASHBOARD_AUTH=alb: the load balancer's signed token; alb-auth.ts). */
+  readonly gate?: RequestGate;
 }
 
 export interface RunningDashboard {
@@ -31,7 +36,8 @@ export async function startDashboardServer(
   logger: Logger,
   checkpoints?: CheckpointView,
 ): Promise<RunningDashboard> {
-  const server = http.createServer((req, res) => {
+  const server = http.createServer((req, res) => void admitted(req, res, options.gate, handle));
+  const handle = (req: http.IncomingMessage, res: http.ServerResponse): void => {
     if (
       checkpoints !== undefined &&
       req.method === 'GET' &&
@@ -39,10 +45,10 @@ export async function startDashboardServer(
     )
       return;
     void route(req, res, data, options, logger);
-  });
+  };
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, '127.0.0.1', resolve);
+    server.listen(options.port, options.listenHost ?? '127.0.0.1', resolve);
   });
   const { port } = server.address() as AddressInfo;
   return {
@@ -115,6 +121,16 @@ async function route(
       `${JSON.stringify({ error: 'posts table unavailable, see the dashboard log' })}\n`,
     );
   }
+}
+
+/** Hands the request on when there is no gate or the gate admits it (the gate answers refused requests itself). */
+async function admitted(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  gate: RequestGate | undefined,
+  next: (req: http.IncomingMessage, res: http.ServerResponse) => void,
+): Promise<void> {
+  if (gate === undefined || (await gate(req, res))) next(req, res);
 }
 
 function parseMinutes(text: string | null, options: DashboardServerOptions): number | undefined {

@@ -4,6 +4,7 @@ import { settingsEnv, type SettingsTable, type SettingsValues } from '../../comm
 import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { POSTS_SOURCE_SETTINGS } from '../posts/posts-settings';
 import { REPORT_SETTINGS } from '../report/report-settings';
+import { DASHBOARD_AUTH_SETTINGS } from './alb-auth-settings';
 
 export const DASHBOARD_SETTINGS = {
   port: { variable: 'DASHBOARD_PORT', default: 4570, doc: 'port on 127.0.0.1 (`--port`)' },
@@ -25,6 +26,8 @@ export const DASHBOARD_SETTINGS = {
   leaseTable: MONITOR_SETTINGS.leaseTable,
   ...POSTS_SOURCE_SETTINGS,
   ...AWS_SETTINGS,
+  // Sign-in behind the load balancer and the listen address (alb-auth-settings.ts).
+  ...DASHBOARD_AUTH_SETTINGS,
 } as const satisfies SettingsTable;
 
 /** The environment for a dashboard process (`npm start`'s supervised dashboard). */
