@@ -7,6 +7,7 @@ import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { AwsCustomResource, AwsCustomResourcePolicy, PhysicalResourceId } from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
 import { createHash } from 'node:crypto';
+import { dashboardRollupSql } from '../../consumer/sinks/redshift/dashboard-rollups';
 import { REDSHIFT } from '../../consumer/sinks/redshift/sql-dialect';
 import { createTableSql } from '../../consumer/sinks/redshift/table-ddl';
 import { postTable, vehicleTable } from '../../consumer/sinks/redshift/table-spec';
@@ -19,7 +20,11 @@ const REDSHIFT_PORT = 5439;
 
 /** The project's own DDL (consumer/sinks/redshift), in the Redshift dialect: what the consumer would run at start. */
 export function warehouseDdl(): string[] {
-  return [createTableSql(REDSHIFT, postTable(POSTS_TABLE)), createTableSql(REDSHIFT, vehicleTable(VEHICLES_TABLE))];
+  return [
+    createTableSql(REDSHIFT, postTable(POSTS_TABLE)),
+    createTableSql(REDSHIFT, vehicleTable(VEHICLES_TABLE)),
+    ...dashboardRollupSql(REDSHIFT, POSTS_TABLE),
+  ];
 }
 
 export interface WarehouseProps {

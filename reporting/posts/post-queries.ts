@@ -3,7 +3,7 @@
 export interface Query {
   readonly name: string;
   readonly text: string;
-  readonly values: readonly (string | number)[];
+  readonly values: readonly (string | number | null)[];
 }
 
 /**

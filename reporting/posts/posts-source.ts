@@ -16,6 +16,11 @@ export interface PostsSource extends PgConnectionSettings {
   readonly statementTimeoutMs: number;
   /** Where the URL came from, for messages: `REDSHIFT_URL` or the endpoints file path. */
   readonly origin: string;
+  /**
+   * Which engine answers (the few SQL expressions that differ are picked by it): REDSHIFT_DIALECT as the sinks read
+   * it, else redshift for a URL on port 5439 or a *.redshift*.amazonaws.com host, postgresql otherwise.
+   */
+  readonly engine?: 'postgresql' | 'redshift';
 }
 
 export { DEFAULT_ENDPOINTS_FILE };
@@ -34,9 +39,11 @@ export function readPostsSource(reader: ConfigReader): PostsSource {
   const table = reader.string('REDSHIFT_POSTS_TABLE', local?.table ?? 'public.post_sentiment');
   if (!SQL_TABLE_NAME.test(table))
     reader.problem(`REDSHIFT_POSTS_TABLE "${table}" must be [schema.]table in lower-case letters, digits and _`);
+  const guessed = /:5439\/|\.redshift(-serverless)?\.amazonaws\.com/.test(connection.url) ? 'redshift' : 'postgresql';
   return {
     ...connection,
     table,
+    engine: reader.oneOf('REDSHIFT_DIALECT', ['redshift', 'postgresql'] as const, guessed),
     // A dashboard or report query should fail sooner than a sink load.
     statementTimeoutMs: readStatementTimeoutMs(reader, 30_000),
     origin: envUrl === undefined ? endpointsFile : 'REDSHIFT_URL',

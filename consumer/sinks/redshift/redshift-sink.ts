@@ -8,6 +8,7 @@ import { loadStatements, DEFAULT_LIMITS, type LoadLimits, type SqlStatement } fr
 import { postRow, vehicleRow } from './row-mapper';
 import type { SqlDialect, SqlValue } from './sql-dialect';
 import { isRetryableSqlError, type SqlExecutor } from './sql-executor';
+import { dashboardRollupSql } from './dashboard-rollups';
 import { ensureTableSql } from './table-ddl';
 import { postTable, vehicleTable, type TableSpec } from './table-spec';
 
@@ -41,9 +42,10 @@ export class RedshiftSink implements Sink {
     if (!this.options.createTables) return Promise.resolve();
     this.tablesReady ??= this.withRetry('create tables', () =>
       this.executor.transaction(
-        [this.posts, this.vehicles]
-          .flatMap((table) => ensureTableSql(this.options.dialect, table))
-          .map((text) => ({ text, values: [] })),
+        [
+          ...[this.posts, this.vehicles].flatMap((table) => ensureTableSql(this.options.dialect, table)),
+          ...dashboardRollupSql(this.options.dialect, this.posts.name),
+        ].map((text) => ({ text, values: [] })),
       ),
     ).catch((error: unknown) => {
       this.tablesReady = undefined;
