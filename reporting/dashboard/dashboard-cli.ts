@@ -120,7 +120,7 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
       rollupTimer = setInterval(refresh, options.rollupSeconds * 1000);
     }
     const server = await startDashboardServer(
-      { views, live, ...(checkpoints === undefined ? {} : { checkpoints: checkpoints.view }) },
+      { views, live, now, ...(checkpoints === undefined ? {} : { checkpoints: checkpoints.view }) },
       options,
       deps.logger,
     ).catch((error: unknown) => {
