@@ -223,8 +223,16 @@ async function exportCsv(
   }
 }
 
-function sendJson(res: http.ServerResponse, value: unknown): void {
-  send(res, 200, 'application/json', `${JSON.stringify(value)}\n`);
+/** Shared answers are the same object for every page that asks: each is serialised once. */
+const serialised = new WeakMap<object, string>();
+
+function sendJson(res: http.ServerResponse, value: object): void {
+  let body = serialised.get(value);
+  if (body === undefined) {
+    body = `${JSON.stringify(value)}\n`;
+    serialised.set(value, body);
+  }
+  send(res, 200, 'application/json', body);
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {

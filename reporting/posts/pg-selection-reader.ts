@@ -6,7 +6,7 @@ import { hashtagsOf } from './pg-post-reader';
 import { POST_LABELS, type LabelCount, type PostLabel } from './post-reader';
 import type { PostsSource } from './posts-source';
 import type { PgQueryRunner, Row } from './pg-query-runner';
-import { HOUR_MS } from './rollup-queries';
+import { DAY_MS, HOUR_MS } from './rollup-queries';
 import type { RollupRefresher } from './rollup-refresher';
 import { rollupCanServe, type PostCursor, type Selection, type SqlEngine } from './selection';
 import type { SelectionPost, SelectionReader, TermCounts } from './selection-reader';
@@ -16,6 +16,7 @@ import {
   rollupCountsQuery,
   rollupTermsQuery,
   termSourcesQuery,
+  type RollupPart,
 } from './selection-queries';
 
 /** Posts read for terms where no rollup serves (hashtag or text filter): the newest this many. */
@@ -91,8 +92,8 @@ export class PgSelectionReader implements SelectionReader {
     }
     const middle = this.runner.query(
       rollupTermsQuery(
-        this.rollups.termsHourly,
-        split.middle,
+        this.termParts(split.middle),
+        selection,
         onlyTerms === undefined ? Math.max(limit, ROLLUP_TERM_CANDIDATES) : Math.max(1, onlyTerms.length),
         onlyTerms,
       ),
@@ -136,6 +137,24 @@ export class PgSelectionReader implements SelectionReader {
 
   public close(): Promise<void> {
     return this.runner.close();
+  }
+
+  /** Whole UTC days from the daily terms, the hours before and after them from the hourly terms. */
+  private termParts(middle: Selection): RollupPart[] {
+    const dayFrom = Math.ceil(middle.fromMs / DAY_MS) * DAY_MS;
+    const dayTo = Math.floor(middle.toMs / DAY_MS) * DAY_MS;
+    const hourly = (fromMs: number, toMs: number): RollupPart => ({
+      table: this.rollups.termsHourly,
+      time: 'hour',
+      fromMs,
+      toMs,
+    });
+    if (dayTo <= dayFrom) return [hourly(middle.fromMs, middle.toMs)];
+    return [
+      ...(middle.fromMs < dayFrom ? [hourly(middle.fromMs, dayFrom)] : []),
+      { table: this.rollups.termsDaily, time: 'day', fromMs: dayFrom, toMs: dayTo },
+      ...(dayTo < middle.toMs ? [hourly(dayTo, middle.toMs)] : []),
+    ];
   }
 
   /** Whole hours the rollups hold, and the minutes before and after them, or no middle when the rollups cannot serve. */

@@ -4,6 +4,7 @@ import { POST_TIME, timestampParam, type Query } from './post-queries';
 import type { SqlEngine } from './selection';
 
 export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 
 /** One hourly term count, as written to the terms rollup. */
 export interface TermRollupRow {
@@ -44,13 +45,16 @@ export function loadedStateQueries(postsTable: string): { newest: Query; through
   };
 }
 
-/** The UTC hours holding posts loaded in (after, through]: the hours whose rollups are stale. */
+/**
+ * The UTC hours holding posts loaded in (after, through]: the hours whose rollups are stale. loaded_at has microseconds
+ * and `throughMs` (read back from MAX(loaded_at)) only milliseconds, so the upper bound is the next millisecond.
+ */
 export function changedHoursQuery(postsTable: string, afterMs: number, throughMs: number): Query {
   return {
     name: 'rollup-changed-hours',
     text: `SELECT DISTINCT DATE_TRUNC('hour', ${POST_TIME}) AS hour FROM ${postsTable}
-WHERE loaded_at > CAST($1 AS TIMESTAMP) AND loaded_at <= CAST($2 AS TIMESTAMP) AND ${POST_TIME} IS NOT NULL ORDER BY 1`,
-    values: [timestampParam(afterMs), timestampParam(throughMs)],
+WHERE loaded_at > CAST($1 AS TIMESTAMP) AND loaded_at < CAST($2 AS TIMESTAMP) AND ${POST_TIME} IS NOT NULL ORDER BY 1`,
+    values: [timestampParam(afterMs), timestampParam(throughMs + 1)],
   };
 }
 
@@ -116,6 +120,24 @@ FROM ${postsTable} WHERE ${ranges.text} GROUP BY 1, 2, 3, 4`,
     });
   }
   return statements;
+}
+
+/** Rebuilds the daily terms of the UTC days holding `hoursMs` from the hourly terms (after replaceHoursStatements). */
+export function replaceDaysStatements(postsTable: string, hoursMs: readonly number[]): Query[] {
+  const names = dashboardRollupNames(postsTable);
+  const days = [...new Set(hoursMs.map((h) => Math.floor(h / DAY_MS) * DAY_MS))];
+  const list = days.map((_, i) => `CAST($${i + 1} AS TIMESTAMP)`).join(', ');
+  const values = days.map(timestampParam);
+  return [
+    { name: 'rollup-delete-days', text: `DELETE FROM ${names.termsDaily} WHERE day IN (${list})`, values },
+    {
+      name: 'rollup-insert-days',
+      text: `INSERT INTO ${names.termsDaily} (day, term, label, source, lang, posts)
+SELECT DATE_TRUNC('day', hour), term, label, source, lang, SUM(posts) FROM ${names.termsHourly}
+WHERE DATE_TRUNC('day', hour) IN (${list}) GROUP BY 1, 2, 3, 4, 5`,
+      values,
+    },
+  ];
 }
 
 /** Records that the rollups are complete through `throughMs` (delete and insert: both engines, no upsert needed). */

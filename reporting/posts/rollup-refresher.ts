@@ -7,6 +7,7 @@ import {
   HOUR_MS,
   hourPostsQuery,
   loadedStateQueries,
+  replaceDaysStatements,
   replaceHoursStatements,
   saveStateStatements,
   type TermRollupRow,
@@ -111,9 +112,9 @@ export class RollupRefresher {
           posts: c.posts,
         });
     }
-    await this.runner.transaction(
-      'rollup-replace',
-      replaceHoursStatements(this.postsTable, this.engine, hoursMs, termRows),
-    );
+    await this.runner.transaction('rollup-replace', [
+      ...replaceHoursStatements(this.postsTable, this.engine, hoursMs, termRows),
+      ...replaceDaysStatements(this.postsTable, hoursMs),
+    ]);
   }
 }

@@ -141,29 +141,41 @@ ORDER BY ${POST_TIME} DESC LIMIT ${limit}`,
   };
 }
 
+/** A part of a range answered by one rollup table (`time` names its bucket column: hour or day). */
+export interface RollupPart {
+  readonly table: string;
+  readonly time: 'hour' | 'day';
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
 /**
- * Term counts from the hourly terms rollup over whole hours: the `limit` most-mentioned, or, with `onlyTerms`, just
- * those terms (the previous period of the current top terms).
+ * Term counts from the terms rollups over whole hours or days (`parts`, which must not overlap): the `limit`
+ * most-mentioned, or, with `onlyTerms`, just those terms (the previous period of the current top terms).
  */
 export function rollupTermsQuery(
-  termsTable: string,
-  selection: Selection,
+  parts: readonly RollupPart[],
+  filters: PostFilters,
   limit: number,
   onlyTerms?: readonly string[],
 ): Query {
   checkLimit(limit);
+  if (parts.length === 0) throw new RangeError('at least one rollup part');
   const p = new Params();
-  const where = [
-    `hour >= ${p.time(selection.fromMs)}`,
-    `hour < ${p.time(selection.toMs)}`,
-    ...rollupConditions(selection, p),
-  ];
-  if (onlyTerms !== undefined) where.push(`term IN (${onlyTerms.map((t) => p.add(t)).join(', ') || 'NULL'})`);
+  const selects = parts.map((part) => {
+    const where = [
+      `${part.time} >= ${p.time(part.fromMs)}`,
+      `${part.time} < ${p.time(part.toMs)}`,
+      ...rollupConditions(filters, p),
+    ];
+    if (onlyTerms !== undefined) where.push(`term IN (${onlyTerms.map((t) => p.add(t)).join(', ') || 'NULL'})`);
+    return `SELECT term, label, posts FROM ${part.table} WHERE ${where.join(' AND ')}`;
+  });
   return {
     name: 'selection-terms-rollup',
     text: `SELECT term, SUM(posts) AS posts, SUM(CASE WHEN label = 'NEGATIVE' THEN posts ELSE 0 END) AS negative,
   SUM(CASE WHEN label <> 'UNSCORED' THEN posts ELSE 0 END) AS scored
-FROM ${termsTable} WHERE ${where.join(' AND ')}
+FROM (${selects.join('\nUNION ALL ')}) AS t
 GROUP BY term ORDER BY 2 DESC, term LIMIT ${limit}`,
     values: p.values,
   };

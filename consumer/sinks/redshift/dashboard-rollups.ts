@@ -7,6 +7,8 @@ export interface DashboardRollupNames {
   readonly hourly: string;
   /** Posts per UTC hour, term, label, source and language (each post counts once per term it mentions). */
   readonly termsHourly: string;
+  /** The same per UTC day (summed from the hours): long ranges read 24 times fewer rows. */
+  readonly termsDaily: string;
   /** One row per posts table: the loaded_at through which the rollups are complete. */
   readonly state: string;
 }
@@ -15,6 +17,7 @@ export function dashboardRollupNames(postsTable: string): DashboardRollupNames {
   return {
     hourly: `${postsTable}_hourly`,
     termsHourly: `${postsTable}_terms_hourly`,
+    termsDaily: `${postsTable}_terms_daily`,
     state: `${postsTable}_rollup_state`,
   };
 }
@@ -51,6 +54,14 @@ export function dashboardRollupSql(dialect: SqlDialect, postsTable: string): str
   lang VARCHAR(16),
   posts INTEGER NOT NULL
 )${attrs('hour', 'DISTSTYLE KEY DISTKEY(term)')}`,
+    `CREATE TABLE IF NOT EXISTS ${names.termsDaily} (
+  day TIMESTAMP NOT NULL,
+  term VARCHAR(${ROLLUP_TERM_BYTES}) NOT NULL,
+  label VARCHAR(16) NOT NULL,
+  source VARCHAR(16),
+  lang VARCHAR(16),
+  posts INTEGER NOT NULL
+)${attrs('day', 'DISTSTYLE KEY DISTKEY(term)')}`,
     `CREATE TABLE IF NOT EXISTS ${names.state} (
   posts_table VARCHAR(256) NOT NULL,
   loaded_through TIMESTAMP NOT NULL
@@ -63,7 +74,7 @@ export function dashboardRollupSql(dialect: SqlDialect, postsTable: string): str
     `CREATE INDEX IF NOT EXISTS ${posts}_created_idx ON ${postsTable} (created_at)`,
     `CREATE INDEX IF NOT EXISTS ${posts}_loaded_idx ON ${postsTable} (loaded_at)`,
     `CREATE INDEX IF NOT EXISTS ${bare(names.hourly)}_hour_idx ON ${names.hourly} (hour)`,
-    // term first: the previous period is read for the top terms only; hour first: the selection's range.
     `CREATE INDEX IF NOT EXISTS ${bare(names.termsHourly)}_hour_idx ON ${names.termsHourly} (hour, term)`,
+    `CREATE INDEX IF NOT EXISTS ${bare(names.termsDaily)}_day_idx ON ${names.termsDaily} (day, term)`,
   ];
 }

@@ -205,19 +205,20 @@ describe('dashboard API on PostgreSQL', function () {
     expect(rows).to.have.length(1 + 6 * 24 * 3 + 15);
   });
 
-  it('sees a row that lands later: the refresher recomputes its hour', async () => {
+  it('sees rows that land later in one transaction (one loaded_at, in microseconds): the refresher recomputes their hours', async () => {
     const client = new Client({ connectionString: standIns.postgresUrl });
     await client.connect();
     try {
       await client.query(
         `INSERT INTO ${TABLE} (shard_id, sequence_number, sub_sequence_number, created_at, arrival_time, text, text_truncated, sentiment_label, source, lang)
-         VALUES ('shardId-000000000009', '1', 0, CAST($1 AS TIMESTAMP), CAST($1 AS TIMESTAMP), 'late metro', FALSE, 'NEGATIVE', 'x', 'es')`,
-        [timestampParam(Date.UTC(2026, 11, 4, 15, 5))],
+         VALUES ('shardId-000000000009', '1', 0, CAST($1 AS TIMESTAMP), CAST($1 AS TIMESTAMP), 'late metro', FALSE, 'NEGATIVE', 'x', 'es'),
+                ('shardId-000000000009', '2', 0, CAST($2 AS TIMESTAMP), CAST($2 AS TIMESTAMP), 'late bus', FALSE, 'POSITIVE', 'x', 'en')`,
+        [timestampParam(Date.UTC(2026, 11, 4, 15, 5)), timestampParam(Date.UTC(2026, 11, 5, 2, 5))],
       );
     } finally {
       await client.end();
     }
-    expect((await refresher.refresh()).hours).to.be.at.least(1);
+    expect((await refresher.refresh()).hours).to.be.at.least(2);
     const a = await get<{ totals: unknown }>(plain, 'api/summary?range=7d');
     const b = await get<{ totals: unknown }>(rolled, 'api/summary?range=7d');
     expect(b.totals).to.deep.equal(a.totals);

@@ -76,8 +76,25 @@ describe('selection queries', () => {
   it('reads the rollups with the label kept as text and only the filters they hold', () => {
     const counts = rollupCountsQuery('p_hourly', { ...SEL, label: 'UNSCORED', lang: 'es' });
     expect(counts.text).to.contain('label = $3').and.contain('lang = $4');
-    const terms = rollupTermsQuery('p_terms_hourly', SEL, 20, ['metro', 'obras']);
-    expect(terms.text).to.contain('term IN ($3, $4)').and.contain('LIMIT 20');
+    const terms = rollupTermsQuery(
+      [
+        { table: 'p_terms_daily', time: 'day', fromMs: T0, toMs: T0 + 86_400_000 },
+        { table: 'p_terms_hourly', time: 'hour', fromMs: T0 + 86_400_000, toMs: T0 + 90_000_000 },
+      ],
+      { lang: 'es' },
+      20,
+      ['metro', 'obras'],
+    );
+    expect(terms.text)
+      .to.contain('day >= CAST($1 AS TIMESTAMP)')
+      .and.contain('lang = $3')
+      .and.contain('term IN ($4, $5)');
+    expect(terms.text)
+      .to.contain('hour >= CAST($6 AS TIMESTAMP)')
+      .and.contain('term IN ($9, $10)')
+      .and.contain('UNION ALL')
+      .and.contain('LIMIT 20');
+    expect(placeholdersMatch(terms.text, terms.values)).to.equal(true);
     expect(rollupCanServe({ label: 'NEGATIVE', lang: 'es', source: 'x' })).to.equal(true);
     expect(rollupCanServe({ hashtag: 'zbe' })).to.equal(false);
     expect(previousPeriod({ fromMs: 10, toMs: 30, label: 'NEGATIVE' as const })).to.deep.equal({
@@ -115,7 +132,7 @@ describe('selection queries', () => {
   it('creates the rollups with the tables in both dialects; indexes on PostgreSQL only', () => {
     const pg = dashboardRollupSql(POSTGRESQL, 'public.post_sentiment');
     const rs = dashboardRollupSql(REDSHIFT, 'public.post_sentiment');
-    expect(pg.filter((s) => s.startsWith('CREATE TABLE'))).to.have.length(3);
+    expect(pg.filter((s) => s.startsWith('CREATE TABLE'))).to.have.length(4);
     expect(pg).to.include(
       'CREATE INDEX IF NOT EXISTS post_sentiment_created_idx ON public.post_sentiment (created_at)',
     );
