@@ -180,10 +180,11 @@ export const DASHBOARD_CLIENT_SCRIPT = String.raw`'use strict';
       axes: [
         { splits: function () { return xs.filter(function (_, i) { return i % step === 0; }); },
           values: function (u, splits) { return splits.map(function (v) { return axisFmt[s.bucket].format(new Date(v * 1000)); }); } },
-        { values: function (u, splits) { return splits.map(function (v) { return num.format(v); }); }, size: 50 }
+        { values: function (u, splits) { return splits.map(function (v) { return num.format(v); }); }, size: 50,
+          incrs: [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000, 2000, 2500, 5000, 10000, 20000, 25000, 50000, 100000, 200000, 500000, 1000000] }
       ],
       series: [{}].concat(labels.map(function (label) {
-        return { label: M.labels[label], stroke: CFG.colors[label], fill: CFG.colors[label], width: 0,
+        return { label: M.labels[label], stroke: CFG.colors[label], fill: CFG.colors[label], width: 0, points: { show: false },
           paths: uPlot.paths.bars({ size: [0.85, 80], align: 1 }) };
       })),
       hooks: {
