@@ -119,7 +119,10 @@ export const DASHBOARD_CLIENT_SCRIPT = String.raw`'use strict';
     events = new EventSource('api/events?' + query(state));
     events.addEventListener('summary', function (ev) {
       var s = JSON.parse(ev.data);
-      if (summary && s.totals.posts === summary.totals.posts && s.selection.from === summary.selection.from) { renderSummary(s); return; }
+      // Nothing new: only the clock moves, so keyboard focus in the bucket table is kept.
+      if (summary && JSON.stringify([s.buckets, s.totals, s.previous]) === JSON.stringify([summary.buckets, summary.totals, summary.previous])) {
+        text($('updated'), M.updated + ' ' + clock.format(new Date(s.generatedAt))); return;
+      }
       renderSummary(s); refreshSide();
     });
   }

@@ -208,19 +208,17 @@ async function exportCsv(
     res.writeHead(200, headers('buckets'));
     return void res.end(body);
   }
-  let page = await views.posts(view, 500, undefined);
   res.writeHead(200, headers('posts'));
   res.write(csvLine(POSTS_CSV_HEADER));
   let rows = 0;
-  for (;;) {
+  for await (const page of views.allPosts(view, 1_000)) {
     for (const post of page.posts) {
       if (rows >= maxRows) return void res.end();
       res.write(postCsvLine(post));
       rows += 1;
     }
-    if (page.nextCursor === null) return void res.end();
-    page = await views.posts(view, 500, decodeCursor(page.nextCursor));
   }
+  res.end();
 }
 
 /** Shared answers are the same object for every page that asks: each is serialised once. */

@@ -144,6 +144,17 @@ export class DashboardViews {
     return this.pages.get(key, this.reuseMs(view), () => this.loadPosts(view, limit, cursor));
   }
 
+  /** Every post of the view, page by page, straight from the reader (an export is not worth keeping in the cache). */
+  public async *allPosts(view: DashboardView, pageSize: number): AsyncGenerator<PostsPage> {
+    let cursor: PostCursor | undefined;
+    for (;;) {
+      const page = await this.loadPosts(view, pageSize, cursor);
+      yield page;
+      if (page.nextCursor === null) return;
+      cursor = decodeCursor(page.nextCursor);
+    }
+  }
+
   public terms(view: DashboardView): Promise<TermsAnswer> {
     return this.termAnswers.get(view.key, this.reuseMs(view), () => this.loadTerms(view));
   }

@@ -161,6 +161,22 @@ describe('dashboard in Chromium', function () {
     await page!.waitForURL((u) => !u.searchParams.has('from'));
   });
 
+  it('zooms into several bars by dragging across the chart (brush)', async () => {
+    const week = await api<Summary>('api/summary?range=7d&label=NEGATIVE&lang=es');
+    const rect = (await (await page!.$('#chart .u-over'))!.boundingBox())!;
+    const y = rect.y + rect.height / 2;
+    await page!.mouse.move(rect.x + rect.width * 0.05, y);
+    await page!.mouse.down();
+    await page!.mouse.move(rect.x + rect.width * 0.3, y, { steps: 5 });
+    await page!.mouse.up();
+    await page!.waitForURL(/from=/);
+    const state = new URL(page!.url()).searchParams;
+    expect(state.get('from')).to.equal(week.buckets[0]!.start);
+    expect(state.get('to')).to.equal(week.buckets[2]!.end);
+    await page!.goBack();
+    await page!.waitForURL((u) => !u.searchParams.has('from'));
+  });
+
   it("exports the selection's posts as CSV, which parses back to the same posts", async () => {
     const [download] = await Promise.all([page!.waitForEvent('download'), page!.click('#exportPosts')]);
     const file = await download.path();
