@@ -1,13 +1,22 @@
 // Removes secrets from anything about to be logged or written: credential-looking keys and URL passwords.
 
 const SECRET_KEY = /secret|password|passwd|token|credential|authorization|accesskey|session/i;
-const URL_PASSWORD = /(\b[a-z][a-z0-9+.-]*:\/\/[^:/?#\s]*:)[^@/\s]+@/gi;
+/**
+ * A URL's user-info: from `scheme://` to the LAST `@` before the URL ends (whitespace, a quote or `<>`), so a password
+ * holding `/`, `@`, `:` or `#` pasted unescaped is covered whole. Over-masks a URL whose path or query holds an `@`.
+ */
+const URL_USER_INFO = /(\b[a-z][a-z0-9+.-]*:\/\/)([^\s"'<>`]*)@/gi;
 /** Graph API URLs carry the token as a query parameter (Instagram). */
 const QUERY_TOKEN = /([?&](?:access_token|client_secret)=)[^&#\s"']+/gi;
 
-/** Replaces the password part of any URL, and token query parameters, in a string with `***`. */
+/** Replaces the password of any URL (the whole user-info when it has no `:`), and token query parameters, with `***`. */
 export function redactText(text: string): string {
-  return text.replace(URL_PASSWORD, '$1***@').replace(QUERY_TOKEN, '$1***');
+  return text
+    .replace(URL_USER_INFO, (_match, scheme: string, userInfo: string) => {
+      const colon = userInfo.indexOf(':');
+      return colon < 0 ? `${scheme}***@` : `${scheme}${userInfo.slice(0, colon)}:***@`;
+    })
+    .replace(QUERY_TOKEN, '$1***');
 }
 
 /** A deep copy of `value` with credential-looking fields masked; cycles are cut. */

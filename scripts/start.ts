@@ -28,6 +28,8 @@ import { startCollectorProcess } from '../local/start/collector-process';
 import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/pipeline/local-metrics';
 import { startOperatorServices } from '../local/start/operator-services';
 import type { Supervisor } from '../daemon/supervisor';
+import { startHistoryBackfill } from '../local/start/history-start';
+import { systemTimeZone } from '../reporting/report/zoned-week';
 import type { Logger } from '../common/logger';
 
 /** Local report addresses (reserved example domain): mail only ever lands in the outbox unless REPORT_TRANSPORT says otherwise. */
@@ -195,12 +197,18 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
 
   // Supervised children besides the daemon; stopped in reverse order. Add components here.
   const components: { name: string; supervisor: Supervisor }[] = [];
-  const specs = people ? reportingComponents(args, dir, endpointsFile, alertsFile, stack) : [];
+  const allSpecs = people ? reportingComponents(args, dir, endpointsFile, alertsFile, stack) : [];
+  // With a history to backfill, the report scheduler starts once it is loaded: its catch-up send at start would
+  // otherwise mail last week before the history reached the warehouse.
+  const backfilling = people && args.source === 'sample' && args.historyDays > 0;
+  const deferred = backfilling ? allSpecs.filter((s) => s.name === 'report-scheduler') : [];
+  const specs = allSpecs.filter((s) => !deferred.includes(s));
+  const componentContext = { logsDir: path.join(dir, 'logs'), logger, registry, say };
   try {
     for (const spec of specs)
       components.push({
         name: spec.name,
-        supervisor: await superviseComponent(spec, { logsDir: path.join(dir, 'logs'), logger, registry, say }),
+        supervisor: await superviseComponent(spec, componentContext),
       });
   } catch (error: unknown) {
     for (const c of components.reverse()) await c.supervisor.stop();
@@ -256,6 +264,33 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
       say(`collector exited with code ${String(code)}; see .local/logs/collect-${args.source}.out`),
     );
   } else if (args.rate > 0 || args.postsPerMinute > 0 || args.burstMinutes > 0) trickle.start();
+  // The seeded weeks behind the live posts, once (.local/history.json), so the 7- and 28-day views and the report have data.
+  const postsTable = tables.find((t) => t.endsWith('post_sentiment'));
+  const history =
+    postgresUrl !== undefined && postsTable !== undefined && collector === undefined && args.historyDays > 0
+      ? startHistoryBackfill({
+          dir,
+          seed: args.seed,
+          days: args.historyDays,
+          postsPerDay: args.historyPostsPerDay,
+          timeZone: process.env.REPORT_TIME_ZONE ?? systemTimeZone(),
+          producer,
+          postgresUrl,
+          postsTable,
+          logger: logger.child({ component: 'history' }),
+          say,
+        })
+      : undefined;
+  let stopping = false;
+  void history?.finished.then(async () => {
+    for (const spec of deferred) {
+      if (stopping) return;
+      components.push({ name: spec.name, supervisor: await superviseComponent(spec, componentContext) });
+    }
+  });
+  if (history === undefined)
+    for (const spec of deferred)
+      components.push({ name: spec.name, supervisor: await superviseComponent(spec, componentContext) });
   const counts =
     postgresUrl === undefined
       ? undefined
@@ -298,12 +333,14 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
   );
 
   await stopSignal;
+  stopping = true;
   clearInterval(status);
   await counts?.stop();
   say(
     `\nstopping: producer, ${components.map((c) => c.name).join(', ')}${components.length > 0 ? ', ' : ''}daemon (graceful: processors checkpoint), stand-ins...`,
   );
   await collector?.stop();
+  await history?.stop();
   await trickle.stop().catch(() => undefined);
   await producer.close().catch(() => undefined);
   for (const c of components.reverse()) await c.supervisor.stop();

@@ -21,6 +21,10 @@ export interface StartArgs {
   readonly burstMinutes: number;
   /** Seed of the sample data (same seed, same posts and bursts). */
   readonly seed: number;
+  /** Days of seeded history backfilled through the pipeline on the first start (0: none). */
+  readonly historyDays: number;
+  /** Posts on an average weekday of that history. */
+  readonly historyPostsPerDay: number;
   readonly sinks: 'all' | 'none';
   readonly streamName: string;
   readonly applicationName: string;
@@ -85,6 +89,8 @@ export const START_DEFAULTS: StartArgs = {
   postsPerMinute: 3,
   burstMinutes: 10,
   seed: 2026,
+  historyDays: 28,
+  historyPostsPerDay: 800,
   sinks: 'all',
   streamName: 'sentiment-local',
   applicationName: 'sentiment-local-consumer',
@@ -106,6 +112,8 @@ const FLAGS: Readonly<Record<string, ScalarKey>> = {
   '--posts-per-minute': 'postsPerMinute',
   '--burst-minutes': 'burstMinutes',
   '--seed': 'seed',
+  '--history-days': 'historyDays',
+  '--history-posts-per-day': 'historyPostsPerDay',
   '--sinks': 'sinks',
   '--stream': 'streamName',
   '--application': 'applicationName',
@@ -179,6 +187,10 @@ export function parseStartArgs(
     problems.push(`--source must be sample, x or instagram, got "${String(values.source)}"`);
   if (typeof values.shards === 'number' && (values.shards < 1 || values.shards > 50))
     problems.push('--shards must be between 1 and 50');
+  if (typeof values.historyDays === 'number' && values.historyDays > 366)
+    problems.push('--history-days must be at most 366');
+  if (typeof values.historyPostsPerDay === 'number' && values.historyPostsPerDay > 20_000)
+    problems.push('--history-posts-per-day must be at most 20000 (kinesis-local takes about 1.4 MB/s)');
   if (typeof values.autoscaleInterval === 'number' && values.autoscaleInterval < 5)
     problems.push('--autoscale-interval must be at least 5 seconds');
   if (!(KCL_GENERATIONS as readonly unknown[]).includes(values.kcl))

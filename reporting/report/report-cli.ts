@@ -19,34 +19,49 @@ import { formatIsoWeek, parseIsoWeek } from './iso-week';
 import { readReportDelivery, readReportSchedule, type ReportDelivery } from './report-delivery-config';
 import { PgReportLedger } from './report-ledger';
 import { ReportScheduler } from './report-scheduler';
+import { PgWeekDetailReader, type WeekDetailReader } from './pg-week-detail-reader';
+import { readReportContent } from './report-content-config';
+import { reportFileNames } from './report-mail';
+import { buildFullReport, type ReportSources } from './weekly-report-builder';
 import { renderWeeklyCsv } from './weekly-report-csv';
 import { renderWeeklyHtml } from './weekly-report-html';
-import { buildWeeklyReport, sendWeeklyReport, type ReportLedger, type SendOutcome } from './weekly-report-sender';
+import { sendWeeklyReport, type ReportLedger, type SendOutcome } from './weekly-report-sender';
+import { renderTermsCsv } from './weekly-terms-csv';
 import { zonedPreviousWeek } from './zoned-week';
 
 export const REPORT_USAGE = `usage: npm run report -- [--week YYYY-Www] [--out DIR] [--json]
        npm run report -- --send [--week YYYY-Www] [--force] [--json]
        npm run report -- --schedule
   day-by-day sentiment of one ISO week (default: the previous week), days in REPORT_TIME_ZONE
-  (files)     HTML with a chart plus CSV in --out
-  --send      mail it now: HTML with the chart as an inline PNG, plain text, the CSV attached; a week is sent once
+  the report: posts and negative share against the week before (per day too), top terms and their change,
+  three representative negative and positive posts, the split by source and language, the week's alerts,
+  a link to the dashboard on that week; in REPORTING_LOCALE (en|es)
+  (files)     HTML with a chart, the day CSV and the terms CSV in --out
+  --send      mail it now: HTML with the chart as an inline PNG, plain text, the day and terms CSVs attached; a week is sent once
               (the ledger table REPORT_LEDGER_TABLE remembers it), --force sends it again
   --schedule  stay running and send the previous week every Monday at REPORT_TIME; a Monday missed while stopped
               is sent at start (npm start runs this)
-  env: REPORT_TO (comma-separated), REPORT_FROM, REPORT_TRANSPORT (ses|smtp|outbox), REPORT_SMTP_URL, REPORT_OUTBOX,
+  env: REPORT_TO (comma-separated), REPORT_FROM, REPORT_TRANSPORT (ses|smtp|outbox), REPORT_SMTP_URL (smtp://host:587),
+       REPORT_SMTP_USER, REPORT_SMTP_PASSWORD, REPORT_OUTBOX,
        REPORT_TIME_ZONE (IANA, default the machine's), REPORT_TIME (08:00), REPORT_DIR (.local/reports),
+       REPORTING_LOCALE (en), DASHBOARD_PUBLIC_URL (the link), ALERT_FILE (the alerter's log, none: not kept),
        REDSHIFT_URL or ENDPOINTS_FILE (locally the outbox and addresses come from .local/endpoints.json)
 exit codes: 0 written/sent/already sent, 1 error (the week stays unsent), 2 bad arguments or configuration`;
 
 export interface ReportCliDeps extends CliDeps {
   readonly openReader?: (source: PostsSource) => PostReader;
-  readonly openLedger?: (source: PostsSource, table: string) => ReportLedger & { ensureTable(): Promise<void> };
+  readonly openDetails?: (source: PostsSource) => WeekDetailReader;
+  readonly openLedger?: (
+    source: PostsSource,
+    table: string,
+  ) => ReportLedger & { ensureTable(): Promise<void>; close(): Promise<void> };
   readonly openTransport?: (delivery: ReportDelivery) => MailTransport;
 }
 
 export async function runReportCli(argv: readonly string[], deps: ReportCliDeps): Promise<number> {
   let reader: PostReader | undefined;
   const transports: MailTransport[] = [];
+  const closers: (() => Promise<void>)[] = [];
   try {
     const { values } = parseArgs({
       args: [...argv],
@@ -71,30 +86,48 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
     const source = readPostsSource(config);
     const schedule = readReportSchedule(config);
     const delivery = mailing ? readReportDelivery(config) : undefined;
+    const content = readReportContent(config);
     const { dir } = config.finish({ dir: config.string('REPORT_DIR', '.local/reports') });
     const week = values.week === undefined ? zonedPreviousWeek(now(), schedule.timeZone) : parseIsoWeek(values.week);
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
+    const details = (deps.openDetails ?? ((s) => new PgWeekDetailReader(s, deps.logger)))(source);
+    closers.push(() => details.close());
+    const sources: ReportSources = {
+      reader,
+      details,
+      alertsFile: content.alertsFile,
+      dashboardUrl: content.dashboardUrl,
+    };
 
     if (delivery === undefined) {
       deps.printError(
         `report ${formatIsoWeek(week)}: reading ${source.table} (${source.origin}), days in ${schedule.timeZone}...`,
       );
-      const report = await buildWeeklyReport(reader, week, schedule.timeZone);
-      if (report.totals.posts === 0)
-        deps.printError(`report ${report.week}: no posts in that week (the report shows zeros)`);
-      const base = path.join(dir, `sentiment-${report.week}`);
-      const files = { html: `${base}.html`, csv: `${base}.csv` };
-      writeAtomically(files.html, renderWeeklyHtml(report, new Date(now()).toISOString()));
-      writeAtomically(files.csv, renderWeeklyCsv(report));
+      const report = await buildFullReport(sources, week, schedule.timeZone, content.locale);
+      if (report.current.totals.posts === 0)
+        deps.printError(`report ${report.current.week}: no posts in that week (the report shows zeros)`);
+      const names = reportFileNames(report.current.week);
+      const files = {
+        html: path.join(dir, `sentiment-${report.current.week}.html`),
+        csv: path.join(dir, names.csv),
+        terms: path.join(dir, names.terms),
+      };
+      writeAtomically(files.html, renderWeeklyHtml(report, now()));
+      writeAtomically(files.csv, renderWeeklyCsv(report.current));
+      writeAtomically(files.terms, renderTermsCsv([...report.details.terms, ...report.details.risingTerms]));
       deps.print(
         values.json === true
-          ? JSON.stringify({ ...report, files }, null, 2)
-          : `wrote ${files.html}\nwrote ${files.csv}`,
+          ? JSON.stringify({ ...report.current, previous: report.previous.totals, ...report.details, files }, null, 2)
+          : `wrote ${files.html}\nwrote ${files.csv}\nwrote ${files.terms}`,
       );
       return REPORTING_EXIT.ok;
     }
 
-    const ledger = (deps.openLedger ?? ((s, table) => new PgReportLedger(s, table)))(source, delivery.ledgerTable);
+    const ledger = (deps.openLedger ?? ((s, table) => new PgReportLedger(s, table, deps.logger)))(
+      source,
+      delivery.ledgerTable,
+    );
+    closers.push(() => ledger.close());
     await ledger.ensureTable();
     const transport = (deps.openTransport ?? openTransport)(delivery);
     transports.push(transport);
@@ -102,12 +135,18 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
       delivery.outbox !== undefined && transport.name !== 'outbox'
         ? new OutboxTransport(delivery.outbox, now)
         : undefined;
-    const postReader = reader;
     const send = (target: typeof week, force: boolean): Promise<SendOutcome> =>
       sendWeeklyReport(
-        { week: target, timeZone: schedule.timeZone, from: delivery.from, to: delivery.to, force },
         {
-          reader: postReader,
+          week: target,
+          timeZone: schedule.timeZone,
+          locale: content.locale,
+          from: delivery.from,
+          to: delivery.to,
+          force,
+        },
+        {
+          sources,
           ledger,
           transport,
           ...(outboxCopy === undefined ? {} : { outboxCopy }),
@@ -146,6 +185,7 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
     return failureExit(error, deps, REPORT_USAGE);
   } finally {
     for (const t of transports) await t.close().catch(() => undefined);
+    for (const close of closers) await close().catch(() => undefined);
     await reader?.close().catch(() => undefined);
   }
 }
@@ -159,7 +199,7 @@ function openTransport(delivery: ReportDelivery): MailTransport {
         ...(delivery.sesEndpoint === undefined ? {} : { endpoint: delivery.sesEndpoint }),
       }),
     );
-  if (delivery.transport === 'smtp') return new SmtpTransport(delivery.smtpUrl ?? '');
+  if (delivery.transport === 'smtp' && delivery.smtp !== undefined) return new SmtpTransport(delivery.smtp);
   return new OutboxTransport(delivery.outbox ?? '.local/outbox');
 }
 

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import { readAwsSettings, type AwsSettings } from '../../common/aws/aws-settings';
 import type { ConfigReader } from '../../common/config/config-reader';
 import { DEFAULT_ENDPOINTS_FILE } from '../posts/posts-source';
+import { parseSmtpUrl, type SmtpSettings } from '../mail/smtp-settings';
 import { UsageError } from '../reporting-errors';
 import { assertTimeZone, systemTimeZone } from './zoned-week';
 
@@ -12,8 +13,8 @@ export interface ReportDelivery {
   readonly to: readonly string[];
   readonly from: string;
   readonly transport: TransportName;
-  /** smtp://user:pass@host:port: holds a password, never log it. */
-  readonly smtpUrl?: string;
+  /** The SMTP server and credentials (REPORT_SMTP_URL, REPORT_SMTP_USER, REPORT_SMTP_PASSWORD): never log it. */
+  readonly smtp?: SmtpSettings;
   /** Every mail sent also lands here as an .eml file (always with the outbox transport). */
   readonly outbox?: string;
   readonly aws: AwsSettings;
@@ -89,21 +90,43 @@ export function readReportDelivery(reader: ConfigReader): ReportDelivery {
   if (from === undefined) reader.problem('no sender: set REPORT_FROM (with SES, an address or domain verified in SES)');
   else if (!ADDRESS.test(from.replace(/^.*<(.+)>$/, '$1')))
     reader.problem(`REPORT_FROM: "${from}" is not a mail address`);
-  const smtpUrl = reader.string('REPORT_SMTP_URL');
-  if (transport === 'smtp' && smtpUrl === undefined)
-    reader.problem('REPORT_TRANSPORT=smtp needs REPORT_SMTP_URL (smtp://user:password@host:587)');
-  if (smtpUrl !== undefined && !/^smtps?:\/\/[^\s]+$/.test(smtpUrl))
-    reader.problem('REPORT_SMTP_URL must look like smtp://user:password@host:port');
+  const smtp = readSmtp(reader, transport === 'smtp');
   const sesEndpoint = reader.string('AWS_ENDPOINT_URL_SESV2');
   const outboxDir = transport === 'outbox' || outbox !== undefined ? (outbox ?? '.local/outbox') : undefined;
   return {
     to,
     from: from ?? '',
     transport: (transport ?? 'outbox') as TransportName,
-    ...(smtpUrl === undefined ? {} : { smtpUrl }),
+    ...(smtp === undefined ? {} : { smtp }),
     ...(outboxDir === undefined ? {} : { outbox: outboxDir }),
     aws: readAwsSettings(reader),
     ...(sesEndpoint === undefined ? {} : { sesEndpoint }),
     ledgerTable: reader.string('REPORT_LEDGER_TABLE', 'public.report_ledger'),
   };
+}
+
+/**
+ * REPORT_SMTP_URL (the server) with REPORT_SMTP_USER and REPORT_SMTP_PASSWORD (the credentials, in their own variables
+ * so a password holding `/` or `@` needs no URL escaping); credentials inside the URL still work but not both at once.
+ */
+function readSmtp(reader: ConfigReader, needed: boolean): SmtpSettings | undefined {
+  const url = reader.string('REPORT_SMTP_URL');
+  const user = reader.string('REPORT_SMTP_USER');
+  const password = reader.string('REPORT_SMTP_PASSWORD');
+  if (needed && url === undefined) reader.problem('REPORT_TRANSPORT=smtp needs REPORT_SMTP_URL (smtp://host:587)');
+  if (password !== undefined && user === undefined)
+    reader.problem('REPORT_SMTP_PASSWORD is set without REPORT_SMTP_USER');
+  if (url === undefined) return undefined;
+  const parsed = parseSmtpUrl(url);
+  if (!parsed.ok) {
+    reader.problem(parsed.problem);
+    return undefined;
+  }
+  if (parsed.value.auth !== undefined && user !== undefined) {
+    reader.problem(
+      'REPORT_SMTP_URL holds credentials and REPORT_SMTP_USER is set too: keep them only in REPORT_SMTP_USER and REPORT_SMTP_PASSWORD',
+    );
+    return undefined;
+  }
+  return user === undefined ? parsed.value : { ...parsed.value, auth: { user, pass: password ?? '' } };
 }

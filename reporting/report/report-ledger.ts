@@ -1,8 +1,11 @@
 // The ledger of sent weekly reports, a table in the posts database: a week is claimed under a table lock, then marked sent, so it goes out once.
-import { Client, type ClientConfig } from 'pg';
+import type { Pool, PoolClient } from 'pg';
+import type { Logger } from '../../common/logger';
+import { NullLogger } from '../../common/logger';
+import { SQL_TABLE_NAME } from '../../common/pg/pg-connection';
+import { createPgPool, pgPoolOptionsFrom } from '../../common/pg/pg-pool';
 import { timestampParam } from '../posts/post-queries';
 import type { PostsSource } from '../posts/posts-source';
-import { SQL_TABLE_NAME } from '../../common/pg/pg-connection';
 
 export type ClaimResult =
   | { readonly outcome: 'claimed' }
@@ -24,13 +27,32 @@ export const STALE_CLAIM_MS = 30 * 60_000;
 /**
  * Plain SQL both engines accept: Redshift enforces no primary key, so exactly-once rests on `LOCK` (a
  * table lock until COMMIT on both) around the read-then-write of the claim, not on the key.
+ *
+ * Its connection comes from the one pg factory (common/pg/pg-pool.ts) with the posts source's settings: TLS with
+ * REDSHIFT_TLS_CA_FILE, REDSHIFT_STATEMENT_TIMEOUT_MS on every statement (a claim blocked on the table lock fails
+ * instead of hanging the sender). Throws when the CA file cannot be read. Call close() when done.
  */
 export class PgReportLedger {
+  private readonly pool: Pool;
+
   public constructor(
-    private readonly source: PostsSource,
+    source: PostsSource,
     private readonly table = 'public.report_ledger',
+    logger: Logger = new NullLogger(),
   ) {
     if (!SQL_TABLE_NAME.test(table)) throw new RangeError(`ledger table "${table}" must be [schema.]table`);
+    this.pool = createPgPool({
+      ...pgPoolOptionsFrom(source),
+      // One sender, one statement at a time.
+      poolSize: 1,
+      connectTimeoutMs: 10_000,
+      statementTimeoutMs: source.statementTimeoutMs,
+      logger,
+    });
+  }
+
+  public async close(): Promise<void> {
+    await this.pool.end();
   }
 
   public async ensureTable(): Promise<void> {
@@ -141,21 +163,17 @@ export class PgReportLedger {
         };
   }
 
-  private async with<T>(work: (client: Client) => Promise<T>): Promise<T> {
-    const config: ClientConfig = {
-      connectionString: this.source.url,
-      connectionTimeoutMillis: 10_000,
-      ...(this.source.password === undefined ? {} : { password: this.source.password }),
-      ...(this.source.tls.enabled ? { ssl: { rejectUnauthorized: this.source.tls.rejectUnauthorized } } : {}),
-    };
-    const client = new Client(config);
-    // A connection dropped while idle emits 'error'; the query that needed it fails on its own.
-    client.on('error', () => undefined);
-    await client.connect();
+  private async with<T>(work: (client: PoolClient) => Promise<T>): Promise<T> {
+    const client = await this.pool.connect();
+    let broken: Error | undefined;
     try {
       return await work(client);
+    } catch (error: unknown) {
+      // A connection that failed mid-statement is discarded, not handed to the next call.
+      broken = error instanceof Error ? error : new Error(String(error));
+      throw error;
     } finally {
-      await client.end().catch(() => undefined);
+      client.release(broken);
     }
   }
 }

@@ -1,15 +1,20 @@
-// Builds the weekly report mail as raw MIME with nodemailer's MailComposer: HTML with the chart as an inline PNG (cid), a plain-text alternative, the CSV attached.
+// Builds the weekly report mail as raw MIME with nodemailer's MailComposer: localised HTML with the chart as an inline PNG (cid), a plain-text alternative, the day CSV and the terms CSV attached.
 import MailComposer from 'nodemailer/lib/mail-composer';
+import { localeFormat } from '../i18n/locale';
 import { svgToPng } from '../render/svg-to-png';
+import { escapeXml } from '../render/svg-text';
+import { reportMessages } from './report-messages';
+import type { FullWeeklyReport } from './weekly-report-builder';
 import { renderWeeklyCsv } from './weekly-report-csv';
 import { renderWeeklyChart, renderWeeklyHtml } from './weekly-report-html';
-import type { WeeklySentiment } from './weekly-sentiment';
+import { renderWeeklyText } from './weekly-report-text';
+import { renderTermsCsv } from './weekly-terms-csv';
 
 export interface ReportMailOptions {
   readonly from: string;
   readonly to: readonly string[];
-  /** ISO time the report was generated (shown in the body). */
-  readonly generatedAt: string;
+  /** When the report was generated, epoch ms (shown in the body). */
+  readonly generatedAtMs: number;
 }
 
 export interface ReportMail {
@@ -21,47 +26,44 @@ export interface ReportMail {
 
 export const CHART_CID = 'weekly-chart@sentiment-report';
 
-export function reportSubject(report: WeeklySentiment): string {
-  return `Weekly sentiment report ${report.week} (${report.days[0]!.date} to ${report.days[6]!.date})`;
+/** The attachments' file names: the day figures (columns unchanged since the first report) and the terms. */
+export function reportFileNames(week: string): { csv: string; terms: string; png: string } {
+  return { csv: `sentiment-${week}.csv`, terms: `terms-${week}.csv`, png: `sentiment-${week}.png` };
 }
 
-const percent = (v: number | null): string => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
-
-/** The plain-text alternative: the same figures as the HTML table. */
-export function reportText(report: WeeklySentiment, generatedAt: string): string {
-  const t = report.totals;
-  const lines = [
-    `Weekly sentiment report ${report.week}: ${report.days[0]!.date} to ${report.days[6]!.date} (days in ${report.timeZone})`,
-    '',
-    `Posts: ${t.posts}   negative share: ${percent(t.negativeShare)}   mean score: ${t.meanScore === null ? '-' : t.meanScore.toFixed(3)}`,
-    '',
-    'day             posts  positive  negative  neutral  mixed  unscored  negative share',
-    ...report.days.map(
-      (d) =>
-        `${d.weekday} ${d.date}  ${String(d.posts).padStart(5)}  ${String(d.counts.POSITIVE).padStart(8)}  ${String(d.counts.NEGATIVE).padStart(8)}  ${String(d.counts.NEUTRAL).padStart(7)}  ${String(d.counts.MIXED).padStart(5)}  ${String(d.counts.UNSCORED).padStart(8)}  ${percent(d.negativeShare).padStart(14)}`,
-    ),
-    '',
-    `The day-by-day chart is in the HTML version of this mail; the figures are attached as sentiment-${report.week}.csv.`,
-    `Generated ${generatedAt}.`,
-  ];
-  return `${lines.join('\n')}\n`;
+/** English keeps ISO dates in the subject (mail filters match on it); Spanish writes them out. */
+function subjectOf(report: FullWeeklyReport): string {
+  const m = reportMessages(report.locale);
+  const days = report.current.days;
+  if (report.locale === 'en') return m.subject(report.current.week, days[0]!.date, days[6]!.date);
+  const f = localeFormat(report.locale, report.current.timeZone);
+  return m.subject(
+    report.current.week,
+    f.date(Date.parse(report.current.from)),
+    f.date(Date.parse(report.current.to) - 1),
+  );
 }
 
-export async function composeReportMail(report: WeeklySentiment, options: ReportMailOptions): Promise<ReportMail> {
-  const subject = reportSubject(report);
-  const png = svgToPng(renderWeeklyChart(report));
-  const chartImg = `<img src="cid:${CHART_CID}" alt="Posts per day by sentiment, ${report.week}" width="760" style="max-width:100%;height:auto">`;
+export async function composeReportMail(report: FullWeeklyReport, options: ReportMailOptions): Promise<ReportMail> {
+  const m = reportMessages(report.locale);
+  const week = report.current.week;
+  const files = reportFileNames(week);
+  const subject = subjectOf(report);
+  const png = svgToPng(renderWeeklyChart(report.current, m));
+  const chartImg = `<img src="cid:${CHART_CID}" alt="${escapeXml(m.chartAlt(week))}" width="760" style="max-width:100%;height:auto">`;
   const composer = new MailComposer({
     from: options.from,
     to: [...options.to],
     subject,
-    text: reportText(report, options.generatedAt),
-    html: renderWeeklyHtml(report, options.generatedAt, chartImg),
+    text: renderWeeklyText(report, options.generatedAtMs, files),
+    html: renderWeeklyHtml(report, options.generatedAtMs, chartImg),
+    headers: { 'Content-Language': report.locale },
     attachments: [
-      { filename: `sentiment-${report.week}.png`, content: png, contentType: 'image/png', cid: CHART_CID },
+      { filename: files.png, content: png, contentType: 'image/png', cid: CHART_CID },
+      { filename: files.csv, content: renderWeeklyCsv(report.current), contentType: 'text/csv; charset=utf-8' },
       {
-        filename: `sentiment-${report.week}.csv`,
-        content: renderWeeklyCsv(report),
+        filename: files.terms,
+        content: renderTermsCsv([...report.details.terms, ...report.details.risingTerms]),
         contentType: 'text/csv; charset=utf-8',
       },
     ],

@@ -2,12 +2,11 @@
 import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import type { MailTransport } from '../mail/mail-transport';
-import type { PostReader } from '../posts/post-reader';
+import type { Locale } from '../i18n/locale';
 import { formatIsoWeek, type IsoWeek } from './iso-week';
 import type { ClaimResult } from './report-ledger';
 import { composeReportMail } from './report-mail';
-import { weeklySentiment, type WeeklySentiment } from './weekly-sentiment';
-import { zonedWeekDays } from './zoned-week';
+import { buildFullReport, type FullWeeklyReport, type ReportSources } from './weekly-report-builder';
 
 /** The ledger operations the sender needs (PgReportLedger; tests may use others). */
 export interface ReportLedger {
@@ -21,7 +20,8 @@ export interface ReportLedger {
 }
 
 export interface SenderDeps {
-  readonly reader: PostReader;
+  /** The posts, the report's details, the alerts log and the dashboard link. */
+  readonly sources: ReportSources;
   readonly ledger: ReportLedger;
   readonly transport: MailTransport;
   /** A copy of every mail as .eml (local runs), besides the transport; absent when the transport is the outbox itself. */
@@ -35,6 +35,7 @@ export interface SenderDeps {
 export interface SendRequest {
   readonly week: IsoWeek;
   readonly timeZone: string;
+  readonly locale: Locale;
   readonly from: string;
   readonly to: readonly string[];
   readonly force: boolean;
@@ -53,27 +54,21 @@ export type SendOutcome =
   | { readonly week: string; readonly outcome: 'already-sent'; readonly sentAt: string }
   | { readonly week: string; readonly outcome: 'in-progress'; readonly claimedBy: string };
 
-/** Builds the week's figures over the zone's local days. */
-export async function buildWeeklyReport(reader: PostReader, week: IsoWeek, timeZone: string): Promise<WeeklySentiment> {
-  const days = zonedWeekDays(week, timeZone);
-  return weeklySentiment(week, await reader.countByLabelInRanges(days), { days, timeZone });
-}
-
 /** Rejects (after releasing the claim) when the mail could not be built or sent; the week then stays unsent. */
 export async function sendWeeklyReport(request: SendRequest, deps: SenderDeps): Promise<SendOutcome> {
   const week = formatIsoWeek(request.week);
   const claim = await deps.ledger.claim(week, deps.owner, { force: request.force, nowMs: deps.now() });
   if (claim.outcome !== 'claimed') return { week, ...claim };
   let messageId: string;
-  let report: WeeklySentiment;
+  let report: FullWeeklyReport;
   let subject: string;
   let raw: Buffer;
   try {
-    report = await buildWeeklyReport(deps.reader, request.week, request.timeZone);
+    report = await buildFullReport(deps.sources, request.week, request.timeZone, request.locale);
     ({ subject, raw } = await composeReportMail(report, {
       from: request.from,
       to: request.to,
-      generatedAt: new Date(deps.now()).toISOString(),
+      generatedAtMs: deps.now(),
     }));
     messageId = await deps.transport.send({ from: request.from, to: request.to, raw, tag: week });
   } catch (error: unknown) {
@@ -101,7 +96,7 @@ export async function sendWeeklyReport(request: SendRequest, deps: SenderDeps): 
     week,
     transport: deps.transport.name,
     recipients: request.to.length,
-    posts: report.totals.posts,
+    posts: report.current.totals.posts,
   });
   return {
     week,
@@ -110,6 +105,6 @@ export async function sendWeeklyReport(request: SendRequest, deps: SenderDeps): 
     transport: deps.transport.name,
     messageId,
     ...(outboxFile === undefined ? {} : { outboxFile }),
-    posts: report.totals.posts,
+    posts: report.current.totals.posts,
   };
 }

@@ -21,15 +21,45 @@ export function systemTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-/** Monday to Sunday of `week` in `zone`, each day [local midnight, next local midnight). */
+/** Monday to Sunday of `week` in `zone`, each day [its local midnight, the next day's local midnight). */
 export function zonedWeekDays(week: IsoWeek, zone: string): ZonedDay[] {
-  const monday = DateTime.fromObject({ weekYear: week.year, weekNumber: week.week, weekday: 1 }, { zone }).startOf(
-    'day',
-  );
-  return Array.from({ length: 7 }, (_, i) => {
-    const start = monday.plus({ days: i });
-    return { date: start.toISODate() ?? '', fromMs: start.toMillis(), toMs: start.plus({ days: 1 }).toMillis() };
-  });
+  const monday = DateTime.fromObject({ weekYear: week.year, weekNumber: week.week, weekday: 1 }, { zone });
+  return zonedDays(monday.toISODate() ?? '', 7, zone);
+}
+
+/**
+ * `count` consecutive local days from `firstDate` (YYYY-MM-DD) in `zone`. Each bound is the local midnight of its own
+ * date from the zone's rules (localMidnightMs), never "the previous bound + 24 h": a day ends exactly where the next
+ * begins, so no instant falls in two days or in none, even where daylight saving changes at midnight.
+ */
+export function zonedDays(firstDate: string, count: number, zone: string): ZonedDay[] {
+  const first = DateTime.fromISO(firstDate, { zone: 'UTC' });
+  const dates = Array.from({ length: count + 1 }, (_, i) => first.plus({ days: i }).toISODate() ?? '');
+  const bounds = dates.map((date) => localMidnightMs(date, zone));
+  return dates.slice(0, count).map((date, i) => ({ date, fromMs: bounds[i]!, toMs: bounds[i + 1]! }));
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The first instant whose local date in `zone` is `date` (YYYY-MM-DD), epoch ms: midnight where it exists; where
+ * daylight saving skips midnight (America/Havana in March: 00:00 becomes 01:00) the instant the day begins; where
+ * midnight happens twice (America/Havana in November) the first. Found by bisection on the instant, since the local
+ * date never goes backwards as time passes (a fall-back repeats the last hour of a day or the first, it never
+ * returns to an earlier date); UTC offsets lie within -12 h and +14 h.
+ */
+export function localMidnightMs(date: string, zone: string): number {
+  const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+  if (!Number.isFinite(utcMidnight)) throw new RangeError(`not a date: "${date}"`);
+  const localDate = (ms: number): string => DateTime.fromMillis(ms, { zone }).toISODate() ?? '';
+  let before = utcMidnight - 15 * HOUR_MS; // local date < `date` at any offset up to +14 h
+  let atOrAfter = utcMidnight + 13 * HOUR_MS; // local date >= `date` at any offset down to -12 h
+  while (atOrAfter - before > 1) {
+    const middle = Math.floor((before + atOrAfter) / 2);
+    if (localDate(middle) >= date) atOrAfter = middle;
+    else before = middle;
+  }
+  return atOrAfter;
 }
 
 /** The ISO week that holds the instant `ms` in `zone`. */

@@ -94,7 +94,7 @@ describe('weekly report mail (report --send) on PostgreSQL', function () {
       'policy@example.org',
       'mayor@example.org',
     ]);
-    expect(mail.text).to.contain('Mon 2026-11-16').and.contain('days in Europe/Madrid');
+    expect(mail.text).to.contain('Mon Nov 16').and.contain('days in Europe/Madrid');
     const png = mail.attachments.find((a) => a.contentType === 'image/png');
     expect(png, 'an inline PNG').to.not.equal(undefined);
     expect(png!.content.subarray(0, 8).toString('hex')).to.equal('89504e470d0a1a0a');

@@ -5,6 +5,7 @@ import { renderWeeklyCsv } from '../../../../reporting/report/weekly-report-csv'
 import { renderWeeklyHtml } from '../../../../reporting/report/weekly-report-html';
 import { weeklySentiment } from '../../../../reporting/report/weekly-sentiment';
 import type { LabelCount } from '../../../../reporting/posts/post-reader';
+import { fullReport } from './report-fixtures';
 
 const WEEK = parseIsoWeek('2026-W47');
 const MONDAY = isoWeekStartMs(WEEK);
@@ -51,12 +52,15 @@ describe('weekly sentiment report', () => {
   });
 
   it('renders a self-contained HTML page with one SVG chart and the totals row', () => {
-    const html = renderWeeklyHtml(report, '2026-11-23T06:00:00.000Z');
+    const html = renderWeeklyHtml(
+      fullReport(report, weeklySentiment(parseIsoWeek('2026-W46'), [])),
+      Date.UTC(2026, 10, 23, 6),
+    );
     expect(html.match(/<svg /g)).to.have.length(1);
     expect(html).to.not.match(/<script|<link|src=|href=|@import/);
     expect(html)
       .to.contain('Weekly sentiment report: 2026-W47')
-      .and.contain('<td>week total</td><td>11</td>')
+      .and.contain('<td>week total</td><td><b>11</b></td>')
       .and.contain('75.0%');
     expect(html.match(/<polyline /g)).to.have.length(2); // the mean-score line breaks over days without posts
   });

@@ -1,8 +1,14 @@
 // Unit tests of report days in a time zone and of which week the Monday schedule owes.
 import { expect } from 'chai';
 import { dueWeek } from '../../../../reporting/report/report-scheduler';
-import { assertTimeZone, zonedPreviousWeek, zonedWeekDays } from '../../../../reporting/report/zoned-week';
-import { formatIsoWeek } from '../../../../reporting/report/iso-week';
+import { DateTime } from 'luxon';
+import {
+  assertTimeZone,
+  localMidnightMs,
+  zonedPreviousWeek,
+  zonedWeekDays,
+} from '../../../../reporting/report/zoned-week';
+import { formatIsoWeek, weeksInYear } from '../../../../reporting/report/iso-week';
 
 const HOUR = 3_600_000;
 
@@ -49,5 +55,66 @@ describe('zoned weeks', () => {
       'REPORT_TIME_ZONE must be an IANA time zone',
     );
     expect(assertTimeZone('Asia/Kolkata', 'X')).to.equal('Asia/Kolkata');
+  });
+});
+
+describe('zoned weeks where daylight saving changes at midnight (issue 25, item 9)', () => {
+  const weeksOf = (year: number): { year: number; week: number }[] =>
+    Array.from({ length: weeksInYear(year) }, (_, i) => ({ year, week: i + 1 }));
+  const weekIndexOf = (ms: number, weeks: readonly ReturnType<typeof zonedWeekDays>[]): number[] =>
+    weeks.flatMap((days, i) => (ms >= days[0]!.fromMs && ms < days[6]!.toMs ? [i] : []));
+
+  for (const zone of ['America/Havana', 'Asia/Beirut']) {
+    it(`${zone}: every week of 2026 and 2027 ends exactly where the next begins, days tile the week`, () => {
+      const weeks = [...weeksOf(2026), ...weeksOf(2027)].map((w) => zonedWeekDays(w, zone));
+      for (let i = 0; i < weeks.length; i += 1) {
+        const days = weeks[i]!;
+        for (let d = 1; d < 7; d += 1) expect(days[d]!.fromMs).to.equal(days[d - 1]!.toMs);
+        if (i + 1 < weeks.length) expect(weeks[i + 1]![0]!.fromMs).to.equal(days[6]!.toMs);
+        for (const day of days) {
+          // Each bound is the first instant of its own local date.
+          expect(DateTime.fromMillis(day.fromMs, { zone }).toISODate()).to.equal(day.date);
+          expect((DateTime.fromMillis(day.fromMs - 1, { zone }).toISODate() ?? '') < day.date).to.equal(true);
+        }
+      }
+    });
+
+    it(`${zone}: an instant every 10 minutes around each change is in exactly one week, the one of its local date`, () => {
+      const weeks = weeksOf(2026).map((w) => zonedWeekDays(w, zone));
+      const changes: number[] = [];
+      for (let ms = Date.UTC(2026, 0, 5); ms < Date.UTC(2026, 11, 27); ms += HOUR) {
+        if (DateTime.fromMillis(ms, { zone }).offset !== DateTime.fromMillis(ms + HOUR, { zone }).offset)
+          changes.push(ms);
+      }
+      expect(changes).to.have.length(2);
+      for (const change of changes)
+        for (let ms = change - 30 * HOUR; ms < change + 30 * HOUR; ms += 10 * 60_000) {
+          const index = weekIndexOf(ms, weeks);
+          expect(index, new Date(ms).toISOString()).to.have.length(1);
+          const local = DateTime.fromMillis(ms, { zone });
+          expect(weeks[index[0]!]![0]!.date <= (local.toISODate() ?? '')).to.equal(true);
+          expect(index[0]! + 1).to.equal(local.weekNumber);
+        }
+    });
+  }
+
+  it('America/Havana: 2026-03-08 begins at 01:00 local (midnight is skipped), so the week of 2 March has 167 hours', () => {
+    const days = zonedWeekDays({ year: 2026, week: 10 }, 'America/Havana');
+    expect(days[6]!.date).to.equal('2026-03-08');
+    expect(DateTime.fromMillis(days[6]!.fromMs, { zone: 'America/Havana' }).toFormat('HH:mm')).to.equal('01:00');
+    expect(days[6]!.toMs - days[0]!.fromMs).to.equal(167 * HOUR);
+    // Monday 9 March starts at its own midnight (00:00 -04), not at Sunday's start + 24 h (01:00).
+    expect(new Date(days[6]!.toMs).toISOString()).to.equal('2026-03-09T04:00:00.000Z');
+  });
+
+  it('Asia/Beirut: the autumn change repeats 23:00 of Saturday 24 October, so that day has 25 hours', () => {
+    const days = zonedWeekDays({ year: 2026, week: 43 }, 'Asia/Beirut');
+    expect(days[5]!.date).to.equal('2026-10-24');
+    expect(days[5]!.toMs - days[5]!.fromMs).to.equal(25 * HOUR);
+    expect(days[6]!.toMs - days[0]!.fromMs).to.equal(169 * HOUR);
+  });
+
+  it('localMidnightMs rejects a malformed date', () => {
+    expect(() => localMidnightMs('2026-13-40', 'UTC')).to.throw(RangeError);
   });
 });
