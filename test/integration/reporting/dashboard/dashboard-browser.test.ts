@@ -33,12 +33,9 @@ describe('dashboard in Chromium', function () {
 
   const api = async <T>(pathAndQuery: string): Promise<T> =>
     (await (await fetch(`${dashboard!.url}${pathAndQuery}`)).json()) as T;
+  // Selector waits, not page functions: the page's CSP (script-src 'self') forbids the eval a string predicate needs.
   const waitForText = (selector: string, text: string) =>
-    page!.waitForFunction(
-      `(document.querySelector(${JSON.stringify(selector)})?.textContent ?? '') === ${JSON.stringify(text)}`,
-      undefined,
-      { timeout: 30_000 },
-    );
+    page!.waitForSelector(`${selector}:text-is(${JSON.stringify(text)})`, { timeout: 30_000 });
 
   before(async function () {
     if (!chromiumInstalled()) {
@@ -139,7 +136,7 @@ describe('dashboard in Chromium', function () {
     while (await page!.isVisible('#more')) {
       const before = await page!.$$eval('#list tr', (trs) => trs.length);
       await page!.click('#more');
-      await page!.waitForFunction(`document.querySelectorAll('#list tr').length > ${before}`);
+      await page!.waitForSelector(`#list tr:nth-child(${before + 1})`);
     }
     const texts = await page!.$$eval('#list tr td:last-child', (tds) => tds.map((td) => td.textContent ?? ''));
     expect(texts).to.have.length(expected);
@@ -152,7 +149,8 @@ describe('dashboard in Chromium', function () {
   });
 
   it('zooms with a click on a bar of the chart itself', async () => {
-    const box = (await page!.$('#chart .u-over'))!;
+    await waitForText('#chartTitle', 'Posts per day');
+    const box = (await page!.waitForSelector('#chart .u-over'))!;
     const rect = (await box.boundingBox())!;
     // The last bar (today) sits at the right end of the plot.
     await page!.mouse.click(rect.x + rect.width - 8, rect.y + rect.height - 4);
@@ -163,7 +161,10 @@ describe('dashboard in Chromium', function () {
 
   it('zooms into several bars by dragging across the chart (brush)', async () => {
     const week = await api<Summary>('api/summary?range=7d&label=NEGATIVE&lang=es');
-    const rect = (await (await page!.$('#chart .u-over'))!.boundingBox())!;
+    // The week is drawn again after Back: wait for its figures before taking the chart's position.
+    await waitForText('#posts', String(week.totals.posts));
+    await waitForText('#chartTitle', 'Posts per day');
+    const rect = (await (await page!.waitForSelector('#chart .u-over'))!.boundingBox())!;
     const y = rect.y + rect.height / 2;
     await page!.mouse.move(rect.x + rect.width * 0.05, y);
     await page!.mouse.down();
