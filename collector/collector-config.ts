@@ -4,11 +4,14 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readAwsSettings, type AwsSettings } from '../common/aws/aws-settings';
 import { ConfigReader, type Source } from '../common/config/config-reader';
+import { settingsText } from '../common/config/setting';
+import { readStreamName } from '../common/config/stream-name';
 import { POST_SOURCES, type PostSource } from './collected-post';
-
-export const DEFAULT_X_API_BASE_URL = 'https://api.x.com';
-/** The Graph API version current when this was written; INSTAGRAM_GRAPH_BASE_URL moves it on. */
-export const DEFAULT_INSTAGRAM_GRAPH_BASE_URL = 'https://graph.facebook.com/v24.0';
+import {
+  COLLECTOR_SETTINGS as S,
+  DEFAULT_INSTAGRAM_GRAPH_BASE_URL,
+  DEFAULT_X_API_BASE_URL,
+} from './collector-settings';
 
 export type SourceConfig =
   | { readonly kind: 'x'; readonly baseUrl: string; readonly bearerToken: string; readonly stallTimeoutMs: number }
@@ -92,12 +95,12 @@ export function parseCollectArguments(
     },
   });
   if (values.help === true) return 'help';
-  const overrides: Record<string, string | undefined> = {
-    KINESIS_STREAM_NAME: values.stream,
-    AWS_REGION: values.region,
-    AWS_ENDPOINT_URL_KINESIS: values.endpoint,
-    INSTAGRAM_POLL_SECONDS: values.interval,
-  };
+  const overrides = settingsText(S, {
+    streamName: values.stream,
+    awsRegion: values.region,
+    kinesisEndpoint: values.endpoint,
+    instagramPollSeconds: values.interval,
+  });
   const reader = new ConfigReader('npm run collect', [overrides, env]);
   const aws = readAwsSettings(reader);
   const kind = values.source as PostSource | undefined;
@@ -120,7 +123,7 @@ export function parseCollectArguments(
     aws,
     durationSeconds,
     dedupeCapacity,
-    streamName: reader.string('KINESIS_STREAM_NAME'),
+    streamName: readStreamName(reader, { required: false }),
     positionFile: values['position-file'] ?? path.join(repoRoot, '.local', 'collector', `position-${slug}.json`),
     progressIntervalMs: 5_000,
     json: values.json === true,
@@ -134,19 +137,27 @@ function readSource(reader: ConfigReader, kind: PostSource, values: Values, repo
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
   switch (kind) {
     case 'x': {
-      const baseUrl = url(reader, 'X_API_BASE_URL', DEFAULT_X_API_BASE_URL);
+      const baseUrl = url(reader, S.xApiBaseUrl.variable, S.xApiBaseUrl.default);
       const stallTimeoutMs = (positive(reader, '--stall-timeout', text('stall-timeout')) ?? 30) * 1_000;
-      return { kind, baseUrl, bearerToken: reader.required('X_BEARER_TOKEN'), stallTimeoutMs };
+      return { kind, baseUrl, bearerToken: reader.required(S.xBearerToken.variable), stallTimeoutMs };
     }
     case 'instagram': {
-      const baseUrl = url(reader, 'INSTAGRAM_GRAPH_BASE_URL', DEFAULT_INSTAGRAM_GRAPH_BASE_URL);
-      const intervalMs = reader.number('INSTAGRAM_POLL_SECONDS', 60, { min: 1 }) * 1_000;
-      const userId = reader.required('INSTAGRAM_USER_ID');
+      const baseUrl = url(reader, S.instagramGraphBaseUrl.variable, S.instagramGraphBaseUrl.default);
+      const intervalMs =
+        reader.number(S.instagramPollSeconds.variable, S.instagramPollSeconds.default, { min: 1 }) * 1_000;
+      const userId = reader.required(S.instagramUserId.variable);
       if (userId !== '' && !/^\d+$/.test(userId))
-        reader.problem('INSTAGRAM_USER_ID must be the numeric Instagram user id');
+        reader.problem(`${S.instagramUserId.variable} must be the numeric Instagram user id`);
       const budgetFile =
         text('budget-file') ?? path.join(repoRoot, '.local', 'collector', 'instagram-hashtag-budget.json');
-      return { kind, baseUrl, accessToken: reader.required('INSTAGRAM_ACCESS_TOKEN'), userId, intervalMs, budgetFile };
+      return {
+        kind,
+        baseUrl,
+        accessToken: reader.required(S.instagramAccessToken.variable),
+        userId,
+        intervalMs,
+        budgetFile,
+      };
     }
     case 'sample':
       return {

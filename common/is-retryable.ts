@@ -1,5 +1,6 @@
 // Decides whether a failure is worth retrying: our own errors say so; AWS SDK and network errors are classified here.
 import { ToolkitError } from './errors';
+import { isRetryableSqlState, isTransientSqlMessage } from './pg/pg-error-classes';
 
 const RETRYABLE_NAMES = new Set([
   'ThrottlingException',
@@ -25,7 +26,8 @@ const RETRYABLE_NAMES = new Set([
   'InternalFailureException',
 ]);
 
-const RETRYABLE_NETWORK_CODES = new Set([
+/** Node's socket error codes for a dropped, refused or unreachable connection. */
+const RETRYABLE_SOCKET_CODES = new Set([
   'ECONNRESET',
   'ECONNREFUSED',
   'EPIPE',
@@ -35,14 +37,6 @@ const RETRYABLE_NETWORK_CODES = new Set([
   'ECONNABORTED',
   'EHOSTUNREACH',
   'ENETUNREACH',
-  '57P01',
-  '57P02',
-  '57P03',
-  '08000',
-  '08003',
-  '08006',
-  '40001',
-  '40P01',
 ]);
 
 interface ErrorShape {
@@ -54,11 +48,11 @@ interface ErrorShape {
 
 /**
  * True for an error name or code a later attempt can succeed after: an AWS throttling/5xx name (also a per-entry
- * PutRecords ErrorCode such as ProvisionedThroughputExceededException), a dropped connection, a PostgreSQL
- * connection or serialisation failure.
+ * PutRecords ErrorCode such as ProvisionedThroughputExceededException), a dropped connection, a retryable PostgreSQL
+ * SQLSTATE (common/pg/pg-error-classes.ts).
  */
 export function isRetryableCode(code: string): boolean {
-  return RETRYABLE_NAMES.has(code) || RETRYABLE_NETWORK_CODES.has(code);
+  return RETRYABLE_NAMES.has(code) || RETRYABLE_SOCKET_CODES.has(code) || isRetryableSqlState(code);
 }
 
 /** True when a retry could succeed: throttling, 5xx, timeouts, dropped connections, serialisation failures. */
@@ -71,4 +65,10 @@ export function isRetryable(error: unknown): boolean {
   if (typeof shape.code === 'string' && isRetryableCode(shape.code)) return true;
   const status = shape.$metadata?.httpStatusCode;
   return typeof status === 'number' && (status === 429 || status >= 500);
+}
+
+/** isRetryable() plus the transient failures Redshift and pg report only as text (serialisation conflicts, dropped connections). */
+export function isRetryableSqlError(error: unknown): boolean {
+  if (isRetryable(error)) return true;
+  return error instanceof Error && isTransientSqlMessage(error.message);
 }

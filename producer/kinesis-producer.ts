@@ -1,5 +1,6 @@
 // The producer: put() user records, get Kinesis' shard and sequence number back; drives the pure pipeline with timers and a transport.
 import { isRetryable } from '../common/is-retryable';
+import { DIMENSION } from '../common/metrics/metric-names';
 import { NullLogger, type Logger } from '../common/logger';
 import { NullMetricsSink, type MetricsSink } from '../common/metrics/metrics-sink';
 import { backoffDelayMs, type RetryPolicy } from '../common/retry';
@@ -61,7 +62,7 @@ export class KinesisProducer {
     this.clock = deps.clock ?? Date;
     this.metrics = deps.metrics ?? new NullMetricsSink();
     this.logger = (deps.logger ?? new NullLogger()).child({ component: 'producer', streamName: deps.streamName });
-    this.dimensions = { StreamName: deps.streamName };
+    this.dimensions = { [DIMENSION.stream]: deps.streamName };
     this.pressure = new BackPressure(deps.options.maxBufferedRecords, deps.options.maxBufferedBytes);
     this.lastLatencyPublish = this.clock.now();
     this.pipeline = new ProducerPipeline({

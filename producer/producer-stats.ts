@@ -1,5 +1,6 @@
 // Counts what the producer did and turns it into a stats() snapshot and MetricsSink data points.
 import type { MetricDatum, MetricsSink } from '../common/metrics/metrics-sink';
+import { PRODUCER_REQUEST_METRIC } from '../common/metrics/producer-throughput-sink';
 import { LatencyHistogram } from './latency-histogram';
 
 export interface ProducerStatsSnapshot {
@@ -79,8 +80,8 @@ export function requestMetrics(
 ): MetricDatum[] {
   return [
     { name: 'UserRecordsPut', value: userRecords, unit: 'Count', dimensions },
-    { name: 'KinesisRecordsPut', value: kinesisRecords, unit: 'Count', dimensions },
-    { name: 'KinesisRecordsDataPut', value: bytes, unit: 'Bytes', dimensions },
+    { name: PRODUCER_REQUEST_METRIC.kinesisRecords, value: kinesisRecords, unit: 'Count', dimensions },
+    { name: PRODUCER_REQUEST_METRIC.kinesisBytes, value: bytes, unit: 'Bytes', dimensions },
     {
       name: 'UserRecordsPerKinesisRecord',
       value: kinesisRecords === 0 ? 0 : userRecords / kinesisRecords,
@@ -88,7 +89,7 @@ export function requestMetrics(
       dimensions,
     },
     { name: 'RetriesPerRecord', value: retries, unit: 'Count', dimensions },
-    { name: 'ErrorsByCode.ProvisionedThroughputExceeded', value: throttles, unit: 'Count', dimensions },
+    { name: PRODUCER_REQUEST_METRIC.throttled, value: throttles, unit: 'Count', dimensions },
   ];
 }
 

@@ -23,6 +23,13 @@ export class NotifyError extends ToolkitError {
   }
 }
 
+/** One webhook POST failed; the message never holds the webhook's URL (it is a credential). */
+export class WebhookError extends ToolkitError {
+  public constructor(message: string, options: ToolkitErrorOptions) {
+    super('WEBHOOK_FAILED', `webhook ${message}`, options);
+  }
+}
+
 /** The documented exit codes of `npm run dashboard|alert|report`. */
 export const REPORTING_EXIT = Object.freeze({ ok: 0, error: 1, usage: 2, alerted: 3 });
 

@@ -1,5 +1,4 @@
 // `npm run collect`: collects posts carrying a hashtag from X, Instagram, samples or a file into the Kinesis stream.
-import * as path from 'node:path';
 import { AwsClientFactory } from '../common/aws/client-factory';
 import { ConfigError, describeError } from '../common/errors';
 import { createWinstonLogger } from '../common/winston-logger';
@@ -14,33 +13,46 @@ import { resolveKinesisTarget } from '../collector/kinesis-target';
 import { progressLine } from '../collector/progress-line';
 import { runCollector } from '../collector/run-collector';
 import { REPO_ROOT } from '../common/repo-root';
-import { useLocalCredentials } from '../common/aws/local-or-cloud';
+import { applyLocalOrCloud } from '../common/aws/local-or-cloud';
+import { localStackFilePath } from '../common/aws/local-stack-file';
 import { createProducer } from '../producer';
 
-async function main(argv: readonly string[]): Promise<number> {
-  let config: CollectorConfig | 'help';
+function parse(argv: readonly string[]): CollectorConfig | 'help' | number {
   try {
-    config = parseCollectArguments(argv, process.env, REPO_ROOT);
+    return parseCollectArguments(argv, process.env, REPO_ROOT);
   } catch (error: unknown) {
     process.stderr.write(
       `${error instanceof ConfigError ? error.message : describeError(error)}\n\n${COLLECT_USAGE}\n`,
     );
     return 2;
   }
+}
+
+async function main(argv: readonly string[]): Promise<number> {
+  let config = parse(argv);
+  if (typeof config === 'number') return config;
   if (config === 'help') {
     process.stdout.write(`${COLLECT_USAGE}\n`);
     return 0;
   }
+  // An endpoint given by flag or environment is used as given; otherwise the common local-or-cloud rule decides, and
+  // locally the arguments are read again over the environment it filled (endpoint, region, stream, dummy keys).
+  let local = false;
+  if (config.aws.endpoints.kinesis === undefined) {
+    const decided = applyLocalOrCloud(process.env);
+    if (decided.target === 'local') {
+      local = true;
+      config = parse(argv);
+      if (typeof config === 'number') return config;
+      if (config === 'help') return 0;
+    }
+  }
   let target;
   try {
-    target = resolveKinesisTarget(config.streamName, config.aws, path.join(REPO_ROOT, '.local', 'endpoints.json'));
+    target = resolveKinesisTarget(config.streamName, config.aws, local, localStackFilePath(process.env));
   } catch (error: unknown) {
     process.stderr.write(`${describeError(error)}\n`);
     return 2;
-  }
-  if (target.local) {
-    // The local stand-in accepts any credentials; real ones in this shell are never sent to it.
-    useLocalCredentials(process.env);
   }
   const log = createWinstonLogger({
     file: config.logFile,

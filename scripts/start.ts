@@ -1,5 +1,10 @@
 // `npm start`: the whole pipeline on this machine (stand-ins, the real KCL daemon, live sample data) plus the dashboard, the alerter and the report scheduler, supervised until Ctrl-C.
 import * as path from 'node:path';
+import { ARCHIVE_PREFIXES } from '../consumer/config/consumer-settings';
+import { postsSourceEnv } from '../reporting/posts/posts-settings';
+import { settingsText } from '../common/config/setting';
+import { dashboardEnv } from '../reporting/dashboard/dashboard-settings';
+import { ALERT_SETTINGS, alertEnv } from '../reporting/alerts/alert-settings';
 import { createProducer } from '../producer';
 import { createWinstonLogger } from '../common/winston-logger';
 import { routeWarningsToLog } from './cli-process';
@@ -104,7 +109,7 @@ function reportingComponents(
   stack: LocalStack,
 ): ComponentSpec[] {
   const script = (name: string): string => path.join(REPO_ROOT, 'dist', 'scripts', `${name}.js`);
-  const env = { ENDPOINTS_FILE: endpointsFile };
+  const env = postsSourceEnv({ endpointsFile });
   const dashboardUrl = `http://127.0.0.1:${args.ports.dashboard}/`;
   return [
     {
@@ -113,12 +118,14 @@ function reportingComponents(
       script: script('dashboard'),
       env: {
         ...env,
-        DASHBOARD_PORT: String(args.ports.dashboard),
-        KCL_APPLICATION_NAME: args.applicationName,
-        KINESIS_STREAM_NAME: args.streamName,
-        AWS_REGION: stack.endpoints.region,
-        AWS_ENDPOINT_URL_KINESIS: stack.endpoints.kinesis,
-        AWS_ENDPOINT_URL_DYNAMODB: stack.endpoints.dynamodb,
+        ...dashboardEnv({
+          port: args.ports.dashboard,
+          application: args.applicationName,
+          streamName: args.streamName,
+          awsRegion: stack.endpoints.region,
+          kinesisEndpoint: stack.endpoints.kinesis,
+          dynamodbEndpoint: stack.endpoints.dynamodb,
+        }),
       },
       ready: async () => (await fetch(`${dashboardUrl}healthz`)).ok,
     },
@@ -128,9 +135,13 @@ function reportingComponents(
       script: script('alert'),
       env: {
         ...env,
-        ALERT_FILE: alertsFile,
-        ALERT_STATE_FILE: path.join(dir, 'alert-state.json'),
-        ALERT_INTERVAL_SECONDS: process.env.ALERT_INTERVAL_SECONDS ?? '1',
+        ...alertEnv({ alertsFile, stateFile: path.join(dir, 'alert-state.json') }),
+        // One second unless this shell sets another interval (the alerter checks the text); the alert's link opens
+        // this dashboard unless DASHBOARD_PUBLIC_URL says otherwise.
+        ...settingsText(ALERT_SETTINGS, {
+          intervalSeconds: process.env[ALERT_SETTINGS.intervalSeconds.variable] ?? '1',
+          dashboardPort: String(args.ports.dashboard),
+        }),
       },
     },
     { name: 'report-scheduler', script: script('report'), args: ['--schedule'], env },
@@ -297,7 +308,7 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
       : new DeliveryCounts({
           s3: stack.factory.s3(),
           bucket: args.bucket,
-          prefix: 'raw',
+          prefix: ARCHIVE_PREFIXES.data,
           postgresUrl,
           tables,
           onError: (error) => logger.warn('status count failed', { error: String(error) }),

@@ -2,23 +2,23 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Source } from '../config/config-reader';
-
-/** Where `npm start` writes its endpoints; ENDPOINTS_FILE overrides it, and `ENDPOINTS_FILE=none` forces the usual AWS configuration. */
-export const DEFAULT_ENDPOINTS_FILE = '.local/endpoints.json';
+import { DEPRECATED_STREAM_NAME_VARIABLE, STREAM_NAME_SETTING } from '../config/stream-name';
+import { AWS_SETTINGS } from './aws-settings';
+import { localStackFilePath, parseLocalStackFile } from './local-stack-file';
 
 /** The access key s3rver accepts by default; kinesis-local and dynalite accept any key. Never a real credential. */
 export const LOCAL_ACCESS_KEY = 'S3RVER';
 
 /** Any of these set (non-empty) means the person configured where to connect: the local stack is not guessed. */
 export const ENDPOINT_SETTINGS = [
-  'AWS_ENDPOINT_URL',
-  'AWS_ENDPOINT_URL_KINESIS',
-  'AWS_ENDPOINT_URL_DYNAMODB',
-  'AWS_ENDPOINT_URL_S3',
-  'AWS_ENDPOINT_URL_CLOUDWATCH',
-  'AWS_ENDPOINT_URL_SNS',
-  'AWS_ENDPOINT_URL_COMPREHEND',
-  'AWS_ENDPOINT_URL_REDSHIFT_DATA',
+  AWS_SETTINGS.awsEndpointUrl.variable,
+  AWS_SETTINGS.kinesisEndpoint.variable,
+  AWS_SETTINGS.dynamodbEndpoint.variable,
+  AWS_SETTINGS.s3Endpoint.variable,
+  AWS_SETTINGS.cloudwatchEndpoint.variable,
+  AWS_SETTINGS.snsEndpoint.variable,
+  AWS_SETTINGS.comprehendEndpoint.variable,
+  AWS_SETTINGS.redshiftDataEndpoint.variable,
   'REDSHIFT_URL',
 ] as const;
 
@@ -49,13 +49,29 @@ export interface LocalOrCloud {
   readonly notice?: string;
 }
 
-/** The fields of .local/endpoints.json this resolution reads (local/stand-ins/endpoints-file.ts writes them). */
-interface EndpointsFields {
+/** Where the stand-ins of a local stack listen (S3 only with the sinks). */
+export interface LocalEndpoints {
   readonly region: string;
-  readonly kinesis: { readonly endpoint: string; readonly stream: string };
-  readonly dynamodb: { readonly endpoint: string; readonly leaseTable: string };
-  readonly s3?: { readonly endpoint: string; readonly bucket: string };
-  readonly metricsDir?: string;
+  readonly kinesis: string;
+  readonly dynamodb: string;
+  readonly s3?: string;
+}
+
+/**
+ * The SDK environment that points a process at the stand-ins: region, endpoints, path-style S3 and the dummy keys.
+ * Every local run (the CLIs' local mode, the daemon's consumer children, the local autoscaler) uses this one.
+ */
+export function localAwsEnv(endpoints: LocalEndpoints): Record<string, string> {
+  const s = AWS_SETTINGS;
+  return {
+    [s.awsRegion.variable]: endpoints.region,
+    [s.kinesisEndpoint.variable]: endpoints.kinesis,
+    [s.dynamodbEndpoint.variable]: endpoints.dynamodb,
+    ...(endpoints.s3 === undefined
+      ? {}
+      : { [s.s3Endpoint.variable]: endpoints.s3, [s.s3ForcePathStyle.variable]: 'true' }),
+    ...LOCAL_CREDENTIALS,
+  };
 }
 
 const CLOUD: LocalOrCloud = Object.freeze({ target: 'cloud', set: {}, unset: [] });
@@ -70,7 +86,7 @@ export function resolveLocalOrCloud(
   readFile: (file: string) => string = (file) => fs.readFileSync(file, 'utf8'),
 ): LocalOrCloud {
   if (ENDPOINT_SETTINGS.some((name) => (env[name] ?? '') !== '')) return CLOUD;
-  const file = nonEmpty(env.ENDPOINTS_FILE) ?? DEFAULT_ENDPOINTS_FILE;
+  const file = localStackFilePath(env);
   if (file === 'none') return CLOUD;
   let text: string;
   try {
@@ -78,34 +94,36 @@ export function resolveLocalOrCloud(
   } catch {
     return CLOUD;
   }
-  const fields = parseEndpoints(text);
-  if (fields === undefined)
+  const { stack, s3, metricsDir } = parseLocalStackFile(text);
+  if (stack === undefined)
     return {
       ...CLOUD,
       notice: `${file} is not an endpoints file written by \`npm start\` (kinesis, dynamodb and region needed): using the usual AWS configuration`,
     };
+  // A stream named by the deprecated STREAM_NAME counts as named: its readers take it (with a warning).
+  const streamNamed = nonEmpty(env[DEPRECATED_STREAM_NAME_VARIABLE]) !== undefined;
   const names: Record<string, string> = {
-    STREAM_NAME: fields.kinesis.stream,
-    KINESIS_STREAM_NAME: fields.kinesis.stream,
-    KCL_APPLICATION_NAME: fields.dynamodb.leaseTable,
+    ...(streamNamed ? {} : { [STREAM_NAME_SETTING.variable]: stack.kinesis.stream }),
+    KCL_APPLICATION_NAME: stack.dynamodb.leaseTable,
     SCALER_METRICS_SOURCE: 'local',
-    METRICS_DIR: fields.metricsDir ?? path.join(path.dirname(file), 'metrics'),
-    ...(fields.s3 === undefined ? {} : { ARCHIVE_BUCKET: fields.s3.bucket }),
+    METRICS_DIR: metricsDir ?? path.join(path.dirname(file), 'metrics'),
+    ...(s3 === undefined ? {} : { ARCHIVE_BUCKET: s3.bucket }),
   };
   const set: Record<string, string> = {
-    AWS_REGION: fields.region,
-    AWS_DEFAULT_REGION: fields.region,
-    AWS_ENDPOINT_URL_KINESIS: fields.kinesis.endpoint,
-    AWS_ENDPOINT_URL_DYNAMODB: fields.dynamodb.endpoint,
-    ...(fields.s3 === undefined ? {} : { AWS_ENDPOINT_URL_S3: fields.s3.endpoint, AWS_S3_FORCE_PATH_STYLE: 'true' }),
-    ...LOCAL_CREDENTIALS,
+    ...localAwsEnv({
+      region: stack.region,
+      kinesis: stack.kinesis.endpoint,
+      dynamodb: stack.dynamodb.endpoint,
+      ...(s3 === undefined ? {} : { s3: s3.endpoint }),
+    }),
+    [AWS_SETTINGS.awsDefaultRegion.variable]: stack.region,
   };
   for (const [name, value] of Object.entries(names)) if (nonEmpty(env[name]) === undefined) set[name] = value;
   return {
     target: 'local',
     set,
     unset: [...CLOUD_CREDENTIALS],
-    notice: `local stack (${file}): kinesis ${fields.kinesis.endpoint}, dynamodb ${fields.dynamodb.endpoint}, stream ${fields.kinesis.stream}, application ${fields.dynamodb.leaseTable}, dummy credentials; for AWS set AWS_ENDPOINT_URL_* or ENDPOINTS_FILE=none`,
+    notice: `local stack (${file}): kinesis ${stack.kinesis.endpoint}, dynamodb ${stack.dynamodb.endpoint}, stream ${stack.kinesis.stream}, application ${stack.dynamodb.leaseTable}, dummy credentials; for AWS set AWS_ENDPOINT_URL_* or ENDPOINTS_FILE=none`,
   };
 }
 
@@ -115,42 +133,6 @@ export function applyLocalOrCloud(env: NodeJS.ProcessEnv, readFile?: (file: stri
   for (const name of resolved.unset) delete env[name];
   Object.assign(env, resolved.set);
   return resolved;
-}
-
-function parseEndpoints(text: string): EndpointsFields | undefined {
-  let document: unknown;
-  try {
-    document = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof document !== 'object' || document === null) return undefined;
-  const d = document as Record<string, unknown>;
-  const kinesis = d.kinesis as Record<string, unknown> | undefined;
-  const dynamodb = d.dynamodb as Record<string, unknown> | undefined;
-  const s3 = d.s3 as Record<string, unknown> | undefined;
-  const metrics = d.metrics as Record<string, unknown> | undefined;
-  if (
-    typeof d.region !== 'string' ||
-    !isUrl(kinesis?.endpoint) ||
-    typeof kinesis?.stream !== 'string' ||
-    !isUrl(dynamodb?.endpoint) ||
-    typeof dynamodb?.leaseTable !== 'string'
-  )
-    return undefined;
-  return {
-    region: d.region,
-    kinesis: { endpoint: kinesis.endpoint, stream: kinesis.stream },
-    dynamodb: { endpoint: dynamodb.endpoint, leaseTable: dynamodb.leaseTable },
-    ...(isUrl(s3?.endpoint) && typeof s3?.bucket === 'string'
-      ? { s3: { endpoint: s3.endpoint, bucket: s3.bucket } }
-      : {}),
-    ...(typeof metrics?.directory === 'string' ? { metricsDir: metrics.directory } : {}),
-  };
-}
-
-function isUrl(value: unknown): value is string {
-  return typeof value === 'string' && /^https?:\/\/\S+$/.test(value);
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

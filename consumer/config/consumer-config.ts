@@ -4,11 +4,11 @@ import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { readAwsSettings, type AwsSettings } from '../../common/aws/aws-settings';
 import { readMetricsConfig, type MetricsConfig } from '../../common/metrics/metrics-config';
 import { retryPolicyProblems, type RetryPolicy } from '../../common/retry';
-import { DEFAULT_DELIVERY_RETRY, DEFAULT_HOLD_RETRY } from '../processor/batch-delivery';
-import { DEFAULT_BATCH_POLICY, type BatchPolicyConfig } from '../processor/batch-policy';
+import type { BatchPolicyConfig } from '../processor/batch-policy';
 import { readSinkConfig, type SinkConfig } from '../sinks/sink-config';
 import { readSentimentConfig, type SentimentConfig } from '../sentiment/sentiment-config';
 import { SHARD_RANGE_FILTER_MODES, type ShardRangeFilterMode } from '../reshard/create-shard-range-guard';
+import { CONSUMER_SETTINGS as S } from './consumer-settings';
 
 export const SINK_MODES = ['all', 'none'] as const;
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
@@ -42,45 +42,48 @@ export interface ConsumerConfig {
 /** Reads every setting, then throws one ConfigError listing all problems (or returns the frozen config). */
 export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
   const reader = new ConfigReader('consumer configuration', [env]);
-  const logDir = reader.string('LOG_DIR', 'logs');
-  const sinks = reader.oneOf('SINKS', SINK_MODES, 'all');
+  const logDir = reader.string(S.logDir.variable, S.logDir.default);
+  const sinks = reader.oneOf(S.sinks.variable, SINK_MODES, S.sinks.default);
   const config: ConsumerConfig = {
     sinks,
     ...(sinks === 'none' ? {} : { sinkConfig: readSinkConfig(reader) }),
     sentiment: readSentimentConfig(reader),
-    logFile: reader.string('LOG_FILE', path.join(logDir, `consumer-${pid}.log`)),
-    logLevel: reader.oneOf('LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFile: reader.string(S.logFile.variable, path.join(logDir, `consumer-${pid}.log`)),
+    logLevel: reader.oneOf(S.logLevel.variable, LOG_LEVELS, S.logLevel.default),
     batchPolicy: {
-      maxRecords: reader.integer('BATCH_MAX_RECORDS', DEFAULT_BATCH_POLICY.maxRecords, { min: 1, max: 1_000_000 }),
-      maxBytes: reader.integer('BATCH_MAX_BYTES', DEFAULT_BATCH_POLICY.maxBytes, { min: 1, max: 1024 * 1024 * 1024 }),
-      maxAgeMs: reader.integer('BATCH_MAX_AGE_MS', DEFAULT_BATCH_POLICY.maxAgeMs, { min: 0, max: 3_600_000 }),
+      maxRecords: reader.integer(S.batchMaxRecords.variable, S.batchMaxRecords.default, { min: 1, max: 1_000_000 }),
+      maxBytes: reader.integer(S.batchMaxBytes.variable, S.batchMaxBytes.default, { min: 1, max: 1024 * 1024 * 1024 }),
+      maxAgeMs: reader.integer(S.batchMaxAgeMs.variable, S.batchMaxAgeMs.default, { min: 0, max: 3_600_000 }),
     },
-    maxOpenBatches: reader.integer('MAX_OPEN_BATCHES', 2, { min: 1, max: 64 }),
-    maxRecordBytes: reader.integer('MAX_RECORD_BYTES', 1024 * 1024, { min: 1 }),
+    maxOpenBatches: reader.integer(S.maxOpenBatches.variable, S.maxOpenBatches.default, { min: 1, max: 64 }),
+    maxRecordBytes: reader.integer(S.maxRecordBytes.variable, S.maxRecordBytes.default, { min: 1 }),
     checkpointRetry: {
-      maxAttempts: reader.integer('CHECKPOINT_RETRY_ATTEMPTS', 6, { min: 1, max: 100 }),
-      baseDelayMs: reader.integer('CHECKPOINT_RETRY_BASE_MS', 200, { min: 0 }),
-      maxDelayMs: reader.integer('CHECKPOINT_RETRY_MAX_MS', 5_000, { min: 0 }),
+      maxAttempts: reader.integer(S.checkpointRetryAttempts.variable, S.checkpointRetryAttempts.default, {
+        min: 1,
+        max: 100,
+      }),
+      baseDelayMs: reader.integer(S.checkpointRetryBaseMs.variable, S.checkpointRetryBaseMs.default, { min: 0 }),
+      maxDelayMs: reader.integer(S.checkpointRetryMaxMs.variable, S.checkpointRetryMaxMs.default, { min: 0 }),
     },
-    deliveryRetryMaxDelayMs: reader.integer('DELIVERY_RETRY_MAX_DELAY_MS', DEFAULT_DELIVERY_RETRY.maxDelayMs, {
+    deliveryRetryMaxDelayMs: reader.integer(S.deliveryRetryMaxDelayMs.variable, S.deliveryRetryMaxDelayMs.default, {
       min: 1,
     }),
-    deliveryRetryAttempts: reader.integer('DELIVERY_RETRY_ATTEMPTS', DEFAULT_DELIVERY_RETRY.maxAttempts, {
+    deliveryRetryAttempts: reader.integer(S.deliveryRetryAttempts.variable, S.deliveryRetryAttempts.default, {
       min: 1,
       max: 100,
     }),
     deliveryHold: {
       maxAttempts: Infinity,
-      baseDelayMs: reader.integer('DELIVERY_HOLD_BASE_MS', DEFAULT_HOLD_RETRY.baseDelayMs, { min: 1 }),
-      maxDelayMs: reader.integer('DELIVERY_HOLD_MAX_MS', DEFAULT_HOLD_RETRY.maxDelayMs, { min: 1 }),
+      baseDelayMs: reader.integer(S.deliveryHoldBaseMs.variable, S.deliveryHoldBaseMs.default, { min: 1 }),
+      maxDelayMs: reader.integer(S.deliveryHoldMaxMs.variable, S.deliveryHoldMaxMs.default, { min: 1 }),
     },
-    applicationName: reader.string('KCL_APPLICATION_NAME', 'kinesis-sentiment'),
-    streamName: reader.string('KINESIS_STREAM_NAME', 'unknown'),
+    applicationName: reader.string(S.applicationName.variable, S.applicationName.default),
+    streamName: reader.string(S.streamName.variable, S.streamName.default),
     // The dry run talks to no external service, so it does not read the lease table either.
     shardRangeFilter: reader.oneOf(
-      'SHARD_RANGE_FILTER',
+      S.shardRangeFilter.variable,
       SHARD_RANGE_FILTER_MODES,
-      sinks === 'none' ? 'off' : 'aggregates',
+      sinks === 'none' ? 'off' : S.shardRangeFilter.default,
     ),
     aws: readAwsSettings(reader),
     metrics: readMetricsConfig(reader),

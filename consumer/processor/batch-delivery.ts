@@ -29,6 +29,26 @@ export interface DeliveryDeps {
   readonly onStageFailed?: (stage: string, held: boolean) => void;
 }
 
+/*
+ * Which retry layer owns what, for one failing write of a batch to a sink (innermost first; every layer classifies
+ * with common/is-retryable.ts, waits with common/retry.ts's capped full-jitter backoff and never drops a record):
+ *
+ *   1. AWS SDK attempts (common/aws/client-factory.ts, maxAttempts 3): one request, retried inside the client on
+ *      throttling, 5xx and dropped connections. Owns request-level blips of S3, the Data API, Comprehend.
+ *   2. The sink's own retry (SINK_RETRY_MAX_ATTEMPTS 5, SINK_RETRY_BASE_DELAY_MS / _MAX_DELAY_MS; s3-object-store.ts,
+ *      redshift-sink.ts): one object or one transaction, retried whole (a pg serialisation conflict, a statement timeout,
+ *      a multipart upload whose part failed). Owns failures the SDK does not see or cannot repeat on its own.
+ *      The sentiment stage's counterpart is SENTIMENT_COMPREHEND_MAX_ATTEMPTS (comprehend-analyzer.ts).
+ *   3. Delivery fast-retry (this file, DELIVERY_RETRY_ATTEMPTS 8, DELIVERY_RETRY_MAX_DELAY_MS): the whole stage (the
+ *      batch to this sink), while the failure is transient. Owns outages longer than a sink's own retry: up to
+ *      3 x 5 x 8 = 120 requests before the batch is held.
+ *   4. The hold loop (this file, DELIVERY_HOLD_BASE_MS / _MAX_MS, no attempt limit): a systemic failure (access
+ *      denied, a missing table, a bug) or fast attempts used up. Owns "never lose a record": the checkpoint waits,
+ *      the shard is held (ShardProcessor stops taking records), and it resumes by itself when the sink recovers.
+ *
+ * So a layer never retries what an inner layer already retried for the same cause on its own scale; a change of
+ * the attempts of one layer multiplies the requests of the layers inside it.
+ */
 export const DEFAULT_DELIVERY_RETRY: RetryPolicy = Object.freeze({
   maxAttempts: 8,
   baseDelayMs: 200,

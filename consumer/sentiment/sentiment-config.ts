@@ -1,6 +1,7 @@
 // The sentiment settings: which analyzer, and the Comprehend adapter's rate limit, retries and language fallback.
 import type { ConfigReader } from '../../common/config/config-reader';
 import type { LocalLanguage } from './local/language-rules';
+import { CONSUMER_SETTINGS as S } from '../config/consumer-settings';
 
 export const ANALYZER_KINDS = ['local', 'comprehend', 'neutral'] as const;
 export type AnalyzerKind = (typeof ANALYZER_KINDS)[number];
@@ -18,23 +19,30 @@ export interface SentimentConfig {
 }
 
 export const DEFAULT_SENTIMENT_CONFIG: SentimentConfig = Object.freeze({
-  analyzer: 'local',
-  fallbackLanguage: 'en',
-  comprehend: Object.freeze({ callsPerSecond: 5, maxAttempts: 6 }),
+  analyzer: S.sentimentAnalyzer.default,
+  fallbackLanguage: S.sentimentFallbackLanguage.default,
+  comprehend: Object.freeze({
+    callsPerSecond: S.sentimentComprehendCallsPerSecond.default,
+    maxAttempts: S.sentimentComprehendMaxAttempts.default,
+  }),
 });
 
 /** Reads SENTIMENT_* settings through the caller's reader (which collects every problem and finishes). */
 export function readSentimentConfig(reader: ConfigReader): SentimentConfig {
   const defaults = DEFAULT_SENTIMENT_CONFIG;
   return {
-    analyzer: reader.oneOf('SENTIMENT_ANALYZER', ANALYZER_KINDS, defaults.analyzer),
-    fallbackLanguage: reader.oneOf('SENTIMENT_FALLBACK_LANGUAGE', ['en', 'es'] as const, defaults.fallbackLanguage),
+    analyzer: reader.oneOf(S.sentimentAnalyzer.variable, ANALYZER_KINDS, defaults.analyzer),
+    fallbackLanguage: reader.oneOf(
+      S.sentimentFallbackLanguage.variable,
+      ['en', 'es'] as const,
+      defaults.fallbackLanguage,
+    ),
     comprehend: {
-      callsPerSecond: reader.number('SENTIMENT_COMPREHEND_CALLS_PER_SECOND', defaults.comprehend.callsPerSecond, {
+      callsPerSecond: reader.number(S.sentimentComprehendCallsPerSecond.variable, defaults.comprehend.callsPerSecond, {
         min: 0.01,
         max: 1_000,
       }),
-      maxAttempts: reader.integer('SENTIMENT_COMPREHEND_MAX_ATTEMPTS', defaults.comprehend.maxAttempts, {
+      maxAttempts: reader.integer(S.sentimentComprehendMaxAttempts.variable, defaults.comprehend.maxAttempts, {
         min: 1,
         max: 20,
       }),

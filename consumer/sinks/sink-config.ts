@@ -9,6 +9,7 @@ import {
 import { redact } from '../../common/redact';
 import type { RetryPolicy } from '../../common/retry';
 import type { ServerSideEncryption } from './s3/s3-object-store';
+import { CONSUMER_SETTINGS as S } from '../config/consumer-settings';
 
 export interface ArchiveConfig {
   readonly bucket: string;
@@ -53,21 +54,23 @@ export interface SinkConfig {
 const PREFIX = /^[A-Za-z0-9!_.*'()/=-]*$/;
 
 export function readSinkConfig(reader: ConfigReader): SinkConfig {
-  const archive = reader.boolean('ARCHIVE_ENABLED', true) ? readArchive(reader) : undefined;
-  const redshift = reader.boolean('REDSHIFT_ENABLED', true) ? readRedshift(reader) : undefined;
+  const archive = reader.boolean(S.archiveEnabled.variable, S.archiveEnabled.default) ? readArchive(reader) : undefined;
+  const redshift = reader.boolean(S.redshiftEnabled.variable, S.redshiftEnabled.default)
+    ? readRedshift(reader)
+    : undefined;
   const retry: RetryPolicy = {
-    maxAttempts: reader.integer('SINK_RETRY_MAX_ATTEMPTS', 5, { min: 1, max: 100 }),
-    baseDelayMs: reader.integer('SINK_RETRY_BASE_DELAY_MS', 200, { min: 0 }),
-    maxDelayMs: reader.integer('SINK_RETRY_MAX_DELAY_MS', 10_000, { min: 0 }),
+    maxAttempts: reader.integer(S.sinkRetryMaxAttempts.variable, S.sinkRetryMaxAttempts.default, { min: 1, max: 100 }),
+    baseDelayMs: reader.integer(S.sinkRetryBaseDelayMs.variable, S.sinkRetryBaseDelayMs.default, { min: 0 }),
+    maxDelayMs: reader.integer(S.sinkRetryMaxDelayMs.variable, S.sinkRetryMaxDelayMs.default, { min: 0 }),
   };
   return { ...(archive === undefined ? {} : { archive }), ...(redshift === undefined ? {} : { redshift }), retry };
 }
 
 function readArchive(reader: ConfigReader): ArchiveConfig {
   const prefixes = {
-    prefix: reader.string('ARCHIVE_PREFIX', 'raw'),
-    errorPrefix: reader.string('ARCHIVE_ERROR_PREFIX', 'errors'),
-    statePrefix: reader.string('ARCHIVE_STATE_PREFIX', 'archive-state'),
+    prefix: reader.string(S.archivePrefix.variable, S.archivePrefix.default),
+    errorPrefix: reader.string(S.archiveErrorPrefix.variable, S.archiveErrorPrefix.default),
+    statePrefix: reader.string(S.archiveStatePrefix.variable, S.archiveStatePrefix.default),
   };
   for (const [name, value] of Object.entries(prefixes))
     if (!PREFIX.test(value)) reader.problem(`${name} "${value}" has characters unsafe in S3 keys`);
@@ -80,37 +83,38 @@ function readArchive(reader: ConfigReader): ArchiveConfig {
       'ARCHIVE_STATE_PREFIX and ARCHIVE_ERROR_PREFIX must lie outside ARCHIVE_PREFIX (Athena/Glue would read them as data)',
     );
   }
-  const mode = reader.oneOf('ARCHIVE_SSE', ['none', 'AES256', 'aws:kms'] as const, 'none');
-  const kmsKeyId = reader.string('ARCHIVE_KMS_KEY_ID');
+  const mode = reader.oneOf(S.archiveSse.variable, ['none', 'AES256', 'aws:kms'] as const, S.archiveSse.default);
+  const kmsKeyId = reader.string(S.archiveKmsKeyId.variable);
   if (kmsKeyId !== undefined && mode !== 'aws:kms')
     reader.problem('ARCHIVE_KMS_KEY_ID is set but ARCHIVE_SSE is not aws:kms');
   const sse: ServerSideEncryption =
     mode === 'aws:kms' ? { mode, ...(kmsKeyId === undefined ? {} : { kmsKeyId }) } : { mode };
   return {
-    bucket: reader.required('ARCHIVE_BUCKET'),
+    bucket: reader.required(S.archiveBucket.variable),
     ...prefixes,
-    gzip: reader.boolean('ARCHIVE_GZIP', true),
+    gzip: reader.boolean(S.archiveGzip.variable, S.archiveGzip.default),
     sse,
-    partSizeBytes: reader.integer('ARCHIVE_PART_SIZE_MB', 8, { min: 5, max: 5_120 }) * 1024 * 1024,
+    partSizeBytes:
+      reader.integer(S.archivePartSizeMb.variable, S.archivePartSizeMb.default, { min: 5, max: 5_120 }) * 1024 * 1024,
   };
 }
 
 function readRedshift(reader: ConfigReader): RedshiftConfig {
-  const mode = reader.oneOf('REDSHIFT_MODE', ['pg', 'data-api'] as const, 'pg');
+  const mode = reader.oneOf(S.redshiftMode.variable, ['pg', 'data-api'] as const, S.redshiftMode.default);
   const tables = {
-    postsTable: reader.string('REDSHIFT_POSTS_TABLE', 'public.post_sentiment'),
-    vehiclesTable: reader.string('REDSHIFT_VEHICLES_TABLE', 'public.vehicle_readings'),
+    postsTable: reader.string(S.redshiftPostsTable.variable, S.redshiftPostsTable.default),
+    vehiclesTable: reader.string(S.redshiftVehiclesTable.variable, S.redshiftVehiclesTable.default),
   };
   for (const [name, value] of Object.entries(tables))
     if (!SQL_TABLE_NAME.test(value))
       reader.problem(`${name} "${value}" must be [schema.]table in lower-case letters, digits and _`);
   return {
     connection: mode === 'pg' ? readPg(reader) : readDataApi(reader),
-    dialect: reader.oneOf('REDSHIFT_DIALECT', ['redshift', 'postgresql'] as const, 'redshift'),
+    dialect: reader.oneOf(S.redshiftDialect.variable, ['redshift', 'postgresql'] as const, S.redshiftDialect.default),
     ...tables,
-    createTables: reader.boolean('REDSHIFT_CREATE_TABLES', true),
+    createTables: reader.boolean(S.redshiftCreateTables.variable, S.redshiftCreateTables.default),
     // A load of a large batch may take minutes on a busy cluster.
-    statementTimeoutMs: readStatementTimeoutMs(reader, 120_000),
+    statementTimeoutMs: readStatementTimeoutMs(reader, S.redshiftStatementTimeoutMs.default),
   };
 }
 
@@ -120,10 +124,10 @@ function readPg(reader: ConfigReader): RedshiftConnection {
 
 function readDataApi(reader: ConfigReader): RedshiftConnection {
   const target = {
-    clusterIdentifier: reader.string('REDSHIFT_CLUSTER_ID'),
-    workgroupName: reader.string('REDSHIFT_WORKGROUP'),
-    dbUser: reader.string('REDSHIFT_DB_USER'),
-    secretArn: reader.string('REDSHIFT_SECRET_ARN'),
+    clusterIdentifier: reader.string(S.redshiftClusterId.variable),
+    workgroupName: reader.string(S.redshiftWorkgroup.variable),
+    dbUser: reader.string(S.redshiftDbUser.variable),
+    secretArn: reader.string(S.redshiftSecretArn.variable),
   };
   if ((target.clusterIdentifier === undefined) === (target.workgroupName === undefined))
     reader.problem('REDSHIFT_MODE=data-api needs exactly one of REDSHIFT_CLUSTER_ID and REDSHIFT_WORKGROUP');
@@ -134,9 +138,13 @@ function readDataApi(reader: ConfigReader): RedshiftConnection {
   >;
   return {
     mode: 'data-api',
-    database: reader.required('REDSHIFT_DATABASE'),
+    database: reader.required(S.redshiftDatabase.variable),
     ...defined,
-    maxStatementsPerBatch: reader.integer('REDSHIFT_DATA_API_MAX_STATEMENTS', 40, { min: 5 }),
+    maxStatementsPerBatch: reader.integer(
+      S.redshiftDataApiMaxStatements.variable,
+      S.redshiftDataApiMaxStatements.default,
+      { min: 5 },
+    ),
   };
 }
 

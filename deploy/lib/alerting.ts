@@ -1,10 +1,11 @@
-// The alert topic (encrypted, TLS only, e-mail subscriptions), the checkpoint monitor's alarms and dashboard, the consumer's iterator-age alarm.
+// The alert topic (encrypted, TLS only, e-mail subscriptions), the alerter's webhook secret, the checkpoint monitor's alarms and dashboard, the consumer's iterator-age alarm.
 import { Duration, Stack } from 'aws-cdk-lib';
 import { CfnAlarm, CfnDashboard, ComparisonOperator, TreatMissingData, Alarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { IStream } from 'aws-cdk-lib/aws-kinesis';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { Secret, type ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
@@ -18,12 +19,16 @@ export interface AlertingProps {
   /** The literal stream name (alarm names and dimensions read better without tokens). */
   readonly streamName: string;
   readonly checkpointAgeAlarmMs: number;
+  /** The chat webhook URL's secret (ALERT_WEBHOOK_URL), created outside the stack: the URL is a credential. */
+  readonly webhookSecretArn?: string;
 }
 
 export class Alerting extends Construct {
   public readonly topic: Topic;
   public readonly key: Key;
   public readonly alarms: readonly CfnAlarm[];
+  /** Handed to the alerter as ALERT_WEBHOOK_URL (an ECS secret: never in the task definition's environment). */
+  public readonly webhookSecret?: ISecret;
 
   public constructor(scope: Construct, id: string, props: AlertingProps) {
     super(scope, id);
@@ -42,6 +47,8 @@ export class Alerting extends Construct {
       }),
     );
     this.key = key;
+    if (props.webhookSecretArn !== undefined)
+      this.webhookSecret = Secret.fromSecretCompleteArn(this, 'WebhookSecret', props.webhookSecretArn);
     this.topic = new Topic(this, 'Topic', {
       displayName: 'Kinesis sentiment alerts',
       masterKey: key,

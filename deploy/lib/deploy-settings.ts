@@ -1,5 +1,6 @@
 // The deployment's typed settings, read from CDK context (-c key=value): defaults, ranges, and every problem reported at once.
 import { ConfigReader, type Source } from '../../common/config/config-reader';
+import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
 
@@ -50,6 +51,10 @@ export interface DeploySettings {
   /** The hashtag the collector follows (required with a source). */
   readonly collectorHashtag: string;
   readonly alertEmails: readonly string[];
+  /** A Secrets Manager secret (created by you) whose value is the chat webhook URL; absent: no webhook. */
+  readonly alertWebhookSecretArn?: string;
+  /** ALERT_WEBHOOK_FORMAT: auto (from the URL's host), slack or teams. */
+  readonly alertWebhookFormat: 'auto' | 'slack' | 'teams';
   readonly reportFrom: string;
   readonly reportTo: readonly string[];
   /** IANA time zone of every schedule (EventBridge Scheduler handles daylight saving). */
@@ -98,6 +103,8 @@ export const CONTEXT_KEYS = [
   'collectorSource',
   'collectorHashtag',
   'alertEmails',
+  'alertWebhookSecretArn',
+  'alertWebhookFormat',
   'reportFrom',
   'reportTo',
   'timeZone',
@@ -191,6 +198,9 @@ export function readDeploySettings(context: Source): DeploySettings {
   const maxTasks = reader.integer('consumerMaxTasks', Math.max(minTasks, shardCount), { min: 1, max: 100 });
   if (maxTasks < minTasks) reader.problem(`consumerMaxTasks (${maxTasks}) must be >= consumerMinTasks (${minTasks})`);
   const alertEmails = list(reader.string('alertEmails', ''));
+  const alertWebhookSecretArn = reader.string('alertWebhookSecretArn');
+  if (alertWebhookSecretArn !== undefined && !/^arn:aws[a-z-]*:secretsmanager:/.test(alertWebhookSecretArn))
+    reader.problem('alertWebhookSecretArn must be a Secrets Manager secret ARN');
   const reportTo = list(reader.string('reportTo', ''));
   const reportFrom = reader.string('reportFrom', EXAMPLE_REPORT_FROM);
   for (const address of [...alertEmails, ...reportTo, reportFrom])
@@ -230,6 +240,8 @@ export function readDeploySettings(context: Source): DeploySettings {
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
     ...readCollector(reader),
     alertEmails,
+    ...(alertWebhookSecretArn === undefined ? {} : { alertWebhookSecretArn }),
+    alertWebhookFormat: reader.oneOf('alertWebhookFormat', ['auto', 'slack', 'teams'] as const, 'auto'),
     reportFrom,
     reportTo,
     timeZone,
@@ -239,7 +251,9 @@ export function readDeploySettings(context: Source): DeploySettings {
     ...(imageUri === undefined ? {} : { imageUri }),
     metricsNamespace,
     logRetentionDays: reader.integer('logRetentionDays', 30, { min: 1, max: 3653 }),
-    checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', 300_000, { min: 60_000 }),
+    checkpointAgeAlarmMs: reader.integer('checkpointAgeAlarmMs', MONITOR_SETTINGS.checkpointAgeAlarmMs.default, {
+      min: 60_000,
+    }),
     scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
   });
 }

@@ -22,7 +22,7 @@ import type { DeploySettings } from './deploy-settings';
 import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
 import { ScheduledJobs } from './scheduled-jobs';
-import { ARCHIVE_PREFIXES, StreamAndArchive } from './stream-and-archive';
+import { StreamAndArchive } from './stream-and-archive';
 import {
   archiveStatements,
   comprehendStatement,
@@ -40,8 +40,13 @@ import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
 import { WorkerTask } from './worker-task';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
-
-/** The repo root: the worker image's build context (deploy/image/Dockerfile, filtered by .dockerignore). */
+import { ARCHIVE_PREFIXES, consumerEnv } from '../../consumer/config/consumer-settings';
+import { collectorEnv } from '../../collector/collector-settings';
+import { monitorEnv } from '../../operator/monitor/monitor-settings';
+import { scalerEnv } from '../../operator/scaler/scaler-settings';
+import { ALERT_SETTINGS, alertEnv } from '../../reporting/alerts/alert-settings';
+import { postsSourceEnv } from '../../reporting/posts/posts-settings';
+import { reportEnv } from '../../reporting/report/report-settings';
 /** The Node jobs' winston file (`<TOOL>_LOG_FILE`): stderr, which the awslogs driver sends to CloudWatch Logs. */
 const LOG_TO_STDERR = '/dev/stderr';
 const MONITOR_STATE_DIR = '/app/.local/monitor';
@@ -110,15 +115,17 @@ export class SentimentStack extends Stack {
       stream: data.stream,
       streamName: s.streamName,
       checkpointAgeAlarmMs: s.checkpointAgeAlarmMs,
+      ...(s.alertWebhookSecretArn === undefined ? {} : { webhookSecretArn: s.alertWebhookSecretArn }),
     });
     const sender = new EmailIdentity(this, 'ReportSender', { identity: Identity.email(s.reportFrom) });
 
     const cluster = new Cluster(this, 'Cluster', { vpc, containerInsightsV2: ContainerInsights.ENABLED });
     const image = workerImage(this, s.imageUri);
     const common = { image, logRetention, removalPolicy };
-    const base = { AWS_REGION: this.region, METRICS_NAMESPACE: s.metricsNamespace, LOG_LEVEL: 'info' };
+    // Every task: its region, the metrics namespace (consumer and monitor publish there), the consumer's log level.
+    const base = consumerEnv({ awsRegion: this.region, metricsNamespace: s.metricsNamespace, logLevel: 'info' });
     const pgSecret = { REDSHIFT_PASSWORD: EcsSecret.fromSecretsManager(warehouse.secret, 'password') };
-    const pgEnv = { REDSHIFT_URL: warehouse.pgUrl, REDSHIFT_POSTS_TABLE: POSTS_TABLE };
+    const pgEnv = postsSourceEnv({ redshiftUrl: warehouse.pgUrl, redshiftPostsTable: POSTS_TABLE });
 
     const consumer = new WorkerTask(this, 'Consumer', {
       ...common,
@@ -126,25 +133,25 @@ export class SentimentStack extends Stack {
       stopTimeout: Duration.seconds(s.consumer.stopTimeoutSeconds),
       environment: {
         ...base,
-        KINESIS_STREAM_NAME: s.streamName,
-        KCL_APPLICATION_NAME: s.applicationName,
+        ...consumerEnv({ streamName: s.streamName, applicationName: s.applicationName }),
         KCL_GENERATION: s.kclGeneration,
         KCL_RETRIEVAL_MODE: s.retrievalMode,
         KCL_METRICS_LEVEL: 'SUMMARY',
         // The daemon's graceful shutdown must end before ECS sends SIGKILL at the stop timeout.
         KCL_SHUTDOWN_GRACE_MILLIS: String((s.consumer.stopTimeoutSeconds - 5) * 1000),
-        SINKS: 'all',
-        ARCHIVE_BUCKET: data.bucket.bucketName,
-        ARCHIVE_PREFIX: ARCHIVE_PREFIXES.data,
-        ARCHIVE_ERROR_PREFIX: ARCHIVE_PREFIXES.errors,
-        ARCHIVE_STATE_PREFIX: ARCHIVE_PREFIXES.state,
-        REDSHIFT_MODE: 'data-api',
-        REDSHIFT_DIALECT: 'redshift',
-        REDSHIFT_POSTS_TABLE: POSTS_TABLE,
-        REDSHIFT_VEHICLES_TABLE: VEHICLES_TABLE,
+        ...consumerEnv({
+          sinks: 'all',
+          archiveBucket: data.bucket.bucketName,
+          archivePrefix: ARCHIVE_PREFIXES.data,
+          archiveErrorPrefix: ARCHIVE_PREFIXES.errors,
+          archiveStatePrefix: ARCHIVE_PREFIXES.state,
+          redshiftMode: 'data-api',
+          redshiftDialect: 'redshift',
+          redshiftPostsTable: POSTS_TABLE,
+          redshiftVehiclesTable: VEHICLES_TABLE,
+        }),
         ...warehouse.dataApiEnv,
-        SENTIMENT_ANALYZER: s.sentimentAnalyzer,
-        METRICS_MODE: 'cloudwatch',
+        ...consumerEnv({ sentimentAnalyzer: s.sentimentAnalyzer, metricsMode: 'cloudwatch' }),
       },
       statements: [
         ...kclStreamStatements(data.stream),
@@ -226,11 +233,21 @@ export class SentimentStack extends Stack {
       environment: {
         ...base,
         ...pgEnv,
-        ALERT_SNS_TOPIC_ARN: alerting.topic.topicArn,
-        ALERT_FILE: 'none',
-        ALERT_LOG_FILE: LOG_TO_STDERR,
+        ...alertEnv({
+          snsTopicArn: alerting.topic.topicArn,
+          alertsFile: 'none',
+          logFile: LOG_TO_STDERR,
+          webhookFormat: s.alertWebhookFormat,
+          // The alert's times in the zone of the schedules and the report, not the container's UTC.
+          timeZone: s.timeZone,
+        }),
       },
-      secrets: pgSecret,
+      secrets: {
+        ...pgSecret,
+        ...(alerting.webhookSecret === undefined
+          ? {}
+          : { [ALERT_SETTINGS.webhookUrl.variable]: EcsSecret.fromSecretsManager(alerting.webhookSecret) }),
+      },
       statements: [],
     });
     // Not grantPublish: it adds the wildcard action kms:GenerateDataKey*; publishing to an encrypted topic needs exactly these.
@@ -262,11 +279,13 @@ export class SentimentStack extends Stack {
       environment: {
         ...base,
         ...pgEnv,
-        REPORT_TRANSPORT: 'ses',
-        REPORT_FROM: s.reportFrom,
-        REPORT_TO: s.reportTo.join(','),
-        REPORT_TIME_ZONE: s.timeZone,
-        REPORT_LOG_FILE: LOG_TO_STDERR,
+        ...reportEnv({
+          transport: 'ses',
+          from: s.reportFrom,
+          to: s.reportTo.join(','),
+          timeZone: s.timeZone,
+          logFile: LOG_TO_STDERR,
+        }),
       },
       secrets: pgSecret,
       statements: [sendReportStatement(this, [sender.emailIdentityName, ...s.reportTo])],
@@ -277,11 +296,13 @@ export class SentimentStack extends Stack {
       command: ['node', 'dist/scripts/scaler.js', 'run', '--stream', s.streamName, '--json'],
       environment: {
         ...base,
-        STREAM_NAME: s.streamName,
-        SCALER_TABLE: tables.scalerTable.tableName,
-        SCALER_MAX_SHARDS: String(s.scalerMaxShards),
-        SCALER_OPERATOR: 'eventbridge-scheduler',
-        SCALER_LOG_FILE: LOG_TO_STDERR,
+        ...scalerEnv({
+          streamName: s.streamName,
+          table: tables.scalerTable.tableName,
+          maxShards: s.scalerMaxShards,
+          operator: 'eventbridge-scheduler',
+          logFile: LOG_TO_STDERR,
+        }),
       },
       statements: scalerStatements(data.stream, tables.scalerTable),
     });
@@ -300,11 +321,13 @@ export class SentimentStack extends Stack {
       ],
       environment: {
         ...base,
-        KCL_APPLICATION_NAME: s.applicationName,
-        STREAM_NAME: s.streamName,
-        LEASE_TABLE: tables.leaseTable.tableName,
-        MONITOR_LOG_FILE: LOG_TO_STDERR,
-        MONITOR_STATE_FILE: `${MONITOR_STATE_DIR}/state.json`,
+        ...monitorEnv({
+          application: s.applicationName,
+          streamName: s.streamName,
+          leaseTable: tables.leaseTable.tableName,
+          logFile: LOG_TO_STDERR,
+          stateFile: `${MONITOR_STATE_DIR}/state.json`,
+        }),
       },
       statements: [...monitorStatements(data.stream, tables.leaseTable), putMetricDataStatement([s.metricsNamespace])],
     });
@@ -431,7 +454,7 @@ export class SentimentStack extends Stack {
         '--log-file',
         LOG_TO_STDERR,
       ],
-      environment: { AWS_REGION: this.region, KINESIS_STREAM_NAME: s.streamName, STREAM_NAME: s.streamName },
+      environment: collectorEnv({ awsRegion: this.region, streamName: s.streamName }),
       secrets,
       statements: producerStatements(data.stream),
     });

@@ -3,6 +3,7 @@ import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Stream, StreamEncryption, StreamMode } from 'aws-cdk-lib/aws-kinesis';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { ARCHIVE_PREFIXES } from '../../consumer/config/consumer-settings';
 
 export interface StreamAndArchiveProps {
   readonly streamName: string;
@@ -11,9 +12,6 @@ export interface StreamAndArchiveProps {
   readonly archiveTransitionDays: number;
   readonly removalPolicy: RemovalPolicy;
 }
-
-/** The consumer's archive prefixes (consumer/sinks/sink-config.ts defaults): data, dead letters, per-shard progress. */
-export const ARCHIVE_PREFIXES = { data: 'raw', errors: 'errors', state: 'archive-state' } as const;
 
 export class StreamAndArchive extends Construct {
   public readonly stream: Stream;

@@ -10,12 +10,18 @@ import { createHash } from 'node:crypto';
 import { dashboardRollupSql } from '../../consumer/sinks/redshift/dashboard-rollups';
 import { REDSHIFT } from '../../consumer/sinks/redshift/sql-dialect';
 import { createTableSql } from '../../consumer/sinks/redshift/table-ddl';
-import { postTable, vehicleTable } from '../../consumer/sinks/redshift/table-spec';
+import {
+  DEFAULT_POSTS_TABLE,
+  DEFAULT_VEHICLES_TABLE,
+  postTable,
+  vehicleTable,
+} from '../../consumer/sinks/redshift/table-spec';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import type { RedshiftSettings } from './deploy-settings';
 import { acknowledge } from './nag-suppressions';
 
-export const POSTS_TABLE = 'public.post_sentiment';
-export const VEHICLES_TABLE = 'public.vehicle_readings';
+export const POSTS_TABLE = DEFAULT_POSTS_TABLE;
+export const VEHICLES_TABLE = DEFAULT_VEHICLES_TABLE;
 const REDSHIFT_PORT = 5439;
 
 /** The project's own DDL (consumer/sinks/redshift), in the Redshift dialect: what the consumer would run at start. */
@@ -60,11 +66,11 @@ export class Warehouse extends Construct {
         },
         stack,
       );
-      this.dataApiEnv = {
-        REDSHIFT_CLUSTER_ID: s.clusterIdentifier,
-        REDSHIFT_DATABASE: s.database,
-        REDSHIFT_SECRET_ARN: s.secretArn,
-      };
+      this.dataApiEnv = consumerEnv({
+        redshiftClusterId: s.clusterIdentifier,
+        redshiftDatabase: s.database,
+        redshiftSecretArn: s.secretArn,
+      });
       this.pgUrl = s.pgUrl;
     } else {
       const name = props.resourcePrefix;
@@ -106,11 +112,11 @@ export class Warehouse extends Construct {
       );
       this.secret = secret;
       this.targetArn = workgroup.attrWorkgroupWorkgroupArn;
-      this.dataApiEnv = {
-        REDSHIFT_WORKGROUP: name,
-        REDSHIFT_DATABASE: s.database,
-        REDSHIFT_SECRET_ARN: secret.secretArn,
-      };
+      this.dataApiEnv = consumerEnv({
+        redshiftWorkgroup: name,
+        redshiftDatabase: s.database,
+        redshiftSecretArn: secret.secretArn,
+      });
       this.pgUrl = Fn.join('', [
         'postgres://',
         s.adminUser,

@@ -10,6 +10,8 @@ import {
   type Synthesised,
 } from './synth-fixture';
 
+const WEBHOOK_SECRET = 'arn:aws:secretsmanager:us-west-2:123456789012:secret:alert-webhook-AbCdEf';
+
 describe('deploy: the default stack', function () {
   this.timeout(300_000);
   let synth: Synthesised;
@@ -21,6 +23,7 @@ describe('deploy: the default stack', function () {
       reportFrom: 'reports@city.example',
       reportTo: 'team@city.example',
       alertEmails: 'ops@city.example',
+      alertWebhookSecretArn: WEBHOOK_SECRET,
     });
   });
 
@@ -185,6 +188,22 @@ describe('deploy: the default stack', function () {
       AlarmActions: [Match.anyValue()],
     });
     synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it("hands the alerter the chat webhook's URL as an ECS secret, never in its environment", () => {
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Command: ['node', 'dist/scripts/alert.js'],
+          Secrets: Match.arrayWith([{ Name: 'ALERT_WEBHOOK_URL', ValueFrom: WEBHOOK_SECRET }]),
+          Environment: Match.arrayWith([
+            { Name: 'ALERT_WEBHOOK_FORMAT', Value: 'auto' },
+            { Name: 'ALERT_TIME_ZONE', Value: 'America/Los_Angeles' },
+          ]),
+        }),
+      ],
+    });
+    expect(JSON.stringify(synth.template.toJSON())).to.not.match(/"Name":"ALERT_WEBHOOK_URL","Value"/);
   });
 
   it('uses no wildcard action and Resource "*" only for actions AWS defines without resources', () => {

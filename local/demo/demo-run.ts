@@ -1,5 +1,6 @@
 // One bounded demo run: fresh stream and run-scoped prefixes, stand-ins, the supervised real daemon, traced tweets, wait, reconcile, stop.
 import * as fs from 'node:fs';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import * as os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
@@ -105,9 +106,11 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     await createLocalTables(postgresUrl);
     const env = {
       ...localSinkEnv(DEMO_BUCKET, postgresUrl),
-      ARCHIVE_PREFIX: `${runId}/raw`,
-      ARCHIVE_STATE_PREFIX: `${runId}/state`,
-      ARCHIVE_ERROR_PREFIX: `${runId}/errors`,
+      ...consumerEnv({
+        archivePrefix: `${runId}/raw`,
+        archiveStatePrefix: `${runId}/state`,
+        archiveErrorPrefix: `${runId}/errors`,
+      }),
     };
     progress(
       `stream ${streamName} (${args.shards} shards); starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon...`,

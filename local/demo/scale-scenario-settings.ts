@@ -1,4 +1,5 @@
 // The scale scenario's rates and timings (`npm run demo -- --scenario scale`), with the production values they stand in for.
+import { scalerEnv } from '../../operator/scaler/scaler-settings';
 
 export interface ScaleScenarioSettings {
   /**
@@ -33,9 +34,9 @@ export const SCALE_SCENARIO_DEFAULTS: ScaleScenarioSettings = {
 /** The scaler's SHARD_* quota settings for a records quota, bytes scaled by the same ratio to Kinesis' quotas. */
 export function scenarioQuotaEnv(shardRecordsQuota: number): Record<string, string> {
   const ratio = shardRecordsQuota / 1_000;
-  return {
-    SCALER_SHARD_WRITE_RECORDS_PER_SEC: String(shardRecordsQuota),
-    SCALER_SHARD_WRITE_BYTES_PER_SEC: String(Math.max(1, Math.round(1024 * 1024 * ratio))),
-    SCALER_SHARD_READ_BYTES_PER_SEC: String(Math.max(1, Math.round(2 * 1024 * 1024 * ratio))),
-  };
+  return scalerEnv({
+    shardWriteRecordsPerSec: shardRecordsQuota,
+    shardWriteBytesPerSec: Math.max(1, Math.round(1024 * 1024 * ratio)),
+    shardReadBytesPerSec: Math.max(1, Math.round(2 * 1024 * 1024 * ratio)),
+  });
 }

@@ -1,5 +1,7 @@
 // `npm run demo -- --scenario scale`: one shard, a load past its write quota, the scheduled scaler scales up, the load drops, it scales down after the cooldown; everything reconciled.
 import { randomBytes } from 'node:crypto';
+import { scalerEnv } from '../../operator/scaler/scaler-settings';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import type { Logger } from '../../common/logger';
 import { createProducer } from '../../producer';
 import { readLeases } from '../../common/kcl-lease/lease-reader';
@@ -54,12 +56,14 @@ export function scenarioScalerEnv(
 ): Record<string, string | undefined> {
   return {
     ...localScalerEnv(endpoints, metricsDir, env),
-    SCALER_TABLE: table,
-    SCALER_WINDOW_MINUTES: String(settings.windowMinutes),
-    SCALER_INCOMPLETE_MINUTES: '0',
-    SCALER_RECENT_MINUTES: '1',
-    SCALER_SCALE_DOWN_COOLDOWN_MINUTES: String(settings.cooldownMinutes),
-    SCALER_POLL_INTERVAL_MS: '500',
+    ...scalerEnv({
+      table,
+      windowMinutes: settings.windowMinutes,
+      incompleteMinutes: 0,
+      recentMinutes: 1,
+      scaleDownCooldownMinutes: settings.cooldownMinutes,
+      pollIntervalMs: 500,
+    }),
     ...scenarioQuotaEnv(settings.shardRecordsQuota),
   };
 }
@@ -107,9 +111,11 @@ export async function runScaleScenario({
     const env = {
       ...localSinkEnv(DEMO_BUCKET, postgresUrl),
       ...localMetricsEnv(metricsDir, SCENARIO_FLUSH_MS),
-      ARCHIVE_PREFIX: `${runId}/raw`,
-      ARCHIVE_STATE_PREFIX: `${runId}/state`,
-      ARCHIVE_ERROR_PREFIX: `${runId}/errors`,
+      ...consumerEnv({
+        archivePrefix: `${runId}/raw`,
+        archiveStatePrefix: `${runId}/state`,
+        archiveErrorPrefix: `${runId}/errors`,
+      }),
     };
     progress(`stream ${streamName} (1 shard); starting the KCL ${kclVersion(kcl)} MultiLangDaemon...`);
     const supervisor = await superviseDaemon({

@@ -1,5 +1,6 @@
 // Measures the alert's reaction time in the demo: scripted negative bursts through the real pipeline, the real alerter as a child, time from a burst's 4th post to its alert line.
 import * as path from 'node:path';
+import { alertEnv } from '../../reporting/alerts/alert-settings';
 import type { Logger } from '../../common/logger';
 import type { KinesisProducer } from '../../producer';
 import { REPO_ROOT } from '../../common/repo-root';
@@ -14,14 +15,14 @@ export const BURST_ID_PREFIX = 'burst-';
 /** The demo's alerter: the default threshold (more than 3), a 12 s window so bursts can follow each other quickly, polled every second. */
 const WINDOW_MS = 12_000;
 const LATENESS_MS = 10_000;
-const ALERTER_ENV = {
-  ALERT_WINDOW_MINUTES: String(WINDOW_MS / 60_000),
-  ALERT_LATENESS_MINUTES: String(LATENESS_MS / 60_000),
-  ALERT_COOLDOWN_MINUTES: '0',
-  ALERT_INTERVAL_SECONDS: '1',
-  ALERT_STATE_FILE: 'none',
-  ALERT_THRESHOLD: '3',
-};
+const ALERTER_ENV = alertEnv({
+  windowMinutes: WINDOW_MS / 60_000,
+  latenessMinutes: LATENESS_MS / 60_000,
+  cooldownMinutes: 0,
+  intervalSeconds: 1,
+  stateFile: 'none',
+  threshold: 3,
+});
 
 export interface TimeToAlertOptions {
   readonly producer: KinesisProducer;
@@ -56,12 +57,14 @@ export async function measureTimeToAlert(options: TimeToAlertOptions): Promise<T
       script: path.join(REPO_ROOT, 'dist', 'scripts', 'alert.js'),
       env: {
         ...ALERTER_ENV,
-        REDSHIFT_URL: options.postgresUrl,
-        REDSHIFT_TLS: 'false',
-        REDSHIFT_POSTS_TABLE: options.postsTable,
-        ALERT_FILE: alertsFile,
-        ENDPOINTS_FILE: path.join(options.dir, 'no-endpoints.json'),
-        ALERT_LOG_FILE: path.join(options.dir, 'logs', 'demo-alerter.json.log'),
+        ...alertEnv({
+          redshiftUrl: options.postgresUrl,
+          redshiftTls: false,
+          redshiftPostsTable: options.postsTable,
+          alertsFile,
+          endpointsFile: path.join(options.dir, 'no-endpoints.json'),
+          logFile: path.join(options.dir, 'logs', 'demo-alerter.json.log'),
+        }),
       },
     },
     { logsDir: path.join(options.dir, 'logs'), logger: options.logger },

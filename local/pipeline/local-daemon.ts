@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { writeEffectiveProperties } from '../../daemon/properties/properties-file';
 import { startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
 import type { StackEndpoints } from '../stand-ins/local-stack';
-import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
+import { localAwsEnv } from '../../common/aws/local-or-cloud';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from '../../daemon/kcl-generation';
 
 /**
@@ -11,9 +12,15 @@ import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } f
  * dashboard about a second after the processor gets it, and a shard still writes at most one archive object per second
  * (the freshness bench checks both). Production keeps 10 s: fewer, larger objects and loads (see README, Freshness).
  */
-export const LOCAL_BATCH_MAX_AGE_MS = '1000';
+export const LOCAL_BATCH_MAX_AGE_MS = 1000;
 
-/** The access key s3rver accepts by default (defined with the local-or-cloud resolution that hands it to the CLIs). */
+/** Short failover and fast polling, so lease moves and reshards settle within a soak or an e2e test. */
+export const FAST_DAEMON_PROPERTIES: Readonly<Record<string, string>> = {
+  failoverTimeMillis: '4000',
+  idleTimeBetweenReadsInMillis: '250',
+  parentShardPollIntervalMillis: '1000',
+  shutdownGraceMillis: '15000',
+};
 
 export interface LocalDaemonOptions {
   readonly endpoints: StackEndpoints;
@@ -38,19 +45,16 @@ export function localConsumerEnv(options: LocalDaemonOptions): Record<string, st
   const { endpoints } = options;
   return {
     // Dummy keys (s3rver insists on S3RVER; the others accept any): real credentials in the caller's environment never reach the stand-ins.
-    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
-    AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
+    ...localAwsEnv(endpoints),
     AWS_SESSION_TOKEN: '',
     AWS_PROFILE: '',
-    AWS_REGION: endpoints.region,
-    AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    ...(endpoints.s3 === undefined ? {} : { AWS_ENDPOINT_URL_S3: endpoints.s3, AWS_S3_FORCE_PATH_STYLE: 'true' }),
-    KINESIS_STREAM_NAME: options.streamName,
-    KCL_APPLICATION_NAME: options.applicationName,
-    SINKS: options.sinks,
-    LOG_DIR: path.join(options.dir, 'logs', 'consumer'),
-    BATCH_MAX_AGE_MS: LOCAL_BATCH_MAX_AGE_MS,
+    ...consumerEnv({
+      streamName: options.streamName,
+      applicationName: options.applicationName,
+      sinks: options.sinks,
+      logDir: path.join(options.dir, 'logs', 'consumer'),
+      batchMaxAgeMs: LOCAL_BATCH_MAX_AGE_MS,
+    }),
     ...options.env,
   };
 }

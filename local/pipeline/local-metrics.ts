@@ -2,7 +2,8 @@
 import * as path from 'node:path';
 import type { Logger } from '../../common/logger';
 import type { MetricsSink } from '../../common/metrics/metrics-sink';
-import { DEFAULT_METRICS_NAMESPACE, type MetricsConfig } from '../../common/metrics/metrics-config';
+import { DEFAULT_METRICS_NAMESPACE, METRICS_SETTINGS, type MetricsConfig } from '../../common/metrics/metrics-config';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { ProducerThroughputSink } from '../../common/metrics/producer-throughput-sink';
 import { createStreamThroughputMetrics } from '../../common/metrics/stream-throughput-metrics';
 
@@ -19,7 +20,7 @@ export function localMetricsEnv(
   metricsDir: string,
   flushIntervalMs = LOCAL_METRICS_FLUSH_INTERVAL_MS,
 ): Record<string, string> {
-  return { METRICS_MODE: 'local', METRICS_DIR: metricsDir, METRICS_FLUSH_INTERVAL_MS: String(flushIntervalMs) };
+  return consumerEnv({ metricsMode: 'local', metricsDir, metricsFlushIntervalMs: flushIntervalMs });
 }
 
 /** The same store as a MetricsConfig, for in-process writers (producer, checkpoint monitor). */
@@ -32,7 +33,7 @@ export function localMetricsConfig(
     namespace: DEFAULT_METRICS_NAMESPACE,
     directory: metricsDir,
     flushIntervalMs,
-    maxBufferedSeries: 20_000,
+    maxBufferedSeries: METRICS_SETTINGS.metricsMaxBufferedSeries.default,
   };
 }
 

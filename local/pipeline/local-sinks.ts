@@ -3,21 +3,27 @@ import { Client } from 'pg';
 import { POSTGRESQL } from '../../consumer/sinks/redshift/sql-dialect';
 import { dashboardRollupSql } from '../../consumer/sinks/redshift/dashboard-rollups';
 import { ensureTableSql } from '../../consumer/sinks/redshift/table-ddl';
-import { postTable, vehicleTable } from '../../consumer/sinks/redshift/table-spec';
+import {
+  DEFAULT_POSTS_TABLE,
+  DEFAULT_VEHICLES_TABLE,
+  postTable,
+  vehicleTable,
+} from '../../consumer/sinks/redshift/table-spec';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 
-export const LOCAL_POSTS_TABLE = 'public.post_sentiment';
-export const LOCAL_VEHICLES_TABLE = 'public.vehicle_readings';
+export const LOCAL_POSTS_TABLE = DEFAULT_POSTS_TABLE;
+export const LOCAL_VEHICLES_TABLE = DEFAULT_VEHICLES_TABLE;
 
 /** Sink settings for consumer children (see consumer/sinks/sink-config.ts): s3rver bucket, PostgreSQL without TLS. */
 export function localSinkEnv(bucket: string, postgresUrl: string): Record<string, string> {
-  return {
-    ARCHIVE_BUCKET: bucket,
-    REDSHIFT_URL: postgresUrl,
-    REDSHIFT_DIALECT: 'postgresql',
-    REDSHIFT_TLS: 'false',
-    REDSHIFT_POSTS_TABLE: LOCAL_POSTS_TABLE,
-    REDSHIFT_VEHICLES_TABLE: LOCAL_VEHICLES_TABLE,
-  };
+  return consumerEnv({
+    archiveBucket: bucket,
+    redshiftUrl: postgresUrl,
+    redshiftDialect: 'postgresql',
+    redshiftTls: false,
+    redshiftPostsTable: LOCAL_POSTS_TABLE,
+    redshiftVehiclesTable: LOCAL_VEHICLES_TABLE,
+  });
 }
 
 /** Creates both tables (and the dashboard's rollups) with the sinks' own DDL (IF NOT EXISTS), so concurrent consumer children never race to create them. */

@@ -1,5 +1,6 @@
 // One soak run's pipeline: a fresh stream on the soak stack, the supervised real daemon, traced tweets and poison, delivery checks.
 import { randomBytes } from 'node:crypto';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../common/logger';
 import { createProducer, type KinesisProducer } from '../../producer';
@@ -8,7 +9,7 @@ import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
 import { seedLeaseTable } from '../stand-ins/seed-lease-table';
 import { DEFAULT_KCL_GENERATION, type KclGeneration } from '../../daemon/kcl-generation';
 import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../pipeline/local-sinks';
-import type { LocalDaemonOptions } from '../pipeline/local-daemon';
+import { FAST_DAEMON_PROPERTIES, LOCAL_BATCH_MAX_AGE_MS, type LocalDaemonOptions } from '../pipeline/local-daemon';
 import { superviseDaemon } from '../pipeline/supervised-daemon';
 import type { Supervisor } from '../../daemon/supervisor';
 import { tracedTweet, type TracedRecord } from '../trace/traced-producer';
@@ -19,14 +20,6 @@ import { countDeadLetters, type DeadLetterCount } from './dead-letter-count';
 import type { SoakStack } from './soak-stack';
 
 export const SOAK_BUCKET = 'soak-archive';
-
-/** Short failover and fast polling, so lease moves and reshards settle within a soak (as in the e2e suite). */
-export const SOAK_PROPERTIES: Readonly<Record<string, string>> = {
-  failoverTimeMillis: '4000',
-  idleTimeBetweenReadsInMillis: '250',
-  parentShardPollIntervalMillis: '1000',
-  shutdownGraceMillis: '15000',
-};
 
 export interface SoakPipelineOptions {
   readonly stack: SoakStack;
@@ -97,10 +90,12 @@ export class SoakPipeline {
     const { stack } = options;
     const env = {
       ...localSinkEnv(SOAK_BUCKET, stack.postgresUrl),
-      ARCHIVE_PREFIX: `${runId}/raw`,
-      ARCHIVE_STATE_PREFIX: `${runId}/state`,
-      ARCHIVE_ERROR_PREFIX: `${runId}/errors`,
-      BATCH_MAX_AGE_MS: '1000',
+      ...consumerEnv({
+        archivePrefix: `${runId}/raw`,
+        archiveStatePrefix: `${runId}/state`,
+        archiveErrorPrefix: `${runId}/errors`,
+      }),
+      ...consumerEnv({ batchMaxAgeMs: LOCAL_BATCH_MAX_AGE_MS }),
       ...options.consumerEnv,
     };
     return {
@@ -110,7 +105,7 @@ export class SoakPipeline {
       workerId,
       dir: options.dir,
       sinks: 'all',
-      properties: SOAK_PROPERTIES,
+      properties: FAST_DAEMON_PROPERTIES,
       env,
       generation: options.generation ?? DEFAULT_KCL_GENERATION,
     };

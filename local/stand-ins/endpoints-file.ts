@@ -1,32 +1,9 @@
-// Writes (and reads back) .local/endpoints.json: every endpoint and name a person needs to look inside the local stack (aws CLI, psql).
+// Writes .local/endpoints.json (schema and reader: common/aws/local-stack-file.ts): every endpoint and name a person needs to look inside the local stack (aws CLI, psql).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { StackEndpoints } from './local-stack';
 import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
-
-export interface EndpointsDocument {
-  readonly region: string;
-  readonly kinesis: { readonly endpoint: string; readonly stream: string };
-  readonly dynamodb: { readonly endpoint: string; readonly leaseTable: string };
-  /** The access key s3rver accepts (a fixed local pair, not a secret): the aws CLI needs them to talk to the stand-in. */
-  readonly s3?: {
-    readonly endpoint: string;
-    readonly bucket: string;
-    readonly accessKeyId: string;
-    readonly secretAccessKey: string;
-  };
-  /** Local throwaway password, kept in .local/postgres/credentials.json (0600) with the cluster it opens. */
-  readonly postgres?: { readonly url: string; readonly tables: readonly string[] };
-  /** The local metrics store (METRICS_DIR) the producer, consumers and monitor write and the scaler reads. */
-  readonly metrics?: { readonly directory: string };
-  readonly logs: string;
-  readonly daemonProperties: string;
-  readonly dashboard?: { readonly url: string };
-  /** The alerter's JSON-lines file (one alert per line). */
-  readonly alerts?: { readonly file: string };
-  /** Every mail sent locally lands in `outbox` as an .eml file; `to` and `from` are the local report's default addresses. */
-  readonly email?: { readonly outbox: string; readonly to: readonly string[]; readonly from: string };
-}
+import type { EndpointsDocument } from '../../common/aws/local-stack-file';
 
 export interface EndpointsInput {
   readonly endpoints: StackEndpoints;
@@ -68,20 +45,6 @@ export function endpointsDocument(input: EndpointsInput): EndpointsDocument {
     ...(input.alertsFile === undefined ? {} : { alerts: { file: input.alertsFile } }),
     ...(input.email === undefined ? {} : { email: input.email }),
   };
-}
-
-/** Reads .local/endpoints.json, or undefined when there is none (no local stack was started here). */
-export function readEndpointsFile(file: string): EndpointsDocument | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
-  const document = JSON.parse(text) as Partial<EndpointsDocument>;
-  if (typeof document.kinesis?.endpoint !== 'string' || typeof document.kinesis.stream !== 'string')
-    throw new Error(`${file} has no kinesis.endpoint and kinesis.stream`);
-  return document as EndpointsDocument;
 }
 
 export function writeEndpointsFile(file: string, document: EndpointsDocument): void {

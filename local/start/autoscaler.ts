@@ -4,7 +4,8 @@ import type { Logger } from '../../common/logger';
 import { EXIT } from '../../operator/scaler/exit-codes';
 import { runScalerCli } from '../../operator/scaler/scaler-cli';
 import type { StackEndpoints } from '../stand-ins/local-stack';
-import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
+import { localAwsEnv } from '../../common/aws/local-or-cloud';
+import { scalerEnv } from '../../operator/scaler/scaler-settings';
 
 export interface AutoscalerOptions {
   readonly streamName: string;
@@ -30,13 +31,9 @@ export function localScalerEnv(
 ): Record<string, string | undefined> {
   return {
     ...env,
-    AWS_REGION: endpoints.region,
-    AWS_ENDPOINT_URL_KINESIS: endpoints.kinesis,
-    AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamodb,
-    AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
-    AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
-    SCALER_METRICS_SOURCE: 'local',
-    METRICS_DIR: metricsDir,
+    // Kinesis and DynamoDB only: the scaler reads metrics from the local store, not from an S3 stand-in.
+    ...localAwsEnv({ region: endpoints.region, kinesis: endpoints.kinesis, dynamodb: endpoints.dynamodb }),
+    ...scalerEnv({ metricsSource: 'local', metricsDir }),
   };
 }
 

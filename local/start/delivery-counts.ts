@@ -1,5 +1,6 @@
 // Counts what the sinks hold for the live status of `npm start`: archive lines (new objects read once) and table rows, refreshed in the background.
 import { gunzipSync } from 'node:zlib';
+import { SQL_TABLE_NAME } from '../../common/pg/pg-connection';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { Client } from 'pg';
 
@@ -23,8 +24,7 @@ export class DeliveryCounts {
   private timer: NodeJS.Timeout | undefined;
 
   public constructor(private readonly options: DeliveryCountsOptions) {
-    for (const table of options.tables)
-      if (!/^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`unsafe table name ${table}`);
+    for (const table of options.tables) if (!SQL_TABLE_NAME.test(table)) throw new Error(`unsafe table name ${table}`);
   }
 
   /** Archive lines (all runs kept in the folder), or undefined before the first count finished. */

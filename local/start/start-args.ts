@@ -1,5 +1,6 @@
 // Parses the options of `npm start` (and reuses them for `npm run demo`): shards, rates, sinks, names, source, ports; one error listing every problem.
 import { ConfigError } from '../../common/errors';
+import { DASHBOARD_SETTINGS } from '../../reporting/dashboard/dashboard-settings';
 import { DEFAULT_KCL_GENERATION, KCL_GENERATIONS, type KclGeneration } from '../../daemon/kcl-generation';
 
 export interface StartPorts {
@@ -64,7 +65,12 @@ export const PORT_SETTINGS: Readonly<
     what: 'DynamoDB stand-in (dynalite)',
   },
   s3: { port: 4569, flag: '--s3-port', variable: 'LOCAL_S3_PORT', what: 'S3 stand-in (s3rver)' },
-  dashboard: { port: 4570, flag: '--dashboard-port', variable: 'DASHBOARD_PORT', what: 'dashboard' },
+  dashboard: {
+    port: DASHBOARD_SETTINGS.port.default,
+    flag: '--dashboard-port',
+    variable: DASHBOARD_SETTINGS.port.variable,
+    what: 'dashboard',
+  },
   kinesisTls: {
     port: 4571,
     flag: '--kinesis-tls-port',

@@ -1,8 +1,10 @@
 // Reads back what the sinks delivered: every archive line under a prefix (gunzipped) and the post rows of PostgreSQL.
 import { gunzipSync } from 'node:zlib';
+import { SQL_TABLE_NAME } from '../../common/pg/pg-connection';
 import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
 import { Client } from 'pg';
 import type { ArchiveLine } from '../../consumer/sinks/s3/archive-line';
+import { POST_COLUMNS as C } from '../../consumer/sinks/redshift/table-spec';
 
 export interface DeliveredLine {
   readonly key: string;
@@ -56,7 +58,7 @@ export async function readArchiveLines(s3: S3Client, bucket: string, prefix: str
 
 /** The rows whose post_id starts with `idPrefix` (a run id), with their load time. `table` is a validated [schema.]name. */
 export async function readPostRows(postgresUrl: string, table: string, idPrefix: string): Promise<DeliveredRow[]> {
-  if (!/^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`unsafe table name ${table}`);
+  if (!SQL_TABLE_NAME.test(table)) throw new Error(`unsafe table name ${table}`);
   const client = new Client({ connectionString: postgresUrl });
   await client.connect();
   try {
@@ -67,7 +69,7 @@ export async function readPostRows(postgresUrl: string, table: string, idPrefix:
       sub_sequence_number: number;
       loaded_ms: string;
     }>(
-      `SELECT post_id, shard_id, sequence_number, sub_sequence_number, (EXTRACT(EPOCH FROM loaded_at) * 1000)::bigint AS loaded_ms FROM ${table} WHERE post_id LIKE $1`,
+      `SELECT ${C.postId}, ${C.shardId}, ${C.sequenceNumber}, ${C.subSequenceNumber}, (EXTRACT(EPOCH FROM ${C.loadedAt}) * 1000)::bigint AS loaded_ms FROM ${table} WHERE ${C.postId} LIKE $1`,
       [`${idPrefix.replace(/[\\%_]/g, '\\$&')}%`],
     );
     return result.rows.map((r) => ({
@@ -84,11 +86,11 @@ export async function readPostRows(postgresUrl: string, table: string, idPrefix:
 
 /** Rows whose post_id starts with `idPrefix` (cheap progress check). */
 export async function countPostRows(postgresUrl: string, table: string, idPrefix: string): Promise<number> {
-  if (!/^([a-z_][a-z0-9_]*\.)?[a-z_][a-z0-9_]*$/.test(table)) throw new Error(`unsafe table name ${table}`);
+  if (!SQL_TABLE_NAME.test(table)) throw new Error(`unsafe table name ${table}`);
   const client = new Client({ connectionString: postgresUrl });
   await client.connect();
   try {
-    const result = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE post_id LIKE $1`, [
+    const result = await client.query<{ n: string }>(`SELECT COUNT(*) AS n FROM ${table} WHERE ${C.postId} LIKE $1`, [
       `${idPrefix.replace(/[\\%_]/g, '\\$&')}%`,
     ]);
     return Number(result.rows[0]?.n ?? 0);

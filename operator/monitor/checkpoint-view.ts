@@ -1,5 +1,7 @@
 // The checkpoint monitor's live view for a web page: one observation at a time, kept a few seconds, stale-lease memory across requests.
 import { AwsClientFactory } from '../../common/aws/client-factory';
+import { readStreamName } from '../../common/config/stream-name';
+import { MONITOR_SETTINGS } from './monitor-settings';
 import { readAwsSettings } from '../../common/aws/aws-settings';
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { describeError } from '../../common/errors';
@@ -52,7 +54,7 @@ export class LiveCheckpointView implements CheckpointView {
 }
 
 /**
- * The view for the application and stream the environment names (KCL_APPLICATION_NAME, STREAM_NAME; locally the
+ * The view for the application and stream the environment names (KCL_APPLICATION_NAME, KINESIS_STREAM_NAME; locally the
  * local-or-cloud resolution fills them from .local/endpoints.json), or undefined when either is missing.
  */
 export function checkpointViewFromEnv(
@@ -60,8 +62,8 @@ export function checkpointViewFromEnv(
   logger: Logger,
 ): { view: CheckpointView; close(): void } | undefined {
   const reader = new ConfigReader('checkpoint view', [env]);
-  const application = reader.string('KCL_APPLICATION_NAME');
-  const streamName = reader.string('STREAM_NAME') ?? reader.string('KINESIS_STREAM_NAME');
+  const application = reader.string(MONITOR_SETTINGS.application.variable);
+  const streamName = readStreamName(reader, { required: false });
   if (application === undefined || streamName === undefined) return undefined;
   const aws = readAwsSettings(reader);
   try {
@@ -72,7 +74,7 @@ export function checkpointViewFromEnv(
   }
   const factory = new AwsClientFactory(aws);
   const view = new LiveCheckpointView(
-    { application, streamName, leaseTable: reader.string('LEASE_TABLE', application) },
+    { application, streamName, leaseTable: reader.string(MONITOR_SETTINGS.leaseTable.variable, application) },
     { kinesis: factory.kinesis(), doc: factory.dynamodbDocument() },
   );
   return { view, close: () => factory.destroy() };

@@ -1,5 +1,7 @@
 // The monitor's command line: one observation or one every N seconds; table or JSON; publishes metrics; creates alarms and a dashboard.
 import { parseArgs } from 'node:util';
+import { settingsText } from '../../common/config/setting';
+import { MONITOR_SETTINGS } from './monitor-settings';
 import type { Source } from '../../common/config/config-reader';
 import { AwsClientFactory } from '../../common/aws/client-factory';
 import type { AwsSettings } from '../../common/aws/aws-settings';
@@ -55,14 +57,14 @@ export async function runMonitorCli(argv: readonly string[], deps: MonitorCliDep
       return MONITOR_EXIT.healthy;
     }
     const config = readMonitorConfig(
-      {
-        KCL_APPLICATION_NAME: values.app,
-        STREAM_NAME: values.stream,
-        LEASE_TABLE: values['lease-table'],
-        MONITOR_INTERVAL_SECONDS: values.interval,
-        MONITOR_STATE_FILE: values['state-file'],
-        METRICS_MODE: values.publish === true ? 'cloudwatch' : undefined,
-      },
+      settingsText(MONITOR_SETTINGS, {
+        application: values.app,
+        streamName: values.stream,
+        leaseTable: values['lease-table'],
+        intervalSeconds: values.interval,
+        stateFile: values['state-file'],
+        metricsMode: values.publish === true ? 'cloudwatch' : undefined,
+      }),
       deps.env,
     );
     factory = (deps.clientFactory ?? ((s) => new AwsClientFactory(s)))(config.aws);

@@ -2,7 +2,9 @@
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { readAwsSettings, type AwsSettings } from '../../common/aws/aws-settings';
 import { readMetricsConfig, type MetricsConfig } from '../../common/metrics/metrics-config';
+import { readStreamName } from '../../common/config/stream-name';
 import type { MonitorOptions } from './checkpoint-monitor';
+import { MONITOR_SETTINGS as S } from './monitor-settings';
 
 export interface MonitorConfig {
   readonly application: string;
@@ -20,30 +22,30 @@ export interface MonitorConfig {
 
 export function readMonitorConfig(overrides: Source, env: Source): Readonly<MonitorConfig> {
   const r = new ConfigReader('monitor configuration', [overrides, env]);
-  const application = r.required('KCL_APPLICATION_NAME');
-  const streamName = r.required('STREAM_NAME');
+  const application = r.required(S.application.variable);
+  const streamName = readStreamName(r, { required: true }) ?? '';
   const topics = r
-    .string('MONITOR_ALARM_TOPIC_ARNS', '')
+    .string(S.alarmTopicArns.variable, '')
     .split(',')
     .map((s) => s.trim())
     .filter((s) => s !== '');
-  for (const t of topics) if (!t.startsWith('arn:')) r.problem(`MONITOR_ALARM_TOPIC_ARNS: "${t}" is not an ARN`);
+  for (const t of topics) if (!t.startsWith('arn:')) r.problem(`${S.alarmTopicArns.variable}: "${t}" is not an ARN`);
   return r.finish({
     application,
     streamName,
-    leaseTable: r.string('LEASE_TABLE', application),
+    leaseTable: r.string(S.leaseTable.variable, application),
     options: {
-      failoverTimeMs: r.integer('MONITOR_FAILOVER_TIME_MS', 10_000, { min: 1_000 }),
-      lagThresholdMs: r.integer('MONITOR_LAG_THRESHOLD_MS', 60_000, { min: 0 }),
-      maxRecordsToCount: r.integer('MONITOR_MAX_RECORDS_TO_COUNT', 1_000, { min: 1, max: 100_000 }),
-      maxGetRecordsCalls: r.integer('MONITOR_MAX_GET_RECORDS_CALLS', 3, { min: 1, max: 50 }),
+      failoverTimeMs: r.integer(S.failoverTimeMs.variable, S.failoverTimeMs.default, { min: 1_000 }),
+      lagThresholdMs: r.integer(S.lagThresholdMs.variable, S.lagThresholdMs.default, { min: 0 }),
+      maxRecordsToCount: r.integer(S.maxRecordsToCount.variable, S.maxRecordsToCount.default, { min: 1, max: 100_000 }),
+      maxGetRecordsCalls: r.integer(S.maxGetRecordsCalls.variable, S.maxGetRecordsCalls.default, { min: 1, max: 50 }),
     },
-    intervalSeconds: r.integer('MONITOR_INTERVAL_SECONDS', 0, { min: 0, max: 86_400 }),
-    stateFile: r.string('MONITOR_STATE_FILE', `.local/monitor/${application}-${streamName}.state.json`),
-    metrics: readMetricsConfig(r, { flushIntervalMs: 0 }),
+    intervalSeconds: r.integer(S.intervalSeconds.variable, S.intervalSeconds.default, { min: 0, max: 86_400 }),
+    stateFile: r.string(S.stateFile.variable, `.local/monitor/${application}-${streamName}.state.json`),
+    metrics: readMetricsConfig(r, { flushIntervalMs: S.metricsFlushIntervalMs.default }),
     aws: readAwsSettings(r),
-    checkpointAgeAlarmMs: r.integer('MONITOR_CHECKPOINT_AGE_ALARM_MS', 300_000, { min: 1_000 }),
+    checkpointAgeAlarmMs: r.integer(S.checkpointAgeAlarmMs.variable, S.checkpointAgeAlarmMs.default, { min: 1_000 }),
     alarmTopicArns: topics,
-    dashboardName: r.string('MONITOR_DASHBOARD_NAME', `${application}-${streamName}-checkpoints`),
+    dashboardName: r.string(S.dashboardName.variable, `${application}-${streamName}-checkpoints`),
   });
 }

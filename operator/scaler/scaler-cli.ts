@@ -1,5 +1,7 @@
 // The scaler's commands (plan, apply, run): arguments in, text or JSON out, a documented exit code back. No process access here.
 import * as fs from 'node:fs';
+import { settingsText } from '../../common/config/setting';
+import { SCALER_SETTINGS } from './scaler-settings';
 import type { Source } from '../../common/config/config-reader';
 import { AwsClientFactory } from '../../common/aws/client-factory';
 import type { AwsSettings } from '../../common/aws/aws-settings';
@@ -42,13 +44,13 @@ export async function runScalerCli(argv: readonly string[], deps: ScalerCliDeps)
       deps.print(SCALER_USAGE);
       return values.help === true ? EXIT.nothingToDo : EXIT.error;
     }
-    const overrides: Record<string, string | undefined> = {
-      STREAM_NAME: values.stream,
-      SCALER_MIN_SHARDS: values['min-shards'],
-      SCALER_MAX_SHARDS: values['max-shards'],
-      SCALER_WINDOW_MINUTES: values['window-minutes'],
-      SCALER_TABLE: values.table,
-    };
+    const overrides = settingsText(SCALER_SETTINGS, {
+      streamName: values.stream,
+      minShards: values['min-shards'],
+      maxShards: values['max-shards'],
+      windowMinutes: values['window-minutes'],
+      table: values.table,
+    });
     const config = readScalerConfig(overrides, deps.env, command !== 'apply');
     const clients = (): AwsClientFactory =>
       (factory ??= (deps.clientFactory ?? ((s) => new AwsClientFactory(s)))(config.aws));

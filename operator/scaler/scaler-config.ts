@@ -2,9 +2,9 @@
 import * as os from 'node:os';
 import { ConfigReader, type Source } from '../../common/config/config-reader';
 import { readAwsSettings, type AwsSettings } from '../../common/aws/aws-settings';
-import { DEFAULT_LOCAL_METRICS_DIR } from '../../common/metrics/metrics-config';
-import { DEFAULT_SCALING_POLICY, policyProblems, type ScalingPolicy } from './scaling-policy';
-import { DEFAULT_SCALER_TABLE } from './scaler-store';
+import { readStreamName } from '../../common/config/stream-name';
+import { policyProblems, type ScalingPolicy } from './scaling-policy';
+import { SCALER_SETTINGS as S } from './scaler-settings';
 
 export interface ScalerConfig {
   readonly streamName: string;
@@ -24,43 +24,44 @@ export interface ScalerConfig {
 /** Variable names double as the override keys the CLI fills from its flags. */
 export function readScalerConfig(overrides: Source, env: Source, needStream: boolean): Readonly<ScalerConfig> {
   const r = new ConfigReader('scaler configuration', [overrides, env]);
-  const d = DEFAULT_SCALING_POLICY;
   const policy: ScalingPolicy = {
-    minShards: r.integer('SCALER_MIN_SHARDS', d.minShards, { min: 1 }),
-    maxShards: r.integer('SCALER_MAX_SHARDS', d.maxShards, { min: 1, max: 10_000 }),
-    targetUtilisation: r.number('SCALER_TARGET_UTILISATION', d.targetUtilisation, { min: 0.05, max: 1 }),
-    scaleUpThreshold: r.number('SCALER_SCALE_UP_THRESHOLD', d.scaleUpThreshold, { min: 0.05, max: 2 }),
-    scaleDownThreshold: r.number('SCALER_SCALE_DOWN_THRESHOLD', d.scaleDownThreshold, { min: 0, max: 1 }),
-    windowMinutes: r.integer('SCALER_WINDOW_MINUTES', d.windowMinutes, { min: 2, max: 1440 }),
-    incompleteMinutes: r.integer('SCALER_INCOMPLETE_MINUTES', d.incompleteMinutes, { min: 0, max: 30 }),
-    sizingPercentile: r.number('SCALER_SIZING_PERCENTILE', d.sizingPercentile, { min: 0.5, max: 1 }),
-    recentMinutes: r.integer('SCALER_RECENT_MINUTES', d.recentMinutes, { min: 1, max: 120 }),
-    throttledMinutesToScaleUp: r.integer('SCALER_THROTTLED_MINUTES', d.throttledMinutesToScaleUp, { min: 1 }),
-    throttleGrowthFactor: r.number('SCALER_THROTTLE_GROWTH_FACTOR', d.throttleGrowthFactor, { min: 1, max: 2 }),
-    maxIteratorAgeMsForScaleDown: r.integer('SCALER_MAX_ITERATOR_AGE_MS', d.maxIteratorAgeMsForScaleDown, { min: 0 }),
-    scaleDownCooldownMinutes: r.integer('SCALER_SCALE_DOWN_COOLDOWN_MINUTES', d.scaleDownCooldownMinutes, { min: 0 }),
-    reservedOperations: r.integer('SCALER_RESERVED_OPERATIONS', d.reservedOperations, { min: 0, max: 9 }),
-    shardHourPriceUsd: r.number('SCALER_SHARD_HOUR_PRICE_USD', d.shardHourPriceUsd, { min: 0 }),
+    minShards: r.integer(S.minShards.variable, S.minShards.default, { min: 1 }),
+    maxShards: r.integer(S.maxShards.variable, S.maxShards.default, { min: 1, max: 10_000 }),
+    targetUtilisation: r.number(S.targetUtilisation.variable, S.targetUtilisation.default, { min: 0.05, max: 1 }),
+    scaleUpThreshold: r.number(S.scaleUpThreshold.variable, S.scaleUpThreshold.default, { min: 0.05, max: 2 }),
+    scaleDownThreshold: r.number(S.scaleDownThreshold.variable, S.scaleDownThreshold.default, { min: 0, max: 1 }),
+    windowMinutes: r.integer(S.windowMinutes.variable, S.windowMinutes.default, { min: 2, max: 1440 }),
+    incompleteMinutes: r.integer(S.incompleteMinutes.variable, S.incompleteMinutes.default, { min: 0, max: 30 }),
+    sizingPercentile: r.number(S.sizingPercentile.variable, S.sizingPercentile.default, { min: 0.5, max: 1 }),
+    recentMinutes: r.integer(S.recentMinutes.variable, S.recentMinutes.default, { min: 1, max: 120 }),
+    throttledMinutesToScaleUp: r.integer(S.throttledMinutes.variable, S.throttledMinutes.default, { min: 1 }),
+    throttleGrowthFactor: r.number(S.throttleGrowthFactor.variable, S.throttleGrowthFactor.default, { min: 1, max: 2 }),
+    maxIteratorAgeMsForScaleDown: r.integer(S.maxIteratorAgeMs.variable, S.maxIteratorAgeMs.default, { min: 0 }),
+    scaleDownCooldownMinutes: r.integer(S.scaleDownCooldownMinutes.variable, S.scaleDownCooldownMinutes.default, {
+      min: 0,
+    }),
+    reservedOperations: r.integer(S.reservedOperations.variable, S.reservedOperations.default, { min: 0, max: 9 }),
+    shardHourPriceUsd: r.number(S.shardHourPriceUsd.variable, S.shardHourPriceUsd.default, { min: 0 }),
     // Kinesis' quotas unless a local emulator cannot carry them (the scale scenario); nothing else should set these.
     shardQuota: {
-      writeBytesPerSec: r.integer('SCALER_SHARD_WRITE_BYTES_PER_SEC', d.shardQuota.writeBytesPerSec, { min: 1 }),
-      writeRecordsPerSec: r.integer('SCALER_SHARD_WRITE_RECORDS_PER_SEC', d.shardQuota.writeRecordsPerSec, { min: 1 }),
-      readBytesPerSec: r.integer('SCALER_SHARD_READ_BYTES_PER_SEC', d.shardQuota.readBytesPerSec, { min: 1 }),
+      writeBytesPerSec: r.integer(S.shardWriteBytesPerSec.variable, S.shardWriteBytesPerSec.default, { min: 1 }),
+      writeRecordsPerSec: r.integer(S.shardWriteRecordsPerSec.variable, S.shardWriteRecordsPerSec.default, { min: 1 }),
+      readBytesPerSec: r.integer(S.shardReadBytesPerSec.variable, S.shardReadBytesPerSec.default, { min: 1 }),
     },
   };
   for (const problem of policyProblems(policy)) r.problem(problem);
-  const streamName = needStream ? r.required('STREAM_NAME') : r.string('STREAM_NAME', '');
+  const streamName = readStreamName(r, { required: needStream }) ?? '';
   return r.finish({
     streamName,
     policy,
     aws: readAwsSettings(r),
-    table: r.string('SCALER_TABLE', DEFAULT_SCALER_TABLE),
-    metricsSource: r.oneOf('SCALER_METRICS_SOURCE', ['cloudwatch', 'local'] as const, 'cloudwatch'),
-    metricsDir: r.string('METRICS_DIR', DEFAULT_LOCAL_METRICS_DIR),
-    operator: r.string('SCALER_OPERATOR', `${os.userInfo().username}@${os.hostname()}`),
-    lockTtlMs: r.integer('SCALER_LOCK_TTL_MS', 15 * 60_000, { min: 10_000 }),
-    maxPlanAgeMs: r.integer('SCALER_MAX_PLAN_AGE_MINUTES', 30, { min: 1 }) * 60_000,
-    activeTimeoutMs: r.integer('SCALER_ACTIVE_TIMEOUT_MS', 30 * 60_000, { min: 1_000 }),
-    pollIntervalMs: r.integer('SCALER_POLL_INTERVAL_MS', 5_000, { min: 50 }),
+    table: r.string(S.table.variable, S.table.default),
+    metricsSource: r.oneOf(S.metricsSource.variable, ['cloudwatch', 'local'] as const, S.metricsSource.default),
+    metricsDir: r.string(S.metricsDir.variable, S.metricsDir.default),
+    operator: r.string(S.operator.variable, `${os.userInfo().username}@${os.hostname()}`),
+    lockTtlMs: r.integer(S.lockTtlMs.variable, S.lockTtlMs.default, { min: 10_000 }),
+    maxPlanAgeMs: r.integer(S.maxPlanAgeMinutes.variable, S.maxPlanAgeMinutes.default, { min: 1 }) * 60_000,
+    activeTimeoutMs: r.integer(S.activeTimeoutMs.variable, S.activeTimeoutMs.default, { min: 1_000 }),
+    pollIntervalMs: r.integer(S.pollIntervalMs.variable, S.pollIntervalMs.default, { min: 50 }),
   });
 }

@@ -1,4 +1,5 @@
 // The scaler's tunables and Kinesis' per-shard quotas; one frozen object, validated where it is read.
+import { SHARD_WRITE_BYTES_PER_SECOND, SHARD_WRITE_RECORDS_PER_SECOND } from '../../producer/producer-options';
 
 /** Per-shard quotas utilisation is measured against. */
 export interface ShardQuota {
@@ -9,8 +10,8 @@ export interface ShardQuota {
 
 /** Per-shard quotas of a provisioned stream (Kinesis Data Streams quotas). */
 export const SHARD_QUOTA: ShardQuota = Object.freeze({
-  writeBytesPerSec: 1024 * 1024,
-  writeRecordsPerSec: 1000,
+  writeBytesPerSec: SHARD_WRITE_BYTES_PER_SECOND,
+  writeRecordsPerSec: SHARD_WRITE_RECORDS_PER_SECOND,
   readBytesPerSec: 2 * 1024 * 1024,
 });
 

@@ -1,4 +1,4 @@
-// `npm run alert`: polls the posts table every N seconds (or once), raises negative-burst alerts to SNS and/or a JSON-lines file.
+// `npm run alert`: polls the posts table every N seconds (or once), raises negative alerts to SNS, a chat webhook and/or a JSON-lines file.
 import { parseArgs } from 'node:util';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { AwsSettings } from '../../common/aws/aws-settings';
@@ -11,25 +11,38 @@ import type { PostReader } from '../posts/post-reader';
 import type { PostsSource } from '../posts/posts-source';
 import { PgPostReader } from '../posts/pg-post-reader';
 import { readAlertConfig } from './alert-config';
+import { ALERT_SETTINGS } from './alert-settings';
+import { settingsText } from '../../common/config/setting';
 import type { AlertNotifier } from './alert-notifier';
 import { readAlertState, writeAlertState } from './alert-state-file';
-import { alertSubject } from './burst-alert';
+import { alertRenderer } from './alert-messages';
+import { alertSubject } from './alert-text';
+import { topAlertTerms } from './alert-terms';
 import { JsonlAlertNotifier } from './jsonl-alert-notifier';
 import { NegativeBurstDetector } from './negative-burst-detector';
 import { NegativeBurstWatch } from './negative-burst-watch';
+import { NegativeShareRule } from './negative-share-rule';
+import { WebhookNotifier } from './webhook-notifier';
+import { localeFormat } from '../i18n/locale';
 import { AwsClientFactory } from '../../common/aws/client-factory';
 import { SnsNotifier } from './sns-notifier';
 
 export const ALERT_USAGE = `usage: npm run alert -- [--once] [--interval SECONDS] [--topic-arn ARN] [--alerts-file FILE|none] [--state-file FILE|none]
                         [--threshold N] [--window-minutes N] [--json]
-  alerts when more than --threshold (3) NEGATIVE posts fall within --window-minutes (5); one alert per burst
+  alerts when more than --threshold (3) distinct NEGATIVE posts fall within --window-minutes (5); one alert per burst;
+  optionally (ALERT_RELATIVE_RULE=true) when the last hour's negative share is above the same hours of the previous
+  7 days by ALERT_RELATIVE_MARGIN_POINTS (20). Channels: the file, SNS, ALERT_WEBHOOK_URL (Slack or Teams).
+  Language REPORTING_LOCALE (en|es); settings and messages: docs/alerts.md
   --once --json prints exactly one JSON object: {"raised":bool,"checkedAt":...,"negativePostsRead":N,"failedChannels":[...],"alert"?:{...}}
+                ("alerts":[...] too when both rules fired in one check)
                 (on an error: {"raised":false,"error":"...","exitCode":1|2})
 exit codes: 0 no alert (or stopped), 1 error, 2 bad arguments or configuration, 3 an alert was raised (--once)`;
 
 export interface AlertCliDeps extends CliDeps {
   readonly openReader?: (source: PostsSource) => PostReader;
   readonly snsClient?: (settings: AwsSettings) => SNSClient;
+  /** The webhook's HTTP client (default: Node's fetch). */
+  readonly fetch?: typeof fetch;
 }
 
 export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): Promise<number> {
@@ -58,32 +71,44 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
     }
     jsonOnce = values.once === true && values.json === true;
     const config = readAlertConfig(
-      {
-        ALERT_INTERVAL_SECONDS: values.interval,
-        ALERT_SNS_TOPIC_ARN: values['topic-arn'],
-        ALERT_FILE: values['alerts-file'],
-        ALERT_STATE_FILE: values['state-file'],
-        ALERT_THRESHOLD: values.threshold,
-        ALERT_WINDOW_MINUTES: values['window-minutes'],
-      },
+      settingsText(ALERT_SETTINGS, {
+        intervalSeconds: values.interval,
+        snsTopicArn: values['topic-arn'],
+        alertsFile: values['alerts-file'],
+        stateFile: values['state-file'],
+        threshold: values.threshold,
+        windowMinutes: values['window-minutes'],
+      }),
       deps.env,
     );
+    const render = alertRenderer(localeFormat(config.locale, config.timeZone), config.timeZone);
     const notifiers: AlertNotifier[] = [];
     if (config.alertsFile !== undefined) notifiers.push(new JsonlAlertNotifier(config.alertsFile));
     if (config.topicArn !== undefined) {
       sns = (deps.snsClient ?? ((aws: AwsSettings) => new AwsClientFactory(aws).sns()))(config.aws);
-      notifiers.push(new SnsNotifier(sns, config.topicArn));
+      notifiers.push(new SnsNotifier(sns, config.topicArn, render));
     }
+    if (config.webhook !== undefined)
+      notifiers.push(
+        new WebhookNotifier({
+          ...config.webhook,
+          render,
+          ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+          ...(deps.signal === undefined ? {} : { signal: deps.signal }),
+          onRetry: (error, attempt, delayMs) =>
+            deps.logger.warn('webhook attempt failed, retrying', { attempt, delayMs, error: describeError(error) }),
+        }),
+      );
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(config.source);
     const now = deps.now ?? Date.now;
-    const detector = new NegativeBurstDetector(
-      config.detector,
-      config.stateFile === undefined ? undefined : readAlertState(config.stateFile),
-    );
+    const saved = config.stateFile === undefined ? undefined : readAlertState(config.stateFile);
+    const detector = new NegativeBurstDetector(config.detector, saved);
+    const share = config.share === undefined ? undefined : new NegativeShareRule(config.share, saved?.share);
     const watch = new NegativeBurstWatch(
       reader,
-      detector,
+      { burst: detector, ...(share === undefined ? {} : { share }) },
       notifiers,
+      { dashboardUrl: config.dashboardUrl, topTerms: topAlertTerms },
       {
         lookbackMs: config.detector.windowMs + config.detector.latenessMs,
         maxPostsPerPoll: config.maxPostsPerPoll,
@@ -100,7 +125,11 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
     do {
       try {
         const result = await watch.poll();
-        if (config.stateFile !== undefined) writeAlertState(config.stateFile, detector.state());
+        if (config.stateFile !== undefined)
+          writeAlertState(config.stateFile, {
+            ...detector.state(),
+            share: share?.state() ?? saved?.share ?? { firing: false, lastAlertMs: null },
+          });
         if (result.alert !== undefined) alerted = true;
         if (values.once === true && values.json === true) {
           // One object whatever happened, so automation can always parse the output.
@@ -111,14 +140,14 @@ export async function runAlertCli(argv: readonly string[], deps: AlertCliDeps): 
               negativePostsRead: result.negativePostsRead,
               failedChannels: result.failedChannels,
               ...(result.alert === undefined ? {} : { alert: result.alert }),
+              ...(result.alerts.length > 1 ? { alerts: result.alerts } : {}),
             }),
           );
-        } else if (result.alert !== undefined) {
-          deps.print(
-            values.json === true
-              ? JSON.stringify(result.alert)
-              : `${result.alert.detectedAt} ALERT ${alertSubject(result.alert)}`,
-          );
+        } else {
+          for (const alert of result.alerts)
+            deps.print(
+              values.json === true ? JSON.stringify(alert) : `${alert.detectedAt} ALERT ${alertSubject(render(alert))}`,
+            );
         }
         if (result.failedChannels.length > 0)
           deps.printError(

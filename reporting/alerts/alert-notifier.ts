@@ -1,10 +1,10 @@
 // The notification port, and a fan-out that delivers one alert to every configured channel and reports each failure.
-import type { BurstAlert } from './burst-alert';
+import type { NegativeAlert } from './burst-alert';
 
 export interface AlertNotifier {
   readonly name: string;
   /** Resolves once the channel has accepted the alert; rejects with a NotifyError otherwise. */
-  notify(alert: BurstAlert): Promise<void>;
+  notify(alert: NegativeAlert): Promise<void>;
 }
 
 export interface DeliveryResult {
@@ -14,7 +14,7 @@ export interface DeliveryResult {
 }
 
 /** Tries every channel (one failing must not silence the others) and returns what each did. */
-export async function notifyAll(notifiers: readonly AlertNotifier[], alert: BurstAlert): Promise<DeliveryResult[]> {
+export async function notifyAll(notifiers: readonly AlertNotifier[], alert: NegativeAlert): Promise<DeliveryResult[]> {
   return Promise.all(
     notifiers.map(async (notifier): Promise<DeliveryResult> => {
       try {

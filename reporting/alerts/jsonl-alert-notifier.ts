@@ -3,14 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NotifyError } from '../reporting-errors';
 import type { AlertNotifier } from './alert-notifier';
-import type { BurstAlert } from './burst-alert';
+import type { NegativeAlert } from './burst-alert';
 
 export class JsonlAlertNotifier implements AlertNotifier {
   public readonly name = 'jsonl';
 
   public constructor(private readonly file: string) {}
 
-  public async notify(alert: BurstAlert): Promise<void> {
+  public async notify(alert: NegativeAlert): Promise<void> {
     try {
       await fs.promises.mkdir(path.dirname(this.file), { recursive: true });
       // One write of one line with O_APPEND: concurrent alerters never interleave inside a line.

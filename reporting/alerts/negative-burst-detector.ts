@@ -1,8 +1,8 @@
-// Pure sliding-window detector: more than `threshold` negative posts within any `windowMs` -> one alert per burst (plus a cooldown).
-import type { BurstAlert, NegativePostEvent } from './burst-alert';
+// Pure sliding-window detector: more than `threshold` distinct negative posts within any `windowMs` -> one alert per burst (plus a cooldown).
+import { postIdentity, type NegativePostEvent } from './burst-alert';
 
 export interface BurstDetectorOptions {
-  /** Alert when a window holds MORE than this many negative posts. */
+  /** Alert when a window holds MORE than this many distinct negative posts. */
   readonly threshold: number;
   readonly windowMs: number;
   /** Minimum time between two alerts, so a burst that dips and resumes does not page twice. */
@@ -11,11 +11,26 @@ export interface BurstDetectorOptions {
   readonly latenessMs: number;
 }
 
+/** Post times [fromMs, toMs] (both inclusive) an alert has covered: their posts never count towards another alert. */
+export interface CoveredWindow {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
 /** What must survive a restart so a burst already alerted is not alerted again (the posts themselves are re-read). */
 export interface DetectorState {
   readonly firing: boolean;
   readonly lastAlertMs: number | null;
-  readonly coveredThroughMs: number | null;
+  /** Windows of alerts still within reach of a late post (older ones are dropped). */
+  readonly covered: readonly CoveredWindow[];
+}
+
+/** A burst found: its distinct posts, oldest first, none of them inside an alerted window. */
+export interface BurstFinding {
+  readonly posts: readonly NegativePostEvent[];
+  readonly detectedAtMs: number;
+  readonly threshold: number;
+  readonly windowMs: number;
 }
 
 export const DEFAULT_BURST_OPTIONS: BurstDetectorOptions = Object.freeze({
@@ -26,18 +41,19 @@ export const DEFAULT_BURST_OPTIONS: BurstDetectorOptions = Object.freeze({
 });
 
 /**
- * A burst starts when some window of length windowMs (a post within windowMs of another: strictly
- * less apart) holds more than `threshold` posts, at least one of them not yet part of an alerted
- * burst. It lasts until the trailing window at `now` holds `threshold` or fewer; only then, and after
- * the cooldown, can another alert fire.
+ * A burst starts when some window of length windowMs (posts strictly less than windowMs apart) holds more than
+ * `threshold` distinct posts (by source and post id) that lie outside every window already alerted. The alert
+ * covers its window; while the burst lasts (until a poll finds `threshold` or fewer posts in the trailing window at
+ * `now`) the covered window grows to the newest post seen. Only after it ends and the cooldown has passed can
+ * another alert fire, and it needs new posts: a late-loaded post of an alerted burst never raises a second alert
+ * (issue 25 item 7).
  */
 export class NegativeBurstDetector {
   private events: NegativePostEvent[] = [];
   private readonly seen = new Set<string>();
   private firing = false;
   private lastAlertMs: number | undefined;
-  /** Posts up to this time belong to a burst already alerted. */
-  private coveredThroughMs = Number.NEGATIVE_INFINITY;
+  private covered: CoveredWindow[] = [];
 
   public constructor(
     private readonly options: BurstDetectorOptions = DEFAULT_BURST_OPTIONS,
@@ -48,31 +64,29 @@ export class NegativeBurstDetector {
     if (state !== undefined) {
       this.firing = state.firing;
       this.lastAlertMs = state.lastAlertMs ?? undefined;
-      this.coveredThroughMs = state.coveredThroughMs ?? Number.NEGATIVE_INFINITY;
+      this.covered = state.covered.map((w) => ({ ...w }));
     }
   }
 
   public state(): DetectorState {
-    return {
-      firing: this.firing,
-      lastAlertMs: this.lastAlertMs ?? null,
-      coveredThroughMs: Number.isFinite(this.coveredThroughMs) ? this.coveredThroughMs : null,
-    };
+    return { firing: this.firing, lastAlertMs: this.lastAlertMs ?? null, covered: this.covered.map((w) => ({ ...w })) };
   }
 
-  /** Adds newly seen negative posts (duplicates ignored) and returns an alert when a new burst is found at `nowMs`. */
-  public observe(posts: readonly NegativePostEvent[], nowMs: number): BurstAlert | undefined {
-    this.forgetBefore(nowMs - this.options.windowMs - this.options.latenessMs);
+  /** Adds newly seen negative posts (a post seen again, under any record identity, is ignored); a finding when a new burst starts. */
+  public observe(posts: readonly NegativePostEvent[], nowMs: number): BurstFinding | undefined {
     const horizon = nowMs - this.options.windowMs - this.options.latenessMs;
+    this.forgetBefore(horizon);
     for (const post of posts) {
-      if (this.seen.has(post.key) || post.atMs < horizon) continue;
-      this.seen.add(post.key);
+      const identity = postIdentity(post);
+      if (this.seen.has(identity) || post.atMs < horizon) continue;
+      this.seen.add(identity);
       this.events.push(post);
     }
     this.events.sort((a, b) => a.atMs - b.atMs);
     if (this.firing) {
-      this.coveredThroughMs = Math.max(this.coveredThroughMs, this.events.at(-1)?.atMs ?? this.coveredThroughMs);
+      // Over once the trailing window holds threshold or fewer: what arrives then is not the old burst's.
       if (this.trailingCount(nowMs) <= this.options.threshold) this.firing = false;
+      else this.extendCoverage();
       return undefined;
     }
     if (this.lastAlertMs !== undefined && nowMs - this.lastAlertMs < this.options.cooldownMs) return undefined;
@@ -80,48 +94,43 @@ export class NegativeBurstDetector {
     if (burst === undefined) return undefined;
     this.firing = true;
     this.lastAlertMs = nowMs;
-    this.coveredThroughMs = Math.max(this.coveredThroughMs, this.events.at(-1)?.atMs ?? nowMs);
-    return this.alertFor(burst, nowMs);
+    this.covered.push({ fromMs: burst[0]!.atMs, toMs: burst[burst.length - 1]!.atMs });
+    return { posts: burst, detectedAtMs: nowMs, threshold: this.options.threshold, windowMs: this.options.windowMs };
+  }
+
+  /** While the burst lasts, its covered window reaches the newest post seen. */
+  private extendCoverage(): void {
+    const last = this.covered.at(-1);
+    const newest = this.events.at(-1)?.atMs;
+    if (last !== undefined && newest !== undefined && newest > last.toMs)
+      this.covered[this.covered.length - 1] = { fromMs: last.fromMs, toMs: newest };
   }
 
   private trailingCount(nowMs: number): number {
     return this.events.filter((e) => e.atMs > nowMs - this.options.windowMs && e.atMs <= nowMs).length;
   }
 
-  /** The window with the most posts among those above threshold whose newest post is not yet covered. */
+  private isCovered(atMs: number): boolean {
+    return this.covered.some((w) => atMs >= w.fromMs && atMs <= w.toMs);
+  }
+
+  /** The window with the most uncovered posts, among those holding more than threshold of them. */
   private densestNewWindow(): NegativePostEvent[] | undefined {
+    const fresh = this.events.filter((e) => !this.isCovered(e.atMs));
     let best: NegativePostEvent[] | undefined;
     let start = 0;
-    for (let end = 0; end < this.events.length; end += 1) {
-      const endMs = this.events[end]!.atMs;
-      while (endMs - this.events[start]!.atMs >= this.options.windowMs) start += 1;
+    for (let end = 0; end < fresh.length; end += 1) {
+      const endMs = fresh[end]!.atMs;
+      while (endMs - fresh[start]!.atMs >= this.options.windowMs) start += 1;
       const size = end - start + 1;
-      if (endMs > this.coveredThroughMs && size > this.options.threshold && size > (best?.length ?? 0))
-        best = this.events.slice(start, end + 1);
+      if (size > this.options.threshold && size > (best?.length ?? 0)) best = fresh.slice(start, end + 1);
     }
     return best;
   }
 
   private forgetBefore(ms: number): void {
-    const kept = this.events.filter((e) => e.atMs >= ms);
-    for (const e of this.events) if (e.atMs < ms) this.seen.delete(e.key);
-    this.events = kept;
-  }
-
-  private alertFor(window: readonly NegativePostEvent[], nowMs: number): BurstAlert {
-    const iso = (ms: number): string => new Date(ms).toISOString();
-    return {
-      kind: 'negative-burst',
-      detectedAt: iso(nowMs),
-      negativePosts: window.length,
-      windowStart: iso(window[0]!.atMs),
-      windowEnd: iso(window[window.length - 1]!.atMs),
-      threshold: this.options.threshold,
-      windowMinutes: this.options.windowMs / 60_000,
-      examples: [...window]
-        .reverse()
-        .slice(0, 5)
-        .map((e) => ({ postId: e.postId, user: e.user, postedAt: iso(e.atMs), text: e.text })),
-    };
+    for (const e of this.events) if (e.atMs < ms) this.seen.delete(postIdentity(e));
+    this.events = this.events.filter((e) => e.atMs >= ms);
+    this.covered = this.covered.filter((w) => w.toMs >= ms);
   }
 }

@@ -1,11 +1,13 @@
-// One poll of the alerter: read recent NEGATIVE posts, feed the detector, deliver a new alert, and retry deliveries that failed before.
+// One poll of the alerter: read recent NEGATIVE posts, run the rules, deliver new alerts, and retry deliveries that failed before.
 import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { mayRetry } from '../../common/retry';
-import type { PostReader } from '../posts/post-reader';
+import type { PostReader, PostSummaryRow, TimeRange } from '../posts/post-reader';
+import { burstAlert, shareAlert, type AlertContext } from './alert-builder';
 import { notifyAll, type AlertNotifier } from './alert-notifier';
-import type { BurstAlert, NegativePostEvent } from './burst-alert';
+import type { NegativeAlert, NegativePostEvent } from './burst-alert';
 import type { NegativeBurstDetector } from './negative-burst-detector';
+import { shareRuleRanges, type NegativeShareRule } from './negative-share-rule';
 
 export interface WatchOptions {
   /** How far back each poll reads (the detector's window plus its lateness allowance). */
@@ -16,29 +18,56 @@ export interface WatchOptions {
   readonly maxDeliveryAttempts: number;
 }
 
+export interface WatchRules {
+  readonly burst: NegativeBurstDetector;
+  /** The rule relative to normal; absent when off (the default). */
+  readonly share?: NegativeShareRule;
+}
+
 export interface PollResult {
   readonly negativePostsRead: number;
-  readonly alert?: BurstAlert;
+  /** The first alert raised in this poll (the burst rule's, when both fired). */
+  readonly alert?: NegativeAlert;
+  readonly alerts: readonly NegativeAlert[];
   /** Channels that failed in this poll (for a new or a retried alert). */
   readonly failedChannels: readonly string[];
 }
 
 interface PendingDelivery {
-  readonly alert: BurstAlert;
+  readonly alert: NegativeAlert;
   readonly notifier: AlertNotifier;
   attempts: number;
 }
 
 /** Posts may carry a created_at a little ahead of our clock. */
 const FUTURE_TOLERANCE_MS = 60_000;
+/**
+ * The rule relative to normal reads 8 hours of counts (7 days apart, so a scan of a week on Redshift): once a minute
+ * is plenty for a one-hour share, whatever the poll interval.
+ */
+export const SHARE_RULE_EVERY_MS = 60_000;
+
+function eventOf(row: PostSummaryRow): NegativePostEvent {
+  return {
+    key: row.key,
+    source: row.source ?? null,
+    postId: row.postId,
+    atMs: row.createdAtMs,
+    user: row.user,
+    lang: row.lang,
+    text: row.text,
+  };
+}
 
 export class NegativeBurstWatch {
   private pending: PendingDelivery[] = [];
+  private shareCheckedMs = Number.NEGATIVE_INFINITY;
 
   public constructor(
     private readonly reader: PostReader,
-    private readonly detector: NegativeBurstDetector,
+    private readonly rules: WatchRules,
     private readonly notifiers: readonly AlertNotifier[],
+    private readonly context: AlertContext,
     private readonly options: WatchOptions,
     private readonly logger: Logger,
     private readonly now: () => number,
@@ -47,25 +76,28 @@ export class NegativeBurstWatch {
   /** Rejects only when the posts table cannot be read; delivery failures are reported in the result and retried later. */
   public async poll(): Promise<PollResult> {
     const nowMs = this.now();
-    const rows = await this.reader.latestPosts(
-      { fromMs: nowMs - this.options.lookbackMs, toMs: nowMs + FUTURE_TOLERANCE_MS },
-      this.options.maxPostsPerPoll,
-      'NEGATIVE',
-    );
-    const events: NegativePostEvent[] = rows.map((r) => ({
-      key: r.key,
-      atMs: r.createdAtMs,
-      postId: r.postId,
-      user: r.user,
-      text: r.text,
-    }));
-    const alert = this.detector.observe(events, nowMs);
+    const rows = await this.negativePosts({
+      fromMs: nowMs - this.options.lookbackMs,
+      toMs: nowMs + FUTURE_TOLERANCE_MS,
+    });
+    const alerts: NegativeAlert[] = [];
+    const burst = this.rules.burst.observe(rows, nowMs);
+    if (burst !== undefined) alerts.push(burstAlert(burst, this.context));
+    if (this.rules.share !== undefined && nowMs - this.shareCheckedMs >= SHARE_RULE_EVERY_MS) {
+      this.shareCheckedMs = nowMs;
+      const finding = this.rules.share.evaluate(await this.reader.countByLabelInRanges(shareRuleRanges(nowMs)), nowMs);
+      if (finding !== undefined) {
+        const posts = await this.negativePosts({ fromMs: finding.fromMs, toMs: finding.toMs });
+        alerts.push(shareAlert(finding, posts, nowMs, this.context));
+      }
+    }
     const retries = this.pending;
     this.pending = [];
     const failed: string[] = [];
     for (const delivery of retries) await this.deliver(delivery, failed);
-    if (alert !== undefined) {
-      this.logger.warn('negative burst', {
+    for (const alert of alerts) {
+      this.logger.warn('negative alert', {
+        kind: alert.kind,
         negativePosts: alert.negativePosts,
         windowStart: alert.windowStart,
         windowEnd: alert.windowEnd,
@@ -77,12 +109,21 @@ export class NegativeBurstWatch {
         this.failedOnce({ alert, notifier, attempts: 1 }, result.error, failed);
       }
     }
-    return { negativePostsRead: rows.length, ...(alert === undefined ? {} : { alert }), failedChannels: failed };
+    return {
+      negativePostsRead: rows.length,
+      ...(alerts.length === 0 ? {} : { alert: alerts[0] }),
+      alerts,
+      failedChannels: failed,
+    };
   }
 
   /** Alerts still waiting for a channel that failed. */
   public get pendingDeliveries(): number {
     return this.pending.length;
+  }
+
+  private async negativePosts(range: TimeRange): Promise<NegativePostEvent[]> {
+    return (await this.reader.latestPosts(range, this.options.maxPostsPerPoll, 'NEGATIVE')).map(eventOf);
   }
 
   private async deliver(delivery: PendingDelivery, failed: string[]): Promise<void> {

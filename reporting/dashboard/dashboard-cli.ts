@@ -1,5 +1,7 @@
 // `npm run dashboard`: serves the interactive dashboard on 127.0.0.1 until SIGINT/SIGTERM, keeping its rollups fresh.
 import { parseArgs } from 'node:util';
+import { settingsText } from '../../common/config/setting';
+import { DASHBOARD_SETTINGS as S } from './dashboard-settings';
 import { ConfigReader } from '../../common/config/config-reader';
 import { describeError } from '../../common/errors';
 import { failureExit, untilAborted, type CliDeps } from '../cli-deps';
@@ -14,7 +16,7 @@ import { checkpointViewFromEnv } from '../../operator/monitor/checkpoint-view';
 import { assertTimeZone, systemTimeZone } from '../report/zoned-week';
 import { DashboardViews } from './dashboard-views';
 import { startDashboardServer } from './dashboard-server';
-import { DEFAULT_ALLOWED_HOSTS, parseAllowedHosts } from './host-guard';
+import { parseAllowedHosts } from './host-guard';
 import { LiveEvents } from './live-events';
 import { MAX_MINUTES } from './view-params';
 
@@ -56,29 +58,25 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
       return REPORTING_EXIT.ok;
     }
     const config = new ConfigReader('dashboard', [
-      {
-        DASHBOARD_PORT: values.port,
-        DASHBOARD_MINUTES: values.minutes,
-        DASHBOARD_REFRESH_SECONDS: values['refresh-seconds'],
-      },
+      settingsText(S, { port: values.port, minutes: values.minutes, refreshSeconds: values['refresh-seconds'] }),
       deps.env,
     ]);
     const source = readPostsSource(config);
-    const timeZone = config.string('DASHBOARD_TIME_ZONE', config.string('REPORT_TIME_ZONE', systemTimeZone()));
+    const timeZone = config.string(S.timeZone.variable, config.string(S.reportTimeZone.variable, systemTimeZone()));
     try {
-      assertTimeZone(timeZone, 'DASHBOARD_TIME_ZONE');
+      assertTimeZone(timeZone, S.timeZone.variable);
     } catch (error: unknown) {
       config.problem((error as Error).message);
     }
-    const allowedHosts = parseAllowedHosts(config.string('DASHBOARD_ALLOWED_HOSTS', DEFAULT_ALLOWED_HOSTS.join(',')));
+    const allowedHosts = parseAllowedHosts(config.string(S.allowedHosts.variable, S.allowedHosts.default));
     if (allowedHosts.length === 0)
-      config.problem('DASHBOARD_ALLOWED_HOSTS names no host (default 127.0.0.1,localhost,[::1])');
+      config.problem(`${S.allowedHosts.variable} names no host (default ${S.allowedHosts.default})`);
     const options = config.finish({
-      port: config.integer('DASHBOARD_PORT', 4570, { min: 0, max: 65_535 }),
-      defaultMinutes: config.integer('DASHBOARD_MINUTES', 15, { min: 1, max: MAX_MINUTES }),
-      refreshSeconds: config.integer('DASHBOARD_REFRESH_SECONDS', 5, { min: 1, max: 3_600 }),
-      rollupSeconds: config.integer('DASHBOARD_ROLLUP_SECONDS', 60, { min: 0, max: 86_400 }),
-      exportMaxRows: config.integer('DASHBOARD_EXPORT_MAX_ROWS', 100_000, { min: 1, max: 10_000_000 }),
+      port: config.integer(S.port.variable, S.port.default, { min: 0, max: 65_535 }),
+      defaultMinutes: config.integer(S.minutes.variable, S.minutes.default, { min: 1, max: MAX_MINUTES }),
+      refreshSeconds: config.integer(S.refreshSeconds.variable, S.refreshSeconds.default, { min: 1, max: 3_600 }),
+      rollupSeconds: config.integer(S.rollupSeconds.variable, S.rollupSeconds.default, { min: 0, max: 86_400 }),
+      exportMaxRows: config.integer(S.exportMaxRows.variable, S.exportMaxRows.default, { min: 1, max: 10_000_000 }),
       defaultLocale: readLocale(config),
       allowedHosts,
       timeZone,

@@ -1,7 +1,9 @@
 // Pure: the Host allow-list that keeps a DNS-rebinding page from reading the dashboard (DASHBOARD_ALLOWED_HOSTS).
 
-/** The loopback names `npm start` and `npm run dashboard` print or a browser may use. */
-export const DEFAULT_ALLOWED_HOSTS: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+import { DASHBOARD_SETTINGS } from './dashboard-settings';
+
+/** The loopback names `npm start` and `npm run dashboard` print or a browser may use (DASHBOARD_ALLOWED_HOSTS' default). */
+export const DEFAULT_ALLOWED_HOSTS: readonly string[] = parseAllowedHosts(DASHBOARD_SETTINGS.allowedHosts.default);
 
 /** Host names from a comma-separated list (ports ignored, case-insensitive); empty entries dropped. */
 export function parseAllowedHosts(text: string): string[] {

@@ -1,6 +1,6 @@
 // PostReader over a pg pool (Redshift speaks the PostgreSQL protocol): TIMESTAMPs read as UTC, counts as numbers, hashtags from JSONB or SUPER text.
 import { types, type Pool, type PoolClient } from 'pg';
-import { isRetryable } from '../../common/is-retryable';
+import { isRetryableSqlError } from '../../common/is-retryable';
 import type { Logger } from '../../common/logger';
 import { createPgPool, pgPoolOptionsFrom } from '../../common/pg/pg-pool';
 import { PostsQueryError } from '../reporting-errors';
@@ -93,7 +93,7 @@ export class PgPostReader implements PostReader {
     } catch (error: unknown) {
       // A connection that failed mid-query is discarded rather than handed to the next refresh.
       broken = error instanceof Error ? error : new Error(String(error));
-      throw new PostsQueryError(query.name, { cause: error, retryable: isRetryable(error) });
+      throw new PostsQueryError(query.name, { cause: error, retryable: isRetryableSqlError(error) });
     } finally {
       client?.release(broken);
     }

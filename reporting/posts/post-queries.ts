@@ -1,4 +1,5 @@
 // The parameterised SQL the people tools run: plain SQL that Redshift and PostgreSQL both accept (no dialect switch needed).
+import { POST_COLUMNS as C } from '../../consumer/sinks/redshift/table-spec';
 
 export interface Query {
   readonly name: string;
@@ -10,7 +11,7 @@ export interface Query {
  * Posts are placed in time by created_at (when they were posted): it is the table's sort key on
  * Redshift, so these range filters prune blocks; rows without a parsable created_at are not shown.
  */
-export const POST_TIME = 'created_at';
+export const POST_TIME = C.createdAt;
 
 /** `YYYY-MM-DD HH:MM:SS.mmm` UTC: both engines read it as a TIMESTAMP (the column holds UTC). */
 export function timestampParam(ms: number): string {
@@ -25,8 +26,8 @@ function inRange(first: number): string {
 export function countByLabelQuery(table: string, fromMs: number, toMs: number, unit: 'minute' | 'day'): Query {
   return {
     name: `count-by-${unit}`,
-    text: `SELECT DATE_TRUNC('${unit === 'day' ? 'day' : 'minute'}', ${POST_TIME}) AS bucket, COALESCE(sentiment_label, 'UNSCORED') AS label,
-  COUNT(*) AS posts, SUM(score_positive - score_negative) AS score_sum, COUNT(score_positive - score_negative) AS scored
+    text: `SELECT DATE_TRUNC('${unit === 'day' ? 'day' : 'minute'}', ${POST_TIME}) AS bucket, COALESCE(${C.sentimentLabel}, 'UNSCORED') AS label,
+  COUNT(*) AS posts, SUM(${C.scorePositive} - ${C.scoreNegative}) AS score_sum, COUNT(${C.scorePositive} - ${C.scoreNegative}) AS scored
 FROM ${table} WHERE ${inRange(1)}
 GROUP BY 1, 2 ORDER BY 1, 2`,
     values: [timestampParam(fromMs), timestampParam(toMs)],
@@ -37,13 +38,17 @@ GROUP BY 1, 2 ORDER BY 1, 2`,
 export function latestPostsQuery(table: string, fromMs: number, toMs: number, limit: number, label?: string): Query {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
   const byLabel =
-    label === undefined ? '' : label === 'UNSCORED' ? ' AND sentiment_label IS NULL' : ' AND sentiment_label = $3';
+    label === undefined
+      ? ''
+      : label === 'UNSCORED'
+        ? ` AND ${C.sentimentLabel} IS NULL`
+        : ` AND ${C.sentimentLabel} = $3`;
   return {
     name: 'latest-posts',
-    text: `SELECT shard_id, sequence_number, sub_sequence_number, post_id, user_name, ${POST_TIME} AS posted_at, lang, text,
-  COALESCE(sentiment_label, 'UNSCORED') AS label, score_positive - score_negative AS score, hashtags, source
+    text: `SELECT ${C.shardId}, ${C.sequenceNumber}, ${C.subSequenceNumber}, ${C.postId}, ${C.userName}, ${POST_TIME} AS posted_at, ${C.lang}, ${C.text},
+  COALESCE(${C.sentimentLabel}, 'UNSCORED') AS label, ${C.scorePositive} - ${C.scoreNegative} AS score, ${C.hashtags}, ${C.source}
 FROM ${table} WHERE ${inRange(1)}${byLabel}
-ORDER BY ${POST_TIME} DESC, sequence_number DESC, sub_sequence_number DESC LIMIT ${limit}`,
+ORDER BY ${POST_TIME} DESC, ${C.sequenceNumber} DESC, ${C.subSequenceNumber} DESC LIMIT ${limit}`,
     values: [
       timestampParam(fromMs),
       timestampParam(toMs),
@@ -65,7 +70,7 @@ export function countByLabelInRangesQuery(table: string, ranges: readonly { from
   return {
     name: 'count-by-range',
     text: `SELECT bucket, label, COUNT(*) AS posts, SUM(score) AS score_sum, COUNT(score) AS scored FROM (
-  SELECT CASE ${cases} END AS bucket, COALESCE(sentiment_label, 'UNSCORED') AS label, score_positive - score_negative AS score
+  SELECT CASE ${cases} END AS bucket, COALESCE(${C.sentimentLabel}, 'UNSCORED') AS label, ${C.scorePositive} - ${C.scoreNegative} AS score
   FROM ${table} WHERE ${inRange(n + 1)}) AS t
 WHERE bucket IS NOT NULL GROUP BY bucket, label ORDER BY bucket, label`,
     values: [

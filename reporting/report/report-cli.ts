@@ -1,5 +1,7 @@
 // `npm run report`: the weekly report of one ISO week (default: the previous week in REPORT_TIME_ZONE) written to files, mailed (--send), or mailed every Monday (--schedule).
 import * as crypto from 'node:crypto';
+import { settingsText } from '../../common/config/setting';
+import { DEFAULT_REPORT_OUTBOX, REPORT_SETTINGS } from './report-settings';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -82,12 +84,12 @@ export async function runReportCli(argv: readonly string[], deps: ReportCliDeps)
     }
     const now = deps.now ?? Date.now;
     const mailing = values.send === true || values.schedule === true;
-    const config = new ConfigReader('report', [{ REPORT_DIR: values.out }, deps.env]);
+    const config = new ConfigReader('report', [settingsText(REPORT_SETTINGS, { dir: values.out }), deps.env]);
     const source = readPostsSource(config);
     const schedule = readReportSchedule(config);
     const delivery = mailing ? readReportDelivery(config) : undefined;
     const content = readReportContent(config);
-    const { dir } = config.finish({ dir: config.string('REPORT_DIR', '.local/reports') });
+    const { dir } = config.finish({ dir: config.string(REPORT_SETTINGS.dir.variable, REPORT_SETTINGS.dir.default) });
     const week = values.week === undefined ? zonedPreviousWeek(now(), schedule.timeZone) : parseIsoWeek(values.week);
     reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
     const details = (deps.openDetails ?? ((s) => new PgWeekDetailReader(s, deps.logger)))(source);
@@ -200,7 +202,7 @@ function openTransport(delivery: ReportDelivery): MailTransport {
       }),
     );
   if (delivery.transport === 'smtp' && delivery.smtp !== undefined) return new SmtpTransport(delivery.smtp);
-  return new OutboxTransport(delivery.outbox ?? '.local/outbox');
+  return new OutboxTransport(delivery.outbox ?? DEFAULT_REPORT_OUTBOX);
 }
 
 function describeOutcome(outcome: SendOutcome, delivery: ReportDelivery): string {

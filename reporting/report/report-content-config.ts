@@ -1,6 +1,5 @@
 // What the weekly report says and links to: its language (REPORTING_LOCALE), the dashboard link (DASHBOARD_PUBLIC_URL) and the alerts log (ALERT_FILE); locally both default to what `npm start` wrote in .local/endpoints.json.
-import * as fs from 'node:fs';
-import { DEFAULT_ENDPOINTS_FILE } from '../../common/aws/local-or-cloud';
+import { DEFAULT_ENDPOINTS_FILE, ENDPOINTS_FILE_VARIABLE, readLocalStackFile } from '../../common/aws/local-stack-file';
 import type { ConfigReader } from '../../common/config/config-reader';
 import { readLocale, type Locale } from '../i18n/locale';
 
@@ -12,24 +11,8 @@ export interface ReportContent {
   readonly alertsFile: string | undefined;
 }
 
-/** The dashboard URL and alerts file `npm start` wrote (dashboard.url, alerts.file), when present. */
-function localDefaults(file: string): { dashboardUrl?: string; alertsFile?: string } {
-  try {
-    const doc = JSON.parse(fs.readFileSync(file, 'utf8')) as {
-      dashboard?: { url?: unknown };
-      alerts?: { file?: unknown };
-    } | null;
-    return {
-      ...(typeof doc?.dashboard?.url === 'string' ? { dashboardUrl: doc.dashboard.url } : {}),
-      ...(typeof doc?.alerts?.file === 'string' ? { alertsFile: doc.alerts.file } : {}),
-    };
-  } catch {
-    return {};
-  }
-}
-
 export function readReportContent(reader: ConfigReader): ReportContent {
-  const local = localDefaults(reader.string('ENDPOINTS_FILE', DEFAULT_ENDPOINTS_FILE));
+  const local = readLocalStackFile(reader.string(ENDPOINTS_FILE_VARIABLE, DEFAULT_ENDPOINTS_FILE)) ?? {};
   const locale = readLocale(reader);
   const dashboardUrl =
     local.dashboardUrl === undefined

@@ -4,6 +4,7 @@ import type { Logger } from '../../common/logger';
 import { NullLogger } from '../../common/logger';
 import { SQL_TABLE_NAME } from '../../common/pg/pg-connection';
 import { createPgPool, pgPoolOptionsFrom } from '../../common/pg/pg-pool';
+import { DEFAULT_REPORT_LEDGER_TABLE } from './report-settings';
 import { timestampParam } from '../posts/post-queries';
 import type { PostsSource } from '../posts/posts-source';
 
@@ -37,7 +38,7 @@ export class PgReportLedger {
 
   public constructor(
     source: PostsSource,
-    private readonly table = 'public.report_ledger',
+    private readonly table = DEFAULT_REPORT_LEDGER_TABLE,
     logger: Logger = new NullLogger(),
   ) {
     if (!SQL_TABLE_NAME.test(table)) throw new RangeError(`ledger table "${table}" must be [schema.]table`);

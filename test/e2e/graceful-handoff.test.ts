@@ -44,7 +44,7 @@ function accepted(dir: string, putOrder: readonly string[]): string[] {
       shards: 1,
       sinks: 'none',
       generation: 3,
-      consumerEnv: { BATCH_MAX_RECORDS: '100', BATCH_MAX_AGE_MS: '3600000' },
+      consumerSettings: { batchMaxRecords: 100, batchMaxAgeMs: 3_600_000 },
     });
   });
   after(async () => {

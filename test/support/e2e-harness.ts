@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import type { LocalStack } from '../../local/stand-ins/local-stack';
-import { startLocalDaemon, type LocalDaemonOptions } from '../../local/pipeline/local-daemon';
+import {
+  FAST_DAEMON_PROPERTIES,
+  LOCAL_BATCH_MAX_AGE_MS,
+  startLocalDaemon,
+  type LocalDaemonOptions,
+} from '../../local/pipeline/local-daemon';
+import { consumerEnv, type ConsumerSettings } from '../../consumer/config/consumer-settings';
 import type { KclDaemon } from '../../daemon/kcl-daemon';
 import { groupAlive } from '../../common/process/process-group';
 import type { KclLease } from '../../common/kcl-lease/kcl-lease';
@@ -24,13 +30,8 @@ export { E2E_BUCKET } from './shared-stand-ins';
 // Root-level hook: the stand-ins shared by every harness stop once, after the last test file.
 after(stopSharedStandIns);
 
-/** Short failover so lease moves happen within a test; fast polling. */
-export const E2E_PROPERTIES: Readonly<Record<string, string>> = {
-  failoverTimeMillis: '4000',
-  idleTimeBetweenReadsInMillis: '250',
-  parentShardPollIntervalMillis: '1000',
-  shutdownGraceMillis: '15000',
-};
+/** Short failover so lease moves happen within a test; fast polling (the soaks use the same). */
+export const E2E_PROPERTIES = FAST_DAEMON_PROPERTIES;
 
 /**
  * The generations the e2e suite runs on: E2E_KCL_GENERATIONS ("2,3", the default, or one of them); a single
@@ -48,7 +49,8 @@ export function e2eGenerations(env: NodeJS.ProcessEnv = process.env): KclGenerat
 export interface E2eOptions {
   readonly shards: number;
   readonly sinks: 'none' | 'all';
-  readonly consumerEnv?: Readonly<Record<string, string>>;
+  /** Consumer settings over the harness's own (written by consumerEnv). */
+  readonly consumerSettings?: ConsumerSettings;
   /** The KCL generation of every daemon this harness starts (default: the first of e2eGenerations()). */
   readonly generation?: KclGeneration;
 }
@@ -101,12 +103,14 @@ export class E2eHarness {
       properties: E2E_PROPERTIES,
       generation: this.generation,
       env: {
-        BATCH_MAX_AGE_MS: '1000',
+        ...consumerEnv({ batchMaxAgeMs: LOCAL_BATCH_MAX_AGE_MS }),
         ...this.sinkEnv,
-        ARCHIVE_PREFIX: `${this.archivePrefix}/raw`,
-        ARCHIVE_STATE_PREFIX: `${this.archivePrefix}/state`,
-        ARCHIVE_ERROR_PREFIX: `${this.archivePrefix}/errors`,
-        ...this.options.consumerEnv,
+        ...consumerEnv({
+          archivePrefix: `${this.archivePrefix}/raw`,
+          archiveStatePrefix: `${this.archivePrefix}/state`,
+          archiveErrorPrefix: `${this.archivePrefix}/errors`,
+        }),
+        ...consumerEnv(this.options.consumerSettings ?? {}),
       },
       ...overrides,
     };

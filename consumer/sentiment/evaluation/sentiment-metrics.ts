@@ -1,8 +1,10 @@
 // Scoring an analyzer against human ratings, the VADER paper's way: ratings / 4, classes at ±0.05, Pearson r and F1.
+import { POSITIVE_THRESHOLD } from '../local/comprehend-shape';
 
 export type SentimentClass = 'negative' | 'neutral' | 'positive';
 export const CLASSES: readonly SentimentClass[] = ['negative', 'neutral', 'positive'];
-export const CLASS_THRESHOLD = 0.05;
+/** The local analyzer's own class threshold (comprehend-shape.ts), so evaluation and labelling cannot drift apart. */
+export const CLASS_THRESHOLD = POSITIVE_THRESHOLD;
 
 export interface ClassF1 {
   readonly precision: number;

@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { DataApiStatementError } from '../sink-errors';
 import { sleep as realSleep } from '../../../common/sleep';
 import type { SqlStatement } from './load-plan';
-import { isRetryableSqlError, type SqlExecutor } from './sql-executor';
+import { isRetryableSqlError } from '../../../common/is-retryable';
+import type { SqlExecutor } from './sql-executor';
 
 export interface DataApiTarget {
   readonly database: string;

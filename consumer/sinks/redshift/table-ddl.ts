@@ -1,12 +1,12 @@
 // CREATE TABLE IF NOT EXISTS for a table spec, in the given dialect: safe to run on every start.
 import type { SqlDialect } from './sql-dialect';
-import type { TableSpec } from './table-spec';
+import { LOADED_AT_COLUMN, type TableSpec } from './table-spec';
 
 export function createTableSql(dialect: SqlDialect, table: TableSpec): string {
   const columns = table.columns.map(
     (column) => `  ${column.name} ${dialect.columnType(column.type)}${column.notNull === true ? ' NOT NULL' : ''}`,
   );
-  columns.push(`  loaded_at TIMESTAMP NOT NULL DEFAULT ${dialect.now}`);
+  columns.push(`  ${LOADED_AT_COLUMN} TIMESTAMP NOT NULL DEFAULT ${dialect.now}`);
   // No PRIMARY KEY: Redshift would not enforce it, and the planner trusts declared keys. Uniqueness comes from the keyed load.
   const attributes = dialect.tableAttributes(table);
   return `CREATE TABLE IF NOT EXISTS ${table.name} (\n${columns.join(',\n')}\n)${attributes === '' ? '' : ` ${attributes}`}`;

@@ -30,7 +30,42 @@ export interface TableSpec {
   readonly addedColumns?: readonly string[];
 }
 
+/** The tables' default names (REDSHIFT_POSTS_TABLE, REDSHIFT_VEHICLES_TABLE): the sinks, the people tools, the local stack and the deployment use these. */
+export const DEFAULT_POSTS_TABLE = 'public.post_sentiment';
+export const DEFAULT_VEHICLES_TABLE = 'public.vehicle_readings';
+/** The bare name a posts table ends with, whatever its schema (how the local stack file's table list is searched). */
+export const POSTS_TABLE_BASENAME = 'post_sentiment';
+
 export const KEY_COLUMNS = ['shard_id', 'sequence_number', 'sub_sequence_number'] as const;
+
+/**
+ * Column names the readers of post_sentiment use (people tools, trace); the spec below writes them. `loadedAt` is
+ * not a loaded column: every table gets it with a default of the load's time (table-ddl.ts).
+ */
+export const POST_COLUMNS = {
+  shardId: 'shard_id',
+  sequenceNumber: 'sequence_number',
+  subSequenceNumber: 'sub_sequence_number',
+  postId: 'post_id',
+  userName: 'user_name',
+  createdAt: 'created_at',
+  arrivalTime: 'arrival_time',
+  lang: 'lang',
+  text: 'text',
+  textTruncated: 'text_truncated',
+  hashtags: 'hashtags',
+  sentimentLabel: 'sentiment_label',
+  scorePositive: 'score_positive',
+  scoreNegative: 'score_negative',
+  scoreNeutral: 'score_neutral',
+  scoreMixed: 'score_mixed',
+  sentimentFailure: 'sentiment_failure',
+  source: 'source',
+  loadedAt: 'loaded_at',
+} as const;
+
+/** The column every table has beyond its spec: when the row was loaded (DEFAULT now). */
+export const LOADED_AT_COLUMN = POST_COLUMNS.loadedAt;
 
 const varchar = (bytes: number): ColumnType => ({ kind: 'varchar', bytes });
 const identity: readonly ColumnSpec[] = [
@@ -49,27 +84,27 @@ export function postTable(name: string): TableSpec {
     name,
     columns: [
       ...identity,
-      { name: 'post_id', type: varchar(64) },
-      { name: 'user_name', type: varchar(256) },
-      { name: 'created_at', type: { kind: 'timestamp' } },
-      { name: 'arrival_time', type: { kind: 'timestamp' }, notNull: true },
-      { name: 'lang', type: varchar(16) },
-      { name: 'text', type: varchar(POST_TEXT_BYTES) },
-      { name: 'text_truncated', type: { kind: 'boolean' }, notNull: true },
-      { name: 'hashtags', type: { kind: 'json' } },
-      { name: 'sentiment_label', type: varchar(8) },
-      { name: 'score_positive', type: { kind: 'double' } },
-      { name: 'score_negative', type: { kind: 'double' } },
-      { name: 'score_neutral', type: { kind: 'double' } },
-      { name: 'score_mixed', type: { kind: 'double' } },
-      { name: 'sentiment_failure', type: varchar(256) },
-      { name: 'source', type: varchar(16) },
+      { name: POST_COLUMNS.postId, type: varchar(64) },
+      { name: POST_COLUMNS.userName, type: varchar(256) },
+      { name: POST_COLUMNS.createdAt, type: { kind: 'timestamp' } },
+      { name: POST_COLUMNS.arrivalTime, type: { kind: 'timestamp' }, notNull: true },
+      { name: POST_COLUMNS.lang, type: varchar(16) },
+      { name: POST_COLUMNS.text, type: varchar(POST_TEXT_BYTES) },
+      { name: POST_COLUMNS.textTruncated, type: { kind: 'boolean' }, notNull: true },
+      { name: POST_COLUMNS.hashtags, type: { kind: 'json' } },
+      { name: POST_COLUMNS.sentimentLabel, type: varchar(8) },
+      { name: POST_COLUMNS.scorePositive, type: { kind: 'double' } },
+      { name: POST_COLUMNS.scoreNegative, type: { kind: 'double' } },
+      { name: POST_COLUMNS.scoreNeutral, type: { kind: 'double' } },
+      { name: POST_COLUMNS.scoreMixed, type: { kind: 'double' } },
+      { name: POST_COLUMNS.sentimentFailure, type: varchar(256) },
+      { name: POST_COLUMNS.source, type: varchar(16) },
     ],
-    businessKey: ['source', 'post_id'],
-    addedColumns: ['source'],
+    businessKey: [POST_COLUMNS.source, POST_COLUMNS.postId],
+    addedColumns: [POST_COLUMNS.source],
     // Sequence numbers spread rows evenly and co-locate the staging table with the target for the keyed delete.
     distKey: 'sequence_number',
-    sortKey: 'created_at',
+    sortKey: POST_COLUMNS.createdAt,
   };
 }
 

@@ -21,6 +21,9 @@ export interface S3ObjectStoreOptions {
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
+/** Multipart part size when none is given (ARCHIVE_PART_SIZE_MB's default): S3's minimum part is 5 MiB. */
+export const DEFAULT_PART_SIZE_BYTES = 8 * 1024 * 1024;
+
 export class S3ObjectStore implements ObjectStore {
   public constructor(
     private readonly client: S3Client,
@@ -28,7 +31,7 @@ export class S3ObjectStore implements ObjectStore {
   ) {}
 
   public async put(key: string, body: Buffer | (() => Readable), options: PutOptions): Promise<void> {
-    const partSize = this.options.partSizeBytes ?? 8 * 1024 * 1024;
+    const partSize = this.options.partSizeBytes ?? DEFAULT_PART_SIZE_BYTES;
     await this.withRetry('PutObject', key, async () => {
       // Bytes in hand and under one part: one PutObject, without lib-storage's stream buffering (progress objects and
       // dead letters are a few KB; on a shared machine the Upload machinery cost more than the request).

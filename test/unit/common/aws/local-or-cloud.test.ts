@@ -32,13 +32,14 @@ describe('resolveLocalOrCloud', () => {
       AWS_S3_FORCE_PATH_STYLE: 'true',
       AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY,
       AWS_SECRET_ACCESS_KEY: LOCAL_ACCESS_KEY,
-      STREAM_NAME: 'sentiment-local',
       KINESIS_STREAM_NAME: 'sentiment-local',
       KCL_APPLICATION_NAME: 'sentiment-local-consumer',
       SCALER_METRICS_SOURCE: 'local',
       METRICS_DIR: '/repo/.local/metrics',
       ARCHIVE_BUCKET: 'sentiment-archive',
     });
+    // Writers write only KINESIS_STREAM_NAME; STREAM_NAME is a deprecated alias its readers still take.
+    expect(resolved.set).to.not.have.property('STREAM_NAME');
     expect(resolved.unset).to.include.members(['AWS_SESSION_TOKEN', 'AWS_PROFILE']);
     expect(resolved.notice).to.match(/^local stack \(\.local\/endpoints\.json\): kinesis http:\/\/127\.0\.0\.1:4567/);
     expect(resolved.notice).to.not.include('\n');
@@ -55,6 +56,7 @@ describe('resolveLocalOrCloud', () => {
       files({ '.local/endpoints.json': ENDPOINTS }),
     );
     expect(resolved.set).to.not.have.property('STREAM_NAME');
+    expect(resolved.set).to.not.have.property('KINESIS_STREAM_NAME');
     expect(resolved.set).to.not.have.property('SCALER_METRICS_SOURCE');
     expect(resolved.set).to.deep.include({ AWS_REGION: 'us-east-1', AWS_ACCESS_KEY_ID: LOCAL_ACCESS_KEY });
   });

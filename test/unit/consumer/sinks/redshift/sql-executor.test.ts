@@ -1,6 +1,6 @@
 // isRetryableSqlError: which database failures hold the checkpoint and retry, and which are the data's or the schema's.
 import { expect } from 'chai';
-import { isRetryableSqlError } from '../../../../../consumer/sinks/redshift/sql-executor';
+import { isRetryableSqlError } from '../../../../../common/is-retryable';
 
 const pgError = (code: string, message: string): Error => Object.assign(new Error(message), { code });
 
