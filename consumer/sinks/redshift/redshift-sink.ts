@@ -38,17 +38,21 @@ export class RedshiftSink implements Sink {
     this.vehicles = vehicleTable(options.vehiclesTable);
   }
 
-  /** Runs the DDL (CREATE TABLE IF NOT EXISTS) once; a failure is retried on the next call. */
+  /**
+   * Runs the DDL (CREATE TABLE IF NOT EXISTS) once; a failure is retried on the next call. The dashboard's rollups
+   * follow, one statement per transaction (each is idempotent by itself, and so fits any Data API batch limit).
+   */
   public ensureTables(): Promise<void> {
     if (!this.options.createTables) return Promise.resolve();
-    this.tablesReady ??= this.withRetry('create tables', () =>
-      this.executor.transaction(
-        [
-          ...[this.posts, this.vehicles].flatMap((table) => ensureTableSql(this.options.dialect, table)),
-          ...dashboardRollupSql(this.options.dialect, this.posts.name),
-        ].map((text) => ({ text, values: [] })),
-      ),
-    ).catch((error: unknown) => {
+    const rollups = dashboardRollupSql(this.options.dialect, this.posts.name).map((text) => ({ text, values: [] }));
+    this.tablesReady ??= this.withRetry('create tables', async () => {
+      await this.executor.transaction(
+        [this.posts, this.vehicles]
+          .flatMap((table) => ensureTableSql(this.options.dialect, table))
+          .map((text) => ({ text, values: [] })),
+      );
+      for (const statement of rollups) await this.executor.transaction([statement]);
+    }).catch((error: unknown) => {
       this.tablesReady = undefined;
       throw error;
     });
