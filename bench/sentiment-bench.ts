@@ -34,7 +34,7 @@ const cpuMicros = (): number => {
   return used.user + used.system;
 };
 
-const CORPUS = path.resolve(REPO_ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
+export const CORPUS = path.resolve(REPO_ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
 
 export const benchmark: Benchmark = async (options) => {
   await Promise.resolve();

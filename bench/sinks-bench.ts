@@ -3,6 +3,10 @@ import { NullLogger } from '../common/logger';
 import { PgExecutor } from '../consumer/sinks/redshift/pg-executor';
 import { RedshiftSink } from '../consumer/sinks/redshift/redshift-sink';
 import { POSTGRESQL } from '../consumer/sinks/redshift/sql-dialect';
+import * as fs from 'node:fs';
+import { CuratedSink } from '../consumer/sinks/curated/curated-sink';
+import { curatedSizeFigures } from './curated-size';
+import { CORPUS } from './sentiment-bench';
 import { S3ArchiveSink } from '../consumer/sinks/s3/s3-archive-sink';
 import { S3ObjectStore } from '../consumer/sinks/s3/s3-object-store';
 import type { Sink, SinkBatch } from '../consumer/sinks/sink';
@@ -70,6 +74,57 @@ async function deadLetterRates(
   }
   const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
   return { clean: median(rates.clean), '4pct': median(rates['4pct']), '50pct': median(rates['50pct']) };
+}
+
+/**
+ * The curated sink's cost: records/s of the sinks a consumer runs (archive and warehouse, each batch to all in
+ * parallel as the processor delivers it) without and with the curated sink, in the default batch size, interleaved.
+ */
+async function curatedCost(
+  standIns: SinkStandIns,
+  db: Sink,
+  progress: (line: string) => void,
+  sample: number,
+  rounds: number,
+): Promise<Record<string, number>> {
+  const store = new S3ObjectStore(standIns.s3, {
+    bucket: standIns.bucket,
+    sse: { mode: 'none' },
+    retryPolicy: RETRY,
+    logger: new NullLogger(),
+  });
+  const rates: Record<'alone' | 'without' | 'with', number[]> = { alone: [], without: [], with: [] };
+  for (let round = 0; round < rounds; round += 1) {
+    for (const label of ['alone', 'without', 'with'] as const) {
+      const shardId = `shardId-00000009${String(round).padStart(2, '0')}${label.length}`;
+      const batches = cutIntoBatches(makeShardStream({ count: sample, perAggregate: 4, shardId, poisonEvery: 25 }), [
+        DEFAULT_BATCH_POLICY.maxRecords,
+      ]);
+      const curated = new CuratedSink(store, {
+        prefix: `curated-${round}`,
+        statePrefix: `curated-state-${round}`,
+        logger: new NullLogger(),
+      });
+      const sinks = {
+        alone: [curated],
+        without: [archive(standIns, `cc-${label}-${round}`, true), db],
+        with: [archive(standIns, `cc-${label}-${round}`, true), db, curated],
+      }[label];
+      progress(
+        `sinks ${sinks.map((sink) => sink.name).join(' + ')}: ${sample} records, round ${round + 1} of ${rounds}`,
+      );
+      const started = process.hrtime.bigint();
+      for (const batch of batches) await Promise.all(sinks.map((sink) => sink.write(batch)));
+      rates[label].push(sample / (Number(process.hrtime.bigint() - started) / 1e9));
+    }
+  }
+  const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+  return {
+    curatedAloneRecordsPerSec: median(rates.alone),
+    archiveAndWarehouseRecordsPerSec: median(rates.without),
+    archiveWarehouseAndCuratedRecordsPerSec: median(rates.with),
+    curatedVsWithoutRatio: median(rates.with) / median(rates.without),
+  };
 }
 
 export const benchmark: Benchmark = async ({ quick, progress }: BenchOptions) => {
@@ -141,6 +196,8 @@ export const benchmark: Benchmark = async ({ quick, progress }: BenchOptions) =>
     progress(`load ${rows} rows into PostgreSQL, then load them again (the replay path deletes what it replaces)`);
     figures.loadNewRowsPerSec = rows / (await timed(db, batches));
     figures.loadReplayRowsPerSec = rows / (await timed(db, batches));
+    Object.assign(figures, await curatedCost(standIns, db, progress, records / 2, 5));
+    if (fs.existsSync(CORPUS)) Object.assign(figures, await curatedSizeFigures(BATCH_RECORDS, CORPUS));
     await db.close();
     return {
       section: 'sinks',
@@ -150,6 +207,8 @@ export const benchmark: Benchmark = async ({ quick, progress }: BenchOptions) =>
         'dead-letter figures: median of 7 interleaved rounds of 10k (quick: 2k) records in 500-record batches; 4% = every 25th record poison (2 reasons), 50% = every 2nd',
         `...AtDefaultBatch: the same in the consumer's default ${DEFAULT_BATCH_POLICY.maxRecords}-record batches (BATCH_MAX_RECORDS), median of 5 rounds of 20k (quick: 4k)`,
         'stand-ins: s3rver (filesystem) and PostgreSQL with fsync off, both on this machine; real S3/Redshift differ',
+        'size*: the 4,200 human-rated tweets of shared/data/sentiment as archive gzip NDJSON and as curated Parquet, in 500-record objects and as one object (compacted)',
+        `curated: the curated Parquet sink alone, and every sink of a consumer (archive + warehouse) writing each ${DEFAULT_BATCH_POLICY.maxRecords}-record batch in parallel without and with it; median of 5 interleaved rounds of 25k (quick: 5k) records`,
       ],
     };
   } finally {

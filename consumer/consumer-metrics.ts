@@ -11,6 +11,7 @@ export interface ConsumerMetricsScope {
 /** Cheap to call on the hot path: every call is one aggregated put(), published later by the sink. */
 export class ConsumerMetrics {
   private readonly dimensions: Readonly<Record<string, string>>;
+  private readonly streamDimensions: Readonly<Record<string, string>>;
   private readonly sinkDimensions = new Map<string, Readonly<Record<string, string>>>();
   private lastCheckpointAt: number;
 
@@ -24,7 +25,17 @@ export class ConsumerMetrics {
       [DIMENSION.stream]: scope.streamName,
       [DIMENSION.shard]: scope.shardId,
     });
+    this.streamDimensions = Object.freeze({
+      [DIMENSION.application]: scope.application,
+      [DIMENSION.stream]: scope.streamName,
+    });
     this.lastCheckpointAt = now();
+  }
+
+  /** A held batch's age (ms since its delivery began), per shard and per stream: the stream-level series is what the alarm reads. */
+  public heldBatchAge(ms: number): void {
+    for (const dimensions of [this.dimensions, this.streamDimensions])
+      this.sink.put({ name: CONSUMER_METRIC.heldBatchAgeMs, value: ms, unit: 'Milliseconds', dimensions });
   }
 
   public recordsProcessed(count: number): void {

@@ -39,8 +39,8 @@ export class MetricsObserver implements ProcessorObserver {
     if (delivered > 0) this.throughput?.read(bytes, millisBehindLatest ?? 0);
   }
 
-  public batchDurable(batch: CutBatch, latencyMs: number): void {
-    const deadLettered = batch.decoded.filter((item) => item.kind === 'rejected').length;
+  public batchDurable(batch: CutBatch, latencyMs: number, sinkRejected = 0): void {
+    const deadLettered = batch.decoded.filter((item) => item.kind === 'rejected').length + sinkRejected;
     this.counts.durable += batch.decoded.length;
     this.counts.deadLettered += deadLettered;
     this.metrics?.recordsProcessed(batch.decoded.length);
@@ -51,6 +51,10 @@ export class MetricsObserver implements ProcessorObserver {
   public deliveryFailed(stage: string): void {
     this.counts.deliveryFailures += 1;
     this.metrics?.sinkWriteFailed(stage);
+  }
+
+  public batchHeld(_stage: string, ageMs: number): void {
+    this.metrics?.heldBatchAge(ageMs);
   }
 
   public checkpointed(): void {

@@ -15,9 +15,10 @@ while producing traced tweets, injects N faults drawn at random from the seed am
   ${FAULT_KINDS.join(', ')}
 then waits until everything is delivered, reconciles the S3 archive, the PostgreSQL table and the dead
 letters, and prints as its last stdout line:
-  {"faults":N,"produced":..,"archived":..,"loaded":..,"deadLettered":..,"missing":0,"duplicates":0}
-Exit 0 only when exact: every tweet archived and loaded once, dead letters equal to the poison sent; 1 otherwise
-(or on timeout); 2 on bad options. Progress on stderr.
+  {"faults":N,"produced":..,"archived":..,"loaded":..,"deadLettered":..,"missing":0,"duplicates":0,"maxStallMs":..}
+(maxStallMs: the longest time with tweets accepted by Kinesis, not yet loaded, and the loaded count not moving).
+Exit 0 only when exact: every tweet archived and loaded once, dead letters equal to the poison sent, and no stall
+over 60 s; 1 otherwise (or on timeout); 2 on bad options. Progress on stderr.
 
   --faults N         faults to inject (required)
   --seed S           seed of the fault sequence (required; the same seed injects the same faults)
@@ -94,6 +95,7 @@ async function main(args: Args): Promise<number> {
     JSON.stringify({
       seed: args.seed,
       seconds: Math.round(outcome.elapsedMs / 1000),
+      maxStallAtS: outcome.maxStallAtS,
       poisonSent: outcome.poisonSent,
       lost: outcome.lost,
       unexpected: outcome.unexpected,
@@ -109,6 +111,7 @@ async function main(args: Args): Promise<number> {
       deadLettered: outcome.deadLettered,
       missing: outcome.missing,
       duplicates: outcome.duplicates,
+      maxStallMs: outcome.maxStallMs,
     }),
   );
   if (exact && !args.keep) fs.rmSync(session.dir, { recursive: true, force: true });

@@ -165,7 +165,7 @@ async function runPipeline({ args, stack, dir, registry, logger, say, stopSignal
 
   const postgresUrl = stack.endpoints.postgresUrl;
   const tables = postgresUrl === undefined ? [] : await createLocalTables(postgresUrl);
-  const sinkEnv = postgresUrl === undefined ? {} : localSinkEnv(args.bucket, postgresUrl);
+  const sinkEnv = postgresUrl === undefined ? {} : localSinkEnv(args.bucket, postgresUrl, { curated: true });
   // Producer, consumers and the checkpoint monitor write the local metrics store, so the scaler and monitor have data.
   const metricsDir = localMetricsDir(dir);
   const daemonOptions = {

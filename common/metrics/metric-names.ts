@@ -13,6 +13,11 @@ export const CONSUMER_METRIC = {
   sinkWriteFailures: 'SinkWriteFailures',
   millisBehindLatest: 'MillisBehindLatest',
   timeSinceLastCheckpoint: 'TimeSinceLastCheckpoint',
+  /**
+   * While a batch is held by a systemic sink failure: ms since its delivery began, one point per slow retry (30-120 s
+   * apart), none otherwise. Published per shard and per stream (Application, StreamName): the alarm watches the latter.
+   */
+  heldBatchAgeMs: 'HeldBatchAgeMilliseconds',
 } as const;
 
 /** Published by the checkpoint monitor per shard (Application, StreamName, ShardId). */

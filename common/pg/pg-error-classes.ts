@@ -41,3 +41,43 @@ export function isRetryableSqlState(code: string): boolean {
 export function isTransientSqlMessage(message: string): boolean {
   return TRANSIENT_MESSAGES.some((pattern) => pattern.test(message));
 }
+
+/**
+ * What PostgreSQL and Redshift say when a value, not the system, is wrong. PostgreSQL reports SQLSTATE class 22 (data
+ * exception) or 23 (integrity constraint violation); Redshift reports many of the same as XX000 with its own text (for
+ * example "Value too long for character type", internal code 8001), and the Data API returns only the text
+ * (DescribeStatement `Error`, "ERROR: ..."). Sources: PostgreSQL Appendix A "Error codes"; Redshift error texts as its
+ * drivers relay them.
+ */
+const DATA_MESSAGES = [
+  /value too long for (character )?type/i,
+  /string length exceeds ddl length/i,
+  /invalid input syntax for/i,
+  /invalid byte sequence for encoding/i,
+  /has no equivalent in encoding/i,
+  /unsupported unicode escape sequence/i,
+  /unicode (low|high) surrogate must/i,
+  /json pars(e|ing) error|invalid json/i,
+  /violates not-null constraint|cannot insert a null value/i,
+  /out of range for type|field value out of range|numeric (data|field) overflow/i,
+  /invalid digit, value/i,
+  /invalid (timestamp|date) format/i,
+];
+
+/** SQLSTATE classes whose errors are about the statement or the system, never about one row's values. */
+const SYSTEMIC_CLASS = /^(08|28|3D|3F|40|42|53|54|55|57|58|F0|P0)/;
+
+/**
+ * True when the database refused the rows' values (SQLSTATE class 22 or 23, or Redshift's text for the same): a retry
+ * of the same rows fails the same way, and splitting the batch isolates the rows at fault. False for everything
+ * systemic (missing table 42P01, permission 42501, connections 08xxx, resources 53xxx), which must hold the batch.
+ */
+export function isDataSqlError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+    if (/^2[23]/.test(code)) return true;
+    if (SYSTEMIC_CLASS.test(code)) return false;
+  }
+  return DATA_MESSAGES.some((pattern) => pattern.test(error.message));
+}

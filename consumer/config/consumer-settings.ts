@@ -15,6 +15,9 @@ import { DEFAULT_PART_SIZE_BYTES } from '../sinks/s3/s3-object-store';
  */
 export const ARCHIVE_PREFIXES = { data: 'raw', errors: 'errors', state: 'archive-state' } as const;
 
+/** The curated dataset's two key prefixes: Parquet data (what Athena/Glue read) and the sink's progress state. */
+export const CURATED_PREFIXES = { data: 'curated', state: 'curated-state' } as const;
+
 const MIB = 1024 * 1024;
 
 /**
@@ -115,6 +118,22 @@ export const CONSUMER_SETTINGS = {
     variable: 'ARCHIVE_PART_SIZE_MB',
     default: DEFAULT_PART_SIZE_BYTES / MIB,
     doc: 'multipart part size (smaller objects are one PUT)',
+  },
+  curatedEnabled: {
+    variable: 'CURATED_ENABLED',
+    default: false,
+    doc: 'curated Parquet sink on/off (`npm start` and the deployment turn it on; docs/analysts.md)',
+  },
+  curatedBucket: { variable: 'CURATED_BUCKET', doc: "the curated dataset's bucket (default: ARCHIVE_BUCKET)" },
+  curatedPrefix: {
+    variable: 'CURATED_PREFIX',
+    default: CURATED_PREFIXES.data,
+    doc: 'key prefix of the curated Parquet objects (apart from the archive prefixes)',
+  },
+  curatedStatePrefix: {
+    variable: 'CURATED_STATE_PREFIX',
+    default: CURATED_PREFIXES.state,
+    doc: "key prefix of the curated sink's progress and compaction manifests (outside CURATED_PREFIX)",
   },
   redshiftEnabled: { variable: 'REDSHIFT_ENABLED', default: true, doc: 'Redshift sink on/off' },
   redshiftMode: { variable: 'REDSHIFT_MODE', default: 'pg', doc: '`pg` (direct connection) or `data-api`' },

@@ -3,6 +3,7 @@ import type { UserRecord } from '../../common/user-record';
 import type { DecodedRecord } from './decoded-record';
 import { isObject } from './field-readers';
 import { looksLikePost, parsePost } from './post-parser';
+import { unstorableFields } from './unstorable-text';
 import { looksLikeVehicle, parseVehicleJson, parseVehicleLine } from './vehicle-parser';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -41,14 +42,14 @@ export function parsePayload(record: UserRecord, limits: PayloadLimits = DEFAULT
     if (!isObject(json)) return reject('unknown-shape', 'JSON is not an object');
     if (looksLikePost(json)) {
       const post = parsePost(json, record.approximateArrivalTimestamp);
-      if (post.ok && hasNul(post.value))
-        return reject('invalid-field', 'a text field holds U+0000, which neither PostgreSQL nor Redshift can store');
+      const unstorable = post.ok ? unstorableFields(post.value) : [];
+      if (unstorable.length > 0) return reject('invalid-field', unstorableDetail(unstorable));
       return post.ok ? { kind: 'post', record, post: post.value } : reject('invalid-field', post.detail);
     }
     if (looksLikeVehicle(json)) {
       const reading = parseVehicleJson(json);
-      if (reading.ok && hasNul(reading.value))
-        return reject('invalid-field', 'a text field holds U+0000, which neither PostgreSQL nor Redshift can store');
+      const unstorable = reading.ok ? unstorableFields(reading.value) : [];
+      if (unstorable.length > 0) return reject('invalid-field', unstorableDetail(unstorable));
       return reading.ok ? { kind: 'vehicle', record, reading: reading.value } : reject('invalid-field', reading.detail);
     }
     return reject('unknown-shape', 'a JSON object that is neither a post (text) nor a vehicle reading (vin)');
@@ -56,14 +57,12 @@ export function parsePayload(record: UserRecord, limits: PayloadLimits = DEFAULT
   const line = parseVehicleLine(trimmed);
   if (line === undefined)
     return reject('unknown-shape', 'neither JSON nor a "record_id timestamp vin lat lon speed" line');
+  const unstorable = line.ok ? unstorableFields(line.value) : [];
+  if (unstorable.length > 0) return reject('invalid-field', unstorableDetail(unstorable));
   return line.ok ? { kind: 'vehicle', record, reading: line.value } : reject('invalid-field', line.detail);
 }
 
-/** A record-level problem the warehouse would reject on every retry (SQLSTATE 22021): dead-lettered here instead. */
-function hasNul(value: object): boolean {
-  return Object.values(value).some(
-    (field: unknown) =>
-      (typeof field === 'string' && field.includes('\u0000')) ||
-      (Array.isArray(field) && field.some((item: unknown) => typeof item === 'string' && item.includes('\u0000'))),
-  );
+/** A record-level problem the warehouse would reject on every retry (or store altered): dead-lettered here instead. */
+function unstorableDetail(problems: readonly string[]): string {
+  return `${problems.join('; ')}: neither PostgreSQL nor Redshift can store it`;
 }

@@ -1,5 +1,5 @@
 // Reads a tweet-like JSON object into a Post, or explains which field is wrong.
-import type { Post } from './decoded-record';
+import { POST_ID_MAX_BYTES, type Post } from './decoded-record';
 import { isObject, readId, readString, readTimestamp, type JsonObject } from './field-readers';
 
 export type ParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly detail: string };
@@ -16,6 +16,8 @@ export function parsePost(json: JsonObject, arrivalTimestampMs: number): ParseRe
   const problems: string[] = [];
   const id = readId(json.id_str) ?? readId(json.id);
   if (id === undefined) problems.push('id is missing or not a string/number');
+  else if (Buffer.byteLength(id, 'utf8') > POST_ID_MAX_BYTES)
+    problems.push(`id is longer than ${POST_ID_MAX_BYTES} bytes (a key is never cut)`);
   const text = readString(json.full_text) ?? readString(json.text) ?? '';
   if (text.trim() === '') problems.push('text is empty');
   const createdAt =

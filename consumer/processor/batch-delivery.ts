@@ -1,12 +1,16 @@
-// Delivers one assembled batch to every sink on the project retry policy: fast retries for transient failures, then a slow hold until all hold it or delivery is cancelled.
+// Delivers one assembled batch to every sink on the project retry policy: fast retries for transient failures, a split of what a sink refuses as data, then a slow hold until all hold it or delivery is cancelled.
 import type { Logger } from '../../common/logger';
 import { describeError } from '../../common/errors';
 import { isRetryable } from '../../common/is-retryable';
 import { backoffDelayMs, retry, RetryAbortedError, type RetryPolicy } from '../../common/retry';
 import { sleep as realSleep } from '../../common/sleep';
 import type { SentimentAnalyzer } from '../sentiment/sentiment-analyzer';
+import { identityKey } from '../../common/user-record';
+import type { Rejection } from '../decode/decoded-record';
 import type { Sink, SinkBatch } from '../sinks/sink';
+import { SinkDataRejectedError } from '../sinks/sink-errors';
 import { assembleBatch } from './batch-assembler';
+import { rowCount, writeIsolatingRefused } from './batch-bisect';
 import { DeliveryCancelledError } from './processor-errors';
 import type { CutBatch } from './batch-buffer';
 
@@ -27,6 +31,13 @@ export interface DeliveryDeps {
   readonly onSinkWritten?: (sink: string, records: number, latencyMs: number) => void;
   /** One call per failed attempt of a stage (`sentiment` or a sink name), for a metric. */
   readonly onStageFailed?: (stage: string, held: boolean) => void;
+  /** One call per slow retry of a held stage: how long ago (ms) the batch's delivery began, for the held-batch-age metric. */
+  readonly onHeld?: (stage: string, ageMs: number) => void;
+}
+
+/** What a delivered batch came to besides its rows: the records sinks refused as data, dead-lettered as `sink-rejected`. */
+export interface DeliveryOutcome {
+  readonly sinkRejected: readonly Rejection[];
 }
 
 /*
@@ -83,14 +94,62 @@ export class BatchDelivery {
     this.abort.abort();
   }
 
-  /** Resolves when every sink holds the batch. */
-  public async deliver(batch: CutBatch): Promise<void> {
-    const assembled = await this.withRetry('sentiment', batch.decoded.length, () =>
+  /**
+   * Resolves when every sink holds the batch: every row loaded, except rows a sink refused as data
+   * (SinkDataRejectedError), which are isolated by splitting the batch (batch-bisect.ts) and dead-lettered with reason
+   * `sink-rejected` before this resolves. Systemic failures hold; cancellation rejects with DeliveryCancelledError.
+   */
+  public async deliver(batch: CutBatch): Promise<DeliveryOutcome> {
+    const startedAt = (this.deps.now ?? Date.now)();
+    const assembled = await this.withRetry('sentiment', batch.decoded.length, startedAt, () =>
       assembleBatch(batch, this.deps.analyzer),
     );
-    await Promise.all(
+    const refused = await Promise.all(
       this.deps.sinks.map((sink) =>
-        this.withRetry(sink.name, assembled.records.length, () => this.write(sink, assembled)),
+        writeIsolatingRefused(assembled, (part) =>
+          this.withRetry(
+            sink.name,
+            part.records.length,
+            startedAt,
+            () => this.write(sink, part),
+            (error) => error instanceof SinkDataRejectedError && rowCount(part) > 0,
+          ),
+        ),
+      ),
+    );
+    const seen = new Set<string>();
+    const sinkRejected = refused.flat().filter((rejection) => {
+      const key = identityKey(rejection.record);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+    if (sinkRejected.length > 0) await this.deadLetter(sinkRejected, startedAt);
+    return { sinkRejected };
+  }
+
+  /** Hands refused records to every sink that keeps dead letters (retried and held like a write), or logs them where none does. */
+  private async deadLetter(rejections: readonly Rejection[], startedAt: number): Promise<void> {
+    this.deps.logger.error(
+      'a sink refused records as data: dead-lettered as sink-rejected, the rest of the batch loaded',
+      {
+        records: rejections.length,
+        first: identityKey(rejections[0].record),
+        detail: rejections[0].detail,
+      },
+    );
+    const keepers = this.deps.sinks.flatMap((sink) =>
+      sink.writeRejected === undefined ? [] : [{ name: sink.name, write: sink.writeRejected.bind(sink) }],
+    );
+    if (keepers.length === 0) {
+      this.deps.logger.error('no sink keeps dead letters (archive disabled): refused records are only logged', {
+        identities: rejections.map((rejection) => identityKey(rejection.record)),
+      });
+      return;
+    }
+    await Promise.all(
+      keepers.map((keeper) =>
+        this.withRetry(`${keeper.name} dead letters`, rejections.length, startedAt, () => keeper.write(rejections)),
       ),
     );
   }
@@ -102,7 +161,17 @@ export class BatchDelivery {
     this.deps.onSinkWritten?.(sink.name, batch.records.length, now() - started);
   }
 
-  private async withRetry<T>(stage: string, records: number, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Fast retries, then the slow hold. `escape`: a final failure it accepts is rethrown instead of held (a data
+   * refusal the caller isolates by splitting the batch).
+   */
+  private async withRetry<T>(
+    stage: string,
+    records: number,
+    startedAt: number,
+    fn: () => Promise<T>,
+    escape?: (error: unknown) => boolean,
+  ): Promise<T> {
     const { signal } = this.abort;
     const wait = this.deps.sleep ?? realSleep;
     const hold = this.deps.holdPolicy ?? DEFAULT_HOLD_RETRY;
@@ -131,9 +200,11 @@ export class BatchDelivery {
           });
         } catch (error: unknown) {
           if (signal.aborted || error instanceof RetryAbortedError) throw new DeliveryCancelledError();
+          if (escape?.(error) === true) throw error;
           if (held === 0) this.enterHold();
           const delayMs = backoffDelayMs(hold, held + 1);
           this.deps.onStageFailed?.(stage, true);
+          this.deps.onHeld?.(stage, (this.deps.now ?? Date.now)() - startedAt);
           this.deps.logger.error(
             'sink write held: not retryable or retries exhausted; the checkpoint waits, retrying slowly',
             {

@@ -5,8 +5,11 @@ import type { Position } from './checkpoint-tracker';
 export interface ProcessorObserver {
   initialized(shardId: string): void;
   recordsReceived(delivered: number, userRecords: number, bytes: number, millisBehindLatest: number | undefined): void;
-  batchDurable(batch: CutBatch, latencyMs: number): void;
+  /** `sinkRejected`: records of the batch a sink refused as data, dead-lettered as `sink-rejected` (default 0). */
+  batchDurable(batch: CutBatch, latencyMs: number, sinkRejected?: number): void;
   checkpointed(position: Position | null): void;
   /** One failed delivery attempt of a stage (`sentiment` or a sink name); `held`: the slow, systemic retry. */
   deliveryFailed?(stage: string, held: boolean): void;
+  /** A stage of a batch is held (systemic failure) and retried slowly; `ageMs`: since the batch's delivery began. */
+  batchHeld?(stage: string, ageMs: number): void;
 }

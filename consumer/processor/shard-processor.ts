@@ -68,6 +68,10 @@ export class ShardProcessor {
         deps.onStageFailed?.(stage, held);
         deps.observer?.deliveryFailed?.(stage, held);
       },
+      onHeld: (stage, ageMs) => {
+        deps.onHeld?.(stage, ageMs);
+        deps.observer?.batchHeld?.(stage, ageMs);
+      },
     });
   }
 
@@ -214,9 +218,9 @@ export class ShardProcessor {
     if (this.state === 'lease-gone') return;
     const started = this.now();
     try {
-      await this.delivery.deliver(batch);
+      const outcome = await this.delivery.deliver(batch);
       this.tracker.markDurable(id);
-      this.deps.observer?.batchDurable(batch, this.now() - started);
+      this.deps.observer?.batchDurable(batch, this.now() - started, outcome.sinkRejected.length);
     } catch (error: unknown) {
       if (!(error instanceof DeliveryCancelledError))
         this.logger.error('batch delivery stopped', { error: describeError(error) });

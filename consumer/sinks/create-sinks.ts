@@ -1,4 +1,4 @@
-// Builds the configured sinks (S3 archive, Redshift) from config, the shared AWS clients and a logger.
+// Builds the configured sinks (S3 archive, curated Parquet, Redshift) from config, the shared AWS clients and a logger.
 import type { RedshiftDataClient } from '@aws-sdk/client-redshift-data';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../../common/logger';
@@ -8,6 +8,7 @@ import { PgExecutor } from './redshift/pg-executor';
 import { RedshiftSink } from './redshift/redshift-sink';
 import { dialectNamed } from './redshift/sql-dialect';
 import type { SqlExecutor } from './redshift/sql-executor';
+import { CuratedSink } from './curated/curated-sink';
 import { S3ArchiveSink } from './s3/s3-archive-sink';
 import { S3ObjectStore } from './s3/s3-object-store';
 import type { Sink } from './sink';
@@ -39,6 +40,19 @@ export function createSinks(config: SinkConfig, clients: SinkClients, logger: Lo
         gzip: archive.gzip,
         logger: sinkLogger,
       }),
+    );
+  }
+  if (config.curated !== undefined) {
+    const curated = config.curated;
+    const sinkLogger = logger.child({ component: 's3-curated' });
+    const store = new S3ObjectStore(clients.s3(), {
+      bucket: curated.bucket,
+      sse: curated.sse,
+      retryPolicy: config.retry,
+      logger: sinkLogger,
+    });
+    sinks.push(
+      new CuratedSink(store, { prefix: curated.prefix, statePrefix: curated.statePrefix, logger: sinkLogger }),
     );
   }
   if (config.redshift !== undefined) {

@@ -33,5 +33,10 @@ export class InMemorySink implements Sink {
     for (const rejection of batch.rejections) this.rejections.set(identityKey(rejection.record), rejection);
   }
 
+  /** Keeps refused records with the decoder's rejections (both are dead letters). */
+  public async writeRejected(rejections: readonly Rejection[]): Promise<void> {
+    for (const rejection of rejections) this.rejections.set(identityKey(rejection.record), rejection);
+  }
+
   public async close(): Promise<void> {}
 }

@@ -21,6 +21,14 @@ export interface ArchiveConfig {
   readonly partSizeBytes: number;
 }
 
+/** The curated Parquet dataset (consumer/sinks/curated/): its own prefixes, in the archive's bucket unless told. */
+export interface CuratedConfig {
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly statePrefix: string;
+  readonly sse: ServerSideEncryption;
+}
+
 export type RedshiftConnection =
   | ({ readonly mode: 'pg' } & PgConnectionSettings)
   | {
@@ -48,13 +56,19 @@ export interface SinkConfig {
   readonly archive?: ArchiveConfig;
   /** Absent when REDSHIFT_ENABLED=false. */
   readonly redshift?: RedshiftConfig;
+  /** Present when CURATED_ENABLED=true. */
+  readonly curated?: CuratedConfig;
   readonly retry: RetryPolicy;
 }
 
 const PREFIX = /^[A-Za-z0-9!_.*'()/=-]*$/;
 
 export function readSinkConfig(reader: ConfigReader): SinkConfig {
-  const archive = reader.boolean(S.archiveEnabled.variable, S.archiveEnabled.default) ? readArchive(reader) : undefined;
+  const archiveEnabled = reader.boolean(S.archiveEnabled.variable, S.archiveEnabled.default);
+  const curatedEnabled = reader.boolean(S.curatedEnabled.variable, S.curatedEnabled.default);
+  const sse = archiveEnabled || curatedEnabled ? readSse(reader) : undefined;
+  const archive = archiveEnabled && sse !== undefined ? readArchive(reader, sse) : undefined;
+  const curated = curatedEnabled && sse !== undefined ? readCurated(reader, sse, archive) : undefined;
   const redshift = reader.boolean(S.redshiftEnabled.variable, S.redshiftEnabled.default)
     ? readRedshift(reader)
     : undefined;
@@ -63,10 +77,48 @@ export function readSinkConfig(reader: ConfigReader): SinkConfig {
     baseDelayMs: reader.integer(S.sinkRetryBaseDelayMs.variable, S.sinkRetryBaseDelayMs.default, { min: 0 }),
     maxDelayMs: reader.integer(S.sinkRetryMaxDelayMs.variable, S.sinkRetryMaxDelayMs.default, { min: 0 }),
   };
-  return { ...(archive === undefined ? {} : { archive }), ...(redshift === undefined ? {} : { redshift }), retry };
+  return {
+    ...(archive === undefined ? {} : { archive }),
+    ...(redshift === undefined ? {} : { redshift }),
+    ...(curated === undefined ? {} : { curated }),
+    retry,
+  };
 }
 
-function readArchive(reader: ConfigReader): ArchiveConfig {
+const norm = (p: string): string => `${p.replace(/\/+$/, '')}/`;
+const overlaps = (a: string, b: string): boolean => norm(a).startsWith(norm(b)) || norm(b).startsWith(norm(a));
+
+function readSse(reader: ConfigReader): ServerSideEncryption {
+  const mode = reader.oneOf(S.archiveSse.variable, ['none', 'AES256', 'aws:kms'] as const, S.archiveSse.default);
+  const kmsKeyId = reader.string(S.archiveKmsKeyId.variable);
+  if (kmsKeyId !== undefined && mode !== 'aws:kms')
+    reader.problem('ARCHIVE_KMS_KEY_ID is set but ARCHIVE_SSE is not aws:kms');
+  return mode === 'aws:kms' ? { mode, ...(kmsKeyId === undefined ? {} : { kmsKeyId }) } : { mode };
+}
+
+/** Same bucket and encryption as the archive unless CURATED_BUCKET says otherwise; prefixes apart from the archive's. */
+function readCurated(
+  reader: ConfigReader,
+  sse: ServerSideEncryption,
+  archive: ArchiveConfig | undefined,
+): CuratedConfig {
+  const prefix = reader.string(S.curatedPrefix.variable, S.curatedPrefix.default);
+  const statePrefix = reader.string(S.curatedStatePrefix.variable, S.curatedStatePrefix.default);
+  for (const [name, value] of Object.entries({ CURATED_PREFIX: prefix, CURATED_STATE_PREFIX: statePrefix }))
+    if (!PREFIX.test(value) || norm(value) === '/')
+      reader.problem(`${name} "${value}" must be a non-empty S3 key prefix`);
+  if (overlaps(prefix, statePrefix)) reader.problem('CURATED_STATE_PREFIX must lie outside CURATED_PREFIX');
+  const bucket =
+    reader.string(S.curatedBucket.variable) ?? archive?.bucket ?? reader.required(S.archiveBucket.variable);
+  if (archive !== undefined && bucket === archive.bucket) {
+    const taken = [archive.prefix, archive.errorPrefix, archive.statePrefix];
+    if ([prefix, statePrefix].some((mine) => taken.some((theirs) => overlaps(mine, theirs))))
+      reader.problem('CURATED_PREFIX and CURATED_STATE_PREFIX must lie apart from the archive prefixes in one bucket');
+  }
+  return { bucket, prefix, statePrefix, sse };
+}
+
+function readArchive(reader: ConfigReader, sse: ServerSideEncryption): ArchiveConfig {
   const prefixes = {
     prefix: reader.string(S.archivePrefix.variable, S.archivePrefix.default),
     errorPrefix: reader.string(S.archiveErrorPrefix.variable, S.archiveErrorPrefix.default),
@@ -74,7 +126,6 @@ function readArchive(reader: ConfigReader): ArchiveConfig {
   };
   for (const [name, value] of Object.entries(prefixes))
     if (!PREFIX.test(value)) reader.problem(`${name} "${value}" has characters unsafe in S3 keys`);
-  const norm = (p: string): string => `${p.replace(/\/+$/, '')}/`;
   if (
     norm(prefixes.statePrefix).startsWith(norm(prefixes.prefix)) ||
     norm(prefixes.errorPrefix).startsWith(norm(prefixes.prefix))
@@ -83,12 +134,6 @@ function readArchive(reader: ConfigReader): ArchiveConfig {
       'ARCHIVE_STATE_PREFIX and ARCHIVE_ERROR_PREFIX must lie outside ARCHIVE_PREFIX (Athena/Glue would read them as data)',
     );
   }
-  const mode = reader.oneOf(S.archiveSse.variable, ['none', 'AES256', 'aws:kms'] as const, S.archiveSse.default);
-  const kmsKeyId = reader.string(S.archiveKmsKeyId.variable);
-  if (kmsKeyId !== undefined && mode !== 'aws:kms')
-    reader.problem('ARCHIVE_KMS_KEY_ID is set but ARCHIVE_SSE is not aws:kms');
-  const sse: ServerSideEncryption =
-    mode === 'aws:kms' ? { mode, ...(kmsKeyId === undefined ? {} : { kmsKeyId }) } : { mode };
   return {
     bucket: reader.required(S.archiveBucket.variable),
     ...prefixes,

@@ -31,5 +31,10 @@ export interface Sink {
    * Writing the same records again (whole or cut differently) must not create duplicates.
    */
   write(batch: SinkBatch): Promise<void>;
+  /**
+   * Only for sinks that keep dead letters (the S3 archive): stores records another sink refused as data (reason
+   * `sink-rejected`), each under a key of its own identity, so writing them again overwrites rather than duplicates.
+   */
+  writeRejected?(rejections: readonly Rejection[]): Promise<void>;
   close(): Promise<void>;
 }

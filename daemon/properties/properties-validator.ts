@@ -79,12 +79,45 @@ export function validateProperties(entries: readonly PropertyEntry[], context: V
   return findings;
 }
 
+/**
+ * Blanks outside ASCII: everything JavaScript's \s matches beyond space, tab and form feed (U+00A0 no-break space,
+ * U+1680, U+2000-U+200A, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF) plus the zero-width U+200B-U+200D and U+2060.
+ * Java's String.trim() removes only characters up to U+0020, and Properties strips only leading ASCII blanks, so the
+ * daemon keeps these at either end of any value, numbers included.
+ */
+const UNICODE_BLANK = /(?![ \t\f])[\s\u200B-\u200D\u2060]/;
+const UNICODE_BLANK_AT_END = new RegExp(`(?:${UNICODE_BLANK.source})+$`);
+const UNICODE_BLANK_AT_START = new RegExp(`^(?:${UNICODE_BLANK.source})+`);
+
+/** `U+00A0` for the first character of `text`. */
+function codePointName(text: string): string {
+  return `U+${(text.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
+/** An error for a value that starts or ends in a non-ASCII blank (typed or pasted, or a UTF-8 U+00A0 read as ISO-8859-1). */
+function unicodeBlankFinding(entry: PropertyEntry): Finding | undefined {
+  const end = UNICODE_BLANK_AT_END.exec(entry.value);
+  const start = end === null ? UNICODE_BLANK_AT_START.exec(entry.value) : null;
+  const found = end ?? start;
+  if (found === null) return undefined;
+  const where = end !== null ? 'ends' : 'starts';
+  const name = codePointName(found[0]);
+  return {
+    severity: 'error',
+    key: entry.key,
+    line: entry.line,
+    message: `value ${JSON.stringify(entry.value)} ${where} in ${name}${name === 'U+00A0' ? ' (no-break space)' : ''}, an invisible blank the daemon keeps as part of the value`,
+  };
+}
+
 function checkValue(entry: PropertyEntry, spec: KeySpec): Finding[] {
   const at = { key: entry.key, line: entry.line };
+  const unicodeBlank = unicodeBlankFinding(entry);
+  if (unicodeBlank !== undefined) return [unicodeBlank];
   // Properties keeps trailing blanks; the daemon's number converters trim them, its strings and enums do not.
   const blanks = /[ \t\f]+$/.test(entry.value);
   const numeric = spec.kind === 'integer' || spec.kind === 'number';
-  const value = numeric ? entry.value.trim() : entry.value;
+  const value = numeric ? entry.value.replace(/^[ \t\f]+|[ \t\f]+$/g, '') : entry.value;
   if (blanks && !numeric && entry.key !== 'executableName') {
     return [
       {

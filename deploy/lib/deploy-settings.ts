@@ -38,6 +38,8 @@ export interface DeploySettings {
   readonly archiveTransitionDays: number;
   /** Keep the bucket, tables and stream on `cdk destroy` (true), or delete them with the stack. */
   readonly retainData: boolean;
+  /** Days each S3 dataset is kept before S3 lifecycle deletes it; 0 keeps it for ever (docs/analysts.md). */
+  readonly retention: { readonly rawDays: number; readonly deadLetterDays: number; readonly curatedDays: number };
   readonly redshift: RedshiftSettings;
   readonly consumer: TaskSize & {
     readonly minTasks: number;
@@ -84,6 +86,9 @@ export const CONTEXT_KEYS = [
   'retrievalMode',
   'archiveTransitionDays',
   'retainData',
+  'rawRetentionDays',
+  'deadLetterRetentionDays',
+  'curatedRetentionDays',
   'redshift',
   'redshiftDatabase',
   'redshiftBaseCapacity',
@@ -219,15 +224,17 @@ export function readDeploySettings(context: Source): DeploySettings {
   const metricsNamespace = reader.string('metricsNamespace', DEFAULT_METRICS_NAMESPACE);
   if (metricsNamespace.startsWith('AWS/')) reader.problem('metricsNamespace must not start with "AWS/"');
   const stopTimeoutSeconds = reader.integer('stopTimeoutSeconds', 60, { min: 30, max: 120 });
+  const retentionHours = reader.integer('retentionHours', 24, { min: 24, max: 8760 });
   return reader.finish({
     ...names,
     shardCount,
-    retentionHours: reader.integer('retentionHours', 24, { min: 24, max: 8760 }),
+    retentionHours,
     // The project's default generation (daemon/kcl-generation.ts), so local runs and the deployment agree.
     kclGeneration: reader.oneOf('kclGeneration', ['2', '3'] as const, String(DEFAULT_KCL_GENERATION) as '2' | '3'),
     retrievalMode: reader.oneOf('retrievalMode', ['POLLING', 'FANOUT'] as const, 'POLLING'),
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
+    retention: readRetention(reader, retentionHours),
     redshift: readRedshift(reader),
     consumer: {
       ...consumerSize,
@@ -256,6 +263,23 @@ export function readDeploySettings(context: Source): DeploySettings {
     }),
     scalerMaxShards: reader.integer('scalerMaxShards', Math.max(shardCount * 4, 4), { min: shardCount, max: 10_000 }),
   });
+}
+
+function readRetention(reader: ConfigReader, streamRetentionHours: number): DeploySettings['retention'] {
+  const days = (key: string): number => reader.integer(key, 0, { min: 0, max: 36_500 });
+  const retention = {
+    rawDays: days('rawRetentionDays'),
+    deadLetterDays: days('deadLetterRetentionDays'),
+    curatedDays: days('curatedRetentionDays'),
+  };
+  // A replay from the stream must find the objects its progress names: keep every dataset longer than the stream.
+  const streamDays = Math.ceil(streamRetentionHours / 24);
+  for (const [key, value] of Object.entries(retention))
+    if (value !== 0 && value <= streamDays)
+      reader.problem(
+        `${key.replace('Days', 'RetentionDays')} ${value} must be 0 (keep) or longer than the stream's retention (${streamDays} days)`,
+      );
+  return retention;
 }
 
 function readCollector(reader: ConfigReader): {

@@ -21,6 +21,9 @@ import type { Construct } from 'constructs';
 import type { DeploySettings } from './deploy-settings';
 import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
+import { AnalyticsCatalog, DEFAULT_BYTES_SCANNED_CUTOFF } from './analytics-catalog';
+import { CuratedCompaction } from './curated-compaction';
+import { retentionRules } from './retention-rules';
 import { ScheduledJobs } from './scheduled-jobs';
 import { StreamAndArchive } from './stream-and-archive';
 import {
@@ -40,7 +43,7 @@ import { POSTS_TABLE, VEHICLES_TABLE, Warehouse } from './warehouse';
 import { WorkerTask } from './worker-task';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
-import { ARCHIVE_PREFIXES, consumerEnv } from '../../consumer/config/consumer-settings';
+import { ARCHIVE_PREFIXES, CURATED_PREFIXES, consumerEnv } from '../../consumer/config/consumer-settings';
 import { collectorEnv } from '../../collector/collector-settings';
 import { monitorEnv } from '../../operator/monitor/monitor-settings';
 import { scalerEnv } from '../../operator/scaler/scaler-settings';
@@ -95,6 +98,11 @@ export class SentimentStack extends Stack {
       retentionHours: s.retentionHours,
       archiveTransitionDays: s.archiveTransitionDays,
       removalPolicy,
+      lifecycleRules: retentionRules(s.retention, {
+        raw: ARCHIVE_PREFIXES.data,
+        errors: ARCHIVE_PREFIXES.errors,
+        curated: CURATED_PREFIXES.data,
+      }),
     });
     const tables = new LeaseTables(this, 'Leases', {
       applicationName: s.applicationName,
@@ -145,6 +153,9 @@ export class SentimentStack extends Stack {
           archivePrefix: ARCHIVE_PREFIXES.data,
           archiveErrorPrefix: ARCHIVE_PREFIXES.errors,
           archiveStatePrefix: ARCHIVE_PREFIXES.state,
+          curatedEnabled: true,
+          curatedPrefix: CURATED_PREFIXES.data,
+          curatedStatePrefix: CURATED_PREFIXES.state,
           redshiftMode: 'data-api',
           redshiftDialect: 'redshift',
           redshiftPostsTable: POSTS_TABLE,
@@ -158,11 +169,11 @@ export class SentimentStack extends Stack {
         ...kclLeaseStatements(tables.leaseTable, tables.kcl3Tables),
         // The KCL publishes its own metrics under the application name.
         putMetricDataStatement([s.metricsNamespace, s.applicationName]),
-        ...archiveStatements(data.bucket, Object.values(ARCHIVE_PREFIXES), [
-          's3:PutObject',
-          's3:GetObject',
-          's3:AbortMultipartUpload',
-        ]),
+        ...archiveStatements(
+          data.bucket,
+          [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)],
+          ['s3:PutObject', 's3:GetObject', 's3:AbortMultipartUpload'],
+        ),
         ...redshiftDataStatements(warehouse.targetArn),
         secretReadStatement(warehouse.secret.secretArn),
         ...(s.sentimentAnalyzer === 'comprehend' ? [comprehendStatement()] : []),
@@ -179,7 +190,7 @@ export class SentimentStack extends Stack {
       `IAM5[Resource::${arnToken(tables.leaseTable)}/index/*]`,
       `${why}: Query on the lease table's indexes (KCL 3 LeaseOwnerToLeaseKeyIndex).`,
     );
-    for (const archivePrefix of Object.values(ARCHIVE_PREFIXES)) {
+    for (const archivePrefix of [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)]) {
       acknowledge(
         consumer.taskRole,
         `IAM5[Resource::${arnToken(data.bucket)}/${archivePrefix}/*]`,
@@ -332,6 +343,21 @@ export class SentimentStack extends Stack {
       statements: [...monitorStatements(data.stream, tables.leaseTable), putMetricDataStatement([s.metricsNamespace])],
     });
     this.monitorStateVolume(monitor, vpc, jobsSg, privateSubnets, removalPolicy);
+    new AnalyticsCatalog(this, 'Analytics', {
+      bucket: data.bucket,
+      prefixes: { raw: ARCHIVE_PREFIXES.data, errors: ARCHIVE_PREFIXES.errors, curated: CURATED_PREFIXES.data },
+      databaseName: prefix.replace(/-/g, '_'),
+      bytesScannedCutoffPerQuery: DEFAULT_BYTES_SCANNED_CUTOFF,
+      resultsRetentionDays: 7,
+      removalPolicy,
+    });
+    const compaction = new CuratedCompaction(this, 'Curated', {
+      ...common,
+      bucket: data.bucket,
+      size: s.jobSize,
+      baseEnvironment: base,
+      logFile: LOG_TO_STDERR,
+    });
     new ScheduledJobs(this, 'Schedules', {
       cluster,
       subnets: vpc.selectSubnets(privateSubnets).subnets,
@@ -359,6 +385,7 @@ export class SentimentStack extends Stack {
           description: 'Checkpoint monitor: publish lag metrics (monitor --publish)',
           retries: 0,
         },
+        compaction.job,
       ],
     });
     suppressStackFindings(this);

@@ -1,7 +1,14 @@
 // The Kinesis stream (provisioned, encrypted) and the S3 archive bucket (encrypted, private, TLS only, optional colder storage).
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Stream, StreamEncryption, StreamMode } from 'aws-cdk-lib/aws-kinesis';
-import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership, StorageClass } from 'aws-cdk-lib/aws-s3';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  StorageClass,
+  type LifecycleRule,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { ARCHIVE_PREFIXES } from '../../consumer/config/consumer-settings';
 
@@ -11,6 +18,8 @@ export interface StreamAndArchiveProps {
   readonly retentionHours: number;
   readonly archiveTransitionDays: number;
   readonly removalPolicy: RemovalPolicy;
+  /** More lifecycle rules for the archive bucket (retention-rules.ts: expiry per dataset). */
+  readonly lifecycleRules?: readonly LifecycleRule[];
 }
 
 export class StreamAndArchive extends Construct {
@@ -60,6 +69,7 @@ export class StreamAndArchive extends Construct {
               },
             ]
           : []),
+        ...(props.lifecycleRules ?? []),
       ],
     });
   }

@@ -139,11 +139,11 @@ describe('deploy: the default stack', function () {
     expect(ddl).to.include('BatchExecuteStatement');
   });
 
-  it('schedules the weekly report, the scaler and the monitor in the named time zone', () => {
+  it('schedules the weekly report, the scaler, the monitor and curated compaction in the named time zone', () => {
     const schedules = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map(
       (r) => r.Properties as { ScheduleExpression: string; ScheduleExpressionTimezone: string; Description: string },
     );
-    expect(schedules).to.have.length(3);
+    expect(schedules).to.have.length(4);
     for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).to.equal('America/Los_Angeles');
     const byName = (word: string): string | undefined =>
       schedules.find((s) => s.Description.includes(word))?.ScheduleExpression;
@@ -185,6 +185,14 @@ describe('deploy: the default stack', function () {
     synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
       MetricName: 'MaxCheckpointLagMilliseconds',
       Namespace: 'KinesisToolkit/Consumer',
+      AlarmActions: [Match.anyValue()],
+    });
+    // A batch held by a systemic sink failure (issue 25): the consumer's stream-level HeldBatchAgeMilliseconds.
+    synth.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'HeldBatchAgeMilliseconds',
+      Namespace: 'KinesisToolkit/Consumer',
+      Threshold: 600_000,
+      TreatMissingData: 'notBreaching',
       AlarmActions: [Match.anyValue()],
     });
     synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);

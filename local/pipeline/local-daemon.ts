@@ -6,6 +6,12 @@ import type { StackEndpoints } from '../stand-ins/local-stack';
 import { localAwsEnv } from '../../common/aws/local-or-cloud';
 import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { DEFAULT_KCL_GENERATION, localPropertiesTemplate, type KclGeneration } from '../../daemon/kcl-generation';
+import { AwsClientFactory } from '../../common/aws/client-factory';
+import {
+  deleteDeadWorkersMetrics,
+  releaseDeadWorkersLeaderLock,
+  type LeaderLockOutcome,
+} from '../../daemon/leader-lock';
 
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
@@ -72,10 +78,59 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
     regionName: options.endpoints.region,
     ...options.properties,
   });
-  return startKclDaemon({
+  const daemon = startKclDaemon({
     propertiesFile: file,
     generation,
     logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
     env: localConsumerEnv(options),
   });
+  if (generation !== 3) return daemon;
+  // A KCL 3 daemon that dies keeps the leader lock for 2 minutes (daemon/leader-lock.ts): once the JVM is gone, before
+  // `exited` resolves, release it, so a restart (or the other workers) leads at once. A daemon stopped for good also
+  // looks alive to the leader for a minute: stop() deletes its metrics entry, so no lease is assigned to it. (Not after
+  // a crash: the supervisor restarts the same workerId, which keeps its leases and its entry.)
+  const exited = daemon.exited.then(async (exit) => {
+    await releaseLocalLeaderLock(options).catch(() => 'none');
+    return exit;
+  });
+  return {
+    ...daemon,
+    exited,
+    stop: async (graceMs) => {
+      await daemon.stop(graceMs);
+      const exit = await exited;
+      await releaseLocalLeaderLock(options, { forgetWorker: true }).catch(() => 'none');
+      return exit;
+    },
+  };
+}
+
+/**
+ * Releases the KCL 3 leader lock if the daemon `options.workerId` (dead, or not started yet) still holds it: call before
+ * starting a daemon in place of one that may have crashed. `forgetWorker` (the daemon was stopped for good): also
+ * deletes its WorkerMetricStats entry. No-op for KCL 2 and when no lock or table exists.
+ */
+export async function releaseLocalLeaderLock(
+  options: LocalDaemonOptions,
+  after: { forgetWorker?: boolean } = {},
+): Promise<LeaderLockOutcome> {
+  if ((options.generation ?? DEFAULT_KCL_GENERATION) !== 3) return 'none';
+  const factory = new AwsClientFactory({
+    region: options.endpoints.region,
+    endpoints: { dynamodb: options.endpoints.dynamodb },
+    s3ForcePathStyle: true,
+  });
+  try {
+    const target = {
+      dynamodb: factory.dynamodb(),
+      coordinatorStateTable:
+        options.properties?.coordinatorStateTableName ?? `${options.applicationName}-CoordinatorState`,
+      workerMetricsTable: options.properties?.workerMetricsTableName ?? `${options.applicationName}-WorkerMetricStats`,
+      workerId: options.workerId,
+    };
+    if (after.forgetWorker === true) await deleteDeadWorkersMetrics(target);
+    return await releaseDeadWorkersLeaderLock(target);
+  } finally {
+    factory.destroy();
+  }
 }

@@ -14,10 +14,19 @@ import { consumerEnv } from '../../consumer/config/consumer-settings';
 export const LOCAL_POSTS_TABLE = DEFAULT_POSTS_TABLE;
 export const LOCAL_VEHICLES_TABLE = DEFAULT_VEHICLES_TABLE;
 
-/** Sink settings for consumer children (see consumer/sinks/sink-config.ts): s3rver bucket, PostgreSQL without TLS. */
-export function localSinkEnv(bucket: string, postgresUrl: string): Record<string, string> {
+/**
+ * Sink settings for consumer children (see consumer/sinks/sink-config.ts): s3rver bucket, PostgreSQL without TLS.
+ * `curated`: also the curated Parquet dataset under its default prefixes (npm start; runs that give the archive a
+ * per-run prefix leave it off, since its progress objects are keyed by shard id only).
+ */
+export function localSinkEnv(
+  bucket: string,
+  postgresUrl: string,
+  options: { curated?: boolean } = {},
+): Record<string, string> {
   return consumerEnv({
     archiveBucket: bucket,
+    ...(options.curated === true ? { curatedEnabled: true } : {}),
     redshiftUrl: postgresUrl,
     redshiftDialect: 'postgresql',
     redshiftTls: false,

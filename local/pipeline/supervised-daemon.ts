@@ -1,7 +1,7 @@
 // The KCL daemon under a supervisor: restarted with backoff when it exits (it exits when a consumer child dies), PIDs recorded.
 import type { Logger } from '../../common/logger';
 import { describeError } from '../../common/errors';
-import { startLocalDaemon, type LocalDaemonOptions } from './local-daemon';
+import { releaseLocalLeaderLock, startLocalDaemon, type LocalDaemonOptions } from './local-daemon';
 import { MULTILANG_DAEMON_CLASS } from '../../daemon/kcl-daemon';
 import type { PidRegistry } from '../../common/process/pid-registry';
 import { Supervisor, type RestartPolicy } from '../../daemon/supervisor';
@@ -19,6 +19,12 @@ export interface SupervisedDaemonOptions {
 export async function superviseDaemon(options: SupervisedDaemonOptions): Promise<Supervisor> {
   const supervisor = new Supervisor({
     start: async () => {
+      // A daemon of ours that crashed before this supervisor ran may still hold KCL 3's leader lock (2-minute lease).
+      const released = await releaseLocalLeaderLock(options.daemon).catch(() => 'none');
+      if (released === 'released')
+        options.logger.info('released the KCL 3 leader lock a dead daemon of this worker held', {
+          workerId: options.daemon.workerId,
+        });
       const daemon = startLocalDaemon(options.daemon);
       options.registry?.add({
         name: `kcl-daemon-${options.daemon.workerId}`,

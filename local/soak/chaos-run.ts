@@ -5,6 +5,11 @@ import { sleep } from '../../common/sleep';
 import { chooseFaults, injectFault, seededRandom, type FaultKind } from './chaos-faults';
 import { SoakPipeline } from './soak-pipeline';
 import type { SoakStack } from './soak-stack';
+import { StallMeter } from './stall-meter';
+
+/** The soak fails when delivery stood still this long with records pending (issue 25: minutes were seen). */
+export const MAX_STALL_LIMIT_MS = 60_000;
+const STALL_SAMPLE_MS = 1_000;
 
 export interface ChaosOptions {
   readonly stack: SoakStack;
@@ -44,6 +49,10 @@ export interface ChaosOutcome {
   readonly delivered: boolean;
   readonly elapsedMs: number;
   readonly runId: string;
+  /** The longest time (ms) with tweets accepted by Kinesis but not loaded, and the loaded count not moving. */
+  readonly maxStallMs: number;
+  /** Seconds into the run when the longest stall ended (or was last seen). */
+  readonly maxStallAtS: number;
 }
 
 export function isExact(o: ChaosOutcome): boolean {
@@ -55,7 +64,8 @@ export function isExact(o: ChaosOutcome): boolean {
     o.archived === o.produced &&
     o.loaded === o.produced &&
     o.deadLettered === o.poisonSent &&
-    o.injected.length === o.faults
+    o.injected.length === o.faults &&
+    o.maxStallMs <= MAX_STALL_LIMIT_MS
   );
 }
 
@@ -68,6 +78,9 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosOutcome> {
   o.progress(`run ${pipeline.runId}: daemon running on ${o.shards} shards; producing ${o.ratePerSecond} tweets/s`);
   const injected: InjectedFault[] = [];
   let delivered = false;
+  const stalls = new StallMeter();
+  const metering = new AbortController();
+  const meter = meterStalls(pipeline, stalls, metering.signal, o.progress, started);
   try {
     pipeline.startProducing(o.ratePerSecond);
     await sleep(o.pauseMs);
@@ -97,6 +110,8 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosOutcome> {
     );
     delivered = await pipeline.waitForDelivery(o.deliveryTimeoutMs, o.progress);
   } finally {
+    metering.abort();
+    await meter;
     o.progress('stopping the daemon (processors checkpoint)...');
     await pipeline.stop();
   }
@@ -118,5 +133,30 @@ export async function runChaos(o: ChaosOptions): Promise<ChaosOutcome> {
     delivered,
     elapsedMs: Date.now() - started,
     runId: pipeline.runId,
+    maxStallMs: stalls.maxStallMs,
+    maxStallAtS: stalls.maxStallSeenAtMs === 0 ? 0 : Math.round((stalls.maxStallSeenAtMs - started) / 1000),
   };
+}
+
+/** Samples accepted tweets and loaded rows every second until `signal`; reports a stall as it passes each 30 s. */
+async function meterStalls(
+  pipeline: SoakPipeline,
+  stalls: StallMeter,
+  signal: AbortSignal,
+  progress: (line: string) => void,
+  started: number,
+): Promise<void> {
+  let reported = 0;
+  while (!signal.aborted) {
+    const rows = await pipeline.rowCount().catch(() => undefined);
+    stalls.observe(Date.now(), pipeline.records.length, rows);
+    const bucket = Math.floor(stalls.maxStallMs / 30_000);
+    if (bucket > reported) {
+      reported = bucket;
+      progress(
+        `delivery stalled ${Math.round(stalls.maxStallMs / 1000)} s at ${Math.round((Date.now() - started) / 1000)} s: ${rows ?? '?'}/${pipeline.records.length} rows loaded`,
+      );
+    }
+    await sleep(STALL_SAMPLE_MS, signal).catch(() => undefined);
+  }
 }

@@ -21,6 +21,20 @@ import type { SoakStack } from './soak-stack';
 
 export const SOAK_BUCKET = 'soak-archive';
 
+/**
+ * The e2e suite's fast failover, with reads bounded for kinesis-local on a shared machine: in `npm run chaos --
+ * --faults 20 --seed 11` child shards left unread for minutes were read from TRIM_HORIZON with the KCL's default
+ * 10,000 records (1.8 MB responses); the CPU-starved emulator took longer than the daemon's request timeout, the SDK
+ * pool ran out of connections ("Acquire operation took longer than the configured maximum time") and delivery stood
+ * still for 3 minutes. 1,000 records a call every 500 ms still reads 2,000 records/s per shard, 40 times the soak's
+ * rate (docs/reliability.md).
+ */
+export const SOAK_PROPERTIES: Readonly<Record<string, string>> = {
+  ...FAST_DAEMON_PROPERTIES,
+  idleTimeBetweenReadsInMillis: '500',
+  maxRecords: '1000',
+};
+
 export interface SoakPipelineOptions {
   readonly stack: SoakStack;
   readonly dir: string;
@@ -105,7 +119,7 @@ export class SoakPipeline {
       workerId,
       dir: options.dir,
       sinks: 'all',
-      properties: FAST_DAEMON_PROPERTIES,
+      properties: SOAK_PROPERTIES,
       env,
       generation: options.generation ?? DEFAULT_KCL_GENERATION,
     };

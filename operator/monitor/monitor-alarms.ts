@@ -1,4 +1,4 @@
-// The alarms (checkpoint age, stale lease, shard without lease) and the dashboard the monitor can create for an application and stream.
+// The alarms (checkpoint age, stale lease, shard without lease, held batch) and the dashboard the monitor can create for an application and stream.
 import {
   PutDashboardCommand,
   PutMetricAlarmCommand,
@@ -17,9 +17,14 @@ export interface AlarmOptions {
   readonly application: string;
   readonly streamName: string;
   readonly checkpointAgeThresholdMs: number;
+  /** A batch held by a systemic sink failure for longer than this raises the held-batch alarm. Default 10 minutes. */
+  readonly heldBatchAgeThresholdMs?: number;
   /** SNS topic ARNs notified on ALARM and OK. */
   readonly actions: readonly string[];
 }
+
+/** The held-batch alarm's default threshold: well past the fast retries (seconds) and a few slow ones. */
+export const DEFAULT_HELD_BATCH_AGE_THRESHOLD_MS = 600_000;
 
 export function alarmDefinitions(o: AlarmOptions): PutMetricAlarmCommandInput[] {
   const dims = [
@@ -35,6 +40,7 @@ export function alarmDefinitions(o: AlarmOptions): PutMetricAlarmCommandInput[] 
     OKActions: [...o.actions],
   };
   const prefix = `${o.application}-${o.streamName}`;
+  const heldThresholdMs = o.heldBatchAgeThresholdMs ?? DEFAULT_HELD_BATCH_AGE_THRESHOLD_MS;
   return [
     {
       ...base,
@@ -69,6 +75,19 @@ export function alarmDefinitions(o: AlarmOptions): PutMetricAlarmCommandInput[] 
       DatapointsToAlarm: 10,
       TreatMissingData: 'missing',
       AlarmDescription: 'An open shard has had no lease for 10 minutes: nobody consumes it.',
+    },
+    {
+      ...base,
+      AlarmName: `${prefix}-held-batch`,
+      MetricName: CONSUMER_METRIC.heldBatchAgeMs,
+      ComparisonOperator: 'GreaterThanThreshold',
+      Threshold: heldThresholdMs,
+      // Points come only while a batch is held, one per slow retry (30-120 s apart): one above the threshold in the last
+      // 5 minutes is enough, and silence means nothing is held.
+      EvaluationPeriods: 5,
+      DatapointsToAlarm: 1,
+      TreatMissingData: 'notBreaching',
+      AlarmDescription: `A consumer has held a batch for more than ${heldThresholdMs / 60_000} min: a sink fails systemically (missing table, access denied, unreachable), its shard loads and checkpoints nothing, and records expire with the stream's retention.`,
     },
   ];
 }

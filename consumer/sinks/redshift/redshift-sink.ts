@@ -3,11 +3,12 @@ import { describeError, RetriesExhaustedError } from '../../../common/errors';
 import type { Logger } from '../../../common/logger';
 import { retry, type RetryPolicy } from '../../../common/retry';
 import type { Sink, SinkBatch } from '../sink';
-import { SinkWriteError } from '../sink-errors';
+import { SinkDataRejectedError, SinkWriteError } from '../sink-errors';
 import { loadStatements, DEFAULT_LIMITS, type LoadLimits, type SqlStatement } from './load-plan';
 import { postRow, vehicleRow } from './row-mapper';
 import type { SqlDialect, SqlValue } from './sql-dialect';
 import { isRetryableSqlError } from '../../../common/is-retryable';
+import { isDataSqlError } from '../../../common/pg/pg-error-classes';
 import type { SqlExecutor } from './sql-executor';
 import { dashboardRollupSql } from './dashboard-rollups';
 import { ensureTableSql } from './table-ddl';
@@ -62,9 +63,9 @@ export class RedshiftSink implements Sink {
   public async write(batch: SinkBatch): Promise<void> {
     if (batch.posts.length === 0 && batch.vehicles.length === 0) return;
     await this.ensureTables();
-    const transactions = this.plan(batch);
+    const transactions = this.planOrRefuse(batch);
     for (const statements of transactions)
-      await this.withRetry(`load ${batch.shardId}`, () => this.executor.transaction(statements));
+      await this.withRetry(`load ${batch.shardId}`, () => this.executor.transaction(statements), 'rows');
     this.options.logger.debug('loaded batch', {
       shardId: batch.shardId,
       posts: batch.posts.length,
@@ -75,6 +76,16 @@ export class RedshiftSink implements Sink {
 
   public close(): Promise<void> {
     return this.executor.close();
+  }
+
+  /** A row too large for one statement (Data API) is the row's fault: refused as data, so the delivery isolates it. */
+  private planOrRefuse(batch: SinkBatch): SqlStatement[][] {
+    try {
+      return this.plan(batch);
+    } catch (error: unknown) {
+      if (error instanceof RangeError) throw new SinkDataRejectedError(this.name, error.message, error);
+      throw error;
+    }
   }
 
   /**
@@ -107,7 +118,15 @@ export class RedshiftSink implements Sink {
     return [...this.loads(table, rows.slice(0, half)), ...this.loads(table, rows.slice(half))];
   }
 
-  private async withRetry(operation: string, fn: () => Promise<void>): Promise<void> {
+  /**
+   * `rows`: the statements load the batch's rows, so a data error (isDataSqlError) is the rows' fault and becomes a
+   * SinkDataRejectedError; anywhere else (the DDL) every error is systemic.
+   */
+  private async withRetry(
+    operation: string,
+    fn: () => Promise<void>,
+    scope: 'rows' | 'schema' = 'schema',
+  ): Promise<void> {
     try {
       await retry(fn, {
         policy: this.options.retryPolicy,
@@ -125,7 +144,17 @@ export class RedshiftSink implements Sink {
     } catch (error: unknown) {
       // Exhausted retries of a transient failure stay retryable: the processor keeps the checkpoint back and tries again later.
       const retryable = error instanceof RetriesExhaustedError || isRetryableSqlError(error);
+      if (!retryable && scope === 'rows' && isDataSqlError(error))
+        throw new SinkDataRejectedError(this.name, `${operation} refused the rows: ${describeSqlError(error)}`, error);
       throw new SinkWriteError(this.name, `${operation} failed: ${describeError(error)}`, { retryable, cause: error });
     }
   }
+}
+
+/** describeError plus the SQLSTATE when the driver gives one (pg's DatabaseError `code`), for the dead letter's detail. */
+function describeSqlError(error: unknown): string {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)
+    ? `${describeError(error)} (SQLSTATE ${code})`
+    : describeError(error);
 }

@@ -28,7 +28,8 @@ export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
     record.shardId,
     record.sequenceNumber,
     record.subSequenceNumber,
-    bounded(post.id, 64),
+    // A key is never cut: decode bounds it (POST_ID_MAX_BYTES = the column); a longer one is refused by the table as data.
+    post.id,
     bounded(post.user, 256),
     sqlTimestamp(post.createdAt),
     sqlTimestamp(record.approximateArrivalTimestamp),

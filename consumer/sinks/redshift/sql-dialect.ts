@@ -23,6 +23,12 @@ export interface SqlDialect {
   /** ADD COLUMN for a table created before the column existed; undefined where the engine has no IF NOT EXISTS form. */
   addColumnIfMissing(table: string, column: string, type: ColumnType): string | undefined;
   /**
+   * Widens a VARCHAR column of a table created when it was narrower (a no-op when it is wide enough); undefined where
+   * it cannot run with the other DDL (Redshift: ALTER COLUMN TYPE is refused inside a transaction block; a documented
+   * one-time step instead).
+   */
+  widenColumnIfNarrower(table: string, column: string, type: ColumnType): string | undefined;
+  /**
    * CREATE INDEX statements that keep the keyed load's joins from scanning the whole table on every batch; none on
    * Redshift, which has no indexes (its sort key serves) but on PostgreSQL each batch's DELETE would otherwise read
    * every row, so a load slows as the table grows.
@@ -69,6 +75,8 @@ export const REDSHIFT: SqlDialect = {
   keyIndexes: () => [],
   // Redshift has no ADD COLUMN IF NOT EXISTS: a table from before a column needs it added once by hand (README).
   addColumnIfMissing: () => undefined,
+  // ALTER TABLE ... ALTER COLUMN ... TYPE VARCHAR(n) cannot run in a transaction block: once by hand (docs/reliability.md).
+  widenColumnIfNarrower: () => undefined,
   valueExpression: (type, placeholder) => (type.kind === 'json' ? `JSON_PARSE(${placeholder})` : placeholder),
   literal: (value, type) => {
     const text = scalarLiteral(value, type, (hex) => `FROM_VARBYTE(FROM_HEX('${hex}'), 'utf8')`);
@@ -94,6 +102,13 @@ export const POSTGRESQL: SqlDialect = {
   },
   addColumnIfMissing: (table, column, type) =>
     `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${commonType(type)}`,
+  // Only when narrower, so a start does not take the table's exclusive lock for nothing; widening a VARCHAR rewrites
+  // no rows. `table` and `column` are validated identifiers (sink-config.ts, table-spec.ts); atttypmod is length + 4.
+  widenColumnIfNarrower: (table, column, type) =>
+    type.kind !== 'varchar'
+      ? undefined
+      : `DO $$ BEGIN IF (SELECT atttypmod - 4 FROM pg_attribute WHERE attrelid = '${table}'::regclass AND attname = '${column}') < ${type.bytes} ` +
+        `THEN ALTER TABLE ${table} ALTER COLUMN ${column} TYPE ${commonType(type)}; END IF; END $$`,
   valueExpression: (type, placeholder) => (type.kind === 'json' ? `CAST(${placeholder} AS JSONB)` : placeholder),
   literal: (value, type) => {
     const text = scalarLiteral(value, type, (hex) => `convert_from(decode('${hex}', 'hex'), 'UTF8')`);

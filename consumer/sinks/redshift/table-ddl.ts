@@ -12,12 +12,17 @@ export function createTableSql(dialect: SqlDialect, table: TableSpec): string {
   return `CREATE TABLE IF NOT EXISTS ${table.name} (\n${columns.join(',\n')}\n)${attributes === '' ? '' : ` ${attributes}`}`;
 }
 
-/** The table's DDL: CREATE TABLE IF NOT EXISTS, the columns added since (for a table an earlier release created), the key indexes. */
+/** The table's DDL: CREATE TABLE IF NOT EXISTS, the columns added or widened since (for a table an earlier release created), the key indexes. */
 export function ensureTableSql(dialect: SqlDialect, table: TableSpec): string[] {
   const added = (table.addedColumns ?? []).flatMap((name) => {
     const column = table.columns.find((candidate) => candidate.name === name);
     const sql = column === undefined ? undefined : dialect.addColumnIfMissing(table.name, column.name, column.type);
     return sql === undefined ? [] : [sql];
   });
-  return [createTableSql(dialect, table), ...added, ...dialect.keyIndexes(table)];
+  const widened = (table.widenedColumns ?? []).flatMap((name) => {
+    const column = table.columns.find((candidate) => candidate.name === name);
+    const sql = column === undefined ? undefined : dialect.widenColumnIfNarrower(table.name, column.name, column.type);
+    return sql === undefined ? [] : [sql];
+  });
+  return [createTableSql(dialect, table), ...added, ...widened, ...dialect.keyIndexes(table)];
 }

@@ -1,4 +1,6 @@
 // The two Redshift tables as data: columns with portable types, so DDL, rows and loads are built from one definition.
+import { POST_ID_MAX_BYTES } from '../../decode/decoded-record';
+
 export type ColumnType =
   | { readonly kind: 'varchar'; readonly bytes: number }
   | { readonly kind: 'integer' }
@@ -28,6 +30,8 @@ export interface TableSpec {
   readonly businessKey?: readonly string[];
   /** Columns added after the first release: ALTER TABLE ... ADD COLUMN for tables created before them. */
   readonly addedColumns?: readonly string[];
+  /** VARCHAR columns made wider after the first release: widened in tables created before (where the dialect can). */
+  readonly widenedColumns?: readonly string[];
 }
 
 /** The tables' default names (REDSHIFT_POSTS_TABLE, REDSHIFT_VEHICLES_TABLE): the sinks, the people tools, the local stack and the deployment use these. */
@@ -84,7 +88,8 @@ export function postTable(name: string): TableSpec {
     name,
     columns: [
       ...identity,
-      { name: POST_COLUMNS.postId, type: varchar(64) },
+      // Part of the business key: as wide as the longest id decode accepts, never truncated (64 bytes until 2026-12).
+      { name: POST_COLUMNS.postId, type: varchar(POST_ID_MAX_BYTES) },
       { name: POST_COLUMNS.userName, type: varchar(256) },
       { name: POST_COLUMNS.createdAt, type: { kind: 'timestamp' } },
       { name: POST_COLUMNS.arrivalTime, type: { kind: 'timestamp' }, notNull: true },
@@ -102,6 +107,7 @@ export function postTable(name: string): TableSpec {
     ],
     businessKey: [POST_COLUMNS.source, POST_COLUMNS.postId],
     addedColumns: [POST_COLUMNS.source],
+    widenedColumns: [POST_COLUMNS.postId],
     // Sequence numbers spread rows evenly and co-locate the staging table with the target for the keyed delete.
     distKey: 'sequence_number',
     sortKey: POST_COLUMNS.createdAt,

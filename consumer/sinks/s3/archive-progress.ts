@@ -126,3 +126,11 @@ function isPositionOrNull(value: unknown): value is Position | null {
     Number.isInteger(position.subSequenceNumber)
   );
 }
+
+/**
+ * The key a progress object names as pending (null: none): the object recovery HEADs, which a tool that deletes or
+ * rewrites data objects (curated compaction) must leave in place. Throws ArchiveStateError when unreadable.
+ */
+export function pendingKeyOf(key: string, bytes: Buffer): string | null {
+  return parseProgress(key, bytes).pending?.key ?? null;
+}

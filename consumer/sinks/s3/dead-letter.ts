@@ -72,3 +72,21 @@ export async function writeDeadLetters(
   );
   return rejections.length;
 }
+
+/**
+ * Writes records another sink refused (reason `sink-rejected`), one object per record under its own identity
+ * (deadLetterKey with a group of one): the archive's high-water mark does not cover them (the archive took the batch
+ * already), so the key alone makes a replay overwrite instead of duplicate, however the replay is cut.
+ */
+export async function writeRefusedRecords(
+  store: ObjectStore,
+  errorPrefix: string,
+  rejections: readonly Rejection[],
+): Promise<number> {
+  await Promise.all(
+    rejections
+      .flatMap((rejection) => deadLetterObjects(errorPrefix, [rejection]))
+      .map((object) => store.put(object.key, object.body, { contentType: 'application/x-ndjson' })),
+  );
+  return rejections.length;
+}

@@ -3,12 +3,13 @@ import { describeError, RetriesExhaustedError, ToolkitError } from '../../../com
 import { isRetryable } from '../../../common/is-retryable';
 import type { Logger } from '../../../common/logger';
 import { compareIdentity, type UserRecord } from '../../../common/user-record';
+import type { Rejection } from '../../decode/decoded-record';
 import type { Sink, SinkBatch } from '../sink';
 import { SinkWriteError } from '../sink-errors';
 import { archiveBody } from './archive-body';
 import { archiveObjectKey } from './archive-layout';
 import { ArchiveProgress } from './archive-progress';
-import { writeDeadLetters } from './dead-letter';
+import { writeDeadLetters, writeRefusedRecords } from './dead-letter';
 import type { ObjectStore } from './object-store';
 
 export interface S3ArchiveSinkOptions {
@@ -46,6 +47,15 @@ export class S3ArchiveSink implements Sink {
       next.catch(() => undefined),
     );
     return next;
+  }
+
+  /** Dead letters of records another sink refused as data: one object per record, safe to repeat (dead-letter.ts). */
+  public async writeRejected(rejections: readonly Rejection[]): Promise<void> {
+    try {
+      await writeRefusedRecords(this.store, this.options.errorPrefix, rejections);
+    } catch (error: unknown) {
+      throw this.wrap(error);
+    }
   }
 
   public close(): Promise<void> {

@@ -156,7 +156,12 @@ describe('checkpoint monitor (kinesis-local + dynalite lease table)', function (
       'sentiment-app-tweets-checkpoint-age',
       'sentiment-app-tweets-stale-lease',
       'sentiment-app-tweets-shard-without-lease',
+      'sentiment-app-tweets-held-batch',
     ]);
+    expect(cw.alarms.get('sentiment-app-tweets-held-batch')).to.include({
+      MetricName: 'HeldBatchAgeMilliseconds',
+      Threshold: 600_000,
+    });
     expect(cw.alarms.get('sentiment-app-tweets-checkpoint-age')).to.include({
       MetricName: 'MaxCheckpointLagMilliseconds',
       Threshold: 300_000,

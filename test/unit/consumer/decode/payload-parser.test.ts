@@ -92,6 +92,23 @@ describe('parsePayload', () => {
       'invalid-field',
     ],
     ['a post with U+0000 in a hashtag', '{"id":"1","text":"a","hashtags":["x\\u0000"]}', 'invalid-field'],
+    [
+      'a post whose hashtag holds a lone low surrogate',
+      '{"id":"1","text":"a","hashtags":["\\udc00ZBE"]}',
+      'invalid-field',
+    ],
+    ['a post whose text ends in a lone high surrogate', '{"id":"1","text":"bad \\ud83d"}', 'invalid-field'],
+    ['a post whose id holds a lone surrogate', '{"id":"\\udfff1","text":"a"}', 'invalid-field'],
+    [
+      'a post whose user holds a lone surrogate',
+      '{"id":"1","text":"a","user":{"screen_name":"x\\udc00"}}',
+      'invalid-field',
+    ],
+    [
+      'a vehicle whose record_id holds a lone surrogate',
+      '{"record_id":"\\ud800","timestamp":"2026-11-20T10:00:00Z","vin":"1HGCM82633A004352","lat":1,"lon":0,"speed":1}',
+      'invalid-field',
+    ],
   ];
   for (const [name, data, reason] of rejections) {
     it(`rejects ${name} as ${reason}`, () => {
@@ -100,6 +117,27 @@ describe('parsePayload', () => {
       expect(decoded.kind === 'rejected' && decoded.reason).to.equal(reason);
     });
   }
+
+  it('keeps an id up to 1024 bytes whole and refuses a longer one rather than cutting a key', () => {
+    const id = `at://did:web:${'a'.repeat(1024 - 'at://did:web:'.length)}`;
+    const kept = parsePayload(record(JSON.stringify({ id, text: 'a' })));
+    expect(kept.kind === 'post' && kept.post.id).to.equal(id);
+    const refused = parsePayload(record(JSON.stringify({ id: `${id}b`, text: 'a' })));
+    expect(refused.kind === 'rejected' && refused.detail).to.match(/id is longer than 1024 bytes/);
+  });
+
+  it('names the field and the surrogate of a hashtag no sink can store', () => {
+    const decoded = parsePayload(record('{"id":"1","text":"a #ok","hashtags":["ok","\\udc00ZBE"]}'));
+    expect(decoded.kind === 'rejected' && decoded.detail).to.match(
+      /^hashtags\[1\] holds an unpaired surrogate U\+DC00 at index 0/,
+    );
+  });
+
+  it('keeps posts whose surrogates are paired (emoji in text and hashtags)', () => {
+    const decoded = parsePayload(record('{"id":"1","text":"\\ud83d\\ude00 ok","hashtags":["\\ud83d\\ude00"]}'));
+    expect(decoded.kind).to.equal('post');
+    expect(decoded.kind === 'post' && decoded.post.hashtags).to.deep.equal(['\u{1F600}']);
+  });
 
   it('rejects records over the size limit before parsing', () => {
     const decoded = parsePayload(record('x'.repeat(11)), { maxRecordBytes: 10 });

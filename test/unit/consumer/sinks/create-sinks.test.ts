@@ -43,4 +43,17 @@ describe('createSinks', () => {
     expect(sinks.map((sink) => sink.name)).to.deep.equal(['redshift']);
     await Promise.all(sinks.map((sink) => sink.close()));
   });
+
+  it('adds the curated sink when CURATED_ENABLED=true, in the archive bucket', async () => {
+    const config = configOf({ ARCHIVE_BUCKET: 'b', CURATED_ENABLED: 'true', REDSHIFT_ENABLED: 'false' });
+    expect(config.curated).to.deep.equal({
+      bucket: 'b',
+      prefix: 'curated',
+      statePrefix: 'curated-state',
+      sse: { mode: 'none' },
+    });
+    const sinks = createSinks(config, clients, new NullLogger());
+    expect(sinks.map((sink) => sink.name)).to.deep.equal(['s3-archive', 's3-curated']);
+    await Promise.all(sinks.map((sink) => sink.close()));
+  });
 });

@@ -102,4 +102,27 @@ describe('readSinkConfig', () => {
     expect(text).not.to.include('other');
     expect(text).to.include('cluster:5439');
   });
+
+  it('leaves the curated dataset off by default and checks its prefixes against the archive', () => {
+    expect(read({ ARCHIVE_BUCKET: 'b', REDSHIFT_ENABLED: 'false' }).curated).to.equal(undefined);
+    expect(
+      read({ ARCHIVE_ENABLED: 'false', REDSHIFT_ENABLED: 'false', CURATED_ENABLED: 'true', CURATED_BUCKET: 'c' })
+        .curated,
+    ).to.include({ bucket: 'c', prefix: 'curated' });
+    expect(
+      problemsOf({
+        ARCHIVE_BUCKET: 'b',
+        REDSHIFT_ENABLED: 'false',
+        CURATED_ENABLED: 'true',
+        CURATED_PREFIX: 'raw/curated',
+        CURATED_STATE_PREFIX: 'raw/curated/state',
+      }),
+    ).to.deep.equal([
+      'CURATED_STATE_PREFIX must lie outside CURATED_PREFIX',
+      'CURATED_PREFIX and CURATED_STATE_PREFIX must lie apart from the archive prefixes in one bucket',
+    ]);
+    expect(
+      problemsOf({ ARCHIVE_ENABLED: 'false', REDSHIFT_ENABLED: 'false', CURATED_ENABLED: 'true' }).join('\n'),
+    ).to.include('ARCHIVE_BUCKET');
+  });
 });

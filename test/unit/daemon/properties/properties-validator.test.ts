@@ -98,6 +98,53 @@ describe('validateProperties', () => {
     ).to.deep.equal([]);
   });
 
+  describe('values ending in a Unicode blank, which Java keeps and String.trim() does not remove (issue 25)', () => {
+    const failed = (bytes: Buffer): string[] =>
+      validatePropertiesBytes(bytes, context)
+        .filter((f) => f.severity === 'error')
+        .map((f) => `${f.key ?? ''}: ${f.message}`);
+
+    it('fails streamName ending in a no-break space written as \\u00a0, without --strict', () => {
+      expect(failed(Buffer.from(VALID.replace('streamName = s', 'streamName = tweets\\u00a0')))).to.deep.equal([
+        'streamName: value "tweets\u00a0" ends in U+00A0 (no-break space), an invisible blank the daemon keeps as part of the value',
+      ]);
+    });
+
+    it('fails a no-break space typed in a UTF-8 file (the daemon reads "Â" plus U+00A0)', () => {
+      const utf8 = Buffer.from(VALID.replace('streamName = s', 'streamName = tweets\u00a0'), 'utf8');
+      expect(failed(utf8).some((e) => e.startsWith('streamName: ') && e.includes('ends in U+00A0'))).to.equal(true);
+    });
+
+    it('fails a number ending in a no-break space: the daemon cannot parse it, unlike ASCII blanks it trims', () => {
+      expect(failed(Buffer.from(VALID.replace('10000', '10000\\u00a0')))).to.deep.equal([
+        'shutdownGraceMillis: value "10000\u00a0" ends in U+00A0 (no-break space), an invisible blank the daemon keeps as part of the value',
+      ]);
+    });
+
+    for (const [name, escape] of [
+      ['an ideographic space U+3000', '\\u3000'],
+      ['a narrow no-break space U+202F', '\\u202f'],
+      ['a zero-width space U+200B', '\\u200b'],
+      ['a byte-order mark U+FEFF', '\\ufeff'],
+    ] as const) {
+      it(`fails an application name ending in ${name}`, () => {
+        const errors = failed(Buffer.from(VALID.replace('applicationName = app', `applicationName = app${escape}`)));
+        expect(errors).to.have.length(1);
+        expect(errors[0]).to.match(/^applicationName: value .* ends in U\+[0-9A-F]{4}/);
+      });
+    }
+
+    it('fails a value starting with a no-break space (Properties strips only leading ASCII blanks)', () => {
+      expect(failed(Buffer.from(VALID.replace('streamName = s', 'streamName = \\u00a0tweets')))[0]).to.match(
+        /^streamName: value "\u00a0tweets" starts in U\+00A0/,
+      );
+    });
+
+    it('keeps accepting non-breaking characters inside a value', () => {
+      expect(failed(Buffer.from(VALID.replace('streamName = s', 'streamName = a\\u00a0b')))).to.deep.equal([]);
+    });
+  });
+
   it('reports a malformed \\u escape as a file the daemon cannot load', () => {
     const findings = validatePropertiesBytes(
       Buffer.from(`${VALID}

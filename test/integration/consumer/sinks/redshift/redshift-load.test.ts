@@ -2,35 +2,15 @@
 import { expect } from 'chai';
 import { NullLogger } from '../../../../../common/logger';
 import { identityKey } from '../../../../../common/user-record';
-import type { SqlStatement } from '../../../../../consumer/sinks/redshift/load-plan';
 import { PgExecutor } from '../../../../../consumer/sinks/redshift/pg-executor';
 import { RedshiftSink } from '../../../../../consumer/sinks/redshift/redshift-sink';
 import { POSTGRESQL } from '../../../../../consumer/sinks/redshift/sql-dialect';
-import type { SqlExecutor } from '../../../../../consumer/sinks/redshift/sql-executor';
+import { LiteralSqlOverPg as LiteralSqlExecutor } from './literal-sql-over-pg';
 import { freePort } from '../../../../../common/process/service-process';
 import type { SinkBatch } from '../../../../../consumer/sinks/sink';
 import { cutIntoBatches, makeShardStream, toSinkBatch, type StreamItem } from '../../../../support/sink-batch-factory';
 import { startSinkStandIns, type SinkStandIns } from '../../../../support/stand-ins-sinks';
 import { FAST_RETRY, query, redshiftSink, tableIdentities } from '../sink-fixtures';
-
-/** Runs what the Data API executor would submit (hex literals, a small statement cap per transaction) over pg, to prove that SQL on a real engine. */
-class LiteralSqlExecutor implements SqlExecutor {
-  public readonly name = 'literal-sql-over-pg';
-  public readonly valueStyle = 'literals' as const;
-  public transactions = 0;
-  public constructor(
-    private readonly inner: PgExecutor,
-    public readonly maxStatementsPerTransaction: number,
-  ) {}
-  public transaction(statements: readonly SqlStatement[]): Promise<void> {
-    expect(statements.every((statement) => statement.values.length === 0)).to.equal(true);
-    this.transactions += 1;
-    return this.inner.transaction(statements);
-  }
-  public close(): Promise<void> {
-    return this.inner.close();
-  }
-}
 
 describe('RedshiftSink against PostgreSQL', function () {
   this.timeout(120_000);

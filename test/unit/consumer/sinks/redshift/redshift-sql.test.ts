@@ -1,7 +1,9 @@
 // The Redshift DDL and dialect: Redshift-only clauses, the stand-in's equivalents, injection-proof literals.
 import { expect } from 'chai';
 import { POSTGRESQL, REDSHIFT } from '../../../../../consumer/sinks/redshift/sql-dialect';
-import { createTableSql } from '../../../../../consumer/sinks/redshift/table-ddl';
+import { postRow } from '../../../../../consumer/sinks/redshift/row-mapper';
+import { createTableSql, ensureTableSql } from '../../../../../consumer/sinks/redshift/table-ddl';
+import { makeShardStream, toSinkBatch } from '../../../../support/sink-batch-factory';
 import { postTable, vehicleTable } from '../../../../../consumer/sinks/redshift/table-spec';
 
 describe('Redshift DDL and dialect', () => {
@@ -15,6 +17,23 @@ describe('Redshift DDL and dialect', () => {
     expect(ddl).to.match(/\) DISTSTYLE KEY DISTKEY\(sequence_number\) COMPOUND SORTKEY\(created_at\)$/);
     expect(ddl).to.include('loaded_at TIMESTAMP NOT NULL DEFAULT GETDATE()');
     expect(createTableSql(REDSHIFT, vehicleTable('v'))).to.include('SORTKEY(reading_time)');
+  });
+
+  it('never cuts the post id, a key: post_id is VARCHAR(1024) in both dialects and the row keeps the whole id', () => {
+    for (const dialect of [REDSHIFT, POSTGRESQL])
+      expect(createTableSql(dialect, postTable('p')), dialect.name).to.include('post_id VARCHAR(1024)');
+    const id = `at://did:plc:ewvi7nxzyoun6zhxrhs64oiz/app.bsky.feed.post/3kqzlmwuxa22a${'x'.repeat(900)}`;
+    const [scored] = toSinkBatch(makeShardStream({ count: 1, poisonEvery: 0 })).posts;
+    const row = postRow({ ...scored, post: { ...scored.post, id } });
+    expect(row[postTable('p').columns.findIndex((column) => column.name === 'post_id')]).to.equal(id);
+  });
+
+  it('widens post_id of an older PostgreSQL table only when narrower, and leaves Redshift to a documented step', () => {
+    const pg = ensureTableSql(POSTGRESQL, postTable('public.post_sentiment'));
+    expect(pg.filter((sql) => sql.includes('ALTER COLUMN'))).to.deep.equal([
+      "DO $$ BEGIN IF (SELECT atttypmod - 4 FROM pg_attribute WHERE attrelid = 'public.post_sentiment'::regclass AND attname = 'post_id') < 1024 THEN ALTER TABLE public.post_sentiment ALTER COLUMN post_id TYPE VARCHAR(1024); END IF; END $$",
+    ]);
+    expect(ensureTableSql(REDSHIFT, postTable('public.post_sentiment')).join('\n')).not.to.include('ALTER');
   });
 
   it('keeps the PostgreSQL stand-in free of Redshift-only SQL', () => {
