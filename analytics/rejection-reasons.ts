@@ -11,6 +11,7 @@ const ALL = {
   empty: true,
   'too-large': true,
   'processing-error': true,
+  'sink-rejected': true,
 } as const satisfies Record<RejectionReason, true>;
 
 /** A reason added to RejectionReason without being added here fails to compile. */
