@@ -5,6 +5,8 @@ import type { PostLabel } from '../posts/post-reader';
 export interface DashboardMessages {
   readonly title: string;
   readonly language: string;
+  /** The sign-out link, shown when the dashboard sits behind the load balancer's sign-in. */
+  readonly signOut: string;
   readonly range: string;
   readonly presets: Readonly<Record<'15m' | '1h' | '24h' | '7d' | '28d', string>>;
   readonly custom: string;
@@ -58,6 +60,7 @@ export const DASHBOARD_MESSAGES: Readonly<Record<Locale, DashboardMessages>> = {
   en: {
     title: 'What people post, and how they feel',
     language: 'Language',
+    signOut: 'Sign out',
     range: 'Time range',
     presets: {
       '15m': 'Last 15 min',
@@ -115,6 +118,7 @@ export const DASHBOARD_MESSAGES: Readonly<Record<Locale, DashboardMessages>> = {
   es: {
     title: 'Qué publica la gente y cómo se siente',
     language: 'Idioma',
+    signOut: 'Cerrar sesión',
     range: 'Periodo',
     presets: {
       '15m': 'Últimos 15 min',

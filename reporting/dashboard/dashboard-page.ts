@@ -11,6 +11,8 @@ export interface PageOptions {
   /** IANA zone for every time shown (validated by the CLI). */
   readonly timeZone: string;
   readonly refreshSeconds: number;
+  /** Show the sign-out link (DASHBOARD_AUTH=alb: /sign-out ends the load balancer's session). */
+  readonly signOut?: boolean;
 }
 
 const STYLE = `*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0 auto;padding:12px;color:#1a1a1a;max-width:1200px;line-height:1.4}
@@ -60,7 +62,7 @@ export function renderDashboardPage(options: PageOptions): string {
   return `<!doctype html><html lang="${options.locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${e(m.title)}</title><link rel="stylesheet" href="assets/uPlot.min.css"><style>${STYLE}</style></head><body>
 <header><h1>${e(m.title)}</h1><div class="muted"><span id="status"></span> · <span id="updated"></span> · ${e(m.zone)} ${e(options.timeZone)}
-<nav class="lang" aria-label="${e(m.language)}"><a href="#" data-locale="en" lang="en" id="locale-en">English</a><a href="#" data-locale="es" lang="es" id="locale-es">Español</a></nav></div></header>
+<nav class="lang" aria-label="${e(m.language)}"><a href="#" data-locale="en" lang="en" id="locale-en">English</a><a href="#" data-locale="es" lang="es" id="locale-es">Español</a></nav>${options.signOut === true ? ` · <a href="sign-out" id="sign-out">${e(m.signOut)}</a>` : ''}</div></header>
 <div id="error" role="alert"></div>
 <form id="controls" method="get" action="">
 <fieldset><legend>${e(m.range)}</legend>${presets}

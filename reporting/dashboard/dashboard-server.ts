@@ -155,7 +155,12 @@ async function route(
           res,
           200,
           'text/html; charset=utf-8',
-          renderDashboardPage({ locale, timeZone, refreshSeconds: options.refreshSeconds }),
+          renderDashboardPage({
+            locale,
+            timeZone,
+            refreshSeconds: options.refreshSeconds,
+            signOut: options.gate !== undefined,
+          }),
         );
       }
       case '/api/summary':

@@ -103,6 +103,8 @@ describe('dashboard behind the load balancer (DASHBOARD_AUTH=alb) in Chromium', 
       timeout: 30_000,
     });
     expect(apiCalls.every((r) => r.status() === 200)).to.equal(true);
+    // Signed in behind the load balancer, the page offers the way out.
+    expect(await page!.getAttribute('#sign-out', 'href')).to.equal('sign-out');
     expect(keys!.requests.filter((p) => p === `/${signer.kid}`)).to.have.length(1);
   });
 

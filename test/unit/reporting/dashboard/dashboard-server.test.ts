@@ -52,6 +52,8 @@ describe('dashboard server', () => {
     expect(uplot.status).to.equal(200);
     expect(await uplot.text()).to.contain('uPlot');
     expect((await fetch(`${server.url}assets/dashboard.js`)).status).to.equal(200);
+    // No sign-in locally (DASHBOARD_AUTH=none), so no sign-out link either.
+    expect(html).to.not.contain('id="sign-out"');
   });
 
   it('answers in Spanish for ?locale=es or an Accept-Language that prefers it', async () => {
