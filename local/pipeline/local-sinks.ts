@@ -1,6 +1,7 @@
 // Wires the consumer's real sinks to the local stand-ins: the environment they read, and their tables created up front.
 import { Client } from 'pg';
 import { POSTGRESQL } from '../../consumer/sinks/redshift/sql-dialect';
+import { dashboardRollupSql } from '../../consumer/sinks/redshift/dashboard-rollups';
 import { ensureTableSql } from '../../consumer/sinks/redshift/table-ddl';
 import {
   DEFAULT_POSTS_TABLE,
@@ -34,7 +35,7 @@ export function localSinkEnv(
   });
 }
 
-/** Creates both tables with the sinks' own DDL (IF NOT EXISTS), so concurrent consumer children never race to create them. */
+/** Creates both tables (and the dashboard's rollups) with the sinks' own DDL (IF NOT EXISTS), so concurrent consumer children never race to create them. */
 export async function createLocalTables(postgresUrl: string): Promise<string[]> {
   const client = new Client({ connectionString: postgresUrl });
   await client.connect();
@@ -42,6 +43,7 @@ export async function createLocalTables(postgresUrl: string): Promise<string[]> 
     for (const table of [postTable(LOCAL_POSTS_TABLE), vehicleTable(LOCAL_VEHICLES_TABLE)]) {
       for (const sql of ensureTableSql(POSTGRESQL, table)) await client.query(sql);
     }
+    for (const sql of dashboardRollupSql(POSTGRESQL, LOCAL_POSTS_TABLE)) await client.query(sql);
   } finally {
     await client.end();
   }

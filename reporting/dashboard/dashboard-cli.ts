@@ -1,37 +1,51 @@
-// `npm run dashboard`: serves the live dashboard on 127.0.0.1 until SIGINT/SIGTERM.
+// `npm run dashboard`: serves the interactive dashboard on 127.0.0.1 until SIGINT/SIGTERM, keeping its rollups fresh.
 import { parseArgs } from 'node:util';
 import { settingsText } from '../../common/config/setting';
 import { DASHBOARD_SETTINGS as S } from './dashboard-settings';
 import { ConfigReader } from '../../common/config/config-reader';
+import { describeError } from '../../common/errors';
 import { failureExit, untilAborted, type CliDeps } from '../cli-deps';
+import { readLocale } from '../i18n/locale';
 import { REPORTING_EXIT, UsageError } from '../reporting-errors';
-import type { PostReader } from '../posts/post-reader';
+import { PgQueryRunner } from '../posts/pg-query-runner';
+import { PgSelectionReader } from '../posts/pg-selection-reader';
 import { readPostsSource, type PostsSource } from '../posts/posts-source';
-import { PgPostReader } from '../posts/pg-post-reader';
-import { DashboardData, DEFAULT_DASHBOARD_DATA } from './dashboard-data';
-import { startDashboardServer } from './dashboard-server';
+import { RollupRefresher } from '../posts/rollup-refresher';
+import type { SelectionReader } from '../posts/selection-reader';
 import { checkpointViewFromEnv } from '../../operator/monitor/checkpoint-view';
 import { assertTimeZone, systemTimeZone } from '../report/zoned-week';
 import { createRequestGate } from './alb-auth';
 import { readDashboardAuth } from './alb-auth-settings';
+import { DashboardViews } from './dashboard-views';
+import { startDashboardServer } from './dashboard-server';
+import { parseAllowedHosts } from './host-guard';
+import { LiveEvents } from './live-events';
+import { MAX_MINUTES } from './view-params';
 
 export const DASHBOARD_USAGE = `usage: npm run dashboard -- [--port N] [--minutes N] [--refresh-seconds N]
-  serves http://127.0.0.1:<port>/ (page) and /api/summary?minutes=N (JSON); Ctrl-C stops it
+  serves http://127.0.0.1:<port>/ (page) and, each taking ?from=&to=&range=&minutes=&label=&source=&lang=&hashtag=&q=,
+  /api/summary, /api/posts, /api/terms, /api/export.csv, /api/events (server-sent events); /healthz; Ctrl-C stops it
   env: DASHBOARD_PORT (4570), DASHBOARD_MINUTES (15), DASHBOARD_REFRESH_SECONDS (5), REDSHIFT_URL or ENDPOINTS_FILE,
        DASHBOARD_TIME_ZONE (IANA; default REPORT_TIME_ZONE, else the machine's zone): the zone times are shown in,
        DASHBOARD_AUTH (none | alb: require the load balancer's signed token, docs/deploying-dashboard.md),
-       DASHBOARD_LISTEN_HOST (127.0.0.1; another address needs DASHBOARD_AUTH=alb)
+       DASHBOARD_LISTEN_HOST (127.0.0.1; another address needs DASHBOARD_AUTH=alb),
+       DASHBOARD_ALLOWED_HOSTS (127.0.0.1,localhost,[::1]): Host names served, others get 421,
+       REPORTING_LOCALE (en|es): the page's language when the browser's Accept-Language names neither,
+       DASHBOARD_ROLLUP_SECONDS (60; 0 = off): how often the hourly rollups are brought up to date,
+       DASHBOARD_EXPORT_MAX_ROWS (100000): posts at most in one CSV export
 exit codes: 0 stopped, 1 error, 2 bad arguments or configuration`;
 
 export interface DashboardCliDeps extends CliDeps {
-  readonly openReader?: (source: PostsSource) => PostReader;
+  /** Replaces the warehouse (tests); no rollups are refreshed then. */
+  readonly openReader?: (source: PostsSource) => SelectionReader;
   /** Called with the URL once the server listens (tests read it). */
   readonly onListening?: (url: string) => void;
 }
 
 export async function runDashboardCli(argv: readonly string[], deps: DashboardCliDeps): Promise<number> {
-  let reader: PostReader | undefined;
+  let reader: SelectionReader | undefined;
   let checkpoints: ReturnType<typeof checkpointViewFromEnv>;
+  let rollupTimer: NodeJS.Timeout | undefined;
   try {
     const { values } = parseArgs({
       args: [...argv],
@@ -64,26 +78,67 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
       config.problem(
         `DASHBOARD_LISTEN_HOST ${listenHost} would serve the posts without sign-in: set DASHBOARD_AUTH=alb`,
       );
+    const allowedHosts = parseAllowedHosts(config.string(S.allowedHosts.variable, S.allowedHosts.default));
+    if (allowedHosts.length === 0)
+      config.problem(`${S.allowedHosts.variable} names no host (default ${S.allowedHosts.default})`);
     const options = config.finish({
       listenHost,
       port: config.integer(S.port.variable, S.port.default, { min: 0, max: 65_535 }),
-      defaultMinutes: config.integer(S.minutes.variable, S.minutes.default, { min: 1, max: 180 }),
-      maxMinutes: 180,
+      defaultMinutes: config.integer(S.minutes.variable, S.minutes.default, { min: 1, max: MAX_MINUTES }),
       refreshSeconds: config.integer(S.refreshSeconds.variable, S.refreshSeconds.default, { min: 1, max: 3_600 }),
+      rollupSeconds: config.integer(S.rollupSeconds.variable, S.rollupSeconds.default, { min: 0, max: 86_400 }),
+      exportMaxRows: config.integer(S.exportMaxRows.variable, S.exportMaxRows.default, { min: 1, max: 10_000_000 }),
+      defaultLocale: readLocale(config),
+      allowedHosts,
       timeZone,
     });
-    reader = (deps.openReader ?? ((s) => new PgPostReader(s, deps.logger)))(source);
-    const data = new DashboardData(reader, deps.now ?? Date.now, DEFAULT_DASHBOARD_DATA);
-    checkpoints = checkpointViewFromEnv(deps.env, deps.logger);
-    const gate = createRequestGate(auth, { logger: deps.logger });
-    const server = await startDashboardServer(data, { ...options, gate }, deps.logger, checkpoints?.view).catch(
-      (error: unknown) => {
-        if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
-        throw new UsageError(
-          `port ${options.port} on 127.0.0.1 is already in use (\`npm start\` serves the dashboard there itself): move this one with --port N or DASHBOARD_PORT=N`,
-        );
+    let refresher: RollupRefresher | undefined;
+    if (deps.openReader !== undefined) reader = deps.openReader(source);
+    else {
+      const runner = new PgQueryRunner(source, deps.logger);
+      if (options.rollupSeconds > 0)
+        refresher = new RollupRefresher(runner, source.table, source.engine ?? 'postgresql', deps.logger);
+      reader = new PgSelectionReader(runner, source, refresher);
+    }
+    const now = deps.now ?? Date.now;
+    const views = new DashboardViews(
+      reader,
+      {
+        timeZone,
+        liveReuseMs: options.refreshSeconds * 1000,
+        fixedReuseMs: 60_000,
+        topTerms: 20,
       },
+      now,
     );
+    const live = new LiveEvents(
+      reader,
+      views,
+      { tickMs: 1_000, idlePushMs: options.refreshSeconds * 1000 },
+      deps.logger,
+      now,
+    );
+    checkpoints = checkpointViewFromEnv(deps.env, deps.logger);
+    if (refresher !== undefined) {
+      const refresh = (): void => {
+        refresher
+          .refresh()
+          .catch((error: unknown) => deps.logger.warn('rollup refresh failed', { error: describeError(error) }));
+      };
+      refresh();
+      rollupTimer = setInterval(refresh, options.rollupSeconds * 1000);
+    }
+    const gate = createRequestGate(auth, { logger: deps.logger });
+    const server = await startDashboardServer(
+      { views, live, now, ...(checkpoints === undefined ? {} : { checkpoints: checkpoints.view }) },
+      { ...options, gate },
+      deps.logger,
+    ).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+      throw new UsageError(
+        `port ${options.port} on 127.0.0.1 is already in use (\`npm start\` serves the dashboard there itself): move this one with --port N or DASHBOARD_PORT=N`,
+      );
+    });
     deps.printError(
       `dashboard: ${server.url} (posts from ${source.origin}, table ${source.table}, times in ${timeZone}); Ctrl-C stops it`,
     );
@@ -98,6 +153,7 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
   } catch (error: unknown) {
     return failureExit(error, deps, DASHBOARD_USAGE);
   } finally {
+    if (rollupTimer !== undefined) clearInterval(rollupTimer);
     await reader?.close().catch(() => undefined);
     checkpoints?.close();
   }

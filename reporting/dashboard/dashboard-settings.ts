@@ -19,6 +19,22 @@ export const DASHBOARD_SETTINGS = {
     doc: "IANA zone of the times shown (default REPORT_TIME_ZONE, else the machine's zone)",
   },
   reportTimeZone: REPORT_SETTINGS.timeZone,
+  allowedHosts: {
+    variable: 'DASHBOARD_ALLOWED_HOSTS',
+    default: '127.0.0.1,localhost,[::1]',
+    doc: 'host names served (comma-separated); a request naming any other Host gets 421 (DNS rebinding)',
+  },
+  rollupSeconds: {
+    variable: 'DASHBOARD_ROLLUP_SECONDS',
+    default: 60,
+    doc: 'how often the hourly rollups are brought up to date (0: read the posts table only)',
+  },
+  exportMaxRows: { variable: 'DASHBOARD_EXPORT_MAX_ROWS', default: 100_000, doc: 'posts at most in one CSV export' },
+  locale: {
+    variable: REPORT_SETTINGS.locale.variable,
+    default: REPORT_SETTINGS.locale.default,
+    doc: "the page's language when the browser's Accept-Language names neither `en` nor `es`",
+  },
   logFile: { variable: 'DASHBOARD_LOG_FILE', doc: 'the log file (default .local/logs/dashboard.log)' },
   // The checkpoint view (/checkpoints) reads the application and stream as the monitor does.
   application: MONITOR_SETTINGS.application,

@@ -4,7 +4,7 @@ import { POST_COLUMNS as C } from '../../consumer/sinks/redshift/table-spec';
 export interface Query {
   readonly name: string;
   readonly text: string;
-  readonly values: readonly (string | number)[];
+  readonly values: readonly (string | number | null)[];
 }
 
 /**

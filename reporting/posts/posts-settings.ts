@@ -13,6 +13,10 @@ export const POSTS_SOURCE_SETTINGS = {
     default: DEFAULT_POSTS_TABLE,
     doc: 'the posts table (locally the one .local/endpoints.json lists)',
   },
+  redshiftDialect: {
+    variable: 'REDSHIFT_DIALECT',
+    doc: '`redshift` or `postgresql` (default: redshift for port 5439 or a *.redshift*.amazonaws.com host, else postgresql)',
+  },
   endpointsFile: {
     variable: ENDPOINTS_FILE_VARIABLE,
     default: DEFAULT_ENDPOINTS_FILE,

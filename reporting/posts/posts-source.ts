@@ -17,6 +17,11 @@ export interface PostsSource extends PgConnectionSettings {
   readonly statementTimeoutMs: number;
   /** Where the URL came from, for messages: `REDSHIFT_URL` or the endpoints file path. */
   readonly origin: string;
+  /**
+   * Which engine answers (the few SQL expressions that differ are picked by it): REDSHIFT_DIALECT as the sinks read
+   * it, else redshift for a URL on port 5439 or a *.redshift*.amazonaws.com host, postgresql otherwise.
+   */
+  readonly engine?: 'postgresql' | 'redshift';
 }
 
 /** Reads the posts source; problems go to the reader, so the caller's finish() reports them with the rest. */
@@ -35,9 +40,11 @@ export function readPostsSource(reader: ConfigReader): PostsSource {
     reader.problem(
       `${S.redshiftPostsTable.variable} "${table}" must be [schema.]table in lower-case letters, digits and _`,
     );
+  const guessed = /:5439\/|\.redshift(-serverless)?\.amazonaws\.com/.test(connection.url) ? 'redshift' : 'postgresql';
   return {
     ...connection,
     table,
+    engine: reader.oneOf(S.redshiftDialect.variable, ['redshift', 'postgresql'] as const, guessed),
     // A dashboard or report query should fail sooner than a sink load.
     statementTimeoutMs: readStatementTimeoutMs(reader, S.redshiftStatementTimeoutMs.default),
     origin: envUrl === undefined ? endpointsFile : S.redshiftUrl.variable,

@@ -10,6 +10,7 @@ import type { SqlDialect, SqlValue } from './sql-dialect';
 import { isRetryableSqlError } from '../../../common/is-retryable';
 import { isDataSqlError } from '../../../common/pg/pg-error-classes';
 import type { SqlExecutor } from './sql-executor';
+import { dashboardRollupSql } from './dashboard-rollups';
 import { ensureTableSql } from './table-ddl';
 import { postTable, vehicleTable, type TableSpec } from './table-spec';
 
@@ -38,16 +39,21 @@ export class RedshiftSink implements Sink {
     this.vehicles = vehicleTable(options.vehiclesTable);
   }
 
-  /** Runs the DDL (CREATE TABLE IF NOT EXISTS) once; a failure is retried on the next call. */
+  /**
+   * Runs the DDL (CREATE TABLE IF NOT EXISTS) once; a failure is retried on the next call. The dashboard's rollups
+   * follow, one statement per transaction (each is idempotent by itself, and so fits any Data API batch limit).
+   */
   public ensureTables(): Promise<void> {
     if (!this.options.createTables) return Promise.resolve();
-    this.tablesReady ??= this.withRetry('create tables', () =>
-      this.executor.transaction(
+    const rollups = dashboardRollupSql(this.options.dialect, this.posts.name).map((text) => ({ text, values: [] }));
+    this.tablesReady ??= this.withRetry('create tables', async () => {
+      await this.executor.transaction(
         [this.posts, this.vehicles]
           .flatMap((table) => ensureTableSql(this.options.dialect, table))
           .map((text) => ({ text, values: [] })),
-      ),
-    ).catch((error: unknown) => {
+      );
+      for (const statement of rollups) await this.executor.transaction([statement]);
+    }).catch((error: unknown) => {
       this.tablesReady = undefined;
       throw error;
     });

@@ -142,7 +142,7 @@ describe('people CLIs on PostgreSQL', function () {
     }
   });
 
-  it('dashboard: serves /api/summary with per-minute counts, the negative share and hashtag counts', async () => {
+  it('dashboard: serves /api/summary with per-minute counts, the negative share and the previous period', async () => {
     const stop = new AbortController();
     let url = '';
     const running = runDashboardCli(['--port', '0'], {
@@ -156,17 +156,18 @@ describe('people CLIs on PostgreSQL', function () {
     try {
       const summary = (await (await fetch(`${url}api/summary?minutes=15`)).json()) as {
         totals: { posts: number; negativeShare: number };
-        perMinute: unknown[];
-        hashtags: { tag: string; posts: number }[];
+        buckets: unknown[];
+        previous: { totals: { posts: number } };
       };
       const page = await fetch(url);
       expect(summary.totals.posts).to.equal(5);
       expect(summary.totals.negativeShare).to.equal(0.8);
-      expect(summary.perMinute).to.have.length(15);
-      expect(summary.hashtags).to.deep.equal([
-        { tag: 'transitpolicy', posts: 5 },
-        { tag: 'fares', posts: 4 },
-      ]);
+      expect(summary.buckets).to.have.length(15);
+      expect(summary.previous.totals.posts).to.equal(0);
+      const tagged = (await (await fetch(`${url}api/summary?minutes=15&hashtag=fares`)).json()) as {
+        totals: { posts: number };
+      };
+      expect(tagged.totals.posts).to.equal(4);
       expect(page.headers.get('content-security-policy')).to.contain("default-src 'none'");
       expect((await fetch(`${url}api/summary?minutes=0`)).status).to.equal(400);
     } finally {

@@ -8,9 +8,9 @@ import { NullLogger } from '../../../../common/logger';
 import { REPO_ROOT } from '../../../../common/repo-root';
 import { ALB_TOKEN_HEADER, createRequestGate } from '../../../../reporting/dashboard/alb-auth';
 import { readDashboardAuth } from '../../../../reporting/dashboard/alb-auth-settings';
-import { DashboardData } from '../../../../reporting/dashboard/dashboard-data';
-import { startDashboardServer, type RunningDashboard } from '../../../../reporting/dashboard/dashboard-server';
-import { InMemoryPostReader } from '../../../unit/reporting/posts/in-memory-post-reader';
+import type { RunningDashboard } from '../../../../reporting/dashboard/dashboard-server';
+import { InMemorySelectionReader } from '../../../unit/reporting/posts/in-memory-selection-reader';
+import { startTestDashboard } from '../../../support/test-dashboard';
 import { AlbTokenSigner, startKeyEndpoint, TEST_ALB_ARN, type KeyEndpoint } from '../../../support/alb-token-signer';
 import { chromiumInstalled, CHROMIUM_PATH, launchChromium } from '../../../support/chromium';
 
@@ -33,7 +33,7 @@ describe('dashboard behind the load balancer (DASHBOARD_AUTH=alb) in Chromium', 
       this.skip();
     }
     keys = await startKeyEndpoint(signer);
-    const reader = new InMemoryPostReader();
+    const reader = new InMemorySelectionReader();
     const now = Date.now();
     reader.add(now - 120_000, 'NEGATIVE', { text: 'metro late again', user: 'jorge', hashtags: ['Traffic'] });
     reader.add(now - 60_000, 'POSITIVE', { text: 'buses are faster now', user: 'ana', hashtags: ['Traffic'] });
@@ -46,17 +46,10 @@ describe('dashboard behind the load balancer (DASHBOARD_AUTH=alb) in Chromium', 
       },
     ]);
     const auth = config.finish({ auth: readDashboardAuth(config) }).auth;
-    dashboard = await startDashboardServer(
-      new DashboardData(reader, Date.now),
-      {
-        port: 0,
-        defaultMinutes: 15,
-        maxMinutes: 180,
-        refreshSeconds: 1,
-        gate: createRequestGate(auth, { logger: new NullLogger() }),
-      },
-      new NullLogger(),
-    );
+    dashboard = await startTestDashboard(reader, {
+      refreshSeconds: 1,
+      gate: createRequestGate(auth, { logger: new NullLogger() }),
+    });
     browser = await launchChromium();
   });
 
@@ -110,6 +103,8 @@ describe('dashboard behind the load balancer (DASHBOARD_AUTH=alb) in Chromium', 
       timeout: 30_000,
     });
     expect(apiCalls.every((r) => r.status() === 200)).to.equal(true);
+    // Signed in behind the load balancer, the page offers the way out.
+    expect(await page!.getAttribute('#sign-out', 'href')).to.equal('sign-out');
     expect(keys!.requests.filter((p) => p === `/${signer.kid}`)).to.have.length(1);
   });
 

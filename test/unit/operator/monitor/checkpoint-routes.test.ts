@@ -1,11 +1,10 @@
 // The checkpoint monitor's view hosted by the dashboard server: the page and the JSON of the newest report, and a 503 when observing fails.
 import { expect } from 'chai';
-import { NullLogger } from '../../../../common/logger';
-import { DashboardData } from '../../../../reporting/dashboard/dashboard-data';
-import { startDashboardServer, type RunningDashboard } from '../../../../reporting/dashboard/dashboard-server';
+import type { RunningDashboard } from '../../../../reporting/dashboard/dashboard-server';
 import type { CheckpointReport } from '../../../../operator/monitor/checkpoint-report';
 import type { CheckpointView } from '../../../../operator/monitor/checkpoint-view';
-import { InMemoryPostReader } from '../../reporting/posts/in-memory-post-reader';
+import { InMemorySelectionReader } from '../../reporting/posts/in-memory-selection-reader';
+import { startTestDashboard } from '../../../support/test-dashboard';
 
 const REPORT: CheckpointReport = {
   observedAt: '2026-11-30T06:00:00.000Z',
@@ -39,17 +38,7 @@ describe('checkpoint view on the dashboard server', () => {
   };
   let server: RunningDashboard;
   before(async () => {
-    server = await startDashboardServer(
-      new DashboardData(new InMemoryPostReader(), Date.now, {
-        sampleLimit: 10,
-        latestCount: 5,
-        topHashtags: 5,
-        reuseMs: 0,
-      }),
-      { port: 0, defaultMinutes: 15, maxMinutes: 180, refreshSeconds: 5 },
-      new NullLogger(),
-      view,
-    );
+    server = await startTestDashboard(new InMemorySelectionReader(), { refreshSeconds: 5, checkpoints: view });
   });
   after(() => server.close());
 
