@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Benchmark, BenchSection } from './bench-section';
+import { parseOptions } from '../common/config/parse-options';
 
 const HELP = `Usage: npm run bench -- [--json] [--quick] [--only <name>[,<name>]]
   --json    print one JSON object { "<section>": { figures, ratios, goals } } and nothing else on stdout
@@ -10,26 +11,36 @@ const HELP = `Usage: npm run bench -- [--json] [--quick] [--only <name>[,<name>]
 Exit codes: 0 all ran, 1 a benchmark failed, 2 bad arguments.`;
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const parsed = parseOptions(argv, {
+    json: { type: 'boolean' },
+    quick: { type: 'boolean' },
+    only: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (parsed.values.help === true) {
     console.log(HELP);
     return 0;
   }
-  const json = argv.includes('--json');
-  const quick = argv.includes('--quick');
-  const onlyIndex = argv.indexOf('--only');
-  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',').filter(Boolean) : [];
-  const known = new Set(['--json', '--quick', '--only', ...only]);
-  const unknown = argv.filter((arg) => !known.has(arg));
-  if (unknown.length > 0) {
-    console.error(`unknown argument(s): ${unknown.join(' ')}\n${HELP}`);
+  const json = parsed.values.json === true;
+  const quick = parsed.values.quick === true;
+  const only = typeof parsed.values.only === 'string' ? parsed.values.only.split(',').filter(Boolean) : [];
+  const available = fs
+    .readdirSync(__dirname)
+    .filter((file) => file.endsWith('-bench.js'))
+    .sort();
+  const names = new Set(available.map((file) => file.replace(/-bench\.js$/, '')));
+  const problems = [
+    ...parsed.problems,
+    ...only
+      .filter((name) => !names.has(name))
+      .map((name) => `--only: no benchmark "${name}" (${[...names].join(', ')})`),
+  ];
+  if (problems.length > 0) {
+    console.error(`${problems.join('\n')}\n${HELP}`);
     return 2;
   }
 
-  const files = fs
-    .readdirSync(__dirname)
-    .filter((file) => file.endsWith('-bench.js'))
-    .sort()
-    .filter((file) => only.length === 0 || only.includes(file.replace(/-bench\.js$/, '')));
+  const files = available.filter((file) => only.length === 0 || only.includes(file.replace(/-bench\.js$/, '')));
   const results: Record<string, BenchSection> = {};
   let failed = false;
   for (const file of files) {

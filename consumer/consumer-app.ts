@@ -25,7 +25,6 @@ export type PartsBuilder = (
 
 export interface ConsumerApp {
   readonly processor: ShardProcessor;
-  readonly observer: MetricsObserver;
   /** Releases sinks, analyzer, metrics and sockets; never rejects. */
   close(): Promise<void>;
 }
@@ -64,7 +63,6 @@ export async function createConsumerApp(
   });
   return {
     processor,
-    observer,
     close: async () => {
       await Promise.allSettled([processor.close(), metrics.close(), throughput.close()]);
       clients.destroy();

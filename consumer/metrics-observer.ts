@@ -1,4 +1,4 @@
-// Feeds the processor's progress into ConsumerMetrics (published through the metrics port) and keeps counters for logs.
+// Feeds the processor's progress into ConsumerMetrics (published through the metrics port).
 import { ConsumerMetrics } from './consumer-metrics';
 import type { MetricsSink } from '../common/metrics/metrics-sink';
 import type { StreamThroughputMetrics } from '../common/metrics/stream-throughput-metrics';
@@ -7,14 +7,6 @@ import type { ProcessorObserver } from './processor/processor-observer';
 
 export class MetricsObserver implements ProcessorObserver {
   private metrics: ConsumerMetrics | undefined;
-  public readonly counts = {
-    delivered: 0,
-    userRecords: 0,
-    durable: 0,
-    deadLettered: 0,
-    checkpoints: 0,
-    deliveryFailures: 0,
-  };
 
   /** `throughput` feeds the local AWS/Kinesis series the scaler reads when there is no CloudWatch (local mode). */
   public constructor(
@@ -29,27 +21,22 @@ export class MetricsObserver implements ProcessorObserver {
 
   public recordsReceived(
     delivered: number,
-    userRecords: number,
+    _userRecords: number,
     bytes: number,
     millisBehindLatest: number | undefined,
   ): void {
-    this.counts.delivered += delivered;
-    this.counts.userRecords += userRecords;
     if (millisBehindLatest !== undefined) this.metrics?.millisBehindLatest(millisBehindLatest);
     if (delivered > 0) this.throughput?.read(bytes, millisBehindLatest ?? 0);
   }
 
   public batchDurable(batch: CutBatch, latencyMs: number, sinkRejected = 0): void {
     const deadLettered = batch.decoded.filter((item) => item.kind === 'rejected').length + sinkRejected;
-    this.counts.durable += batch.decoded.length;
-    this.counts.deadLettered += deadLettered;
     this.metrics?.recordsProcessed(batch.decoded.length);
     if (deadLettered > 0) this.metrics?.recordsDeadLettered(deadLettered);
     this.metrics?.sinkLatency('AllSinks', latencyMs);
   }
 
   public deliveryFailed(stage: string): void {
-    this.counts.deliveryFailures += 1;
     this.metrics?.sinkWriteFailed(stage);
   }
 
@@ -58,7 +45,6 @@ export class MetricsObserver implements ProcessorObserver {
   }
 
   public checkpointed(): void {
-    this.counts.checkpoints += 1;
     this.metrics?.checkpointed();
   }
 }

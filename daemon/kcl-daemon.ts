@@ -23,10 +23,8 @@ export interface KclDaemonOptions {
   readonly logFile: string;
   /** Added to this process's environment for the JVM and, through it, every consumer child. */
   readonly env?: Readonly<Record<string, string>>;
-  /** Which KCL generation's jars to run (default DEFAULT_KCL_GENERATION); `jarsDir` overrides the folder. */
+  /** Which KCL generation's jars to run (default DEFAULT_KCL_GENERATION; its folder, kclJarsDir). */
   readonly generation?: KclGeneration;
-  readonly jarsDir?: string;
-  readonly javaOptions?: readonly string[];
   /** Working folder of the daemon and its children (relative executableName paths resolve here). */
   readonly cwd?: string;
 }
@@ -61,21 +59,14 @@ export function jarsPresent(
 
 export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
   const generation = options.generation ?? DEFAULT_KCL_GENERATION;
-  const jarsDir = options.jarsDir ?? kclJarsDir(generation);
+  const jarsDir = kclJarsDir(generation);
   if (!jarsPresent(generation, jarsDir)) throw new Error(`KCL jars missing in ${jarsDir}: run \`npm run kcl:jars\``);
   const propertiesFile = path.resolve(options.propertiesFile);
   const classpath = `${jarsDir}${path.sep}*${path.delimiter}${path.dirname(propertiesFile)}`;
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const startOffset = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
   const out = fs.openSync(options.logFile, 'a');
-  const args = [
-    ...(options.javaOptions ?? DEFAULT_JAVA_OPTIONS),
-    '-cp',
-    classpath,
-    MULTILANG_DAEMON_CLASS,
-    '--properties-file',
-    propertiesFile,
-  ];
+  const args = [...DEFAULT_JAVA_OPTIONS, '-cp', classpath, MULTILANG_DAEMON_CLASS, '--properties-file', propertiesFile];
   // detached: the JVM leads a new process group, so the consumer children it forks can be found and stopped with it.
   const child = spawn('java', args, {
     cwd: options.cwd ?? REPO_ROOT,
@@ -99,8 +90,12 @@ export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
         /* already gone */
       }
     }
-    const timer = sleep(graceMs).then(() => 'timeout' as const);
-    if ((await Promise.race([exited, timer])) === 'timeout') killGroup(pid, 'SIGKILL');
+    // The grace timer is cancelled as soon as the JVM exits: a pending timer would keep the caller's process alive.
+    const grace = new AbortController();
+    const timer = sleep(graceMs, grace.signal).then(() => (grace.signal.aborted ? 'exited' : ('timeout' as const)));
+    const first = await Promise.race([exited, timer]);
+    grace.abort();
+    if (first === 'timeout') killGroup(pid, 'SIGKILL');
     const exit = await exited;
     // Children exit when their stdin closes; anything still in the group after 5 s is killed.
     const deadline = Date.now() + 5_000;

@@ -1,5 +1,6 @@
 // Keeps one process running: restarts it with exponential backoff when it exits on its own, stops it on request.
 import { backoffDelayMs, type RetryPolicy } from '../common/retry';
+import { sleep as realSleep } from '../common/sleep';
 
 export interface ProcessExit {
   readonly code: number | null;
@@ -36,12 +37,14 @@ export interface SupervisorOptions {
   readonly restartPolicy?: RestartPolicy;
   readonly onEvent?: (event: SupervisorEvent) => void;
   readonly now?: () => number;
+  /** Waits out a restart delay, ending early when `signal` aborts (default common/sleep; tests pass a manual one). */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export class Supervisor {
   private current: Supervised | undefined;
   private stopping = false;
-  private wake: (() => void) | undefined;
+  private wake: AbortController | undefined;
   private loop: Promise<void> | undefined;
   private restartCount = 0;
 
@@ -67,7 +70,7 @@ export class Supervisor {
   /** Stops supervising and stops the current process; resolves when it is gone. */
   public async stop(): Promise<void> {
     this.stopping = true;
-    this.wake?.();
+    this.wake?.abort();
     await this.current?.stop();
     await this.loop;
     this.emit({ type: 'stopped' });
@@ -118,18 +121,15 @@ export class Supervisor {
     }
   }
 
-  private pause(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wake = undefined;
-        resolve();
-      }, ms);
-      this.wake = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-    });
+  /** The restart delay; stop() ends it at once. */
+  private async pause(ms: number): Promise<void> {
+    const wake = new AbortController();
+    this.wake = wake;
+    try {
+      await (this.options.sleep ?? realSleep)(ms, wake.signal);
+    } finally {
+      this.wake = undefined;
+    }
   }
 
   private emit(event: SupervisorEvent): void {

@@ -17,6 +17,20 @@ import { toPendingRecord, type UserRecordInput } from './pipeline/user-record-in
 
 export interface Clock {
   now(): number;
+  /**
+   * Arms a one-shot timer (the flush of buffered records, the ListShards retry); absent: the global setTimeout. A test
+   * clock fires them when it moves its time on, so a test never waits on wall-clock time.
+   */
+  setTimer?(fn: () => void, ms: number): TimerHandle;
+}
+
+export interface TimerHandle {
+  cancel(): void;
+}
+
+function realTimer(fn: () => void, ms: number): TimerHandle {
+  const timer = setTimeout(fn, ms);
+  return { cancel: () => clearTimeout(timer) };
 }
 
 export interface ProducerDeps {
@@ -51,7 +65,9 @@ export class KinesisProducer {
   private inFlight = 0;
   private flushing = 0;
   private closed = false;
-  private timer: NodeJS.Timeout | undefined;
+  private timer: TimerHandle | undefined;
+  /** The pending ListShards retry, cancelled on close. */
+  private shardMapRetry: TimerHandle | undefined;
   private timerAt = Infinity;
   private refreshing: Promise<void> | undefined;
   private listShardsFailures = 0;
@@ -107,6 +123,7 @@ export class KinesisProducer {
     await this.flush();
     this.closed = true;
     this.clearTimer();
+    this.shardMapRetry?.cancel();
     publishLatency(this.metrics, this.dimensions, this.stats());
     await this.metrics.flush();
   }
@@ -198,7 +215,13 @@ export class KinesisProducer {
         this.refreshing = undefined;
         if (this.pipeline.awaitingShardMap > 0) {
           if (failed)
-            setTimeout(() => this.refreshShardMap(), backoffDelayMs(LIST_SHARDS_RETRY, this.listShardsFailures));
+            this.shardMapRetry = this.setTimer(
+              () => {
+                this.shardMapRetry = undefined;
+                this.refreshShardMap();
+              },
+              backoffDelayMs(LIST_SHARDS_RETRY, this.listShardsFailures),
+            );
           else this.refreshShardMap();
         }
         this.pump();
@@ -210,7 +233,7 @@ export class KinesisProducer {
     if (this.timer !== undefined && this.timerAt <= at) return;
     this.clearTimer();
     this.timerAt = at;
-    this.timer = setTimeout(
+    this.timer = this.setTimer(
       () => {
         this.timer = undefined;
         this.timerAt = Infinity;
@@ -220,8 +243,12 @@ export class KinesisProducer {
     );
   }
 
+  private setTimer(fn: () => void, ms: number): TimerHandle {
+    return this.clock.setTimer === undefined ? realTimer(fn, ms) : this.clock.setTimer(fn, ms);
+  }
+
   private clearTimer(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer?.cancel();
     this.timer = undefined;
     this.timerAt = Infinity;
   }

@@ -1,5 +1,6 @@
 // `npm run score -- <file|->`: scores each line (plain text, or JSONL with `text` and optional `lang`) and prints one JSON line each.
 import * as fs from 'node:fs';
+import { parseOptions } from '../common/config/parse-options';
 import * as readline from 'node:readline';
 import { Readable } from 'node:stream';
 import { AwsClientFactory } from '../common/aws/client-factory';
@@ -59,24 +60,23 @@ function parseLine(text: string, line: number): Input {
 
 /** The options, or a usage problem. */
 function parseArgs(argv: readonly string[]): Options | string {
-  let kind = 'local';
-  let explain = false;
-  let json = false;
-  let text: string | undefined;
-  const files: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const arg = argv[i] as string;
-    if (arg === '--analyzer' || arg === '--text') {
-      const value = argv[i + 1];
-      if (value === undefined) return `${arg} needs a value`;
-      if (arg === '--analyzer') kind = value;
-      else text = value;
-      i += 1;
-    } else if (arg === '--explain') explain = true;
-    else if (arg === '--json') json = true;
-    else if (arg !== '-' && arg.startsWith('-')) return `unknown option ${arg}`;
-    else files.push(arg);
-  }
+  const parsed = parseOptions(
+    argv,
+    {
+      analyzer: { type: 'string' },
+      text: { type: 'string' },
+      explain: { type: 'boolean' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    { allowPositionals: true },
+  );
+  if (parsed.problems.length > 0) return parsed.problems.join('; ');
+  const kind = typeof parsed.values.analyzer === 'string' ? parsed.values.analyzer : 'local';
+  const text = typeof parsed.values.text === 'string' ? parsed.values.text : undefined;
+  const explain = parsed.values.explain === true;
+  const json = parsed.values.json === true;
+  const files = [...parsed.positionals];
   if (kind !== 'local' && kind !== 'comprehend') return `unknown analyzer ${kind}`;
   if (explain && kind !== 'local') return '--explain explains the local analyzer only';
   if (files.length > 1 || (files.length === 1 && text !== undefined)) return 'give one file, "-", or --text';

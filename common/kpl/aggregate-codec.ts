@@ -1,5 +1,4 @@
 // The KPL aggregated-record codec: one import for the magic, the encoder and the decoder.
 export { KPL_MAGIC } from './kpl-format';
 export { encodeAggregate } from './aggregate-encoder';
-export { decodeAggregate, hasKplMagic, type AggregateDecodeResult } from './aggregate-decoder';
-export type { KplRecord } from './kpl-record';
+export { decodeAggregate } from './aggregate-decoder';

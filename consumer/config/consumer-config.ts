@@ -14,8 +14,6 @@ export const SINK_MODES = ['all', 'none'] as const;
 export const LOG_LEVELS = ['error', 'warn', 'info', 'debug'] as const;
 
 export interface ConsumerConfig {
-  /** `none` is the documented dry run: decode, score, log and checkpoint with no external service. */
-  readonly sinks: (typeof SINK_MODES)[number];
   readonly sentiment: SentimentConfig;
   readonly logFile: string;
   readonly logLevel: (typeof LOG_LEVELS)[number];
@@ -29,7 +27,7 @@ export interface ConsumerConfig {
   readonly deliveryRetryAttempts: number;
   /** Delays of the slow retries of a held batch (unlimited attempts: nothing is dropped). */
   readonly deliveryHold: RetryPolicy;
-  /** Absent in the dry run (SINKS=none). */
+  /** Absent in the dry run (SINKS=none: decode, score, log and checkpoint with no external service). */
   readonly sinkConfig?: SinkConfig;
   readonly applicationName: string;
   readonly streamName: string;
@@ -45,7 +43,6 @@ export function readConsumerConfig(env: Source, pid: number): ConsumerConfig {
   const logDir = reader.string(S.logDir.variable, S.logDir.default);
   const sinks = reader.oneOf(S.sinks.variable, SINK_MODES, S.sinks.default);
   const config: ConsumerConfig = {
-    sinks,
     ...(sinks === 'none' ? {} : { sinkConfig: readSinkConfig(reader) }),
     sentiment: readSentimentConfig(reader),
     logFile: reader.string(S.logFile.variable, path.join(logDir, `consumer-${pid}.log`)),

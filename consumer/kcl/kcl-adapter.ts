@@ -8,8 +8,6 @@ import type { ShardProcessor } from '../processor/shard-processor';
 import { ProtocolInput } from './protocol-input';
 import { ProtocolOutput, type RawWrite } from './protocol-output';
 
-export type FinishReason = 'input-ended' | 'lease-lost' | 'shard-ended' | 'shutdown-requested';
-
 export interface KclAdapterOptions {
   readonly processor: ShardProcessor;
   readonly input: Readable;
@@ -19,16 +17,9 @@ export interface KclAdapterOptions {
   readonly onInputEnded: () => void;
 }
 
-export interface RunningAdapter {
-  readonly output: ProtocolOutput;
-  /** Actions completed so far, by name (diagnostics and tests). */
-  readonly completed: Readonly<Record<string, number>>;
-}
-
-export function runKclAdapter(options: KclAdapterOptions): RunningAdapter {
+export function runKclAdapter(options: KclAdapterOptions): void {
   const { processor, logger } = options;
   let checkpointPending = false;
-  const completed: Record<string, number> = {};
   const input = new ProtocolInput(logger, () => checkpointPending);
   const output = new ProtocolOutput(options.output);
   const errors = new Writable({
@@ -55,7 +46,6 @@ export function runKclAdapter(options: KclAdapterOptions): RunningAdapter {
     const finish = (): void => {
       if (done) return;
       done = true;
-      completed[action] = (completed[action] ?? 0) + 1;
       complete();
     };
     work().then(finish, (error: unknown) => {
@@ -90,5 +80,4 @@ export function runKclAdapter(options: KclAdapterOptions): RunningAdapter {
   options.input.once('end', onEnd);
   options.input.once('close', onEnd);
   kcl(shim, input, output, errors).run();
-  return { output, completed };
 }

@@ -9,14 +9,8 @@ export type RawWrite = (chunk: string, callback: (error?: Error | null) => void)
  * only when the underlying stream has taken it, so a line is never split or interleaved.
  */
 export class ProtocolOutput extends Writable {
-  public readonly lines: string[] | undefined;
-
-  public constructor(
-    private readonly target: RawWrite,
-    options: { record?: boolean } = {},
-  ) {
+  public constructor(private readonly target: RawWrite) {
     super({ highWaterMark: Number.MAX_SAFE_INTEGER, decodeStrings: false });
-    this.lines = options.record === true ? [] : undefined;
   }
 
   public override _write(
@@ -30,7 +24,6 @@ export class ProtocolOutput extends Writable {
       callback();
       return;
     }
-    this.lines?.push(...lines);
     this.target(`${lines.join('\n')}\n`, callback);
   }
 }

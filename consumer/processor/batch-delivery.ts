@@ -27,8 +27,8 @@ export interface DeliveryDeps {
    */
   readonly holdPolicy?: RetryPolicy;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** The clock of the held-batch age (onHeld); default Date.now. */
   readonly now?: () => number;
-  readonly onSinkWritten?: (sink: string, records: number, latencyMs: number) => void;
   /** One call per failed attempt of a stage (`sentiment` or a sink name), for a metric. */
   readonly onStageFailed?: (stage: string, held: boolean) => void;
   /** One call per slow retry of a held stage: how long ago (ms) the batch's delivery began, for the held-batch-age metric. */
@@ -155,10 +155,7 @@ export class BatchDelivery {
   }
 
   private async write(sink: Sink, batch: SinkBatch): Promise<void> {
-    const now = this.deps.now ?? Date.now;
-    const started = now();
     await sink.write(batch);
-    this.deps.onSinkWritten?.(sink.name, batch.records.length, now() - started);
   }
 
   /**

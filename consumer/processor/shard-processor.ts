@@ -16,17 +16,11 @@ import type { ProcessorObserver } from './processor-observer';
 import { nextShardState, type ShardState } from './shard-lifecycle';
 import type { DeliveredRecordFilter } from './delivered-record-filter';
 
-export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
+export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger' | 'onStageFailed'> {
   readonly logger: Logger;
   readonly batchPolicy: BatchPolicyConfig;
   /** Cut batches not yet durable before processRecords waits (back-pressure on the daemon). */
   readonly maxOpenBatches: number;
-  /**
-   * While a delivery is held (systemic sink failure), processRecords stops waiting for the open-batch limit as long
-   * as the open batches hold fewer bytes than this, so the daemon can still hand over leaseLost or shutdownRequested.
-   * Default 64 MiB; past it, back-pressure blocks again (memory stays bounded).
-   */
-  readonly maxHeldBytes?: number;
   /**
    * Checkpoints of processRecords: bounded; when they run out the next action tries again. The final checkpoints of
    * shardEnded and shutdownRequested use the same delays without an attempt limit: nothing comes after them, so they
@@ -39,6 +33,11 @@ export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger'> {
   readonly inputFilter?: DeliveredRecordFilter;
 }
 
+/**
+ * While a delivery is held (systemic sink failure), processRecords stops waiting for the open-batch limit as long as
+ * the open batches hold fewer bytes than this, so the daemon can still hand over leaseLost or shutdownRequested; past
+ * it, back-pressure blocks again (memory stays bounded).
+ */
 const DEFAULT_MAX_HELD_BYTES = 64 * 1024 * 1024;
 
 /**
@@ -64,10 +63,7 @@ export class ShardProcessor {
     this.now = deps.now ?? Date.now;
     this.delivery = new BatchDelivery({
       ...deps,
-      onStageFailed: (stage, held) => {
-        deps.onStageFailed?.(stage, held);
-        deps.observer?.deliveryFailed?.(stage, held);
-      },
+      onStageFailed: (stage, held) => deps.observer?.deliveryFailed?.(stage, held),
       onHeld: (stage, ageMs) => {
         deps.onHeld?.(stage, ageMs);
         deps.observer?.batchHeld?.(stage, ageMs);
@@ -118,6 +114,11 @@ export class ShardProcessor {
       this.buffer.addGroup(group, receivedAt);
     }
     this.deps.observer?.recordsReceived(input.records.length, decodedCount, bytes, input.millisBehindLatest);
+    // At debug level only: lets a test (or a person) see a record reach the buffer before anything is durable.
+    this.logger.debug('records received', {
+      records: input.records.length,
+      last: input.records[input.records.length - 1]?.sequenceNumber,
+    });
     if (flushReason(this.deps.batchPolicy, this.buffer.state, this.now()) !== undefined) await this.cut();
     await this.checkpointDurable(checkpointer);
   }
@@ -178,10 +179,9 @@ export class ShardProcessor {
       this.inFlight.splice(this.inFlight.indexOf(done), 1);
       this.openBytes -= batch.bytes;
     });
-    const maxHeldBytes = this.deps.maxHeldBytes ?? DEFAULT_MAX_HELD_BYTES;
     while (this.inFlight.length >= this.deps.maxOpenBatches && this.state === 'running') {
       if (!this.delivery.held) await Promise.race([this.inFlight[0], this.delivery.whenHeld()]);
-      else if (this.openBytes < maxHeldBytes) return;
+      else if (this.openBytes < DEFAULT_MAX_HELD_BYTES) return;
       else await this.inFlight[0];
     }
   }

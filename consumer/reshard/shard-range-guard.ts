@@ -7,13 +7,14 @@ import type { DeliveredRecordFilter } from '../processor/delivered-record-filter
 import { ShardRangeUnknownError } from './reshard-errors';
 import { filterOutsideRange, type HashKeyRange } from './shard-range-filter';
 
+/** A lookup that has not answered by then counts as a failed attempt (initialize must not wait on a hung endpoint). */
+const ATTEMPT_TIMEOUT_MS = 5_000;
+
 export interface ShardRangeGuardOptions {
   readonly lookup: (shardId: string) => Promise<HashKeyRange | undefined>;
   readonly logger: Logger;
   /** Lookup attempts and waits before running unfiltered (at-least-once either way: unfiltered can only duplicate). */
   readonly retryPolicy?: RetryPolicy;
-  /** An attempt that has not answered by then counts as failed (initialize must not wait on a hung endpoint). */
-  readonly attemptTimeoutMs?: number;
   readonly sleep?: (ms: number) => Promise<void>;
 }
 
@@ -84,7 +85,7 @@ export class ShardRangeGuard implements DeliveredRecordFilter {
     try {
       this.range = await retry(
         async () => {
-          const range = await withTimeout(this.options.lookup(shardId), this.options.attemptTimeoutMs ?? 5_000);
+          const range = await withTimeout(this.options.lookup(shardId), ATTEMPT_TIMEOUT_MS);
           if (range === undefined) throw new ShardRangeUnknownError(shardId);
           return range;
         },

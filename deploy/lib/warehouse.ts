@@ -11,9 +11,8 @@ import { REDSHIFT } from '../../consumer/sinks/redshift/sql-dialect';
 import { consumerEnv } from '../../consumer/config/consumer-settings';
 import type { RedshiftSettings } from './deploy-settings';
 import { acknowledge } from './nag-suppressions';
-import { POSTS_TABLE, VEHICLES_TABLE, warehouseStatements } from './warehouse-ddl-sql';
+import { warehouseStatements } from './warehouse-ddl-sql';
 
-export { POSTS_TABLE, VEHICLES_TABLE };
 export const REDSHIFT_PORT = 5439;
 
 /** The project's own DDL (consumer/sinks/redshift), in the Redshift dialect: what the consumer would run at start. */

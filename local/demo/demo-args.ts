@@ -1,4 +1,5 @@
 // Parses the options of `npm run demo`: the scenario (reconcile or scale), records, shards, rates, timings; one error listing every problem; --help.
+import { parseOptions, type OptionSpec } from '../../common/config/parse-options';
 import { ConfigError } from '../../common/errors';
 import { RETRIEVAL_MODES, type RetrievalMode } from '../pipeline/local-daemon';
 import { SCALE_SCENARIO_DEFAULTS, type ScaleScenarioSettings } from './scale-scenario-settings';
@@ -91,19 +92,32 @@ Exit 0 only when nothing is missing or duplicated; 1 otherwise (or on timeout); 
 Progress goes to stderr. Stand-ins use the fixed ports of npm start when free, free ports otherwise.`;
 
 const NUMBERS: Readonly<Record<string, 'records' | 'shards' | 'rate' | 'timeoutSeconds'>> = {
-  '--records': 'records',
-  '--shards': 'shards',
-  '--rate': 'rate',
-  '--timeout': 'timeoutSeconds',
+  records: 'records',
+  shards: 'shards',
+  rate: 'rate',
+  timeout: 'timeoutSeconds',
 };
 const SCALE_NUMBERS: Readonly<
   Record<string, 'shardRecordsQuota' | 'overloadRate' | 'lowRate' | 'cooldownMinutes' | 'windowMinutes'>
 > = {
-  '--shard-records-quota': 'shardRecordsQuota',
-  '--overload-rate': 'overloadRate',
-  '--low-rate': 'lowRate',
-  '--cooldown-minutes': 'cooldownMinutes',
-  '--window-minutes': 'windowMinutes',
+  'shard-records-quota': 'shardRecordsQuota',
+  'overload-rate': 'overloadRate',
+  'low-rate': 'lowRate',
+  'cooldown-minutes': 'cooldownMinutes',
+  'window-minutes': 'windowMinutes',
+};
+
+const OPTIONS: OptionSpec = {
+  help: { type: 'boolean', short: 'h' },
+  keep: { type: 'boolean' },
+  bursts: { type: 'string' },
+  scenario: { type: 'string' },
+  consumer: { type: 'string' },
+  retrieval: { type: 'string' },
+  kcl: { type: 'string' },
+  ...Object.fromEntries(
+    [...Object.keys(NUMBERS), ...Object.keys(SCALE_NUMBERS)].map((name) => [name, { type: 'string' }]),
+  ),
 };
 
 /** `defaults` lets the caller put KCL_GENERATION in (see kclGenerationFromEnv): only the entry reads the environment. */
@@ -112,72 +126,58 @@ export function parseDemoArgs(argv: readonly string[], defaults: DemoArgs = DEMO
   const scale: { -readonly [K in keyof ScaleScenarioSettings]: ScaleScenarioSettings[K] } = {
     ...SCALE_SCENARIO_DEFAULTS,
   };
-  let timeoutGiven = false;
-  const problems: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
-    if (flag === '--help' || flag === '-h') {
-      values.help = true;
-      continue;
-    }
-    if (flag === '--keep') {
-      values.keep = true;
-      continue;
-    }
-    if (flag === '--bursts') {
-      const text = inline ?? argv[++i];
-      const n = Number(text);
-      if (text === undefined || !Number.isInteger(n) || n < 0 || n > 100)
-        problems.push(
-          `--bursts must be a whole number from 0 to 100, got ${text === undefined ? 'nothing' : `"${text}"`}`,
-        );
-      else values.bursts = n;
-      continue;
-    }
-    if (flag === '--scenario') {
-      const name = inline ?? argv[++i];
-      if (name === 'scale' || name === 'reconcile') values.scenario = name;
-      else problems.push(`--scenario must be reconcile or scale, got ${name === undefined ? 'nothing' : `"${name}"`}`);
-      continue;
-    }
-    if (flag === '--consumer') {
-      const mode = inline ?? argv[++i];
-      if ((CONSUMER_MODES as readonly string[]).includes(mode ?? '')) values.consumer = mode as ConsumerMode;
-      else problems.push(`--consumer must be kcl or lambda, got ${mode === undefined ? 'nothing' : `"${mode}"`}`);
-      continue;
-    }
-    if (flag === '--retrieval') {
-      const mode = inline ?? argv[++i];
-      if ((RETRIEVAL_MODES as readonly string[]).includes(mode ?? '')) values.retrieval = mode as RetrievalMode;
-      else problems.push(`--retrieval must be polling or fanout, got ${mode === undefined ? 'nothing' : `"${mode}"`}`);
-      continue;
-    }
-    if (flag === '--kcl') {
-      const text = inline ?? argv[++i];
-      const generation = parseKclGeneration(text);
-      if (generation === undefined)
-        problems.push(`--kcl must be 2 or 3, got ${text === undefined ? 'nothing' : `"${text}"`}`);
-      else values.kcl = generation;
-      continue;
-    }
-    const key = NUMBERS[flag];
-    const scaleKey = SCALE_NUMBERS[flag];
-    if (key === undefined && scaleKey === undefined) {
-      problems.push(`unknown option ${flag} (see --help)`);
-      continue;
-    }
-    const text = inline ?? argv[++i];
-    const n = Number(text);
-    const least = scaleKey === 'cooldownMinutes' ? 0 : scaleKey === 'windowMinutes' ? 2 : 1;
-    if (text === undefined || !Number.isInteger(n) || n < least) {
-      problems.push(`${flag} must be a whole number >= ${least}, got ${text === undefined ? 'nothing' : `"${text}"`}`);
-      continue;
-    }
-    if (key !== undefined) values[key] = n;
-    if (key === 'timeoutSeconds') timeoutGiven = true;
-    if (scaleKey !== undefined) scale[scaleKey] = n;
+  const parsed = parseOptions(argv, OPTIONS);
+  const given = (name: string): string | undefined => {
+    const value = parsed.values[name];
+    return typeof value === 'string' ? value : undefined;
+  };
+  const problems = [...parsed.problems];
+  if (parsed.values.help === true) values.help = true;
+  if (parsed.values.keep === true) values.keep = true;
+  const bursts = given('bursts');
+  if (bursts !== undefined) {
+    const n = Number(bursts);
+    if (!Number.isInteger(n) || n < 0 || n > 100)
+      problems.push(`--bursts must be a whole number from 0 to 100, got "${bursts}"`);
+    else values.bursts = n;
   }
-  if (values.scenario === 'scale' && timeoutGiven) scale.timeoutSeconds = values.timeoutSeconds;
+  const scenario = given('scenario');
+  if (scenario === 'scale' || scenario === 'reconcile') values.scenario = scenario;
+  else if (scenario !== undefined) problems.push(`--scenario must be reconcile or scale, got "${scenario}"`);
+  const consumer = given('consumer');
+  if (consumer !== undefined) {
+    if ((CONSUMER_MODES as readonly string[]).includes(consumer)) values.consumer = consumer as ConsumerMode;
+    else problems.push(`--consumer must be kcl or lambda, got "${consumer}"`);
+  }
+  const retrieval = given('retrieval');
+  if (retrieval !== undefined) {
+    if ((RETRIEVAL_MODES as readonly string[]).includes(retrieval)) values.retrieval = retrieval as RetrievalMode;
+    else problems.push(`--retrieval must be polling or fanout, got "${retrieval}"`);
+  }
+  const kcl = given('kcl');
+  if (kcl !== undefined) {
+    const generation = parseKclGeneration(kcl);
+    if (generation === undefined) problems.push(`--kcl must be 2 or 3, got "${kcl}"`);
+    else values.kcl = generation;
+  }
+  /** A whole number >= `least`, or undefined (absent, or a problem recorded). */
+  const whole = (name: string, least: number): number | undefined => {
+    const text = given(name);
+    if (text === undefined) return undefined;
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= least) return n;
+    problems.push(`--${name} must be a whole number >= ${least}, got "${text}"`);
+    return undefined;
+  };
+  for (const [name, key] of Object.entries(NUMBERS)) {
+    const n = whole(name, 1);
+    if (n !== undefined) values[key] = n;
+  }
+  for (const [name, key] of Object.entries(SCALE_NUMBERS)) {
+    const n = whole(name, key === 'cooldownMinutes' ? 0 : key === 'windowMinutes' ? 2 : 1);
+    if (n !== undefined) scale[key] = n;
+  }
+  if (values.scenario === 'scale' && given('timeout') !== undefined) scale.timeoutSeconds = values.timeoutSeconds;
   values.scale = scale;
   if (values.shards > 50) problems.push('--shards must be between 1 and 50');
   if (values.consumer === 'lambda' && values.retrieval === 'fanout')

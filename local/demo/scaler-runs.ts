@@ -1,6 +1,7 @@
-// Runs the scaler's `run --json` in process (the same code path as the CLI) and turns its output into timeline events.
+// Runs the scaler's `run` in process (the same code path as the CLI) and turns what it did into timeline events.
 import type { Logger } from '../../common/logger';
-import { runScalerCli } from '../../operator/scaler/scaler-cli';
+import { EXIT } from '../../operator/scaler/exit-codes';
+import { scaleStream } from '../../operator/scaler/scaler-cli';
 import type { ScalingPlan } from '../../operator/scaler/scaling-plan';
 
 /** One scaler run as the scenario saw it. */
@@ -16,7 +17,7 @@ export interface ScalerRun {
   readonly messages: readonly string[];
 }
 
-/** Runs `scaler run --stream <stream> --json` once with `env`. */
+/** Runs the scaler's `run` once on `streamName` with `env` (the CLI's code path, in process). */
 export async function runScalerOnce(
   streamName: string,
   env: Readonly<Record<string, string | undefined>>,
@@ -24,37 +25,13 @@ export async function runScalerOnce(
   now: () => number = Date.now,
 ): Promise<ScalerRun> {
   const startedAt = now();
-  const out: string[] = [];
-  const messages: string[] = [];
-  const exitCode = await runScalerCli(['run', '--stream', streamName, '--json'], {
-    env,
-    logger,
-    print: (t) => out.push(t),
-    printError: (t) => messages.push(t),
-  });
-  const plan = out.map(parsePlanOutput).find((p) => p !== undefined);
+  const outcome = await scaleStream(streamName, { env, logger });
   return {
     startedAt,
     finishedAt: now(),
-    exitCode,
-    ...(plan === undefined ? {} : { plan }),
-    applied: exitCode === 3,
-    messages,
+    exitCode: outcome.code,
+    ...(outcome.plan === undefined ? {} : { plan: outcome.plan }),
+    applied: outcome.code === EXIT.changed,
+    messages: outcome.messages,
   };
-}
-
-/** The plan inside `run --json` output: `{plan, result}` when it applied steps, the plan alone otherwise. */
-export function parsePlanOutput(text: string): ScalingPlan | undefined {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const doc = parsed as { plan?: unknown; decision?: unknown };
-  const plan = (typeof doc.plan === 'object' && doc.plan !== null ? doc.plan : doc) as Partial<ScalingPlan>;
-  return typeof plan.decision === 'string' && typeof plan.currentShards === 'number'
-    ? (plan as ScalingPlan)
-    : undefined;
 }

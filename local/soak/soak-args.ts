@@ -1,5 +1,6 @@
-// Parses `--flag value` options for the soak commands: one error listing every problem, --help and --json.
+// Parses `--flag value` options for the soak commands (node:util parseArgs): one error listing every problem, --help and --json.
 import { ConfigError } from '../../common/errors';
+import { parseOptions, type OptionSpec } from '../../common/config/parse-options';
 
 export type FlagKind = 'integer' | 'boolean' | 'string';
 
@@ -10,32 +11,29 @@ export function parseFlags<T extends Record<string, number | boolean | string>>(
   spec: Readonly<Record<string, [keyof T & string, FlagKind]>>,
   defaults: T,
 ): T {
+  // `--name` flags are options; a `-x` flag is the short form of the long flag with the same key.
+  const long = Object.entries(spec).filter(([flag]) => flag.startsWith('--'));
+  const options: OptionSpec = {};
+  for (const [flag, [key, kind]] of long) {
+    const short = Object.entries(spec).find(([f, [k]]) => /^-[A-Za-z]$/.test(f) && k === key)?.[0];
+    options[flag.slice(2)] = {
+      type: kind === 'boolean' ? 'boolean' : 'string',
+      ...(short === undefined ? {} : { short: short.slice(1) }),
+    };
+  }
+  const parsed = parseOptions(argv, options);
   const values: Record<string, number | boolean | string> = { ...defaults };
-  const problems: string[] = [];
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
-    const entry = spec[flag];
-    if (entry === undefined) {
-      problems.push(`unknown option ${flag} (see --help)`);
+  const problems = [...parsed.problems];
+  for (const [flag, [key, kind]] of long) {
+    const value = parsed.values[flag.slice(2)];
+    if (value === undefined) continue;
+    if (kind !== 'integer') {
+      values[key] = value;
       continue;
     }
-    const [key, kind] = entry;
-    if (kind === 'boolean') {
-      values[key] = true;
-      continue;
-    }
-    const text = inline ?? argv[++i];
-    if (text === undefined) {
-      problems.push(`${flag} needs a value`);
-      continue;
-    }
-    if (kind === 'string') {
-      values[key] = text;
-      continue;
-    }
-    const n = Number(text);
-    if (!Number.isInteger(n) || n < 0) {
-      problems.push(`${flag} must be a whole number >= 0, got "${text}"`);
+    const n = Number(value);
+    if (typeof value !== 'string' || !Number.isInteger(n) || n < 0) {
+      problems.push(`${flag} must be a whole number >= 0, got "${String(value)}"`);
       continue;
     }
     values[key] = n;

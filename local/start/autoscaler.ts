@@ -1,8 +1,8 @@
-// `npm start -- --autoscale`: the scaler's `run` on a schedule against the local stream, reading the local metrics store; each outcome is one line.
+// `npm start -- --autoscale`: the scaler's `run` (called in process) on a schedule against the local stream, reading the local metrics store; each outcome is one line.
 import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { EXIT } from '../../operator/scaler/exit-codes';
-import { runScalerCli } from '../../operator/scaler/scaler-cli';
+import { scaleStream, type ScalerRunOutcome } from '../../operator/scaler/scaler-cli';
 import type { StackEndpoints } from '../stand-ins/local-stack';
 import { localAwsEnv } from '../../common/aws/local-or-cloud';
 import { scalerEnv } from '../../operator/scaler/scaler-settings';
@@ -42,16 +42,10 @@ export function startAutoscaler(options: AutoscalerOptions): Autoscaler {
   const logger = options.logger.child({ component: 'autoscaler' });
   let running: Promise<void> = Promise.resolve();
   const once = async (): Promise<void> => {
-    const out: string[] = [];
     try {
-      const code = await runScalerCli(['run', '--stream', options.streamName, '--json'], {
-        env,
-        logger,
-        print: (t) => out.push(t),
-        printError: (t) => out.push(t),
-      });
-      logger.info('scaler run', { code, output: out.join('\n') });
-      if (code !== EXIT.nothingToDo) options.say(`autoscale (exit ${code}): ${summarizeRun(out)}`);
+      const outcome = await scaleStream(options.streamName, { env, logger });
+      logger.info('scaler run', { code: outcome.code, decision: outcome.plan?.decision, messages: outcome.messages });
+      if (outcome.code !== EXIT.nothingToDo) options.say(`autoscale (exit ${outcome.code}): ${describeRun(outcome)}`);
     } catch (error: unknown) {
       logger.warn('scaler run failed', { error: describeError(error) });
     }
@@ -67,26 +61,9 @@ export function startAutoscaler(options: AutoscalerOptions): Autoscaler {
   };
 }
 
-/** One line from the scaler's `run --json` output: decision, shard counts and the last reason (or the error line). */
-export function summarizeRun(output: readonly string[]): string {
-  for (const text of output) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      continue;
-    }
-    const doc = parsed as { plan?: RunPlan } & RunPlan;
-    const plan = doc.plan ?? doc;
-    if (typeof plan.decision !== 'string') continue;
-    return `${plan.decision} ${plan.currentShards} -> ${plan.finalShards} shards: ${plan.reasons?.at(-1) ?? ''}`;
-  }
-  return output.join(' | ').slice(0, 300);
-}
-
-interface RunPlan {
-  decision?: string;
-  currentShards?: number;
-  finalShards?: number;
-  reasons?: string[];
+/** One line for a run: decision, shard counts and the last reason (or the error line). */
+export function describeRun(outcome: ScalerRunOutcome): string {
+  const { plan } = outcome;
+  if (plan === undefined) return outcome.messages.join(' | ').slice(0, 300);
+  return `${plan.decision} ${plan.currentShards} -> ${plan.finalShards} shards: ${plan.reasons.at(-1) ?? ''}`;
 }

@@ -1,4 +1,5 @@
 // Parses the options of `npm start` (and reuses them for `npm run demo`): shards, rates, sinks, names, source, ports; one error listing every problem.
+import { parseOptions } from '../../common/config/parse-options';
 import { ConfigError } from '../../common/errors';
 import { DASHBOARD_SETTINGS } from '../../reporting/dashboard/dashboard-settings';
 import { DEFAULT_KCL_GENERATION, KCL_GENERATIONS, type KclGeneration } from '../../daemon/kcl-generation';
@@ -160,35 +161,27 @@ export function parseStartArgs(
     const text = env[setting.variable];
     if (text !== undefined && text !== '') port(key as keyof StartPorts, text, setting.variable);
   }
-  for (let i = 0; i < argv.length; i += 1) {
-    const [flag, inline] = (argv[i] ?? '').split('=', 2) as [string, string | undefined];
-    if (flag === '--autoscale' && inline === undefined) {
-      values.autoscale = true;
-      continue;
-    }
-    const key = FLAGS[flag];
-    const portKey = PORT_FLAGS[flag];
-    if (key === undefined && portKey === undefined) {
-      problems.push(
-        `unknown option ${flag} (known: --autoscale, ${[...Object.keys(FLAGS), ...Object.keys(PORT_FLAGS)].join(', ')})`,
-      );
-      continue;
-    }
-    const text = inline ?? argv[++i];
-    if (text === undefined) {
-      problems.push(`${flag} needs a value`);
-      continue;
-    }
-    if (portKey !== undefined) {
-      port(portKey, text, flag);
-      continue;
-    }
-    if (typeof defaults[key!] === 'number') {
+  const parsed = parseOptions(argv, {
+    autoscale: { type: 'boolean' },
+    ...Object.fromEntries(
+      [...Object.keys(FLAGS), ...Object.keys(PORT_FLAGS)].map((flag) => [flag.slice(2), { type: 'string' }]),
+    ),
+  });
+  problems.push(...parsed.problems);
+  if (parsed.values.autoscale === true) values.autoscale = true;
+  for (const [flag, portKey] of Object.entries(PORT_FLAGS)) {
+    const text = parsed.values[flag.slice(2)];
+    if (typeof text === 'string') port(portKey, text, flag);
+  }
+  for (const [flag, key] of Object.entries(FLAGS)) {
+    const text = parsed.values[flag.slice(2)];
+    if (typeof text !== 'string') continue;
+    if (typeof defaults[key] === 'number') {
       const n = Number(text);
       if (!Number.isInteger(n) || n < 0) problems.push(`${flag} must be a whole number >= 0, got "${text}"`);
-      values[key!] = n;
+      values[key] = n;
     } else {
-      values[key!] = text;
+      values[key] = text;
     }
   }
   if (values.sinks !== 'all' && values.sinks !== 'none')

@@ -80,6 +80,46 @@ export async function runScalerCli(argv: readonly string[], deps: ScalerCliDeps)
   }
 }
 
+/** What one `run` did, for callers in the same process (the local autoscaler, the scale scenario). */
+export interface ScalerRunOutcome {
+  /** The CLI's exit code for the same run (EXIT). */
+  readonly code: ExitCode;
+  /** The plan it made (absent when it failed before planning). */
+  readonly plan?: ScalingPlan;
+  /** The one-line reason of an error or a block (what the CLI prints on stderr). */
+  readonly messages: readonly string[];
+}
+
+/**
+ * `scaler run --stream <streamName>` as a function: plan, then apply what it planned, with the settings of `deps.env`.
+ * In-process callers use this instead of reading the CLI's JSON back.
+ */
+export async function scaleStream(
+  streamName: string,
+  deps: Omit<ScalerCliDeps, 'print' | 'printError'>,
+): Promise<ScalerRunOutcome> {
+  let factory: AwsClientFactory | undefined;
+  let plan: ScalingPlan | undefined;
+  const messages: string[] = [];
+  try {
+    const config = readScalerConfig(settingsText(SCALER_SETTINGS, { streamName }), deps.env, true);
+    const clients = (): AwsClientFactory =>
+      (factory ??= (deps.clientFactory ?? ((s) => new AwsClientFactory(s)))(config.aws));
+    plan = await makePlan(config, {}, clients, (deps.now ?? (() => new Date()))());
+    if (plan.steps.length === 0)
+      return { code: plan.decision === 'blocked' ? EXIT.blocked : EXIT.nothingToDo, plan, messages };
+    const quiet = { ...deps, print: () => undefined, printError: (text: string) => messages.push(text) };
+    return { code: await apply(plan, config, clients, quiet, true), plan, messages };
+  } catch (error: unknown) {
+    const blocked = error instanceof ScalingBlockedError;
+    deps.logger.error(blocked ? 'scaling blocked by a guard' : 'scaler failed', { error: describeError(error) });
+    messages.push(`${blocked ? 'BLOCKED' : 'ERROR'}: ${error instanceof Error ? error.message : describeError(error)}`);
+    return { code: blocked ? EXIT.blocked : EXIT.error, ...(plan === undefined ? {} : { plan }), messages };
+  } finally {
+    factory?.destroy();
+  }
+}
+
 async function apply(
   plan: ScalingPlan,
   config: ScalerConfig,

@@ -10,11 +10,6 @@ export interface ZoneBucket {
   readonly counts: LabelCounts;
 }
 
-/** The start of the `bucket` holding `ms` in `timeZone` (local midnight for days, DST included). */
-export function bucketStart(ms: number, bucket: Bucket, timeZone: string): number {
-  return DateTime.fromMillis(ms, { zone: timeZone }).startOf(bucket).toMillis();
-}
-
 /** The end of the `bucket` holding `ms` (the next bucket's start). */
 export function bucketEnd(ms: number, bucket: Bucket, timeZone: string): number {
   return DateTime.fromMillis(ms, { zone: timeZone })

@@ -6,6 +6,7 @@ import type { IsoWeek } from './iso-week';
 import type { ReportSchedule } from './report-delivery-config';
 import { latestSendTime, zonedPreviousWeek } from './zoned-week';
 import { backoffDelayMs } from '../../common/retry';
+import { sleep as realSleep } from '../../common/sleep';
 
 /** The week whose send time has most recently passed at `nowMs`: the week before the latest Monday send time. */
 export function dueWeek(nowMs: number, schedule: ReportSchedule): IsoWeek {
@@ -21,11 +22,14 @@ export interface SchedulerOptions {
   /** After a failed send, try again after this long, doubling up to `maxRetryMs`. */
   readonly retryMs?: number;
   readonly maxRetryMs?: number;
+  /** Waits out a retry delay, ending early when `signal` aborts (default common/sleep; tests pass a manual one). */
+  readonly sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export class ReportScheduler {
   private cron: Cron | undefined;
-  private retry: NodeJS.Timeout | undefined;
+  /** Aborts the pending retry wait (a newer failure replaces it; stop() ends it). */
+  private retry: AbortController | undefined;
   /** Failed sends since the last success: the retry delay is the project backoff of this attempt (no jitter). */
   private failures = 0;
   private running: Promise<void> = Promise.resolve();
@@ -52,7 +56,7 @@ export class ReportScheduler {
 
   public async stop(): Promise<void> {
     this.cron?.stop();
-    if (this.retry !== undefined) clearTimeout(this.retry);
+    this.retry?.abort();
     await this.running;
   }
 
@@ -82,8 +86,12 @@ export class ReportScheduler {
         error: describeError(error),
       });
       if (this.cron === undefined || this.cron.isStopped()) return;
-      if (this.retry !== undefined) clearTimeout(this.retry);
-      this.retry = setTimeout(() => this.trigger(), retryInMs);
+      this.retry?.abort();
+      const wait = new AbortController();
+      this.retry = wait;
+      void (this.options.sleep ?? realSleep)(retryInMs, wait.signal).then(() => {
+        if (!wait.signal.aborted) this.trigger();
+      });
     }
   }
 }

@@ -3,7 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { expect } from 'chai';
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
-import { sleep } from '../../common/sleep';
+import { until } from '../support/wait-until';
+import { consumerEnv } from '../../consumer/config/consumer-settings';
 import type { KclDaemon } from '../../daemon/kcl-daemon';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 
@@ -56,15 +57,21 @@ function accepted(dir: string, putOrder: readonly string[]): string[] {
     const logsA = path.join(h.dir, 'consumer-a');
     const logsB = path.join(h.dir, 'consumer-b');
     const withLogs = (workerId: string, dir: string): KclDaemon =>
-      h.startDaemon(workerId, { env: { ...h.daemonOptions(workerId).env, LOG_DIR: dir } });
+      h.startDaemon(workerId, {
+        env: { ...h.daemonOptions(workerId).env, ...consumerEnv({ logDir: dir, logLevel: 'debug' }) },
+      });
     const a = withLogs('worker-a', logsA);
     await h.waitForLeases((ls) => ls[0]?.leaseOwner === 'worker-a', 120_000);
     // 150 records: one batch (>= 100) flushed and checkpointed. Then 50 that stay in the first owner's buffer.
     const firstPut = [...(await h.putRecords(150)).values()][0] ?? '';
     await h.waitForLeases((ls) => checkpointReached(ls[0]?.checkpoint, firstPut), 120_000);
     const lastPut = [...(await h.putRecords(50, 150)).values()][0] ?? '';
-    // The daemon reads every 250 ms (E2E_PROPERTIES): 3 s is a dozen polls for the 50 to reach the first owner's buffer.
-    await sleep(3_000);
+    // The 50 reach the first owner's buffer (its debug log names the last record received), and stay there.
+    await until(
+      () => consumerLog(logsA).some((e) => e.message === 'records received' && e.last === lastPut),
+      120_000,
+      'the last 50 records to reach worker-a',
+    );
     expect(accepted(logsA, h.putSequences).length, 'only the first batch is durable before the hand-off').to.equal(150);
 
     const b = withLogs('worker-b', logsB);
@@ -95,7 +102,7 @@ function accepted(dir: string, putOrder: readonly string[]): string[] {
     expect(accepted(logsA, h.putSequences).length, 'the held 50 were made durable in shutdownRequested').to.equal(200);
 
     await h.putRecords(100, 200);
-    for (let i = 0; i < 600 && accepted(logsB, h.putSequences).length < 100; i += 1) await sleep(200);
+    await until(() => accepted(logsB, h.putSequences).length >= 100, 120_000, 'the new owner to accept 100 records');
     const replayed = accepted(logsB, h.putSequences).filter((seq) => accepted(logsA, h.putSequences).includes(seq));
     expect(replayed, 'records the new owner received again').to.deep.equal([]);
     expect(accepted(logsB, h.putSequences).length, 'the new owner got the 100 new records').to.equal(100);

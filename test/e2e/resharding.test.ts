@@ -5,7 +5,7 @@ import { readPostRows } from '../../local/trace/delivery-reader';
 import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
 import { waitForActive } from '../../local/stand-ins/stream-setup';
 import { listAllShards } from '../../common/aws/list-all-shards';
-import { sleep } from '../../common/sleep';
+import { until } from '../support/wait-until';
 import { e2eGenerations, E2eHarness } from '../support/e2e-harness';
 import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';
 import { rangeFromLease } from '../../consumer/reshard/shard-range-lookup';
@@ -33,7 +33,8 @@ for (const generation of e2eGenerations())
       await daemon.waitForLog(/Initialization complete/, 120_000);
 
       const sending = t.send(1_200, 100);
-      await sleep(4_000);
+      // Reshard while traffic flows: once some of it is loaded (so both parents carry records before the split).
+      await until(async () => (await t.rowCount()) >= 100, 120_000, 'the first records to be loaded');
       await kinesis.send(
         new UpdateShardCountCommand({ StreamName: h.streamName, TargetShardCount: 4, ScalingType: 'UNIFORM_SCALING' }),
       );

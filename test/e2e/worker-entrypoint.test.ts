@@ -11,6 +11,7 @@ import { parseStoredPoint } from '../../common/metrics/stored-point';
 import { KINESIS_METRIC, KINESIS_NAMESPACE } from '../../common/metrics/metric-names';
 import { DEFAULT_JAVA_OPTIONS, jarsPresent } from '../../daemon/kcl-daemon';
 import { REPO_ROOT } from '../../common/repo-root';
+import { sleep } from '../../common/sleep';
 import type { KclGeneration } from '../../daemon/kcl-generation';
 import { groupAlive, killGroup } from '../../common/process/process-group';
 import { readPropertiesFile } from '../../daemon/properties/properties-file';
@@ -210,10 +211,10 @@ describe('e2e: the worker image entrypoint', function () {
       });
       // After exec the shell's pid is the JVM's: this is the SIGTERM a task stop delivers through tini.
       process.kill(child.pid ?? -1, 'SIGTERM');
-      const code = await Promise.race([
-        exited,
-        new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), 60_000)),
-      ]);
+      const patience = new AbortController();
+      const code = await Promise.race([exited, sleep(60_000, patience.signal).then(() => 'timeout' as const)]).finally(
+        () => patience.abort(),
+      );
       expect(code, fs.readFileSync(logFile, 'utf8').slice(-2000)).to.not.equal('timeout');
       const after = await h.leases();
       expect(after[0]?.checkpoint, 'checkpointed on shutdown').to.equal(tail.last);

@@ -25,9 +25,6 @@ export const CURATED_VEHICLES: CuratedTable = {
 };
 export const CURATED_TABLES: readonly CuratedTable[] = [CURATED_POSTS, CURATED_VEHICLES];
 
-/** Column 0..2 of every table: shard_id, sequence_number, sub_sequence_number (table-spec.ts KEY_COLUMNS). */
-export const IDENTITY_COLUMNS = 3;
-
 /** The Parquet schema (flat, plus a 3-level LIST for JSON arrays such as hashtags), every column nullable. */
 export function parquetSchema(table: CuratedTable): SchemaElement[] {
   const schema: SchemaElement[] = [{ name: 'root', num_children: table.columns.length }];

@@ -7,7 +7,8 @@ import { ensureStream } from '../../../local/stand-ins/stream-setup';
 import { FakeXApiServer, xTweet } from '../../fakes/fake-x-api-server';
 import { startKinesisStandIn, type KinesisStandIn } from '../../support/kinesis-stand-in';
 import { readWholeStream } from '../../support/kinesis-stream-reader';
-import { runCollectCli } from '../../support/run-collect-cli';
+import { runCollectCli, startCollectCli } from '../../support/run-collect-cli';
+import { until } from '../../support/wait-until';
 
 // An app-only token as X issues them: percent-encoded characters that must be sent verbatim.
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAFake%2Bsecret%3DTokenValue4711';
@@ -109,8 +110,17 @@ describe('collector: X filtered stream (integration)', function () {
       path.join(dir, 'x-reads.json'),
     ];
     try {
-      // Drop (0.25 s) + 503 (X's documented 5 s) + stall (2 s) + reconnect: 16 s leaves room on a busy machine.
-      const run = await runCollectCli([...args, '--duration', '16'], env);
+      // Runs until the fifth post (sent on the connection after the stall) is stored, however long the drop, the 503
+      // and the stall take on a busy machine; then SIGTERM stops it as an operator would.
+      const collecting = startCollectCli(args, env);
+      await until(
+        async () => fake.connections.length >= 4 && (await storedPosts(standIn, 'collect-x')).length >= 5,
+        120_000,
+        'the fifth post, after the drop, the 503 and the stall',
+        250,
+      );
+      collecting.signal('SIGTERM');
+      const run = await collecting.done;
       expect(run.code, run.stderr).to.equal(0);
       const summary = JSON.parse(run.stdout) as {
         succeeded: number;
@@ -158,7 +168,15 @@ describe('collector: X filtered stream (integration)', function () {
       ]);
       await again.start();
       try {
-        const rerun = await runCollectCli([...args, '--duration', '3'], { ...env, X_API_BASE_URL: again.endpoint });
+        const restarted = startCollectCli(args, { ...env, X_API_BASE_URL: again.endpoint });
+        await until(
+          async () => again.connections.length >= 1 && (await storedPosts(standIn, 'collect-x')).length >= 6,
+          120_000,
+          'the new post after the restart',
+          250,
+        );
+        restarted.signal('SIGTERM');
+        const rerun = await restarted.done;
         expect(rerun.code, rerun.stderr).to.equal(0);
         expect(JSON.parse(rerun.stdout)).to.include({ succeeded: 1, duplicates: 5 });
       } finally {

@@ -1,6 +1,7 @@
-// Unit tests for the supervisor: restarts with growing backoff, stops cleanly, never restarts after stop().
+// Unit tests for the supervisor: restarts with growing backoff, stops cleanly, never restarts after stop(). Time is a manual sleep.
 import { expect } from 'chai';
 import { Supervisor, type ProcessExit, type Supervised, type SupervisorEvent } from '../../../daemon/supervisor';
+import { ManualSleep, until } from '../../support/manual-time';
 
 class FakeProcess implements Supervised {
   public stopped = false;
@@ -20,11 +21,10 @@ class FakeProcess implements Supervised {
   }
 }
 
-const tick = (ms = 5): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-function harness(options: { failStarts?: number } = {}) {
+function harness(options: { failStarts?: number; baseDelayMs?: number; maxDelayMs?: number } = {}) {
   const started: FakeProcess[] = [];
   const events: SupervisorEvent[] = [];
+  const time = new ManualSleep();
   let failures = options.failStarts ?? 0;
   let nextPid = 100;
   const supervisor = new Supervisor({
@@ -37,63 +37,65 @@ function harness(options: { failStarts?: number } = {}) {
       started.push(child);
       return child;
     },
-    restartPolicy: { baseDelayMs: 1, maxDelayMs: 4, resetAfterMs: 60_000 },
+    restartPolicy: {
+      baseDelayMs: options.baseDelayMs ?? 1_000,
+      maxDelayMs: options.maxDelayMs ?? 4_000,
+      resetAfterMs: 60_000,
+    },
     onEvent: (event) => events.push(event),
+    sleep: time.sleep,
   });
-  return { supervisor, started, events };
+  return { supervisor, started, events, time };
 }
 
 describe('Supervisor', () => {
   it('restarts a process that exits on its own, with doubling delays up to the maximum', async () => {
-    const { supervisor, started, events } = harness();
+    const { supervisor, started, events, time } = harness();
     await supervisor.start();
     for (let i = 0; i < 4; i += 1) {
       started[i]?.crash();
-      await tick(20);
+      await until(() => time.pending === 1, 'the restart delay');
+      time.wakeNext();
+      await until(() => started.length === i + 2, 'the restart');
     }
-    expect(started).to.have.length(5);
     expect(supervisor.restarts).to.equal(4);
+    expect(time.requested).to.deep.equal([1_000, 2_000, 4_000, 4_000]);
     const delays = events.filter((e) => e.type === 'exited').map((e) => (e.type === 'exited' ? e.restartInMs : -1));
-    expect(delays).to.deep.equal([1, 2, 4, 4]);
+    expect(delays).to.deep.equal([1_000, 2_000, 4_000, 4_000]);
     await supervisor.stop();
   });
 
   it('keeps trying when a restart fails to start', async () => {
-    const { supervisor, started, events } = harness({ failStarts: 2 });
+    const { supervisor, started, events, time } = harness({ failStarts: 2 });
     await supervisor.start();
     started[0]?.crash();
-    await tick(50);
+    for (let i = 0; i < 3; i += 1) {
+      await until(() => time.pending === 1, 'a restart delay');
+      time.wakeNext();
+    }
+    await until(() => started.length === 2, 'the third restart');
     expect(events.filter((e) => e.type === 'start-failed')).to.have.length(2);
-    expect(started).to.have.length(2);
     expect(supervisor.pid).to.equal(started[1]?.pid);
     await supervisor.stop();
   });
 
   it('stops the running process and does not restart it', async () => {
-    const { supervisor, started, events } = harness();
+    const { supervisor, started, events, time } = harness();
     await supervisor.start();
     await supervisor.stop();
-    await tick(20);
+    expect(time.requested).to.deep.equal([]);
     expect(started).to.have.length(1);
     expect(started[0]?.stopped).to.equal(true);
     expect(events.map((e) => e.type)).to.deep.equal(['started', 'stopped']);
   });
 
-  it('does not restart when stop() comes during the backoff pause', async () => {
-    const started: FakeProcess[] = [];
-    const supervisor = new Supervisor({
-      start: async () => {
-        const child = new FakeProcess(1);
-        started.push(child);
-        return child;
-      },
-      restartPolicy: { baseDelayMs: 200, maxDelayMs: 200, resetAfterMs: 60_000 },
-    });
+  it('does not restart when stop() comes during the backoff pause, and stop() ends the pause at once', async () => {
+    const { supervisor, started, time } = harness({ baseDelayMs: 200, maxDelayMs: 200 });
     await supervisor.start();
     started[0]?.crash();
-    await tick(10);
+    await until(() => time.pending === 1, 'the restart delay');
     await supervisor.stop();
-    await tick(250);
+    expect(time.pending).to.equal(0);
     expect(started).to.have.length(1);
   });
 });

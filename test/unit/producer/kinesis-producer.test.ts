@@ -11,6 +11,7 @@ import type {
   ShardRange,
 } from '../../../producer/transport/put-records-transport';
 import { uniformShards } from '../../../producer/aggregation/uniform-shards';
+import { ManualClock, until } from '../../support/manual-time';
 
 /** Holds every request until release() is called, so a test controls when Kinesis answers. */
 class GatedTransport implements PutRecordsTransport {
@@ -74,6 +75,27 @@ describe('KinesisProducer', () => {
     await fourth;
     expect(producer.stats().userRecordsPut).to.equal(4);
     await producer.close();
+  });
+
+  it('sends a partly filled aggregate exactly when recordMaxBufferedTime has passed on its clock', async () => {
+    const clock = new ManualClock(1_000);
+    const transport = new NullTransport(uniformShards(1), true);
+    const producer = await createProducer({
+      streamName: 's',
+      transport,
+      clock,
+      options: { recordMaxBufferedTime: 100 },
+    });
+    const put = producer.put({ partitionKey: 'k', data: 'd' });
+    await until(() => clock.pending > 0, 'the flush timer');
+    clock.advance(99);
+    await tick();
+    expect(transport.sent).to.have.length(0);
+    clock.advance(1);
+    await until(() => transport.sent.length === 1, 'the PutRecords request');
+    expect((await put).attempts).to.equal(1);
+    await producer.close();
+    expect(clock.pending).to.equal(0);
   });
 
   it('flush sends partial aggregates at once and resolves when every record is settled', async () => {

@@ -5,7 +5,7 @@ import type { ScalingPlan } from '../../../../operator/scaler/scaling-plan';
 import { ShardTimeline } from '../../../../local/demo/shard-timeline';
 import { buildScaleTimeline, renderScaleTimeline } from '../../../../local/demo/scale-timeline';
 import type { ScalerRun } from '../../../../local/demo/scaler-runs';
-import { parsePlanOutput } from '../../../../local/demo/scaler-runs';
+import { describeRun } from '../../../../local/start/autoscaler';
 
 function lease(shardId: string, checkpoint: string | null, owner: string | null, parents: string[] = []): KclLease {
   return {
@@ -158,11 +158,15 @@ describe('buildScaleTimeline', () => {
   });
 });
 
-describe('parsePlanOutput', () => {
-  it('finds the plan in `run --json` output with and without an apply result, and ignores other text', () => {
-    const plan = { decision: 'scale-up', currentShards: 1, finalShards: 2 };
-    expect(parsePlanOutput(JSON.stringify({ plan, result: { outcome: 'changed' } }))).to.deep.equal(plan);
-    expect(parsePlanOutput(JSON.stringify(plan))).to.deep.equal(plan);
-    expect(parsePlanOutput('BLOCKED: lock held')).to.equal(undefined);
+describe("describeRun (the local autoscaler's line)", () => {
+  it('says the decision, the shard counts and the last reason, or the error line when there is no plan', () => {
+    const plan = {
+      decision: 'scale-up',
+      currentShards: 1,
+      finalShards: 2,
+      reasons: ['a', 'busy'],
+    } as unknown as ScalingPlan;
+    expect(describeRun({ code: 3, plan, messages: [] })).to.equal('scale-up 1 -> 2 shards: busy');
+    expect(describeRun({ code: 4, messages: ['BLOCKED: lock held'] })).to.equal('BLOCKED: lock held');
   });
 });
