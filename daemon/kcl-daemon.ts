@@ -25,6 +25,8 @@ export interface KclDaemonOptions {
   readonly env?: Readonly<Record<string, string>>;
   /** Which KCL generation's jars to run (default DEFAULT_KCL_GENERATION; its folder, kclJarsDir). */
   readonly generation?: KclGeneration;
+  /** JVM options (default DEFAULT_JAVA_OPTIONS); enhanced fan-out adds the stand-in's trust store (kinesis-tls.ts). */
+  readonly javaOptions?: readonly string[];
   /** Working folder of the daemon and its children (relative executableName paths resolve here). */
   readonly cwd?: string;
 }
@@ -66,7 +68,14 @@ export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
   fs.mkdirSync(path.dirname(options.logFile), { recursive: true });
   const startOffset = fs.existsSync(options.logFile) ? fs.statSync(options.logFile).size : 0;
   const out = fs.openSync(options.logFile, 'a');
-  const args = [...DEFAULT_JAVA_OPTIONS, '-cp', classpath, MULTILANG_DAEMON_CLASS, '--properties-file', propertiesFile];
+  const args = [
+    ...(options.javaOptions ?? DEFAULT_JAVA_OPTIONS),
+    '-cp',
+    classpath,
+    MULTILANG_DAEMON_CLASS,
+    '--properties-file',
+    propertiesFile,
+  ];
   // detached: the JVM leads a new process group, so the consumer children it forks can be found and stopped with it.
   const child = spawn('java', args, {
     cwd: options.cwd ?? REPO_ROOT,

@@ -98,9 +98,11 @@ export function startLocalDaemon(options: LocalDaemonOptions): KclDaemon {
     generation,
     logFile: path.join(options.dir, 'logs', `daemon-${options.workerId}.log`),
     env: localConsumerEnv(options),
-    ...(fanout && options.tls !== undefined
-      ? { javaOptions: [...DEFAULT_JAVA_OPTIONS, ...trustStoreJavaOptions(options.tls)] }
-      : {}),
+    // A plain property (not a spread) so that the compiler catches it if the option ever goes away.
+    javaOptions:
+      fanout && options.tls !== undefined
+        ? [...DEFAULT_JAVA_OPTIONS, ...trustStoreJavaOptions(options.tls)]
+        : DEFAULT_JAVA_OPTIONS,
   });
   if (generation !== 3) return daemon;
   // A KCL 3 daemon that dies keeps the leader lock for 2 minutes (daemon/leader-lock.ts): once the JVM is gone, before

@@ -11,101 +11,100 @@ import { runMonitorCli } from '../../operator/monitor/monitor-cli';
 import { E2E_BUCKET, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 import { E2eTraffic, expectExactlyOnce, summary } from '../support/e2e-delivery';
 
-const generation = e2eGenerations()[0] ?? 3;
+for (const generation of e2eGenerations())
+  describe(`e2e (KCL ${generation}): enhanced fan-out`, function () {
+    this.timeout(400_000);
+    let harness: E2eHarness | undefined;
+    let traffic: E2eTraffic | undefined;
 
-describe(`e2e (KCL ${generation}): enhanced fan-out`, function () {
-  this.timeout(400_000);
-  let harness: E2eHarness | undefined;
-  let traffic: E2eTraffic | undefined;
-
-  before(async () => {
-    harness = await E2eHarness.start({ shards: 2, sinks: 'all', generation });
-  });
-  after(async () => {
-    await traffic?.close().catch(() => undefined);
-    await harness?.stop();
-  });
-
-  it('a polling and a fan-out application each read every record once', async () => {
-    const h = harness as E2eHarness;
-    const kinesis = h.stack.factory.kinesis();
-    traffic = await E2eTraffic.open(h, 'fanout');
-    const t = traffic;
-    // The fan-out application: its own lease table (its name) and archive prefix; the same warehouse table.
-    const fanoutApp = `${h.applicationName}-efo`;
-    const fanoutPrefix = `${h.archivePrefix}-efo`;
-    const fanoutLines = (): ReturnType<typeof readArchiveLines> =>
-      readArchiveLines(h.stack.factory.s3(), E2E_BUCKET, `${fanoutPrefix}/raw/`);
-    await seedLeaseTable(
-      h.stack.factory.dynamodb(),
-      fanoutApp,
-      await openShardsForSeeding(kinesis, h.streamName),
-      generation,
-    );
-    const base = h.daemonOptions('efo-worker');
-    const polling = h.startDaemon('polling-worker');
-    const fanout = h.startDaemon('efo-worker', {
-      applicationName: fanoutApp,
-      retrieval: 'fanout',
-      env: {
-        ...base.env,
-        KCL_APPLICATION_NAME: fanoutApp,
-        ARCHIVE_PREFIX: `${fanoutPrefix}/raw`,
-        ARCHIVE_STATE_PREFIX: `${fanoutPrefix}/state`,
-        ARCHIVE_ERROR_PREFIX: `${fanoutPrefix}/errors`,
-      },
+    before(async () => {
+      harness = await E2eHarness.start({ shards: 2, sinks: 'all', generation });
     });
-    await Promise.all([
-      polling.waitForLog(/Initialization complete/, 120_000),
-      fanout.waitForLog(/Initialization complete/, 120_000),
-    ]);
-    // Half before the fan-out application has subscribed, half while its subscriptions are open.
-    await t.send(400, 100);
-    const subscribedBy = Date.now() + 120_000;
-    while ((await fanoutLines()).length === 0) {
-      if (Date.now() > subscribedBy) throw new Error('the fan-out application delivered nothing within 120 s');
-      await sleep(500);
-    }
-    await t.send(400, 100);
-    // The polling application's delivery (archive and table) first, then the fan-out application's archive.
-    expectExactlyOnce(await t.waitForDelivery(240_000), 800);
-    const postgresUrl = h.stack.endpoints.postgresUrl ?? '';
-    const deadline = Date.now() + 240_000;
-    let fanoutRun = reconcile(t.records, [], []);
-    while (Date.now() < deadline) {
-      fanoutRun = reconcile(
-        t.records,
-        await fanoutLines(),
-        await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${t.runId}-`),
-      );
-      if (fanoutRun.details.missingFromArchive.length === 0) break;
-      await sleep(1_000);
-    }
-    const why = JSON.stringify(summary(fanoutRun));
-    expect(fanoutRun.archived, why).to.equal(800);
-    expect(fanoutRun.duplicates, why).to.equal(0);
-    expect(fanoutRun.details.missingFromArchive, why).to.deep.equal([]);
-    expect(fanoutRun.details.identityMismatches, why).to.deep.equal([]);
-  });
+    after(async () => {
+      await traffic?.close().catch(() => undefined);
+      await harness?.stop();
+    });
 
-  it("deregisters the fan-out application's consumer by command", async () => {
-    const h = harness as E2eHarness;
-    const out: string[] = [];
-    const run = (): Promise<number> =>
-      runMonitorCli(
-        ['--app', `${h.applicationName}-efo`, '--stream', h.streamName, '--deregister-consumer', '--json'],
-        {
-          env: { AWS_REGION: h.stack.endpoints.region, AWS_ENDPOINT_URL_KINESIS: h.stack.endpoints.kinesis },
-          print: (line) => out.push(line),
-          printError: (line) => out.push(line),
-          logger: new NullLogger(),
-        },
+    it('a polling and a fan-out application each read every record once', async () => {
+      const h = harness as E2eHarness;
+      const kinesis = h.stack.factory.kinesis();
+      traffic = await E2eTraffic.open(h, 'fanout');
+      const t = traffic;
+      // The fan-out application: its own lease table (its name) and archive prefix; the same warehouse table.
+      const fanoutApp = `${h.applicationName}-efo`;
+      const fanoutPrefix = `${h.archivePrefix}-efo`;
+      const fanoutLines = (): ReturnType<typeof readArchiveLines> =>
+        readArchiveLines(h.stack.factory.s3(), E2E_BUCKET, `${fanoutPrefix}/raw/`);
+      await seedLeaseTable(
+        h.stack.factory.dynamodb(),
+        fanoutApp,
+        await openShardsForSeeding(kinesis, h.streamName),
+        generation,
       );
-    expect(await run(), out.join('\n')).to.equal(0);
-    expect(await run(), out.join('\n')).to.equal(0);
-    expect(out.map((line) => (JSON.parse(line) as { outcome: string }).outcome)).to.deep.equal([
-      'deregistered',
-      'already-deregistering',
-    ]);
+      const base = h.daemonOptions('efo-worker');
+      const polling = h.startDaemon('polling-worker');
+      const fanout = h.startDaemon('efo-worker', {
+        applicationName: fanoutApp,
+        retrieval: 'fanout',
+        env: {
+          ...base.env,
+          KCL_APPLICATION_NAME: fanoutApp,
+          ARCHIVE_PREFIX: `${fanoutPrefix}/raw`,
+          ARCHIVE_STATE_PREFIX: `${fanoutPrefix}/state`,
+          ARCHIVE_ERROR_PREFIX: `${fanoutPrefix}/errors`,
+        },
+      });
+      await Promise.all([
+        polling.waitForLog(/Initialization complete/, 120_000),
+        fanout.waitForLog(/Initialization complete/, 120_000),
+      ]);
+      // Half before the fan-out application has subscribed, half while its subscriptions are open.
+      await t.send(400, 100);
+      const subscribedBy = Date.now() + 120_000;
+      while ((await fanoutLines()).length === 0) {
+        if (Date.now() > subscribedBy) throw new Error('the fan-out application delivered nothing within 120 s');
+        await sleep(500);
+      }
+      await t.send(400, 100);
+      // The polling application's delivery (archive and table) first, then the fan-out application's archive.
+      expectExactlyOnce(await t.waitForDelivery(240_000), 800);
+      const postgresUrl = h.stack.endpoints.postgresUrl ?? '';
+      const deadline = Date.now() + 240_000;
+      let fanoutRun = reconcile(t.records, [], []);
+      while (Date.now() < deadline) {
+        fanoutRun = reconcile(
+          t.records,
+          await fanoutLines(),
+          await readPostRows(postgresUrl, LOCAL_POSTS_TABLE, `${t.runId}-`),
+        );
+        if (fanoutRun.details.missingFromArchive.length === 0) break;
+        await sleep(1_000);
+      }
+      const why = JSON.stringify(summary(fanoutRun));
+      expect(fanoutRun.archived, why).to.equal(800);
+      expect(fanoutRun.duplicates, why).to.equal(0);
+      expect(fanoutRun.details.missingFromArchive, why).to.deep.equal([]);
+      expect(fanoutRun.details.identityMismatches, why).to.deep.equal([]);
+    });
+
+    it("deregisters the fan-out application's consumer by command", async () => {
+      const h = harness as E2eHarness;
+      const out: string[] = [];
+      const run = (): Promise<number> =>
+        runMonitorCli(
+          ['--app', `${h.applicationName}-efo`, '--stream', h.streamName, '--deregister-consumer', '--json'],
+          {
+            env: { AWS_REGION: h.stack.endpoints.region, AWS_ENDPOINT_URL_KINESIS: h.stack.endpoints.kinesis },
+            print: (line) => out.push(line),
+            printError: (line) => out.push(line),
+            logger: new NullLogger(),
+          },
+        );
+      expect(await run(), out.join('\n')).to.equal(0);
+      expect(await run(), out.join('\n')).to.equal(0);
+      expect(out.map((line) => (JSON.parse(line) as { outcome: string }).outcome)).to.deep.equal([
+        'deregistered',
+        'already-deregistering',
+      ]);
+    });
   });
-});
