@@ -1,4 +1,5 @@
 // The curated dataset sink: each batch's scored posts and vehicle readings as Parquet, every row exactly once.
+import { PerShardQueue } from '../per-shard-queue';
 import { describeError, RetriesExhaustedError, ToolkitError } from '../../../common/errors';
 import { isRetryable } from '../../../common/is-retryable';
 import type { Logger } from '../../../common/logger';
@@ -45,7 +46,7 @@ export class CuratedSink implements Sink {
   public readonly name = 's3-curated';
   private readonly progress: ArchiveProgress;
   /** One write at a time per shard: the high-water mark argument needs writes in stream order. */
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly queue = new PerShardQueue();
 
   public constructor(
     private readonly store: ObjectStore,
@@ -55,22 +56,15 @@ export class CuratedSink implements Sink {
   }
 
   public write(batch: SinkBatch): Promise<void> {
-    const previous = this.tails.get(batch.shardId) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined)
-      .then(() => this.writeInOrder(batch))
-      .catch((error: unknown) => {
+    return this.queue.run(batch.shardId, () =>
+      this.writeInOrder(batch).catch((error: unknown) => {
         throw this.wrap(error);
-      });
-    this.tails.set(
-      batch.shardId,
-      next.catch(() => undefined),
+      }),
     );
-    return next;
   }
 
   public close(): Promise<void> {
-    return Promise.all(this.tails.values()).then(() => undefined);
+    return this.queue.drain();
   }
 
   private async writeInOrder(batch: SinkBatch): Promise<void> {

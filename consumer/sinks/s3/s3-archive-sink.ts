@@ -1,4 +1,5 @@
 // The raw archive sink: one gzip'd NDJSON object per batch under Firehose-style hour folders, every record exactly once.
+import { PerShardQueue } from '../per-shard-queue';
 import { describeError, RetriesExhaustedError, ToolkitError } from '../../../common/errors';
 import { isRetryable } from '../../../common/is-retryable';
 import type { Logger } from '../../../common/logger';
@@ -25,7 +26,7 @@ export class S3ArchiveSink implements Sink {
   public readonly name = 's3-archive';
   private readonly progress: ArchiveProgress;
   /** One write at a time per shard: the high-water mark argument needs writes in stream order. */
-  private readonly tails = new Map<string, Promise<void>>();
+  private readonly queue = new PerShardQueue();
 
   public constructor(
     private readonly store: ObjectStore,
@@ -35,18 +36,11 @@ export class S3ArchiveSink implements Sink {
   }
 
   public write(batch: SinkBatch): Promise<void> {
-    const previous = this.tails.get(batch.shardId) ?? Promise.resolve();
-    const next = previous
-      .catch(() => undefined)
-      .then(() => this.writeInOrder(batch))
-      .catch((error: unknown) => {
+    return this.queue.run(batch.shardId, () =>
+      this.writeInOrder(batch).catch((error: unknown) => {
         throw this.wrap(error);
-      });
-    this.tails.set(
-      batch.shardId,
-      next.catch(() => undefined),
+      }),
     );
-    return next;
   }
 
   /** Dead letters of records another sink refused as data: one object per record, safe to repeat (dead-letter.ts). */
@@ -59,7 +53,7 @@ export class S3ArchiveSink implements Sink {
   }
 
   public close(): Promise<void> {
-    return Promise.all(this.tails.values()).then(() => undefined);
+    return this.queue.drain();
   }
 
   private async writeInOrder(batch: SinkBatch): Promise<void> {
