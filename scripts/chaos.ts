@@ -1,5 +1,4 @@
 // `npm run chaos -- --faults N --seed S [--json]`: the local pipeline under N seeded faults, reconciled; the last stdout line is one JSON object.
-import { runParsedCli } from './parsed-cli';
 import * as fs from 'node:fs';
 import { ConfigError } from '../common/errors';
 import { jarsPresent } from '../daemon/kcl-daemon';
@@ -7,6 +6,7 @@ import { FAULT_KINDS } from '../local/soak/chaos-faults';
 import { isExact, runChaos } from '../local/soak/chaos-run';
 import { parseFlags, type FlagKind } from '../local/soak/soak-args';
 import { openSoakSession } from '../local/soak/soak-session';
+import { parseCli, runCliEntry } from './cli-entry';
 
 const USAGE = `usage: npm run chaos -- --faults N --seed S [--shards S] [--rate R] [--pause SECONDS] [--timeout SECONDS] [--keep] [--json]
 
@@ -142,4 +142,16 @@ function parseChaosArgs(argv: readonly string[]): Args {
   return args;
 }
 
-runParsedCli('chaos', USAGE, () => parseChaosArgs(process.argv.slice(2)), main);
+runCliEntry(
+  'chaos',
+  async (argv, deps) => {
+    const parsed = parseCli(
+      USAGE,
+      deps,
+      () => parseChaosArgs(argv),
+      (args) => args.help,
+    );
+    return parsed.exit ?? main(parsed.args);
+  },
+  { localOrCloud: false, logFile: false, forceExit: true },
+);

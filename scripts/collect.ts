@@ -4,6 +4,7 @@ import { AwsClientFactory } from '../common/aws/client-factory';
 import { ConfigError, describeError } from '../common/errors';
 import { createWinstonLogger } from '../common/winston-logger';
 import { routeWarningsToLog } from './cli-process';
+import { parseCli, runCliEntry, type EntryDeps, type ParsedCli } from './cli-entry';
 import { isAuthFailure } from '../collector/collector-errors';
 import { COLLECT_USAGE, parseCollectArguments, type CollectorConfig } from '../collector/collector-config';
 import { HashtagBudgetError, XReadBudgetError } from '../collector/collector-errors';
@@ -22,34 +23,29 @@ import { applyLocalOrCloud } from '../common/aws/local-or-cloud';
 import { localStackFilePath } from '../common/aws/local-stack-file';
 import { createProducer } from '../producer';
 
-function parse(argv: readonly string[]): CollectorConfig | 'help' | number {
-  try {
-    return parseCollectArguments(argv, process.env, REPO_ROOT);
-  } catch (error: unknown) {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : describeError(error)}\n\n${COLLECT_USAGE}\n`,
-    );
-    return 2;
-  }
+function parse(argv: readonly string[], deps: EntryDeps): ParsedCli<CollectorConfig | 'help'> {
+  return parseCli(
+    COLLECT_USAGE,
+    deps,
+    () => parseCollectArguments(argv, deps.env, REPO_ROOT),
+    (config) => config === 'help',
+  );
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  let config = parse(argv);
-  if (typeof config === 'number') return config;
-  if (config === 'help') {
-    process.stdout.write(`${COLLECT_USAGE}\n`);
-    return 0;
-  }
+async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
+  const parsed = parse(argv, deps);
+  if (parsed.exit !== undefined) return parsed.exit;
+  let config = parsed.args as CollectorConfig;
   // An endpoint given by flag or environment is used as given; otherwise the common local-or-cloud rule decides, and
   // locally the arguments are read again over the environment it filled (endpoint, region, stream, dummy keys).
   let local = false;
   if (config.aws.endpoints.kinesis === undefined) {
-    const decided = applyLocalOrCloud(process.env);
+    const decided = applyLocalOrCloud(deps.env);
     if (decided.target === 'local') {
       local = true;
-      config = parse(argv);
-      if (typeof config === 'number') return config;
-      if (config === 'help') return 0;
+      const again = parse(argv, deps);
+      if (again.exit !== undefined) return again.exit;
+      config = again.args as CollectorConfig;
     }
   }
   let target;
@@ -68,8 +64,6 @@ async function main(argv: readonly string[]): Promise<number> {
   // The SDK's Node-version notice goes to the log, not the operator's terminal.
   routeWarningsToLog(logger);
   const factory = new AwsClientFactory(target.aws);
-  const abort = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => abort.abort());
   const seen = new SeenIds(config.dedupeCapacity);
   const position = loadPosition(config.positionFile, seen);
   if (position.problem !== undefined) logger.warn('position file unreadable', { problem: position.problem });
@@ -96,7 +90,7 @@ async function main(argv: readonly string[]): Promise<number> {
       rejectedFile: path.join(config.journalDir, 'rejected.jsonl'),
       logger,
       durationSeconds: config.durationSeconds,
-      signal: abort.signal,
+      signal: deps.signal,
       savePosition: () => savePosition(positionFile, seen),
       onProgress: (progress) => {
         metrics.put({ name: COLLECTOR_METRIC.journalUnsent, value: progress.unsent, unit: 'Count', dimensions });
@@ -123,12 +117,5 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`collect failed: ${describeError(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// The collector decides local-or-cloud itself (an endpoint given by flag wins) and logs where --log-file says.
+runCliEntry('collect', main, { localOrCloud: false, logFile: false });

@@ -1,5 +1,4 @@
 // `npm run demo -- --records N --shards S`: a bounded run of the whole local pipeline, reconciled; the last stdout line is one JSON object.
-import { runParsedCli } from './parsed-cli';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createWinstonLogger } from '../common/winston-logger';
@@ -13,8 +12,9 @@ import { formatFreshness } from '../local/trace/freshness';
 import { runScaleScenario } from '../local/demo/scale-scenario';
 import { renderScaleTimeline } from '../local/demo/scale-timeline';
 import type { Logger } from '../common/logger';
+import { parseCli, runCliEntry } from './cli-entry';
 
-async function main(args: DemoArgs): Promise<number> {
+async function main(args: DemoArgs, signal: AbortSignal): Promise<number> {
   const progress = (line: string): void => {
     process.stderr.write(`[demo] ${line}\n`);
   };
@@ -27,16 +27,13 @@ async function main(args: DemoArgs): Promise<number> {
   routeWarningsToLog(log.logger);
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
   useLocalCredentials(process.env);
-  const interrupt = new AbortController();
-  process.once('SIGINT', () => interrupt.abort());
-  process.once('SIGTERM', () => interrupt.abort());
 
   if (args.scenario === 'scale') {
-    const code = await scaleScenario(args, log.logger, progress, interrupt.signal, dir);
+    const code = await scaleScenario(args, log.logger, progress, signal, dir);
     await log.close();
     return code;
   }
-  const outcome = await runDemo({ args, logger: log.logger, progress, signal: interrupt.signal, dir });
+  const outcome = await runDemo({ args, logger: log.logger, progress, signal: signal, dir });
   await log.close();
   const r = outcome.reconciliation;
   const ok =
@@ -168,9 +165,16 @@ async function scaleScenario(
   return ok ? 0 : 1;
 }
 
-runParsedCli(
+runCliEntry(
   'demo',
-  DEMO_USAGE,
-  () => parseDemoArgs(process.argv.slice(2), { ...DEMO_DEFAULTS, kcl: kclGenerationFromEnv(process.env) }),
-  main,
+  async (argv, deps) => {
+    const parsed = parseCli(
+      DEMO_USAGE,
+      deps,
+      () => parseDemoArgs(argv, { ...DEMO_DEFAULTS, kcl: kclGenerationFromEnv(deps.env) }),
+      (args) => args.help,
+    );
+    return parsed.exit ?? main(parsed.args, deps.signal);
+  },
+  { localOrCloud: false, logFile: false, forceExit: true },
 );

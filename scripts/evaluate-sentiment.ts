@@ -7,6 +7,9 @@ import { parseRatedCorpus } from '../tools/sentiment-evaluation/rated-corpus';
 import { CLASSES } from '../tools/sentiment-evaluation/sentiment-metrics';
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
 import { REPO_ROOT } from '../common/repo-root';
+import { parseOptions } from '../common/config/parse-options';
+import { ConfigError } from '../common/errors';
+import { parseCli, runCliEntry, type EntryDeps } from './cli-entry';
 
 /** This process's CPU time in microseconds (user + system), for the one-core docs/s. */
 const cpuMicros = (): number => {
@@ -14,7 +17,7 @@ const cpuMicros = (): number => {
   return used.user + used.system;
 };
 
-export const DEFAULT_CORPUS = path.resolve(REPO_ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
+const DEFAULT_CORPUS = path.resolve(REPO_ROOT, '../shared/data/sentiment/tweets_GroundTruth.txt');
 
 const HELP = `Usage: npm run evaluate-sentiment -- [--corpus <file>] [--json]
   --corpus  id<TAB>rating(-4..4)<TAB>text per line (default: ../shared/data/sentiment/tweets_GroundTruth.txt)
@@ -27,20 +30,31 @@ posts, NEUTRAL or MIXED counting as a miss. Goals: label weighted F1 >= 0.90, Pe
 English held-out >= 0.72, >= 20,000 docs/s on one core.
 Exit codes: 0 ok, 1 error, 2 usage.`;
 
-function main(argv: readonly string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(HELP);
-    return 0;
-  }
-  const json = argv.includes('--json');
-  const at = argv.indexOf('--corpus');
-  const corpusPath = at >= 0 ? argv[at + 1] : DEFAULT_CORPUS;
-  const known = new Set(['--json', '--corpus', ...(at >= 0 && corpusPath !== undefined ? [corpusPath] : [])]);
-  const unknown = argv.filter((arg) => !known.has(arg));
-  if (corpusPath === undefined || unknown.length > 0) {
-    console.error(`bad arguments: ${unknown.join(' ') || '--corpus needs a file'}\n${HELP}`);
-    return 2;
-  }
+function parseEvaluateArgs(argv: readonly string[]): { corpusPath: string; json: boolean; help: boolean } {
+  const parsed = parseOptions(argv, {
+    corpus: { type: 'string' },
+    json: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (parsed.problems.length > 0) throw new ConfigError('evaluate-sentiment arguments', parsed.problems);
+  const corpus = parsed.values.corpus;
+  return {
+    corpusPath: typeof corpus === 'string' ? corpus : DEFAULT_CORPUS,
+    json: parsed.values.json === true,
+    help: parsed.values.help === true,
+  };
+}
+
+async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
+  const parsed = parseCli(
+    HELP,
+    deps,
+    () => parseEvaluateArgs(argv),
+    (args) => args.help,
+  );
+  if (parsed.exit !== undefined) return parsed.exit;
+  const { corpusPath, json } = parsed.args;
+  const print = deps.print;
   const analyzer = new LocalAnalyzer();
   const evaluation = evaluateLocalAnalyzer(
     parseRatedCorpus(fs.readFileSync(corpusPath, 'utf8')),
@@ -50,39 +64,32 @@ function main(argv: readonly string[]): number {
   );
   const heldOut = evaluateHeldOut(heldOutSets(REPO_ROOT), analyzer);
   if (json) {
-    console.log(JSON.stringify({ ...evaluation, heldOut }));
+    print(JSON.stringify({ ...evaluation, heldOut }));
     return 0;
   }
   const f = (x: number): string => x.toFixed(3);
   const line = (name: string, a: ScoredAgreement): string =>
     `${name.padEnd(10)} label F1 ${f(a.label.weightedF1)}  compound F1 ${f(a.compound.weightedF1)}  r ${f(a.compound.pearsonR)}  Positive-Negative r ${f(a.scoreDifference.pearsonR)}`;
-  console.log(`rated tweets: ${evaluation.documents}`);
-  console.log(line('all', evaluation));
-  console.log(line('dev', evaluation.splits.dev));
-  console.log(line('test', evaluation.splits.test));
-  console.log('label per class (all):');
+  print(`rated tweets: ${evaluation.documents}`);
+  print(line('all', evaluation));
+  print(line('dev', evaluation.splits.dev));
+  print(line('test', evaluation.splits.test));
+  print('label per class (all):');
   for (const c of CLASSES) {
     const m = evaluation.label.perClass[c];
-    console.log(
-      `  ${c.padEnd(9)} F1 ${f(m.f1)}  precision ${f(m.precision)}  recall ${f(m.recall)}  support ${m.support}`,
-    );
+    print(`  ${c.padEnd(9)} F1 ${f(m.f1)}  precision ${f(m.precision)}  recall ${f(m.recall)}  support ${m.support}`);
   }
-  console.log('held-out label accuracy (positive+negative; per class right/items):');
+  print('held-out label accuracy (positive+negative; per class right/items):');
   for (const [name, a] of Object.entries(heldOut)) {
     const per = CLASSES.map((c) => `${c} ${a.perClass[c].right}/${a.perClass[c].items}`).join('  ');
-    console.log(`  ${name.padEnd(5)} ${f(a.polarAccuracy)}  ${per}`);
+    print(`  ${name.padEnd(5)} ${f(a.polarAccuracy)}  ${per}`);
   }
   const n = (x: number): string => Math.round(x).toLocaleString('en-US');
-  console.log(
+  print(
     `docs/s (1 core)  ${n(evaluation.docsPerCpuSec)} per CPU second, ${n(evaluation.docsPerSec)} per wall-clock second`,
   );
-  console.log('goals: label weighted F1 >= 0.90, Positive-Negative r >= 0.85, en held-out >= 0.72, >= 20,000 docs/s');
+  print('goals: label weighted F1 >= 0.90, Positive-Negative r >= 0.85, en held-out >= 0.72, >= 20,000 docs/s');
   return 0;
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (error: unknown) {
-  console.error(error instanceof Error ? error.message : String(error));
-  process.exitCode = 1;
-}
+runCliEntry('evaluate-sentiment', main, { localOrCloud: false });

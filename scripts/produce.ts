@@ -10,37 +10,27 @@ import { readLines } from '../producer/cli/line-source';
 import { runProducer } from '../producer/cli/run-producer';
 import type { RecordSourceSpec } from '../producer/cli/record-source';
 import { prepareCliProcess, routeWarningsToLog } from './cli-process';
+import { parseCli, runCliEntry, type EntryDeps } from './cli-entry';
 
 /** Where the producer logs (and process warnings go) without --log-file. */
 const DEFAULT_LOG_FILE = '.local/logs/produce.log';
 
-async function main(argv: readonly string[]): Promise<number> {
-  // Until the real log exists, warnings are kept off stderr too.
-  const early = createWinstonLogger({ file: DEFAULT_LOG_FILE, errorsToStderr: false });
+async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
   // --endpoint configures Kinesis explicitly: then the local stack is not guessed.
   if (!argv.some((a) => a === '--endpoint' || a.startsWith('--endpoint=')))
-    prepareCliProcess(early.logger, (text) => process.stderr.write(`${text}\n`));
-  else routeWarningsToLog(early.logger);
-  await early.close();
-  let config: ProduceConfig | 'help';
-  try {
-    config = parseProduceArguments(argv, process.env);
-  } catch (error: unknown) {
-    process.stderr.write(
-      `${error instanceof ConfigError ? error.message : describeError(error)}\n\n${PRODUCE_USAGE}\n`,
-    );
-    return 2;
-  }
-  if (config === 'help') {
-    process.stdout.write(`${PRODUCE_USAGE}\n`);
-    return 0;
-  }
+    prepareCliProcess(deps.logger, deps.printError);
+  const parsed = parseCli(
+    PRODUCE_USAGE,
+    deps,
+    () => parseProduceArguments(argv, deps.env),
+    (config) => config === 'help',
+  );
+  if (parsed.exit !== undefined) return parsed.exit;
+  const config = parsed.args as ProduceConfig;
   // The log goes to --log-file or .local/logs/produce.log, errors to stderr as well; stdout carries the summary alone.
   const log = createWinstonLogger({ file: config.logFile ?? DEFAULT_LOG_FILE, errorsToStderr: true });
   routeWarningsToLog(log.logger);
   const factory = new AwsClientFactory(config.aws);
-  const abort = new AbortController();
-  process.once('SIGINT', () => abort.abort());
   try {
     const summary = await runProducer({
       source: openSource(config),
@@ -51,7 +41,7 @@ async function main(argv: readonly string[]): Promise<number> {
       durationSeconds: config.durationSeconds,
       logger: log.logger,
       onProgress: (progress) => process.stderr.write(`${progressLine(progress)}\n`),
-      signal: abort.signal,
+      signal: deps.signal,
     });
     process.stdout.write(config.json ? `${JSON.stringify(summary)}\n` : `${summaryTable(summary)}\n`);
     return summary.failed === 0 ? 0 : 1;
@@ -72,12 +62,5 @@ function openSource(config: ProduceConfig): RecordSourceSpec {
   return { kind: 'lines', lines: readLines(open), partitionKeyField: config.partitionKeyField };
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    process.stderr.write(`produce failed: ${describeError(error)}\n`);
-    process.exitCode = 1;
-  },
-);
+// Until --log-file is read, the entry's log (.local/logs/produce.log) takes warnings; local-or-cloud waits for the flags.
+runCliEntry('produce', main, { localOrCloud: false, logFile: DEFAULT_LOG_FILE });

@@ -8,6 +8,8 @@ import { validateProperties, type Finding } from '../daemon/kcl-properties/prope
 import { kclJarsDir } from '../daemon/kcl-generation';
 import { readWorkerProperties, taskIdFromArn } from '../daemon/kcl-properties/worker-properties';
 import { REPO_ROOT } from '../common/repo-root';
+import { parseOptions } from '../common/config/parse-options';
+import { parseCli, runCliEntry, type EntryDeps } from './cli-entry';
 
 const METADATA_TIMEOUT_MS = 2_000;
 
@@ -29,7 +31,27 @@ function describe(finding: Finding): string {
   return `  ${finding.severity} ${finding.key ?? ''}${finding.line === undefined ? '' : `:${finding.line}`} ${finding.message}`;
 }
 
-async function main(): Promise<number> {
+const USAGE = `usage: node dist/scripts/render-worker-properties.js   (the worker image's entrypoint.sh runs it)
+
+Renders the KCL daemon properties from the environment (KCL_GENERATION, KINESIS_STREAM_NAME, KCL_APPLICATION_NAME,
+AWS_REGION, ...), validates them, writes the file and prints two lines: the properties file, then the jars folder.
+Exit 0 ok; 1 when a setting, the template, the jars or the rendered properties are wrong (every problem listed);
+2 on an argument (it takes none but --help).`;
+
+function parseRenderArgs(argv: readonly string[]): { readonly help: boolean } {
+  const parsed = parseOptions(argv, { help: { type: 'boolean', short: 'h' } });
+  if (parsed.problems.length > 0) throw new ConfigError('render-worker-properties', parsed.problems);
+  return { help: parsed.values.help === true };
+}
+
+async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
+  const parsed = parseCli(
+    USAGE,
+    deps,
+    () => parseRenderArgs(argv),
+    (args) => args.help,
+  );
+  if (parsed.exit !== undefined) return parsed.exit;
   let settings;
   try {
     settings = readWorkerProperties(process.env, await defaultWorkerId(process.env));
@@ -75,6 +97,5 @@ async function main(): Promise<number> {
   return 0;
 }
 
-void main().then((code) => {
-  process.exitCode = code;
-});
+// No log file in the worker image (stderr is the task's log); the environment is the task's, never a local stack.
+runCliEntry('render-worker-properties', main, { localOrCloud: false, logFile: false });

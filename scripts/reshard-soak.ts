@@ -1,5 +1,4 @@
 // `npm run reshard-soak -- --runs 20 --splits 2:4,4:2,2:3`: repeated reshard-under-load runs; duplicates and losses per split.
-import { runParsedCli } from './parsed-cli';
 import * as fs from 'node:fs';
 import { ConfigError } from '../common/errors';
 import { jarsPresent } from '../daemon/kcl-daemon';
@@ -7,6 +6,7 @@ import { DEFAULT_KCL_GENERATION, parseKclGeneration } from '../daemon/kcl-genera
 import { parseFlags, type FlagKind } from '../local/soak/soak-args';
 import { runReshardOnce, type ReshardRunResult } from '../local/soak/reshard-soak-run';
 import { openSoakSession } from '../local/soak/soak-session';
+import { parseCli, runCliEntry } from './cli-entry';
 
 const USAGE = `usage: npm run reshard-soak -- [--runs N] [--splits FROM:TO,...] [--rate R] [--no-guard] [--kcl 2|3] [--keep] [--json]
 
@@ -153,30 +153,39 @@ function sum(
   return results.reduce((n, r) => n + r[key], 0);
 }
 
-runParsedCli(
+function parseReshardSoakArgs(argv: readonly string[]): Args {
+  const args = parseFlags<Args>('reshard-soak options', argv, SPEC, {
+    runs: 20,
+    splits: '2:4,4:2,2:3',
+    rate: 150,
+    noGuard: false,
+    kcl: String(DEFAULT_KCL_GENERATION),
+    keep: false,
+    json: false,
+    help: false,
+  });
+  if (args.help) return args;
+  const problems: string[] = [];
+  try {
+    parseSplits(args.splits);
+  } catch (error: unknown) {
+    problems.push(...(error instanceof ConfigError ? error.problems : [String(error)]));
+  }
+  if (parseKclGeneration(args.kcl) === undefined) problems.push(`--kcl must be 2 or 3, got "${args.kcl}"`);
+  if (problems.length > 0) throw new ConfigError('reshard-soak options', problems);
+  return args;
+}
+
+runCliEntry(
   'reshard-soak',
-  USAGE,
-  () => {
-    const args = parseFlags<Args>('reshard-soak options', process.argv.slice(2), SPEC, {
-      runs: 20,
-      splits: '2:4,4:2,2:3',
-      rate: 150,
-      noGuard: false,
-      kcl: String(DEFAULT_KCL_GENERATION),
-      keep: false,
-      json: false,
-      help: false,
-    });
-    if (args.help) return args;
-    const problems: string[] = [];
-    try {
-      parseSplits(args.splits);
-    } catch (error: unknown) {
-      problems.push(...(error instanceof ConfigError ? error.problems : [String(error)]));
-    }
-    if (parseKclGeneration(args.kcl) === undefined) problems.push(`--kcl must be 2 or 3, got "${args.kcl}"`);
-    if (problems.length > 0) throw new ConfigError('reshard-soak options', problems);
-    return args;
+  async (argv, deps) => {
+    const parsed = parseCli(
+      USAGE,
+      deps,
+      () => parseReshardSoakArgs(argv),
+      (args) => args.help,
+    );
+    return parsed.exit ?? main(parsed.args);
   },
-  main,
+  { localOrCloud: false, logFile: false, forceExit: true },
 );

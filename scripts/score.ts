@@ -4,12 +4,9 @@ import { parseOptions } from '../common/config/parse-options';
 import * as readline from 'node:readline';
 import { Readable } from 'node:stream';
 import { AwsClientFactory } from '../common/aws/client-factory';
-import { createWinstonLogger } from '../common/winston-logger';
-import { routeWarningsToLog } from './cli-process';
+import { runCliEntry, type EntryDeps } from './cli-entry';
 import { readAwsSettings } from '../common/aws/aws-settings';
 import { ConfigReader } from '../common/config/config-reader';
-import { readLogFile } from '../common/config/log-file';
-import { describeError } from '../common/errors';
 import { createSentimentAnalyzer } from '../consumer/sentiment/create-sentiment-analyzer';
 import { primaryLanguage } from '../consumer/sentiment/language-code';
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
@@ -59,7 +56,7 @@ function parseLine(text: string, line: number): Input {
 }
 
 /** The options, or a usage problem. */
-function parseArgs(argv: readonly string[]): Options | string {
+function parseArgs(argv: readonly string[]): Options | 'help' | string {
   const parsed = parseOptions(
     argv,
     {
@@ -72,6 +69,7 @@ function parseArgs(argv: readonly string[]): Options | string {
     { allowPositionals: true },
   );
   if (parsed.problems.length > 0) return parsed.problems.join('; ');
+  if (parsed.values.help === true) return 'help';
   const kind = typeof parsed.values.analyzer === 'string' ? parsed.values.analyzer : 'local';
   const text = typeof parsed.values.text === 'string' ? parsed.values.text : undefined;
   const explain = parsed.values.explain === true;
@@ -84,14 +82,15 @@ function parseArgs(argv: readonly string[]): Options | string {
   return { kind, explain, json, source: files[0], text };
 }
 
-async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(HELP);
+async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
+  // Every flag is checked before --help is honoured: an unknown flag beside it is still a usage error.
+  const options = parseArgs(argv);
+  if (options === 'help') {
+    deps.print(HELP);
     return 0;
   }
-  const options = parseArgs(argv);
   if (typeof options === 'string') {
-    console.error(`bad arguments: ${options}\n${HELP}`);
+    deps.printError(`bad arguments: ${options}\n${HELP}`);
     return 2;
   }
   const { kind } = options;
@@ -99,15 +98,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const config = reader.finish({
     sentiment: readSentimentConfig(reader),
     aws: readAwsSettings(reader),
-    logFile: readLogFile(reader, 'score'),
   });
-  // The SDK's Node-version notice (and other process warnings) go to the log file, not the terminal.
-  const log = createWinstonLogger({
-    file: config.logFile,
-    errorsToStderr: false,
-    defaultFields: { component: 'score' },
-  });
-  routeWarningsToLog(log.logger);
   const aws = kind === 'comprehend' ? new AwsClientFactory(config.aws) : undefined;
   const local = new LocalAnalyzer({ fallbackLanguage: config.sentiment.fallbackLanguage });
   const analyzer = kind === 'local' ? local : createSentimentAnalyzer(config.sentiment, aws ? { aws } : {});
@@ -136,7 +127,6 @@ async function main(argv: readonly string[]): Promise<number> {
   } finally {
     await analyzer.close();
     aws?.destroy();
-    await log.close();
   }
 }
 
@@ -170,12 +160,6 @@ async function printChunk(
   if (lines.length > 0) process.stdout.write(`${lines.join('\n')}\n`);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(describeError(error));
-    process.exitCode = 1;
-  },
-);
+// The SDK's Node-version notice (and other process warnings) go to SCORE_LOG_FILE or .local/logs/score.log; Comprehend is
+// always the cloud's (the local stack has none), so the local-or-cloud rule is not applied.
+runCliEntry('score', main, { localOrCloud: false });

@@ -6,8 +6,7 @@ import { settingsText } from '../common/config/setting';
 import { dashboardEnv } from '../reporting/dashboard/dashboard-settings';
 import { ALERT_SETTINGS, alertEnv } from '../reporting/alerts/alert-settings';
 import { createProducer } from '../producer';
-import { createWinstonLogger } from '../common/winston-logger';
-import { routeWarningsToLog } from './cli-process';
+import { parseCli, runCliEntry, type EntryDeps } from './cli-entry';
 import { startLocalStack, type LocalStack } from '../local/stand-ins/local-stack';
 import { ensureKinesisTls, type KinesisTls } from '../local/stand-ins/kinesis-tls';
 import { PidRegistry, stopStaleProcesses } from '../common/process/pid-registry';
@@ -25,7 +24,7 @@ import { SampleTrickle } from '../local/start/sample-trickle';
 import { LIVE_POSTS_DEFAULTS } from '../local/start/live-posts';
 import { createLocalTables, localSinkEnv } from '../local/wiring/local-sinks';
 import { DeliveryCounts } from '../local/start/delivery-counts';
-import { parseStartArgs, START_DEFAULTS, type StartArgs } from '../local/start/start-args';
+import { parseStartArgs, START_DEFAULTS, START_USAGE, type StartArgs } from '../local/start/start-args';
 import { kclGenerationFromEnv, kclVersion } from '../daemon/kcl-generation';
 import { assertStartPorts } from '../local/start/port-check';
 import { superviseComponent, type ComponentSpec } from '../local/start/supervised-component';
@@ -41,24 +40,16 @@ import type { Logger } from '../common/logger';
 /** Local report addresses (reserved example domain): mail only ever lands in the outbox unless REPORT_TRANSPORT says otherwise. */
 const LOCAL_REPORT_ADDRESSES = { to: ['policy-makers@example.org'], from: 'sentiment-reports@example.org' };
 
-async function main(): Promise<number> {
-  const args = parseStartArgs(
-    process.argv.slice(2),
-    { ...START_DEFAULTS, kcl: kclGenerationFromEnv(process.env) },
-    process.env,
-  );
-  // Registered first: a Ctrl-C during start-up still stops everything in order.
+const LOCAL_DIR = path.join(REPO_ROOT, '.local');
+
+async function main(args: StartArgs, deps: EntryDeps): Promise<number> {
+  // The entry registered SIGINT/SIGTERM before anything started: a Ctrl-C during start-up still stops everything in order.
   const stopSignal = new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
+    if (deps.signal.aborted) resolve();
+    else deps.signal.addEventListener('abort', () => resolve(), { once: true });
   });
-  const dir = path.join(REPO_ROOT, '.local');
-  const log = createWinstonLogger({ file: path.join(dir, 'logs', 'start.log'), errorsToStderr: false });
-  const say = (line: string): void => {
-    process.stdout.write(`${line}\n`);
-  };
-  // The SDK's Node-version notice goes to the log, not the terminal.
-  routeWarningsToLog(log.logger);
+  const dir = LOCAL_DIR;
+  const say = deps.print;
   // Local stand-ins only: dummy keys, so real credentials in this shell are never sent to them.
   useLocalCredentials(process.env);
   const registry = new PidRegistry(path.join(dir, 'pids.json'));
@@ -85,10 +76,9 @@ async function main(): Promise<number> {
     registry,
   });
   try {
-    await runPipeline({ args, stack, dir, registry, logger: log.logger, say, stopSignal, tls });
+    await runPipeline({ args, stack, dir, registry, logger: deps.logger, say, stopSignal, tls });
   } finally {
     await stack.stop();
-    await log.close();
   }
   say('stopped; data kept in .local/ (a second start resumes from the checkpoints)');
   return 0;
@@ -378,10 +368,17 @@ async function runPipeline({
   await supervisor.stop();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
+runCliEntry(
+  'start',
+  async (argv, deps) => {
+    const parsed = parseCli(
+      START_USAGE,
+      deps,
+      () => parseStartArgs(argv, { ...START_DEFAULTS, kcl: kclGenerationFromEnv(deps.env) }, deps.env),
+      (args) => args.help,
+    );
+    return parsed.exit ?? main(parsed.args, deps);
   },
+  // Its own stand-ins (never an earlier stack's file), its log in the repository's .local/, and exit once stopped.
+  { localOrCloud: false, logFile: path.join(LOCAL_DIR, 'logs', 'start.log'), forceExit: true },
 );

@@ -4,6 +4,9 @@ import { readAsDaemon, toMap } from '../daemon/kcl-properties/java-properties';
 import { validatePropertiesBytes, type Finding } from '../daemon/kcl-properties/properties-validator';
 import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../daemon/kcl-generation';
 import { REPO_ROOT } from '../common/repo-root';
+import { parseOptions } from '../common/config/parse-options';
+import { ConfigError } from '../common/errors';
+import { parseCli, runCliEntry, type EntryDeps } from './cli-entry';
 
 const USAGE =
   'usage: validate-properties [--kcl 2|3] [--json] [--strict] <file.properties>...  (--strict: warnings fail too; --kcl: the generation the file is for, default KCL_GENERATION, else 3)';
@@ -28,34 +31,50 @@ function describe(finding: Finding): string {
   return `  ${finding.severity.padEnd(7)} ${finding.key ?? ''}${where} ${finding.message}`;
 }
 
-function main(args: readonly string[]): number {
-  // --kcl takes a value: read it out first, so the rest stays flags and file names.
-  const at = args.findIndex((arg) => arg === '--kcl' || arg.startsWith('--kcl='));
-  const kclText = at < 0 ? undefined : args[at]?.includes('=') === true ? args[at]?.split('=')[1] : args[at + 1];
-  const argv = at < 0 ? args : args.filter((_arg, i) => i !== at && (i !== at + 1 || args[at]?.includes('=') === true));
+interface ValidateArgs {
+  readonly generation: KclGeneration;
+  readonly json: boolean;
+  readonly strict: boolean;
+  readonly files: readonly string[];
+  readonly help: boolean;
+}
+
+function parseValidateArgs(argv: readonly string[], env: NodeJS.ProcessEnv): ValidateArgs {
+  const parsed = parseOptions(
+    argv,
+    { kcl: { type: 'string' }, json: { type: 'boolean' }, strict: { type: 'boolean' }, help: { type: 'boolean' } },
+    { allowPositionals: true },
+  );
+  const problems = [...parsed.problems];
+  const help = parsed.values.help === true;
+  const kclText = parsed.values.kcl;
   let generation: KclGeneration | undefined;
   try {
-    generation = kclText === undefined ? kclGenerationFromEnv(process.env) : parseKclGeneration(kclText);
+    generation = typeof kclText === 'string' ? parseKclGeneration(kclText) : kclGenerationFromEnv(env);
   } catch (error: unknown) {
-    process.stderr.write(`validate-properties: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 2;
+    problems.push(error instanceof Error ? error.message : String(error));
   }
-  if (generation === undefined) {
-    process.stderr.write(`validate-properties: --kcl must be 2 or 3\n${USAGE}\n`);
-    return 2;
-  }
-  const json = argv.includes('--json');
-  const strict = argv.includes('--strict');
-  const files = argv.filter((arg) => !arg.startsWith('--'));
-  const unknown = argv.filter((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--strict');
-  if (argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
-  if (files.length === 0 || unknown.length > 0) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
-  }
+  if (!help && parsed.positionals.length === 0) problems.push('give at least one properties file');
+  if (generation === undefined && problems.length === 0) problems.push('--kcl must be 2 or 3');
+  if (problems.length > 0 || generation === undefined) throw new ConfigError('validate-properties', problems);
+  return {
+    generation,
+    json: parsed.values.json === true,
+    strict: parsed.values.strict === true,
+    files: parsed.positionals,
+    help,
+  };
+}
+
+async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
+  const parsed = parseCli(
+    USAGE,
+    deps,
+    () => parseValidateArgs(argv, deps.env),
+    (args) => args.help,
+  );
+  if (parsed.exit !== undefined) return parsed.exit;
+  const { generation, json, strict, files } = parsed.args;
   const missing = files.filter((file) => !fs.existsSync(file));
   if (missing.length > 0) {
     process.stderr.write(`validate-properties: no such file: ${missing.join(', ')}\n`);
@@ -73,4 +92,4 @@ function main(args: readonly string[]): number {
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
-process.exitCode = main(process.argv.slice(2));
+runCliEntry('validate-properties', main, { localOrCloud: false });

@@ -140,12 +140,27 @@ const PORT_FLAGS: Readonly<Record<string, keyof StartPorts>> = Object.fromEntrie
   Object.entries(PORT_SETTINGS).map(([k, v]) => [v.flag, k as keyof StartPorts]),
 );
 
-/** Flags over environment (the port variables) over defaults. */
+/** `npm start -- --help`: every flag with its default (from START_DEFAULTS and PORT_SETTINGS, so it cannot drift). */
+export const START_USAGE = [
+  'usage: npm start -- [--flag value]... [--autoscale]',
+  '',
+  'The whole pipeline on this machine (stand-ins, the real KCL daemon, live sample data) plus the dashboard, the',
+  'alerter and the report scheduler, supervised until Ctrl-C. Exit 0 after a clean stop, 1 when it fails, 2 on bad',
+  'options.',
+  '',
+  ...Object.entries(FLAGS).map(([flag, key]) => `  ${flag.padEnd(26)} default ${String(START_DEFAULTS[key])}`),
+  `  ${'--autoscale'.padEnd(26)} run the scaler against the local stream every --autoscale-interval seconds`,
+  ...Object.values(PORT_SETTINGS).map(
+    (s) => `  ${s.flag.padEnd(26)} default ${s.port} (or ${s.variable}): the ${s.what}`,
+  ),
+].join('\n');
+
+/** Flags over environment (the port variables) over defaults; `help` is true with --help (after every flag was checked). */
 export function parseStartArgs(
   argv: readonly string[],
   defaults: StartArgs = START_DEFAULTS,
   env: Readonly<Record<string, string | undefined>> = {},
-): StartArgs {
+): StartArgs & { readonly help: boolean } {
   const values: Record<string, string | number | boolean> = Object.fromEntries(
     Object.entries(defaults).filter(([k]) => k !== 'ports'),
   ) as Record<string, string | number | boolean>;
@@ -163,6 +178,7 @@ export function parseStartArgs(
   }
   const parsed = parseOptions(argv, {
     autoscale: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
     ...Object.fromEntries(
       [...Object.keys(FLAGS), ...Object.keys(PORT_FLAGS)].map((flag) => [flag.slice(2), { type: 'string' }]),
     ),
@@ -201,5 +217,5 @@ export function parseStartArgs(
   if (values.retrieval !== 'polling' && values.retrieval !== 'fanout')
     problems.push(`--retrieval must be polling or fanout, got "${String(values.retrieval)}"`);
   if (problems.length > 0) throw new ConfigError('options', problems);
-  return { ...values, ports } as unknown as StartArgs;
+  return { ...values, ports, help: parsed.values.help === true } as unknown as StartArgs & { readonly help: boolean };
 }
