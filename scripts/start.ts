@@ -13,16 +13,13 @@ import { PidRegistry, stopStaleProcesses } from '../common/process/pid-registry'
 import { setDetachedServices } from '../common/process/service-process';
 import { REPO_ROOT } from '../common/repo-root';
 import { ensureKclJars } from '../daemon/kcl-jars';
-import { superviseDaemon } from '../local/wiring/supervised-daemon';
+import { prepareLocalPipeline } from '../local/wiring/local-pipeline';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
-import { ensureStream, openShardsForSeeding } from '../local/stand-ins/stream-setup';
 import { readLeasesIfAny } from '../common/kcl-lease/lease-reader';
-import { seedLeaseTable } from '../local/stand-ins/seed-lease-table';
 import { endpointsDocument, whereToLook, writeEndpointsFile } from '../local/stand-ins/local-stack-file-writer';
 import { CheckpointLag } from '../local/start/checkpoint-lag';
 import { SampleTrickle } from '../local/start/sample-trickle';
 import { LIVE_POSTS_DEFAULTS } from '../local/start/live-posts';
-import { createLocalTables, localSinkEnv } from '../local/wiring/local-sinks';
 import { DeliveryCounts } from '../local/start/delivery-counts';
 import { parseStartArgs, START_DEFAULTS, START_USAGE, type StartArgs } from '../local/start/start-args';
 import { kclGenerationFromEnv, kclVersion } from '../daemon/kcl-generation';
@@ -30,7 +27,7 @@ import { assertStartPorts } from '../local/start/port-check';
 import { superviseComponent, type ComponentSpec } from '../local/start/supervised-component';
 import { AlertsFileTail } from '../local/start/alerts-file-tail';
 import { startCollectorProcess } from '../local/start/collector-process';
-import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/wiring/local-metrics';
+import { localMetricsDir, producerThroughputSink } from '../local/wiring/local-metrics';
 import { startOperatorServices } from '../local/start/operator-services';
 import type { Supervisor } from '../local/supervisor';
 import { startHistoryBackfill } from '../local/start/history-start';
@@ -155,36 +152,25 @@ async function runPipeline({
   tls,
 }: PipelineContext): Promise<void> {
   const kinesis = stack.factory.kinesis();
-  if (await ensureStream(kinesis, args.streamName, args.shards))
-    say(`created stream ${args.streamName} with ${args.shards} shards`);
-  if (
-    await seedLeaseTable(
-      stack.factory.dynamodb(),
-      args.applicationName,
-      await openShardsForSeeding(kinesis, args.streamName),
-      args.kcl,
-    )
-  )
-    say(`created lease table ${args.applicationName}`);
-  else say(`resuming from the checkpoints in lease table ${args.applicationName}`);
-
   const postgresUrl = stack.endpoints.postgresUrl;
-  const tables = postgresUrl === undefined ? [] : await createLocalTables(postgresUrl);
-  const sinkEnv = postgresUrl === undefined ? {} : localSinkEnv(args.bucket, postgresUrl, { curated: true });
   // Producer, consumers and the checkpoint monitor write the local metrics store, so the scaler and monitor have data.
   const metricsDir = localMetricsDir(dir);
-  const daemonOptions = {
-    endpoints: stack.endpoints,
+  const pipeline = await prepareLocalPipeline({
+    stack,
+    dir,
     streamName: args.streamName,
     applicationName: args.applicationName,
-    workerId: args.workerId,
-    dir,
-    sinks: args.sinks,
-    env: { ...sinkEnv, ...localMetricsEnv(metricsDir) },
+    shards: args.shards,
     generation: args.kcl,
+    ...(postgresUrl === undefined ? {} : { sinks: { bucket: args.bucket, curated: true } }),
+    metrics: { dir: metricsDir },
     retrieval: args.retrieval,
     ...(tls === undefined ? {} : { tls }),
-  };
+  });
+  if (pipeline.streamCreated) say(`created stream ${args.streamName} with ${args.shards} shards`);
+  if (pipeline.leaseTableCreated) say(`created lease table ${args.applicationName}`);
+  else say(`resuming from the checkpoints in lease table ${args.applicationName}`);
+  const tables = [...pipeline.tables];
   const people = postgresUrl !== undefined;
   const alertsFile = path.join(dir, 'alerts.jsonl');
   const document = endpointsDocument({
@@ -209,8 +195,7 @@ async function runPipeline({
   say(
     `starting the KCL ${kclVersion(args.kcl)} MultiLangDaemon (${args.retrieval === 'fanout' ? 'enhanced fan-out' : 'polling'}; the JVM takes a few seconds)...`,
   );
-  const supervisor = await superviseDaemon({
-    daemon: daemonOptions,
+  const supervisor = await pipeline.supervise(args.workerId, {
     registry,
     logger: logger.child({ component: 'supervisor' }),
   });

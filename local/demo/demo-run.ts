@@ -1,6 +1,5 @@
 // One bounded demo run: fresh stream and run-scoped prefixes, stand-ins, the supervised real daemon, traced tweets, wait, reconcile, stop.
 import * as fs from 'node:fs';
-import { consumerEnv } from '../../consumer/config/consumer-settings';
 import * as os from 'node:os';
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
@@ -8,10 +7,9 @@ import type { Logger } from '../../common/logger';
 import { createProducer } from '../../producer';
 import { FIXED_PORTS, freeStackPorts, startLocalStack, type StackPorts } from '../stand-ins/local-stack';
 import { isPortOpen } from '../../common/process/service-process';
-import { ensureStream, openShardsForSeeding } from '../stand-ins/stream-setup';
-import { seedLeaseTable } from '../stand-ins/seed-lease-table';
+import { prepareLocalPipeline } from '../wiring/local-pipeline';
 import { kclVersion } from '../../daemon/kcl-generation';
-import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../wiring/local-sinks';
+import { LOCAL_POSTS_TABLE } from '../wiring/local-sinks';
 import { startDemoConsumer } from './demo-consumer';
 import { ensureKinesisTls } from '../stand-ins/kinesis-tls';
 import { sendTracedTweets, type TracedRecord } from '../trace/traced-producer';
@@ -104,23 +102,18 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
   try {
     const kinesis = stack.factory.kinesis();
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
-    const applicationName = `${runId}-app`;
-    await ensureStream(kinesis, streamName, args.shards);
-    await seedLeaseTable(
-      stack.factory.dynamodb(),
-      applicationName,
-      await openShardsForSeeding(kinesis, streamName),
-      args.kcl,
-    );
-    await createLocalTables(postgresUrl);
-    const env = {
-      ...localSinkEnv(DEMO_BUCKET, postgresUrl),
-      ...consumerEnv({
-        archivePrefix: `${runId}/raw`,
-        archiveStatePrefix: `${runId}/state`,
-        archiveErrorPrefix: `${runId}/errors`,
-      }),
-    };
+    const pipeline = await prepareLocalPipeline({
+      stack,
+      dir,
+      streamName,
+      applicationName: `${runId}-app`,
+      shards: args.shards,
+      generation: args.kcl,
+      sinks: { bucket: DEMO_BUCKET },
+      archivePrefix: runId,
+      retrieval: args.retrieval,
+      ...(tls === undefined ? {} : { tls }),
+    });
     progress(
       args.consumer === 'lambda'
         ? `stream ${streamName} (${args.shards} shards); starting the Lambda consumer behind a local event source mapping...`
@@ -129,18 +122,7 @@ export async function runDemo({ args, logger, progress, signal, dir }: DemoConte
     pipelineStartedAtMs = Date.now();
     const supervisor = await startDemoConsumer({
       mode: args.consumer,
-      daemon: {
-        endpoints: stack.endpoints,
-        streamName,
-        applicationName,
-        workerId: 'demo-worker',
-        dir,
-        sinks: 'all',
-        env,
-        generation: args.kcl,
-        retrieval: args.retrieval,
-        ...(tls === undefined ? {} : { tls }),
-      },
+      daemon: pipeline.daemonOptions('demo-worker'),
       kinesis,
       logger,
       readyTimeoutMs: Math.max(1_000, deadline - Date.now()),

@@ -1,21 +1,18 @@
 // `npm run demo -- --scenario scale`: one shard, a load past its write quota, the scheduled scaler scales up, the load drops, it scales down after the cooldown; everything reconciled.
 import { randomBytes } from 'node:crypto';
 import { scalerEnv } from '../../operator/scaler/scaler-settings';
-import { consumerEnv } from '../../consumer/config/consumer-settings';
 import type { Logger } from '../../common/logger';
 import { createProducer } from '../../producer';
 import { readLeases } from '../../common/kcl-lease/lease-reader';
 import { startLocalStack } from '../stand-ins/local-stack';
-import { ensureStream, openShardsForSeeding } from '../stand-ins/stream-setup';
-import { seedLeaseTable } from '../stand-ins/seed-lease-table';
-import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../wiring/local-sinks';
-import { superviseDaemon } from '../wiring/supervised-daemon';
+import { prepareLocalPipeline } from '../wiring/local-pipeline';
+import { LOCAL_POSTS_TABLE } from '../wiring/local-sinks';
 import { sendTracedTweets, type TracedRecord } from '../trace/traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from '../trace/delivery-reader';
 import { reconcile, type Reconciliation } from '../trace/reconciliation';
 import { sleep } from '../../common/sleep';
 import { choosePorts, DEMO_BUCKET } from './demo-run';
-import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../wiring/local-metrics';
+import { localMetricsDir, producerThroughputSink } from '../wiring/local-metrics';
 import { localScalerEnv } from '../start/autoscaler';
 import type { StackEndpoints } from '../stand-ins/local-stack';
 import { kclVersion, type KclGeneration } from '../../daemon/kcl-generation';
@@ -100,35 +97,19 @@ export async function runScaleScenario({
   try {
     const kinesis = stack.factory.kinesis();
     const postgresUrl = stack.endpoints.postgresUrl ?? '';
-    await ensureStream(kinesis, streamName, 1);
-    await seedLeaseTable(
-      stack.factory.dynamodb(),
+    const pipeline = await prepareLocalPipeline({
+      stack,
+      dir,
+      streamName,
       applicationName,
-      await openShardsForSeeding(kinesis, streamName),
-      kcl,
-    );
-    await createLocalTables(postgresUrl);
-    const env = {
-      ...localSinkEnv(DEMO_BUCKET, postgresUrl),
-      ...localMetricsEnv(metricsDir, SCENARIO_FLUSH_MS),
-      ...consumerEnv({
-        archivePrefix: `${runId}/raw`,
-        archiveStatePrefix: `${runId}/state`,
-        archiveErrorPrefix: `${runId}/errors`,
-      }),
-    };
+      shards: 1,
+      generation: kcl,
+      sinks: { bucket: DEMO_BUCKET },
+      archivePrefix: runId,
+      metrics: { dir: metricsDir, flushIntervalMs: SCENARIO_FLUSH_MS },
+    });
     progress(`stream ${streamName} (1 shard); starting the KCL ${kclVersion(kcl)} MultiLangDaemon...`);
-    const supervisor = await superviseDaemon({
-      daemon: {
-        endpoints: stack.endpoints,
-        streamName,
-        applicationName,
-        workerId: 'scale-worker',
-        dir,
-        sinks: 'all',
-        env,
-        generation: kcl,
-      },
+    const supervisor = await pipeline.supervise('scale-worker', {
       logger: logger.child({ component: 'supervisor' }),
       readyTimeoutMs: 120_000,
     });

@@ -1,16 +1,13 @@
 // One soak run's pipeline: a fresh stream on the soak stack, the supervised real daemon, traced tweets and poison, delivery checks.
 import { randomBytes } from 'node:crypto';
-import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { DeleteStreamCommand } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../common/logger';
 import { createProducer, type KinesisProducer } from '../../producer';
-import { ensureStream, openShardsForSeeding } from '../stand-ins/stream-setup';
 import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
-import { seedLeaseTable } from '../stand-ins/seed-lease-table';
+import { prepareLocalPipeline, type LocalPipeline } from '../wiring/local-pipeline';
 import { DEFAULT_KCL_GENERATION, type KclGeneration } from '../../daemon/kcl-generation';
-import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../wiring/local-sinks';
-import { FAST_DAEMON_PROPERTIES, LOCAL_BATCH_MAX_AGE_MS, type LocalDaemonOptions } from '../wiring/local-daemon';
-import { superviseDaemon } from '../wiring/supervised-daemon';
+import { LOCAL_POSTS_TABLE } from '../wiring/local-sinks';
+import { FAST_DAEMON_PROPERTIES, type LocalDaemonOptions } from '../wiring/local-daemon';
 import type { Supervisor } from '../supervisor';
 import { tracedTweet, type TracedRecord } from '../trace/traced-producer';
 import { countPostRows, readArchiveLines, readPostRows } from '../trace/delivery-reader';
@@ -58,6 +55,7 @@ export class SoakPipeline {
 
   private constructor(
     private readonly options: SoakPipelineOptions,
+    private readonly pipeline: LocalPipeline,
     public readonly runId: string,
     public readonly streamName: string,
     public readonly applicationName: string,
@@ -70,63 +68,37 @@ export class SoakPipeline {
     const runId = `soak${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
     const streamName = `${runId}-stream`;
     const applicationName = `${runId}-app`;
-    const kinesis = stack.factory.kinesis();
-    await ensureStream(kinesis, streamName, options.shards);
-    await seedLeaseTable(
-      stack.factory.dynamodb(),
+    const pipeline = await prepareLocalPipeline({
+      stack: {
+        factory: stack.factory,
+        endpoints: { ...stack.base.endpoints, s3: stack.s3Endpoint, postgresUrl: stack.postgresUrl },
+      },
+      dir: options.dir,
+      streamName,
       applicationName,
-      await openShardsForSeeding(kinesis, streamName),
-      options.generation ?? DEFAULT_KCL_GENERATION,
-    );
-    await createLocalTables(stack.postgresUrl);
-    const supervisor = await superviseDaemon({
-      daemon: SoakPipeline.daemonOptions(options, runId, streamName, applicationName, 'soak-worker'),
+      shards: options.shards,
+      generation: options.generation ?? DEFAULT_KCL_GENERATION,
+      sinks: { bucket: SOAK_BUCKET },
+      archivePrefix: runId,
+      properties: SOAK_PROPERTIES,
+      ...(options.consumerEnv === undefined ? {} : { consumerEnv: options.consumerEnv }),
+    });
+    const supervisor = await pipeline.supervise('soak-worker', {
       logger: options.logger.child({ component: 'supervisor' }),
       restartPolicy: { baseDelayMs: 1_000, maxDelayMs: 8_000, resetAfterMs: 30_000 },
       stopGraceMs: 30_000,
     });
     const producer = await createProducer({
       streamName,
-      kinesis,
+      kinesis: stack.factory.kinesis(),
       logger: options.logger.child({ component: 'producer' }),
     });
-    return new SoakPipeline(options, runId, streamName, applicationName, supervisor, producer);
+    return new SoakPipeline(options, pipeline, runId, streamName, applicationName, supervisor, producer);
   }
 
   /** What a daemon of this run starts with (a second worker passes its own id). */
-  public static daemonOptions(
-    options: SoakPipelineOptions,
-    runId: string,
-    streamName: string,
-    applicationName: string,
-    workerId: string,
-  ): LocalDaemonOptions {
-    const { stack } = options;
-    const env = {
-      ...localSinkEnv(SOAK_BUCKET, stack.postgresUrl),
-      ...consumerEnv({
-        archivePrefix: `${runId}/raw`,
-        archiveStatePrefix: `${runId}/state`,
-        archiveErrorPrefix: `${runId}/errors`,
-      }),
-      ...consumerEnv({ batchMaxAgeMs: LOCAL_BATCH_MAX_AGE_MS }),
-      ...options.consumerEnv,
-    };
-    return {
-      endpoints: { ...stack.base.endpoints, s3: stack.s3Endpoint, postgresUrl: stack.postgresUrl },
-      streamName,
-      applicationName,
-      workerId,
-      dir: options.dir,
-      sinks: 'all',
-      properties: SOAK_PROPERTIES,
-      env,
-      generation: options.generation ?? DEFAULT_KCL_GENERATION,
-    };
-  }
-
   public daemonOptions(workerId: string): LocalDaemonOptions {
-    return SoakPipeline.daemonOptions(this.options, this.runId, this.streamName, this.applicationName, workerId);
+    return this.pipeline.daemonOptions(workerId);
   }
 
   /** Starts sending traced tweets at `ratePerSecond` until stopProducing(). */

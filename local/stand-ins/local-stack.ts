@@ -9,7 +9,7 @@ import { startPostgres } from './postgres-server';
 import type { KinesisTls } from './kinesis-tls';
 import { startKinesisH2Bridge } from './kinesis-h2-bridge';
 import type { PidRegistry } from '../../common/process/pid-registry';
-import { PORT_SETTINGS } from '../start/start-args';
+import { PORT_SETTINGS } from './local-ports';
 
 export interface StackPorts {
   readonly kinesis: number;
@@ -20,7 +20,7 @@ export interface StackPorts {
   readonly postgres: number;
 }
 
-/** The documented ports of `npm start` (4570 is the dashboard's; see start-args.ts PORT_SETTINGS, the source of these defaults). */
+/** The documented ports of `npm start` (4570 is the dashboard's; see local-ports.ts PORT_SETTINGS, the source of these defaults). */
 export const FIXED_PORTS: StackPorts = {
   kinesis: PORT_SETTINGS.kinesis.port,
   dynamodb: PORT_SETTINGS.dynamodb.port,

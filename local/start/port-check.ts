@@ -1,7 +1,7 @@
 // Checks every port `npm start` needs before anything starts: all distinct, all free; one message naming each problem port and what moves it.
 import { PortsUnavailableError } from './start-errors';
 import { isPortOpen, LOOPBACK } from '../../common/process/service-process';
-import { PORT_SETTINGS, type StartPorts } from './start-args';
+import { PORT_SETTINGS, type StartPorts } from '../stand-ins/local-ports';
 
 /** The ports a run uses (the stand-ins for sinks only with --sinks all). */
 export function portsInUse(withSinks: boolean): (keyof StartPorts)[] {

@@ -1,17 +1,8 @@
 // Parses the options of `npm start` (and reuses them for `npm run demo`): shards, rates, sinks, names, source, ports; one error listing every problem.
 import { parseOptions } from '../../common/config/parse-options';
 import { ConfigError } from '../../common/errors';
-import { DASHBOARD_SETTINGS } from '../../reporting/dashboard/dashboard-settings';
+import { PORT_SETTINGS, type StartPorts } from '../stand-ins/local-ports';
 import { DEFAULT_KCL_GENERATION, KCL_GENERATIONS, type KclGeneration } from '../../daemon/kcl-generation';
-
-export interface StartPorts {
-  readonly kinesis: number;
-  readonly kinesisTls: number;
-  readonly dynamodb: number;
-  readonly s3: number;
-  readonly postgres: number;
-  readonly dashboard: number;
-}
 
 export interface StartArgs {
   readonly shards: number;
@@ -47,46 +38,6 @@ export interface StartArgs {
   readonly retrieval: 'polling' | 'fanout';
   readonly ports: StartPorts;
 }
-
-/** Each port of `npm start`: its default, the flag and the variable that move it (named in the "port taken" message). */
-export const PORT_SETTINGS: Readonly<
-  Record<
-    keyof StartPorts,
-    { readonly port: number; readonly flag: string; readonly variable: string; readonly what: string }
-  >
-> = {
-  kinesis: {
-    port: 4567,
-    flag: '--kinesis-port',
-    variable: 'LOCAL_KINESIS_PORT',
-    what: 'Kinesis stand-in (kinesis-local)',
-  },
-  dynamodb: {
-    port: 4568,
-    flag: '--dynamodb-port',
-    variable: 'LOCAL_DYNAMODB_PORT',
-    what: 'DynamoDB stand-in (dynalite)',
-  },
-  s3: { port: 4569, flag: '--s3-port', variable: 'LOCAL_S3_PORT', what: 'S3 stand-in (s3rver)' },
-  dashboard: {
-    port: DASHBOARD_SETTINGS.port.default,
-    flag: '--dashboard-port',
-    variable: DASHBOARD_SETTINGS.port.variable,
-    what: 'dashboard',
-  },
-  kinesisTls: {
-    port: 4571,
-    flag: '--kinesis-tls-port',
-    variable: 'LOCAL_KINESIS_TLS_PORT',
-    what: "Kinesis stand-in's TLS listener",
-  },
-  postgres: {
-    port: 5433,
-    flag: '--postgres-port',
-    variable: 'LOCAL_POSTGRES_PORT',
-    what: 'PostgreSQL (Redshift stand-in)',
-  },
-};
 
 const DEFAULT_PORTS = Object.fromEntries(
   Object.entries(PORT_SETTINGS).map(([k, v]) => [k, v.port]),

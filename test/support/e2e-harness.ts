@@ -4,27 +4,20 @@ import * as path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import type { LocalStack } from '../../local/stand-ins/local-stack';
-import {
-  FAST_DAEMON_PROPERTIES,
-  LOCAL_BATCH_MAX_AGE_MS,
-  startLocalDaemon,
-  type LocalDaemonOptions,
-} from '../../local/wiring/local-daemon';
-import { consumerEnv, type ConsumerSettings } from '../../consumer/config/consumer-settings';
+import { FAST_DAEMON_PROPERTIES, startLocalDaemon, type LocalDaemonOptions } from '../../local/wiring/local-daemon';
+import { prepareLocalPipeline, type LocalPipeline } from '../../local/wiring/local-pipeline';
+import type { ConsumerSettings } from '../../consumer/config/consumer-settings';
 import type { KclDaemon } from '../../daemon/kcl-daemon';
 import { groupAlive } from '../../common/process/process-group';
 import type { KclLease } from '../../common/kcl-lease/kcl-lease';
 import { readLeasesIfAny } from '../../common/kcl-lease/lease-reader';
-import { seedLeaseTable } from '../../local/stand-ins/seed-lease-table';
-import { ensureStream, openShardsForSeeding } from '../../local/stand-ins/stream-setup';
 import {
   KCL_GENERATIONS,
   kclGenerationFromEnv,
   parseKclGeneration,
   type KclGeneration,
 } from '../../daemon/kcl-generation';
-import { sharedStandIns, stopSharedStandIns } from './shared-stand-ins';
-import type { KinesisTls } from '../../local/stand-ins/kinesis-tls';
+import { E2E_BUCKET, sharedStandIns, stopSharedStandIns } from './shared-stand-ins';
 
 export { E2E_BUCKET } from './shared-stand-ins';
 
@@ -57,73 +50,56 @@ export interface E2eOptions {
 }
 
 export class E2eHarness {
-  /** Unique per harness: the stand-ins are shared, so stream, lease table, archive prefix and record ids carry it. */
-  public readonly id = `${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
-  public readonly streamName = `e2e-${this.id}`;
-  public readonly applicationName = `${this.streamName}-app`;
+  /** Unique per harness (the stand-ins are shared): `e2e-<id>`; stream, lease table, archive prefix and record ids carry it. */
+  public get id(): string {
+    return this.streamName.slice('e2e-'.length);
+  }
+  public get applicationName(): string {
+    return `${this.streamName}-app`;
+  }
   /** Archive keys of this harness's consumers start with this (then raw/, state/, errors/). */
-  public readonly archivePrefix = `${this.streamName}`;
+  public get archivePrefix(): string {
+    return this.streamName;
+  }
   public readonly daemons: KclDaemon[] = [];
   /** Every sequence number putRecords was given, in put order. */
   public readonly putSequences: string[] = [];
-  public readonly generation: KclGeneration;
 
   private constructor(
     public readonly dir: string,
     public readonly stack: LocalStack,
-    private readonly options: E2eOptions,
-    private readonly sinkEnv: Readonly<Record<string, string>>,
-    private readonly tls: KinesisTls,
-  ) {
-    this.generation = options.generation ?? e2eGenerations()[0] ?? 3;
-  }
+    private readonly pipeline: LocalPipeline,
+    public readonly streamName: string,
+    public readonly generation: KclGeneration,
+  ) {}
 
   public static async start(options: E2eOptions): Promise<E2eHarness> {
     const standIns = await sharedStandIns();
     const dir = path.join(standIns.dir, `run-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`);
     fs.mkdirSync(dir, { recursive: true });
-    const harness = new E2eHarness(
+    const streamName = `e2e-${Date.now().toString(36)}${randomBytes(2).toString('hex')}`;
+    const generation = options.generation ?? e2eGenerations()[0] ?? 3;
+    const pipeline = await prepareLocalPipeline({
+      stack: standIns.stack,
       dir,
-      standIns.stack,
-      options,
-      options.sinks === 'all' ? standIns.sinkEnv : {},
-      standIns.tls,
-    );
-    await ensureStream(standIns.stack.factory.kinesis(), harness.streamName, options.shards);
-    await seedLeaseTable(
-      standIns.stack.factory.dynamodb(),
-      harness.applicationName,
-      await openShardsForSeeding(standIns.stack.factory.kinesis(), harness.streamName),
-      harness.generation,
-    );
-    return harness;
+      streamName,
+      applicationName: `${streamName}-app`,
+      shards: options.shards,
+      generation,
+      // The shared stand-ins created the tables once for every harness.
+      ...(options.sinks === 'all' ? { sinks: { bucket: E2E_BUCKET, createTables: false } } : {}),
+      archivePrefix: streamName,
+      ...(options.consumerSettings === undefined ? {} : { consumer: options.consumerSettings }),
+      properties: E2E_PROPERTIES,
+      // Used only by a daemon started with `retrieval: 'fanout'`.
+      tls: standIns.tls,
+    });
+    return new E2eHarness(dir, standIns.stack, pipeline, streamName, generation);
   }
 
   /** What a daemon of this harness runs with (also what superviseDaemon takes). */
   public daemonOptions(workerId: string, overrides: Partial<LocalDaemonOptions> = {}): LocalDaemonOptions {
-    return {
-      endpoints: this.stack.endpoints,
-      streamName: this.streamName,
-      applicationName: this.applicationName,
-      workerId,
-      dir: this.dir,
-      sinks: this.options.sinks,
-      properties: E2E_PROPERTIES,
-      generation: this.generation,
-      // Used only by a daemon started with `retrieval: 'fanout'`.
-      tls: this.tls,
-      env: {
-        ...consumerEnv({ batchMaxAgeMs: LOCAL_BATCH_MAX_AGE_MS }),
-        ...this.sinkEnv,
-        ...consumerEnv({
-          archivePrefix: `${this.archivePrefix}/raw`,
-          archiveStatePrefix: `${this.archivePrefix}/state`,
-          archiveErrorPrefix: `${this.archivePrefix}/errors`,
-        }),
-        ...consumerEnv(this.options.consumerSettings ?? {}),
-      },
-      ...overrides,
-    };
+    return this.pipeline.daemonOptions(workerId, overrides);
   }
 
   public startDaemon(workerId: string, overrides: Partial<LocalDaemonOptions> = {}): KclDaemon {

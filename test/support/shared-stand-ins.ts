@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { freeStackPorts, startLocalStack, type LocalStack } from '../../local/stand-ins/local-stack';
 import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
-import { createLocalTables, localSinkEnv } from '../../local/wiring/local-sinks';
+import { createLocalTables } from '../../local/wiring/local-sinks';
 import { ensureKinesisTls, type KinesisTls } from '../../local/stand-ins/kinesis-tls';
 
 export const E2E_BUCKET = 'e2e-archive';
@@ -12,8 +12,6 @@ export const E2E_BUCKET = 'e2e-archive';
 export interface SharedStandIns {
   readonly dir: string;
   readonly stack: LocalStack;
-  /** Sink settings for the consumer children (bucket, PostgreSQL URL); each harness adds its own archive prefixes. */
-  readonly sinkEnv: Readonly<Record<string, string>>;
   /** The Kinesis stand-in's TLS files: daemons started with `retrieval: 'fanout'` need them. */
   readonly tls: KinesisTls;
 }
@@ -40,9 +38,9 @@ export function sharedStandIns(): Promise<SharedStandIns> {
       buckets: [E2E_BUCKET],
       persist: false,
     });
-    const postgresUrl = stack.endpoints.postgresUrl ?? '';
-    await createLocalTables(postgresUrl);
-    return { dir, stack, sinkEnv: localSinkEnv(E2E_BUCKET, postgresUrl), tls };
+    // Once for every harness (each builds its pipeline with `createTables: false`).
+    await createLocalTables(stack.endpoints.postgresUrl ?? '');
+    return { dir, stack, tls };
   })();
   return shared;
 }
