@@ -9,19 +9,7 @@ import { MetricsObserver } from './metrics-observer';
 import { DEFAULT_DELIVERY_RETRY } from './processor/batch-delivery';
 import { ShardProcessor } from './processor/shard-processor';
 import { createShardRangeGuard } from './reshard/create-shard-range-guard';
-import type { SentimentAnalyzer } from './sentiment/sentiment-analyzer';
-import type { Sink } from './sinks/sink';
-
-export interface ConsumerParts {
-  readonly sinks: readonly Sink[];
-  readonly analyzer: SentimentAnalyzer;
-}
-
-export type PartsBuilder = (
-  config: ConsumerConfig,
-  clients: AwsClientFactory,
-  logger: Logger,
-) => Promise<ConsumerParts>;
+import { buildParts } from './build-parts';
 
 export interface ConsumerApp {
   readonly processor: ShardProcessor;
@@ -29,11 +17,14 @@ export interface ConsumerApp {
   close(): Promise<void>;
 }
 
+/**
+ * The KCL consumer child's one composition: the parts the configuration names (buildParts, shared with the Lambda
+ * consumer), the metrics sinks, and one MetricsObserver as the processor's only route to metrics.
+ */
 export async function createConsumerApp(
   config: ConsumerConfig,
   clients: AwsClientFactory,
   logger: Logger,
-  buildParts: PartsBuilder,
 ): Promise<ConsumerApp> {
   const parts = await buildParts(config, clients, logger);
   const metrics: MetricsSink = createMetricsSink(config.metrics, { cloudwatch: () => clients.cloudwatch(), logger });

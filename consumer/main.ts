@@ -3,7 +3,6 @@ import { installConsoleGuard } from './kcl/console-guard';
 import { AwsClientFactory } from '../common/aws/client-factory';
 import { ConfigError } from '../common/errors';
 import { createWinstonLogger } from '../common/winston-logger';
-import { buildParts } from './build-parts';
 import { readConsumerConfig, type ConsumerConfig } from './config/consumer-config';
 import { createConsumerApp } from './consumer-app';
 import { runKclAdapter } from './kcl/kcl-adapter';
@@ -27,7 +26,7 @@ async function main(): Promise<void> {
     defaultFields: { component: 'consumer', pid: process.pid },
   });
   guard.setLogger(log.logger);
-  const app = await createConsumerApp(config, new AwsClientFactory(config.aws), log.logger, buildParts);
+  const app = await createConsumerApp(config, new AwsClientFactory(config.aws), log.logger);
 
   let exiting = false;
   const exit = (code: number): void => {

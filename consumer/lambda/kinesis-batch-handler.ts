@@ -10,7 +10,7 @@ import type { CutBatch } from '../processor/batch-buffer';
 import type { BatchPolicyConfig } from '../processor/batch-policy';
 import type { ProcessorObserver } from '../processor/processor-observer';
 
-export interface KinesisBatchHandlerDeps extends Omit<DeliveryDeps, 'onSinkWritten' | 'onStageFailed'> {
+export interface KinesisBatchHandlerDeps extends Omit<DeliveryDeps, 'observer'> {
   /** Batches are cut at these sizes (maxAgeMs is not used: an invocation is one read). */
   readonly batchPolicy: Pick<BatchPolicyConfig, 'maxRecords' | 'maxBytes'>;
   readonly payloadLimits?: PayloadLimits;
@@ -73,10 +73,8 @@ export class KinesisBatchHandler {
   public async handle(event: KinesisStreamEvent, options: InvocationOptions = {}): Promise<KinesisStreamBatchResponse> {
     const records = event.Records ?? [];
     if (records.length === 0) return { batchItemFailures: [] };
-    const delivery = new BatchDelivery({
-      ...this.deps,
-      onStageFailed: (stage, held) => this.deps.observer?.deliveryFailed?.(stage, held),
-    });
+    // The same observer: delivery events take the one route to metrics.
+    const delivery = new BatchDelivery(this.deps);
     const margin = this.deps.deadlineMarginMs ?? DEFAULT_DEADLINE_MARGIN_MS;
     const remaining = options.remainingTimeMs?.();
     const deadline =
@@ -86,7 +84,7 @@ export class KinesisBatchHandler {
         const started = (this.deps.now ?? Date.now)();
         try {
           await delivery.deliver(pending.batch);
-          this.deps.observer?.batchDurable(pending.batch, (this.deps.now ?? Date.now)() - started);
+          this.deps.observer?.batchDurable?.(pending.batch, (this.deps.now ?? Date.now)() - started);
         } catch (error: unknown) {
           this.deps.logger.error('batch not durable; Lambda retries from its first record', {
             shardId: pending.batch.shardId,

@@ -13,6 +13,7 @@ import { assembleBatch } from './batch-assembler';
 import { rowCount, writeIsolatingRefused } from './batch-bisect';
 import { DeliveryCancelledError } from './processor-errors';
 import type { CutBatch } from './batch-buffer';
+import type { DeliveryObserver } from './processor-observer';
 
 export interface DeliveryDeps {
   readonly sinks: readonly Sink[];
@@ -27,12 +28,13 @@ export interface DeliveryDeps {
    */
   readonly holdPolicy?: RetryPolicy;
   readonly sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** The clock of the held-batch age (onHeld); default Date.now. */
+  /** The clock of the held-batch age (observer.batchHeld); default Date.now. */
   readonly now?: () => number;
-  /** One call per failed attempt of a stage (`sentiment` or a sink name), for a metric. */
-  readonly onStageFailed?: (stage: string, held: boolean) => void;
-  /** One call per slow retry of a held stage: how long ago (ms) the batch's delivery began, for the held-batch-age metric. */
-  readonly onHeld?: (stage: string, ageMs: number) => void;
+  /**
+   * `deliveryFailed`: one call per failed attempt of a stage (`sentiment` or a sink name); `batchHeld`: one call per
+   * slow retry of a held stage, with how long ago (ms) the batch's delivery began (the held-batch-age metric).
+   */
+  readonly observer?: DeliveryObserver;
 }
 
 /** What a delivered batch came to besides its rows: the records sinks refused as data, dead-lettered as `sink-rejected`. */
@@ -184,7 +186,7 @@ export class BatchDelivery {
             // Every error is classified here, so a bug or a non-retryable failure goes straight to the slow hold.
             isRetryable: (error) => !(error instanceof DeliveryCancelledError) && isRetryable(error),
             onRetry: (error, attempt, delayMs) => {
-              this.deps.onStageFailed?.(stage, false);
+              this.deps.observer?.deliveryFailed?.(stage, false);
               // Logged at error level: the daemon records it, so a stalled shard always says why.
               this.deps.logger.error('sink write failed; the checkpoint waits and the batch is retried', {
                 stage,
@@ -200,8 +202,8 @@ export class BatchDelivery {
           if (escape?.(error) === true) throw error;
           if (held === 0) this.enterHold();
           const delayMs = backoffDelayMs(hold, held + 1);
-          this.deps.onStageFailed?.(stage, true);
-          this.deps.onHeld?.(stage, (this.deps.now ?? Date.now)() - startedAt);
+          this.deps.observer?.deliveryFailed?.(stage, true);
+          this.deps.observer?.batchHeld?.(stage, (this.deps.now ?? Date.now)() - startedAt);
           this.deps.logger.error(
             'sink write held: not retryable or retries exhausted; the checkpoint waits, retrying slowly',
             {

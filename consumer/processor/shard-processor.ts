@@ -16,7 +16,7 @@ import type { ProcessorObserver } from './processor-observer';
 import { nextShardState, type ShardState } from './shard-lifecycle';
 import type { DeliveredRecordFilter } from './delivered-record-filter';
 
-export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger' | 'onStageFailed'> {
+export interface ShardProcessorDeps extends Omit<DeliveryDeps, 'logger' | 'observer'> {
   readonly logger: Logger;
   readonly batchPolicy: BatchPolicyConfig;
   /** Cut batches not yet durable before processRecords waits (back-pressure on the daemon). */
@@ -61,14 +61,8 @@ export class ShardProcessor {
   public constructor(private readonly deps: ShardProcessorDeps) {
     this.logger = deps.logger;
     this.now = deps.now ?? Date.now;
-    this.delivery = new BatchDelivery({
-      ...deps,
-      onStageFailed: (stage, held) => deps.observer?.deliveryFailed?.(stage, held),
-      onHeld: (stage, ageMs) => {
-        deps.onHeld?.(stage, ageMs);
-        deps.observer?.batchHeld?.(stage, ageMs);
-      },
-    });
+    // The same observer: delivery events take the one route to metrics.
+    this.delivery = new BatchDelivery(deps);
   }
 
   public get shard(): string {
@@ -90,7 +84,7 @@ export class ShardProcessor {
     this.tracker = new CheckpointTracker(start);
     await this.deps.inputFilter?.begin(input.shardId);
     this.state = nextShardState(this.state, 'initialize');
-    this.deps.observer?.initialized(input.shardId);
+    this.deps.observer?.initialized?.(input.shardId);
     this.logger.info('shard processor initialized', {
       sequenceNumber: input.sequenceNumber,
       subSequenceNumber: input.subSequenceNumber,
@@ -113,7 +107,7 @@ export class ShardProcessor {
       for (const item of group) bytes += item.record.data.length;
       this.buffer.addGroup(group, receivedAt);
     }
-    this.deps.observer?.recordsReceived(input.records.length, decodedCount, bytes, input.millisBehindLatest);
+    this.deps.observer?.recordsReceived?.(input.records.length, decodedCount, bytes, input.millisBehindLatest);
     // At debug level only: lets a test (or a person) see a record reach the buffer before anything is durable.
     this.logger.debug('records received', {
       records: input.records.length,
@@ -192,7 +186,7 @@ export class ShardProcessor {
     try {
       const outcome = await this.delivery.deliver(batch);
       this.tracker.markDurable(id);
-      this.deps.observer?.batchDurable(batch, this.now() - started, outcome.sinkRejected.length);
+      this.deps.observer?.batchDurable?.(batch, this.now() - started, outcome.sinkRejected.length);
     } catch (error: unknown) {
       if (!(error instanceof DeliveryCancelledError))
         this.logger.error('batch delivery stopped', { error: describeError(error) });
@@ -227,7 +221,7 @@ export class ShardProcessor {
     });
     if (outcome === 'lease-gone') this.loseLease('ShutdownException');
     if (outcome !== 'checkpointed') return outcome === 'rejected';
-    this.deps.observer?.checkpointed(position);
+    this.deps.observer?.checkpointed?.(position);
     this.logger.debug('checkpointed', { sequenceNumber });
     return true;
   }

@@ -177,9 +177,11 @@ describe('sink-rejected rows against s3rver and PostgreSQL', function () {
       checkpointRetry: { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
       retryPolicy: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 5 },
       holdPolicy: { maxAttempts: Infinity, baseDelayMs: 5, maxDelayMs: 10 },
-      onHeld: (_stage, ageMs) => {
-        ages.push(ageMs);
-        if (ages.length === 3) release();
+      observer: {
+        batchHeld: (_stage, ageMs) => {
+          ages.push(ageMs);
+          if (ages.length === 3) release();
+        },
       },
     });
     const checkpointer = new RecordingCheckpointer();

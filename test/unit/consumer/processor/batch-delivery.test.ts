@@ -94,7 +94,7 @@ describe('BatchDelivery with a sink that refuses rows as data', () => {
         clock += 30_000;
         if (ages.length >= 3) stop.abort();
       },
-      onHeld: (stage, ageMs) => ages.push(stage === 'redshift' ? ageMs : -1),
+      observer: { batchHeld: (stage, ageMs) => ages.push(stage === 'redshift' ? ageMs : -1) },
     });
     stop.signal.addEventListener('abort', () => d.cancel());
     let caught: unknown;
