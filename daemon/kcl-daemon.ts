@@ -1,4 +1,5 @@
 // Launches the real Java KCL MultiLangDaemon in its own process group and stops it gracefully (SIGTERM), then by force, children included.
+import type { ProcessExit } from '../common/process/process-exit';
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -31,20 +32,15 @@ export interface KclDaemonOptions {
   readonly cwd?: string;
 }
 
-export interface DaemonExit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-}
-
 export interface KclDaemon {
   readonly pid: number;
   readonly logFile: string;
   /** Resolves when the JVM exits, for whatever reason. */
-  readonly exited: Promise<DaemonExit>;
+  readonly exited: Promise<ProcessExit>;
   /** Resolves with the first log line (written after this call's start offset) matching `pattern`. */
   waitForLog(pattern: RegExp, timeoutMs: number): Promise<string>;
   /** SIGTERM (the daemon's shutdown hook asks processors to checkpoint), SIGKILL to the whole group after `graceMs`. */
-  stop(graceMs?: number): Promise<DaemonExit>;
+  stop(graceMs?: number): Promise<ProcessExit>;
 }
 
 /** True when `npm run kcl:jars` has filled the generation's jar folder (daemon/kcl/jars/<version>/). */
@@ -86,12 +82,12 @@ export function startKclDaemon(options: KclDaemonOptions): KclDaemon {
   fs.closeSync(out);
   if (child.pid === undefined) throw new Error('could not spawn java: is a JDK on PATH?');
   const pid = child.pid;
-  const exited = new Promise<DaemonExit>((resolve) => {
+  const exited = new Promise<ProcessExit>((resolve) => {
     child.once('exit', (code, signal) => resolve({ code, signal }));
     child.once('error', () => resolve({ code: null, signal: null }));
   });
 
-  const stop = async (graceMs = 30_000): Promise<DaemonExit> => {
+  const stop = async (graceMs = 30_000): Promise<ProcessExit> => {
     if (isAlive(pid)) {
       try {
         process.kill(pid, 'SIGTERM');

@@ -2,10 +2,9 @@
 import { backoffDelayMs, type RetryPolicy } from '../common/retry';
 import { sleep as realSleep } from '../common/sleep';
 
-export interface ProcessExit {
-  readonly code: number | null;
-  readonly signal: NodeJS.Signals | null;
-}
+import type { ProcessExit } from '../common/process/process-exit';
+
+export type { ProcessExit };
 
 /** What the supervisor manages: something with a PID that tells when it exits and can be stopped. */
 export interface Supervised {

@@ -14,6 +14,7 @@ import { setDetachedServices } from '../common/process/service-process';
 import { REPO_ROOT } from '../common/repo-root';
 import { ensureKclJars } from '../daemon/kcl-jars';
 import { prepareLocalPipeline } from '../local/wiring/local-pipeline';
+import { LOCAL_POSTS_TABLE } from '../local/wiring/local-sinks';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { readLeasesIfAny } from '../common/kcl-lease/lease-reader';
 import { endpointsDocument, whereToLook, writeEndpointsFile } from '../local/stand-ins/local-stack-file-writer';
@@ -270,7 +271,7 @@ async function runPipeline({
     );
   } else if (args.rate > 0 || args.postsPerMinute > 0 || args.burstMinutes > 0) trickle.start();
   // The seeded weeks behind the live posts, once (.local/history.json), so the 7- and 28-day views and the report have data.
-  const postsTable = tables.find((t) => t.endsWith('post_sentiment'));
+  const postsTable = tables.includes(LOCAL_POSTS_TABLE) ? LOCAL_POSTS_TABLE : undefined;
   const history =
     postgresUrl !== undefined && postsTable !== undefined && collector === undefined && args.historyDays > 0
       ? startHistoryBackfill({

@@ -1,7 +1,7 @@
 // Counts what the sinks hold for the live status of `npm start`: archive lines (new objects read once) and table rows, refreshed in the background.
-import { gunzipSync } from 'node:zlib';
 import { SQL_TABLE_NAME } from '../../common/pg/pg-connection';
-import { GetObjectCommand, ListObjectsV2Command, type S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { objectTexts } from '../trace/delivery-reader';
 import { Client } from 'pg';
 
 export interface DeliveryCountsOptions {
@@ -62,26 +62,9 @@ export class DeliveryCounts {
 
   private async countArchive(): Promise<void> {
     const { s3, bucket, prefix } = this.options;
-    let token: string | undefined;
-    do {
-      const page = await s3.send(
-        new ListObjectsV2Command({
-          Bucket: bucket,
-          Prefix: `${prefix.replace(/\/+$/, '')}/`,
-          ContinuationToken: token,
-        }),
-      );
-      for (const item of page.Contents ?? []) {
-        if (item.Key === undefined || this.linesByKey.has(item.Key)) continue;
-        const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: item.Key }));
-        const bytes = Buffer.from(
-          await (body.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),
-        );
-        const text = (item.Key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
-        this.linesByKey.set(item.Key, text.split('\n').filter((line) => line !== '').length);
-      }
-      token = page.IsTruncated === true ? page.NextContinuationToken : undefined;
-    } while (token !== undefined);
+    const objects = objectTexts(s3, bucket, `${prefix.replace(/\/+$/, '')}/`, (key) => this.linesByKey.has(key));
+    for await (const { key, text } of objects)
+      this.linesByKey.set(key, text.split('\n').filter((line) => line !== '').length);
     this.archivedLines = [...this.linesByKey.values()].reduce((a, b) => a + b, 0);
   }
 

@@ -21,17 +21,21 @@ export interface DeliveredRow {
   readonly loadedAtMs: number;
 }
 
-/** Each object under `prefix` as text (gunzipped when its key ends in .gz), with when it was stored; pages through the listing. */
+/**
+ * Each object under `prefix` as text (gunzipped when its key ends in .gz), with when it was stored; pages through the
+ * listing. `skip(key)`: objects not to fetch (npm start's status counts each object once).
+ */
 export async function* objectTexts(
   s3: S3Client,
   bucket: string,
   prefix: string,
+  skip: (key: string) => boolean = () => false,
 ): AsyncGenerator<{ key: string; text: string; lastModifiedMs: number }> {
   let token: string | undefined;
   do {
     const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
     for (const item of page.Contents ?? []) {
-      if (item.Key === undefined) continue;
+      if (item.Key === undefined || skip(item.Key)) continue;
       const body = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: item.Key }));
       const bytes = Buffer.from(
         await (body.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray(),

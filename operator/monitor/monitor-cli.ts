@@ -6,6 +6,7 @@ import type { Source } from '../../common/config/config-reader';
 import { AwsClientFactory } from '../../common/aws/client-factory';
 import type { AwsSettings } from '../../common/aws/aws-settings';
 import { describeError } from '../../common/errors';
+import { sleep } from '../../common/sleep';
 import type { Logger } from '../../common/logger';
 import { createMetricsSink } from '../../common/metrics/create-metrics-sink';
 import { observeCheckpoints } from './checkpoint-monitor';
@@ -115,7 +116,7 @@ export async function runMonitorCli(argv: readonly string[], deps: MonitorCliDep
         await sink.flush();
         deps.print(values.json === true ? JSON.stringify(report, null, oneShot ? 2 : undefined) : renderReport(report));
         if (oneShot) writeObservationState(config.stateFile, state);
-        else await waitOrAbort(config.intervalSeconds * 1000, deps.signal);
+        else await sleep(config.intervalSeconds * 1000, deps.signal);
       } while (!oneShot && deps.signal?.aborted !== true);
     } finally {
       await sink.close();
@@ -132,20 +133,4 @@ export async function runMonitorCli(argv: readonly string[], deps: MonitorCliDep
 
 export function hasProblems(report: CheckpointReport): boolean {
   return report.shards.some((r) => ['lagging', 'stale-lease', 'no-lease', 'unowned', 'probe-error'].includes(r.status));
-}
-
-function waitOrAbort(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted === true) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(done, ms);
-    function done(): void {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }

@@ -2,6 +2,7 @@
 import { AWS_SETTINGS } from '../../common/aws/aws-settings';
 import { settingsEnv, type SettingsTable, type SettingsValues } from '../../common/config/setting';
 import { POSTS_SOURCE_SETTINGS } from '../posts/posts-settings';
+import { DASHBOARD_SETTINGS } from '../dashboard/dashboard-settings';
 import { DEFAULT_BURST_OPTIONS as D } from './negative-burst-detector';
 
 const MINUTE_MS = 60_000;
@@ -73,7 +74,11 @@ export const ALERT_SETTINGS = {
     variable: 'DASHBOARD_PUBLIC_URL',
     doc: "the base of the alert's dashboard link (default http://127.0.0.1:<DASHBOARD_PORT>/)",
   },
-  dashboardPort: { variable: 'DASHBOARD_PORT', default: 4570, doc: "the local dashboard's port, for the default link" },
+  dashboardPort: {
+    variable: DASHBOARD_SETTINGS.port.variable,
+    default: DASHBOARD_SETTINGS.port.default,
+    doc: "the local dashboard's port, for the default link",
+  },
   locale: { variable: 'REPORTING_LOCALE', default: 'en', doc: "the alert's language: `en` or `es`" },
   ...POSTS_SOURCE_SETTINGS,
   ...AWS_SETTINGS,

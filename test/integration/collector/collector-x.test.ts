@@ -212,8 +212,10 @@ describe('collector: X filtered stream (integration)', function () {
       METRICS_MODE: 'local',
       METRICS_DIR: metricsDir,
     };
+    // The run ends by itself at the budget (exit 3); --duration is only a bound for a collector that never stops, wide
+    // enough that a busy machine cannot turn it into the exit (no wall-clock assertion).
     const args = [
-      ...['--source', 'x', '--hashtag', 'ZBE', '--stream', 'collect-budget', '--duration', '20'],
+      ...['--source', 'x', '--hashtag', 'ZBE', '--stream', 'collect-budget', '--duration', '300'],
       ...['--journal-dir', path.join(dir, 'journal-budget'), '--read-ledger', path.join(dir, 'x-reads-budget.json')],
       ...['--position-file', path.join(dir, 'position-budget.json'), '--log-file', path.join(dir, 'budget.log')],
     ];
