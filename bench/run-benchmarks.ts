@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Benchmark, BenchSection } from './bench-section';
 import { parseOptions } from '../common/config/parse-options';
+import { runCliEntry } from '../scripts/cli-entry';
 
 const HELP = `Usage: npm run bench -- [--json] [--quick] [--only <name>[,<name>]]
   --json    print one JSON object { "<section>": { figures, ratios, goals } } and nothing else on stdout
@@ -17,10 +18,6 @@ async function main(argv: readonly string[]): Promise<number> {
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (parsed.values.help === true) {
-    console.log(HELP);
-    return 0;
-  }
   const json = parsed.values.json === true;
   const quick = parsed.values.quick === true;
   const only = typeof parsed.values.only === 'string' ? parsed.values.only.split(',').filter(Boolean) : [];
@@ -35,9 +32,14 @@ async function main(argv: readonly string[]): Promise<number> {
       .filter((name) => !names.has(name))
       .map((name) => `--only: no benchmark "${name}" (${[...names].join(', ')})`),
   ];
+  // Every flag is checked before --help is honoured: an unknown flag beside it is still a usage error.
   if (problems.length > 0) {
     console.error(`${problems.join('\n')}\n${HELP}`);
     return 2;
+  }
+  if (parsed.values.help === true) {
+    console.log(HELP);
+    return 0;
   }
 
   const files = available.filter((file) => only.length === 0 || only.includes(file.replace(/-bench\.js$/, '')));
@@ -80,12 +82,5 @@ function formatNumber(value: number): string {
   return Math.abs(value) >= 100 ? Math.round(value).toLocaleString('en-US') : value.toPrecision(4);
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error);
-    process.exitCode = 1;
-  },
-);
+// The benchmarks start their own stand-ins: the local-or-cloud rule is not applied.
+runCliEntry('bench', (argv) => main(argv), { localOrCloud: false });
