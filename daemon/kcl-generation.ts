@@ -57,7 +57,21 @@ export function kclJarsDir(generation: KclGeneration): string {
   return path.join(REPO_ROOT, 'daemon', 'kcl', 'jars', kclVersion(generation));
 }
 
+/** The daemon properties templates of each generation, relative to the repository (and app) root: the one mapping. */
+export const PROPERTIES_TEMPLATES: Readonly<
+  Record<KclGeneration, { readonly local: string; readonly production: string }>
+> = {
+  2: {
+    local: path.join('properties', 'local.properties'),
+    production: path.join('properties', 'production.properties'),
+  },
+  3: {
+    local: path.join('properties', 'local-kcl3.properties'),
+    production: path.join('properties', 'production-kcl3.properties'),
+  },
+};
+
 /** The local properties template of a generation: properties/local.properties (2) or properties/local-kcl3.properties (3). */
 export function localPropertiesTemplate(generation: KclGeneration): string {
-  return path.join(REPO_ROOT, 'properties', generation === 2 ? 'local.properties' : 'local-kcl3.properties');
+  return path.join(REPO_ROOT, PROPERTIES_TEMPLATES[generation].local);
 }

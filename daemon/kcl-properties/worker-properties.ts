@@ -5,6 +5,7 @@ import {
   DEFAULT_KCL_GENERATION,
   KCL_GENERATION_VARIABLE,
   parseKclGeneration,
+  PROPERTIES_TEMPLATES,
   type KclGeneration,
 } from '../kcl-generation';
 
@@ -22,12 +23,6 @@ export interface WorkerProperties {
   /** KCL_JARS_DIR, relative to the app root; absent: the generation's (daemon/kcl-generation.ts kclJarsDir). */
   readonly jarsDir?: string;
 }
-
-/** The template per KCL generation, relative to the app root. */
-export const PRODUCTION_TEMPLATES: Readonly<Record<KclGeneration, string>> = {
-  2: path.join('properties', 'production.properties'),
-  3: path.join('properties', 'production-kcl3.properties'),
-};
 
 /**
  * Reads the worker's settings; throws one ConfigError listing every problem.
@@ -72,7 +67,7 @@ export function readWorkerProperties(env: Source, workerId: string): WorkerPrope
     if (/[\r\n]/.test(value)) reader.problem(`the value for ${key} has a line break`);
   }
   return reader.finish({
-    template: reader.string('KCL_PROPERTIES_TEMPLATE', PRODUCTION_TEMPLATES[generation]),
+    template: reader.string('KCL_PROPERTIES_TEMPLATE', PROPERTIES_TEMPLATES[generation].production),
     outputFile: reader.string('KCL_PROPERTIES_FILE', path.join('/tmp', 'kcl', 'worker.properties')),
     generation,
     overrides,
