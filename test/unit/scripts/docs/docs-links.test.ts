@@ -1,4 +1,4 @@
-// Every relative link of README.md and docs/*.md reaches a file of the repository, and a `#anchor` into a chapter names one of its headings.
+// Every relative link of README.md and docs/*.md reaches a file of the repository, a `#anchor` into a chapter names one of its headings, and every source file the manual names in code font exists.
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -43,6 +43,22 @@ describe('the links of the manual', () => {
           }
           if (anchor !== undefined && resolved.endsWith('.md') && !anchors(fs.readFileSync(full, 'utf8')).has(anchor))
             problems.push(`${file}:${index + 1}: ${target}: no such heading`);
+        }
+      });
+    }
+    expect(problems, problems.join('\n')).to.deep.equal([]);
+  });
+
+  it('names only source files that exist (`folder/file.ext` in code font, from the repository root)', () => {
+    const problems: string[] = [];
+    for (const file of manualFiles(REPO_ROOT)) {
+      const text = fs.readFileSync(path.join(REPO_ROOT, file), 'utf8');
+      text.split('\n').forEach((line, index) => {
+        for (const match of line.matchAll(/`([a-z][a-z0-9_-]*\/[A-Za-z0-9_./-]*\.[a-z]+)`/g)) {
+          const named = match[1] ?? '';
+          if (named.startsWith('dist/')) continue; // built, not kept
+          if (!fs.existsSync(path.join(REPO_ROOT, named)))
+            problems.push(`${file}:${index + 1}: ${named}: no such file`);
         }
       });
     }
