@@ -1,6 +1,6 @@
 // Runs the KCL daemon against the local stack: renders the effective properties file and the consumer's environment.
 import * as path from 'node:path';
-import { writeEffectiveProperties } from '../../daemon/properties/properties-file';
+import { writeEffectiveProperties } from '../../daemon/kcl-properties/properties-file';
 import { DEFAULT_JAVA_OPTIONS, startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
 import { trustStoreJavaOptions, type KinesisTls } from '../stand-ins/kinesis-tls';
 import type { StackEndpoints } from '../stand-ins/local-stack';
@@ -17,7 +17,7 @@ import {
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
  * dashboard about a second after the processor gets it, and a shard still writes at most one archive object per second
- * (the freshness bench checks both). Production keeps 10 s: fewer, larger objects and loads (see README, Freshness).
+ * (the freshness bench checks both). Production keeps 10 s: fewer, larger objects and loads (docs/benchmarks-and-soaks.md, "Freshness").
  */
 export const LOCAL_BATCH_MAX_AGE_MS = 1000;
 
