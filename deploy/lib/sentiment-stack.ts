@@ -322,16 +322,8 @@ export class SentimentStack extends Stack {
         : new WorkerTask(this, 'Monitor', {
             ...common,
             size: s.jobSize,
-            command: [
-              'node',
-              'dist/scripts/monitor.js',
-              '--app',
-              s.applicationName,
-              '--stream',
-              s.streamName,
-              '--publish',
-              '--json',
-            ],
+            // The application and stream come from monitorEnv below, written once (no --app/--stream copies).
+            command: ['node', 'dist/scripts/monitor.js', '--publish', '--json'],
             environment: {
               ...base,
               ...monitorEnv({
@@ -563,8 +555,7 @@ export class SentimentStack extends Stack {
         s.collectorSource,
         '--hashtag',
         s.collectorHashtag,
-        '--stream',
-        s.streamName,
+        // The stream comes from collectorEnv below (KINESIS_STREAM_NAME), written once.
         '--log-file',
         LOG_TO_STDERR,
       ],
