@@ -3,24 +3,22 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Source } from '../config/config-reader';
 import { DEPRECATED_STREAM_NAME_VARIABLE, STREAM_NAME_SETTING } from '../config/stream-name';
-import { AWS_SETTINGS } from './aws-settings';
+import { AWS_SERVICES, AWS_SETTINGS, ENDPOINT_VARIABLES } from './aws-settings';
 import { localStackFilePath, parseLocalStackFile } from './local-stack-file';
 
 /** The access key s3rver accepts by default; kinesis-local and dynalite accept any key. Never a real credential. */
 export const LOCAL_ACCESS_KEY = 'S3RVER';
 
-/** Any of these set (non-empty) means the person configured where to connect: the local stack is not guessed. */
-export const ENDPOINT_SETTINGS = [
+/**
+ * Any of these set (non-empty) means the person configured where to connect: the local stack is not guessed. The
+ * per-service variables are aws-settings.ts' ENDPOINT_VARIABLES (one list of services); REDSHIFT_URL is the sinks' and
+ * the people tools' PostgreSQL/Redshift URL.
+ */
+const ENDPOINT_SETTINGS: readonly string[] = [
   AWS_SETTINGS.awsEndpointUrl.variable,
-  AWS_SETTINGS.kinesisEndpoint.variable,
-  AWS_SETTINGS.dynamodbEndpoint.variable,
-  AWS_SETTINGS.s3Endpoint.variable,
-  AWS_SETTINGS.cloudwatchEndpoint.variable,
-  AWS_SETTINGS.snsEndpoint.variable,
-  AWS_SETTINGS.comprehendEndpoint.variable,
-  AWS_SETTINGS.redshiftDataEndpoint.variable,
+  ...AWS_SERVICES.map((service) => ENDPOINT_VARIABLES[service]),
   'REDSHIFT_URL',
-] as const;
+];
 
 /** Credential settings removed in local mode, so real credentials of this shell never reach a stand-in. */
 const CLOUD_CREDENTIALS = ['AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
