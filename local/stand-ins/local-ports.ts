@@ -50,3 +50,8 @@ export const PORT_SETTINGS: Readonly<
     what: 'PostgreSQL (Redshift stand-in)',
   },
 };
+
+/** The ports the stand-ins listen on: Kinesis (and its TLS port) and DynamoDB, S3 and PostgreSQL only with sinks. */
+export function standInPorts(withSinks: boolean): Exclude<keyof StartPorts, 'dashboard'>[] {
+  return withSinks ? ['kinesis', 'kinesisTls', 'dynamodb', 's3', 'postgres'] : ['kinesis', 'kinesisTls', 'dynamodb'];
+}

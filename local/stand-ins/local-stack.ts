@@ -9,7 +9,7 @@ import { startPostgres } from './postgres-server';
 import type { KinesisTls } from './kinesis-tls';
 import { startKinesisH2Bridge } from './kinesis-h2-bridge';
 import type { PidRegistry } from '../../common/process/pid-registry';
-import { PORT_SETTINGS } from './local-ports';
+import { PORT_SETTINGS, standInPorts } from './local-ports';
 
 export interface StackPorts {
   readonly kinesis: number;
@@ -78,14 +78,9 @@ type Stoppable = { readonly name: string; readonly pid: number; stop(): Promise<
 
 /** One message naming every taken port, before anything starts. */
 export async function assertPortsFree(ports: StackPorts, withSinks: boolean): Promise<void> {
-  const wanted: [string, number][] = [
-    ['kinesis', ports.kinesis],
-    ['kinesis TLS', ports.kinesisTls],
-    ['dynamodb', ports.dynamodb],
-  ];
-  if (withSinks) wanted.push(['s3', ports.s3], ['postgres', ports.postgres]);
   const taken: string[] = [];
-  for (const [name, port] of wanted) if (await isPortOpen(port)) taken.push(`${name} ${LOOPBACK}:${port}`);
+  for (const key of standInPorts(withSinks))
+    if (await isPortOpen(ports[key])) taken.push(`${PORT_SETTINGS[key].what} ${LOOPBACK}:${ports[key]}`);
   if (taken.length > 0)
     throw new Error(
       `port(s) already in use: ${taken.join(', ')}. Is another \`npm start\` running? Stop it, or free the port(s).`,

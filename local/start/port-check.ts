@@ -1,12 +1,12 @@
 // Checks every port `npm start` needs before anything starts: all distinct, all free; one message naming each problem port and what moves it.
 import { PortsUnavailableError } from './start-errors';
 import { isPortOpen, LOOPBACK } from '../../common/process/service-process';
-import { PORT_SETTINGS, type StartPorts } from '../stand-ins/local-ports';
+import { PORT_SETTINGS, standInPorts, type StartPorts } from '../stand-ins/local-ports';
 
-/** The ports a run uses (the stand-ins for sinks only with --sinks all). */
+/** The ports a run uses: the stand-ins' (local-ports.ts standInPorts) and, with --sinks all, the dashboard's. */
 export function portsInUse(withSinks: boolean): (keyof StartPorts)[] {
-  const all = Object.keys(PORT_SETTINGS) as (keyof StartPorts)[];
-  return withSinks ? all : all.filter((k) => k !== 's3' && k !== 'postgres' && k !== 'dashboard');
+  const used = new Set<keyof StartPorts>([...standInPorts(withSinks), ...(withSinks ? (['dashboard'] as const) : [])]);
+  return (Object.keys(PORT_SETTINGS) as (keyof StartPorts)[]).filter((k) => used.has(k));
 }
 
 /** Pure: two components configured on one port. */
