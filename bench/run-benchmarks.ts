@@ -83,4 +83,4 @@ function formatNumber(value: number): string {
 }
 
 // The benchmarks start their own stand-ins: the local-or-cloud rule is not applied.
-runCliEntry('bench', (argv) => main(argv), { localOrCloud: false });
+runCliEntry('bench', (argv) => main(argv), { localOrCloud: false, abortOnSignal: false });

@@ -35,6 +35,11 @@ export interface EntryOptions {
    * hang in tests). The long-running local tools set it: their child processes' pipes must not keep them alive.
    */
   readonly forceExit?: boolean;
+  /**
+   * SIGINT/SIGTERM abort `deps.signal` (default true). False for short tools that never read it (score, validate,
+   * render): the signals keep Node's default and end the process at once, as a Ctrl-C should.
+   */
+  readonly abortOnSignal?: boolean;
 }
 
 /**
@@ -61,7 +66,8 @@ export function runCliEntry(
   else routeWarningsToLog(logger);
   // Registered before the CLI runs: a Ctrl-C during start-up still reaches it as an abort.
   const stop = new AbortController();
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+  if (options.abortOnSignal ?? true)
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
   const finish = async (code: number): Promise<void> => {
     await log?.close();
     if (options.forceExit === true) process.exit(code);

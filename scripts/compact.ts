@@ -2,4 +2,5 @@
 import { runCompactCli } from '../analytics/compaction/compact-cli';
 import { runCliEntry } from './cli-entry';
 
-runCliEntry('compact', runCompactCli);
+// It never reads deps.signal: Ctrl-C ends it at once (Node's default).
+runCliEntry('compact', runCompactCli, { abortOnSignal: false });

@@ -56,5 +56,5 @@ runCliEntry(
     );
     return parsed.exit ?? main(parsed.args);
   },
-  { localOrCloud: false },
+  { localOrCloud: false, abortOnSignal: false },
 );

@@ -92,4 +92,4 @@ async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
   return 0;
 }
 
-runCliEntry('evaluate-sentiment', main, { localOrCloud: false });
+runCliEntry('evaluate-sentiment', main, { localOrCloud: false, abortOnSignal: false });

@@ -2,4 +2,5 @@
 import { runQueryCli } from '../analytics/query/query-cli';
 import { runCliEntry } from './cli-entry';
 
-runCliEntry('query', runQueryCli);
+// It never reads deps.signal: Ctrl-C ends it at once (Node's default).
+runCliEntry('query', runQueryCli, { abortOnSignal: false });

@@ -98,4 +98,4 @@ async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
 }
 
 // No log file in the worker image (stderr is the task's log); the environment is the task's, never a local stack.
-runCliEntry('render-worker-properties', main, { localOrCloud: false, logFile: false });
+runCliEntry('render-worker-properties', main, { localOrCloud: false, logFile: false, abortOnSignal: false });

@@ -2,4 +2,5 @@
 import { runReplayCli } from '../analytics/replay/replay-cli';
 import { runCliEntry } from './cli-entry';
 
-runCliEntry('replay', runReplayCli);
+// It never reads deps.signal: Ctrl-C ends it at once (Node's default).
+runCliEntry('replay', runReplayCli, { abortOnSignal: false });

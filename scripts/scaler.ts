@@ -2,4 +2,5 @@
 import { runScalerCli } from '../operator/scaler/scaler-cli';
 import { runCliEntry } from './cli-entry';
 
-runCliEntry('scaler', runScalerCli);
+// It never reads deps.signal: SIGINT/SIGTERM end it at once (Node's default), as before it used the entry.
+runCliEntry('scaler', runScalerCli, { abortOnSignal: false });

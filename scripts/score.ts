@@ -162,4 +162,4 @@ async function printChunk(
 
 // The SDK's Node-version notice (and other process warnings) go to SCORE_LOG_FILE or .local/logs/score.log; Comprehend is
 // always the cloud's (the local stack has none), so the local-or-cloud rule is not applied.
-runCliEntry('score', main, { localOrCloud: false });
+runCliEntry('score', main, { localOrCloud: false, abortOnSignal: false });

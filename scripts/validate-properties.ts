@@ -92,4 +92,4 @@ async function main(argv: readonly string[], deps: EntryDeps): Promise<number> {
   return results.every((r) => r.ok) ? 0 : 1;
 }
 
-runCliEntry('validate-properties', main, { localOrCloud: false });
+runCliEntry('validate-properties', main, { localOrCloud: false, abortOnSignal: false });
