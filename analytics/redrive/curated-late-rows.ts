@@ -1,6 +1,6 @@
 // A sink for rows that arrive late (redriven dead letters, redriven Lambda failures): the curated dataset gets each row once, whatever the shard's high-water mark.
 import { identityKey, type RecordIdentity, type UserRecord } from '../../common/user-record';
-import { hourFolder } from '../../consumer/sinks/curated/curated-layout';
+import { hourFolder, isCompactedKey } from '../../consumer/sinks/curated/curated-layout';
 import {
   CURATED_POSTS,
   CURATED_VEHICLES,
@@ -48,7 +48,7 @@ export class CuratedLateRows implements Sink {
   ): Promise<void> {
     const missing: T[] = [];
     for (const item of items) {
-      const present = await this.identitiesNear(table, item.record.approximateArrivalTimestamp);
+      const present = await this.identitiesNear(table, item.record);
       if (!present.has(identityKey(item.record))) missing.push(item);
     }
     const first = missing[0];
@@ -56,25 +56,32 @@ export class CuratedLateRows implements Sink {
     const key = `${hourFolder(this.prefix, table.name, first.record.approximateArrivalTimestamp)}${lateName(first.record)}`;
     await this.store.put(key, parquetBytes(table, toRows(missing)), { contentType: 'application/vnd.apache.parquet' });
     const folder = hourFolder(this.prefix, table.name, first.record.approximateArrivalTimestamp);
-    for (const item of missing) this.known.get(folder)?.add(identityKey(item.record));
+    for (const item of missing) this.known.get(`${folder}|${first.record.shardId}`)?.add(identityKey(item.record));
   }
 
-  /** Identities of the table's rows in the hour of `arrivalMs` and the hour before (read once per run). */
-  private async identitiesNear(table: CuratedTable, arrivalMs: number): Promise<Set<string>> {
+  /**
+   * Identities of the table's rows of the record's shard in the hour of its arrival and the hour before (read once per
+   * run): batch and late objects of that shard (their names start with it) and compacted objects (they mix shards).
+   */
+  private async identitiesNear(table: CuratedTable, record: UserRecord): Promise<Set<string>> {
     const all = new Set<string>();
-    for (const t of [arrivalMs - HOUR, arrivalMs]) {
+    const shard = record.shardId.replace(/[^A-Za-z0-9._-]/g, '_');
+    const mine = (name: string): boolean =>
+      name.startsWith(`${shard}-`) || name.startsWith(`${LATE_PREFIX}${shard}-`) || isCompactedKey(name);
+    for (const t of [record.approximateArrivalTimestamp - HOUR, record.approximateArrivalTimestamp]) {
       const folder = hourFolder(this.prefix, table.name, t);
-      let ids = this.known.get(folder);
+      let ids = this.known.get(`${folder}|${record.shardId}`);
       if (ids === undefined) {
         ids = new Set<string>();
         for (const object of await this.store.list(folder)) {
-          if (!object.key.endsWith('.parquet')) continue;
+          if (!object.key.endsWith('.parquet') || !mine(object.key.slice(object.key.lastIndexOf('/') + 1))) continue;
           const bytes = await this.store.get(object.key);
           if (bytes === undefined) continue;
+          // The first three columns of both tables are the identity (table-spec.ts).
           for (const row of await parquetRows(table, bytes, object.key))
             ids.add(`${String(row[0])}/${String(row[1])}/${String(row[2])}`);
         }
-        this.known.set(folder, ids);
+        this.known.set(`${folder}|${record.shardId}`, ids);
       }
       for (const id of ids) all.add(id);
     }

@@ -35,6 +35,8 @@ export interface ResetDeps {
   readonly kinesis: KinesisClient;
   /** Waits between the two reads of the liveness rule (lease-liveness.ts); the CLI waits failoverTimeMs. */
   readonly wait: () => Promise<void>;
+  /** Progress: called once per lease, after its target is known (and written, unless a dry run). */
+  readonly onLease?: (lease: LeaseReset) => void;
 }
 
 /**

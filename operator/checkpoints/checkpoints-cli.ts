@@ -74,7 +74,12 @@ export async function runCheckpointsCli(argv: readonly string[], deps: Checkpoin
     deps.printError(`watching ${config.leaseTable} for ${observeMs} ms: a running worker renews its leases that often`);
     const outcome = await resetCheckpoints(
       { leaseTable: config.leaseTable, streamName: config.streamName, atMs: parsed.atMs },
-      { doc: factory.dynamodbDocument(), kinesis: factory.kinesis(), wait: () => sleep(observeMs) },
+      {
+        doc: factory.dynamodbDocument(),
+        kinesis: factory.kinesis(),
+        wait: () => sleep(observeMs),
+        onLease: (lease) => deps.printError(`${lease.shardId}: ${lease.to.rule}, ${lease.action}`),
+      },
       parsed.dryRun,
     );
     const summary = {

@@ -29,7 +29,7 @@ describe('npm run redrive -- --lambda-failures (kinesis-local, s3rver, PostgreSQ
   const identity = (i: number): string => `${SHARD}/${sequences[i]}/0`;
 
   /** The invocation record Lambda sends to an on-failure destination (Lambda Developer Guide, kinesis-on-failure-destination). */
-  const failureRecord = (): string =>
+  const failureRecord = (from = range.from, to = range.to): string =>
     JSON.stringify({
       requestContext: {
         requestId: 'c9b8fa9f-5a7f-4fca-a45b-4b2dc8f4b1f4',
@@ -42,11 +42,11 @@ describe('npm run redrive -- --lambda-failures (kinesis-local, s3rver, PostgreSQ
       timestamp: '2026-12-06T18:00:00.000Z',
       KinesisBatchInfo: {
         shardId: SHARD,
-        startSequenceNumber: sequences[range.from],
-        endSequenceNumber: sequences[range.to],
+        startSequenceNumber: sequences[from],
+        endSequenceNumber: sequences[to],
         approximateArrivalOfFirstRecord: '2026-12-06T17:59:58.000Z',
         approximateArrivalOfLastRecord: '2026-12-06T17:59:59.000Z',
-        batchSize: range.to - range.from + 1,
+        batchSize: to - from + 1,
         streamArn: 'arn:aws:kinesis:us-east-1:000000000000:stream/lambda-source',
       },
     });
@@ -143,6 +143,22 @@ describe('npm run redrive -- --lambda-failures (kinesis-local, s3rver, PostgreSQ
     expect((await redrive()).code).to.equal(REDRIVE_EXIT.failedAgain);
     expect(await stores()).to.deep.equal(after);
     expect(sqs.remaining(queueUrl)).to.deep.equal([]);
+  });
+
+  it('an overlapping range (a bisected retry) adds only the records no store holds yet', async () => {
+    sqs.send(queueUrl, failureRecord(2, 9));
+    const { code, summary, err } = await redrive();
+    expect(code, err).to.equal(REDRIVE_EXIT.failedAgain);
+    expect(summary).to.include({ records: 8, redriven: 7, failedAgain: 1 });
+    const all = Array.from({ length: range.to - 1 }, (_, i) => 2 + i);
+    const loaded = all
+      .filter((i) => !poison.has(i))
+      .map(identity)
+      .sort();
+    const now = await stores();
+    expect(now.pg).to.deep.equal(loaded);
+    expect(now.curated).to.deep.equal(loaded);
+    expect(now.raw).to.deep.equal(all.map(identity).sort());
   });
 
   it('keeps a message that is not a failure record and exits 1', async () => {
