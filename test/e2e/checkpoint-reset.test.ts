@@ -44,7 +44,21 @@ for (const generation of e2eGenerations())
       await harness?.stop();
     });
 
-    it('resumes at the first record at the time: every later record is read again, none before', async () => {
+    async function reset(argv: string[]): Promise<{ code: number; out: string; err: string }> {
+      const h = harness as E2eHarness;
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCheckpointsCli(argv, {
+        env: {},
+        print: (text) => out.push(text),
+        printError: (text) => err.push(text),
+        logger: new NullLogger(),
+        clientFactory: () => h.stack.factory,
+      });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    }
+
+    it('refuses while the worker runs; once stopped, resumes at the first record at the time: every later record read again, none before', async () => {
       const h = harness as E2eHarness;
       const withLogs = (workerId: string, dir: string): KclDaemon =>
         h.startDaemon(workerId, { env: { ...h.daemonOptions(workerId).env, ...consumerEnv({ logDir: dir }) } });
@@ -55,39 +69,35 @@ for (const generation of e2eGenerations())
       const lastPut = [...(await h.putRecords(80, 120)).values()][0] ?? '';
       const newer = h.putSequences.slice(older.length);
 
-      // The first run reads everything and checkpoints the last record; then the consumer is stopped.
+      // The first run reads everything and checkpoints the last record. While it runs, reset refuses (the real
+      // worker renews its lease within the failover time); then the consumer is stopped and reset goes ahead.
       const first = withLogs('worker-1', path.join(h.dir, 'consumer-1'));
       await h.waitForLeases((ls) => checkpointReached(ls[0]?.checkpoint, lastPut), 120_000);
+      const resetArgs = [
+        'reset',
+        '--app',
+        h.applicationName,
+        '--stream',
+        h.streamName,
+        '--at',
+        new Date(at).toISOString(),
+        '--observe-ms',
+        '4000',
+        '--json',
+      ];
+      const refused = await reset(resetArgs);
+      expect(refused.code, refused.err).to.equal(CHECKPOINTS_EXIT.refused);
+      expect((JSON.parse(refused.out) as { live: { owner: string }[] }).live.map((l) => l.owner)).to.deep.equal([
+        'worker-1',
+      ]);
       await first.stop(20_000);
       expect(accepted(path.join(h.dir, 'consumer-1'), h.putSequences)).to.deep.equal(h.putSequences);
 
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCheckpointsCli(
-        [
-          'reset',
-          '--app',
-          h.applicationName,
-          '--stream',
-          h.streamName,
-          '--at',
-          new Date(at).toISOString(),
-          '--observe-ms',
-          '4000',
-          '--json',
-        ],
-        {
-          env: {},
-          print: (text) => out.push(text),
-          printError: (text) => err.push(text),
-          logger: new NullLogger(),
-          clientFactory: () => h.stack.factory,
-        },
+      const done = await reset(resetArgs);
+      expect(done.code, done.err).to.equal(CHECKPOINTS_EXIT.ok);
+      expect((JSON.parse(done.out) as { leases: { to: { checkpoint: string } }[] }).leases[0]?.to.checkpoint).to.equal(
+        newer[0],
       );
-      expect(code, err.join('\n')).to.equal(CHECKPOINTS_EXIT.ok);
-      expect(
-        (JSON.parse(out[0] ?? '{}') as { leases: { to: { checkpoint: string } }[] }).leases[0]?.to.checkpoint,
-      ).to.equal(newer[0]);
 
       const second = withLogs('worker-2', path.join(h.dir, 'consumer-2'));
       await until(
