@@ -7,6 +7,7 @@ import { ConfigError, describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { CONSUMER_SETTINGS } from '../../consumer/config/consumer-settings';
 import { createSentimentAnalyzer } from '../../consumer/sentiment/create-sentiment-analyzer';
+import { NeutralAnalyzer } from '../../consumer/sentiment/neutral-analyzer';
 import { readSentimentConfig, type SentimentConfig } from '../../consumer/sentiment/sentiment-config';
 import { createSinks } from '../../consumer/sinks/create-sinks';
 import { readSinkConfig, type ArchiveConfig, type SinkConfig } from '../../consumer/sinks/sink-config';
@@ -34,7 +35,7 @@ export const REDRIVE_USAGE = `usage: redrive --reason REASON [--from ISO] [--to 
   --lambda-failures: reads the on-failure queue of the Lambda consumer (-c consumerMode=lambda): each message names a
     shard's failed sequence range; those records are read from the stream again, through the same path (raw archive
     and dead letters included), and the message is deleted only once every sink holds them.
-  --dry-run decodes and reports, writes nothing (no sink, no ledger, no message deleted).
+  --dry-run decodes and reports, writes nothing (no sink, no ledger, no message deleted) and scores nothing.
   Progress on stderr; the summary on stdout (--json: one JSON object).
   Settings: the consumer's (ARCHIVE_*, CURATED_*, REDSHIFT_*, SENTIMENT_*, MAX_RECORD_BYTES, KINESIS_STREAM_NAME).
 exit codes: 0 done, 1 error (what was not marked is redriven by the next run), 2 bad arguments or configuration,
@@ -95,7 +96,10 @@ export async function runRedriveCli(argv: readonly string[], deps: RedriveCliDep
     return REDRIVE_EXIT.usage;
   }
   const factory = new AwsClientFactory(config.aws);
-  const analyzer = createSentimentAnalyzer(config.sentiment, { aws: factory, logger: deps.logger });
+  // A dry run decides nothing by scores (a sentiment failure never rejects a record): it does not call (or pay) Comprehend.
+  const analyzer = args.dryRun
+    ? new NeutralAnalyzer()
+    : createSentimentAnalyzer(config.sentiment, { aws: factory, logger: deps.logger });
   const { archive, sinks: sinkConfig } = config;
   const store = new S3BucketStore(factory.s3(), { bucket: archive.bucket, sse: archive.sse, logger: deps.logger });
   const sinks: Sink[] = args.dryRun
