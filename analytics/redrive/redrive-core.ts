@@ -85,19 +85,24 @@ export async function redriveRecords(
     const key = originOfRecord.get(rejection.record) ?? identityKey(rejection.record);
     rejectedBy.set(key, [...(rejectedBy.get(key) ?? []), rejection]);
   }
+  const rowsOf = new Map<string, { posts: number; vehicles: number }>();
+  const count = (record: UserRecord, kind: 'posts' | 'vehicles'): void => {
+    const key = originOfRecord.get(record) ?? '';
+    const counts = rowsOf.get(key) ?? { posts: 0, vehicles: 0 };
+    counts[kind] += 1;
+    rowsOf.set(key, counts);
+  };
+  for (const post of assembled.posts) count(post.record, 'posts');
+  for (const vehicle of assembled.vehicles) count(vehicle.record, 'vehicles');
   for (const input of inputs) {
     const key = inputKey(input);
     const rejections = rejectedBy.get(key);
-    if (rejections !== undefined) {
-      results.set(key, { outcome: 'failed-again', rejections });
-      continue;
-    }
-    const mine = (record: UserRecord): boolean => originOfRecord.get(record) === key;
-    results.set(key, {
-      outcome: 'redriven',
-      posts: assembled.posts.filter((p) => mine(p.record)).length,
-      vehicles: assembled.vehicles.filter((v) => mine(v.record)).length,
-    });
+    results.set(
+      key,
+      rejections !== undefined
+        ? { outcome: 'failed-again', rejections }
+        : { outcome: 'redriven', ...(rowsOf.get(key) ?? { posts: 0, vehicles: 0 }) },
+    );
   }
   return { results, records: decoded.map((item) => item.record), rejections: [...assembled.rejections, ...refused] };
 }
