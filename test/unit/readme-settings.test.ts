@@ -9,6 +9,7 @@ import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { SCALER_SETTINGS } from '../../operator/scaler/scaler-settings';
 import { ALERT_SETTINGS } from '../../reporting/alerts/alert-settings';
 import { DASHBOARD_SETTINGS } from '../../reporting/dashboard/dashboard-settings';
+import { ROLLUP_SETTINGS } from '../../reporting/posts/rollup-settings';
 import { REPORT_SETTINGS } from '../../reporting/report/report-settings';
 
 /** Which contract tables a README settings table documents, by the heading it sits under. */
@@ -18,7 +19,10 @@ const SECTIONS: readonly { readonly heading: RegExp; readonly tables: readonly S
   { heading: /^### Sinks:/, tables: [CONSUMER_SETTINGS] },
   { heading: /^### Shard scaler/, tables: [SCALER_SETTINGS] },
   { heading: /^### Checkpoint monitor/, tables: [MONITOR_SETTINGS] },
-  { heading: /^## For the people at the end/, tables: [DASHBOARD_SETTINGS, ALERT_SETTINGS, REPORT_SETTINGS] },
+  {
+    heading: /^## For the people at the end/,
+    tables: [DASHBOARD_SETTINGS, ALERT_SETTINGS, REPORT_SETTINGS, ROLLUP_SETTINGS],
+  },
 ];
 
 interface ReadmeRow {
