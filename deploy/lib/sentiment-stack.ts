@@ -230,6 +230,8 @@ export class SentimentStack extends Stack {
         removalPolicy,
         warehouse: warehouse.rollups,
         environment: base,
+        alerting,
+        metricsNamespace: s.metricsNamespace,
       });
       warehouse.allowPgFrom(rollups.securityGroup, 'pg from the rollup refresher (rollup writer)');
     }

@@ -1,5 +1,6 @@
 // The rollup refresher beside the public dashboard: its own task, user and secret; the dashboard's user only reads.
 import { expect } from 'chai';
+import { Match } from 'aws-cdk-lib/assertions';
 import { DASHBOARD_ROLLUP_TABLES } from '../lib/warehouse-ddl-sql';
 import { removeSynth, statementsOfRole, synthesise, type Synthesised } from './synth-fixture';
 
@@ -104,6 +105,19 @@ describe('deploy: the rollup refresher on the PostgreSQL warehouse', function ()
         0,
         grants.indexOf(`GRANT SELECT ON TABLE ${t} TO dashboard_reader`),
       );
+  });
+
+  it('counts failed refreshes from its log and alarms to the alert topic after 15 minutes of them', () => {
+    synth.template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      FilterPattern: '{ $.message = "rollup refresh failed" }',
+      MetricTransformations: [Match.objectLike({ MetricName: 'RollupRefreshFailures', MetricValue: '1' })],
+    });
+    const alarms = synth.template.findResources('AWS::CloudWatch::Alarm');
+    const failing = Object.entries(alarms).find(([id]) => id.startsWith('RollupRefresherFailing'));
+    const props = failing?.[1].Properties as { MetricName: string; EvaluationPeriods: number; AlarmActions: unknown[] };
+    expect(props.MetricName).to.equal('RollupRefreshFailures');
+    expect(props.EvaluationPeriods).to.equal(3);
+    expect(JSON.stringify(props.AlarmActions)).to.include('AlertingTopic');
   });
 
   it('lets the refresher reach PostgreSQL on 5432 from its own security group, which accepts nothing', () => {

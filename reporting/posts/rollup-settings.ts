@@ -12,6 +12,9 @@ export const ROLLUP_SETTINGS = {
   ...POSTS_SOURCE_SETTINGS,
 } as const satisfies SettingsTable;
 
+/** The refresher's log message for a failed refresh: the deployment counts these lines (a metric filter) and alarms. */
+export const ROLLUP_REFRESH_FAILED = 'rollup refresh failed';
+
 /** The environment for a refresher process (`npm start`'s supervised refresher, the deployment's task). */
 export function rollupsEnv(settings: SettingsValues<typeof ROLLUP_SETTINGS>): Record<string, string> {
   return settingsEnv(ROLLUP_SETTINGS, settings);

@@ -10,7 +10,7 @@ import { REPORTING_EXIT } from '../reporting-errors';
 import { PgQueryRunner } from './pg-query-runner';
 import { readPostsSource } from './posts-source';
 import { RollupRefresher, type RollupProgress } from './rollup-refresher';
-import { ROLLUP_SETTINGS as S } from './rollup-settings';
+import { ROLLUP_REFRESH_FAILED, ROLLUP_SETTINGS as S } from './rollup-settings';
 
 export const ROLLUPS_USAGE = `usage: npm run rollups -- [--once] [--interval SECONDS] [--json]
   keeps the dashboard's rollups (<posts table>_hourly, _terms_hourly, _terms_daily, _rollup_state) in step with the
@@ -77,8 +77,8 @@ export async function runRollupsCli(argv: readonly string[], deps: CliDeps): Pro
       } catch (error: unknown) {
         if (once) throw error;
         // A database outage must not stop the refresher: the next refresh picks up where the saved state says.
-        deps.logger.error('rollup refresh failed', { error: describeError(error) });
-        deps.printError(`rollup refresh failed: ${describeError(error)} (tried again in ${intervalSeconds} s)`);
+        deps.logger.error(ROLLUP_REFRESH_FAILED, { error: describeError(error) });
+        deps.printError(`${ROLLUP_REFRESH_FAILED}: ${describeError(error)} (tried again in ${intervalSeconds} s)`);
       }
       if (!once) await sleep(intervalSeconds * 1000, deps.signal);
     } while (!once && deps.signal?.aborted !== true);
