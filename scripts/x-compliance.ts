@@ -2,4 +2,5 @@
 import { runXComplianceCli } from '../analytics/erasure/x-compliance-cli';
 import { runCliEntry } from './cli-entry';
 
-runCliEntry('x-compliance', runXComplianceCli);
+// The log's variable is X_COMPLIANCE_LOG_FILE (a hyphen cannot be in an environment variable's name).
+runCliEntry('x_compliance', runXComplianceCli);
