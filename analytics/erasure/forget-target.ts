@@ -18,18 +18,28 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * field (no text, a bad date) still names its source, id and author, and must be found. Never throws.
  */
 export function payloadMatches(data: Uint8Array, target: ForgetTarget): boolean {
+  const post = leniently(data, target.source);
+  if (post === undefined) return false;
+  if (post.id !== undefined && target.postIds.has(post.id)) return true;
+  return target.users.size > 0 && target.users.has(post.user);
+}
+
+/** The id of a JSON post of `source` in `data` (read as leniently as payloadMatches), else undefined. Never throws. */
+export function postIdOf(data: Uint8Array, source: string): string | undefined {
+  return leniently(data, source)?.id;
+}
+
+function leniently(data: Uint8Array, source: string): { id: string | undefined; user: string } | undefined {
   let json: unknown;
   try {
     const text = utf8.decode(data).trim();
-    if (!text.startsWith('{')) return false;
+    if (!text.startsWith('{')) return undefined;
     json = JSON.parse(text);
   } catch {
-    return false;
+    return undefined;
   }
-  if (!isObject(json) || readSource(json.source) !== target.source) return false;
-  const id = readId(json.id_str) ?? readId(json.id);
-  if (id !== undefined && target.postIds.has(id)) return true;
-  return target.users.size > 0 && target.users.has(readUser(json.user));
+  if (!isObject(json) || readSource(json.source) !== source) return undefined;
+  return { id: readId(json.id_str) ?? readId(json.id), user: readUser(json.user) };
 }
 
 /**

@@ -34,6 +34,19 @@ export function scrubLines(
   target: ForgetTarget,
   needles: readonly string[] | undefined,
 ): LineScrubResult {
+  return scrubLinesMatching(text, format, (payload) => payloadMatches(payload, target), needles);
+}
+
+/**
+ * scrubLines with any predicate on a record's bytes; it sees every record, those inside aggregates too, so a predicate
+ * that only looks (and answers false) walks the whole object (how the X compliance feed collects the stored post ids).
+ */
+export function scrubLinesMatching(
+  text: string,
+  format: LineFormat,
+  matches: (payload: Uint8Array) => boolean,
+  needles: readonly string[] | undefined,
+): LineScrubResult {
   const counts = {
     linesRemoved: 0,
     aggregatesScrubbed: 0,
@@ -42,7 +55,6 @@ export function scrubLines(
     unparsableLines: 0,
     linesKept: 0,
   };
-  const matches = (payload: Uint8Array): boolean => payloadMatches(payload, target);
   const kept: string[] = [];
   let changed = false;
   const lines = text.split('\n');

@@ -7,21 +7,23 @@ import { sleep } from '../../common/sleep';
 import { COLLECTOR_SETTINGS } from '../../collector/collector-settings';
 import { XComplianceJobs } from '../../collector/x/x-compliance-jobs';
 import type { FetchLike } from '../../collector/x/x-api';
-import { POST_COLUMNS as C } from '../../consumer/sinks/redshift/table-spec';
 import { readErasureConfig } from './erasure-config';
 import { layoutOf, openStores } from './forget-cli';
 import { forget, type ForgetSummary } from './forget-run';
+import { storedPostIds, type IdSource } from './stored-post-ids';
 
 export const X_COMPLIANCE_EXIT = Object.freeze({ ok: 0, error: 1, usage: 2 });
 
 /** The `source` the X collector writes on its posts. */
 export const X_SOURCE = 'x';
 
-export const X_COMPLIANCE_USAGE = `usage: x-compliance [--ids-per-job N] [--poll-seconds N] [--max-wait-minutes N] [--dry-run] [--json]
-  Uploads the ids of every X post in the warehouse to X's batch compliance jobs (POST /2/compliance/jobs, type
-  tweets), waits for each job, and forgets (as \`npm run forget -- --source x --post-id ...\`) every post X answers
-  with action "delete": deleted, or its author suspended, protected or deactivated. Safe to rerun: a forgotten post is
-  no longer in the warehouse, so it is not uploaded again.
+export const X_COMPLIANCE_USAGE = `usage: x-compliance [--ids-from stores|warehouse] [--ids-per-job N] [--poll-seconds N] [--max-wait-minutes N] [--dry-run] [--json]
+  Uploads the ids of every stored X post to X's batch compliance jobs (POST /2/compliance/jobs, type tweets), waits
+  for each job, and forgets (as \`npm run forget -- --source x --post-id ...\`) every post X answers with action
+  "delete": deleted, or its author suspended, protected or deactivated. Safe to rerun: a forgotten post is stored
+  nowhere, so it is not uploaded again.
+  --ids-from          stores (default): the warehouse, the curated dataset, the raw archive and the dead letters, so
+                      posts the warehouse's retention removed or never loaded are checked too; warehouse: one query
   --ids-per-job       ids per compliance job (default 100000); jobs run one after another (X allows one at a time)
   --poll-seconds      time between job status checks (default 30)
   --max-wait-minutes  give up on a job after this long (default 60); exit 1, the next run starts a new job
@@ -55,12 +57,9 @@ export async function runXComplianceCli(argv: readonly string[], deps: XComplian
   }
   const session = openStores(config, deps.logger);
   try {
-    const rows = await session.stores.warehouse.query({
-      name: 'x-compliance-ids',
-      text: `SELECT DISTINCT ${C.postId} AS id FROM ${config.warehouse.table} WHERE ${C.source} = $1 AND ${C.postId} IS NOT NULL ORDER BY 1`,
-      values: [X_SOURCE],
-    });
-    const ids = rows.map((row) => String(row.id));
+    const ids = await storedPostIds(session.stores, layoutOf(config), X_SOURCE, flags.idsFrom, (line) =>
+      deps.printError(line),
+    );
     const jobs = new XComplianceJobs({
       baseUrl: config.xApiBaseUrl,
       bearerToken: config.xBearerToken,
@@ -130,6 +129,7 @@ function parse(argv: readonly string[]) {
       'ids-per-job': { type: 'string', default: '100000' },
       'poll-seconds': { type: 'string', default: '30' },
       'max-wait-minutes': { type: 'string', default: '60' },
+      'ids-from': { type: 'string', default: 'stores' },
       'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -141,8 +141,11 @@ function parse(argv: readonly string[]) {
     if (!Number.isInteger(n) || n < min) problems.push(`--${name} must be a whole number >= ${min}`);
     return n;
   };
+  const idsFrom = values['ids-from'];
+  if (idsFrom !== 'stores' && idsFrom !== 'warehouse') problems.push('--ids-from must be stores or warehouse');
   const result = {
     help: values.help,
+    idsFrom: idsFrom as IdSource,
     dryRun: values['dry-run'],
     json: values.json,
     idsPerJob: positive('ids-per-job', 1),

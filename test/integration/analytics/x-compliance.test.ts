@@ -16,7 +16,9 @@ import { archiveSink, FAST_RETRY, query, redshiftSink } from '../consumer/sinks/
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAFake%2Bcompliance%3DToken';
 const ids = Array.from({ length: 30 }, (_, i) => `18600000000000000${String(i).padStart(2, '0')}`);
-const DELETED = new Set([ids[3], ids[17], ids[29]]);
+/** An X post the consumer refused (a created_at that is not a date): only in the raw archive and the dead letters. */
+const REFUSED = '1860000000000000099';
+const DELETED = new Set([ids[3], ids[17], ids[29], REFUSED]);
 
 describe('npm run x-compliance against a fake X, s3rver and PostgreSQL', function () {
   this.timeout(180_000);
@@ -45,6 +47,23 @@ describe('npm run x-compliance against a fake X, s3rver and PostgreSQL', functio
         `user${i % 4}`,
         postJson(
           { id, user: `user${i % 4}`, text: `post ${i}`, source: i === 29 ? 'instagram' : 'x' },
+          new Date(start).toISOString(),
+        ),
+      ),
+    );
+    items.push(
+      itemOf(
+        {
+          shardId: 'shardId-000000000000',
+          sequenceNumber: (
+            49_590_338_271_490_256_608_559_692_538_361_571_095_921_575_989_136_588_898n + 100n
+          ).toString(),
+          subSequenceNumber: 0,
+          approximateArrivalTimestamp: start + 100_000,
+        },
+        'user9',
+        postJson(
+          { id: REFUSED, user: 'user9', text: 'refused', source: 'x', badDate: true },
           new Date(start).toISOString(),
         ),
       ),
@@ -96,8 +115,13 @@ describe('npm run x-compliance against a fake X, s3rver and PostgreSQL', functio
     return { code, out, err };
   }
 
-  /** The post ids found in every store: warehouse rows, curated rows, raw archive lines. */
-  async function storedIds(): Promise<{ warehouse: string[]; curated: string[]; raw: string[] }> {
+  /** The post ids found in every store: warehouse rows, curated rows, raw archive lines, dead letters. */
+  async function storedIds(): Promise<{
+    warehouse: string[];
+    curated: string[];
+    raw: string[];
+    deadLetters: string[];
+  }> {
     const warehouse = (
       await query<{ post_id: string }>(standIns.postgresUrl, 'SELECT post_id FROM post_sentiment')
     ).map((row) => row.post_id);
@@ -111,20 +135,43 @@ describe('npm run x-compliance against a fake X, s3rver and PostgreSQL', functio
         .toString('utf8')
         .split('\n'))
         if (line !== '') raw.push((JSON.parse((JSON.parse(line) as { data: string }).data) as { id: string }).id);
-    return { warehouse: warehouse.sort(), curated: curated.sort(), raw: raw.sort() };
+    const deadLetters: string[] = [];
+    for (const key of await listKeys(standIns.s3, standIns.bucket, 'errors/'))
+      for (const line of (await getObject(standIns.s3, standIns.bucket, key)).toString('utf8').split('\n'))
+        if (line !== '')
+          deadLetters.push(
+            (
+              JSON.parse(Buffer.from((JSON.parse(line) as { data: string }).data, 'base64').toString()) as {
+                id: string;
+              }
+            ).id,
+          );
+    return { warehouse: warehouse.sort(), curated: curated.sort(), raw: raw.sort(), deadLetters };
   }
 
-  it('uploads the X posts, forgets those X says to delete (only action "delete", only source x), and never sends the token to storage', async () => {
+  it('checks only the warehouse with --ids-from warehouse (a dry run changes nothing)', async () => {
+    const { code, out } = await run('--ids-from', 'warehouse', '--dry-run', '--json');
+    expect(code).to.equal(0);
+    expect(JSON.parse(out[0] ?? '{}')).to.include({ postsChecked: 29, postsDeletedOnX: 2 });
+    expect((await storedIds()).deadLetters).to.deep.equal([REFUSED]);
+  });
+
+  it('uploads every stored X post, forgets those X says to delete (only action "delete", only source x), and never sends the token to storage', async () => {
     const { code, out, err } = await run('--ids-per-job', '20', '--json');
     expect(code, err.join('\n')).to.equal(0);
     const summary = JSON.parse(out[0] ?? '{}') as { jobs: string[]; postsChecked: number; postsDeletedOnX: number };
-    expect(summary.postsChecked, 'the 29 X posts in the warehouse').to.equal(29);
+    expect(summary.postsChecked, 'the 29 X posts in the warehouse and the refused one').to.equal(30);
     expect(summary.jobs).to.have.length(2);
-    expect(fake.jobs.flatMap((job) => job.uploaded).sort()).to.deep.equal(ids.slice(0, 29).sort());
-    expect(summary.postsDeletedOnX).to.equal(2);
+    expect(
+      fake.jobs
+        .slice(1)
+        .flatMap((job) => job.uploaded)
+        .sort(),
+    ).to.deep.equal([...ids.slice(0, 29), REFUSED].sort());
+    expect(summary.postsDeletedOnX).to.equal(3);
     expect(fake.storageAuthorizations.every((header) => header === '')).to.equal(true);
     const expected = ids.filter((id) => id !== ids[3] && id !== ids[17]).sort();
-    expect(await storedIds()).to.deep.equal({ warehouse: expected, curated: expected, raw: expected });
+    expect(await storedIds()).to.deep.equal({ warehouse: expected, curated: expected, raw: expected, deadLetters: [] });
     expect(out.join('\n')).to.not.include(ids[3]);
   });
 
