@@ -71,6 +71,8 @@ export interface DeploySettings {
     readonly stopTimeoutSeconds: number;
   };
   readonly jobSize: TaskSize;
+  /** The rollup refresher's task (deployed with the public dashboard): 0.25 vCPU; memory for an hour of posts. */
+  readonly rollupSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
   readonly collectorSource: 'x' | 'instagram' | 'none';
   /** The hashtag the collector follows (required with a source). */
@@ -145,6 +147,8 @@ export const CONTEXT_KEYS = [
   'stopTimeoutSeconds',
   'jobCpu',
   'jobMemoryMiB',
+  'rollupCpu',
+  'rollupMemoryMiB',
   'sentimentAnalyzer',
   'collectorSource',
   'collectorHashtag',
@@ -305,6 +309,7 @@ export function readDeploySettings(context: Source): DeploySettings {
       stopTimeoutSeconds,
     },
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
+    rollupSize: taskSize(reader, 'rollupCpu', 'rollupMemoryMiB', 256, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
     ...readCollector(reader),
     alertEmails,
