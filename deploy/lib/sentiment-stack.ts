@@ -23,6 +23,7 @@ import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
 import { AnalyticsCatalog, DEFAULT_BYTES_SCANNED_CUTOFF } from './analytics-catalog';
 import { CuratedCompaction } from './curated-compaction';
+import { ErasureJobs } from './erasure-jobs';
 import { retentionRules } from './retention-rules';
 import { ScheduledJobs } from './scheduled-jobs';
 import { StreamAndArchive } from './stream-and-archive';
@@ -246,7 +247,10 @@ export class SentimentStack extends Stack {
       for (const peer of [consumerSg, jobsSg])
         endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
     }
-    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
+    const collectorSecrets =
+      s.collectorSource === 'none'
+        ? undefined
+        : this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
 
     const alerter = new WorkerTask(this, 'Alerter', {
       ...common,
@@ -376,6 +380,16 @@ export class SentimentStack extends Stack {
       baseEnvironment: base,
       logFile: LOG_TO_STDERR,
     });
+    const erasure = new ErasureJobs(this, 'Erasure', {
+      ...common,
+      settings: s,
+      bucket: data.bucket,
+      size: s.jobSize,
+      baseEnvironment: base,
+      warehouse: warehouse.tools,
+      ...(collectorSecrets?.X_BEARER_TOKEN === undefined ? {} : { xBearerToken: collectorSecrets.X_BEARER_TOKEN }),
+      logFile: LOG_TO_STDERR,
+    });
     new ScheduledJobs(this, 'Schedules', {
       cluster,
       subnets: vpc.selectSubnets(privateSubnets).subnets,
@@ -408,6 +422,7 @@ export class SentimentStack extends Stack {
               },
             ]),
         compaction.job,
+        ...erasure.jobs,
       ],
     });
     suppressStackFindings(this);
@@ -552,7 +567,7 @@ export class SentimentStack extends Stack {
     sg: SecurityGroup,
     subnets: { subnetType: SubnetType },
     topic: ITopic,
-  ): void {
+  ): Readonly<Record<string, EcsSecret>> {
     // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (docs/deploying.md).
     const secretNames =
       s.collectorSource === 'x' ? ['X_BEARER_TOKEN'] : ['INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_USER_ID'];
@@ -606,6 +621,7 @@ export class SentimentStack extends Stack {
       maxHealthyPercent: 100,
       circuitBreaker: { rollback: true },
     });
+    return secrets;
   }
 }
 
