@@ -182,7 +182,7 @@ export const CONSUMER_SETTINGS = {
   sentimentComprehendCallsPerSecond: {
     variable: 'SENTIMENT_COMPREHEND_CALLS_PER_SECOND',
     default: 5,
-    doc: 'client-side limit on BatchDetectSentiment calls',
+    doc: 'client-side limit on BatchDetectSentiment calls (and, separately, on BatchDetectKeyPhrases calls)',
   },
   sentimentComprehendMaxAttempts: {
     variable: 'SENTIMENT_COMPREHEND_MAX_ATTEMPTS',
