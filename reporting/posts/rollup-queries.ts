@@ -58,12 +58,12 @@ WHERE loaded_at > CAST($1 AS TIMESTAMP) AND loaded_at < CAST($2 AS TIMESTAMP) AN
   };
 }
 
-/** The posts of some hours as term counting reads them. */
+/** The posts of some hours as term counting reads them (key phrases when stored, else the text). */
 export function hourPostsQuery(postsTable: string, hoursMs: readonly number[]): Query {
   const ranges = hourRanges(hoursMs, 1);
   return {
     name: 'rollup-hour-posts',
-    text: `SELECT DATE_TRUNC('hour', ${POST_TIME}) AS hour, text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label, source
+    text: `SELECT DATE_TRUNC('hour', ${POST_TIME}) AS hour, text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label, source, key_phrases
 FROM ${postsTable} WHERE ${ranges.text}`,
     values: ranges.values,
   };
