@@ -5,6 +5,7 @@ import { isHashtag } from '../../common/hashtag';
 import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../reporting/i18n/locale';
 import { DASHBOARD_CONTEXT_KEYS, readDashboardSettings, type DashboardSettings } from './dashboard-settings';
 import { readWarehouseChoice, WAREHOUSE_CONTEXT_KEYS, type WarehouseChoice } from './warehouse-choice';
 
@@ -84,6 +85,8 @@ export interface DeploySettings {
   readonly reportTo: readonly string[];
   /** IANA time zone of every schedule (EventBridge Scheduler handles daylight saving). */
   readonly timeZone: string;
+  /** REPORTING_LOCALE of the report task, the alerter and the dashboard: the mail's, the alert's and the page's default language. */
+  readonly reportingLocale: Locale;
   readonly reportSchedule: string;
   readonly scalerSchedule: string;
   readonly monitorSchedule: string;
@@ -148,6 +151,7 @@ export const CONTEXT_KEYS = [
   'reportFrom',
   'reportTo',
   'timeZone',
+  'reportingLocale',
   'reportSchedule',
   'scalerSchedule',
   'monitorSchedule',
@@ -300,6 +304,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     reportFrom,
     reportTo,
     timeZone,
+    reportingLocale: reader.oneOf('reportingLocale', LOCALES, DEFAULT_LOCALE),
     ...schedules,
     natGateways: reader.integer('natGateways', 1, { min: 1, max: 3 }),
     kinesisVpcEndpoint: reader.boolean('kinesisVpcEndpoint', false),

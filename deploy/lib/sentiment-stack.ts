@@ -214,7 +214,7 @@ export class SentimentStack extends Stack {
         logRetention,
         removalPolicy,
         warehouse: warehouse.dashboard,
-        environment: { ...base, ...dashboardEnv({ timeZone: s.timeZone }) },
+        environment: { ...base, ...dashboardEnv({ timeZone: s.timeZone, locale: s.reportingLocale }) },
         alerting,
       });
       warehouse.allowPgFrom(dashboard.securityGroup, 'pg from the dashboard (read-only user)');
@@ -246,6 +246,7 @@ export class SentimentStack extends Stack {
           webhookFormat: s.alertWebhookFormat,
           // The alert's times in the zone of the schedules and the report, not the container's UTC.
           timeZone: s.timeZone,
+          locale: s.reportingLocale,
           dashboardUrl,
         }),
       },
@@ -291,6 +292,7 @@ export class SentimentStack extends Stack {
           from: s.reportFrom,
           to: s.reportTo.join(','),
           timeZone: s.timeZone,
+          locale: s.reportingLocale,
           logFile: LOG_TO_STDERR,
           dashboardUrl,
         }),

@@ -14,6 +14,8 @@ describe('deploy: settings from context', () => {
     });
     expect(s.redshift.mode).to.equal('serverless');
     expect(s.consumer.stopTimeoutSeconds).to.be.at.least(30);
+    expect(s.reportingLocale).to.equal('en');
+    expect(readDeploySettings({ reportingLocale: 'es' }).reportingLocale).to.equal('es');
   });
 
   it('lists every problem at once', () => {
@@ -28,6 +30,7 @@ describe('deploy: settings from context', () => {
         alertEmails: 'not-an-address',
         kclGeneration: '4',
         collectorSource: 'x',
+        reportingLocale: 'fr',
       });
       expect.fail('expected a ConfigError');
     } catch (error) {
@@ -44,6 +47,7 @@ describe('deploy: settings from context', () => {
         'not-an-address',
         'kclGeneration',
         'collectorHashtag',
+        'reportingLocale',
       ])
         expect(problems).to.include(key);
     }
