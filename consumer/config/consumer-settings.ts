@@ -189,6 +189,11 @@ export const CONSUMER_SETTINGS = {
     default: 6,
     doc: 'attempts per call on throttling / 5xx',
   },
+  sentimentComprehendKeyPhrases: {
+    variable: 'SENTIMENT_COMPREHEND_KEY_PHRASES',
+    default: true,
+    doc: "also call BatchDetectKeyPhrases and store the phrases with each post (the dashboard's terms); `false` halves the Comprehend bill and the terms come from the text",
+  },
   ...METRICS_SETTINGS,
   ...AWS_SETTINGS,
 } as const satisfies SettingsTable;

@@ -27,6 +27,8 @@ export interface ComprehendAnalyzerOptions {
   readonly client: ComprehendClient;
   /** Client-side rate limit: calls per second to each API (BatchDetectSentiment; BatchDetectKeyPhrases has its own). */
   readonly callsPerSecond: number;
+  /** Ask BatchDetectKeyPhrases for the scored documents (default true); false: outcomes carry no phrases. */
+  readonly keyPhrases?: boolean;
   readonly retryPolicy?: RetryPolicy;
   /** Language of a post without `lang` (the local detector: no extra call, no share of the rate limit spent). */
   readonly detectLanguage?: (text: string) => string | undefined;
@@ -137,7 +139,7 @@ export class ComprehendAnalyzer implements SentimentAnalyzer {
     outcomes: SentimentOutcome[],
   ): Promise<SentimentOutcome[]> {
     const scored = outcomes.flatMap((outcome, i) => (outcome.ok ? [i] : []));
-    if (scored.length === 0) return outcomes;
+    if (scored.length === 0 || this.options.keyPhrases === false) return outcomes;
     let phrases: (readonly string[] | undefined)[];
     try {
       const output = await this.call('BatchDetectKeyPhrases', this.phraseBucket, lang, () =>

@@ -71,6 +71,8 @@ export interface DeploySettings {
   };
   readonly jobSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
+  /** SENTIMENT_COMPREHEND_KEY_PHRASES of the consumer: Comprehend's key phrases stored with each post (doubles the Comprehend bill). */
+  readonly comprehendKeyPhrases: boolean;
   readonly collectorSource: 'x' | 'instagram' | 'none';
   /** The hashtag the collector follows (required with a source). */
   readonly collectorHashtag: string;
@@ -142,6 +144,7 @@ export const CONTEXT_KEYS = [
   'jobCpu',
   'jobMemoryMiB',
   'sentimentAnalyzer',
+  'comprehendKeyPhrases',
   'collectorSource',
   'collectorHashtag',
   'collectorXMonthlyReadBudget',
@@ -297,6 +300,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     },
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
+    comprehendKeyPhrases: reader.boolean('comprehendKeyPhrases', true),
     ...readCollector(reader),
     alertEmails,
     ...(alertWebhookSecretArn === undefined ? {} : { alertWebhookSecretArn }),

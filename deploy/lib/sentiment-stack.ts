@@ -161,7 +161,11 @@ export class SentimentStack extends Stack {
         curatedStatePrefix: CURATED_PREFIXES.state,
       }),
       ...warehouse.consumer.environment,
-      ...consumerEnv({ sentimentAnalyzer: s.sentimentAnalyzer, metricsMode: 'cloudwatch' }),
+      ...consumerEnv({
+        sentimentAnalyzer: s.sentimentAnalyzer,
+        sentimentComprehendKeyPhrases: s.comprehendKeyPhrases,
+        metricsMode: 'cloudwatch',
+      }),
     };
     const sinkPrefixes = [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)];
     const sinkStatements = [

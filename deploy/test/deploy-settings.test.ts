@@ -15,6 +15,8 @@ describe('deploy: settings from context', () => {
     expect(s.redshift.mode).to.equal('serverless');
     expect(s.consumer.stopTimeoutSeconds).to.be.at.least(30);
     expect(s.reportingLocale).to.equal('en');
+    expect(s.comprehendKeyPhrases).to.equal(true);
+    expect(readDeploySettings({ comprehendKeyPhrases: 'false' }).comprehendKeyPhrases).to.equal(false);
     expect(readDeploySettings({ reportingLocale: 'es' }).reportingLocale).to.equal('es');
   });
 

@@ -289,6 +289,19 @@ describe('deploy: the default stack', function () {
     expect(comprehend?.Resource).to.deep.equal(['*']);
   });
 
+  it('tells the consumer to store Comprehend key phrases (comprehendKeyPhrases, default true)', () => {
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Environment: Match.arrayWith([
+            { Name: 'SENTIMENT_ANALYZER', Value: 'comprehend' },
+            { Name: 'SENTIMENT_COMPREHEND_KEY_PHRASES', Value: 'true' },
+          ]),
+        }),
+      ],
+    });
+  });
+
   it('gives the consumer exactly the KCL actions on the stream and lease table, and S3 only under the archive prefixes', () => {
     const consumer = statementsOfRole(synth.template, 'ConsumerTaskRole');
     const kcl = consumer.find((s) => s.Sid === 'KclStream');

@@ -163,4 +163,17 @@ describe('ComprehendAnalyzer batching and key phrases', () => {
     }
     expect(failure).to.have.property('code', 'RETRIES_EXHAUSTED');
   });
+
+  it('makes no key-phrase call when key phrases are turned off', async () => {
+    const off = new ComprehendAnalyzer({
+      client: client as unknown as ComprehendClient,
+      callsPerSecond: 1_000,
+      keyPhrases: false,
+      sleep: () => Promise.resolve(),
+    });
+    const [outcome] = await off.analyze([{ text: 'a good', lang: 'en' }]);
+    expect(outcome).to.deep.include({ ok: true, label: 'POSITIVE' });
+    expect(outcome).not.to.have.property('keyPhrases');
+    expect(client.calls.map((c) => c.api)).to.deep.equal(['sentiment']);
+  });
 });
