@@ -1,10 +1,10 @@
 // `npm run evaluate-sentiment`: the local analyzer's label, compound and scores on the rated tweets, its held-out accuracy, and docs/s.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { evaluateHeldOut, heldOutSets } from '../consumer/sentiment/evaluation/evaluate-held-out';
-import { evaluateLocalAnalyzer, type ScoredAgreement } from '../consumer/sentiment/evaluation/evaluate-local-analyzer';
-import { parseRatedCorpus } from '../consumer/sentiment/evaluation/rated-corpus';
-import { CLASSES } from '../consumer/sentiment/evaluation/sentiment-metrics';
+import { evaluateHeldOut, heldOutSets } from '../tools/sentiment-evaluation/evaluate-held-out';
+import { evaluateLocalAnalyzer, type ScoredAgreement } from '../tools/sentiment-evaluation/evaluate-local-analyzer';
+import { parseRatedCorpus } from '../tools/sentiment-evaluation/rated-corpus';
+import { CLASSES } from '../tools/sentiment-evaluation/sentiment-metrics';
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
 import { REPO_ROOT } from '../common/repo-root';
 

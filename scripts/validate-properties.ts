@@ -1,7 +1,7 @@
 // CLI: validates KCL daemon properties files (npm run validate-properties -- [--kcl 2|3] [--json] [--strict] <file>...). Exit 0 valid, 1 problems, 2 usage.
 import * as fs from 'node:fs';
-import { readAsDaemon, toMap } from '../daemon/properties/java-properties';
-import { validatePropertiesBytes, type Finding } from '../daemon/properties/properties-validator';
+import { readAsDaemon, toMap } from '../daemon/kcl-properties/java-properties';
+import { validatePropertiesBytes, type Finding } from '../daemon/kcl-properties/properties-validator';
 import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../daemon/kcl-generation';
 import { REPO_ROOT } from '../common/repo-root';
 

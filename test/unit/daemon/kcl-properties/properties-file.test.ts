@@ -1,6 +1,6 @@
 // Unit tests for the Java .properties reader and renderer used to produce the daemon's effective properties file.
 import { expect } from 'chai';
-import { parseProperties, propertiesToMap, renderProperties } from '../../../../daemon/properties/properties-file';
+import { parseProperties, propertiesToMap, renderProperties } from '../../../../daemon/kcl-properties/properties-file';
 
 describe('properties-file', () => {
   it('parses `=`, `:` and whitespace separators, skips comments and keeps line numbers', () => {

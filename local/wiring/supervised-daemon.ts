@@ -4,7 +4,7 @@ import { describeError } from '../../common/errors';
 import { releaseLocalLeaderLock, startLocalDaemon, type LocalDaemonOptions } from './local-daemon';
 import { MULTILANG_DAEMON_CLASS } from '../../daemon/kcl-daemon';
 import type { PidRegistry } from '../../common/process/pid-registry';
-import { Supervisor, type RestartPolicy } from '../../daemon/supervisor';
+import { Supervisor, type RestartPolicy } from '../supervisor';
 
 export interface SupervisedDaemonOptions {
   readonly daemon: LocalDaemonOptions;

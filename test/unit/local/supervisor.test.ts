@@ -1,6 +1,6 @@
 // Unit tests for the supervisor: restarts with growing backoff, stops cleanly, never restarts after stop(). Time is a manual sleep.
 import { expect } from 'chai';
-import { Supervisor, type ProcessExit, type Supervised, type SupervisorEvent } from '../../../daemon/supervisor';
+import { Supervisor, type ProcessExit, type Supervised, type SupervisorEvent } from '../../../local/supervisor';
 import { ManualSleep, until } from '../../support/manual-time';
 
 class FakeProcess implements Supervised {

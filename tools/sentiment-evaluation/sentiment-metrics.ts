@@ -1,5 +1,5 @@
 // Scoring an analyzer against human ratings, the VADER paper's way: ratings / 4, classes at ±0.05, Pearson r and F1.
-import { POSITIVE_THRESHOLD } from '../local/comprehend-shape';
+import { POSITIVE_THRESHOLD } from '../../consumer/sentiment/local/comprehend-shape';
 
 export type SentimentClass = 'negative' | 'neutral' | 'positive';
 export const CLASSES: readonly SentimentClass[] = ['negative', 'neutral', 'positive'];

@@ -1,6 +1,6 @@
 // Runs the KCL daemon against the local stack: renders the effective properties file and the consumer's environment.
 import * as path from 'node:path';
-import { writeEffectiveProperties } from '../../daemon/properties/properties-file';
+import { writeEffectiveProperties } from '../../daemon/kcl-properties/properties-file';
 import { DEFAULT_JAVA_OPTIONS, startKclDaemon, type KclDaemon } from '../../daemon/kcl-daemon';
 import { trustStoreJavaOptions, type KinesisTls } from '../stand-ins/kinesis-tls';
 import type { StackEndpoints } from '../stand-ins/local-stack';

@@ -1,6 +1,6 @@
 // Evaluates the local analyzer on a rated corpus: its compound, its label and its scores against the ratings, and single-core throughput.
 import { performance } from 'node:perf_hooks';
-import { LocalAnalyzer, type LocalScore } from '../local-analyzer';
+import { LocalAnalyzer, type LocalScore } from '../../consumer/sentiment/local-analyzer';
 import { splitOf, type CorpusSplit, type RatedText } from './rated-corpus';
 import { sentimentMetrics, type SentimentMetrics } from './sentiment-metrics';
 

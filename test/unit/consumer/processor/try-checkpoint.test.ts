@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { NullLogger } from '../../../../common/logger';
 import type { CheckpointReply, Checkpointer } from '../../../../consumer/processor/checkpointer';
-import { checkpointWithRetry, type CheckpointAttempt } from '../../../../consumer/processor/checkpoint-with-retry';
+import { tryCheckpoint, type CheckpointAttempt } from '../../../../consumer/processor/try-checkpoint';
 
 function scripted(replies: CheckpointReply[]): Checkpointer & { calls: number } {
   const c = {
@@ -26,35 +26,33 @@ const attempt = (checkpointer: Checkpointer, extra: Partial<CheckpointAttempt> =
   ...extra,
 });
 
-describe('checkpointWithRetry', () => {
+describe('tryCheckpoint', () => {
   it('retries throttling until the daemon accepts', async () => {
     const c = scripted([THROTTLED, THROTTLED, { ok: true }]);
-    expect(await checkpointWithRetry(attempt(c))).to.equal('checkpointed');
+    expect(await tryCheckpoint(attempt(c))).to.equal('checkpointed');
     expect(c.calls).to.equal(3);
   });
 
   it('gives up after maxAttempts when bounded, and keeps going when final', async () => {
     const bounded = scripted(Array(10).fill(THROTTLED));
-    expect(await checkpointWithRetry(attempt(bounded))).to.equal('try-later');
+    expect(await tryCheckpoint(attempt(bounded))).to.equal('try-later');
     expect(bounded.calls).to.equal(3);
     const final = scripted([...Array(9).fill(THROTTLED), { ok: true }]);
-    expect(await checkpointWithRetry(attempt(final, { mode: 'final', sequenceNumber: null }))).to.equal('checkpointed');
+    expect(await tryCheckpoint(attempt(final, { mode: 'final', sequenceNumber: null }))).to.equal('checkpointed');
     expect(final.calls).to.equal(10);
   });
 
   it('reports a lost lease on ShutdownException and settles a bug reply without retrying it', async () => {
-    expect(await checkpointWithRetry(attempt(scripted([{ ok: false, error: 'ShutdownException' }])))).to.equal(
-      'lease-gone',
-    );
+    expect(await tryCheckpoint(attempt(scripted([{ ok: false, error: 'ShutdownException' }])))).to.equal('lease-gone');
     const bug = scripted([{ ok: false, error: 'InvalidStateException' }]);
-    expect(await checkpointWithRetry(attempt(bug))).to.equal('rejected');
+    expect(await tryCheckpoint(attempt(bug))).to.equal('rejected');
     expect(bug.calls).to.equal(1);
   });
 
   it('stops a final checkpoint when stdin closes', async () => {
     const stop = new AbortController();
     const c = scripted(Array(100).fill(THROTTLED));
-    const outcome = await checkpointWithRetry(
+    const outcome = await tryCheckpoint(
       attempt(c, {
         mode: 'final',
         signal: stop.signal,

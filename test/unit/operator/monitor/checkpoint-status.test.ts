@@ -1,6 +1,6 @@
 // The monitor's pure report: shard status after a reshard, lagging, unowned, finished, and stale leases across observations.
 import { expect } from 'chai';
-import { buildReport, type ReportInput } from '../../../../operator/monitor/checkpoint-report';
+import { buildReport, type ReportInput } from '../../../../operator/monitor/checkpoint-status';
 import { toLease, type KclLease } from '../../../../common/kcl-lease/kcl-lease';
 import type { ShardLag } from '../../../../operator/monitor/shard-lag-probe';
 import { renderReport } from '../../../../operator/monitor/report-table';

@@ -1,6 +1,6 @@
 // Unit tests for the typo suggestions of the properties validator.
 import { expect } from 'chai';
-import { editDistance, nearest } from '../../../../daemon/properties/nearest-name';
+import { editDistance, nearest } from '../../../../daemon/kcl-properties/nearest-name';
 
 describe('nearest-name', () => {
   it('measures edits between names', () => {

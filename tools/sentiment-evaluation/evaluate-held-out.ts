@@ -1,7 +1,7 @@
 // Scores the hand-labelled held-out sets with the local analyzer's label (the sets no rule was chosen from).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { LocalAnalyzer } from '../local-analyzer';
+import type { LocalAnalyzer } from '../../consumer/sentiment/local-analyzer';
 import { labelAccuracy, type LabelAccuracy } from './label-accuracy';
 import { parseLabelledSet } from './labelled-set';
 

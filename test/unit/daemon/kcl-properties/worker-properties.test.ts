@@ -1,7 +1,7 @@
 // The worker's properties from its environment: required names, generation, retrieval mode, endpoints, extra keys, task id.
 import { expect } from 'chai';
 import { ConfigError } from '../../../../common/errors';
-import { readWorkerProperties, taskIdFromArn } from '../../../../daemon/properties/worker-properties';
+import { readWorkerProperties, taskIdFromArn } from '../../../../daemon/kcl-properties/worker-properties';
 
 const BASE = { KINESIS_STREAM_NAME: 'city-posts', KCL_APPLICATION_NAME: 'city-consumer', AWS_REGION: 'us-west-2' };
 

@@ -1,7 +1,7 @@
 // A sink that keeps batches in memory, idempotent on record identity like the real sinks; for tests and embedding.
 import { identityKey } from '../../common/user-record';
-import type { Rejection } from '../decode/decoded-record';
-import type { ScoredPost, Sink, SinkBatch, VehicleRow } from './sink';
+import type { Rejection } from '../../consumer/decode/decoded-record';
+import type { ScoredPost, Sink, SinkBatch, VehicleRow } from '../../consumer/sinks/sink';
 
 export class InMemorySink implements Sink {
   public readonly records = new Map<string, SinkBatch['records'][number]>();

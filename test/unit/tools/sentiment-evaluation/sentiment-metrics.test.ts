@@ -1,9 +1,9 @@
 // The evaluation's arithmetic: classes at ±0.05, per-class / macro / weighted F1 and Pearson r on hand-computed cases.
 import { expect } from 'chai';
-import { labelAccuracy } from '../../../../../consumer/sentiment/evaluation/label-accuracy';
-import { parseLabelledSet } from '../../../../../consumer/sentiment/evaluation/labelled-set';
-import { parseRatedCorpus, splitOf } from '../../../../../consumer/sentiment/evaluation/rated-corpus';
-import { classOf, pearson, sentimentMetrics } from '../../../../../consumer/sentiment/evaluation/sentiment-metrics';
+import { labelAccuracy } from '../../../../tools/sentiment-evaluation/label-accuracy';
+import { parseLabelledSet } from '../../../../tools/sentiment-evaluation/labelled-set';
+import { parseRatedCorpus, splitOf } from '../../../../tools/sentiment-evaluation/rated-corpus';
+import { classOf, pearson, sentimentMetrics } from '../../../../tools/sentiment-evaluation/sentiment-metrics';
 
 describe('sentimentMetrics', () => {
   it('puts the class boundaries at -0.05 and +0.05 inclusive', () => {

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { readAsDaemon, toMap } from '../../../../daemon/properties/java-properties';
+import { readAsDaemon, toMap } from '../../../../daemon/kcl-properties/java-properties';
 import { REPO_ROOT } from '../../../../common/repo-root';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/properties');

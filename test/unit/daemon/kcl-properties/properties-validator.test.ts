@@ -2,12 +2,12 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseProperties } from '../../../../daemon/properties/properties-file';
+import { parseProperties } from '../../../../daemon/kcl-properties/properties-file';
 import {
   validateProperties,
   validatePropertiesBytes,
   type Finding,
-} from '../../../../daemon/properties/properties-validator';
+} from '../../../../daemon/kcl-properties/properties-validator';
 import { REPO_ROOT } from '../../../../common/repo-root';
 
 const context = { cwd: REPO_ROOT, searchPath: process.env.PATH ?? '' };

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { resolveKinesisTarget } from '../../../collector/kinesis-target';
+import { resolveKinesisTarget } from '../../../collector/collector-target';
 import { parseCollectArguments, type CollectorConfig } from '../../../collector/collector-config';
 import { applyLocalOrCloud } from '../../../common/aws/local-or-cloud';
 import { ConfigError } from '../../../common/errors';

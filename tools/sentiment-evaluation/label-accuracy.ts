@@ -1,5 +1,5 @@
 // Accuracy of the label on a labelled set: on its positive and negative items (NEUTRAL or MIXED is a miss), and per class.
-import type { SentimentLabel } from '../sentiment-analyzer';
+import type { SentimentLabel } from '../../consumer/sentiment/sentiment-analyzer';
 import type { LabelledText } from './labelled-set';
 import { CLASSES, type SentimentClass } from './sentiment-metrics';
 

@@ -2,10 +2,10 @@
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { labelAccuracy } from '../../../../../consumer/sentiment/evaluation/label-accuracy';
-import { parseLabelledSet } from '../../../../../consumer/sentiment/evaluation/labelled-set';
-import { LocalAnalyzer } from '../../../../../consumer/sentiment/local-analyzer';
-import { REPO_ROOT } from '../../../../../common/repo-root';
+import { labelAccuracy } from '../../../../tools/sentiment-evaluation/label-accuracy';
+import { parseLabelledSet } from '../../../../tools/sentiment-evaluation/labelled-set';
+import { LocalAnalyzer } from '../../../../consumer/sentiment/local-analyzer';
+import { REPO_ROOT } from '../../../../common/repo-root';
 
 const fixture = path.join(REPO_ROOT, 'test/fixtures/sentiment/held-out-en.json');
 const cases = parseLabelledSet(fs.readFileSync(fixture, 'utf8'));

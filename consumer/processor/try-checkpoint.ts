@@ -31,7 +31,7 @@ export interface CheckpointAttempt {
 }
 
 /** Checkpoints once, retrying ThrottlingException and KinesisClientLibDependencyException (the daemon's retryable replies). */
-export async function checkpointWithRetry(attempt: CheckpointAttempt): Promise<CheckpointOutcome> {
+export async function tryCheckpoint(attempt: CheckpointAttempt): Promise<CheckpointOutcome> {
   const { sequenceNumber, mode, logger } = attempt;
   const policy = mode === 'final' ? { ...attempt.policy, maxAttempts: Infinity } : attempt.policy;
   try {
