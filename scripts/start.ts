@@ -25,7 +25,8 @@ import { SampleTrickle } from '../local/start/sample-trickle';
 import { LIVE_POSTS_DEFAULTS } from '../local/start/live-posts';
 import { createLocalTables, localSinkEnv } from '../local/wiring/local-sinks';
 import { DeliveryCounts } from '../local/start/delivery-counts';
-import { parseStartArgs, START_DEFAULTS, type StartArgs } from '../local/start/start-args';
+import { parseStartArgs, START_DEFAULTS, START_USAGE, type StartArgs } from '../local/start/start-args';
+import { runParsedCli } from './parsed-cli';
 import { kclGenerationFromEnv, kclVersion } from '../daemon/kcl-generation';
 import { assertStartPorts } from '../local/start/port-check';
 import { superviseComponent, type ComponentSpec } from '../local/start/supervised-component';
@@ -41,12 +42,7 @@ import type { Logger } from '../common/logger';
 /** Local report addresses (reserved example domain): mail only ever lands in the outbox unless REPORT_TRANSPORT says otherwise. */
 const LOCAL_REPORT_ADDRESSES = { to: ['policy-makers@example.org'], from: 'sentiment-reports@example.org' };
 
-async function main(): Promise<number> {
-  const args = parseStartArgs(
-    process.argv.slice(2),
-    { ...START_DEFAULTS, kcl: kclGenerationFromEnv(process.env) },
-    process.env,
-  );
+async function main(args: StartArgs): Promise<number> {
   // Registered first: a Ctrl-C during start-up still stops everything in order.
   const stopSignal = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -378,10 +374,11 @@ async function runPipeline({
   await supervisor.stop();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
+// Bad options exit 2 with every problem and the usage; --help prints it and starts nothing.
+runParsedCli(
+  'start',
+  START_USAGE,
+  () =>
+    parseStartArgs(process.argv.slice(2), { ...START_DEFAULTS, kcl: kclGenerationFromEnv(process.env) }, process.env),
+  main,
 );

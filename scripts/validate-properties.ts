@@ -47,12 +47,17 @@ function main(args: readonly string[]): number {
   const json = argv.includes('--json');
   const strict = argv.includes('--strict');
   const files = argv.filter((arg) => !arg.startsWith('--'));
-  const unknown = argv.filter((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--strict');
+  const unknown = argv.filter((arg) => arg.startsWith('--') && !['--json', '--strict', '--help'].includes(arg));
+  // An unknown option is refused even beside --help: a command that prints help is one that would run.
+  if (unknown.length > 0) {
+    process.stderr.write(`validate-properties: unknown option ${unknown.join(', ')}\n${USAGE}\n`);
+    return 2;
+  }
   if (argv.includes('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (files.length === 0 || unknown.length > 0) {
+  if (files.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }

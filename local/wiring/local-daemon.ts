@@ -17,7 +17,7 @@ import {
 /**
  * Locally a batch is flushed (and checkpointed) after 1 s instead of the consumer's 10 s default: a post reaches the
  * dashboard about a second after the processor gets it, and a shard still writes at most one archive object per second
- * (the freshness bench checks both). Production keeps 10 s: fewer, larger objects and loads (see README, Freshness).
+ * (the freshness bench checks both). Production keeps 10 s: fewer, larger objects and loads (docs/benchmarks-and-soaks.md, "Freshness").
  */
 export const LOCAL_BATCH_MAX_AGE_MS = 1000;
 
