@@ -70,6 +70,8 @@ export interface DeploySettings {
     readonly stopTimeoutSeconds: number;
   };
   readonly jobSize: TaskSize;
+  /** The rollup refresher's task (deployed with the public dashboard): 0.25 vCPU; memory for an hour of posts. */
+  readonly rollupSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
   /** SENTIMENT_COMPREHEND_KEY_PHRASES of the consumer: Comprehend's key phrases stored with each post (doubles the Comprehend bill). */
   readonly comprehendKeyPhrases: boolean;
@@ -143,6 +145,8 @@ export const CONTEXT_KEYS = [
   'stopTimeoutSeconds',
   'jobCpu',
   'jobMemoryMiB',
+  'rollupCpu',
+  'rollupMemoryMiB',
   'sentimentAnalyzer',
   'comprehendKeyPhrases',
   'collectorSource',
@@ -299,6 +303,7 @@ export function readDeploySettings(context: Source): DeploySettings {
       stopTimeoutSeconds,
     },
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
+    rollupSize: taskSize(reader, 'rollupCpu', 'rollupMemoryMiB', 256, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
     comprehendKeyPhrases: reader.boolean('comprehendKeyPhrases', true),
     ...readCollector(reader),

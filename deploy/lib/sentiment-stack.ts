@@ -39,6 +39,7 @@ import {
 } from './task-policies';
 import { createWarehouse } from './warehouse-access';
 import { DashboardService } from './dashboard-service';
+import { RollupRefresherService } from './rollup-refresher-service';
 import { dashboardEnv } from '../../reporting/dashboard/dashboard-settings';
 import { WorkerTask } from './worker-task';
 import { LambdaConsumer } from './lambda-consumer';
@@ -222,6 +223,21 @@ export class SentimentStack extends Stack {
         alerting,
       });
       warehouse.allowPgFrom(dashboard.securityGroup, 'pg from the dashboard (read-only user)');
+      // The dashboard only reads its rollups: this task alone keeps them up to date, as the rollup writer.
+      const rollups = new RollupRefresherService(this, 'RollupRefresher', {
+        vpc,
+        privateSubnets,
+        cluster,
+        image,
+        size: s.rollupSize,
+        logRetention,
+        removalPolicy,
+        warehouse: warehouse.rollups,
+        environment: base,
+        alerting,
+        metricsNamespace: s.metricsNamespace,
+      });
+      warehouse.allowPgFrom(rollups.securityGroup, 'pg from the rollup refresher (rollup writer)');
     }
     if (s.kinesisVpcEndpoint) {
       // Paid per AZ-hour and GB, far below NAT processing once the stream carries megabytes per second; reachable by our tasks only.

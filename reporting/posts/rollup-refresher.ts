@@ -3,6 +3,7 @@ import type { Logger } from '../../common/logger';
 import { countTerms } from '../terms/count-terms';
 import { keyPhrasesOf } from './pg-post-reader';
 import type { PgQueryRunner } from './pg-query-runner';
+import type { RollupCoverage } from './rollup-coverage';
 import {
   changedHoursQuery,
   HOUR_MS,
@@ -27,9 +28,11 @@ export interface RollupProgress {
   readonly hours: number;
   /** Rollups hold every hour before this (epoch ms, a UTC hour start); undefined until the first refresh ends. */
   readonly completeBeforeMs: number | undefined;
+  /** The newest loaded_at the rollups hold (epoch ms; 0 while the posts table is empty). */
+  readonly loadedThroughMs: number;
 }
 
-export class RollupRefresher {
+export class RollupRefresher implements RollupCoverage {
   private loadedThroughMs: number | undefined;
   private completeBefore: number | undefined;
   private running: Promise<RollupProgress> | undefined;
@@ -76,7 +79,7 @@ export class RollupRefresher {
       if (hours > 0) this.logger.debug('rollups refreshed', { table: this.postsTable, hours });
     }
     this.completeBefore = Math.floor(startedMs / HOUR_MS) * HOUR_MS;
-    return { hours, completeBeforeMs: this.completeBefore };
+    return { hours, completeBeforeMs: this.completeBefore, loadedThroughMs: this.loadedThroughMs };
   }
 
   private async replace(hoursMs: readonly number[]): Promise<void> {
