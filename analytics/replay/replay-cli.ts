@@ -105,7 +105,8 @@ export async function runReplayCli(argv: readonly string[], deps: ReplayCliDeps)
       shards: byShard.size,
       records,
       ...counts,
-      rejectedNote: 'rejected records stay in the dead letters (npm run redrive is not built yet)',
+      rejectedNote:
+        'rejected records stay in the dead letters: npm run redrive -- --reason <reason> loads them after a fix',
     };
     deps.logger.info('replay done', summary);
     deps.print(
