@@ -7,6 +7,7 @@ import { eraseFromCurated } from './curated-erasure';
 import type { StoreErasure } from './erasure-report';
 import { describeTarget, type ForgetTarget } from './forget-target';
 import { eraseFromNdjson } from './ndjson-erasure';
+import { eraseFromRedriveLedger } from './redrive-ledger-erasure';
 import { eraseFromWarehouse, type WarehouseErasure } from './warehouse-erasure';
 
 export interface ForgetStores {
@@ -30,6 +31,8 @@ export interface ForgetSummary {
   readonly curated: StoreErasure;
   readonly rawArchive: StoreErasure;
   readonly deadLetters: StoreErasure;
+  /** Entries of the redrive ledger (analytics/redrive/redrive-ledger.ts) that named an erased dead letter. */
+  readonly redriveLedgerLetters: number;
   /** Rows, lines and aggregate slots removed in all stores together: 0 on a rerun. */
   readonly removed: number;
 }
@@ -61,13 +64,22 @@ export async function forget(
     dryRun,
     onObject: every('raw archive'),
   });
+  const removedLetters = new Map<string, readonly string[]>();
   const deadLetters = await eraseFromNdjson(stores.archive, target, {
     prefix: `${layout.archive.errorPrefix.replace(/\/+$/, '')}/`,
     format: 'dead-letter',
     pendingKeys: archivePending,
     dryRun,
     onObject: every('dead letters'),
+    onLinesRemoved: (key, identities) => removedLetters.set(key, identities),
   });
+  const redriveLedgerLetters = await eraseFromRedriveLedger(
+    stores.archive,
+    layout.archive.statePrefix,
+    removedLetters,
+    dryRun,
+  );
+  progress(`redrive ledger: ${redriveLedgerLetters} letters`);
   for (const [name, report] of [
     ['curated', curated],
     ['raw archive', rawArchive],
@@ -79,5 +91,14 @@ export async function forget(
   const removed =
     warehouse.rowsRemoved +
     [curated, rawArchive, deadLetters].reduce((sum, r) => sum + r.recordsRemoved + r.aggregateRecordsEmptied, 0);
-  return { dryRun, target: describeTarget(target), warehouse, curated, rawArchive, deadLetters, removed };
+  return {
+    dryRun,
+    target: describeTarget(target),
+    warehouse,
+    curated,
+    rawArchive,
+    deadLetters,
+    redriveLedgerLetters,
+    removed,
+  };
 }

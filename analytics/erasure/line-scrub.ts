@@ -1,5 +1,6 @@
 // Forgets the target's records in the text of one NDJSON object (raw archive or dead letters): every other line kept byte for byte.
 import { archivedData, type ArchiveLine } from '../../consumer/sinks/s3/archive-line';
+import { identityKey } from '../../common/user-record';
 import { scrubAggregate } from './aggregate-scrub';
 import { payloadMatches, type ForgetTarget } from './forget-target';
 
@@ -18,6 +19,8 @@ export interface LineScrubResult {
   readonly unparsableLines: number;
   /** Lines kept (unchanged or scrubbed). */
   readonly linesKept: number;
+  /** `shard/sequence/sub-sequence` (identityKey) of each dropped line that names its identity. */
+  readonly removedIdentities: readonly string[];
 }
 
 /** What an object's lines carry: the raw archive's ArchiveLine (utf8 or base64 data) or a dead letter (base64 data). */
@@ -56,6 +59,7 @@ export function scrubLinesMatching(
     linesKept: 0,
   };
   const kept: string[] = [];
+  const removedIdentities: string[] = [];
   let changed = false;
   const lines = text.split('\n');
   const trailing = lines.length > 0 && lines[lines.length - 1] === '' ? lines.pop() : undefined;
@@ -63,6 +67,7 @@ export function scrubLinesMatching(
     const outcome = scrubLine(line, format, matches, needles);
     if (outcome.kind === 'drop') {
       counts.linesRemoved += 1;
+      if (outcome.identity !== undefined) removedIdentities.push(outcome.identity);
       changed = true;
       continue;
     }
@@ -78,13 +83,17 @@ export function scrubLinesMatching(
     if (outcome.kind === 'unparsable') counts.unparsableLines += 1;
     kept.push(line);
   }
-  if (!changed) return { text: undefined, ...counts };
-  return { text: kept.length === 0 ? '' : `${kept.join('\n')}${trailing === undefined ? '' : '\n'}`, ...counts };
+  if (!changed) return { text: undefined, ...counts, removedIdentities };
+  return {
+    text: kept.length === 0 ? '' : `${kept.join('\n')}${trailing === undefined ? '' : '\n'}`,
+    ...counts,
+    removedIdentities,
+  };
 }
 
 type LineOutcome =
   | { readonly kind: 'keep' | 'unreadable' | 'unparsable' }
-  | { readonly kind: 'drop' }
+  | { readonly kind: 'drop'; readonly identity: string | undefined }
   | { readonly kind: 'scrubbed'; readonly line: string; readonly emptied: number };
 
 function scrubLine(
@@ -109,11 +118,22 @@ function scrubLine(
   const encoding = format === 'dead-letter' ? 'base64' : (object as unknown as ArchiveLine).dataEncoding;
   if (encoding !== 'utf8' && encoding !== 'base64') return { kind: 'unparsable' };
   const data = archivedData({ data: object.data, dataEncoding: encoding });
-  if (matches(data)) return { kind: 'drop' };
+  if (matches(data)) return { kind: 'drop', identity: lineIdentity(object) };
   const scrub = scrubAggregate(data, matches);
   if (scrub.kind === 'unreadable') return { kind: 'unreadable' };
   if (scrub.kind === 'unchanged') return { kind: 'keep' };
   // Same fields in the same order (JSON.parse keeps them), only `data` changed: the rest of the line is as written.
   const line2 = JSON.stringify({ ...object, data: scrub.bytes.toString('base64') });
   return { kind: 'scrubbed', line: line2, emptied: scrub.emptied };
+}
+
+/** The identityKey a line names (archive lines and dead letters both carry shardId, sequenceNumber, subSequenceNumber). */
+function lineIdentity(object: Readonly<Record<string, unknown>>): string | undefined {
+  const { shardId, sequenceNumber, subSequenceNumber } = object;
+  if (typeof shardId !== 'string' || typeof sequenceNumber !== 'string') return undefined;
+  return identityKey({
+    shardId,
+    sequenceNumber,
+    subSequenceNumber: typeof subSequenceNumber === 'number' ? subSequenceNumber : 0,
+  });
 }

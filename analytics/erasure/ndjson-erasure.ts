@@ -13,6 +13,8 @@ export interface NdjsonErasureOptions {
   readonly pendingKeys: ReadonlySet<string>;
   readonly dryRun: boolean;
   readonly onObject?: (key: string, done: number, total: number) => void;
+  /** The identities of the lines dropped from one object (dead letters: their redrive ledger entries go too). */
+  readonly onLinesRemoved?: (key: string, identities: readonly string[]) => void;
 }
 
 /*
@@ -47,6 +49,7 @@ export async function eraseFromNdjson(
     report.recordsRemoved += result.linesRemoved;
     report.aggregateRecordsEmptied += result.recordsEmptied;
     report.keys.push(object.key);
+    if (result.removedIdentities.length > 0) options.onLinesRemoved?.(object.key, result.removedIdentities);
     const empty = result.linesKept === 0;
     if (empty) report.objectsEmptied += 1;
     else report.objectsRewritten += 1;

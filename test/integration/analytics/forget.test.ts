@@ -14,6 +14,7 @@ import { S3ObjectStore } from '../../../consumer/sinks/s3/s3-object-store';
 import { parsePayload } from '../../../consumer/decode/payload-parser';
 import { PgQueryRunner } from '../../../reporting/posts/pg-query-runner';
 import { readPostsSource } from '../../../reporting/posts/posts-source';
+import { RedriveLedger, type LetterOutcome } from '../../../analytics/redrive/redrive-ledger';
 import { RollupRefresher } from '../../../reporting/posts/rollup-refresher';
 import { corruptAggregateItem, itemOf, postJson, type FixturePost } from '../../support/forget-fixture';
 import { cutIntoBatches, makeShardStream, type StreamItem } from '../../support/sink-batch-factory';
@@ -198,6 +199,38 @@ describe('npm run forget against s3rver and PostgreSQL', function () {
   });
 
   it('erases a person from every store, keeps every other line byte for byte, and keeps the rollups right', async () => {
+    // A redrive ledger entry per dead-letter object, every letter failed again with a detail quoting its record (as a
+    // decoder's detail can): forget must drop the person's letters from it and keep the others as written.
+    const ledger = new RedriveLedger(store(), 'state/raw');
+    const personLetters = new Set<string>();
+    const lettersBefore = new Map<string, string[]>();
+    for (const key of await listKeys(standIns.s3, standIns.bucket, 'errors/')) {
+      const bytes = await getObject(standIns.s3, standIns.bucket, key);
+      const text = (key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+      const letters: Record<string, LetterOutcome> = {};
+      for (const line of text.split('\n').filter((l) => l !== '')) {
+        const doc = JSON.parse(line) as {
+          shardId: string;
+          sequenceNumber: string;
+          subSequenceNumber: number;
+          data: string;
+        };
+        const data = Buffer.from(doc.data, 'base64');
+        const identity = `${doc.shardId}/${doc.sequenceNumber}/${doc.subSequenceNumber}`;
+        const aggregate = data.subarray(0, 4).equals(Buffer.from([0xf3, 0x89, 0x9a, 0xc2]));
+        const detail = aggregate ? 'corrupt-aggregate' : `quoted: ${data.toString('utf8').slice(0, 300)}`;
+        letters[identity] = {
+          outcome: 'failed-again',
+          reason: 'invalid-field',
+          detail,
+          at: '2026-12-06T00:00:00.000Z',
+        };
+        if (isTargetPayload(data, false)) personLetters.add(identity);
+      }
+      await ledger.write({ version: 1, deadLetterKey: key, letters });
+      lettersBefore.set(key, Object.keys(letters));
+    }
+    expect(personLetters.size, 'a letter of the person is in the ledger').to.be.greaterThan(0);
     const before = await snapshot();
     const rowsBefore = (await warehouse()) as { source: string | null; user_name: string }[];
     const { code, out, err } = await cli(runForgetCli, '--source', 'x', '--user', PERSON, '--json');
@@ -206,6 +239,7 @@ describe('npm run forget against s3rver and PostgreSQL', function () {
       string,
       { recordsRemoved: number; aggregateRecordsEmptied: number; keys: string[] }
     > & {
+      redriveLedgerLetters: number;
       target: { users: string[] };
       warehouse: { rowsRemoved: number };
     };
@@ -217,6 +251,7 @@ describe('npm run forget against s3rver and PostgreSQL', function () {
     expect(summary.warehouse.rowsRemoved).to.equal(4);
     expect(summary.rawArchive.recordsRemoved).to.equal(5);
     expect(summary.deadLetters.recordsRemoved).to.equal(1);
+    expect(summary.redriveLedgerLetters).to.equal(personLetters.size);
     expect(summary.curated.recordsRemoved).to.equal(4);
     // The corrupt aggregate holding the person and a keeper: kept in both stores, the person's slot emptied.
     expect(summary.rawArchive).to.include({ aggregateRecordsEmptied: 1 });
@@ -225,6 +260,13 @@ describe('npm run forget against s3rver and PostgreSQL', function () {
     const after = await snapshot();
     for (const [key, lines] of before) {
       const now = after.get(key);
+      if (key.startsWith('state/raw/redrive/')) {
+        const deadLetterKey = key.slice('state/raw/redrive/'.length).replace(/\.json$/, '');
+        const kept = (lettersBefore.get(deadLetterKey) ?? []).filter((identity) => !personLetters.has(identity));
+        if (kept.length === 0) expect(now, `${key}: no letter left, the entry is deleted`).to.equal(undefined);
+        else expect(Object.keys((await ledger.read(deadLetterKey)).letters), key).to.deep.equal(kept);
+        continue;
+      }
       if (key.startsWith('state/') || key.startsWith('curated-state/')) {
         expect(now, `${key} (progress) is unchanged`).to.deep.equal(lines);
         continue;
