@@ -8,6 +8,7 @@ import { startS3Emulator } from './s3-emulator';
 import { startPostgres } from './postgres-server';
 import type { KinesisTls } from './kinesis-tls';
 import { startKinesisH2Bridge } from './kinesis-h2-bridge';
+import { kinesisShardEndProbe } from './kinesis-shard-end-probe';
 import type { PidRegistry } from '../../common/process/pid-registry';
 import { PORT_SETTINGS } from '../start/start-args';
 
@@ -74,6 +75,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/** The region every stand-in answers for. */
+const STACK_REGION = 'us-east-1';
+
 type Stoppable = { readonly name: string; readonly pid: number; stop(): Promise<void> };
 
 /** One message naming every taken port, before anything starts. */
@@ -116,11 +120,26 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       updateShardCountMs: 1_000,
     });
     track({ name: 'kinesis', pid: kinesis.pid, stop: kinesis.stop }, 'kinesis-local');
+    // The bridge's own client for its shard-end probe (plain HTTP to kinesis-local), closed with the stack.
+    const probeClients = new AwsClientFactory({
+      region: STACK_REGION,
+      s3ForcePathStyle: false,
+      endpoints: { kinesis: kinesis.endpoint },
+    });
+    started.push({
+      name: 'kinesis-probe-client',
+      pid: process.pid,
+      stop: () => Promise.resolve(probeClients.destroy()),
+    });
     // Enhanced fan-out reaches the TLS port through the HTTP/2 bridge (see kinesis-h2-bridge.ts).
     const bridge =
       options.kinesisTls === undefined
         ? undefined
-        : await startKinesisH2Bridge({ tls: options.kinesisTls, upstreamPort: options.ports.kinesisTls });
+        : await startKinesisH2Bridge({
+            tls: options.kinesisTls,
+            upstreamPort: options.ports.kinesisTls,
+            shardEnd: kinesisShardEndProbe(probeClients.kinesis()),
+          });
     if (bridge !== undefined) started.push({ name: 'kinesis-h2-bridge', pid: process.pid, stop: bridge.close });
     const dynamodb = await startDynamoDbEmulator({
       port: options.ports.dynamodb,
@@ -150,7 +169,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       postgresUrl = postgres.url;
     }
     const endpoints: StackEndpoints = {
-      region: 'us-east-1',
+      region: STACK_REGION,
       kinesis: kinesis.endpoint,
       ...(bridge === undefined ? {} : { kinesisTls: bridge.endpoint }),
       dynamodb: dynamodb.endpoint,
