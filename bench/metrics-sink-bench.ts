@@ -27,7 +27,7 @@ export const benchmark: Benchmark = async ({ quick, progress }) => {
   const names = [
     'RecordsProcessed',
     'RecordsDeadLettered',
-    'SinkLatency',
+    'BatchDeliveryLatency',
     'MillisBehindLatest',
     'TimeSinceLastCheckpoint',
   ];

@@ -17,10 +17,6 @@ async function main(argv: readonly string[]): Promise<number> {
     only: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (parsed.values.help === true) {
-    console.log(HELP);
-    return 0;
-  }
   const json = parsed.values.json === true;
   const quick = parsed.values.quick === true;
   const only = typeof parsed.values.only === 'string' ? parsed.values.only.split(',').filter(Boolean) : [];
@@ -38,6 +34,11 @@ async function main(argv: readonly string[]): Promise<number> {
   if (problems.length > 0) {
     console.error(`${problems.join('\n')}\n${HELP}`);
     return 2;
+  }
+  // Only after the problems: an unknown option is refused even beside --help.
+  if (parsed.values.help === true) {
+    console.log(HELP);
+    return 0;
   }
 
   const files = available.filter((file) => only.length === 0 || only.includes(file.replace(/-bench\.js$/, '')));

@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Benchmark } from './bench-section';
-import { evaluateHeldOut, heldOutSets } from '../consumer/sentiment/evaluation/evaluate-held-out';
-import { evaluateLocalAnalyzer } from '../consumer/sentiment/evaluation/evaluate-local-analyzer';
-import { parseRatedCorpus, type RatedText } from '../consumer/sentiment/evaluation/rated-corpus';
-import { sentimentMetrics } from '../consumer/sentiment/evaluation/sentiment-metrics';
+import { evaluateHeldOut, heldOutSets } from '../tools/sentiment-evaluation/evaluate-held-out';
+import { evaluateLocalAnalyzer } from '../tools/sentiment-evaluation/evaluate-local-analyzer';
+import { parseRatedCorpus, type RatedText } from '../tools/sentiment-evaluation/rated-corpus';
+import { sentimentMetrics } from '../tools/sentiment-evaluation/sentiment-metrics';
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
 import { REPO_ROOT } from '../common/repo-root';
 

@@ -61,13 +61,13 @@ export class ConsumerMetrics {
     });
   }
 
-  /** Time one sink took to make a batch durable; `sink` names it (for example S3Archive, Redshift). */
-  public sinkLatency(sink: string, ms: number): void {
+  /** Time, ms, from a batch's delivery start until scoring and every sink hold it durably (one datum per batch). */
+  public batchDeliveryLatency(ms: number): void {
     this.sink.put({
-      name: CONSUMER_METRIC.sinkLatency,
+      name: CONSUMER_METRIC.batchDeliveryLatency,
       value: ms,
       unit: 'Milliseconds',
-      dimensions: this.sinkDimensionsOf(sink),
+      dimensions: this.dimensions,
     });
   }
 

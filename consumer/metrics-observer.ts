@@ -33,7 +33,7 @@ export class MetricsObserver implements ProcessorObserver {
     const deadLettered = batch.decoded.filter((item) => item.kind === 'rejected').length + sinkRejected;
     this.metrics?.recordsProcessed(batch.decoded.length);
     if (deadLettered > 0) this.metrics?.recordsDeadLettered(deadLettered);
-    this.metrics?.sinkLatency('AllSinks', latencyMs);
+    this.metrics?.batchDeliveryLatency(latencyMs);
   }
 
   public deliveryFailed(stage: string): void {

@@ -14,15 +14,11 @@ const GENERATIONS = ['2', '3'];
 const usage =
   'usage: node daemon/fetch-kcl-jars.mjs [--kcl 2|3] [--force] [--quiet]\n(default: both generations; mvn reads Maven Central once, then ~/.m2)';
 const args = process.argv.slice(2);
-if (args.includes('--help')) {
-  console.log(usage);
-  process.exit(0);
-}
 const problems = [];
 let only;
 for (let i = 0; i < args.length; i += 1) {
   const [flag, inline] = args[i].split('=', 2);
-  if (flag === '--force' || flag === '--quiet') continue;
+  if (flag === '--force' || flag === '--quiet' || flag === '--help') continue;
   if (flag === '--kcl') {
     only = inline ?? args[++i];
     if (!GENERATIONS.includes(only))
@@ -34,6 +30,11 @@ for (let i = 0; i < args.length; i += 1) {
 if (problems.length > 0) {
   console.error(`fetch-kcl-jars: ${problems.join('; ')}\n${usage}`);
   process.exit(64);
+}
+// Only after the problems: an unknown option is refused even beside --help.
+if (args.includes('--help')) {
+  console.log(usage);
+  process.exit(0);
 }
 const force = args.includes('--force');
 const quiet = args.includes('--quiet');

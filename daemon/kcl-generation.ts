@@ -12,8 +12,8 @@ export const KCL_GENERATIONS: readonly KclGeneration[] = [2, 3];
 export const KCL_GENERATION_VARIABLE = 'KCL_GENERATION';
 
 /**
- * The generation used when neither `--kcl` nor KCL_GENERATION says otherwise. 3, from measurement (README, "KCL
- * generations"): both reconcile exactly; KCL 3 costs a few seconds at start (its leader assigns leases once the worker
+ * The generation used when neither `--kcl` nor KCL_GENERATION says otherwise. 3, from measurement (docs/kcl-generations.md,
+ * "Why 3 is the default"): both reconcile exactly; KCL 3 costs a few seconds at start (its leader assigns leases once the worker
  * has reported metrics), visible only in runs under a minute, and was no slower over 96 s of production.
  */
 export const DEFAULT_KCL_GENERATION: KclGeneration = 3;

@@ -14,7 +14,7 @@ import { createMetricsSink } from '../common/metrics/create-metrics-sink';
 import { createSource } from '../collector/create-source';
 import { SeenIds } from '../collector/dedupe/seen-ids';
 import { loadPosition, savePosition } from '../collector/dedupe/seen-ids-file';
-import { resolveKinesisTarget } from '../collector/kinesis-target';
+import { resolveKinesisTarget } from '../collector/collector-target';
 import { progressLine } from '../collector/progress-line';
 import { runCollector } from '../collector/run-collector';
 import { REPO_ROOT } from '../common/repo-root';

@@ -1,10 +1,10 @@
 // `npm run evaluate-sentiment`: the local analyzer's label, compound and scores on the rated tweets, its held-out accuracy, and docs/s.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { evaluateHeldOut, heldOutSets } from '../consumer/sentiment/evaluation/evaluate-held-out';
-import { evaluateLocalAnalyzer, type ScoredAgreement } from '../consumer/sentiment/evaluation/evaluate-local-analyzer';
-import { parseRatedCorpus } from '../consumer/sentiment/evaluation/rated-corpus';
-import { CLASSES } from '../consumer/sentiment/evaluation/sentiment-metrics';
+import { evaluateHeldOut, heldOutSets } from '../tools/sentiment-evaluation/evaluate-held-out';
+import { evaluateLocalAnalyzer, type ScoredAgreement } from '../tools/sentiment-evaluation/evaluate-local-analyzer';
+import { parseRatedCorpus } from '../tools/sentiment-evaluation/rated-corpus';
+import { CLASSES } from '../tools/sentiment-evaluation/sentiment-metrics';
 import { LocalAnalyzer } from '../consumer/sentiment/local-analyzer';
 import { REPO_ROOT } from '../common/repo-root';
 
@@ -28,15 +28,22 @@ English held-out >= 0.72, >= 20,000 docs/s on one core.
 Exit codes: 0 ok, 1 error, 2 usage.`;
 
 function main(argv: readonly string[]): number {
-  if (argv.includes('--help') || argv.includes('-h')) {
-    console.log(HELP);
-    return 0;
-  }
   const json = argv.includes('--json');
   const at = argv.indexOf('--corpus');
   const corpusPath = at >= 0 ? argv[at + 1] : DEFAULT_CORPUS;
-  const known = new Set(['--json', '--corpus', ...(at >= 0 && corpusPath !== undefined ? [corpusPath] : [])]);
+  const known = new Set([
+    '--json',
+    '--corpus',
+    '--help',
+    '-h',
+    ...(at >= 0 && corpusPath !== undefined ? [corpusPath] : []),
+  ]);
   const unknown = argv.filter((arg) => !known.has(arg));
+  // An unknown option is refused even beside --help: a command that prints help is one that would run.
+  if (unknown.length === 0 && (argv.includes('--help') || argv.includes('-h'))) {
+    console.log(HELP);
+    return 0;
+  }
   if (corpusPath === undefined || unknown.length > 0) {
     console.error(`bad arguments: ${unknown.join(' ') || '--corpus needs a file'}\n${HELP}`);
     return 2;

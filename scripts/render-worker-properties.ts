@@ -3,10 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConfigError } from '../common/errors';
-import { parseProperties, renderProperties } from '../daemon/properties/properties-file';
-import { validateProperties, type Finding } from '../daemon/properties/properties-validator';
+import { parseProperties, renderProperties } from '../daemon/kcl-properties/properties-file';
+import { validateProperties, type Finding } from '../daemon/kcl-properties/properties-validator';
 import { kclJarsDir } from '../daemon/kcl-generation';
-import { readWorkerProperties, taskIdFromArn } from '../daemon/properties/worker-properties';
+import { readWorkerProperties, taskIdFromArn } from '../daemon/kcl-properties/worker-properties';
 import { REPO_ROOT } from '../common/repo-root';
 
 const METADATA_TIMEOUT_MS = 2_000;

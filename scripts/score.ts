@@ -59,18 +59,16 @@ function parseLine(text: string, line: number): Input {
 }
 
 /** The options, or a usage problem. */
+const SCORE_OPTIONS = {
+  analyzer: { type: 'string' },
+  text: { type: 'string' },
+  explain: { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 function parseArgs(argv: readonly string[]): Options | string {
-  const parsed = parseOptions(
-    argv,
-    {
-      analyzer: { type: 'string' },
-      text: { type: 'string' },
-      explain: { type: 'boolean' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    { allowPositionals: true },
-  );
+  const parsed = parseOptions(argv, SCORE_OPTIONS, { allowPositionals: true });
   if (parsed.problems.length > 0) return parsed.problems.join('; ');
   const kind = typeof parsed.values.analyzer === 'string' ? parsed.values.analyzer : 'local';
   const text = typeof parsed.values.text === 'string' ? parsed.values.text : undefined;
@@ -85,7 +83,9 @@ function parseArgs(argv: readonly string[]): Options | string {
 }
 
 async function main(argv: readonly string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  // An unknown option is refused even beside --help: a command that prints help is one that would run.
+  const given = parseOptions(argv, SCORE_OPTIONS, { allowPositionals: true });
+  if (given.problems.length === 0 && given.values.help === true) {
     console.log(HELP);
     return 0;
   }

@@ -14,26 +14,27 @@ import { PidRegistry, stopStaleProcesses } from '../common/process/pid-registry'
 import { setDetachedServices } from '../common/process/service-process';
 import { REPO_ROOT } from '../common/repo-root';
 import { ensureKclJars } from '../daemon/kcl-jars';
-import { superviseDaemon } from '../local/pipeline/supervised-daemon';
+import { superviseDaemon } from '../local/wiring/supervised-daemon';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { ensureStream, openShardsForSeeding } from '../local/stand-ins/stream-setup';
 import { readLeasesIfAny } from '../common/kcl-lease/lease-reader';
 import { seedLeaseTable } from '../local/stand-ins/seed-lease-table';
-import { endpointsDocument, whereToLook, writeEndpointsFile } from '../local/stand-ins/endpoints-file';
+import { endpointsDocument, whereToLook, writeEndpointsFile } from '../local/stand-ins/local-stack-file-writer';
 import { CheckpointLag } from '../local/start/checkpoint-lag';
 import { SampleTrickle } from '../local/start/sample-trickle';
 import { LIVE_POSTS_DEFAULTS } from '../local/start/live-posts';
-import { createLocalTables, localSinkEnv } from '../local/pipeline/local-sinks';
+import { createLocalTables, localSinkEnv } from '../local/wiring/local-sinks';
 import { DeliveryCounts } from '../local/start/delivery-counts';
-import { parseStartArgs, START_DEFAULTS, type StartArgs } from '../local/start/start-args';
+import { parseStartArgs, START_DEFAULTS, START_USAGE, type StartArgs } from '../local/start/start-args';
+import { runParsedCli } from './parsed-cli';
 import { kclGenerationFromEnv, kclVersion } from '../daemon/kcl-generation';
 import { assertStartPorts } from '../local/start/port-check';
 import { superviseComponent, type ComponentSpec } from '../local/start/supervised-component';
 import { AlertsFileTail } from '../local/start/alerts-file-tail';
 import { startCollectorProcess } from '../local/start/collector-process';
-import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/pipeline/local-metrics';
+import { localMetricsDir, localMetricsEnv, producerThroughputSink } from '../local/wiring/local-metrics';
 import { startOperatorServices } from '../local/start/operator-services';
-import type { Supervisor } from '../daemon/supervisor';
+import type { Supervisor } from '../local/supervisor';
 import { startHistoryBackfill } from '../local/start/history-start';
 import { systemTimeZone } from '../reporting/report/zoned-week';
 import type { Logger } from '../common/logger';
@@ -41,12 +42,7 @@ import type { Logger } from '../common/logger';
 /** Local report addresses (reserved example domain): mail only ever lands in the outbox unless REPORT_TRANSPORT says otherwise. */
 const LOCAL_REPORT_ADDRESSES = { to: ['policy-makers@example.org'], from: 'sentiment-reports@example.org' };
 
-async function main(): Promise<number> {
-  const args = parseStartArgs(
-    process.argv.slice(2),
-    { ...START_DEFAULTS, kcl: kclGenerationFromEnv(process.env) },
-    process.env,
-  );
+async function main(args: StartArgs): Promise<number> {
   // Registered first: a Ctrl-C during start-up still stops everything in order.
   const stopSignal = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
@@ -378,10 +374,11 @@ async function runPipeline({
   await supervisor.stop();
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`start failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
+// Bad options exit 2 with every problem and the usage; --help prints it and starts nothing.
+runParsedCli(
+  'start',
+  START_USAGE,
+  () =>
+    parseStartArgs(process.argv.slice(2), { ...START_DEFAULTS, kcl: kclGenerationFromEnv(process.env) }, process.env),
+  main,
 );

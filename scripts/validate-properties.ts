@@ -1,7 +1,7 @@
 // CLI: validates KCL daemon properties files (npm run validate-properties -- [--kcl 2|3] [--json] [--strict] <file>...). Exit 0 valid, 1 problems, 2 usage.
 import * as fs from 'node:fs';
-import { readAsDaemon, toMap } from '../daemon/properties/java-properties';
-import { validatePropertiesBytes, type Finding } from '../daemon/properties/properties-validator';
+import { readAsDaemon, toMap } from '../daemon/kcl-properties/java-properties';
+import { validatePropertiesBytes, type Finding } from '../daemon/kcl-properties/properties-validator';
 import { kclGenerationFromEnv, parseKclGeneration, type KclGeneration } from '../daemon/kcl-generation';
 import { REPO_ROOT } from '../common/repo-root';
 
@@ -47,12 +47,17 @@ function main(args: readonly string[]): number {
   const json = argv.includes('--json');
   const strict = argv.includes('--strict');
   const files = argv.filter((arg) => !arg.startsWith('--'));
-  const unknown = argv.filter((arg) => arg.startsWith('--') && arg !== '--json' && arg !== '--strict');
+  const unknown = argv.filter((arg) => arg.startsWith('--') && !['--json', '--strict', '--help'].includes(arg));
+  // An unknown option is refused even beside --help: a command that prints help is one that would run.
+  if (unknown.length > 0) {
+    process.stderr.write(`validate-properties: unknown option ${unknown.join(', ')}\n${USAGE}\n`);
+    return 2;
+  }
   if (argv.includes('--help')) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (files.length === 0 || unknown.length > 0) {
+  if (files.length === 0) {
     process.stderr.write(`${USAGE}\n`);
     return 2;
   }

@@ -2,7 +2,7 @@
 import type { Readable } from 'node:stream';
 import { readLines } from '../../producer/cli/line-source';
 import { POST_SOURCES, type CollectedPost, type PostSource } from '../collected-post';
-import { parseJsonKeepingBigIntegers, readPostId } from '../safe-json';
+import { parseJsonKeepingBigIntegers, readPostId } from '../../common/safe-json';
 import { emptySourceStats, type PostSourceRun, type SourceStats } from '../source-stats';
 
 export class FilePosts implements PostSourceRun<CollectedPost> {

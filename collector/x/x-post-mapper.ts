@@ -1,7 +1,7 @@
 // Maps one filtered-stream line ({data, includes.users, matching_rules}) to a CollectedPost, or says why it is not one.
 import { normalizeHashtag } from '../../common/hashtag';
 import type { CollectedPost } from '../collected-post';
-import { parseJsonKeepingBigIntegers, readPostId } from '../safe-json';
+import { parseJsonKeepingBigIntegers, readPostId } from '../../common/safe-json';
 import { unescapeXText } from './x-text';
 
 export type XLine =

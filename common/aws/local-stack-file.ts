@@ -7,7 +7,7 @@ export const DEFAULT_ENDPOINTS_FILE = '.local/endpoints.json';
 /** The variable that names another local stack file (or `none`). */
 export const ENDPOINTS_FILE_VARIABLE = 'ENDPOINTS_FILE';
 
-/** The file's fields, exactly as written by local/stand-ins/endpoints-file.ts and read by people (aws CLI, psql). */
+/** The file's fields, exactly as written by local/stand-ins/local-stack-file-writer.ts and read by people (aws CLI, psql). */
 export interface EndpointsDocument {
   readonly region: string;
   readonly kinesis: { readonly endpoint: string; readonly stream: string };

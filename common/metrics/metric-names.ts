@@ -7,8 +7,8 @@ export const DIMENSION = { application: 'Application', stream: 'StreamName', sha
 export const CONSUMER_METRIC = {
   recordsProcessed: 'RecordsProcessed',
   recordsDeadLettered: 'RecordsDeadLettered',
-  /** Also carries the Sink dimension. */
-  sinkLatency: 'SinkLatency',
+  /** Time from a batch's delivery start to every sink holding it durably: sentiment scoring plus all sinks (no Sink dimension). */
+  batchDeliveryLatency: 'BatchDeliveryLatency',
   /** One per failed delivery attempt; also carries the Sink dimension (`sentiment` for scoring). */
   sinkWriteFailures: 'SinkWriteFailures',
   millisBehindLatest: 'MillisBehindLatest',

@@ -55,15 +55,16 @@ export function createPgPool(options: PgPoolOptions): Pool {
         }
       : {}),
   };
+  // SET rather than a startup parameter: Redshift accepts the SET, not every startup option PostgreSQL does. Run in the
+  // pool's onConnect hook (pg-pool 3.10+), awaited before the pool hands the client out, so it precedes the caller's first
+  // statement without queueing two queries on one client (which pg 8.20+ deprecates).
+  config.onConnect = async (client) => {
+    await client.query(`SET statement_timeout TO ${Math.floor(options.statementTimeoutMs)}`).catch(() => undefined);
+  };
   const pool = new Pool(config);
   // An idle client losing its connection emits 'error' on the pool; unhandled, that would kill the process.
   pool.on('error', (error) =>
     options.logger.warn('idle database connection failed', { error: redactText(error.message) }),
   );
-  // SET rather than a startup parameter: Redshift accepts the SET, not every startup option PostgreSQL does. Queued on
-  // the new client before the pool hands it out, so it runs before the caller's first statement.
-  pool.on('connect', (client) => {
-    client.query(`SET statement_timeout TO ${Math.floor(options.statementTimeoutMs)}`).catch(() => undefined);
-  });
   return pool;
 }

@@ -1,4 +1,5 @@
 // Classifies one user record's bytes: a post, a vehicle reading, or a rejection with its reason; never throws.
+import { parseJsonKeepingBigIntegers } from '../../common/safe-json';
 import type { UserRecord } from '../../common/user-record';
 import type { DecodedRecord } from './decoded-record';
 import { isObject } from './field-readers';
@@ -36,6 +37,9 @@ export function parsePayload(record: UserRecord, limits: PayloadLimits = DEFAULT
     let json: unknown;
     try {
       json = JSON.parse(trimmed);
+      // A numeric id beyond 2^53 without id_str has lost digits as a double; read it again keeping them (rare path).
+      if (isObject(json) && json.id_str === undefined && typeof json.id === 'number' && !Number.isSafeInteger(json.id))
+        json = parseJsonKeepingBigIntegers(trimmed);
     } catch (error: unknown) {
       return reject('invalid-json', error instanceof Error ? error.message : 'unparsable JSON');
     }

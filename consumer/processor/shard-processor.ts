@@ -10,7 +10,7 @@ import { BatchDelivery, type DeliveryDeps } from './batch-delivery';
 import { flushReason, type BatchPolicyConfig } from './batch-policy';
 import { CheckpointTracker, type Position } from './checkpoint-tracker';
 import type { Checkpointer } from './checkpointer';
-import { checkpointWithRetry } from './checkpoint-with-retry';
+import { tryCheckpoint } from './try-checkpoint';
 import { DeliveryCancelledError } from './processor-errors';
 import type { ProcessorObserver } from './processor-observer';
 import { nextShardState, type ShardState } from './shard-lifecycle';
@@ -130,7 +130,7 @@ export class ShardProcessor {
     await this.drain();
     // Never SHARD_END past a batch that is not durable (its delivery was cancelled because stdin closed).
     if (this.state !== 'running' || this.tracker.openBatches > 0) return;
-    await this.checkpointWithRetry(checkpointer, null, 'final');
+    await this.checkpointAndConfirm(checkpointer, null, 'final');
     this.state = nextShardState(this.state, 'shardEnded');
   }
 
@@ -206,17 +206,17 @@ export class ShardProcessor {
   private async checkpointDurable(checkpointer: Checkpointer, mode: 'bounded' | 'final' = 'bounded'): Promise<void> {
     const due = this.tracker.checkpointDue();
     if (due === undefined || this.state !== 'running') return;
-    if (await this.checkpointWithRetry(checkpointer, due, mode)) this.tracker.markCheckpointed(due);
+    if (await this.checkpointAndConfirm(checkpointer, due, mode)) this.tracker.markCheckpointed(due);
   }
 
   /** True when the position is settled (checkpointed, or rejected as a bug); false when a later action should try again. */
-  private async checkpointWithRetry(
+  private async checkpointAndConfirm(
     checkpointer: Checkpointer,
     position: Position | null,
     mode: 'bounded' | 'final',
   ): Promise<boolean> {
     const sequenceNumber = position === null ? null : position.sequenceNumber;
-    const outcome = await checkpointWithRetry({
+    const outcome = await tryCheckpoint({
       checkpointer,
       sequenceNumber,
       mode,

@@ -2,7 +2,7 @@
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { ConfigError } from '../../common/errors';
-import { buildApp } from '../lib/build-app';
+import { buildApp } from '../lib/cdk-app';
 
 try {
   // Findings not acknowledged in deploy/lib/nag-suppressions.ts stop the synthesis.

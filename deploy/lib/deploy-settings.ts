@@ -102,7 +102,7 @@ export interface DeploySettings {
   readonly dashboard?: DashboardSettings;
 }
 
-/** Context keys, as the README lists them. */
+/** Context keys, as docs/deploying.md lists them. */
 export const CONTEXT_KEYS = [
   'stackName',
   'streamName',

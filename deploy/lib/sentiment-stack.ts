@@ -546,7 +546,7 @@ export class SentimentStack extends Stack {
     subnets: { subnetType: SubnetType },
     topic: ITopic,
   ): void {
-    // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (README).
+    // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (docs/deploying.md).
     const secretNames =
       s.collectorSource === 'x' ? ['X_BEARER_TOKEN'] : ['INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_USER_ID'];
     const secrets = Object.fromEntries(

@@ -100,7 +100,7 @@ export class Warehouse extends Construct {
       acknowledge(
         secret,
         'SMG4',
-        'Rotating the admin password needs a rotation Lambda with network access to the workgroup; operators rotate it by hand (README), tasks read it at start.',
+        'Rotating the admin password needs a rotation Lambda with network access to the workgroup; operators rotate it by hand (docs/deploying-dashboard.md), tasks read it at start.',
       );
       this.secret = secret;
       this.targetArn = workgroup.attrWorkgroupWorkgroupArn;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { App, Validations } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { buildApp } from '../lib/build-app';
+import { buildApp } from '../lib/cdk-app';
 import type { SentimentStack } from '../lib/sentiment-stack';
 import { RESOURCELESS_ACTIONS } from '../lib/task-policies';
 

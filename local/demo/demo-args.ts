@@ -1,7 +1,7 @@
 // Parses the options of `npm run demo`: the scenario (reconcile or scale), records, shards, rates, timings; one error listing every problem; --help.
 import { parseOptions, type OptionSpec } from '../../common/config/parse-options';
 import { ConfigError } from '../../common/errors';
-import { RETRIEVAL_MODES, type RetrievalMode } from '../pipeline/local-daemon';
+import { RETRIEVAL_MODES, type RetrievalMode } from '../wiring/local-daemon';
 import { SCALE_SCENARIO_DEFAULTS, type ScaleScenarioSettings } from './scale-scenario-settings';
 import {
   DEFAULT_KCL_GENERATION,

@@ -3,8 +3,8 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import type { Logger } from '../../common/logger';
 import { createLambdaConsumer } from '../../consumer/lambda/lambda-consumer';
 import { LocalKinesisEventSource } from '../lambda/kinesis-event-source';
-import { localConsumerEnv, type LocalDaemonOptions } from '../pipeline/local-daemon';
-import { superviseDaemon } from '../pipeline/supervised-daemon';
+import { localConsumerEnv, type LocalDaemonOptions } from '../wiring/local-daemon';
+import { superviseDaemon } from '../wiring/supervised-daemon';
 import type { ConsumerMode } from './demo-args';
 
 export interface RunningConsumer {

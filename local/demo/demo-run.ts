@@ -11,7 +11,7 @@ import { isPortOpen } from '../../common/process/service-process';
 import { ensureStream, openShardsForSeeding } from '../stand-ins/stream-setup';
 import { seedLeaseTable } from '../stand-ins/seed-lease-table';
 import { kclVersion } from '../../daemon/kcl-generation';
-import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../pipeline/local-sinks';
+import { createLocalTables, localSinkEnv, LOCAL_POSTS_TABLE } from '../wiring/local-sinks';
 import { startDemoConsumer } from './demo-consumer';
 import { ensureKinesisTls } from '../stand-ins/kinesis-tls';
 import { sendTracedTweets, type TracedRecord } from '../trace/traced-producer';

@@ -1,7 +1,7 @@
 // The faults of `npm run chaos`: a seeded choice of N, and how each is injected into a running soak pipeline.
 import { execFileSync } from 'node:child_process';
 import { UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
-import { startLocalDaemon } from '../pipeline/local-daemon';
+import { startLocalDaemon } from '../wiring/local-daemon';
 import { waitForActive } from '../stand-ins/stream-setup';
 import { listAllShards } from '../../common/aws/list-all-shards';
 import { sleep } from '../../common/sleep';

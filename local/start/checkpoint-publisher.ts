@@ -5,9 +5,9 @@ import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { createMetricsSink } from '../../common/metrics/create-metrics-sink';
 import { observeCheckpoints, type MonitorTarget } from '../../operator/monitor/checkpoint-monitor';
-import type { ObservationState } from '../../operator/monitor/checkpoint-report';
+import type { ObservationState } from '../../operator/monitor/checkpoint-status';
 import { publishReport } from '../../operator/monitor/report-metrics';
-import { localMetricsConfig } from '../pipeline/local-metrics';
+import { localMetricsConfig } from '../wiring/local-metrics';
 
 export interface CheckpointPublisherOptions {
   readonly target: MonitorTarget;

@@ -46,6 +46,8 @@ export interface StartArgs {
   /** The daemon's retrieval (`--retrieval polling|fanout`): GetRecords, or enhanced fan-out on the stand-in's TLS port. */
   readonly retrieval: 'polling' | 'fanout';
   readonly ports: StartPorts;
+  /** `--help`: print START_USAGE and start nothing. */
+  readonly help: boolean;
 }
 
 /** Each port of `npm start`: its default, the flag and the variable that move it (named in the "port taken" message). */
@@ -113,9 +115,39 @@ export const START_DEFAULTS: StartArgs = {
   kcl: DEFAULT_KCL_GENERATION,
   retrieval: 'polling',
   ports: DEFAULT_PORTS,
+  help: false,
 };
 
-type ScalarKey = Exclude<keyof StartArgs, 'ports' | 'autoscale'>;
+/** What `npm start -- --help` prints. */
+export const START_USAGE = `usage: npm start -- [options]
+
+The whole pipeline on this machine: kinesis-local, dynalite, s3rver and PostgreSQL on loopback, the real KCL
+MultiLangDaemon running our consumer, the dashboard, the alerter, the weekly-report scheduler and live sample data,
+supervised until Ctrl-C (which stops everything by PID). Data lives in .local/ (docs/running-locally.md).
+
+  --shards N                   shards of the stream (default ${START_DEFAULTS.shards}; 1..50)
+  --rate N                     vehicle readings per second (default ${START_DEFAULTS.rate})
+  --posts-per-minute N         sample posts per minute outside bursts (default ${START_DEFAULTS.postsPerMinute})
+  --burst-minutes N            minutes between negative bursts (default ${START_DEFAULTS.burstMinutes}; 0: none)
+  --seed N                     seed of the sample data (default ${START_DEFAULTS.seed})
+  --history-days N             days of history backfilled on the first start (default ${START_DEFAULTS.historyDays}; 0: none)
+  --history-posts-per-day N    posts on an average day of that history (default ${START_DEFAULTS.historyPostsPerDay})
+  --sinks all|none             none: the consumer's dry run (default all)
+  --source sample|x|instagram  what feeds the stream (default sample; x and instagram run the collector)
+  --hashtag TAG                the collector's hashtag (default ${START_DEFAULTS.hashtag})
+  --autoscale                  run the shard scaler against the local stream on a schedule
+  --autoscale-interval S       seconds between its runs (default ${START_DEFAULTS.autoscaleInterval}; >= 5)
+  --kcl 2|3                    the KCL generation (default KCL_GENERATION, else ${START_DEFAULTS.kcl})
+  --retrieval polling|fanout   GetRecords, or enhanced fan-out (default polling)
+  --stream, --application, --worker-id, --bucket NAME   local names (defaults ${START_DEFAULTS.streamName}, ...)
+${Object.values(PORT_SETTINGS)
+  .map((p) => `  ${`${p.flag} N`.padEnd(29)}${p.what} (default ${p.port}; ${p.variable})`)
+  .join('\n')}
+  --help                       this text
+
+Exit codes: 0 stopped by Ctrl-C, 1 start failed, 2 bad options (every problem listed).`;
+
+type ScalarKey = Exclude<keyof StartArgs, 'ports' | 'autoscale' | 'help'>;
 const FLAGS: Readonly<Record<string, ScalarKey>> = {
   '--shards': 'shards',
   '--rate': 'rate',
@@ -163,12 +195,14 @@ export function parseStartArgs(
   }
   const parsed = parseOptions(argv, {
     autoscale: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
     ...Object.fromEntries(
       [...Object.keys(FLAGS), ...Object.keys(PORT_FLAGS)].map((flag) => [flag.slice(2), { type: 'string' }]),
     ),
   });
   problems.push(...parsed.problems);
   if (parsed.values.autoscale === true) values.autoscale = true;
+  if (parsed.values.help === true) values.help = true;
   for (const [flag, portKey] of Object.entries(PORT_FLAGS)) {
     const text = parsed.values[flag.slice(2)];
     if (typeof text === 'string') port(portKey, text, flag);

@@ -7,7 +7,7 @@ import { describeError } from '../../common/errors';
 import type { PidRegistry } from '../../common/process/pid-registry';
 import { sleep } from '../../common/sleep';
 import { isAlive, stopPid } from '../../common/process/service-process';
-import { Supervisor, type RestartPolicy, type ProcessExit } from '../../daemon/supervisor';
+import { Supervisor, type RestartPolicy, type ProcessExit } from '../supervisor';
 
 export interface ComponentSpec {
   /** Short name, used in messages, the log file name (<logsDir>/<name>.log) and the PID registry. */

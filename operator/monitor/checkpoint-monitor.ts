@@ -4,7 +4,7 @@ import type { KinesisClient } from '@aws-sdk/client-kinesis';
 import { readLeases } from '../../common/kcl-lease/lease-reader';
 import { listShards } from './stream-shards';
 import { probeShardLag, type LagProbeOptions, type ShardLag } from './shard-lag-probe';
-import { buildReport, type CheckpointReport, type ObservationState } from './checkpoint-report';
+import { buildReport, type CheckpointReport, type ObservationState } from './checkpoint-status';
 import { defaultKcl3Tables, readCoordinatorView, type Kcl3Tables } from './worker-metrics';
 
 export interface MonitorTarget {

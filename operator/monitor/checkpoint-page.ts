@@ -1,5 +1,5 @@
 // Renders the checkpoint monitor's view as a self-contained HTML page (the monitor's table, refreshed by the browser every few seconds).
-import type { CheckpointReport } from './checkpoint-report';
+import type { CheckpointReport } from './checkpoint-status';
 import { renderReport } from './report-table';
 
 export function renderCheckpointPage(report: CheckpointReport, refreshSeconds: number): string {

@@ -13,7 +13,7 @@ import {
   type MonitorOptions,
   type MonitorTarget,
 } from './checkpoint-monitor';
-import type { CheckpointReport, ObservationState } from './checkpoint-report';
+import type { CheckpointReport, ObservationState } from './checkpoint-status';
 
 /** What a page needs: the newest report (per-shard owner, counter, checkpoint, lag, status). */
 export interface CheckpointView {

@@ -9,7 +9,7 @@ import { describeError } from '../../common/errors';
 import type { Logger } from '../../common/logger';
 import { createMetricsSink } from '../../common/metrics/create-metrics-sink';
 import { observeCheckpoints } from './checkpoint-monitor';
-import type { CheckpointReport, ObservationState } from './checkpoint-report';
+import type { CheckpointReport, ObservationState } from './checkpoint-status';
 import { readMonitorConfig } from './monitor-config';
 import { createAlarms, createDashboard } from './monitor-alarms';
 import { readObservationState, writeObservationState } from './observation-state-file';

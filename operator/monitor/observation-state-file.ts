@@ -1,7 +1,7 @@
 // Keeps the previous observation between one-shot monitor runs (a small JSON file), read with guards.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ObservationState } from './checkpoint-report';
+import type { ObservationState } from './checkpoint-status';
 
 export function readObservationState(file: string): ObservationState | undefined {
   let value: unknown;

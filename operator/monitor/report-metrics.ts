@@ -1,7 +1,7 @@
 // Turns a checkpoint report into CloudWatch data points (per shard and per stream) through any MetricsSink.
 import type { MetricsSink } from '../../common/metrics/metrics-sink';
 import { DIMENSION, MONITOR_SHARD_METRIC, MONITOR_STREAM_METRIC } from '../../common/metrics/metric-names';
-import type { CheckpointReport } from './checkpoint-report';
+import type { CheckpointReport } from './checkpoint-status';
 
 export function publishReport(sink: MetricsSink, report: CheckpointReport): void {
   const timestamp = new Date(report.observedAt);

@@ -1,5 +1,5 @@
 // Renders a checkpoint report as a fixed-width table for people.
-import type { CheckpointReport } from './checkpoint-report';
+import type { CheckpointReport } from './checkpoint-status';
 import type { CoordinatorView } from './worker-metrics';
 
 export function renderReport(report: CheckpointReport): string {

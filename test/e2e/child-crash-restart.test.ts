@@ -1,10 +1,10 @@
 // End-to-end: a consumer child killed with SIGKILL mid-stream makes the real daemon exit; the supervisor restarts it and both sinks end with every record once.
 import { expect } from 'chai';
 import { NullLogger } from '../../common/logger';
-import { superviseDaemon } from '../../local/pipeline/supervised-daemon';
+import { superviseDaemon } from '../../local/wiring/supervised-daemon';
 import { groupMembers } from '../../common/process/process-group';
 import { sleep } from '../../common/sleep';
-import type { Supervisor } from '../../daemon/supervisor';
+import type { Supervisor } from '../../local/supervisor';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 import { E2eTraffic, expectExactlyOnce } from '../support/e2e-delivery';
 

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Client } from 'pg';
-import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
+import { LOCAL_POSTS_TABLE } from '../../local/wiring/local-sinks';
 import { FakeXApiServer, xTweet, type ConnectionScript } from '../fakes/fake-x-api-server';
 import { checkpointReached, E2E_BUCKET, E2eHarness } from '../support/e2e-harness';
 import { readWholeStream } from '../support/kinesis-stream-reader';

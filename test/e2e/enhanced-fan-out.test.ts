@@ -8,7 +8,7 @@ import { seedLeaseTable } from '../../local/stand-ins/seed-lease-table';
 import { openShardsForSeeding } from '../../local/stand-ins/stream-setup';
 import { readArchiveLines, readPostRows } from '../../local/trace/delivery-reader';
 import { reconcile } from '../../local/trace/reconciliation';
-import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
+import { LOCAL_POSTS_TABLE } from '../../local/wiring/local-sinks';
 import { sleep } from '../../common/sleep';
 import { NullLogger } from '../../common/logger';
 import { runMonitorCli } from '../../operator/monitor/monitor-cli';

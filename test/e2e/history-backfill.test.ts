@@ -8,7 +8,7 @@ import { sleep } from '../../common/sleep';
 import { NullLogger } from '../../common/logger';
 import { backfillHistory, readMarker, type BackfillOptions } from '../../local/start/history-backfill';
 import { HistoryLoadedCount } from '../../local/start/history-loaded';
-import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
+import { LOCAL_POSTS_TABLE } from '../../local/wiring/local-sinks';
 import { E2eHarness } from '../support/e2e-harness';
 
 describe('history backfill through the real pipeline (npm start)', function () {

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { UpdateShardCountCommand } from '@aws-sdk/client-kinesis';
 import { readPostRows } from '../../local/trace/delivery-reader';
-import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
+import { LOCAL_POSTS_TABLE } from '../../local/wiring/local-sinks';
 import { waitForActive } from '../../local/stand-ins/stream-setup';
 import { listAllShards } from '../../common/aws/list-all-shards';
 import { until } from '../support/wait-until';

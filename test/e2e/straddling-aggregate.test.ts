@@ -5,7 +5,7 @@ import { NullLogger } from '../../common/logger';
 import { encodeAggregate } from '../../common/kpl/aggregate-codec';
 import { partitionKeyHash } from '../../common/kpl/hash-key';
 import { readArchiveLines, readPostRows, type DeliveredLine } from '../../local/trace/delivery-reader';
-import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
+import { LOCAL_POSTS_TABLE } from '../../local/wiring/local-sinks';
 import { sleep } from '../../common/sleep';
 import { waitForActive } from '../../local/stand-ins/stream-setup';
 import { listAllShards } from '../../common/aws/list-all-shards';

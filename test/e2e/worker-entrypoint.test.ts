@@ -14,7 +14,7 @@ import { REPO_ROOT } from '../../common/repo-root';
 import { sleep } from '../../common/sleep';
 import type { KclGeneration } from '../../daemon/kcl-generation';
 import { groupAlive, killGroup } from '../../common/process/process-group';
-import { readPropertiesFile } from '../../daemon/properties/properties-file';
+import { readPropertiesFile } from '../../daemon/kcl-properties/properties-file';
 import { checkpointReached, e2eGenerations, E2eHarness } from '../support/e2e-harness';
 
 /** Links every top-level package of the production dependency tree (npm ls --omit=dev) into `<dir>/node_modules`. */

@@ -5,7 +5,7 @@ import { sleep } from '../../common/sleep';
 import { countPostRows, readArchiveLines, readPostRows } from '../../local/trace/delivery-reader';
 import { reconcile, type Reconciliation } from '../../local/trace/reconciliation';
 import { sendTracedTweets, type TracedRecord } from '../../local/trace/traced-producer';
-import { LOCAL_POSTS_TABLE } from '../../local/pipeline/local-sinks';
+import { LOCAL_POSTS_TABLE } from '../../local/wiring/local-sinks';
 import { E2E_BUCKET, type E2eHarness } from './e2e-harness';
 
 export class E2eTraffic {

@@ -9,7 +9,7 @@ import {
   LOCAL_BATCH_MAX_AGE_MS,
   startLocalDaemon,
   type LocalDaemonOptions,
-} from '../../local/pipeline/local-daemon';
+} from '../../local/wiring/local-daemon';
 import { consumerEnv, type ConsumerSettings } from '../../consumer/config/consumer-settings';
 import type { KclDaemon } from '../../daemon/kcl-daemon';
 import { groupAlive } from '../../common/process/process-group';

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { freeStackPorts, startLocalStack, type LocalStack } from '../../local/stand-ins/local-stack';
 import { LOCAL_ACCESS_KEY } from '../../common/aws/local-or-cloud';
-import { createLocalTables, localSinkEnv } from '../../local/pipeline/local-sinks';
+import { createLocalTables, localSinkEnv } from '../../local/wiring/local-sinks';
 import { ensureKinesisTls, type KinesisTls } from '../../local/stand-ins/kinesis-tls';
 
 export const E2E_BUCKET = 'e2e-archive';

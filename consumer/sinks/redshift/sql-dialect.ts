@@ -73,7 +73,7 @@ export const REDSHIFT: SqlDialect = {
   now: 'GETDATE()',
   lockForKeyedLoad: () => undefined,
   keyIndexes: () => [],
-  // Redshift has no ADD COLUMN IF NOT EXISTS: a table from before a column needs it added once by hand (README).
+  // Redshift has no ADD COLUMN IF NOT EXISTS: a table from before a column needs it added once by hand (docs/collectors.md).
   addColumnIfMissing: () => undefined,
   // ALTER TABLE ... ALTER COLUMN ... TYPE VARCHAR(n) cannot run in a transaction block: once by hand (docs/reliability.md).
   widenColumnIfNarrower: () => undefined,

@@ -13,19 +13,22 @@ class RecordingMetricsSink implements MetricsSink {
 }
 
 describe('ConsumerMetrics', () => {
-  it('tags every datum with Application, StreamName and ShardId, and sink latency also with Sink', () => {
+  it('tags every datum with Application, StreamName and ShardId, and sink failures also with Sink', () => {
     const sink = new RecordingMetricsSink();
     const metrics = new ConsumerMetrics(sink, { application: 'app', streamName: 's', shardId: 'shardId-1' });
     metrics.recordsProcessed(10);
     metrics.recordsDeadLettered(1);
-    metrics.sinkLatency('S3Archive', 42);
+    metrics.batchDeliveryLatency(42);
+    metrics.sinkWriteFailed('S3Archive');
     expect(sink.data.map((d) => [d.name, d.unit, d.value])).to.deep.equal([
       ['RecordsProcessed', 'Count', 10],
       ['RecordsDeadLettered', 'Count', 1],
-      ['SinkLatency', 'Milliseconds', 42],
+      ['BatchDeliveryLatency', 'Milliseconds', 42],
+      ['SinkWriteFailures', 'Count', 1],
     ]);
     expect(sink.data[0]?.dimensions).to.deep.equal({ Application: 'app', StreamName: 's', ShardId: 'shardId-1' });
-    expect(sink.data[2]?.dimensions).to.include({ Sink: 'S3Archive' });
+    expect(sink.data[2]?.dimensions).to.deep.equal({ Application: 'app', StreamName: 's', ShardId: 'shardId-1' });
+    expect(sink.data[3]?.dimensions).to.include({ Sink: 'S3Archive' });
   });
 
   it('reports time since the last confirmed checkpoint alongside millisBehindLatest', () => {

@@ -13,8 +13,8 @@ import {
 } from '../../../daemon/kcl-generation';
 import { parseDemoArgs } from '../../../local/demo/demo-args';
 import { parseStartArgs } from '../../../local/start/start-args';
-import { parseProperties } from '../../../daemon/properties/properties-file';
-import { validateProperties } from '../../../daemon/properties/properties-validator';
+import { parseProperties } from '../../../daemon/kcl-properties/properties-file';
+import { validateProperties } from '../../../daemon/kcl-properties/properties-validator';
 import { e2eGenerations } from '../../support/e2e-harness';
 
 describe('KCL generation', () => {

@@ -9,7 +9,7 @@ import { NullLogger } from '../../../../common/logger';
 import { LocalMetricsSink, LocalMetricsSource } from '../../../../common/metrics/local-metrics-store';
 import { KINESIS_NAMESPACE } from '../../../../common/metrics/metric-names';
 import { describeStreamState } from '../../../../operator/scaler/kinesis-stream-state';
-import { producerThroughputSink } from '../../../../local/pipeline/local-metrics';
+import { producerThroughputSink } from '../../../../local/wiring/local-metrics';
 import { scenarioScalerEnv } from '../../../../local/demo/scale-scenario';
 import { SCALE_SCENARIO_DEFAULTS } from '../../../../local/demo/scale-scenario-settings';
 import { runScalerOnce } from '../../../../local/demo/scaler-runs';

@@ -2,7 +2,7 @@
 import { expect } from 'chai';
 import { PutRecordCommand } from '@aws-sdk/client-kinesis';
 import { observeCheckpoints, DEFAULT_MONITOR_OPTIONS } from '../../../../operator/monitor/checkpoint-monitor';
-import type { CheckpointReport, ObservationState } from '../../../../operator/monitor/checkpoint-report';
+import type { CheckpointReport, ObservationState } from '../../../../operator/monitor/checkpoint-status';
 import { publishReport } from '../../../../operator/monitor/report-metrics';
 import { createAlarms, createDashboard } from '../../../../operator/monitor/monitor-alarms';
 import { CloudWatchMetricsSink } from '../../../../common/metrics/cloudwatch-metrics-sink';

@@ -118,6 +118,14 @@ describe('parsePayload', () => {
     });
   }
 
+  it('keeps every digit of a numeric id beyond 2^53 when id_str is absent, so two posts never share an id', () => {
+    const ids = ['1879000000000000123', '1879000000000000124'];
+    const parsed = ids.map((id) => parsePayload(record(`{"id": ${id}, "text": "hola #ley", "lang": "es"}`)));
+    expect(parsed.map((p) => p.kind === 'post' && p.post.id)).to.deep.equal(ids);
+    const withIdStr = parsePayload(record(`{"id": 1879000000000000123, "id_str": "1879000000000000123", "text": "a"}`));
+    expect(withIdStr.kind === 'post' && withIdStr.post.id).to.equal('1879000000000000123');
+  });
+
   it('keeps an id up to 1024 bytes whole and refuses a longer one rather than cutting a key', () => {
     const id = `at://did:web:${'a'.repeat(1024 - 'at://did:web:'.length)}`;
     const kept = parsePayload(record(JSON.stringify({ id, text: 'a' })));

@@ -4,7 +4,7 @@ import { NullLogger } from '../../../../common/logger';
 import { encodeAggregate } from '../../../../common/kpl/aggregate-codec';
 import { KinesisBatchHandler, shardIdOf } from '../../../../consumer/lambda/kinesis-batch-handler';
 import { decodeDelivered } from '../../../../consumer/decode/record-decoder';
-import { InMemorySink } from '../../../../consumer/sinks/in-memory-sink';
+import { InMemorySink } from '../../../fakes/in-memory-sink';
 import type { Sink } from '../../../../consumer/sinks/sink';
 import type { SentimentAnalyzer, SentimentOutcome } from '../../../../consumer/sentiment/sentiment-analyzer';
 import { identityKey } from '../../../../common/user-record';

@@ -6,7 +6,7 @@ import type { CutBatch } from '../../../../consumer/processor/batch-buffer';
 import { BatchDelivery } from '../../../../consumer/processor/batch-delivery';
 import { DeliveryCancelledError } from '../../../../consumer/processor/processor-errors';
 import type { SentimentAnalyzer } from '../../../../consumer/sentiment/sentiment-analyzer';
-import { InMemorySink } from '../../../../consumer/sinks/in-memory-sink';
+import { InMemorySink } from '../../../fakes/in-memory-sink';
 import type { Sink, SinkBatch } from '../../../../consumer/sinks/sink';
 import { SinkDataRejectedError, SinkWriteError } from '../../../../consumer/sinks/sink-errors';
 import { makeShardStream } from '../../../support/sink-batch-factory';

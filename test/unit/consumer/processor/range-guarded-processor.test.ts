@@ -5,7 +5,7 @@ import { MAX_HASH_KEY, partitionKeyHash } from '../../../../common/kpl/hash-key'
 import { ShardProcessor } from '../../../../consumer/processor/shard-processor';
 import type { Checkpointer, CheckpointReply } from '../../../../consumer/processor/checkpointer';
 import { ShardRangeGuard } from '../../../../consumer/reshard/shard-range-guard';
-import { InMemorySink } from '../../../../consumer/sinks/in-memory-sink';
+import { InMemorySink } from '../../../fakes/in-memory-sink';
 import type { SentimentAnalyzer } from '../../../../consumer/sentiment/sentiment-analyzer';
 import { seq, tweet, wire } from '../../../support/kcl-actions';
 

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import { NullLogger } from '../../../../common/logger';
 import { ShardProcessor } from '../../../../consumer/processor/shard-processor';
 import type { Checkpointer, CheckpointReply } from '../../../../consumer/processor/checkpointer';
-import { InMemorySink } from '../../../../consumer/sinks/in-memory-sink';
+import { InMemorySink } from '../../../fakes/in-memory-sink';
 import type { Sink, SinkBatch } from '../../../../consumer/sinks/sink';
 import type { SentimentAnalyzer, SentimentOutcome } from '../../../../consumer/sentiment/sentiment-analyzer';
 import { seq, tweets } from '../../../support/kcl-actions';

@@ -1,7 +1,7 @@
 // The checkpoint monitor's view hosted by the dashboard server: the page and the JSON of the newest report, and a 503 when observing fails.
 import { expect } from 'chai';
 import type { RunningDashboard } from '../../../../reporting/dashboard/dashboard-server';
-import type { CheckpointReport } from '../../../../operator/monitor/checkpoint-report';
+import type { CheckpointReport } from '../../../../operator/monitor/checkpoint-status';
 import type { CheckpointView } from '../../../../operator/monitor/checkpoint-view';
 import { InMemorySelectionReader } from '../../reporting/posts/in-memory-selection-reader';
 import { startTestDashboard } from '../../../support/test-dashboard';
