@@ -11,7 +11,7 @@ import { ensureKclJars } from '../daemon/kcl-jars';
 import { kclGenerationFromEnv, kclVersion, type KclGeneration } from '../daemon/kcl-generation';
 import { useLocalCredentials } from '../common/aws/local-or-cloud';
 import { tracedTweet } from '../local/trace/traced-producer';
-import type { RetrievalMode } from '../local/pipeline/local-daemon';
+import type { RetrievalMode } from '../local/wiring/local-daemon';
 import type { Benchmark, BenchSection } from './bench-section';
 
 const SHARDS = 4;
