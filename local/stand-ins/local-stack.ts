@@ -96,6 +96,36 @@ export async function assertPortsFree(ports: StackPorts, withSinks: boolean): Pr
     );
 }
 
+/** The fan-out bridge with its own client for the shard-end probe (plain HTTP to kinesis-local); close() ends both. */
+async function startFanOutBridge(
+  kinesisTls: KinesisTls,
+  upstreamPort: number,
+  kinesisEndpoint: string,
+): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const clients = new AwsClientFactory({
+    region: STACK_REGION,
+    s3ForcePathStyle: false,
+    endpoints: { kinesis: kinesisEndpoint },
+  });
+  try {
+    const bridge = await startKinesisH2Bridge({
+      tls: kinesisTls,
+      upstreamPort,
+      shardEnd: kinesisShardEndProbe(clients.kinesis()),
+    });
+    return {
+      endpoint: bridge.endpoint,
+      close: async () => {
+        await bridge.close();
+        clients.destroy();
+      },
+    };
+  } catch (error: unknown) {
+    clients.destroy();
+    throw error;
+  }
+}
+
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
   if (options.portsChecked !== true) await assertPortsFree(options.ports, options.sinks);
   const started: Stoppable[] = [];
@@ -120,26 +150,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       updateShardCountMs: 1_000,
     });
     track({ name: 'kinesis', pid: kinesis.pid, stop: kinesis.stop }, 'kinesis-local');
-    // The bridge's own client for its shard-end probe (plain HTTP to kinesis-local), closed with the stack.
-    const probeClients = new AwsClientFactory({
-      region: STACK_REGION,
-      s3ForcePathStyle: false,
-      endpoints: { kinesis: kinesis.endpoint },
-    });
-    started.push({
-      name: 'kinesis-probe-client',
-      pid: process.pid,
-      stop: () => Promise.resolve(probeClients.destroy()),
-    });
     // Enhanced fan-out reaches the TLS port through the HTTP/2 bridge (see kinesis-h2-bridge.ts).
     const bridge =
       options.kinesisTls === undefined
         ? undefined
-        : await startKinesisH2Bridge({
-            tls: options.kinesisTls,
-            upstreamPort: options.ports.kinesisTls,
-            shardEnd: kinesisShardEndProbe(probeClients.kinesis()),
-          });
+        : await startFanOutBridge(options.kinesisTls, options.ports.kinesisTls, kinesis.endpoint);
     if (bridge !== undefined) started.push({ name: 'kinesis-h2-bridge', pid: process.pid, stop: bridge.close });
     const dynamodb = await startDynamoDbEmulator({
       port: options.ports.dynamodb,
