@@ -1,9 +1,10 @@
-// `npm start`: the whole pipeline on this machine (stand-ins, the real KCL daemon, live sample data) plus the dashboard, the alerter and the report scheduler, supervised until Ctrl-C.
+// `npm start`: the whole pipeline on this machine (stand-ins, the real KCL daemon, live sample data) plus the rollup refresher, the dashboard, the alerter and the report scheduler, supervised until Ctrl-C.
 import * as path from 'node:path';
 import { ARCHIVE_PREFIXES } from '../consumer/config/consumer-settings';
 import { postsSourceEnv } from '../reporting/posts/posts-settings';
 import { settingsText } from '../common/config/setting';
 import { dashboardEnv } from '../reporting/dashboard/dashboard-settings';
+import { rollupsEnv } from '../reporting/posts/rollup-settings';
 import { ALERT_SETTINGS, alertEnv } from '../reporting/alerts/alert-settings';
 import { createProducer } from '../producer';
 import { createWinstonLogger } from '../common/winston-logger';
@@ -114,6 +115,8 @@ function reportingComponents(
   const env = postsSourceEnv({ endpointsFile });
   const dashboardUrl = `http://127.0.0.1:${args.ports.dashboard}/`;
   return [
+    // The only writer of the dashboard's rollups, as in the deployment: the dashboard below only reads them.
+    { name: 'rollups', script: script('rollups'), env: { ...env, ...rollupsEnv({}) } },
     {
       // The stream and lease table too: the dashboard's checkpoint view (/checkpoints) reads them.
       name: 'dashboard',
@@ -127,6 +130,7 @@ function reportingComponents(
           awsRegion: stack.endpoints.region,
           kinesisEndpoint: stack.endpoints.kinesis,
           dynamodbEndpoint: stack.endpoints.dynamodb,
+          rollupSeconds: 0,
         }),
       },
       ready: async () => (await fetch(`${dashboardUrl}healthz`)).ok,

@@ -50,7 +50,8 @@ export async function readArchivePeriod(
   return byShard;
 }
 
-function recordsOf(key: string, bytes: Buffer): UserRecord[] {
+/** The records of one archive object (gzip'd or not); a line that is not JSON throws ReplayInputError. */
+export function recordsOf(key: string, bytes: Buffer): UserRecord[] {
   const text = (key.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
   return text
     .split('\n')

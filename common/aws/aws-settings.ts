@@ -9,7 +9,16 @@ export interface AwsSettings {
   readonly s3ForcePathStyle: boolean;
 }
 
-export const AWS_SERVICES = ['kinesis', 'dynamodb', 's3', 'comprehend', 'cloudwatch', 'redshiftData', 'sns'] as const;
+export const AWS_SERVICES = [
+  'kinesis',
+  'dynamodb',
+  's3',
+  'comprehend',
+  'cloudwatch',
+  'redshiftData',
+  'sns',
+  'sqs',
+] as const;
 export type AwsService = (typeof AWS_SERVICES)[number];
 
 /** The SDK's own variables as every process here reads them (AWS SDK for JavaScript v3, "Service-specific endpoints"). */
@@ -27,6 +36,7 @@ export const AWS_SETTINGS = {
     doc: 'Redshift Data API endpoint; unset = real AWS',
   },
   snsEndpoint: { variable: 'AWS_ENDPOINT_URL_SNS', doc: 'SNS endpoint; unset = real AWS' },
+  sqsEndpoint: { variable: 'AWS_ENDPOINT_URL_SQS', doc: 'SQS endpoint (redrive --lambda-failures); unset = real AWS' },
   s3ForcePathStyle: {
     variable: 'AWS_S3_FORCE_PATH_STYLE',
     doc: 'path-style S3 addressing (default: true when an S3 endpoint is set)',
@@ -42,6 +52,7 @@ export const ENDPOINT_VARIABLES: Readonly<Record<AwsService, string>> = {
   cloudwatch: AWS_SETTINGS.cloudwatchEndpoint.variable,
   redshiftData: AWS_SETTINGS.redshiftDataEndpoint.variable,
   sns: AWS_SETTINGS.snsEndpoint.variable,
+  sqs: AWS_SETTINGS.sqsEndpoint.variable,
 };
 
 /** Reads region and endpoints; problems are collected by the reader. */

@@ -7,6 +7,7 @@ import { ComprehendClient } from '@aws-sdk/client-comprehend';
 import { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import { RedshiftDataClient } from '@aws-sdk/client-redshift-data';
 import { SNSClient } from '@aws-sdk/client-sns';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
@@ -48,6 +49,9 @@ export class AwsClientFactory {
   }
   public sns(): SNSClient {
     return this.memo('sns', (c) => new SNSClient(c));
+  }
+  public sqs(): SQSClient {
+    return this.memo('sqs', (c) => new SQSClient(c));
   }
   public s3(): S3Client {
     return this.memo(

@@ -19,6 +19,7 @@ export const ENDPOINT_SETTINGS = [
   AWS_SETTINGS.snsEndpoint.variable,
   AWS_SETTINGS.comprehendEndpoint.variable,
   AWS_SETTINGS.redshiftDataEndpoint.variable,
+  AWS_SETTINGS.sqsEndpoint.variable,
   'REDSHIFT_URL',
 ] as const;
 

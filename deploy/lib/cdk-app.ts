@@ -46,6 +46,16 @@ export function buildApp(app: App, decorate: (app: App) => void = () => undefine
       'kinesis-sentiment:dashboard-admin-login',
       'the dashboard reads the existing cluster with its admin secret: create a read-only user and deploy with -c redshiftReaderSecretArn=<arn> (docs/deploying-dashboard.md)',
     );
+  if (
+    settings.dashboard !== undefined &&
+    settings.redshift.mode === 'existing' &&
+    settings.warehouse.kind === 'redshift' &&
+    settings.warehouse.rollupWriterSecretArn === undefined
+  )
+    Annotations.of(stack).addWarningV2(
+      'kinesis-sentiment:rollups-admin-login',
+      "the rollup refresher writes the existing cluster's rollups with its admin secret: create the rollup writer and deploy with -c redshiftRollupWriterSecretArn=<arn> (docs/deploying-dashboard.md)",
+    );
   decorate(app);
   return stack;
 }

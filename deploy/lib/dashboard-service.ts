@@ -43,7 +43,7 @@ export interface DashboardServiceProps {
   readonly size: TaskSize;
   readonly logRetention: RetentionDays;
   readonly removalPolicy: RemovalPolicy;
-  /** The read-only login (warehouse-access.ts). */
+  /** The read-only login (warehouse-access.ts): SELECT on the posts table and its rollups. */
   readonly warehouse: WarehouseLogin;
   /** AWS_REGION, LOG_LEVEL, the time zone: settings every task shares. */
   readonly environment: Readonly<Record<string, string>>;
@@ -120,6 +120,8 @@ export class DashboardService extends Construct {
           albIssuer: auth.issuer,
           albClientId: auth.clientId,
           signOutUrl: auth.signOutUrl,
+          // Never writes: the rollup refresher's own task keeps the rollups (rollup-refresher-service.ts).
+          rollupSeconds: 0,
         }),
         // Issue 22's Host allow-list and the dashboard's own links (not rows of DASHBOARD_SETTINGS yet).
         DASHBOARD_ALLOWED_HOSTS: s.domain,

@@ -61,6 +61,8 @@ export interface DeploySettings {
   readonly retainData: boolean;
   /** Days each S3 dataset is kept before S3 lifecycle deletes it; 0 keeps it for ever (docs/analysts.md). */
   readonly retention: { readonly rawDays: number; readonly deadLetterDays: number; readonly curatedDays: number };
+  /** Whole days of warehouse rows kept by the scheduled `npm run retention`; 0 keeps them for ever (no schedule). */
+  readonly warehouseRetentionDays: number;
   readonly redshift: RedshiftSettings;
   readonly consumer: TaskSize & {
     readonly minTasks: number;
@@ -69,6 +71,8 @@ export interface DeploySettings {
     readonly stopTimeoutSeconds: number;
   };
   readonly jobSize: TaskSize;
+  /** The rollup refresher's task (deployed with the public dashboard): 0.25 vCPU; memory for an hour of posts. */
+  readonly rollupSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
   readonly collectorSource: 'x' | 'instagram' | 'none';
   /** The hashtag the collector follows (required with a source). */
@@ -87,6 +91,10 @@ export interface DeploySettings {
   readonly reportSchedule: string;
   readonly scalerSchedule: string;
   readonly monitorSchedule: string;
+  /** When the warehouse's retention delete runs (npm run retention; only with warehouseRetentionDays > 0). */
+  readonly retentionSchedule: string;
+  /** When X's batch compliance results are fetched and fed to forget (npm run x-compliance; only with collectorSource x). */
+  readonly xComplianceSchedule: string;
   readonly natGateways: number;
   /** An interface endpoint for Kinesis in the private subnets: Kinesis traffic skips the NAT's per-GB charge. */
   readonly kinesisVpcEndpoint: boolean;
@@ -123,6 +131,7 @@ export const CONTEXT_KEYS = [
   'rawRetentionDays',
   'deadLetterRetentionDays',
   'curatedRetentionDays',
+  'warehouseRetentionDays',
   'redshift',
   'redshiftDatabase',
   'redshiftBaseCapacity',
@@ -138,6 +147,8 @@ export const CONTEXT_KEYS = [
   'stopTimeoutSeconds',
   'jobCpu',
   'jobMemoryMiB',
+  'rollupCpu',
+  'rollupMemoryMiB',
   'sentimentAnalyzer',
   'collectorSource',
   'collectorHashtag',
@@ -151,6 +162,8 @@ export const CONTEXT_KEYS = [
   'reportSchedule',
   'scalerSchedule',
   'monitorSchedule',
+  'retentionSchedule',
+  'xComplianceSchedule',
   'natGateways',
   'kinesisVpcEndpoint',
   'imageUri',
@@ -251,6 +264,9 @@ export function readDeploySettings(context: Source): DeploySettings {
     reportSchedule: reader.string('reportSchedule', 'cron(0 8 ? * MON *)'),
     scalerSchedule: reader.string('scalerSchedule', 'cron(0/5 * * * ? *)'),
     monitorSchedule: reader.string('monitorSchedule', 'cron(* * * * ? *)'),
+    // Daily, away from compaction's twenty past the hour and from each other (both rewrite or delete warehouse rows).
+    retentionSchedule: reader.string('retentionSchedule', 'cron(30 3 * * ? *)'),
+    xComplianceSchedule: reader.string('xComplianceSchedule', 'cron(45 4 * * ? *)'),
   };
   for (const [key, value] of Object.entries(schedules))
     if (!CRON.test(value))
@@ -283,6 +299,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
     retention: readRetention(reader, retentionHours),
+    warehouseRetentionDays: reader.integer('warehouseRetentionDays', 0, { min: 0, max: 36_500 }),
     redshift: readRedshift(reader),
     consumer: {
       ...consumerSize,
@@ -292,6 +309,7 @@ export function readDeploySettings(context: Source): DeploySettings {
       stopTimeoutSeconds,
     },
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
+    rollupSize: taskSize(reader, 'rollupCpu', 'rollupMemoryMiB', 256, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
     ...readCollector(reader),
     alertEmails,

@@ -23,6 +23,7 @@ import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
 import { AnalyticsCatalog, DEFAULT_BYTES_SCANNED_CUTOFF } from './analytics-catalog';
 import { CuratedCompaction } from './curated-compaction';
+import { ErasureJobs } from './erasure-jobs';
 import { retentionRules } from './retention-rules';
 import { ScheduledJobs } from './scheduled-jobs';
 import { StreamAndArchive } from './stream-and-archive';
@@ -39,6 +40,7 @@ import {
 } from './task-policies';
 import { createWarehouse } from './warehouse-access';
 import { DashboardService } from './dashboard-service';
+import { RollupRefresherService } from './rollup-refresher-service';
 import { dashboardEnv } from '../../reporting/dashboard/dashboard-settings';
 import { WorkerTask } from './worker-task';
 import { FanOutConsumerCleanup } from './fan-out-consumer-cleanup';
@@ -219,6 +221,21 @@ export class SentimentStack extends Stack {
         alerting,
       });
       warehouse.allowPgFrom(dashboard.securityGroup, 'pg from the dashboard (read-only user)');
+      // The dashboard only reads its rollups: this task alone keeps them up to date, as the rollup writer.
+      const rollups = new RollupRefresherService(this, 'RollupRefresher', {
+        vpc,
+        privateSubnets,
+        cluster,
+        image,
+        size: s.rollupSize,
+        logRetention,
+        removalPolicy,
+        warehouse: warehouse.rollups,
+        environment: base,
+        alerting,
+        metricsNamespace: s.metricsNamespace,
+      });
+      warehouse.allowPgFrom(rollups.securityGroup, 'pg from the rollup refresher (rollup writer)');
     }
     if (s.kinesisVpcEndpoint) {
       // Paid per AZ-hour and GB, far below NAT processing once the stream carries megabytes per second; reachable by our tasks only.
@@ -231,7 +248,10 @@ export class SentimentStack extends Stack {
       for (const peer of [consumerSg, jobsSg])
         endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
     }
-    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
+    const collectorSecrets =
+      s.collectorSource === 'none'
+        ? undefined
+        : this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
 
     const alerter = new WorkerTask(this, 'Alerter', {
       ...common,
@@ -361,6 +381,16 @@ export class SentimentStack extends Stack {
       baseEnvironment: base,
       logFile: LOG_TO_STDERR,
     });
+    const erasure = new ErasureJobs(this, 'Erasure', {
+      ...common,
+      settings: s,
+      bucket: data.bucket,
+      size: s.jobSize,
+      baseEnvironment: base,
+      warehouse: warehouse.tools,
+      ...(collectorSecrets?.X_BEARER_TOKEN === undefined ? {} : { xBearerToken: collectorSecrets.X_BEARER_TOKEN }),
+      logFile: LOG_TO_STDERR,
+    });
     new ScheduledJobs(this, 'Schedules', {
       cluster,
       subnets: vpc.selectSubnets(privateSubnets).subnets,
@@ -393,6 +423,7 @@ export class SentimentStack extends Stack {
               },
             ]),
         compaction.job,
+        ...erasure.jobs,
       ],
     });
     suppressStackFindings(this);
@@ -545,7 +576,7 @@ export class SentimentStack extends Stack {
     sg: SecurityGroup,
     subnets: { subnetType: SubnetType },
     topic: ITopic,
-  ): void {
+  ): Readonly<Record<string, EcsSecret>> {
     // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (docs/deploying.md).
     const secretNames =
       s.collectorSource === 'x' ? ['X_BEARER_TOKEN'] : ['INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_USER_ID'];
@@ -599,6 +630,7 @@ export class SentimentStack extends Stack {
       maxHealthyPercent: 100,
       circuitBreaker: { rollback: true },
     });
+    return secrets;
   }
 }
 

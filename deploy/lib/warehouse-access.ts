@@ -1,4 +1,4 @@
-// Builds the chosen warehouse (Redshift or PostgreSQL) and says how each task reaches it: the consumer's sink settings, the tools' pg URL, the dashboard's read-only login.
+// Builds the chosen warehouse (Redshift or PostgreSQL) and says how each task reaches it: the consumer's sink settings, the tools' pg URL, the dashboard's read-only login, the rollup refresher's login.
 import { Fn, type RemovalPolicy } from 'aws-cdk-lib';
 import type { IVpc, SecurityGroup, SubnetSelection } from 'aws-cdk-lib/aws-ec2';
 import { Secret as EcsSecret } from 'aws-cdk-lib/aws-ecs';
@@ -11,19 +11,12 @@ import { consumerEnv } from '../../consumer/config/consumer-settings';
 import { POSTGRESQL, REDSHIFT } from '../../consumer/sinks/redshift/sql-dialect';
 import { postsSourceEnv } from '../../reporting/posts/posts-settings';
 import type { DeploySettings } from './deploy-settings';
-import { acknowledge } from './nag-suppressions';
 import { PostgresWarehouse } from './postgres-warehouse';
 import { redshiftDataStatements, secretReadStatement } from './task-policies';
 import { REDSHIFT_PORT, Warehouse } from './warehouse';
 import { WarehouseDdl } from './warehouse-ddl';
-import {
-  DASHBOARD_READ_TABLES,
-  DASHBOARD_READER,
-  POSTS_TABLE,
-  readerGrantStatements,
-  VEHICLES_TABLE,
-  warehouseStatements,
-} from './warehouse-ddl-sql';
+import { DASHBOARD_READER, POSTS_TABLE, ROLLUP_WRITER, VEHICLES_TABLE, warehouseStatements } from './warehouse-ddl-sql';
+import { logins, readerSecret, writerSecret } from './warehouse-logins';
 
 /** Where the worker image keeps the RDS certificate bundle (deploy/image/Dockerfile). */
 export const RDS_CA_FILE = '/app/certs/rds-global-bundle.pem';
@@ -41,8 +34,10 @@ export interface WarehouseAccess {
   readonly consumer: WarehouseLogin;
   /** The alerter and the report: pg as the admin (as today). */
   readonly tools: WarehouseLogin;
-  /** The dashboard: pg as the read-only user, SELECT on the posts tables only. */
+  /** The dashboard: pg as the read-only user, SELECT on the posts table and its rollups only. */
   readonly dashboard: WarehouseLogin;
+  /** The rollup refresher: pg as the rollup writer, SELECT on the posts table, rewrites the rollups only. */
+  readonly rollups: WarehouseLogin;
   /** Lets a task's security group connect with pg. */
   allowPgFrom(peer: SecurityGroup, description: string): void;
 }
@@ -74,16 +69,15 @@ function postgres(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
     removalPolicy: props.removalPolicy,
   });
   const reader = readerSecret(scope, 'PostgreSQL');
+  const writer = writerSecret(scope, 'PostgreSQL');
   const ddl = new WarehouseDdl(scope, 'WarehouseDdl', {
     engine: 'postgresql',
     host: db.host,
     port: db.port,
     database: db.database,
     adminSecret: db.adminSecret,
-    readerSecret: reader,
-    readerUser: DASHBOARD_READER,
+    ...logins(reader, writer),
     sqls: warehouseStatements(POSTGRESQL),
-    readerGrants: readerGrantStatements(DASHBOARD_READER, DASHBOARD_READ_TABLES),
     ...shared(props),
   });
   ddl.resource.node.addDependency(db.instance);
@@ -122,6 +116,14 @@ function postgres(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
       secrets: passwordOf(reader),
       statements: [],
     },
+    rollups: {
+      environment: {
+        ...postsSourceEnv({ redshiftUrl: url(ROLLUP_WRITER), redshiftPostsTable: POSTS_TABLE, ...tls }),
+        ...engine,
+      },
+      secrets: passwordOf(writer),
+      statements: [],
+    },
     allowPgFrom: (peer, description) => db.allowPgFrom(peer, description),
   };
 }
@@ -138,36 +140,48 @@ function redshift(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
   });
   let reader: ISecret = warehouse.secret;
   let readerUrl = warehouse.pgUrl;
+  let writer: ISecret = warehouse.secret;
+  let writerUrl = warehouse.pgUrl;
   if (serverless && s.redshift.mode === 'serverless' && warehouse.endpointAddress !== undefined) {
     reader = readerSecret(scope, 'Redshift');
+    writer = writerSecret(scope, 'Redshift');
     const ddl = new WarehouseDdl(scope, 'WarehouseDdl', {
       engine: 'redshift',
       host: warehouse.endpointAddress,
       port: REDSHIFT_PORT,
       database: s.redshift.database,
       adminSecret: warehouse.secret,
-      readerSecret: reader,
-      readerUser: DASHBOARD_READER,
+      ...logins(reader, writer),
       sqls: warehouseStatements(REDSHIFT),
-      readerGrants: readerGrantStatements(DASHBOARD_READER, DASHBOARD_READ_TABLES),
       ...shared(props),
     });
     if (warehouse.workgroup !== undefined) ddl.resource.node.addDependency(warehouse.workgroup);
     warehouse.allowPgFrom(ddl.securityGroup);
-    readerUrl = Fn.join('', [
-      'postgres://',
-      DASHBOARD_READER,
-      '@',
-      warehouse.endpointAddress,
-      `:${REDSHIFT_PORT}/`,
-      s.redshift.database,
-    ]);
-  } else if (s.warehouse.kind === 'redshift' && s.warehouse.readerSecretArn !== undefined) {
-    // An existing cluster: the operator made the read-only user (docs/deploying-dashboard.md); its secret holds both.
-    reader = Secret.fromSecretCompleteArn(scope, 'DashboardReaderSecret', s.warehouse.readerSecretArn);
+    const url = (user: string): string =>
+      Fn.join('', [
+        'postgres://',
+        user,
+        '@',
+        warehouse.endpointAddress ?? '',
+        `:${REDSHIFT_PORT}/`,
+        s.redshift.database,
+      ]);
+    readerUrl = url(DASHBOARD_READER);
+    writerUrl = url(ROLLUP_WRITER);
+  } else if (s.warehouse.kind === 'redshift') {
+    // An existing cluster: the operator made the users (docs/deploying-dashboard.md); each secret holds name and password.
     // The user name (not secret) resolved by CloudFormation from the secret; host and database from redshiftUrl.
     const hostAndDatabase = warehouse.pgUrl.slice(warehouse.pgUrl.indexOf('@'));
-    readerUrl = Fn.join('', ['postgres://', reader.secretValueFromJson('username').unsafeUnwrap(), hostAndDatabase]);
+    const urlOf = (secret: ISecret): string =>
+      Fn.join('', ['postgres://', secret.secretValueFromJson('username').unsafeUnwrap(), hostAndDatabase]);
+    if (s.warehouse.readerSecretArn !== undefined) {
+      reader = Secret.fromSecretCompleteArn(scope, 'DashboardReaderSecret', s.warehouse.readerSecretArn);
+      readerUrl = urlOf(reader);
+    }
+    if (s.warehouse.rollupWriterSecretArn !== undefined) {
+      writer = Secret.fromSecretCompleteArn(scope, 'RollupWriterSecret', s.warehouse.rollupWriterSecretArn);
+      writerUrl = urlOf(writer);
+    }
   }
   return {
     kind: 'redshift',
@@ -200,6 +214,14 @@ function redshift(scope: Construct, props: WarehouseAccessProps): WarehouseAcces
       secrets: passwordOf(reader),
       statements: [],
     },
+    rollups: {
+      environment: {
+        ...postsSourceEnv({ redshiftUrl: writerUrl, redshiftPostsTable: POSTS_TABLE }),
+        ...consumerEnv({ redshiftDialect: 'redshift' }),
+      },
+      secrets: passwordOf(writer),
+      statements: [],
+    },
     allowPgFrom: (peer) => warehouse.allowPgFrom(peer),
   };
 }
@@ -216,24 +238,4 @@ function shared(props: WarehouseAccessProps): {
     logRetention: props.logRetention,
     removalPolicy: props.removalPolicy,
   };
-}
-
-/** The dashboard reader's login: letters and digits of each case (Redshift requires upper, lower and a digit). */
-function readerSecret(scope: Construct, engine: string): Secret {
-  const secret = new Secret(scope, 'DashboardReaderSecret', {
-    description: `${engine} read-only login of the dashboard (SELECT on the posts tables only)`,
-    generateSecretString: {
-      secretStringTemplate: JSON.stringify({ username: DASHBOARD_READER }),
-      generateStringKey: 'password',
-      passwordLength: 32,
-      excludePunctuation: true,
-      requireEachIncludedType: true,
-    },
-  });
-  acknowledge(
-    secret,
-    'SMG4',
-    'The DDL function sets this password when it runs; rotating it means redeploying (the function runs again with the new value), since the dashboard tasks read it at start.',
-  );
-  return secret;
 }

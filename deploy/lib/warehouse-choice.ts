@@ -20,6 +20,8 @@ export type WarehouseChoice =
       readonly kind: 'redshift';
       /** An existing cluster's read-only user for the dashboard (a secret with username and password). */
       readonly readerSecretArn?: string;
+      /** An existing cluster's user for the rollup refresher (a secret with username and password). */
+      readonly rollupWriterSecretArn?: string;
     }
   | ({ readonly kind: 'postgres' } & PostgresSettings);
 
@@ -33,6 +35,7 @@ export const WAREHOUSE_CONTEXT_KEYS = [
   'postgresDatabase',
   'postgresAdminUser',
   'redshiftReaderSecretArn',
+  'redshiftRollupWriterSecretArn',
 ] as const;
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -42,7 +45,15 @@ export function readWarehouseChoice(reader: ConfigReader): WarehouseChoice {
   const readerSecretArn = reader.string('redshiftReaderSecretArn');
   if (readerSecretArn !== undefined && !readerSecretArn.startsWith('arn:'))
     reader.problem('redshiftReaderSecretArn must be a Secrets Manager ARN');
-  if (kind === 'redshift') return { kind, ...(readerSecretArn === undefined ? {} : { readerSecretArn }) };
+  const rollupWriterSecretArn = reader.string('redshiftRollupWriterSecretArn');
+  if (rollupWriterSecretArn !== undefined && !rollupWriterSecretArn.startsWith('arn:'))
+    reader.problem('redshiftRollupWriterSecretArn must be a Secrets Manager ARN');
+  if (kind === 'redshift')
+    return {
+      kind,
+      ...(readerSecretArn === undefined ? {} : { readerSecretArn }),
+      ...(rollupWriterSecretArn === undefined ? {} : { rollupWriterSecretArn }),
+    };
   const instanceType = reader.string('postgresInstanceType', 't4g.small');
   if (!/^[a-z][a-z0-9-]*\.[a-z0-9]+$/.test(instanceType))
     reader.problem(`postgresInstanceType "${instanceType}" must look like t4g.small (without db.)`);

@@ -1,4 +1,4 @@
-// The DDL custom resource's Lambda (bundled by esbuild): runs the synthesised statements as the admin, then creates or updates the read-only user.
+// The DDL custom resource's Lambda (bundled by esbuild): runs the synthesised statements as the admin, then creates or updates the logins (dashboard reader, rollup writer) and their grants.
 import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { Client } from 'pg';
 import { retry, type RetryPolicy } from '../../common/retry';
@@ -10,11 +10,17 @@ export interface WarehouseDdlProperties {
   readonly Port: string;
   readonly Database: string;
   readonly AdminSecretArn: string;
-  readonly ReaderSecretArn: string;
-  readonly ReaderUser: string;
+  /** Each database user the stack owns, with the secret holding its password. */
+  readonly Logins: readonly DdlLogin[];
   readonly Sqls: readonly string[];
-  readonly ReaderGrants: readonly string[];
+  /** Run after every login exists (warehouse-ddl-sql.ts: readerGrantStatements, writerGrantStatements). */
+  readonly Grants: readonly string[];
   readonly Digest: string;
+}
+
+export interface DdlLogin {
+  readonly User: string;
+  readonly SecretArn: string;
 }
 
 interface CustomResourceEvent {
@@ -27,36 +33,38 @@ interface CustomResourceEvent {
 const CONNECT_POLICY: RetryPolicy = { maxAttempts: 12, baseDelayMs: 5_000, maxDelayMs: 20_000 };
 const secrets = new SecretsManagerClient({});
 
-/** Create/Update: statements, then the reader; Delete: nothing (the data stays with the warehouse). */
+/** Create/Update: statements, then the logins and their grants; Delete: nothing (the data stays with the warehouse). */
 export async function handler(event: CustomResourceEvent): Promise<{ PhysicalResourceId: string }> {
   const physicalId = `warehouse-ddl-${event.ResourceProperties.Digest}`;
   if (event.RequestType === 'Delete') return { PhysicalResourceId: event.PhysicalResourceId ?? physicalId };
   const p = event.ResourceProperties;
   const admin = await credentials(p.AdminSecretArn);
-  const reader = await credentials(p.ReaderSecretArn);
+  const logins: { user: string; password: string }[] = [];
+  for (const login of p.Logins)
+    logins.push({ user: login.User, password: (await credentials(login.SecretArn)).password });
   const client = await connect(p, admin);
   try {
-    await applyWarehouseDdl(client, p, reader.password);
+    await applyWarehouseDdl(client, p, logins);
   } finally {
     await client.end();
   }
   return { PhysicalResourceId: physicalId };
 }
 
-/** The statements, then the reader with `readerPassword`, then its grants, on a connected admin client; safe to repeat. */
+/** The statements, then each login with its password, then the grants, on a connected admin client; safe to repeat. */
 export async function applyWarehouseDdl(
   client: Client,
-  p: Pick<WarehouseDdlProperties, 'Engine' | 'Sqls' | 'ReaderUser' | 'ReaderGrants'>,
-  readerPassword: string,
+  p: Pick<WarehouseDdlProperties, 'Engine' | 'Sqls' | 'Grants'>,
+  logins: readonly { readonly user: string; readonly password: string }[],
 ): Promise<void> {
   for (const sql of p.Sqls) await client.query(sql);
-  await ensureReader(client, p.Engine, p.ReaderUser, readerPassword);
-  for (const sql of p.ReaderGrants) await client.query(sql);
+  for (const login of logins) await ensureLogin(client, p.Engine, login.user, login.password);
+  for (const sql of p.Grants) await client.query(sql);
 }
 
 /** DDL takes no bind parameters: the password enters as a literal escaped by the driver, and is never logged. */
-async function ensureReader(client: Client, engine: string, user: string, password: string): Promise<void> {
-  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(user)) throw new Error(`reader user "${user}" is not a plain identifier`);
+async function ensureLogin(client: Client, engine: string, user: string, password: string): Promise<void> {
+  if (!/^[a-z_][a-z0-9_]{0,62}$/.test(user)) throw new Error(`login "${user}" is not a plain identifier`);
   const literal = client.escapeLiteral(password);
   const catalog =
     engine === 'redshift' ? 'SELECT 1 FROM pg_user WHERE usename = $1' : 'SELECT 1 FROM pg_roles WHERE rolname = $1';

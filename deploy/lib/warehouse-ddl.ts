@@ -1,4 +1,4 @@
-// The DDL custom resource: a Lambda in the VPC runs the consumer's own table DDL and creates the dashboard's read-only user from its secret.
+// The DDL custom resource: a Lambda in the VPC runs the consumer's own table DDL and creates the stack's database logins (dashboard reader, rollup writer) from their secrets.
 import * as path from 'node:path';
 import { createHash } from 'node:crypto';
 import { CustomResource, Duration } from 'aws-cdk-lib';
@@ -20,10 +20,11 @@ export interface WarehouseDdlProps {
   readonly port: number;
   readonly database: string;
   readonly adminSecret: ISecret;
-  readonly readerSecret: ISecret;
-  readonly readerUser: string;
+  /** The users the function creates (or updates) with the password in their secret. */
+  readonly logins: readonly { readonly user: string; readonly secret: ISecret }[];
   readonly sqls: readonly string[];
-  readonly readerGrants: readonly string[];
+  /** Run after every login exists. */
+  readonly grants: readonly string[];
   readonly vpc: IVpc;
   readonly subnets: SubnetSelection;
   readonly logRetention: RetentionDays;
@@ -58,7 +59,7 @@ export class WarehouseDdl extends Construct {
       bundling: { externalModules: ['@aws-sdk/*', 'pg-native', 'pg-cloudflare'], minify: true, sourceMap: false },
     });
     props.adminSecret.grantRead(fn);
-    props.readerSecret.grantRead(fn);
+    for (const login of props.logins) login.secret.grantRead(fn);
     const provider = new Provider(this, 'Provider', {
       onEventHandler: fn,
       logGroup: new LogGroup(this, 'ProviderLogs', {
@@ -72,13 +73,12 @@ export class WarehouseDdl extends Construct {
       Port: String(props.port),
       Database: props.database,
       AdminSecretArn: props.adminSecret.secretArn,
-      ReaderSecretArn: props.readerSecret.secretArn,
-      ReaderUser: props.readerUser,
+      Logins: props.logins.map((login) => ({ User: login.user, SecretArn: login.secret.secretArn })),
       Sqls: props.sqls,
-      ReaderGrants: props.readerGrants,
+      Grants: props.grants,
       // A changed statement list is a new physical resource: the function runs again on update.
       Digest: createHash('sha256')
-        .update([...props.sqls, ...props.readerGrants, props.readerUser].join(';\n'))
+        .update([...props.sqls, ...props.grants, ...props.logins.map((login) => login.user)].join(';\n'))
         .digest('hex')
         .slice(0, 16),
     };

@@ -34,6 +34,7 @@ export class WorkerTask extends Construct {
   public readonly taskDefinition: FargateTaskDefinition;
   public readonly taskRole: Role;
   public readonly container: ContainerDefinition;
+  public readonly logGroup: LogGroup;
 
   public constructor(scope: Construct, id: string, props: WorkerTaskProps) {
     super(scope, id);
@@ -48,6 +49,7 @@ export class WorkerTask extends Construct {
       taskRole: this.taskRole,
     });
     const logGroup = new LogGroup(this, 'Logs', { retention: props.logRetention, removalPolicy: props.removalPolicy });
+    this.logGroup = logGroup;
     this.container = this.taskDefinition.addContainer('worker', {
       image: props.image,
       ...(props.command === undefined ? {} : { entryPoint: NODE_ENTRYPOINT, command: [...props.command] }),

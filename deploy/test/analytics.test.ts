@@ -135,6 +135,15 @@ describe('deploy: the curated dataset and its compaction', function () {
     });
   });
 
+  it('schedules no warehouse retention and no X compliance job when neither is configured', () => {
+    const descriptions = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map((r) =>
+      String((r.Properties as { Description: string }).Description),
+    );
+    expect(
+      descriptions.filter((d) => d.startsWith('Warehouse retention') || d.startsWith('X batch compliance')),
+    ).to.deep.equal([]);
+  });
+
   it('expires the raw archive, the dead letters and the curated dataset by S3 lifecycle when retention is set', () => {
     synth.template.hasResourceProperties('AWS::S3::Bucket', {
       LifecycleConfiguration: {

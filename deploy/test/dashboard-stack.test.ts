@@ -356,6 +356,18 @@ describe('deploy: the dashboard with the city OIDC provider, on Redshift', funct
     expect(resources).to.include('DashboardReaderSecret').and.not.include('WarehouseAdminSecret');
     expect(containerEnv(synth, 'ConsumerTaskDefinition')).to.include({ REDSHIFT_MODE: 'data-api' });
   });
+
+  it('creates the Redshift reader (SELECT only) and the rollup writer, whose task alone refreshes the rollups', () => {
+    const ddl = JSON.stringify(synth.template.findResources('Custom::WarehouseDdl'));
+    expect(ddl).to.include('"Engine":"redshift"').and.include('"User":"rollup_writer"');
+    expect(ddl).to.include('GRANT SELECT, INSERT, DELETE ON TABLE public.post_sentiment_hourly TO rollup_writer');
+    expect(ddl).to.include('GRANT SELECT ON TABLE public.post_sentiment_hourly TO dashboard_reader');
+    expect(ddl).to.not.match(/GRANT [A-Z, ]*(INSERT|UPDATE|DELETE)[A-Z, ]* ON TABLE [a-z_.]+ TO dashboard_reader/);
+    expect(JSON.stringify(containerEnv(synth, 'RollupRefresherRollupsTaskDefinition').REDSHIFT_URL)).to.include(
+      'postgres://rollup_writer@',
+    );
+    expect(containerEnv(synth, 'PublicDashboardTaskDefinition')).to.include({ DASHBOARD_ROLLUP_SECONDS: '0' });
+  });
 });
 
 describe('deploy: dashboard and warehouse settings', () => {

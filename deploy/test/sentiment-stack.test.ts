@@ -141,17 +141,18 @@ describe('deploy: the default stack', function () {
     expect(ddl).to.include('GRANT SELECT ON TABLE public.post_sentiment TO dashboard_reader');
   });
 
-  it('schedules the weekly report, the scaler, the monitor and curated compaction in the named time zone', () => {
+  it('schedules the weekly report, the scaler, the monitor, curated compaction and X compliance (with the X collector) in the named time zone', () => {
     const schedules = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map(
       (r) => r.Properties as { ScheduleExpression: string; ScheduleExpressionTimezone: string; Description: string },
     );
-    expect(schedules).to.have.length(4);
+    expect(schedules).to.have.length(5);
     for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).to.equal('America/Los_Angeles');
     const byName = (word: string): string | undefined =>
       schedules.find((s) => s.Description.includes(word))?.ScheduleExpression;
     expect(byName('report')).to.equal('cron(0 8 ? * MON *)');
     expect(byName('scaler')).to.equal('cron(0/5 * * * ? *)');
     expect(byName('monitor')).to.equal('cron(* * * * ? *)');
+    expect(byName('X batch compliance')).to.equal('cron(45 4 * * ? *)');
     const commands = JSON.stringify(synth.template.findResources('AWS::ECS::TaskDefinition'));
     expect(commands).to.include('"dist/scripts/scaler.js","run"');
     expect(commands).to.include('"--publish"');

@@ -1,4 +1,4 @@
-// `npm run dashboard`: serves the interactive dashboard on 127.0.0.1 until SIGINT/SIGTERM, keeping its rollups fresh.
+// `npm run dashboard`: serves the interactive dashboard on 127.0.0.1 until SIGINT/SIGTERM, reading the rollups (and refreshing them itself unless DASHBOARD_ROLLUP_SECONDS=0).
 import { parseArgs } from 'node:util';
 import { settingsText } from '../../common/config/setting';
 import { DASHBOARD_SETTINGS as S } from './dashboard-settings';
@@ -10,7 +10,9 @@ import { REPORTING_EXIT, UsageError } from '../reporting-errors';
 import { PgQueryRunner } from '../posts/pg-query-runner';
 import { PgSelectionReader } from '../posts/pg-selection-reader';
 import { readPostsSource, type PostsSource } from '../posts/posts-source';
+import type { RollupCoverage } from '../posts/rollup-coverage';
 import { RollupRefresher } from '../posts/rollup-refresher';
+import { RollupStateReader } from '../posts/rollup-state-reader';
 import type { SelectionReader } from '../posts/selection-reader';
 import { checkpointViewFromEnv } from '../../operator/monitor/checkpoint-view';
 import { assertTimeZone, systemTimeZone } from '../report/zoned-week';
@@ -31,9 +33,13 @@ export const DASHBOARD_USAGE = `usage: npm run dashboard -- [--port N] [--minute
        DASHBOARD_LISTEN_HOST (127.0.0.1; another address needs DASHBOARD_AUTH=alb),
        DASHBOARD_ALLOWED_HOSTS (127.0.0.1,localhost,[::1]): Host names served, others get 421,
        REPORTING_LOCALE (en|es): the page's language when the browser's Accept-Language names neither,
-       DASHBOARD_ROLLUP_SECONDS (60; 0 = off): how often the hourly rollups are brought up to date,
+       DASHBOARD_ROLLUP_SECONDS (60): how often this process brings the hourly rollups up to date; 0: it never
+         writes and reads the rollups as far as \`npm run rollups\` has brought them (npm start, the deployment),
        DASHBOARD_EXPORT_MAX_ROWS (100000): posts at most in one CSV export
 exit codes: 0 stopped, 1 error, 2 bad arguments or configuration`;
+
+/** With DASHBOARD_ROLLUP_SECONDS=0: how often the refresher's saved state is read again (coverage moves hourly). */
+export const ROLLUP_STATE_POLL_MS = 30_000;
 
 export interface DashboardCliDeps extends CliDeps {
   /** Replaces the warehouse (tests); no rollups are refreshed then. */
@@ -92,13 +98,22 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
       allowedHosts,
       timeZone,
     });
-    let refresher: RollupRefresher | undefined;
+    // Either this process refreshes the rollups (it needs write on them), or it only reads what the refresher saved.
+    let updateCoverage: (() => Promise<unknown>) | undefined;
     if (deps.openReader !== undefined) reader = deps.openReader(source);
     else {
       const runner = new PgQueryRunner(source, deps.logger);
-      if (options.rollupSeconds > 0)
-        refresher = new RollupRefresher(runner, source.table, source.engine ?? 'postgresql', deps.logger);
-      reader = new PgSelectionReader(runner, source, refresher);
+      let coverage: RollupCoverage;
+      if (options.rollupSeconds > 0) {
+        const refresher = new RollupRefresher(runner, source.table, source.engine ?? 'postgresql', deps.logger);
+        updateCoverage = () => refresher.refresh();
+        coverage = refresher;
+      } else {
+        const state = new RollupStateReader(runner, source.table);
+        updateCoverage = () => state.poll();
+        coverage = state;
+      }
+      reader = new PgSelectionReader(runner, source, coverage);
     }
     const now = deps.now ?? Date.now;
     const views = new DashboardViews(
@@ -119,14 +134,20 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
       now,
     );
     checkpoints = checkpointViewFromEnv(deps.env, deps.logger);
-    if (refresher !== undefined) {
+    if (updateCoverage !== undefined) {
+      const update = updateCoverage;
       const refresh = (): void => {
-        refresher
-          .refresh()
-          .catch((error: unknown) => deps.logger.warn('rollup refresh failed', { error: describeError(error) }));
+        update().catch((error: unknown) =>
+          deps.logger.warn(options.rollupSeconds > 0 ? 'rollup refresh failed' : 'rollup state read failed', {
+            error: describeError(error),
+          }),
+        );
       };
       refresh();
-      rollupTimer = setInterval(refresh, options.rollupSeconds * 1000);
+      rollupTimer = setInterval(
+        refresh,
+        options.rollupSeconds > 0 ? options.rollupSeconds * 1000 : ROLLUP_STATE_POLL_MS,
+      );
     }
     const gate = createRequestGate(auth, { logger: deps.logger });
     const server = await startDashboardServer(

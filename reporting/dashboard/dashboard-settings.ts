@@ -27,7 +27,7 @@ export const DASHBOARD_SETTINGS = {
   rollupSeconds: {
     variable: 'DASHBOARD_ROLLUP_SECONDS',
     default: 60,
-    doc: 'how often the hourly rollups are brought up to date (0: read the posts table only)',
+    doc: 'how often the dashboard brings the hourly rollups up to date itself (0: it never writes; it reads them as far as `npm run rollups` has brought them)',
   },
   exportMaxRows: { variable: 'DASHBOARD_EXPORT_MAX_ROWS', default: 100_000, doc: 'posts at most in one CSV export' },
   locale: {

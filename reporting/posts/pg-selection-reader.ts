@@ -7,7 +7,7 @@ import { POST_LABELS, type LabelCount, type PostLabel } from './post-reader';
 import type { PostsSource } from './posts-source';
 import type { PgQueryRunner, Row } from './pg-query-runner';
 import { DAY_MS, HOUR_MS } from './rollup-queries';
-import type { RollupRefresher } from './rollup-refresher';
+import type { RollupCoverage } from './rollup-coverage';
 import { rollupCanServe, type PostCursor, type Selection, type SqlEngine } from './selection';
 import type { SelectionPost, SelectionReader, TermCounts } from './selection-reader';
 import {
@@ -37,7 +37,8 @@ export class PgSelectionReader implements SelectionReader {
   public constructor(
     private readonly runner: PgQueryRunner,
     private readonly source: PostsSource,
-    private readonly refresher?: RollupRefresher,
+    /** The refresher itself, or its saved state (rollup-state-reader.ts); absent: the posts table only. */
+    private readonly coverage?: RollupCoverage,
   ) {
     this.rollups = dashboardRollupNames(source.table);
     this.engine = source.engine ?? 'postgresql';
@@ -159,7 +160,7 @@ export class PgSelectionReader implements SelectionReader {
 
   /** Whole hours the rollups hold, and the minutes before and after them, or no middle when the rollups cannot serve. */
   private split(selection: Selection): Split {
-    const complete = this.refresher?.completeBeforeMs;
+    const complete = this.coverage?.completeBeforeMs;
     if (complete === undefined || !rollupCanServe(selection)) return {};
     const midFrom = Math.ceil(selection.fromMs / HOUR_MS) * HOUR_MS;
     const midTo = Math.min(Math.floor(selection.toMs / HOUR_MS) * HOUR_MS, complete);

@@ -10,6 +10,7 @@ import { SCALER_SETTINGS } from '../../operator/scaler/scaler-settings';
 import { ALERT_SETTINGS } from '../../reporting/alerts/alert-settings';
 import { DASHBOARD_SETTINGS } from '../../reporting/dashboard/dashboard-settings';
 import { POSTS_SOURCE_SETTINGS } from '../../reporting/posts/posts-settings';
+import { ROLLUP_SETTINGS } from '../../reporting/posts/rollup-settings';
 import { REPORT_SETTINGS } from '../../reporting/report/report-settings';
 
 /** One generated table: the rows of `table` that pass `include`, minus the rows it shares unchanged with `shared`. */
@@ -44,6 +45,7 @@ export const SETTINGS_SECTIONS: Readonly<Record<string, TableSection>> = {
   dashboard: { table: DASHBOARD_SETTINGS, shared: [AWS_SETTINGS, POSTS_SOURCE_SETTINGS] },
   alert: { table: ALERT_SETTINGS, shared: [AWS_SETTINGS, POSTS_SOURCE_SETTINGS] },
   report: { table: REPORT_SETTINGS, shared: [AWS_SETTINGS, POSTS_SOURCE_SETTINGS] },
+  rollups: { table: ROLLUP_SETTINGS, shared: [POSTS_SOURCE_SETTINGS] },
 };
 
 /** Every contract table, for checking hand-written rows (a variable may have a different default in each). */
@@ -59,6 +61,7 @@ export const ALL_SETTINGS_TABLES: readonly SettingsTable[] = [
   DASHBOARD_SETTINGS,
   ALERT_SETTINGS,
   REPORT_SETTINGS,
+  ROLLUP_SETTINGS,
 ];
 
 const sameSetting = (a: Setting, b: Setting): boolean =>

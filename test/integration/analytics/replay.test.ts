@@ -4,6 +4,8 @@ import { NullLogger } from '../../../common/logger';
 import { runReplayCli } from '../../../analytics/replay/replay-cli';
 import { parsePayload } from '../../../consumer/decode/payload-parser';
 import { CuratedSink } from '../../../consumer/sinks/curated/curated-sink';
+import { CURATED_POSTS } from '../../../consumer/sinks/curated/curated-tables';
+import { readCuratedTable, rowIdentities } from '../../support/curated-reader';
 import { S3ObjectStore } from '../../../consumer/sinks/s3/s3-object-store';
 import { cutIntoBatches, makeShardStream, type StreamItem } from '../../support/sink-batch-factory';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
@@ -106,7 +108,8 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
     expect(await tables()).to.deep.equal(original);
   });
 
-  it('replaces the scores with --rescore and adds no row', async () => {
+  it('replaces the scores with --rescore in the warehouse and the curated dataset, and adds no row', async () => {
+    const curatedBefore = await readCuratedTable(standIns.s3, standIns.bucket, 'curated');
     const { code, out } = await replay(...period, '--rescore', '--json');
     expect(code).to.equal(0);
     const summary = JSON.parse(out[0] ?? '{}') as { posts: number; scoredAgain: number };
@@ -116,6 +119,13 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
     expect(after.vehicles).to.deep.equal(original.vehicles);
     const labels = new Set((after.posts as { sentiment_label: string | null }[]).map((row) => row.sentiment_label));
     expect([...labels]).to.deep.equal(['NEUTRAL']);
+    // The curated dataset: same objects, same rows in the same order, the warehouse's new scores.
+    const curatedAfter = await readCuratedTable(standIns.s3, standIns.bucket, 'curated');
+    expect(curatedAfter.keys).to.deep.equal(curatedBefore.keys);
+    expect(rowIdentities(curatedAfter.rows)).to.deep.equal(rowIdentities(curatedBefore.rows));
+    const label = CURATED_POSTS.columns.findIndex((c) => c.name === 'sentiment_label');
+    expect([...new Set(curatedAfter.rows.map((row) => row[label]))]).to.deep.equal(['NEUTRAL']);
+    expect(JSON.parse(out[0] ?? '{}')).to.include({ curatedRowsRescored: curatedAfter.rows.length });
   });
 
   it('exits 2 with the usage on a bad period', async () => {

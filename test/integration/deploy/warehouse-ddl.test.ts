@@ -1,4 +1,4 @@
-// The DDL custom resource's work against the real PostgreSQL stand-in: the consumer's tables and indexes, and a reader that can only SELECT posts.
+// The DDL custom resource's work against the real PostgreSQL stand-in: the consumer's tables and indexes, a reader that can only SELECT, the rollup writer's login.
 import { expect } from 'chai';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,16 +11,26 @@ import {
   DASHBOARD_READ_TABLES,
   DASHBOARD_READER,
   readerGrantStatements,
+  ROLLUP_WRITER,
   warehouseStatements,
+  writerGrantStatements,
 } from '../../../deploy/lib/warehouse-ddl-sql';
 import { startPostgres, type RunningPostgres } from '../../../local/stand-ins/postgres-server';
 
 const PROPERTIES = {
   Engine: 'postgresql' as const,
   Sqls: warehouseStatements(POSTGRESQL),
-  ReaderUser: DASHBOARD_READER,
-  ReaderGrants: readerGrantStatements(DASHBOARD_READER, DASHBOARD_READ_TABLES),
+  Grants: [
+    ...readerGrantStatements(DASHBOARD_READER, DASHBOARD_READ_TABLES),
+    ...writerGrantStatements(ROLLUP_WRITER, DASHBOARD_READ_TABLES),
+  ],
 };
+
+/** The two logins the stack creates, the reader with `readerPassword`. */
+const logins = (readerPassword: string): { user: string; password: string }[] => [
+  { user: DASHBOARD_READER, password: readerPassword },
+  { user: ROLLUP_WRITER, password: 'Writer1Password' },
+];
 
 async function withClient<T>(url: string, fn: (client: Client) => Promise<T>): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -66,7 +76,7 @@ describe('warehouse DDL function on PostgreSQL (the local stand-in)', function (
   });
 
   it("creates the consumer's tables and key indexes and a reader that can SELECT posts and nothing else", async () => {
-    await withClient(postgres.url, (admin) => applyWarehouseDdl(admin, PROPERTIES, 'Reader1Password'));
+    await withClient(postgres.url, (admin) => applyWarehouseDdl(admin, PROPERTIES, logins('Reader1Password')));
     const indexes = await withClient(postgres.url, async (admin) =>
       (
         await admin.query<{ indexname: string }>("SELECT indexname FROM pg_indexes WHERE schemaname = 'public'")
@@ -88,7 +98,7 @@ describe('warehouse DDL function on PostgreSQL (the local stand-in)', function (
   });
 
   it('runs again on update without failing, and takes the new password (the old one stops working)', async () => {
-    await withClient(postgres.url, (admin) => applyWarehouseDdl(admin, PROPERTIES, 'Reader2Password'));
+    await withClient(postgres.url, (admin) => applyWarehouseDdl(admin, PROPERTIES, logins('Reader2Password')));
     await withClient(readerUrl('Reader2Password'), async (reader) => {
       expect(await outcome(reader, 'SELECT count(*) FROM public.post_sentiment')).to.equal('ok');
     });
@@ -100,7 +110,7 @@ describe('warehouse DDL function on PostgreSQL (the local stand-in)', function (
   });
 
   it('keeps a password with quotes a literal (the driver escapes it)', async () => {
-    await withClient(postgres.url, (admin) => applyWarehouseDdl(admin, PROPERTIES, "it's; DROP TABLE x; --"));
+    await withClient(postgres.url, (admin) => applyWarehouseDdl(admin, PROPERTIES, logins("it's; DROP TABLE x; --")));
     await withClient(readerUrl("it's; DROP TABLE x; --"), async (reader) => {
       expect(await outcome(reader, 'SELECT 1')).to.equal('ok');
     });
