@@ -5,6 +5,7 @@ import { isHashtag } from '../../common/hashtag';
 import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../reporting/i18n/locale';
 import { DASHBOARD_CONTEXT_KEYS, readDashboardSettings, type DashboardSettings } from './dashboard-settings';
 import { readWarehouseChoice, WAREHOUSE_CONTEXT_KEYS, type WarehouseChoice } from './warehouse-choice';
 
@@ -74,6 +75,8 @@ export interface DeploySettings {
   /** The rollup refresher's task (deployed with the public dashboard): 0.25 vCPU; memory for an hour of posts. */
   readonly rollupSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
+  /** SENTIMENT_COMPREHEND_KEY_PHRASES of the consumer: Comprehend's key phrases stored with each post (doubles the Comprehend bill). */
+  readonly comprehendKeyPhrases: boolean;
   readonly collectorSource: 'x' | 'instagram' | 'none';
   /** The hashtag the collector follows (required with a source). */
   readonly collectorHashtag: string;
@@ -88,6 +91,8 @@ export interface DeploySettings {
   readonly reportTo: readonly string[];
   /** IANA time zone of every schedule (EventBridge Scheduler handles daylight saving). */
   readonly timeZone: string;
+  /** REPORTING_LOCALE of the report task, the alerter and the dashboard: the mail's, the alert's and the page's default language. */
+  readonly reportingLocale: Locale;
   readonly reportSchedule: string;
   readonly scalerSchedule: string;
   readonly monitorSchedule: string;
@@ -150,6 +155,7 @@ export const CONTEXT_KEYS = [
   'rollupCpu',
   'rollupMemoryMiB',
   'sentimentAnalyzer',
+  'comprehendKeyPhrases',
   'collectorSource',
   'collectorHashtag',
   'collectorXMonthlyReadBudget',
@@ -159,6 +165,7 @@ export const CONTEXT_KEYS = [
   'reportFrom',
   'reportTo',
   'timeZone',
+  'reportingLocale',
   'reportSchedule',
   'scalerSchedule',
   'monitorSchedule',
@@ -311,6 +318,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
     rollupSize: taskSize(reader, 'rollupCpu', 'rollupMemoryMiB', 256, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
+    comprehendKeyPhrases: reader.boolean('comprehendKeyPhrases', true),
     ...readCollector(reader),
     alertEmails,
     ...(alertWebhookSecretArn === undefined ? {} : { alertWebhookSecretArn }),
@@ -318,6 +326,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     reportFrom,
     reportTo,
     timeZone,
+    reportingLocale: reader.oneOf('reportingLocale', LOCALES, DEFAULT_LOCALE),
     ...schedules,
     natGateways: reader.integer('natGateways', 1, { min: 1, max: 3 }),
     kinesisVpcEndpoint: reader.boolean('kinesisVpcEndpoint', false),

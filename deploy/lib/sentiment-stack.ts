@@ -164,7 +164,11 @@ export class SentimentStack extends Stack {
         curatedStatePrefix: CURATED_PREFIXES.state,
       }),
       ...warehouse.consumer.environment,
-      ...consumerEnv({ sentimentAnalyzer: s.sentimentAnalyzer, metricsMode: 'cloudwatch' }),
+      ...consumerEnv({
+        sentimentAnalyzer: s.sentimentAnalyzer,
+        sentimentComprehendKeyPhrases: s.comprehendKeyPhrases,
+        metricsMode: 'cloudwatch',
+      }),
     };
     const sinkPrefixes = [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)];
     const sinkStatements = [
@@ -217,7 +221,7 @@ export class SentimentStack extends Stack {
         logRetention,
         removalPolicy,
         warehouse: warehouse.dashboard,
-        environment: { ...base, ...dashboardEnv({ timeZone: s.timeZone }) },
+        environment: { ...base, ...dashboardEnv({ timeZone: s.timeZone, locale: s.reportingLocale }) },
         alerting,
       });
       warehouse.allowPgFrom(dashboard.securityGroup, 'pg from the dashboard (read-only user)');
@@ -267,6 +271,7 @@ export class SentimentStack extends Stack {
           webhookFormat: s.alertWebhookFormat,
           // The alert's times in the zone of the schedules and the report, not the container's UTC.
           timeZone: s.timeZone,
+          locale: s.reportingLocale,
           dashboardUrl,
         }),
       },
@@ -312,6 +317,7 @@ export class SentimentStack extends Stack {
           from: s.reportFrom,
           to: s.reportTo.join(','),
           timeZone: s.timeZone,
+          locale: s.reportingLocale,
           logFile: LOG_TO_STDERR,
           dashboardUrl,
         }),

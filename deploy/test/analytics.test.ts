@@ -88,6 +88,7 @@ describe('deploy: the curated dataset and its compaction', function () {
     const posts = tableInputs().get('posts');
     expect(posts?.StorageDescriptor.SerdeInfo.SerializationLibrary).to.include('ParquetHiveSerDe');
     expect(posts?.StorageDescriptor.Columns).to.deep.include({ Name: 'hashtags', Type: 'array<string>' });
+    expect(posts?.StorageDescriptor.Columns).to.deep.include({ Name: 'key_phrases', Type: 'array<string>' });
     expect(posts?.StorageDescriptor.Columns).to.deep.include({ Name: 'sentiment_label', Type: 'string' });
     const raw = tableInputs().get('raw_records');
     expect(raw?.StorageDescriptor.SerdeInfo.Parameters).to.include({

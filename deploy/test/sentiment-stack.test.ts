@@ -233,6 +233,7 @@ describe('deploy: the default stack', function () {
           Environment: Match.arrayWith([
             { Name: 'ALERT_WEBHOOK_FORMAT', Value: 'auto' },
             { Name: 'ALERT_TIME_ZONE', Value: 'America/Los_Angeles' },
+            { Name: 'REPORTING_LOCALE', Value: 'en' },
           ]),
         }),
       ],
@@ -278,6 +279,28 @@ describe('deploy: the default stack', function () {
     expect(holders('ses:SendRawEmail')).to.have.length(1);
     expect(holders('ses:SendRawEmail')[0]).to.match(/^ReportTaskRole/);
     expect(holders('comprehend:BatchDetectSentiment').every((p) => p.startsWith('ConsumerTaskRole'))).to.equal(true);
+    expect(holders('comprehend:BatchDetectKeyPhrases')).to.deep.equal(holders('comprehend:BatchDetectSentiment'));
+  });
+
+  it("lets the consumer call Comprehend's sentiment and key phrases, on Resource * (neither has a resource type)", () => {
+    const comprehend = statementsOfRole(synth.template, 'ConsumerTaskRole').find(
+      (s) => s.Sid === 'ComprehendSentiment',
+    );
+    expect(comprehend?.Action).to.have.members(['comprehend:BatchDetectSentiment', 'comprehend:BatchDetectKeyPhrases']);
+    expect(comprehend?.Resource).to.deep.equal(['*']);
+  });
+
+  it('tells the consumer to store Comprehend key phrases (comprehendKeyPhrases, default true)', () => {
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Environment: Match.arrayWith([
+            { Name: 'SENTIMENT_ANALYZER', Value: 'comprehend' },
+            { Name: 'SENTIMENT_COMPREHEND_KEY_PHRASES', Value: 'true' },
+          ]),
+        }),
+      ],
+    });
   });
 
   it('gives the consumer exactly the KCL actions on the stream and lease table, and S3 only under the archive prefixes', () => {

@@ -59,7 +59,7 @@ WHERE loaded_at > CAST($1 AS TIMESTAMP) AND loaded_at < CAST($2 AS TIMESTAMP) AN
 }
 
 /**
- * The posts of some hours as term counting reads them. `except` (an erasure's condition, its placeholders numbered
+ * The posts of some hours as term counting reads them (key phrases when stored, else the text). `except` (an erasure's condition, its placeholders numbered
  * from `$1`) leaves out the rows about to be deleted in the same transaction as the rollups' replacement.
  */
 export function hourPostsQuery(
@@ -75,7 +75,7 @@ export function hourPostsQuery(
       : ` AND NOT (${except.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)})`;
   return {
     name: 'rollup-hour-posts',
-    text: `SELECT DATE_TRUNC('hour', ${POST_TIME}) AS hour, text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label, source
+    text: `SELECT DATE_TRUNC('hour', ${POST_TIME}) AS hour, text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label, source, key_phrases
 FROM ${postsTable} WHERE ${ranges.text}${exclusion}`,
     values: [...ranges.values, ...(except?.values ?? [])],
   };

@@ -1,6 +1,7 @@
 // Keeps the dashboard's hourly rollups (counts and terms) in step with the posts table: recomputes the hours that changed.
 import type { Logger } from '../../common/logger';
 import { countTerms } from '../terms/count-terms';
+import { keyPhrasesOf } from './pg-post-reader';
 import type { PgQueryRunner, Row } from './pg-query-runner';
 import type { RollupCoverage } from './rollup-coverage';
 import {
@@ -112,6 +113,7 @@ export function termRollupRows(posts: readonly Row[]): TermRollupRow[] {
         text: typeof row.text === 'string' ? row.text : '',
         lang: group.lang,
         label: group.label,
+        keyPhrases: keyPhrasesOf(row.key_phrases),
       })),
     );
     for (const c of counts)

@@ -23,8 +23,15 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
   // The consumer loads what it decodes from the bytes: the fixture's posts carry fields their JSON lacks (user).
   const asDecoded = (item: StreamItem): StreamItem =>
     item.decoded.kind === 'post' ? { ...item, decoded: parsePayload(item.decoded.record) } : item;
+  // Scored as Comprehend scores: with key phrases, which a replay must keep with the scores it reuses.
+  const withPhrases = (item: StreamItem): StreamItem =>
+    item.sentiment?.ok === true && item.decoded.kind === 'post'
+      ? { ...item, sentiment: { ...item.sentiment, keyPhrases: item.decoded.post.text.split(' ').slice(0, 2) } }
+      : item;
   const shards = ['shardId-000000000001', 'shardId-000000000002'].map((shardId, i) =>
-    makeShardStream({ shardId, count: 300, perAggregate: 3, seed: 41 + i }).map(asDecoded),
+    makeShardStream({ shardId, count: 300, perAggregate: 3, seed: 41 + i })
+      .map(asDecoded)
+      .map(withPhrases),
   );
 
   before(async () => {
@@ -46,6 +53,9 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
       for (const batch of cutIntoBatches(items, [90])) await Promise.all(sinks.map((sink) => sink.write(batch)));
     await Promise.all(sinks.map((sink) => sink.close()));
     original = await tables();
+    expect(original.posts.filter((p) => (p as { key_phrases: unknown }).key_phrases !== null).length).to.be.greaterThan(
+      0,
+    );
     env = {
       ARCHIVE_BUCKET: standIns.bucket,
       ARCHIVE_ERROR_PREFIX: 'errors/raw',
