@@ -43,6 +43,7 @@ import { DashboardService } from './dashboard-service';
 import { RollupRefresherService } from './rollup-refresher-service';
 import { dashboardEnv } from '../../reporting/dashboard/dashboard-settings';
 import { WorkerTask } from './worker-task';
+import { FanOutConsumerCleanup } from './fan-out-consumer-cleanup';
 import { LambdaConsumer } from './lambda-consumer';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
@@ -505,6 +506,14 @@ export class SentimentStack extends Stack {
       maxHealthyPercent: 200,
       circuitBreaker: { rollback: true },
     });
+    // Enhanced fan-out: the KCL registers a consumer at run time; destroy removes it once the service has stopped.
+    if (s.retrievalMode === 'FANOUT')
+      consumerService.node.addDependency(
+        new FanOutConsumerCleanup(this, 'FanOutConsumerCleanup', {
+          stream: data.stream,
+          consumerName: s.applicationName,
+        }),
+      );
     consumerService
       .autoScaleTaskCount({ minCapacity: s.consumer.minTasks, maxCapacity: s.consumer.maxTasks })
       .scaleOnCpuUtilization('Cpu', {
