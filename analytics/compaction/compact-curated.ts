@@ -45,7 +45,7 @@ export function hourStartOf(folder: string): number | undefined {
 }
 
 /** Every object a shard's progress names as pending (the sink's own state objects, `<state-prefix>/<shard>.json`). */
-async function pendingKeys(store: BucketStore, statePrefix: string): Promise<Set<string>> {
+export async function pendingKeys(store: BucketStore, statePrefix: string): Promise<Set<string>> {
   const keys = new Set<string>();
   const prefix = `${joinKey(statePrefix)}/`;
   for (const object of await store.list(prefix)) {

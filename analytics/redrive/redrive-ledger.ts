@@ -55,11 +55,16 @@ export class RedriveLedger {
     for (const [identity, outcome] of Object.entries(outcomes))
       if (letters[identity]?.outcome !== 'redriven') letters[identity] = outcome;
     const next: LedgerEntry = { version: 1, deadLetterKey: entry.deadLetterKey, letters };
+    await this.write(next);
+    return next;
+  }
+
+  /** Writes `entry` as it is (forget drops erased letters with it; record merges first). */
+  public async write(entry: LedgerEntry): Promise<void> {
     await this.store.put(
       ledgerKey(this.statePrefix, entry.deadLetterKey),
-      Buffer.from(`${JSON.stringify(next, null, 1)}\n`, 'utf8'),
+      Buffer.from(`${JSON.stringify(entry, null, 1)}\n`, 'utf8'),
       { contentType: 'application/json' },
     );
-    return next;
   }
 }

@@ -18,6 +18,7 @@ const AT = {
   mixed: column('score_mixed'),
   failure: column('sentiment_failure'),
   lang: column('lang'),
+  keyPhrases: column('key_phrases'),
 };
 
 /** identityKey -> outcome for every curated post in the period's hour folders (and the hour before). */
@@ -36,6 +37,9 @@ export async function curatedScores(
         const key = `${String(row[AT.shard])}/${String(row[AT.sequence])}/${String(row[AT.sub])}`;
         const lang = row[AT.lang] === null ? undefined : String(row[AT.lang]);
         const label = row[AT.label];
+        // Comprehend's key phrases go with its scores (a LIST column; null in objects from before it existed).
+        const phrases = row[AT.keyPhrases];
+        const keyPhrases = Array.isArray(phrases) ? { keyPhrases: phrases.map(String) } : {};
         scores.set(
           key,
           label === null
@@ -50,6 +54,7 @@ export async function curatedScores(
                   Mixed: Number(row[AT.mixed]),
                 },
                 lang: lang ?? 'und',
+                ...keyPhrases,
               },
         );
       }

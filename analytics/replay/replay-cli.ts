@@ -14,9 +14,11 @@ import {
   type CuratedConfig,
   type SinkConfig,
 } from '../../consumer/sinks/sink-config';
+import type { CuratedRow } from '../../consumer/sinks/curated/curated-tables';
 import { S3BucketStore } from '../curated-bucket';
 import { readArchivePeriod, type ArchivePeriod } from './archive-period';
 import { curatedScores } from './curated-scores';
+import { rescoredRows, rewriteCuratedScores } from './curated-rescore';
 import { replayBatches, type ReplayBatchCounts } from './replay-batches';
 
 export const REPLAY_EXIT = Object.freeze({ ok: 0, error: 1, usage: 2 });
@@ -25,7 +27,8 @@ export const REPLAY_USAGE = `usage: replay --from ISO --to ISO [--rescore] [--ba
   Reads the raw archive's records that reached the stream in [--from, --to), decodes them as the consumer does and
   loads the warehouse again under the same identities (shard, sequence, sub-sequence): rows already right stay as they
   are, lost rows come back, nothing doubles. Posts keep the scores the curated dataset holds for them; --rescore runs
-  the analyzer (SENTIMENT_ANALYZER) on every post and replaces the warehouse's scores.
+  the analyzer (SENTIMENT_ANALYZER) on every post and replaces the scores in the warehouse and in the curated
+  dataset (each Parquet object holding posts of the period rewritten under its own key).
   Settings: the consumer's (ARCHIVE_*, CURATED_*, REDSHIFT_*, SENTIMENT_*).
 exit codes: 0 done, 1 error (nothing is half-loaded: each batch is one keyed load), 2 bad arguments or configuration`;
 
@@ -89,13 +92,22 @@ export async function runReplayCli(argv: readonly string[], deps: ReplayCliDeps)
     });
     const counts: ReplayBatchCounts = { posts: 0, vehicles: 0, rejected: 0, scoredAgain: 0 };
     let records = 0;
+    const rescored = new Map<string, CuratedRow>();
     for (const [shardId, shardRecords] of byShard) {
       records += shardRecords.length;
       for (const batch of await replayBatches(shardId, shardRecords, args.batchSize, analyzer, known, counts)) {
         if (warehouse !== undefined) await warehouse.write(batch);
+        if (args.rescore) rescoredRows(batch.posts, rescored);
       }
       deps.printError(`${args.dryRun ? 'would load' : 'loaded'} ${shardId}: ${shardRecords.length} records`);
     }
+    // The curated dataset carries the scores too: with --rescore its rows of the period are rewritten to match.
+    const curatedRescore =
+      args.rescore && !args.dryRun
+        ? await rewriteCuratedScores(curatedStore, curated.prefix, args.period, rescored, (key, rows) =>
+            deps.printError(`rescored ${key}: ${rows} rows`),
+          )
+        : { objects: 0, rows: 0 };
     const summary = {
       dryRun: args.dryRun,
       rescore: args.rescore,
@@ -105,6 +117,8 @@ export async function runReplayCli(argv: readonly string[], deps: ReplayCliDeps)
       shards: byShard.size,
       records,
       ...counts,
+      curatedObjectsRescored: curatedRescore.objects,
+      curatedRowsRescored: curatedRescore.rows,
       rejectedNote:
         'rejected records stay in the dead letters: npm run redrive -- --reason <reason> loads them after a fix',
     };
@@ -114,8 +128,6 @@ export async function runReplayCli(argv: readonly string[], deps: ReplayCliDeps)
         ? JSON.stringify(summary)
         : `${args.dryRun ? 'would replay' : 'replayed'} ${records} records from ${objects} archive objects (${byShard.size} shards): ${counts.posts} posts (${counts.scoredAgain} scored again), ${counts.vehicles} vehicle readings, ${counts.rejected} rejected (left in the dead letters)`,
     );
-    if (args.rescore && !args.dryRun)
-      deps.printError('note: the curated dataset keeps the scores the consumer gave; only the warehouse was re-scored');
     return REPLAY_EXIT.ok;
   } catch (error: unknown) {
     deps.logger.error('replay failed', { error: describeError(error) });

@@ -182,12 +182,17 @@ export const CONSUMER_SETTINGS = {
   sentimentComprehendCallsPerSecond: {
     variable: 'SENTIMENT_COMPREHEND_CALLS_PER_SECOND',
     default: 5,
-    doc: 'client-side limit on BatchDetectSentiment calls',
+    doc: 'client-side limit on BatchDetectSentiment calls (and, separately, on BatchDetectKeyPhrases calls)',
   },
   sentimentComprehendMaxAttempts: {
     variable: 'SENTIMENT_COMPREHEND_MAX_ATTEMPTS',
     default: 6,
     doc: 'attempts per call on throttling / 5xx',
+  },
+  sentimentComprehendKeyPhrases: {
+    variable: 'SENTIMENT_COMPREHEND_KEY_PHRASES',
+    default: true,
+    doc: "also call BatchDetectKeyPhrases and store the phrases with each post (the dashboard's terms); `false` halves the Comprehend bill and the terms come from the text",
   },
   ...METRICS_SETTINGS,
   ...AWS_SETTINGS,

@@ -43,7 +43,7 @@ export function parsePost(json: JsonObject, arrivalTimestampMs: number): ParseRe
 }
 
 /** A short lower-case name (the collector's `x`, `instagram`, `sample`, `file`); anything else is ignored, not rejected. */
-function readSource(value: unknown): string | undefined {
+export function readSource(value: unknown): string | undefined {
   return typeof value === 'string' && /^[a-z][a-z0-9_-]{0,15}$/.test(value) ? value : undefined;
 }
 
@@ -54,7 +54,8 @@ function readLang(value: unknown): string | undefined {
   return /^[a-z]{2,3}(-[a-z0-9]{2,8})*$/.test(code) ? code : undefined;
 }
 
-function readUser(value: unknown): string {
+/** The author as the warehouse's user_name holds it: a plain id, else screen_name, name, id_str or id of a user object. */
+export function readUser(value: unknown): string {
   const direct = readId(value);
   if (direct !== undefined) return direct;
   if (isObject(value))

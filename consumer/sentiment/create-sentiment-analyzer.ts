@@ -27,6 +27,7 @@ export function createSentimentAnalyzer(config: SentimentConfig, deps: Sentiment
       return new ComprehendAnalyzer({
         client: deps.aws.comprehend(),
         callsPerSecond: config.comprehend.callsPerSecond,
+        keyPhrases: config.comprehend.keyPhrases,
         retryPolicy: { ...DEFAULT_RETRY_POLICY, maxAttempts: config.comprehend.maxAttempts },
         detectLanguage: (text) => detector.detect(text),
         fallbackLanguage: config.fallbackLanguage,

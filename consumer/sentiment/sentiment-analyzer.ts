@@ -17,7 +17,18 @@ export interface SentimentDocument {
 }
 
 export type SentimentOutcome =
-  | { readonly ok: true; readonly label: SentimentLabel; readonly scores: SentimentScores; readonly lang: string }
+  | {
+      readonly ok: true;
+      readonly label: SentimentLabel;
+      readonly scores: SentimentScores;
+      readonly lang: string;
+      /**
+       * The document's key phrases (Comprehend's BatchDetectKeyPhrases `KeyPhrases[].Text`, in order), stored with the
+       * post for the "what people talk about" terms. Absent when the analyzer gives none (local, neutral) or the
+       * key-phrase call failed for this document: the post is kept, its terms then come from its text.
+       */
+      readonly keyPhrases?: readonly string[];
+    }
   /** Not scored, for a recorded reason that retrying will not change (unsupported language, document rejected). */
   | { readonly ok: false; readonly reason: string; readonly lang?: string };
 

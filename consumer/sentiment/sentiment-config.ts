@@ -15,6 +15,8 @@ export interface SentimentConfig {
     readonly callsPerSecond: number;
     /** Attempts per call, including the first, on throttling and 5xx. */
     readonly maxAttempts: number;
+    /** Also ask BatchDetectKeyPhrases and store the phrases with each post. */
+    readonly keyPhrases: boolean;
   };
 }
 
@@ -24,6 +26,7 @@ export const DEFAULT_SENTIMENT_CONFIG: SentimentConfig = Object.freeze({
   comprehend: Object.freeze({
     callsPerSecond: S.sentimentComprehendCallsPerSecond.default,
     maxAttempts: S.sentimentComprehendMaxAttempts.default,
+    keyPhrases: S.sentimentComprehendKeyPhrases.default,
   }),
 });
 
@@ -46,6 +49,7 @@ export function readSentimentConfig(reader: ConfigReader): SentimentConfig {
         min: 1,
         max: 20,
       }),
+      keyPhrases: reader.boolean(S.sentimentComprehendKeyPhrases.variable, defaults.comprehend.keyPhrases),
     },
   };
 }

@@ -5,6 +5,7 @@ import { isHashtag } from '../../common/hashtag';
 import { MONITOR_SETTINGS } from '../../operator/monitor/monitor-settings';
 import { DEFAULT_METRICS_NAMESPACE } from '../../common/metrics/metrics-config';
 import { DEFAULT_KCL_GENERATION } from '../../daemon/kcl-generation';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../../reporting/i18n/locale';
 import { DASHBOARD_CONTEXT_KEYS, readDashboardSettings, type DashboardSettings } from './dashboard-settings';
 import { readWarehouseChoice, WAREHOUSE_CONTEXT_KEYS, type WarehouseChoice } from './warehouse-choice';
 
@@ -61,6 +62,8 @@ export interface DeploySettings {
   readonly retainData: boolean;
   /** Days each S3 dataset is kept before S3 lifecycle deletes it; 0 keeps it for ever (docs/analysts.md). */
   readonly retention: { readonly rawDays: number; readonly deadLetterDays: number; readonly curatedDays: number };
+  /** Whole days of warehouse rows kept by the scheduled `npm run retention`; 0 keeps them for ever (no schedule). */
+  readonly warehouseRetentionDays: number;
   readonly redshift: RedshiftSettings;
   readonly consumer: TaskSize & {
     readonly minTasks: number;
@@ -72,6 +75,8 @@ export interface DeploySettings {
   /** The rollup refresher's task (deployed with the public dashboard): 0.25 vCPU; memory for an hour of posts. */
   readonly rollupSize: TaskSize;
   readonly sentimentAnalyzer: 'comprehend' | 'local';
+  /** SENTIMENT_COMPREHEND_KEY_PHRASES of the consumer: Comprehend's key phrases stored with each post (doubles the Comprehend bill). */
+  readonly comprehendKeyPhrases: boolean;
   readonly collectorSource: 'x' | 'instagram' | 'none';
   /** The hashtag the collector follows (required with a source). */
   readonly collectorHashtag: string;
@@ -86,9 +91,15 @@ export interface DeploySettings {
   readonly reportTo: readonly string[];
   /** IANA time zone of every schedule (EventBridge Scheduler handles daylight saving). */
   readonly timeZone: string;
+  /** REPORTING_LOCALE of the report task, the alerter and the dashboard: the mail's, the alert's and the page's default language. */
+  readonly reportingLocale: Locale;
   readonly reportSchedule: string;
   readonly scalerSchedule: string;
   readonly monitorSchedule: string;
+  /** When the warehouse's retention delete runs (npm run retention; only with warehouseRetentionDays > 0). */
+  readonly retentionSchedule: string;
+  /** When X's batch compliance results are fetched and fed to forget (npm run x-compliance; only with collectorSource x). */
+  readonly xComplianceSchedule: string;
   readonly natGateways: number;
   /** An interface endpoint for Kinesis in the private subnets: Kinesis traffic skips the NAT's per-GB charge. */
   readonly kinesisVpcEndpoint: boolean;
@@ -125,6 +136,7 @@ export const CONTEXT_KEYS = [
   'rawRetentionDays',
   'deadLetterRetentionDays',
   'curatedRetentionDays',
+  'warehouseRetentionDays',
   'redshift',
   'redshiftDatabase',
   'redshiftBaseCapacity',
@@ -143,6 +155,7 @@ export const CONTEXT_KEYS = [
   'rollupCpu',
   'rollupMemoryMiB',
   'sentimentAnalyzer',
+  'comprehendKeyPhrases',
   'collectorSource',
   'collectorHashtag',
   'collectorXMonthlyReadBudget',
@@ -152,9 +165,12 @@ export const CONTEXT_KEYS = [
   'reportFrom',
   'reportTo',
   'timeZone',
+  'reportingLocale',
   'reportSchedule',
   'scalerSchedule',
   'monitorSchedule',
+  'retentionSchedule',
+  'xComplianceSchedule',
   'natGateways',
   'kinesisVpcEndpoint',
   'imageUri',
@@ -255,6 +271,9 @@ export function readDeploySettings(context: Source): DeploySettings {
     reportSchedule: reader.string('reportSchedule', 'cron(0 8 ? * MON *)'),
     scalerSchedule: reader.string('scalerSchedule', 'cron(0/5 * * * ? *)'),
     monitorSchedule: reader.string('monitorSchedule', 'cron(* * * * ? *)'),
+    // Daily, away from compaction's twenty past the hour and from each other (both rewrite or delete warehouse rows).
+    retentionSchedule: reader.string('retentionSchedule', 'cron(30 3 * * ? *)'),
+    xComplianceSchedule: reader.string('xComplianceSchedule', 'cron(45 4 * * ? *)'),
   };
   for (const [key, value] of Object.entries(schedules))
     if (!CRON.test(value))
@@ -287,6 +306,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     archiveTransitionDays: reader.integer('archiveTransitionDays', 0, { min: 0, max: 3650 }),
     retainData: reader.boolean('retainData', true),
     retention: readRetention(reader, retentionHours),
+    warehouseRetentionDays: reader.integer('warehouseRetentionDays', 0, { min: 0, max: 36_500 }),
     redshift: readRedshift(reader),
     consumer: {
       ...consumerSize,
@@ -298,6 +318,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     jobSize: taskSize(reader, 'jobCpu', 'jobMemoryMiB', 512, 1024),
     rollupSize: taskSize(reader, 'rollupCpu', 'rollupMemoryMiB', 256, 1024),
     sentimentAnalyzer: reader.oneOf('sentimentAnalyzer', ['comprehend', 'local'] as const, 'comprehend'),
+    comprehendKeyPhrases: reader.boolean('comprehendKeyPhrases', true),
     ...readCollector(reader),
     alertEmails,
     ...(alertWebhookSecretArn === undefined ? {} : { alertWebhookSecretArn }),
@@ -305,6 +326,7 @@ export function readDeploySettings(context: Source): DeploySettings {
     reportFrom,
     reportTo,
     timeZone,
+    reportingLocale: reader.oneOf('reportingLocale', LOCALES, DEFAULT_LOCALE),
     ...schedules,
     natGateways: reader.integer('natGateways', 1, { min: 1, max: 3 }),
     kinesisVpcEndpoint: reader.boolean('kinesisVpcEndpoint', false),

@@ -20,7 +20,7 @@ export function suppressStackFindings(stack: Stack): void {
     acknowledge(
       provider,
       'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      'The CDK AwsCustomResource provider (runs the warehouse DDL once per change) writes only its own logs with this AWS policy; its call rights are the scoped statements in warehouse.ts.',
+      'The CDK AwsCustomResource provider (runs the warehouse DDL once per change; deregisters the fan-out consumer on delete) writes only its own logs with this AWS policy; its call rights are the scoped statements in warehouse.ts and fan-out-consumer-cleanup.ts.',
     );
   }
 }

@@ -23,6 +23,7 @@ import { Alerting } from './alerting';
 import { LeaseTables } from './lease-tables';
 import { AnalyticsCatalog, DEFAULT_BYTES_SCANNED_CUTOFF } from './analytics-catalog';
 import { CuratedCompaction } from './curated-compaction';
+import { ErasureJobs } from './erasure-jobs';
 import { retentionRules } from './retention-rules';
 import { ScheduledJobs } from './scheduled-jobs';
 import { StreamAndArchive } from './stream-and-archive';
@@ -42,6 +43,7 @@ import { DashboardService } from './dashboard-service';
 import { RollupRefresherService } from './rollup-refresher-service';
 import { dashboardEnv } from '../../reporting/dashboard/dashboard-settings';
 import { WorkerTask } from './worker-task';
+import { FanOutConsumerCleanup } from './fan-out-consumer-cleanup';
 import { LambdaConsumer } from './lambda-consumer';
 import { acknowledge, arnToken, suppressStackFindings } from './nag-suppressions';
 import { REPO_ROOT } from '../../common/repo-root';
@@ -162,7 +164,11 @@ export class SentimentStack extends Stack {
         curatedStatePrefix: CURATED_PREFIXES.state,
       }),
       ...warehouse.consumer.environment,
-      ...consumerEnv({ sentimentAnalyzer: s.sentimentAnalyzer, metricsMode: 'cloudwatch' }),
+      ...consumerEnv({
+        sentimentAnalyzer: s.sentimentAnalyzer,
+        sentimentComprehendKeyPhrases: s.comprehendKeyPhrases,
+        metricsMode: 'cloudwatch',
+      }),
     };
     const sinkPrefixes = [...Object.values(ARCHIVE_PREFIXES), ...Object.values(CURATED_PREFIXES)];
     const sinkStatements = [
@@ -215,7 +221,7 @@ export class SentimentStack extends Stack {
         logRetention,
         removalPolicy,
         warehouse: warehouse.dashboard,
-        environment: { ...base, ...dashboardEnv({ timeZone: s.timeZone }) },
+        environment: { ...base, ...dashboardEnv({ timeZone: s.timeZone, locale: s.reportingLocale }) },
         alerting,
       });
       warehouse.allowPgFrom(dashboard.securityGroup, 'pg from the dashboard (read-only user)');
@@ -246,7 +252,10 @@ export class SentimentStack extends Stack {
       for (const peer of [consumerSg, jobsSg])
         endpoint.connections.allowDefaultPortFrom(peer, 'Kinesis API from our tasks');
     }
-    if (s.collectorSource !== 'none') this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
+    const collectorSecrets =
+      s.collectorSource === 'none'
+        ? undefined
+        : this.collector(s, common, data, cluster, jobsSg, privateSubnets, alerting.topic);
 
     const alerter = new WorkerTask(this, 'Alerter', {
       ...common,
@@ -262,6 +271,7 @@ export class SentimentStack extends Stack {
           webhookFormat: s.alertWebhookFormat,
           // The alert's times in the zone of the schedules and the report, not the container's UTC.
           timeZone: s.timeZone,
+          locale: s.reportingLocale,
           dashboardUrl,
         }),
       },
@@ -307,6 +317,7 @@ export class SentimentStack extends Stack {
           from: s.reportFrom,
           to: s.reportTo.join(','),
           timeZone: s.timeZone,
+          locale: s.reportingLocale,
           logFile: LOG_TO_STDERR,
           dashboardUrl,
         }),
@@ -368,6 +379,16 @@ export class SentimentStack extends Stack {
       baseEnvironment: base,
       logFile: LOG_TO_STDERR,
     });
+    const erasure = new ErasureJobs(this, 'Erasure', {
+      ...common,
+      settings: s,
+      bucket: data.bucket,
+      size: s.jobSize,
+      baseEnvironment: base,
+      warehouse: warehouse.tools,
+      ...(collectorSecrets?.X_BEARER_TOKEN === undefined ? {} : { xBearerToken: collectorSecrets.X_BEARER_TOKEN }),
+      logFile: LOG_TO_STDERR,
+    });
     new ScheduledJobs(this, 'Schedules', {
       cluster,
       subnets: vpc.selectSubnets(privateSubnets).subnets,
@@ -400,6 +421,7 @@ export class SentimentStack extends Stack {
               },
             ]),
         compaction.job,
+        ...erasure.jobs,
       ],
     });
     suppressStackFindings(this);
@@ -476,6 +498,14 @@ export class SentimentStack extends Stack {
       maxHealthyPercent: 200,
       circuitBreaker: { rollback: true },
     });
+    // Enhanced fan-out: the KCL registers a consumer at run time; destroy removes it once the service has stopped.
+    if (s.retrievalMode === 'FANOUT')
+      consumerService.node.addDependency(
+        new FanOutConsumerCleanup(this, 'FanOutConsumerCleanup', {
+          stream: data.stream,
+          consumerName: s.applicationName,
+        }),
+      );
     consumerService
       .autoScaleTaskCount({ minCapacity: s.consumer.minTasks, maxCapacity: s.consumer.maxTasks })
       .scaleOnCpuUtilization('Cpu', {
@@ -544,7 +574,7 @@ export class SentimentStack extends Stack {
     sg: SecurityGroup,
     subnets: { subnetType: SubnetType },
     topic: ITopic,
-  ): void {
+  ): Readonly<Record<string, EcsSecret>> {
     // Third-party tokens: created empty-looking (a random placeholder); put the real value after deploy (docs/deploying.md).
     const secretNames =
       s.collectorSource === 'x' ? ['X_BEARER_TOKEN'] : ['INSTAGRAM_ACCESS_TOKEN', 'INSTAGRAM_USER_ID'];
@@ -597,6 +627,7 @@ export class SentimentStack extends Stack {
       maxHealthyPercent: 100,
       circuitBreaker: { rollback: true },
     });
+    return secrets;
   }
 }
 

@@ -1,6 +1,6 @@
 // The IAM statements of each task, least privilege: exactly the documented actions, scoped to our resources' ARNs.
 // Sources: the KCL's IAM documentation (stream, lease tables, index, KCL 3 tables), the service authorization reference
-// (actions that take no resource: comprehend:BatchDetectSentiment, cloudwatch:PutMetricData/GetMetricData, the Data API's statement calls).
+// (actions that take no resource: comprehend:BatchDetectSentiment/BatchDetectKeyPhrases, cloudwatch:PutMetricData/GetMetricData, the Data API's statement calls).
 import { Arn, ArnFormat, Stack } from 'aws-cdk-lib';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { IStream } from 'aws-cdk-lib/aws-kinesis';
@@ -10,6 +10,7 @@ import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 /** Actions allowed on `Resource: "*"` because AWS defines no resource type for them (each statement also says why). */
 export const RESOURCELESS_ACTIONS: readonly string[] = [
   'comprehend:BatchDetectSentiment',
+  'comprehend:BatchDetectKeyPhrases',
   'cloudwatch:PutMetricData',
   'cloudwatch:GetMetricData',
   'redshift-data:DescribeStatement',
@@ -123,10 +124,14 @@ export function redshiftDataStatements(targetArn: string): PolicyStatement[] {
   ];
 }
 
+/**
+ * The Comprehend analyzer's calls (consumer/sentiment/comprehend-analyzer.ts): sentiment, then key phrases of the same
+ * batch. Neither action has a resource type in the service authorization reference, hence `*`.
+ */
 export function comprehendStatement(): PolicyStatement {
   return new PolicyStatement({
     sid: 'ComprehendSentiment',
-    actions: ['comprehend:BatchDetectSentiment'],
+    actions: ['comprehend:BatchDetectSentiment', 'comprehend:BatchDetectKeyPhrases'],
     resources: ['*'],
   });
 }

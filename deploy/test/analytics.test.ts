@@ -88,6 +88,7 @@ describe('deploy: the curated dataset and its compaction', function () {
     const posts = tableInputs().get('posts');
     expect(posts?.StorageDescriptor.SerdeInfo.SerializationLibrary).to.include('ParquetHiveSerDe');
     expect(posts?.StorageDescriptor.Columns).to.deep.include({ Name: 'hashtags', Type: 'array<string>' });
+    expect(posts?.StorageDescriptor.Columns).to.deep.include({ Name: 'key_phrases', Type: 'array<string>' });
     expect(posts?.StorageDescriptor.Columns).to.deep.include({ Name: 'sentiment_label', Type: 'string' });
     const raw = tableInputs().get('raw_records');
     expect(raw?.StorageDescriptor.SerdeInfo.Parameters).to.include({
@@ -133,6 +134,15 @@ describe('deploy: the curated dataset and its compaction', function () {
         Rules: Match.arrayWith([Match.objectLike({ Id: 'expire-results', ExpirationInDays: 7 })]),
       },
     });
+  });
+
+  it('schedules no warehouse retention and no X compliance job when neither is configured', () => {
+    const descriptions = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map((r) =>
+      String((r.Properties as { Description: string }).Description),
+    );
+    expect(
+      descriptions.filter((d) => d.startsWith('Warehouse retention') || d.startsWith('X batch compliance')),
+    ).to.deep.equal([]);
   });
 
   it('expires the raw archive, the dead letters and the curated dataset by S3 lifecycle when retention is set', () => {

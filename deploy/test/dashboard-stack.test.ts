@@ -94,7 +94,13 @@ describe('deploy: the dashboard behind sign-in, on the PostgreSQL warehouse (Cog
   this.timeout(300_000);
   let synth: Synthesised;
   before(() => {
-    synth = synthesise({ ...DASHBOARD, warehouse: 'postgres', dashboardWaf: 'true', alertEmails: 'ops@city.example' });
+    synth = synthesise({
+      ...DASHBOARD,
+      warehouse: 'postgres',
+      dashboardWaf: 'true',
+      alertEmails: 'ops@city.example',
+      reportingLocale: 'es',
+    });
   });
   after(() => removeSynth(synth));
 
@@ -193,6 +199,11 @@ describe('deploy: the dashboard behind sign-in, on the PostgreSQL warehouse (Cog
     expect(JSON.stringify(env.REDSHIFT_URL)).to.include('postgres://dashboard_reader@');
     for (const prefix of ['AlerterTaskDefinition', 'ReportTaskDefinition'])
       expect(containerEnv(synth, prefix).DASHBOARD_PUBLIC_URL, prefix).to.equal('https://dash.example.org/');
+  });
+
+  it('writes the reportingLocale context as REPORTING_LOCALE of the dashboard, the alerter and the report', () => {
+    for (const prefix of ['PublicDashboardTaskDefinition', 'AlerterTaskDefinition', 'ReportTaskDefinition'])
+      expect(containerEnv(synth, prefix).REPORTING_LOCALE, prefix).to.equal('es');
   });
 
   it("holds no write action in the dashboard's task role, and its execution role reads only the reader's secret", () => {

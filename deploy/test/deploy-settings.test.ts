@@ -14,6 +14,10 @@ describe('deploy: settings from context', () => {
     });
     expect(s.redshift.mode).to.equal('serverless');
     expect(s.consumer.stopTimeoutSeconds).to.be.at.least(30);
+    expect(s.reportingLocale).to.equal('en');
+    expect(s.comprehendKeyPhrases).to.equal(true);
+    expect(readDeploySettings({ comprehendKeyPhrases: 'false' }).comprehendKeyPhrases).to.equal(false);
+    expect(readDeploySettings({ reportingLocale: 'es' }).reportingLocale).to.equal('es');
   });
 
   it('lists every problem at once', () => {
@@ -28,6 +32,7 @@ describe('deploy: settings from context', () => {
         alertEmails: 'not-an-address',
         kclGeneration: '4',
         collectorSource: 'x',
+        reportingLocale: 'fr',
       });
       expect.fail('expected a ConfigError');
     } catch (error) {
@@ -44,6 +49,7 @@ describe('deploy: settings from context', () => {
         'not-an-address',
         'kclGeneration',
         'collectorHashtag',
+        'reportingLocale',
       ])
         expect(problems).to.include(key);
     }

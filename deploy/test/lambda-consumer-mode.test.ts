@@ -66,5 +66,6 @@ describe('deploy: consumerMode=lambda', function () {
     const actions = statements.flatMap((s) => s.Action);
     expect(actions.filter((a) => a.startsWith('dynamodb:'))).to.deep.equal([]);
     expect(actions).to.include.members(['kinesis:GetRecords', 'kinesis:GetShardIterator', 's3:PutObject']);
+    expect(actions).to.include.members(['comprehend:BatchDetectSentiment', 'comprehend:BatchDetectKeyPhrases']);
   });
 });

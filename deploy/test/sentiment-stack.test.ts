@@ -141,17 +141,18 @@ describe('deploy: the default stack', function () {
     expect(ddl).to.include('GRANT SELECT ON TABLE public.post_sentiment TO dashboard_reader');
   });
 
-  it('schedules the weekly report, the scaler, the monitor and curated compaction in the named time zone', () => {
+  it('schedules the weekly report, the scaler, the monitor, curated compaction and X compliance (with the X collector) in the named time zone', () => {
     const schedules = Object.values(synth.template.findResources('AWS::Scheduler::Schedule')).map(
       (r) => r.Properties as { ScheduleExpression: string; ScheduleExpressionTimezone: string; Description: string },
     );
-    expect(schedules).to.have.length(4);
+    expect(schedules).to.have.length(5);
     for (const schedule of schedules) expect(schedule.ScheduleExpressionTimezone).to.equal('America/Los_Angeles');
     const byName = (word: string): string | undefined =>
       schedules.find((s) => s.Description.includes(word))?.ScheduleExpression;
     expect(byName('report')).to.equal('cron(0 8 ? * MON *)');
     expect(byName('scaler')).to.equal('cron(0/5 * * * ? *)');
     expect(byName('monitor')).to.equal('cron(* * * * ? *)');
+    expect(byName('X batch compliance')).to.equal('cron(45 4 * * ? *)');
     const commands = JSON.stringify(synth.template.findResources('AWS::ECS::TaskDefinition'));
     expect(commands).to.include('"dist/scripts/scaler.js","run"');
     expect(commands).to.include('"--publish"');
@@ -232,6 +233,7 @@ describe('deploy: the default stack', function () {
           Environment: Match.arrayWith([
             { Name: 'ALERT_WEBHOOK_FORMAT', Value: 'auto' },
             { Name: 'ALERT_TIME_ZONE', Value: 'America/Los_Angeles' },
+            { Name: 'REPORTING_LOCALE', Value: 'en' },
           ]),
         }),
       ],
@@ -277,6 +279,28 @@ describe('deploy: the default stack', function () {
     expect(holders('ses:SendRawEmail')).to.have.length(1);
     expect(holders('ses:SendRawEmail')[0]).to.match(/^ReportTaskRole/);
     expect(holders('comprehend:BatchDetectSentiment').every((p) => p.startsWith('ConsumerTaskRole'))).to.equal(true);
+    expect(holders('comprehend:BatchDetectKeyPhrases')).to.deep.equal(holders('comprehend:BatchDetectSentiment'));
+  });
+
+  it("lets the consumer call Comprehend's sentiment and key phrases, on Resource * (neither has a resource type)", () => {
+    const comprehend = statementsOfRole(synth.template, 'ConsumerTaskRole').find(
+      (s) => s.Sid === 'ComprehendSentiment',
+    );
+    expect(comprehend?.Action).to.have.members(['comprehend:BatchDetectSentiment', 'comprehend:BatchDetectKeyPhrases']);
+    expect(comprehend?.Resource).to.deep.equal(['*']);
+  });
+
+  it('tells the consumer to store Comprehend key phrases (comprehendKeyPhrases, default true)', () => {
+    synth.template.hasResourceProperties('AWS::ECS::TaskDefinition', {
+      ContainerDefinitions: [
+        Match.objectLike({
+          Environment: Match.arrayWith([
+            { Name: 'SENTIMENT_ANALYZER', Value: 'comprehend' },
+            { Name: 'SENTIMENT_COMPREHEND_KEY_PHRASES', Value: 'true' },
+          ]),
+        }),
+      ],
+    });
   });
 
   it('gives the consumer exactly the KCL actions on the stream and lease table, and S3 only under the archive prefixes', () => {

@@ -8,6 +8,7 @@ import { startS3Emulator } from './s3-emulator';
 import { startPostgres } from './postgres-server';
 import type { KinesisTls } from './kinesis-tls';
 import { startKinesisH2Bridge } from './kinesis-h2-bridge';
+import { kinesisShardEndProbe } from './kinesis-shard-end-probe';
 import type { PidRegistry } from '../../common/process/pid-registry';
 import { PORT_SETTINGS, standInPorts } from './local-ports';
 
@@ -74,6 +75,9 @@ export interface LocalStack {
   stop(): Promise<void>;
 }
 
+/** The region every stand-in answers for. */
+const STACK_REGION = 'us-east-1';
+
 type Stoppable = { readonly name: string; readonly pid: number; stop(): Promise<void> };
 
 /** One message naming every taken port, before anything starts. */
@@ -85,6 +89,36 @@ export async function assertPortsFree(ports: StackPorts, withSinks: boolean): Pr
     throw new Error(
       `port(s) already in use: ${taken.join(', ')}. Is another \`npm start\` running? Stop it, or free the port(s).`,
     );
+}
+
+/** The fan-out bridge with its own client for the shard-end probe (plain HTTP to kinesis-local); close() ends both. */
+async function startFanOutBridge(
+  kinesisTls: KinesisTls,
+  upstreamPort: number,
+  kinesisEndpoint: string,
+): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const clients = new AwsClientFactory({
+    region: STACK_REGION,
+    s3ForcePathStyle: false,
+    endpoints: { kinesis: kinesisEndpoint },
+  });
+  try {
+    const bridge = await startKinesisH2Bridge({
+      tls: kinesisTls,
+      upstreamPort,
+      shardEnd: kinesisShardEndProbe(clients.kinesis()),
+    });
+    return {
+      endpoint: bridge.endpoint,
+      close: async () => {
+        await bridge.close();
+        clients.destroy();
+      },
+    };
+  } catch (error: unknown) {
+    clients.destroy();
+    throw error;
+  }
 }
 
 export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
@@ -115,7 +149,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const bridge =
       options.kinesisTls === undefined
         ? undefined
-        : await startKinesisH2Bridge({ tls: options.kinesisTls, upstreamPort: options.ports.kinesisTls });
+        : await startFanOutBridge(options.kinesisTls, options.ports.kinesisTls, kinesis.endpoint);
     if (bridge !== undefined) started.push({ name: 'kinesis-h2-bridge', pid: process.pid, stop: bridge.close });
     const dynamodb = await startDynamoDbEmulator({
       port: options.ports.dynamodb,
@@ -145,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       postgresUrl = postgres.url;
     }
     const endpoints: StackEndpoints = {
-      region: 'us-east-1',
+      region: STACK_REGION,
       kinesis: kinesis.endpoint,
       ...(bridge === undefined ? {} : { kinesisTls: bridge.endpoint }),
       dynamodb: dynamodb.endpoint,

@@ -56,6 +56,7 @@ function eventOf(row: PostSummaryRow): NegativePostEvent {
     user: row.user,
     lang: row.lang,
     text: row.text,
+    keyPhrases: row.keyPhrases ?? null,
   };
 }
 

@@ -6,7 +6,7 @@ import type { SelectionReader } from '../posts/selection-reader';
 import { rankTerms, type RankedTerm } from '../terms/rank-terms';
 import { SharedCache } from './shared-cache';
 import type { DashboardView } from './view-params';
-import { foldCounts, zoneBuckets } from './zone-buckets';
+import { countGrainFor, foldCounts, zoneBuckets } from './zone-buckets';
 
 export interface Totals {
   readonly posts: number;
@@ -166,16 +166,15 @@ export class DashboardViews {
   }
 
   private async loadSummary(view: DashboardView): Promise<DashboardSummary> {
-    const grain = view.bucket === 'minute' ? 'minute' : 'hour';
+    const empty = zoneBuckets(view.selection.fromMs, view.selection.toMs, view.bucket, this.options.timeZone);
+    // Hours that start where the zone's hours start (half past the UTC hour in Asia/Kolkata), so each lands whole in its bucket.
+    const { grain, hourStartMinute } = countGrainFor(empty, view.bucket);
     const previous = previousPeriod(view.selection);
     const [counts, previousCounts] = await Promise.all([
-      this.reader.counts(view.selection, grain),
-      this.reader.counts(previous, grain),
+      this.reader.counts(view.selection, grain, hourStartMinute),
+      this.reader.counts(previous, grain, hourStartMinute),
     ]);
-    const buckets = foldCounts(
-      zoneBuckets(view.selection.fromMs, view.selection.toMs, view.bucket, this.options.timeZone),
-      counts,
-    );
+    const buckets = foldCounts(empty, counts);
     const byLabel = emptyCounts();
     for (const c of counts) byLabel[c.label] += c.posts;
     const before = emptyCounts();

@@ -77,6 +77,7 @@ export class PgPostReader implements PostReader {
       score: row.score === null ? null : Number(row.score),
       hashtags: hashtagsOf(row.hashtags),
       source: nullableText(row.source),
+      keyPhrases: keyPhrasesOf(row.key_phrases),
     }));
   }
 
@@ -108,15 +109,27 @@ function nullableText(value: unknown): string | null {
   return typeof value === 'string' ? value : null;
 }
 
+/**
+ * The stored key phrases (key_phrases: JSONB arrives parsed, Redshift SUPER as JSON text), or null when the analyzer
+ * stored none (NULL, local analyzer) or the value is not a JSON array: readers then take the terms from the text.
+ */
+export function keyPhrasesOf(value: unknown): string[] | null {
+  return value === null || value === undefined ? null : jsonStrings(value);
+}
+
 /** JSONB arrives parsed; Redshift SUPER arrives as JSON text. Anything else counts as no hashtags. */
 export function hashtagsOf(value: unknown): string[] {
+  return jsonStrings(value) ?? [];
+}
+
+function jsonStrings(value: unknown): string[] | null {
   let parsed = value;
   if (typeof value === 'string') {
     try {
       parsed = JSON.parse(value);
     } catch {
-      return [];
+      return null;
     }
   }
-  return Array.isArray(parsed) ? parsed.filter((tag): tag is string => typeof tag === 'string') : [];
+  return Array.isArray(parsed) ? parsed.filter((item): item is string => typeof item === 'string') : null;
 }

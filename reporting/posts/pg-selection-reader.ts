@@ -1,8 +1,8 @@
 // SelectionReader over PostgreSQL or Redshift: whole hours from the rollups where they can serve, the edges from the posts.
 import { dashboardRollupNames } from '../../consumer/sinks/redshift/dashboard-rollups';
-import { countTerms } from '../terms/count-terms';
+import { countTerms, type TermSource } from '../terms/count-terms';
 import type { TermCount } from '../terms/rank-terms';
-import { hashtagsOf } from './pg-post-reader';
+import { hashtagsOf, keyPhrasesOf } from './pg-post-reader';
 import { POST_LABELS, type LabelCount, type PostLabel } from './post-reader';
 import type { PostsSource } from './posts-source';
 import type { PgQueryRunner, Row } from './pg-query-runner';
@@ -44,10 +44,13 @@ export class PgSelectionReader implements SelectionReader {
     this.engine = source.engine ?? 'postgresql';
   }
 
-  public async counts(selection: Selection, grain: 'minute' | 'hour'): Promise<LabelCount[]> {
-    const split = grain === 'hour' ? this.split(selection) : {};
+  public async counts(selection: Selection, grain: 'minute' | 'hour', hourStartMinute = 0): Promise<LabelCount[]> {
+    // The hourly rollup holds UTC hours: it serves only hours that start on the UTC hour.
+    const split = grain === 'hour' && hourStartMinute === 0 ? this.split(selection) : {};
     if (split.middle === undefined)
-      return countsOf(await this.runner.query(bucketCountsQuery(this.source.table, selection, grain, this.engine)));
+      return countsOf(
+        await this.runner.query(bucketCountsQuery(this.source.table, selection, grain, this.engine, hourStartMinute)),
+      );
     const parts = await Promise.all([
       this.runner.query(rollupCountsQuery(this.rollups.hourly, split.middle)),
       ...[split.head, split.tail].flatMap((edge) =>
@@ -183,8 +186,14 @@ function countsOf(rows: Row[]): LabelCount[] {
   }));
 }
 
-function termSource(row: Row): { text: string; lang: string | null; label: string } {
-  return { text: typeof row.text === 'string' ? row.text : '', lang: text(row.lang), label: String(row.label) };
+/** A row of termSourcesQuery as term counting reads it: the stored key phrases when there are some, else the text. */
+function termSource(row: Row): TermSource {
+  return {
+    text: typeof row.text === 'string' ? row.text : '',
+    lang: text(row.lang),
+    label: String(row.label),
+    keyPhrases: keyPhrasesOf(row.key_phrases),
+  };
 }
 
 function toLabel(value: unknown): PostLabel {

@@ -46,7 +46,7 @@ export function latestPostsQuery(table: string, fromMs: number, toMs: number, li
   return {
     name: 'latest-posts',
     text: `SELECT ${C.shardId}, ${C.sequenceNumber}, ${C.subSequenceNumber}, ${C.postId}, ${C.userName}, ${POST_TIME} AS posted_at, ${C.lang}, ${C.text},
-  COALESCE(${C.sentimentLabel}, 'UNSCORED') AS label, ${C.scorePositive} - ${C.scoreNegative} AS score, ${C.hashtags}, ${C.source}
+  COALESCE(${C.sentimentLabel}, 'UNSCORED') AS label, ${C.scorePositive} - ${C.scoreNegative} AS score, ${C.hashtags}, ${C.source}, ${C.keyPhrases}
 FROM ${table} WHERE ${inRange(1)}${byLabel}
 ORDER BY ${POST_TIME} DESC, ${C.sequenceNumber} DESC, ${C.subSequenceNumber} DESC LIMIT ${limit}`,
     values: [

@@ -34,6 +34,8 @@ export interface PostSummaryRow {
   readonly hashtags: readonly string[];
   /** Where the collector took the post from (x, instagram, sample, file); null for records without one. */
   readonly source?: string | null;
+  /** The analyzer's stored key phrases (Comprehend); null or absent when it stored none. */
+  readonly keyPhrases?: readonly string[] | null;
 }
 
 export interface PostReader {

@@ -58,14 +58,26 @@ WHERE loaded_at > CAST($1 AS TIMESTAMP) AND loaded_at < CAST($2 AS TIMESTAMP) AN
   };
 }
 
-/** The posts of some hours as term counting reads them. */
-export function hourPostsQuery(postsTable: string, hoursMs: readonly number[]): Query {
+/**
+ * The posts of some hours as term counting reads them (key phrases when stored, else the text). `except` (an erasure's condition, its placeholders numbered
+ * from `$1`) leaves out the rows about to be deleted in the same transaction as the rollups' replacement.
+ */
+export function hourPostsQuery(
+  postsTable: string,
+  hoursMs: readonly number[],
+  except?: { readonly text: string; readonly values: readonly (string | number)[] },
+): Query {
   const ranges = hourRanges(hoursMs, 1);
+  const shift = ranges.values.length;
+  const exclusion =
+    except === undefined
+      ? ''
+      : ` AND NOT (${except.text.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + shift}`)})`;
   return {
     name: 'rollup-hour-posts',
-    text: `SELECT DATE_TRUNC('hour', ${POST_TIME}) AS hour, text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label, source
-FROM ${postsTable} WHERE ${ranges.text}`,
-    values: ranges.values,
+    text: `SELECT DATE_TRUNC('hour', ${POST_TIME}) AS hour, text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label, source, key_phrases
+FROM ${postsTable} WHERE ${ranges.text}${exclusion}`,
+    values: [...ranges.values, ...(except?.values ?? [])],
   };
 }
 

@@ -1,7 +1,8 @@
 // Keeps the dashboard's hourly rollups (counts and terms) in step with the posts table: recomputes the hours that changed.
 import type { Logger } from '../../common/logger';
 import { countTerms } from '../terms/count-terms';
-import type { PgQueryRunner } from './pg-query-runner';
+import { keyPhrasesOf } from './pg-post-reader';
+import type { PgQueryRunner, Row } from './pg-query-runner';
 import type { RollupCoverage } from './rollup-coverage';
 import {
   changedHoursQuery,
@@ -83,41 +84,47 @@ export class RollupRefresher implements RollupCoverage {
 
   private async replace(hoursMs: readonly number[]): Promise<void> {
     const posts = await this.runner.query(hourPostsQuery(this.postsTable, hoursMs));
-    const groups = new Map<
-      string,
-      { hourMs: number; source: string | null; lang: string | null; label: string; rows: typeof posts }
-    >();
-    for (const post of posts) {
-      const source = typeof post.source === 'string' ? post.source : null;
-      const lang = typeof post.lang === 'string' ? post.lang : null;
-      const label = String(post.label);
-      const key = JSON.stringify([post.hour, source, lang, label]);
-      const group = groups.get(key) ?? { hourMs: Number(post.hour), source, lang, label, rows: [] };
-      group.rows.push(post);
-      groups.set(key, group);
-    }
-    const termRows: TermRollupRow[] = [];
-    for (const group of groups.values()) {
-      const counts = countTerms(
-        group.rows.map((row) => ({
-          text: typeof row.text === 'string' ? row.text : '',
-          lang: group.lang,
-          label: group.label,
-        })),
-      );
-      for (const c of counts)
-        termRows.push({
-          hourMs: group.hourMs,
-          term: c.term,
-          label: group.label,
-          source: group.source,
-          lang: group.lang,
-          posts: c.posts,
-        });
-    }
     await this.runner.transaction('rollup-replace', [
-      ...replaceHoursStatements(this.postsTable, this.engine, hoursMs, termRows),
+      ...replaceHoursStatements(this.postsTable, this.engine, hoursMs, termRollupRows(posts)),
       ...replaceDaysStatements(this.postsTable, hoursMs),
     ]);
   }
+}
+
+/** The hourly term rows of the posts hourPostsQuery read (pure): each post counts once per term, per hour, source, language and label. */
+export function termRollupRows(posts: readonly Row[]): TermRollupRow[] {
+  const groups = new Map<
+    string,
+    { hourMs: number; source: string | null; lang: string | null; label: string; rows: Row[] }
+  >();
+  for (const post of posts) {
+    const source = typeof post.source === 'string' ? post.source : null;
+    const lang = typeof post.lang === 'string' ? post.lang : null;
+    const label = String(post.label);
+    const key = JSON.stringify([post.hour, source, lang, label]);
+    const group = groups.get(key) ?? { hourMs: Number(post.hour), source, lang, label, rows: [] };
+    group.rows.push(post);
+    groups.set(key, group);
+  }
+  const termRows: TermRollupRow[] = [];
+  for (const group of groups.values()) {
+    const counts = countTerms(
+      group.rows.map((row) => ({
+        text: typeof row.text === 'string' ? row.text : '',
+        lang: group.lang,
+        label: group.label,
+        keyPhrases: keyPhrasesOf(row.key_phrases),
+      })),
+    );
+    for (const c of counts)
+      termRows.push({
+        hourMs: group.hourMs,
+        term: c.term,
+        label: group.label,
+        source: group.source,
+        lang: group.lang,
+        posts: c.posts,
+      });
+  }
+  return termRows;
 }

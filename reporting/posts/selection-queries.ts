@@ -58,18 +58,33 @@ function checkLimit(limit: number): void {
   if (!Number.isInteger(limit) || limit < 1) throw new RangeError(`limit must be a positive integer, got ${limit}`);
 }
 
-/** Posts per (UTC minute or hour, label) of the selection, read from the posts table. */
+/**
+ * The bucket of a post's time: its UTC minute, or its hour starting `hourStartMinute` past the UTC hour (an integer
+ * 0-59, checked before it is spliced in: the INTERVAL literal is plain SQL both engines accept).
+ */
+function bucketExpression(grain: 'minute' | 'hour', hourStartMinute: number): string {
+  if (!Number.isInteger(hourStartMinute) || hourStartMinute < 0 || hourStartMinute > 59)
+    throw new RangeError(`hourStartMinute must be an integer from 0 to 59, got ${hourStartMinute}`);
+  if (grain === 'minute') return `DATE_TRUNC('minute', ${POST_TIME})`;
+  if (hourStartMinute === 0) return `DATE_TRUNC('hour', ${POST_TIME})`;
+  const shift = `INTERVAL '${hourStartMinute} minutes'`;
+  return `(DATE_TRUNC('hour', ${POST_TIME} - ${shift}) + ${shift})`;
+}
+
+/** Posts per (UTC minute or hour starting `hourStartMinute` past the UTC hour, label) of the selection, read from the posts table. */
 export function bucketCountsQuery(
   table: string,
   selection: Selection,
   grain: 'minute' | 'hour',
   engine: SqlEngine,
+  hourStartMinute = 0,
 ): Query {
   const p = new Params();
   const where = postsWhere(selection, p, engine);
+  const shifted = grain === 'hour' && hourStartMinute !== 0 ? `-${hourStartMinute}` : '';
   return {
-    name: `selection-counts-${grain}`,
-    text: `SELECT DATE_TRUNC('${grain === 'hour' ? 'hour' : 'minute'}', ${POST_TIME}) AS bucket, COALESCE(sentiment_label, 'UNSCORED') AS label,
+    name: `selection-counts-${grain}${shifted}`,
+    text: `SELECT ${bucketExpression(grain, hourStartMinute)} AS bucket, COALESCE(sentiment_label, 'UNSCORED') AS label,
   COUNT(*) AS posts, SUM(score_positive - score_negative) AS score_sum, COUNT(score_positive - score_negative) AS scored
 FROM ${table} WHERE ${where}
 GROUP BY 1, 2 ORDER BY 1, 2`,
@@ -134,7 +149,7 @@ export function termSourcesQuery(table: string, selection: Selection, limit: num
   const where = postsWhere(selection, p, engine);
   return {
     name: 'selection-term-sources',
-    text: `SELECT text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label
+    text: `SELECT text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label, key_phrases
 FROM ${table} WHERE ${where}
 ORDER BY ${POST_TIME} DESC LIMIT ${limit}`,
     values: p.values,

@@ -15,8 +15,13 @@ export interface TermCounts {
 }
 
 export interface SelectionReader {
-  /** Posts per UTC `grain` bucket (bucketMs = its start) and label; a bucket may appear once per source of data. */
-  counts(selection: Selection, grain: 'minute' | 'hour'): Promise<LabelCount[]>;
+  /**
+   * Posts per `grain` bucket (bucketMs = its start) and label; a bucket may appear once per source of data. Minutes
+   * are UTC minutes; hours start `hourStartMinute` (0-59, default 0) minutes past each UTC hour, so that in a zone
+   * whose offset is not whole hours (Asia/Kolkata +05:30: 30; Asia/Kathmandu +05:45: 15) each bucket lies inside one
+   * local hour and one local day.
+   */
+  counts(selection: Selection, grain: 'minute' | 'hour', hourStartMinute?: number): Promise<LabelCount[]>;
   /** At most `limit` posts, newest first, after `cursor`. */
   postsPage(selection: Selection, limit: number, cursor?: PostCursor): Promise<SelectionPost[]>;
   /** The `limit` most-mentioned terms (or only `onlyTerms`), with their negative and scored posts. */

@@ -5,6 +5,7 @@ import type { Logger } from '../../common/logger';
 import { createPgPool, pgPoolOptionsFrom } from '../../common/pg/pg-pool';
 import type { TermSource } from '../terms/count-terms';
 import { POST_LABELS, type PostLabel, type TimeRange } from '../posts/post-reader';
+import { keyPhrasesOf } from '../posts/pg-post-reader';
 import type { PostsSource } from '../posts/posts-source';
 import type { Query } from '../posts/post-queries';
 import { PostsQueryError } from '../reporting-errors';
@@ -56,7 +57,12 @@ export class PgWeekDetailReader implements WeekDetailReader {
 
   public async termPosts(range: TimeRange, limit: number): Promise<TermSource[]> {
     const rows = await this.run(termPostsQuery(this.source.table, range.fromMs, range.toMs, limit));
-    return rows.map((row) => ({ text: text(row.text) ?? '', lang: text(row.lang), label: toLabel(row.label) }));
+    return rows.map((row) => ({
+      text: text(row.text) ?? '',
+      lang: text(row.lang),
+      label: toLabel(row.label),
+      keyPhrases: keyPhrasesOf(row.key_phrases),
+    }));
   }
 
   public async strongestPosts(range: TimeRange, label: 'NEGATIVE' | 'POSITIVE', limit: number): Promise<ExamplePost[]> {
@@ -69,6 +75,7 @@ export class PgWeekDetailReader implements WeekDetailReader {
       text: text(row.text) ?? '',
       source: text(row.source),
       score: Number(row.score),
+      keyPhrases: keyPhrasesOf(row.key_phrases),
     }));
   }
 

@@ -20,11 +20,11 @@ FROM ${table} WHERE ${inRange(1)} GROUP BY 1, 2, 3`,
   };
 }
 
-/** The texts the week's terms are counted from, oldest first, at most `limit` (a bound on memory). */
+/** The texts (and stored key phrases) the week's terms are counted from, oldest first, at most `limit` (a bound on memory). */
 export function termPostsQuery(table: string, fromMs: number, toMs: number, limit: number): Query {
   return {
     name: 'report-term-posts',
-    text: `SELECT text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label
+    text: `SELECT text, lang, COALESCE(sentiment_label, 'UNSCORED') AS label, key_phrases
 FROM ${table} WHERE ${inRange(1)} ORDER BY ${POST_TIME} LIMIT ${limitOf(limit)}`,
     values: [timestampParam(fromMs), timestampParam(toMs)],
   };
@@ -40,7 +40,7 @@ export function strongestPostsQuery(
 ): Query {
   return {
     name: `report-strongest-${label.toLowerCase()}`,
-    text: `SELECT post_id, user_name, ${POST_TIME} AS posted_at, lang, text, source, score_positive - score_negative AS score
+    text: `SELECT post_id, user_name, ${POST_TIME} AS posted_at, lang, text, source, score_positive - score_negative AS score, key_phrases
 FROM ${table} WHERE ${inRange(1)} AND sentiment_label = $3
 ORDER BY score ${label === 'NEGATIVE' ? 'ASC' : 'DESC'}, ${POST_TIME} LIMIT ${limitOf(limit)}`,
     values: [timestampParam(fromMs), timestampParam(toMs), label],

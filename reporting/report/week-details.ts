@@ -33,6 +33,8 @@ export interface ExamplePost {
   readonly source: string | null;
   /** score_positive - score_negative. */
   readonly score: number;
+  /** The analyzer's stored key phrases (Comprehend); null or absent when it stored none. */
+  readonly keyPhrases?: readonly string[] | null;
 }
 
 /** An alert raised in the week (read from the alerter's log, report-alerts.ts). */
@@ -163,7 +165,7 @@ export function representativePosts(
     .map((post, rank) => ({
       post,
       rank,
-      hits: termsOfPost({ text: post.text, lang: post.lang }).filter((t) => top.has(t)).length,
+      hits: termsOfPost(post).filter((t) => top.has(t)).length,
     }))
     .sort((a, b) => b.hits - a.hits || a.rank - b.rank)
     .filter(({ post }) => {

@@ -1,4 +1,4 @@
-// An in-process fake of Comprehend's JSON protocol (awsJson1_1, BatchDetectSentiment) on 127.0.0.1, recording every call.
+// An in-process fake of Comprehend's JSON protocol (awsJson1_1, BatchDetectSentiment and BatchDetectKeyPhrases) on 127.0.0.1, recording every call.
 import * as http from 'node:http';
 import { LoopbackHttpFake } from './loopback-http-fake';
 
@@ -7,18 +7,34 @@ export interface RecordedBatch {
   readonly TextList: readonly string[];
 }
 
-const TARGET = 'Comprehend_20171127.BatchDetectSentiment';
+const PREFIX = 'Comprehend_20171127.';
+export type FakeComprehendOperation = 'BatchDetectSentiment' | 'BatchDetectKeyPhrases';
+const OPERATIONS: ReadonlySet<string> = new Set<FakeComprehendOperation>([
+  'BatchDetectSentiment',
+  'BatchDetectKeyPhrases',
+]);
 const SUPPORTED = new Set(['en', 'es', 'fr', 'de', 'it', 'pt', 'ar', 'hi', 'ja', 'ko', 'zh', 'zh-TW']);
 
-/** Labels by keyword ("good" / "bad"); fails items containing FAIL_ITEM, whole calls containing REJECT_BATCH; can throttle the next N calls. */
+/**
+ * Sentiment: labels by keyword ("good" / "bad"); fails items containing FAIL_ITEM, whole calls containing REJECT_BATCH.
+ * Key phrases: the text's pieces between punctuation (`,;:.!?`), trimmed; fails items containing FAIL_PHRASES, whole
+ * calls containing REJECT_PHRASES. Can throttle the next N calls (of one operation, or any).
+ */
 export class FakeComprehendServer extends LoopbackHttpFake {
+  /** BatchDetectSentiment calls. */
   public readonly batches: RecordedBatch[] = [];
+  /** BatchDetectKeyPhrases calls. */
+  public readonly phraseBatches: RecordedBatch[] = [];
   /** Answers the next N calls with ThrottlingException (HTTP 400, as Comprehend does). */
   public throttleNext = 0;
+  /** Which calls `throttleNext` applies to; any when undefined. */
+  public throttleOperation: FakeComprehendOperation | undefined;
   public throttled = 0;
 
   protected override respond(req: http.IncomingMessage, payload: Buffer, res: http.ServerResponse): void {
-    if (req.headers['x-amz-target'] !== TARGET || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
+    const target = String(req.headers['x-amz-target']);
+    const operation = target.startsWith(PREFIX) ? target.slice(PREFIX.length) : '';
+    if (!OPERATIONS.has(operation) || req.headers['content-type'] !== 'application/x-amz-json-1.1') {
       return reply(res, 400, {
         __type: 'UnknownOperationException',
         message: `unexpected ${String(req.headers['x-amz-target'])}`,
@@ -32,22 +48,44 @@ export class FakeComprehendServer extends LoopbackHttpFake {
     }
     const lang = String(body.LanguageCode);
     const texts = Array.isArray(body.TextList) ? body.TextList.map(String) : [];
-    this.batches.push({ LanguageCode: lang, TextList: texts });
-    if (this.throttleNext > 0) {
+    const phrases = operation === 'BatchDetectKeyPhrases';
+    (phrases ? this.phraseBatches : this.batches).push({ LanguageCode: lang, TextList: texts });
+    if (this.throttleNext > 0 && (this.throttleOperation === undefined || this.throttleOperation === operation)) {
       this.throttleNext -= 1;
       this.throttled += 1;
       return reply(res, 400, { __type: 'com.amazonaws.comprehend#ThrottlingException', message: 'Rate exceeded' });
     }
     if (!SUPPORTED.has(lang))
       return reply(res, 400, { __type: 'UnsupportedLanguageException', Message: `unsupported ${lang}` });
-    if (texts.some((t) => t.includes('REJECT_BATCH')))
+    if (texts.some((t) => t.includes(phrases ? 'REJECT_PHRASES' : 'REJECT_BATCH')))
       return reply(res, 400, { __type: 'InvalidRequestException', Message: 'rejected' });
     if (texts.length > 25)
       return reply(res, 400, { __type: 'BatchSizeLimitExceededException', Message: 'more than 25' });
     if (texts.some((t) => Buffer.byteLength(t, 'utf8') > 5000))
       return reply(res, 400, { __type: 'TextSizeLimitExceededException', Message: 'too long' });
-    return reply(res, 200, answer(texts));
+    return reply(res, 200, phrases ? keyPhrasesAnswer(texts) : answer(texts));
   }
+}
+
+function keyPhrasesAnswer(texts: readonly string[]): Record<string, unknown> {
+  const ResultList: Record<string, unknown>[] = [];
+  const ErrorList: Record<string, unknown>[] = [];
+  texts.forEach((text, Index) => {
+    if (text.includes('FAIL_PHRASES')) {
+      ErrorList.push({ Index, ErrorCode: 'INTERNAL_SERVER_ERROR', ErrorMessage: 'item failed' });
+      return;
+    }
+    const KeyPhrases = [...text.matchAll(/[^,;:.!?]+/g)]
+      .map((m) => ({ raw: m[0], at: m.index }))
+      .filter(({ raw }) => raw.trim() !== '')
+      .map(({ raw, at }) => {
+        const Text = raw.trim();
+        const BeginOffset = at + raw.indexOf(Text);
+        return { Text, Score: 0.99, BeginOffset, EndOffset: BeginOffset + Text.length };
+      });
+    ResultList.push({ Index, KeyPhrases });
+  });
+  return { ResultList, ErrorList };
 }
 
 function answer(texts: readonly string[]): Record<string, unknown> {

@@ -1,8 +1,8 @@
-// Turns sink rows into column values in table-spec order: byte-truncated text, UTC timestamps, JSON hashtags.
+// Turns sink rows into column values in table-spec order: byte-truncated text, UTC timestamps, JSON hashtags and key phrases.
 import { truncateUtf8 } from '../../../common/utf8-truncate';
 import type { ScoredPost, VehicleRow } from '../sink';
 import type { SqlValue } from './sql-dialect';
-import { POST_HASHTAGS_BYTES, POST_TEXT_BYTES } from './table-spec';
+import { POST_HASHTAGS_BYTES, POST_KEY_PHRASES_BYTES, POST_TEXT_BYTES } from './table-spec';
 
 /** `YYYY-MM-DD HH:MM:SS.mmm` in UTC, or null when the text is not a date: both engines parse it the same way. */
 export function sqlTimestamp(value: string | number): string | null {
@@ -13,6 +13,19 @@ export function sqlTimestamp(value: string | number): string | null {
 
 function bounded(text: string | undefined, maxBytes: number): string | null {
   return text === undefined ? null : truncateUtf8(text, maxBytes);
+}
+
+/** The leading strings whose JSON array text stays within `maxBytes` (UTF-8), as that JSON text. */
+function jsonArrayWithin(items: readonly string[], maxBytes: number): string {
+  const kept: string[] = [];
+  let bytes = 2; // []
+  for (const item of items) {
+    const more = Buffer.byteLength(JSON.stringify(item), 'utf8') + (kept.length > 0 ? 1 : 0);
+    if (bytes + more > maxBytes) break;
+    kept.push(item);
+    bytes += more;
+  }
+  return JSON.stringify(kept);
 }
 
 export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
@@ -44,6 +57,8 @@ export function postRow({ record, post, sentiment }: ScoredPost): SqlValue[] {
     scored?.scores.Mixed ?? null,
     sentiment.ok ? null : bounded(sentiment.reason, 256),
     bounded(post.source, 16),
+    // NULL (not []) when the analyzer gave none, so readers fall back to the text's terms (reporting/terms).
+    scored?.keyPhrases === undefined ? null : jsonArrayWithin(scored.keyPhrases, POST_KEY_PHRASES_BYTES),
   ];
 }
 

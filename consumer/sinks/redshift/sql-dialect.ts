@@ -100,8 +100,9 @@ export const POSTGRESQL: SqlDialect = {
         : [`CREATE INDEX IF NOT EXISTS ${bare}_business_idx ON ${table.name} (${business.join(', ')})`]),
     ];
   },
+  // The same type CREATE TABLE gives the column (JSONB for JSON), so an old table ends up like a new one.
   addColumnIfMissing: (table, column, type) =>
-    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${commonType(type)}`,
+    `ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS ${column} ${type.kind === 'json' ? 'JSONB' : commonType(type)}`,
   // Only when narrower, so a start does not take the table's exclusive lock for nothing; widening a VARCHAR rewrites
   // no rows. `table` and `column` are validated identifiers (sink-config.ts, table-spec.ts); atttypmod is length + 4.
   widenColumnIfNarrower: (table, column, type) =>

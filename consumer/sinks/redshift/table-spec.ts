@@ -65,6 +65,8 @@ export const POST_COLUMNS = {
   scoreMixed: 'score_mixed',
   sentimentFailure: 'sentiment_failure',
   source: 'source',
+  /** The analyzer's key phrases as a JSON array of strings (Comprehend); NULL when it gave none (local analyzer). */
+  keyPhrases: 'key_phrases',
   loadedAt: 'loaded_at',
 } as const;
 
@@ -82,6 +84,8 @@ const identity: readonly ColumnSpec[] = [
 /** Byte limits of the text columns; the row mappers truncate to them on a character boundary. */
 export const POST_TEXT_BYTES = 4096;
 export const POST_HASHTAGS_BYTES = 8192;
+/** Cap on the key phrases' JSON text: phrases past it are dropped whole (they are pieces of the <= 4,096-byte text). */
+export const POST_KEY_PHRASES_BYTES = 8192;
 
 export function postTable(name: string): TableSpec {
   return {
@@ -104,9 +108,10 @@ export function postTable(name: string): TableSpec {
       { name: POST_COLUMNS.scoreMixed, type: { kind: 'double' } },
       { name: POST_COLUMNS.sentimentFailure, type: varchar(256) },
       { name: POST_COLUMNS.source, type: varchar(16) },
+      { name: POST_COLUMNS.keyPhrases, type: { kind: 'json' } },
     ],
     businessKey: [POST_COLUMNS.source, POST_COLUMNS.postId],
-    addedColumns: [POST_COLUMNS.source],
+    addedColumns: [POST_COLUMNS.source, POST_COLUMNS.keyPhrases],
     widenedColumns: [POST_COLUMNS.postId],
     // Sequence numbers spread rows evenly and co-locate the staging table with the target for the keyed delete.
     distKey: 'sequence_number',

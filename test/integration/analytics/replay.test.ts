@@ -4,6 +4,8 @@ import { NullLogger } from '../../../common/logger';
 import { runReplayCli } from '../../../analytics/replay/replay-cli';
 import { parsePayload } from '../../../consumer/decode/payload-parser';
 import { CuratedSink } from '../../../consumer/sinks/curated/curated-sink';
+import { CURATED_POSTS } from '../../../consumer/sinks/curated/curated-tables';
+import { readCuratedTable, rowIdentities } from '../../support/curated-reader';
 import { S3ObjectStore } from '../../../consumer/sinks/s3/s3-object-store';
 import { cutIntoBatches, makeShardStream, type StreamItem } from '../../support/sink-batch-factory';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
@@ -21,8 +23,15 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
   // The consumer loads what it decodes from the bytes: the fixture's posts carry fields their JSON lacks (user).
   const asDecoded = (item: StreamItem): StreamItem =>
     item.decoded.kind === 'post' ? { ...item, decoded: parsePayload(item.decoded.record) } : item;
+  // Scored as Comprehend scores: with key phrases, which a replay must keep with the scores it reuses.
+  const withPhrases = (item: StreamItem): StreamItem =>
+    item.sentiment?.ok === true && item.decoded.kind === 'post'
+      ? { ...item, sentiment: { ...item.sentiment, keyPhrases: item.decoded.post.text.split(' ').slice(0, 2) } }
+      : item;
   const shards = ['shardId-000000000001', 'shardId-000000000002'].map((shardId, i) =>
-    makeShardStream({ shardId, count: 300, perAggregate: 3, seed: 41 + i }).map(asDecoded),
+    makeShardStream({ shardId, count: 300, perAggregate: 3, seed: 41 + i })
+      .map(asDecoded)
+      .map(withPhrases),
   );
 
   before(async () => {
@@ -44,6 +53,9 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
       for (const batch of cutIntoBatches(items, [90])) await Promise.all(sinks.map((sink) => sink.write(batch)));
     await Promise.all(sinks.map((sink) => sink.close()));
     original = await tables();
+    expect(original.posts.filter((p) => (p as { key_phrases: unknown }).key_phrases !== null).length).to.be.greaterThan(
+      0,
+    );
     env = {
       ARCHIVE_BUCKET: standIns.bucket,
       ARCHIVE_ERROR_PREFIX: 'errors/raw',
@@ -106,7 +118,8 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
     expect(await tables()).to.deep.equal(original);
   });
 
-  it('replaces the scores with --rescore and adds no row', async () => {
+  it('replaces the scores with --rescore in the warehouse and the curated dataset, and adds no row', async () => {
+    const curatedBefore = await readCuratedTable(standIns.s3, standIns.bucket, 'curated');
     const { code, out } = await replay(...period, '--rescore', '--json');
     expect(code).to.equal(0);
     const summary = JSON.parse(out[0] ?? '{}') as { posts: number; scoredAgain: number };
@@ -116,6 +129,13 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
     expect(after.vehicles).to.deep.equal(original.vehicles);
     const labels = new Set((after.posts as { sentiment_label: string | null }[]).map((row) => row.sentiment_label));
     expect([...labels]).to.deep.equal(['NEUTRAL']);
+    // The curated dataset: same objects, same rows in the same order, the warehouse's new scores.
+    const curatedAfter = await readCuratedTable(standIns.s3, standIns.bucket, 'curated');
+    expect(curatedAfter.keys).to.deep.equal(curatedBefore.keys);
+    expect(rowIdentities(curatedAfter.rows)).to.deep.equal(rowIdentities(curatedBefore.rows));
+    const label = CURATED_POSTS.columns.findIndex((c) => c.name === 'sentiment_label');
+    expect([...new Set(curatedAfter.rows.map((row) => row[label]))]).to.deep.equal(['NEUTRAL']);
+    expect(JSON.parse(out[0] ?? '{}')).to.include({ curatedRowsRescored: curatedAfter.rows.length });
   });
 
   it('exits 2 with the usage on a bad period', async () => {

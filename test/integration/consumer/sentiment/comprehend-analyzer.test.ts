@@ -33,6 +33,8 @@ describe('ComprehendAnalyzer against a fake Comprehend endpoint', () => {
   });
   beforeEach(() => {
     server.batches.length = 0;
+    server.phraseBatches.length = 0;
+    server.throttleOperation = undefined;
     server.throttleNext = 0;
     server.throttled = 0;
     waits.length = 0;
@@ -131,5 +133,36 @@ describe('ComprehendAnalyzer against a fake Comprehend endpoint', () => {
       ['en', 2],
       ['es', 1],
     ]);
+  });
+
+  it('asks BatchDetectKeyPhrases for the scored documents of each batch and keeps their phrases with the outcome', async () => {
+    const outcomes = await analyzer.analyze([
+      { text: 'good: the new bus line, finally', lang: 'en' },
+      { text: 'FAIL_ITEM bad', lang: 'en' },
+      { text: 'bad FAIL_PHRASES', lang: 'en' },
+      { text: 'bad; el metro, otra vez', lang: 'es' },
+    ]);
+    expect(server.phraseBatches).to.deep.equal([
+      { LanguageCode: 'en', TextList: ['good: the new bus line, finally', 'bad FAIL_PHRASES'] },
+      { LanguageCode: 'es', TextList: ['bad; el metro, otra vez'] },
+    ]);
+    expect(outcomes[0]).to.deep.include({ ok: true, keyPhrases: ['good', 'the new bus line', 'finally'] });
+    expect(outcomes[1]).to.deep.include({ ok: false });
+    expect(outcomes[2]).to.deep.include({ ok: true, label: 'NEGATIVE' });
+    expect(outcomes[2]).not.to.have.property('keyPhrases');
+    expect(outcomes[3]).to.deep.include({ ok: true, keyPhrases: ['bad', 'el metro', 'otra vez'] });
+  });
+
+  it('retries a throttled key-phrase call; a key-phrase call refused for good keeps the sentiment without phrases', async () => {
+    server.throttleOperation = 'BatchDetectKeyPhrases';
+    server.throttleNext = 2;
+    const [retried] = await analyzer.analyze([{ text: 'good, bus', lang: 'en' }]);
+    expect(retried).to.deep.include({ ok: true, keyPhrases: ['good', 'bus'] });
+    expect(server.batches).to.have.length(1);
+    expect(server.phraseBatches).to.have.length(3);
+
+    const [refused] = await analyzer.analyze([{ text: 'bad REJECT_PHRASES', lang: 'en' }]);
+    expect(refused).to.deep.include({ ok: true, label: 'NEGATIVE' });
+    expect(refused).not.to.have.property('keyPhrases');
   });
 });

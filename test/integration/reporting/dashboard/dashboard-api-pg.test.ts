@@ -135,6 +135,23 @@ describe('dashboard API on PostgreSQL', function () {
     expect((await refresher.refresh()).hours).to.equal(0);
   });
 
+  it('counts the hours of a half-hour zone (from half past the UTC hour) on PostgreSQL, matching its minutes', async () => {
+    const reader = new PgSelectionReader(runners[1]!, source, refresher);
+    const selection = { fromMs: NOW - 24 * HOUR, toMs: NOW };
+    const key = (bucketMs: number, label: string) => `${new Date(bucketMs).toISOString()} ${label}`;
+    const shifted = new Map<string, number>();
+    for (const c of await reader.counts(selection, 'hour', 30))
+      shifted.set(key(c.bucketMs, c.label), (shifted.get(key(c.bucketMs, c.label)) ?? 0) + c.posts);
+    const folded = new Map<string, number>();
+    for (const c of await reader.counts(selection, 'minute')) {
+      const hour = Math.floor((c.bucketMs - 30 * 60_000) / HOUR) * HOUR + 30 * 60_000;
+      folded.set(key(hour, c.label), (folded.get(key(hour, c.label)) ?? 0) + c.posts);
+    }
+    expect(shifted.size).to.be.greaterThan(24);
+    expect([...shifted.keys()].every((k) => k.slice(14, 19) === '30:00')).to.equal(true);
+    expect(Object.fromEntries(shifted)).to.deep.equal(Object.fromEntries(folded));
+  });
+
   it('answers the same summary and terms from the rollups as from the posts, for every rollup filter', async () => {
     const views = [
       'range=24h',

@@ -37,7 +37,7 @@ describe('createSentimentAnalyzer', () => {
     ]);
     expect(good.finish(readSentimentConfig(good))).to.deep.include({
       analyzer: 'comprehend',
-      comprehend: { callsPerSecond: 2.5, maxAttempts: 6 },
+      comprehend: { callsPerSecond: 2.5, maxAttempts: 6, keyPhrases: true },
     });
     const bad = new ConfigReader('sentiment', [
       { SENTIMENT_ANALYZER: 'vader', SENTIMENT_COMPREHEND_CALLS_PER_SECOND: '0', SENTIMENT_FALLBACK_LANGUAGE: 'fr' },

@@ -30,12 +30,13 @@ export class InMemorySelectionReader implements SelectionReader {
     return post;
   }
 
-  public async counts(selection: Selection, grain: 'minute' | 'hour'): Promise<LabelCount[]> {
+  public async counts(selection: Selection, grain: 'minute' | 'hour', hourStartMinute = 0): Promise<LabelCount[]> {
     this.check();
     const size = grain === 'minute' ? 60_000 : 3_600_000;
+    const shift = grain === 'minute' ? 0 : hourStartMinute * 60_000;
     const buckets = new Map<string, LabelCount & { posts: number }>();
     for (const p of this.select(selection)) {
-      const bucketMs = Math.floor(p.createdAtMs / size) * size;
+      const bucketMs = Math.floor((p.createdAtMs - shift) / size) * size + shift;
       const key = `${bucketMs}/${p.label}`;
       const entry = buckets.get(key) ?? { bucketMs, label: p.label, posts: 0, scoreSum: 0, scored: 0 };
       buckets.set(key, { ...entry, posts: entry.posts + 1 });

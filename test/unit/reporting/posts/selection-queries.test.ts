@@ -22,6 +22,22 @@ function placeholdersMatch(text: string, values: readonly unknown[]): boolean {
 }
 
 describe('selection queries', () => {
+  it('counts hours from a given minute past the UTC hour (half-hour zones), checking the minute before splicing it', () => {
+    const q = bucketCountsQuery('public.p', SEL, 'hour', 'redshift', 30);
+    expect(q.text).to.include(
+      "(DATE_TRUNC('hour', created_at - INTERVAL '30 minutes') + INTERVAL '30 minutes') AS bucket",
+    );
+    expect(q.name).to.equal('selection-counts-hour-30');
+    expect(bucketCountsQuery('public.p', SEL, 'hour', 'postgresql').text).to.include(
+      "DATE_TRUNC('hour', created_at) AS bucket",
+    );
+    expect(bucketCountsQuery('public.p', SEL, 'minute', 'postgresql', 30).text).to.include(
+      "DATE_TRUNC('minute', created_at) AS bucket",
+    );
+    for (const bad of [-1, 60, 2.5, Number.NaN])
+      expect(() => bucketCountsQuery('public.p', SEL, 'hour', 'postgresql', bad), String(bad)).to.throw(RangeError);
+  });
+
   it('binds every filter as a parameter, never in the text', () => {
     const q = bucketCountsQuery(
       'public.p',
