@@ -2,4 +2,5 @@
 import { runForgetCli } from '../analytics/erasure/forget-cli';
 import { runCliEntry } from './cli-entry';
 
-runCliEntry('forget', runForgetCli);
+// It never reads deps.signal: Ctrl-C ends it at once (Node's default).
+runCliEntry('forget', runForgetCli, { abortOnSignal: false });

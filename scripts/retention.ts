@@ -2,4 +2,5 @@
 import { runRetentionCli } from '../analytics/retention/retention-cli';
 import { runCliEntry } from './cli-entry';
 
-runCliEntry('retention', runRetentionCli);
+// It never reads deps.signal: Ctrl-C ends it at once (Node's default).
+runCliEntry('retention', runRetentionCli, { abortOnSignal: false });
