@@ -149,7 +149,8 @@ export async function runDashboardCli(argv: readonly string[], deps: DashboardCl
         options.rollupSeconds > 0 ? options.rollupSeconds * 1000 : ROLLUP_STATE_POLL_MS,
       );
     }
-    const gate = createRequestGate(auth, { logger: deps.logger });
+    // No gate without sign-in (DASHBOARD_AUTH=none): the page then offers no sign-out either.
+    const gate = auth.mode === 'none' ? undefined : createRequestGate(auth, { logger: deps.logger });
     const server = await startDashboardServer(
       { views, live, now, ...(checkpoints === undefined ? {} : { checkpoints: checkpoints.view }) },
       { ...options, gate },

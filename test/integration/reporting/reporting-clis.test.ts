@@ -169,6 +169,8 @@ describe('people CLIs on PostgreSQL', function () {
       };
       expect(tagged.totals.posts).to.equal(4);
       expect(page.headers.get('content-security-policy')).to.contain("default-src 'none'");
+      // DASHBOARD_AUTH=none (the local default): nobody signed in, so the page offers no sign-out.
+      expect(await page.text()).to.not.contain('id="sign-out"');
       expect((await fetch(`${url}api/summary?minutes=0`)).status).to.equal(400);
     } finally {
       stop.abort();
