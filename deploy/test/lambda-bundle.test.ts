@@ -19,7 +19,9 @@ describe('deploy: the Lambda consumer bundle', function () {
   const saved = { ...process.env };
   after(() => {
     process.env = saved;
-    fs.rmSync(dir, { recursive: true, force: true });
+    // The bundled handler's winston file transport may still open consumer.log as the directory goes (it lives as
+    // long as a warm Lambda, so nothing closes it): rmSync retries on ENOTEMPTY.
+    fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   it('loads from one file and handles a Kinesis event with the local analyzer and no sinks', async () => {
