@@ -7,7 +7,6 @@ import { runReplayCli } from '../../../analytics/replay/replay-cli';
 import { ConfigReader } from '../../../common/config/config-reader';
 import { decodeAggregate } from '../../../common/kpl/aggregate-codec';
 import { NullLogger } from '../../../common/logger';
-import { CuratedSink } from '../../../consumer/sinks/curated/curated-sink';
 import { CURATED_POSTS, CURATED_VEHICLES } from '../../../consumer/sinks/curated/curated-tables';
 import { parquetRows } from '../../../consumer/sinks/curated/parquet-file';
 import { S3ObjectStore } from '../../../consumer/sinks/s3/s3-object-store';
@@ -20,7 +19,14 @@ import { corruptAggregateItem, itemOf, postJson, type FixturePost } from '../../
 import { cutIntoBatches, makeShardStream, type StreamItem } from '../../support/sink-batch-factory';
 import { getObject, listKeys } from '../../support/stand-ins-archive';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
-import { archiveSink, FAST_RETRY, query, redshiftSink } from '../consumer/sinks/sink-fixtures';
+import {
+  analyticsEnv,
+  archiveSink,
+  curatedSink,
+  FAST_RETRY,
+  query,
+  redshiftSink,
+} from '../consumer/sinks/sink-fixtures';
 
 const PERSON = 'vecina_olvidada';
 const POST_ID = '1900000000000000005';
@@ -88,10 +94,7 @@ describe('npm run forget against s3rver and PostgreSQL', function () {
       retryPolicy: FAST_RETRY,
       logger: new NullLogger(),
     });
-  const objectSinks = () => [
-    archiveSink(standIns),
-    new CuratedSink(store(), { prefix: 'curated', statePrefix: 'curated-state', logger: new NullLogger() }),
-  ];
+  const objectSinks = () => [archiveSink(standIns), curatedSink(standIns)];
 
   before(async () => {
     standIns = await startSinkStandIns();
@@ -106,19 +109,7 @@ describe('npm run forget against s3rver and PostgreSQL', function () {
     const sinks = [...objectSinks(), redshiftSink(standIns.postgresUrl)];
     for (const batch of batches) await Promise.all(sinks.map((sink) => sink.write(batch)));
     await Promise.all(sinks.map((sink) => sink.close()));
-    env = {
-      ARCHIVE_BUCKET: standIns.bucket,
-      ARCHIVE_ERROR_PREFIX: 'errors/raw',
-      ARCHIVE_STATE_PREFIX: 'state/raw',
-      AWS_ENDPOINT_URL_S3: standIns.s3Endpoint,
-      AWS_REGION: 'us-east-1',
-      REDSHIFT_URL: standIns.postgresUrl,
-      REDSHIFT_DIALECT: 'postgresql',
-      REDSHIFT_TLS: 'false',
-      REDSHIFT_POSTS_TABLE: 'post_sentiment',
-      REDSHIFT_VEHICLES_TABLE: 'vehicle_readings',
-      SENTIMENT_ANALYZER: 'neutral',
-    };
+    env = analyticsEnv(standIns);
     const source = readPostsSource(new ConfigReader('test', [env]));
     runner = new PgQueryRunner(source, new NullLogger());
     await new RollupRefresher(runner, 'post_sentiment', 'postgresql', new NullLogger()).refresh();

@@ -6,14 +6,12 @@ import { identityKey } from '../../../common/user-record';
 import { runRedriveCli } from '../../../analytics/redrive/redrive-cli';
 import type { RejectionReason } from '../../../consumer/decode/decoded-record';
 import { parsePayload } from '../../../consumer/decode/payload-parser';
-import { CuratedSink } from '../../../consumer/sinks/curated/curated-sink';
 import { CURATED_POSTS, CURATED_VEHICLES } from '../../../consumer/sinks/curated/curated-tables';
-import { S3ObjectStore } from '../../../consumer/sinks/s3/s3-object-store';
 import { readCuratedTable, rowIdentities } from '../../support/curated-reader';
 import { cutIntoBatches, makeShardStream, type StreamItem } from '../../support/sink-batch-factory';
 import { listKeys } from '../../support/stand-ins-archive';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
-import { archiveSink, FAST_RETRY, redshiftSink, tableIdentities } from '../consumer/sinks/sink-fixtures';
+import { analyticsEnv, archiveSink, curatedSink, redshiftSink, tableIdentities } from '../consumer/sinks/sink-fixtures';
 
 /** The "bug": the consumer ran with a record limit too small for real posts, so they went to the dead letters as too-large. */
 const TOO_SMALL = { maxRecordBytes: 150 };
@@ -58,17 +56,7 @@ describe('npm run redrive against s3rver and PostgreSQL', function () {
     standIns = await startSinkStandIns();
     process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
     process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-    const store = new S3ObjectStore(standIns.s3, {
-      bucket: standIns.bucket,
-      sse: { mode: 'none' },
-      retryPolicy: FAST_RETRY,
-      logger: new NullLogger(),
-    });
-    const sinks = [
-      archiveSink(standIns),
-      new CuratedSink(store, { prefix: 'curated', statePrefix: 'curated-state', logger: new NullLogger() }),
-      redshiftSink(standIns.postgresUrl),
-    ];
+    const sinks = [archiveSink(standIns), curatedSink(standIns), redshiftSink(standIns.postgresUrl)];
     for (const items of buggy)
       for (const batch of cutIntoBatches(items, [37])) await Promise.all(sinks.map((sink) => sink.write(batch)));
     await Promise.all(sinks.map((sink) => sink.close()));
@@ -76,21 +64,11 @@ describe('npm run redrive against s3rver and PostgreSQL', function () {
     expect(tooLarge(1).length, 'and on shard 2').to.be.greaterThan(5);
     original = await tables();
     env = {
-      ARCHIVE_BUCKET: standIns.bucket,
+      ...analyticsEnv(standIns),
       ARCHIVE_PREFIX: 'raw',
-      ARCHIVE_ERROR_PREFIX: 'errors/raw',
-      ARCHIVE_STATE_PREFIX: 'state/raw',
       CURATED_ENABLED: 'true',
       CURATED_PREFIX: 'curated',
       CURATED_STATE_PREFIX: 'curated-state',
-      AWS_ENDPOINT_URL_S3: standIns.s3Endpoint,
-      AWS_REGION: 'us-east-1',
-      REDSHIFT_URL: standIns.postgresUrl,
-      REDSHIFT_DIALECT: 'postgresql',
-      REDSHIFT_TLS: 'false',
-      REDSHIFT_POSTS_TABLE: 'post_sentiment',
-      REDSHIFT_VEHICLES_TABLE: 'vehicle_readings',
-      SENTIMENT_ANALYZER: 'neutral',
     };
   });
   after(async () => {

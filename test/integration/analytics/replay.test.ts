@@ -3,13 +3,11 @@ import { expect } from 'chai';
 import { NullLogger } from '../../../common/logger';
 import { runReplayCli } from '../../../analytics/replay/replay-cli';
 import { parsePayload } from '../../../consumer/decode/payload-parser';
-import { CuratedSink } from '../../../consumer/sinks/curated/curated-sink';
 import { CURATED_POSTS } from '../../../consumer/sinks/curated/curated-tables';
 import { readCuratedTable, rowIdentities } from '../../support/curated-reader';
-import { S3ObjectStore } from '../../../consumer/sinks/s3/s3-object-store';
 import { cutIntoBatches, makeShardStream, type StreamItem } from '../../support/sink-batch-factory';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
-import { archiveSink, FAST_RETRY, query, redshiftSink } from '../consumer/sinks/sink-fixtures';
+import { analyticsEnv, archiveSink, curatedSink, query, redshiftSink } from '../consumer/sinks/sink-fixtures';
 
 const ALL_POSTS = 'SELECT * FROM post_sentiment ORDER BY shard_id, sequence_number, sub_sequence_number';
 const ALL_VEHICLES = 'SELECT * FROM vehicle_readings ORDER BY shard_id, sequence_number, sub_sequence_number';
@@ -38,17 +36,7 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
     standIns = await startSinkStandIns();
     process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
     process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-    const store = new S3ObjectStore(standIns.s3, {
-      bucket: standIns.bucket,
-      sse: { mode: 'none' },
-      retryPolicy: FAST_RETRY,
-      logger: new NullLogger(),
-    });
-    const sinks = [
-      archiveSink(standIns),
-      new CuratedSink(store, { prefix: 'curated', statePrefix: 'curated-state', logger: new NullLogger() }),
-      redshiftSink(standIns.postgresUrl),
-    ];
+    const sinks = [archiveSink(standIns), curatedSink(standIns), redshiftSink(standIns.postgresUrl)];
     for (const items of shards)
       for (const batch of cutIntoBatches(items, [90])) await Promise.all(sinks.map((sink) => sink.write(batch)));
     await Promise.all(sinks.map((sink) => sink.close()));
@@ -56,19 +44,7 @@ describe('npm run replay against s3rver and PostgreSQL', function () {
     expect(original.posts.filter((p) => (p as { key_phrases: unknown }).key_phrases !== null).length).to.be.greaterThan(
       0,
     );
-    env = {
-      ARCHIVE_BUCKET: standIns.bucket,
-      ARCHIVE_ERROR_PREFIX: 'errors/raw',
-      ARCHIVE_STATE_PREFIX: 'state/raw',
-      AWS_ENDPOINT_URL_S3: standIns.s3Endpoint,
-      AWS_REGION: 'us-east-1',
-      REDSHIFT_URL: standIns.postgresUrl,
-      REDSHIFT_DIALECT: 'postgresql',
-      REDSHIFT_TLS: 'false',
-      REDSHIFT_POSTS_TABLE: 'post_sentiment',
-      REDSHIFT_VEHICLES_TABLE: 'vehicle_readings',
-      SENTIMENT_ANALYZER: 'neutral',
-    };
+    env = analyticsEnv(standIns);
   });
   after(async () => {
     process.env.AWS_ACCESS_KEY_ID = saved.id;

@@ -3,16 +3,14 @@ import { expect } from 'chai';
 import { gunzipSync } from 'node:zlib';
 import { runXComplianceCli } from '../../../analytics/erasure/x-compliance-cli';
 import { NullLogger } from '../../../common/logger';
-import { CuratedSink } from '../../../consumer/sinks/curated/curated-sink';
 import { CURATED_POSTS } from '../../../consumer/sinks/curated/curated-tables';
 import { parquetRows } from '../../../consumer/sinks/curated/parquet-file';
-import { S3ObjectStore } from '../../../consumer/sinks/s3/s3-object-store';
 import { FakeXComplianceServer } from '../../fakes/fake-x-compliance-server';
 import { itemOf, postJson } from '../../support/forget-fixture';
 import { cutIntoBatches, type StreamItem } from '../../support/sink-batch-factory';
 import { getObject, listKeys } from '../../support/stand-ins-archive';
 import { startSinkStandIns, type SinkStandIns } from '../../support/stand-ins-sinks';
-import { archiveSink, FAST_RETRY, query, redshiftSink } from '../consumer/sinks/sink-fixtures';
+import { analyticsEnv, archiveSink, curatedSink, query, redshiftSink } from '../consumer/sinks/sink-fixtures';
 
 const TOKEN = 'AAAAAAAAAAAAAAAAAAAAAFake%2Bcompliance%3DToken';
 const ids = Array.from({ length: 30 }, (_, i) => `18600000000000000${String(i).padStart(2, '0')}`);
@@ -68,29 +66,11 @@ describe('npm run x-compliance against a fake X, s3rver and PostgreSQL', functio
         ),
       ),
     );
-    const store = new S3ObjectStore(standIns.s3, {
-      bucket: standIns.bucket,
-      sse: { mode: 'none' },
-      retryPolicy: FAST_RETRY,
-      logger: new NullLogger(),
-    });
-    const sinks = [
-      archiveSink(standIns),
-      new CuratedSink(store, { prefix: 'curated', statePrefix: 'curated-state', logger: new NullLogger() }),
-      redshiftSink(standIns.postgresUrl),
-    ];
+    const sinks = [archiveSink(standIns), curatedSink(standIns), redshiftSink(standIns.postgresUrl)];
     for (const batch of cutIntoBatches(items, [8])) await Promise.all(sinks.map((sink) => sink.write(batch)));
     await Promise.all(sinks.map((sink) => sink.close()));
     env = {
-      ARCHIVE_BUCKET: standIns.bucket,
-      ARCHIVE_ERROR_PREFIX: 'errors/raw',
-      ARCHIVE_STATE_PREFIX: 'state/raw',
-      AWS_ENDPOINT_URL_S3: standIns.s3Endpoint,
-      AWS_REGION: 'us-east-1',
-      REDSHIFT_URL: standIns.postgresUrl,
-      REDSHIFT_DIALECT: 'postgresql',
-      REDSHIFT_TLS: 'false',
-      REDSHIFT_POSTS_TABLE: 'post_sentiment',
+      ...analyticsEnv(standIns),
       X_API_BASE_URL: fake.endpoint,
       X_BEARER_TOKEN: TOKEN,
     };

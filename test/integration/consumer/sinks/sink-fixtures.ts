@@ -2,6 +2,7 @@
 import { Client } from 'pg';
 import { NullLogger } from '../../../../common/logger';
 import type { RetryPolicy } from '../../../../common/retry';
+import { CuratedSink } from '../../../../consumer/sinks/curated/curated-sink';
 import { PgExecutor } from '../../../../consumer/sinks/redshift/pg-executor';
 import { RedshiftSink } from '../../../../consumer/sinks/redshift/redshift-sink';
 import { POSTGRESQL } from '../../../../consumer/sinks/redshift/sql-dialect';
@@ -30,6 +31,34 @@ export function archiveSink(
     gzip: options.gzip ?? true,
     logger: new NullLogger(),
   });
+}
+
+/** The curated Parquet sink on the stand-in bucket: objects under `curated/`, progress under `curated-state/`. */
+export function curatedSink(standIns: SinkStandIns): CuratedSink {
+  const store = new S3ObjectStore(standIns.s3, {
+    bucket: standIns.bucket,
+    sse: { mode: 'none' },
+    retryPolicy: FAST_RETRY,
+    logger: new NullLogger(),
+  });
+  return new CuratedSink(store, { prefix: 'curated', statePrefix: 'curated-state', logger: new NullLogger() });
+}
+
+/** The consumer settings the analysts' tools read, naming what archiveSink(), curatedSink() and redshiftSink() wrote. */
+export function analyticsEnv(standIns: SinkStandIns): Record<string, string> {
+  return {
+    ARCHIVE_BUCKET: standIns.bucket,
+    ARCHIVE_ERROR_PREFIX: 'errors/raw',
+    ARCHIVE_STATE_PREFIX: 'state/raw',
+    AWS_ENDPOINT_URL_S3: standIns.s3Endpoint,
+    AWS_REGION: 'us-east-1',
+    REDSHIFT_URL: standIns.postgresUrl,
+    REDSHIFT_DIALECT: 'postgresql',
+    REDSHIFT_TLS: 'false',
+    REDSHIFT_POSTS_TABLE: 'post_sentiment',
+    REDSHIFT_VEHICLES_TABLE: 'vehicle_readings',
+    SENTIMENT_ANALYZER: 'neutral',
+  };
 }
 
 export function redshiftSink(
